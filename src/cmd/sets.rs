@@ -1,0 +1,103 @@
+//! `bezin sets`: list the sets, show one, check set files.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+
+use super::Context;
+use crate::cli::{SetsAction, SetsArgs};
+use crate::exit_codes;
+use crate::lang::Text;
+use crate::prompt_set::{self, Kind, PromptSet};
+use crate::ui;
+
+pub fn run(context: &Context, args: SetsArgs) -> Result<ExitCode> {
+    match args.action {
+        None => list(context),
+        Some(SetsAction::Show { id }) => show(context, &id),
+        Some(SetsAction::Validate { files }) => validate(&files),
+    }
+}
+
+fn list(context: &Context) -> Result<ExitCode> {
+    let catalog = context.catalog()?;
+    let rows: Vec<[String; 4]> = catalog
+        .sets
+        .iter()
+        .map(|available| {
+            let set = &available.set;
+            [set.id.clone(), set.title.get(context.lang).to_owned(), set.prompts.len().to_string(), available.origin.to_string()]
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    ui::table(&mut out, &["ID", "TITLE", "PROMPTS", "ORIGIN"], &rows)?;
+    for broken in &catalog.broken {
+        eprintln!("bezin: warning: left out a set that does not load:\n{broken}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(context: &Context, id: &str) -> Result<ExitCode> {
+    let catalog = context.catalog()?;
+    let available = catalog.get(id)?;
+    let mut out = std::io::stdout().lock();
+    write_set(&mut out, &available.set, context)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::io::Result<()> {
+    let lang = context.lang;
+    writeln!(out, "{} ({}, version {})", ui::bold(set.title.get(lang)), set.id, set.version)?;
+    writeln!(out, "{}", set.description.get(lang))?;
+    if !set.languages.is_empty() {
+        let codes: Vec<&str> = set.languages.iter().map(|lang| lang.code()).collect();
+        writeln!(out, "Languages: {}", codes.join(", "))?;
+    }
+    if let Some(source) = &set.source {
+        writeln!(out, "Source: {}", source.get(lang))?;
+    }
+    if let Some(follow_up) = &set.follow_up {
+        writeln!(out, "Afterwards: bezin run {follow_up}")?;
+    }
+    for (n, prompt) in set.prompts.iter().enumerate() {
+        writeln!(out)?;
+        let optional = if prompt.required { String::new() } else { format!(", {}", lang.words().optional) };
+        writeln!(out, "{}. {}  [{}: {}{optional}]", n + 1, prompt.ask.get(lang), prompt.id, prompt.kind.name())?;
+        if let Some(hint) = &prompt.hint {
+            writeln!(out, "   {}: {}", lang.words().hint, hint.get(lang))?;
+        }
+        if let Some(when) = &prompt.when {
+            writeln!(out, "   only when {} is {}", when.prompt, when.equals)?;
+        }
+        match &prompt.kind {
+            Kind::Scale { min, max, min_label, max_label } => {
+                let label = |l: &Option<Text>| l.as_ref().map(|t| format!(" ({})", t.get(lang))).unwrap_or_default();
+                writeln!(out, "   scale {min}{} to {max}{}", label(min_label), label(max_label))?;
+            }
+            Kind::Choice(options) | Kind::Multi(options) => {
+                for option in options {
+                    writeln!(out, "   - {} [{}]", option.label.get(lang), option.id)?;
+                }
+            }
+            Kind::Text | Kind::Long | Kind::Confirm => {}
+        }
+    }
+    Ok(())
+}
+
+fn validate(files: &[PathBuf]) -> Result<ExitCode> {
+    let mut valid = true;
+    for path in files {
+        let src = std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))?;
+        match prompt_set::parse(&src, &path.display().to_string()) {
+            Ok(set) => println!("{}: ok, set '{}' with {} prompts", path.display(), set.id, set.prompts.len()),
+            Err(err) => {
+                valid = false;
+                println!("{err}");
+            }
+        }
+    }
+    Ok(if valid { ExitCode::SUCCESS } else { ExitCode::from(exit_codes::PROBLEMS_FOUND) })
+}

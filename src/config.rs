@@ -1,0 +1,47 @@
+//! The person's settings in `config.toml`. Every key is optional; an unknown
+//! key or a wrong type is an error with its line and column.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow};
+use serde::Deserialize;
+
+use crate::lang::Lang;
+use crate::paths;
+use crate::prompt_set::line_and_column;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The language of the prompts when `--lang` is not given.
+    pub language: Option<Lang>,
+    /// The journal file, instead of the default place.
+    pub journal: Option<PathBuf>,
+    /// The set `bezin run` starts when no set is named.
+    pub default_set: Option<String>,
+    /// The editor for long answers, instead of `$VISUAL` or `$EDITOR`.
+    pub editor: Option<String>,
+    /// More folders of prompt sets, besides the `prompts/` folder.
+    #[serde(default)]
+    pub prompt_dirs: Vec<PathBuf>,
+}
+
+impl Config {
+    /// Reads `path`; a missing file means the defaults.
+    pub fn load(path: &Path) -> Result<Config> {
+        let src = match std::fs::read_to_string(path) {
+            Ok(src) => src,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(err) => return Err(err).with_context(|| format!("could not read the settings {}", path.display())),
+        };
+        let mut config: Config = toml::from_str(&src).map_err(|err| {
+            let offset = err.span().map_or(0, |span| span.start);
+            let (line, column) = line_and_column(&src, offset);
+            anyhow!("{}:{line}:{column}: {}", path.display(), err.message().trim())
+        })?;
+        let folder = path.parent().unwrap_or(Path::new("."));
+        config.journal = config.journal.map(|journal| paths::expand(&journal, folder));
+        config.prompt_dirs = config.prompt_dirs.iter().map(|dir| paths::expand(dir, folder)).collect();
+        Ok(config)
+    }
+}

@@ -1,0 +1,27 @@
+//! What bezin's exit codes mean (README lists them too).
+
+use std::process::ExitCode;
+
+/// A check found something wrong (`sets validate`).
+pub const PROBLEMS_FOUND: u8 = 1;
+/// The command line or an input (a set, an id, an answers file) was wrong.
+pub const BAD_INPUT: u8 = 2;
+/// A file could not be read or written.
+pub const FILE_ERROR: u8 = 3;
+
+/// The exit code for an error: a failed read or write is a file error, the
+/// rest is bad input.
+pub fn for_error(err: &anyhow::Error) -> ExitCode {
+    if err.chain().any(|cause| cause.is::<std::io::Error>()) {
+        ExitCode::from(FILE_ERROR)
+    } else {
+        ExitCode::from(BAD_INPUT)
+    }
+}
+
+/// Output cut off by a closed pipe (`bezin list | head`) is not an error.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,187 @@
+//! The languages bezin speaks, strings that come in several of them, and the
+//! few words of bezin's own that a guided reflection shows.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// A language bezin has words for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Nl,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Nl];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+        }
+    }
+
+    /// The language of a locale such as `nl_BE.UTF-8`, if bezin speaks it.
+    pub fn from_locale(locale: &str) -> Option<Lang> {
+        let code = locale.split(['_', '.', '@', '-']).next()?;
+        code.to_ascii_lowercase().parse().ok()
+    }
+
+    /// The language of the person's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    pub fn from_env() -> Option<Lang> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty())
+            .and_then(|value| Lang::from_locale(&value))
+    }
+
+    pub fn words(self) -> &'static Words {
+        match self {
+            Lang::En => &EN,
+            Lang::Nl => &NL,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Lang::ALL
+            .into_iter()
+            .find(|lang| lang.code() == s)
+            .ok_or_else(|| format!("unknown language '{s}'; bezin speaks {}", codes()))
+    }
+}
+
+/// The language codes bezin knows, for messages: "en, nl".
+pub fn codes() -> String {
+    Lang::ALL.map(Lang::code).join(", ")
+}
+
+/// A person-facing string: the same in every language, or one per language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Text {
+    Plain(String),
+    Translated(BTreeMap<Lang, String>),
+}
+
+impl Text {
+    /// The string in `lang`; a set that lacks it falls back to English, then
+    /// to any language it has (loading makes sure every string has the same).
+    pub fn get(&self, lang: Lang) -> &str {
+        match self {
+            Text::Plain(text) => text,
+            Text::Translated(by_lang) => by_lang
+                .get(&lang)
+                .or_else(|| by_lang.get(&Lang::En))
+                .or_else(|| by_lang.values().next())
+                .map_or("", String::as_str),
+        }
+    }
+
+    /// Every language version of the string, for checks that look at all.
+    pub fn versions(&self) -> Vec<&str> {
+        match self {
+            Text::Plain(text) => vec![text],
+            Text::Translated(by_lang) => by_lang.values().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// bezin's own words in a guided reflection.
+pub struct Words {
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub hint: &'static str,
+    pub optional: &'static str,
+    pub long_help: &'static str,
+    pub required: &'static str,
+    pub pick_set: &'static str,
+    pub follows: &'static str,
+    pub follow_offer: &'static str,
+    pub summary: &'static str,
+    pub no_answer: &'static str,
+    pub save: &'static str,
+    pub change: &'static str,
+    pub title: &'static str,
+    pub tags: &'static str,
+    pub saved: &'static str,
+    pub pick_one_at_least: &'static str,
+}
+
+static EN: Words = Words {
+    yes: "yes",
+    no: "no",
+    hint: "hint",
+    optional: "optional",
+    long_help: "Write as many lines as you like; an empty line ends the answer. Type :e on a line of its own to write in your editor.",
+    required: "This question needs an answer.",
+    pick_set: "Which reflection?",
+    follows: "This reflection follows",
+    follow_offer: "Follow up on",
+    summary: "Your answers",
+    no_answer: "(no answer)",
+    save: "Save",
+    change: "Change",
+    title: "Title (optional)",
+    tags: "Tags, separated by commas (optional)",
+    saved: "Saved",
+    pick_one_at_least: "Choose at least one (space to tick, enter to confirm).",
+};
+
+static NL: Words = Words {
+    yes: "ja",
+    no: "nee",
+    hint: "tip",
+    optional: "optioneel",
+    long_help: "Schrijf zoveel regels als je wilt; een lege regel sluit het antwoord af. Typ :e op een eigen regel om in je editor te schrijven.",
+    required: "Deze vraag heeft een antwoord nodig.",
+    pick_set: "Welke reflectie?",
+    follows: "Deze reflectie volgt op",
+    follow_offer: "Voortbouwen op",
+    summary: "Je antwoorden",
+    no_answer: "(geen antwoord)",
+    save: "Bewaren",
+    change: "Wijzigen",
+    title: "Titel (optioneel)",
+    tags: "Labels, gescheiden door komma's (optioneel)",
+    saved: "Bewaard",
+    pick_one_at_least: "Kies er minstens een (spatie om aan te vinken, enter om te bevestigen).",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_names_map_to_languages() {
+        assert_eq!(Lang::from_locale("nl_BE.UTF-8"), Some(Lang::Nl));
+        assert_eq!(Lang::from_locale("en_GB"), Some(Lang::En));
+        assert_eq!(Lang::from_locale("C.UTF-8"), None);
+        assert_eq!(Lang::from_locale("de_DE"), None);
+    }
+
+    #[test]
+    fn an_unknown_code_names_the_known_ones() {
+        let err = "de".parse::<Lang>().unwrap_err();
+        assert_eq!(err, "unknown language 'de'; bezin speaks en, nl");
+    }
+
+    #[test]
+    fn a_missing_translation_falls_back_to_english() {
+        let text = Text::Translated([(Lang::En, "hello".to_owned())].into());
+        assert_eq!(text.get(Lang::Nl), "hello");
+    }
+}

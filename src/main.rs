@@ -1,0 +1,32 @@
+//! bezin: a reflection coach for the terminal.
+
+mod catalog;
+mod cli;
+mod cmd;
+mod config;
+mod exit_codes;
+mod journal;
+mod lang;
+mod paths;
+mod prompt_set;
+mod session;
+mod ui;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("bezin: internal error: {info}; nothing was saved by this command, please report it");
+    }));
+    let cli = cli::Cli::parse();
+    match cmd::run(cli) {
+        Ok(code) => code,
+        Err(err) if exit_codes::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("bezin: {err:#}");
+            exit_codes::for_error(&err)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! Where bezin keeps its files. `BEZIN_HOME` puts them all in one folder;
+//! otherwise the XDG base directories (or the platform's) decide.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use etcetera::BaseStrategy;
+
+/// The files and folders bezin reads and writes.
+#[derive(Clone, Debug)]
+pub struct Paths {
+    pub config_file: PathBuf,
+    /// The person's own prompt sets, `*.toml`.
+    pub prompts_dir: PathBuf,
+    pub journal: PathBuf,
+}
+
+impl Paths {
+    /// The default places, from `BEZIN_HOME` or the XDG base directories.
+    pub fn from_env() -> Result<Paths> {
+        if let Some(home) = std::env::var_os("BEZIN_HOME").filter(|home| !home.is_empty()) {
+            return Ok(Paths::in_one_folder(Path::new(&home)));
+        }
+        let strategy = etcetera::choose_base_strategy()
+            .context("could not find your home folder; set BEZIN_HOME to the folder bezin should use")?;
+        let config = strategy.config_dir().join("bezin");
+        let data = strategy.data_dir().join("bezin");
+        Ok(Paths {
+            config_file: config.join("config.toml"),
+            prompts_dir: config.join("prompts"),
+            journal: data.join("journal.jsonl"),
+        })
+    }
+
+    fn in_one_folder(home: &Path) -> Paths {
+        Paths {
+            config_file: home.join("config.toml"),
+            prompts_dir: home.join("prompts"),
+            journal: home.join("journal.jsonl"),
+        }
+    }
+}
+
+/// A path from a setting: `~/` is the home folder, and a relative path is
+/// taken from the folder of the file that named it.
+pub fn expand(path: &Path, relative_to: &Path) -> PathBuf {
+    if let Ok(rest) = path.strip_prefix("~")
+        && let Ok(home) = etcetera::home_dir()
+    {
+        return home.join(rest);
+    }
+    relative_to.join(path)
+}

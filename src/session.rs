@@ -1,0 +1,382 @@
+//! A reflection in progress: which prompt comes next, which prompts a `when`
+//! leaves out, questions with their `{placeholders}` filled, and the checks
+//! an answer must pass. The terminal and an answers file feed it the same way.
+
+use std::collections::HashMap;
+
+use anyhow::{Result, bail};
+
+use crate::journal::{Recorded, Value};
+use crate::lang::Lang;
+use crate::prompt_set::{Expected, Kind, Prompt, PromptSet, fill_placeholders};
+
+/// An answer as the session holds it: choices by option id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Text(String),
+    Number(i64),
+    Choice(String),
+    Choices(Vec<String>),
+    Bool(bool),
+}
+
+/// Where answers come from: the person at a terminal, or a file.
+pub trait AnswerSource {
+    /// The answer to `prompt`, or `None` to leave an optional prompt blank.
+    fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Option<Answer>>;
+}
+
+/// One guided reflection through a prompt set.
+pub struct Session<'s> {
+    set: &'s PromptSet,
+    lang: Lang,
+    /// What each prompt got so far; `None` is an optional prompt left blank.
+    given: HashMap<String, Option<Answer>>,
+}
+
+impl<'s> Session<'s> {
+    pub fn new(set: &'s PromptSet, lang: Lang) -> Self {
+        Session { set, lang, given: HashMap::new() }
+    }
+
+    pub fn set(&self) -> &'s PromptSet {
+        self.set
+    }
+
+    /// Asks `source` for every prompt still to answer, in order.
+    pub fn walk(&mut self, source: &mut dyn AnswerSource) -> Result<()> {
+        while let Some(prompt) = self.next_prompt() {
+            let answer = source.answer(self, prompt)?;
+            self.give(prompt, answer)?;
+        }
+        Ok(())
+    }
+
+    /// The first prompt that applies and has no answer yet.
+    pub fn next_prompt(&self) -> Option<&'s Prompt> {
+        self.set
+            .prompts
+            .iter()
+            .find(|prompt| self.applies(prompt) && !self.given.contains_key(&prompt.id))
+    }
+
+    /// Whether `prompt` is asked, given the answers so far.
+    pub fn applies(&self, prompt: &Prompt) -> bool {
+        let Some(when) = &prompt.when else { return true };
+        let Some(target) = self.set.prompt(&when.prompt) else { return false };
+        self.applies(target) && matches!(self.answer(&target.id), Some(answer) if answer.meets(&when.equals))
+    }
+
+    /// Where `prompt` stands among the prompts that are, or may still be, asked: (3, 8).
+    pub fn progress(&self, prompt: &Prompt) -> (usize, usize) {
+        let ahead: Vec<&Prompt> = self.set.prompts.iter().filter(|p| self.may_apply(p)).collect();
+        let position = ahead.iter().position(|p| p.id == prompt.id).map_or(ahead.len(), |n| n + 1);
+        (position, ahead.len())
+    }
+
+    fn may_apply(&self, prompt: &Prompt) -> bool {
+        match &prompt.when {
+            Some(when) if !self.given.contains_key(&when.prompt) => true,
+            _ => self.applies(prompt),
+        }
+    }
+
+    /// The answer given to a prompt, if any.
+    pub fn answer(&self, prompt_id: &str) -> Option<&Answer> {
+        self.given.get(prompt_id).and_then(Option::as_ref)
+    }
+
+    /// Records an answer after checking it; a changed answer may make other
+    /// prompts apply (they come up next) or drop out (they are not saved).
+    pub fn give(&mut self, prompt: &Prompt, answer: Option<Answer>) -> Result<()> {
+        if let Err(message) = check(prompt, answer.as_ref()) {
+            bail!("answer to '{}': {message}", prompt.id);
+        }
+        self.given.insert(prompt.id.clone(), answer);
+        Ok(())
+    }
+
+    /// The question as the person sees it, placeholders filled with earlier answers.
+    pub fn question(&self, prompt: &Prompt) -> String {
+        self.fill(prompt.ask.get(self.lang))
+    }
+
+    pub fn hint(&self, prompt: &Prompt) -> Option<String> {
+        prompt.hint.as_ref().map(|hint| self.fill(hint.get(self.lang))).filter(|hint| !hint.is_empty())
+    }
+
+    fn fill(&self, template: &str) -> String {
+        fill_placeholders(template, |id| match (self.set.prompt(id), self.answer(id)) {
+            (Some(prompt), Some(answer)) => self.show(prompt, answer),
+            _ => "…".to_owned(),
+        })
+    }
+
+    /// An answer in words: "7/10", "yes", an option's label.
+    pub fn show(&self, prompt: &Prompt, answer: &Answer) -> String {
+        self.value(prompt, answer).show(prompt.kind.range(), self.lang)
+    }
+
+    /// The prompts asked so far, in order, with what each got.
+    pub fn asked(&self) -> Vec<(&'s Prompt, Option<&Answer>)> {
+        self.set
+            .prompts
+            .iter()
+            .filter(|prompt| self.applies(prompt) && self.given.contains_key(&prompt.id))
+            .map(|prompt| (prompt, self.answer(&prompt.id)))
+            .collect()
+    }
+
+    /// The answers as the journal keeps them: every prompt asked and answered.
+    pub fn recorded(&self) -> Vec<Recorded> {
+        self.asked()
+            .into_iter()
+            .filter_map(|(prompt, answer)| {
+                answer.map(|answer| Recorded {
+                    prompt: prompt.id.clone(),
+                    kind: prompt.kind.name().to_owned(),
+                    question: self.question(prompt),
+                    range: prompt.kind.range(),
+                    answer: self.value(prompt, answer),
+                })
+            })
+            .collect()
+    }
+
+    fn value(&self, prompt: &Prompt, answer: &Answer) -> Value {
+        let label = |id: &str| {
+            prompt.kind.options().iter().find(|option| option.id == id).map_or_else(
+                || id.to_owned(),
+                |option| option.label.get(self.lang).to_owned(),
+            )
+        };
+        match answer {
+            Answer::Text(text) => Value::Text(text.clone()),
+            Answer::Number(n) => Value::Number(*n),
+            Answer::Bool(b) => Value::Bool(*b),
+            Answer::Choice(id) => Value::Text(label(id)),
+            Answer::Choices(ids) => Value::List(ids.iter().map(|id| label(id)).collect()),
+        }
+    }
+}
+
+impl Answer {
+    fn meets(&self, expected: &Expected) -> bool {
+        match (self, expected) {
+            (Answer::Bool(b), Expected::Bool(e)) => b == e,
+            (Answer::Number(n), Expected::Number(e)) => n == e,
+            (Answer::Text(s) | Answer::Choice(s), Expected::Text(e)) => s == e,
+            (Answer::Choices(ids), Expected::Text(e)) => ids.contains(e),
+            _ => false,
+        }
+    }
+}
+
+/// Whether `answer` fits `prompt`: the right kind, in range, a real option,
+/// and present when the prompt is required.
+pub fn check(prompt: &Prompt, answer: Option<&Answer>) -> Result<(), String> {
+    let Some(answer) = answer else {
+        return if prompt.required { Err("this prompt needs an answer".to_owned()) } else { Ok(()) };
+    };
+    let is_option = |id: &String| prompt.kind.options().iter().any(|option| &option.id == id);
+    match (&prompt.kind, answer) {
+        (Kind::Text | Kind::Long, Answer::Text(text)) if text.trim().is_empty() && prompt.required => {
+            Err("this prompt needs an answer".to_owned())
+        }
+        (Kind::Text | Kind::Long, Answer::Text(_)) | (Kind::Confirm, Answer::Bool(_)) => Ok(()),
+        (Kind::Scale { min, max, .. }, Answer::Number(n)) if (min..=max).contains(&n) => Ok(()),
+        (Kind::Scale { min, max, .. }, Answer::Number(n)) => Err(format!("{n} is outside the scale {min} to {max}")),
+        (Kind::Choice(_), Answer::Choice(id)) if is_option(id) => Ok(()),
+        (Kind::Multi(_), Answer::Choices(ids)) if ids.iter().all(is_option) => {
+            if ids.is_empty() && prompt.required {
+                Err("choose at least one option".to_owned())
+            } else {
+                Ok(())
+            }
+        }
+        (Kind::Choice(_), Answer::Choice(_)) | (Kind::Multi(_), Answer::Choices(_)) => {
+            Err(format!("'{}' is not an option; the options are {}", bad_option(prompt, answer), option_list(prompt)))
+        }
+        (kind, _) => Err(format!("a {} prompt takes {}", kind.name(), takes(kind))),
+    }
+}
+
+fn bad_option<'a>(prompt: &Prompt, answer: &'a Answer) -> &'a str {
+    let is_option = |id: &&String| prompt.kind.options().iter().any(|option| &option.id == *id);
+    match answer {
+        Answer::Choice(id) => id,
+        Answer::Choices(ids) => ids.iter().find(|id| !is_option(id)).map_or("", String::as_str),
+        _ => "",
+    }
+}
+
+fn option_list(prompt: &Prompt) -> String {
+    let ids: Vec<String> = prompt.kind.options().iter().map(|option| format!("'{}'", option.id)).collect();
+    ids.join(", ")
+}
+
+fn takes(kind: &Kind) -> String {
+    match kind {
+        Kind::Text | Kind::Long => "a string".to_owned(),
+        Kind::Scale { min, max, .. } => format!("a whole number from {min} to {max}"),
+        Kind::Choice(_) => "one option id as a string".to_owned(),
+        Kind::Multi(_) => "a list of option ids".to_owned(),
+        Kind::Confirm => "true or false".to_owned(),
+    }
+}
+
+/// Reads an answer from an answers file's TOML value. An option may be given
+/// by its id or by its label in any language.
+pub fn answer_from_toml(prompt: &Prompt, value: &toml::Value) -> Result<Option<Answer>, String> {
+    let option = |text: &str| {
+        prompt
+            .kind
+            .options()
+            .iter()
+            .find(|option| {
+                option.id == text || option.label.versions().iter().any(|label| label.eq_ignore_ascii_case(text))
+            })
+            .map_or_else(|| text.to_owned(), |option| option.id.clone())
+    };
+    let answer = match (&prompt.kind, value) {
+        (Kind::Text | Kind::Long, toml::Value::String(s)) if s.trim().is_empty() => return Ok(None),
+        (Kind::Text | Kind::Long, toml::Value::String(s)) => Answer::Text(s.clone()),
+        (Kind::Scale { .. }, toml::Value::Integer(n)) => Answer::Number(*n),
+        (Kind::Confirm, toml::Value::Boolean(b)) => Answer::Bool(*b),
+        (Kind::Choice(_), toml::Value::String(s)) => Answer::Choice(option(s)),
+        (Kind::Multi(_), toml::Value::Array(items)) => {
+            let ids: Option<Vec<String>> = items.iter().map(|item| item.as_str().map(option)).collect();
+            Answer::Choices(ids.ok_or_else(|| format!("a multi prompt takes {}", takes(&prompt.kind)))?)
+        }
+        (kind, _) => return Err(format!("a {} prompt takes {}, not {}", kind.name(), takes(kind), value.type_str())),
+    };
+    check(prompt, Some(&answer))?;
+    Ok(Some(answer))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prompt_set::parse;
+
+    const SET: &str = r#"
+id = "t"
+version = 1
+title = "T"
+description = "D"
+
+[[prompts]]
+id = "counterpart"
+kind = "text"
+ask = { en = "Who?", nl = "Wie?" }
+
+[[prompts]]
+id = "has-request"
+kind = "confirm"
+ask = { en = "Does {counterpart} want something?", nl = "Wil {counterpart} iets?" }
+
+[[prompts]]
+id = "request"
+kind = "long"
+ask = { en = "What does {counterpart} ask?", nl = "Wat vraagt {counterpart}?" }
+when = { prompt = "has-request", equals = true }
+
+[[prompts]]
+id = "calm"
+kind = "scale"
+min = 1
+max = 10
+ask = { en = "How calm?", nl = "Hoe kalm?" }
+
+[[prompts]]
+id = "mood"
+kind = "choice"
+options = [{ id = "open", label = { en = "Open", nl = "Open" } }, { id = "tense", label = { en = "Tense", nl = "Gespannen" } }]
+ask = { en = "Mood?", nl = "Stemming?" }
+required = false
+"#;
+
+    fn set() -> PromptSet {
+        parse(SET, "t.toml").unwrap()
+    }
+
+    #[test]
+    fn placeholders_take_earlier_answers() {
+        let set = set();
+        let mut session = Session::new(&set, Lang::Nl);
+        session.give(&set.prompts[0], Some(Answer::Text("Anna".into()))).unwrap();
+        assert_eq!(session.question(&set.prompts[1]), "Wil Anna iets?");
+    }
+
+    #[test]
+    fn a_placeholder_without_an_answer_shows_an_ellipsis() {
+        let set = set();
+        let session = Session::new(&set, Lang::En);
+        assert_eq!(session.question(&set.prompts[1]), "Does … want something?");
+    }
+
+    #[test]
+    fn when_skips_a_prompt_until_its_condition_holds() {
+        let set = set();
+        let mut session = Session::new(&set, Lang::En);
+        session.give(&set.prompts[0], Some(Answer::Text("Anna".into()))).unwrap();
+        session.give(&set.prompts[1], Some(Answer::Bool(false))).unwrap();
+        assert_eq!(session.next_prompt().unwrap().id, "calm");
+        session.give(&set.prompts[1], Some(Answer::Bool(true))).unwrap();
+        assert_eq!(session.next_prompt().unwrap().id, "request");
+    }
+
+    #[test]
+    fn a_prompt_dropped_by_a_changed_answer_is_not_recorded() {
+        let set = set();
+        let mut session = Session::new(&set, Lang::En);
+        session.give(&set.prompts[0], Some(Answer::Text("Anna".into()))).unwrap();
+        session.give(&set.prompts[1], Some(Answer::Bool(true))).unwrap();
+        session.give(&set.prompts[2], Some(Answer::Text("more time".into()))).unwrap();
+        session.give(&set.prompts[1], Some(Answer::Bool(false))).unwrap();
+        let ids: Vec<String> = session.recorded().into_iter().map(|r| r.prompt).collect();
+        assert_eq!(ids, ["counterpart", "has-request"]);
+    }
+
+    #[test]
+    fn progress_counts_prompts_that_may_still_come() {
+        let set = set();
+        let mut session = Session::new(&set, Lang::En);
+        assert_eq!(session.progress(&set.prompts[0]), (1, 5));
+        session.give(&set.prompts[0], Some(Answer::Text("Anna".into()))).unwrap();
+        session.give(&set.prompts[1], Some(Answer::Bool(false))).unwrap();
+        assert_eq!(session.progress(&set.prompts[3]), (3, 4));
+    }
+
+    #[test]
+    fn checks_name_what_is_wrong() {
+        let set = set();
+        let calm = &set.prompts[3];
+        assert_eq!(check(calm, Some(&Answer::Number(11))).unwrap_err(), "11 is outside the scale 1 to 10");
+        let mood = &set.prompts[4];
+        assert_eq!(
+            check(mood, Some(&Answer::Choice("sad".into()))).unwrap_err(),
+            "'sad' is not an option; the options are 'open', 'tense'"
+        );
+        assert!(check(mood, None).is_ok());
+        assert_eq!(check(&set.prompts[0], Some(&Answer::Text("  ".into()))).unwrap_err(), "this prompt needs an answer");
+    }
+
+    #[test]
+    fn answers_files_accept_option_labels_in_any_language() {
+        let set = set();
+        let mood = &set.prompts[4];
+        let answer = answer_from_toml(mood, &toml::Value::String("gespannen".into())).unwrap();
+        assert_eq!(answer, Some(Answer::Choice("tense".into())));
+        let err = answer_from_toml(&set.prompts[3], &toml::Value::String("7".into())).unwrap_err();
+        assert_eq!(err, "a scale prompt takes a whole number from 1 to 10, not string");
+    }
+
+    #[test]
+    fn choices_are_recorded_by_label_in_the_sessions_language() {
+        let set = set();
+        let mut session = Session::new(&set, Lang::Nl);
+        session.give(&set.prompts[4], Some(Answer::Choice("tense".into()))).unwrap();
+        assert_eq!(session.value(&set.prompts[4], &Answer::Choice("tense".into())), Value::Text("Gespannen".into()));
+    }
+}

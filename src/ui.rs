@@ -1,0 +1,318 @@
+//! The terminal: the only module that touches dialoguer and console. It asks
+//! and shows; what to ask and whether an answer fits is the session's call.
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::{Context as _, Result};
+use console::{Term, measure_text_width, style};
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
+
+use crate::catalog::Catalog;
+use crate::journal::Entry;
+use crate::lang::{Lang, Text, Words};
+use crate::prompt_set::{Choice, Kind, Prompt, PromptSet};
+use crate::session::{Answer, AnswerSource, Session};
+
+/// The person at the terminal, answering prompts with widgets that fit
+/// each kind. Everything it draws goes to stderr, as dialoguer does.
+pub struct Terminal {
+    term: Term,
+    theme: ColorfulTheme,
+    lang: Lang,
+    editor: Option<String>,
+}
+
+impl Terminal {
+    /// Whether there is a person to ask: standard input and error are a terminal.
+    pub fn available() -> bool {
+        std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+    }
+
+    pub fn new(lang: Lang, editor: Option<String>) -> Terminal {
+        Terminal { term: Term::stderr(), theme: ColorfulTheme::default(), lang, editor }
+    }
+
+    fn words(&self) -> &'static Words {
+        self.lang.words()
+    }
+
+    /// Lets the person choose a set; returns its id.
+    pub fn pick_set(&self, catalog: &Catalog) -> Result<String> {
+        let items: Vec<String> = catalog
+            .sets
+            .iter()
+            .map(|available| format!("{}  {}", available.set.id, style(available.set.title.get(self.lang)).dim().for_stderr()))
+            .collect();
+        let chosen = Select::with_theme(&self.theme)
+            .with_prompt(self.words().pick_set)
+            .items(&items)
+            .default(0)
+            .interact_on(&self.term)?;
+        Ok(catalog.sets[chosen].set.id.clone())
+    }
+
+    /// The set's title and what it is for.
+    pub fn intro(&self, set: &PromptSet) -> Result<()> {
+        self.term.write_line(&style(set.title.get(self.lang)).bold().for_stderr().to_string())?;
+        self.term.write_line(set.description.get(self.lang))?;
+        Ok(self.term.write_line("")?)
+    }
+
+    /// Asks whether this reflection follows up on `entry`.
+    pub fn offer_follow_up(&self, entry: &Entry, set_title: &str) -> Result<bool> {
+        let title = entry.title.as_deref().unwrap_or(set_title);
+        let question = format!("{} '{title}' ({})?", self.words().follow_offer, entry.date());
+        Ok(Confirm::with_theme(&self.theme).with_prompt(question).default(true).interact_on(&self.term)?)
+    }
+
+    /// The answers of the entry this reflection follows, to read first.
+    pub fn show_earlier(&self, entry: &Entry, set_title: &str) -> Result<()> {
+        let title = entry.title.as_deref().unwrap_or(set_title);
+        let heading = format!("{} '{title}' ({}):", self.words().follows, entry.date());
+        self.term.write_line(&style(heading).bold().for_stderr().to_string())?;
+        for recorded in &entry.answers {
+            self.term.write_line(&format!("  {}", style(&recorded.question).dim().for_stderr()))?;
+            for line in recorded.show(entry.lang).lines() {
+                self.term.write_line(&format!("    {line}"))?;
+            }
+        }
+        Ok(self.term.write_line("")?)
+    }
+
+    /// Shows every answer and asks what next: `None` to save, or the
+    /// prompt to change.
+    pub fn review<'s>(&self, session: &Session<'s>) -> Result<Option<&'s Prompt>> {
+        let words = self.words();
+        self.term.write_line(&format!("\n{}", style(words.summary).bold().underlined().for_stderr()))?;
+        let asked = session.asked();
+        for (n, (prompt, answer)) in asked.iter().enumerate() {
+            self.term.write_line(&format!("{}. {}", n + 1, style(session.question(prompt)).bold().for_stderr()))?;
+            let shown = answer.map_or_else(|| words.no_answer.to_owned(), |answer| session.show(prompt, answer));
+            for line in shown.lines() {
+                self.term.write_line(&format!("   {line}"))?;
+            }
+        }
+        let mut items = vec![words.save.to_owned()];
+        items.extend(asked.iter().enumerate().map(|(n, (prompt, _))| {
+            format!("{} {}: {}", words.change, n + 1, shorten(&session.question(prompt), 60))
+        }));
+        let chosen = Select::with_theme(&self.theme).items(&items).default(0).interact_on(&self.term)?;
+        Ok(chosen.checked_sub(1).map(|n| asked[n].0))
+    }
+
+    /// An optional line of text, such as the title.
+    pub fn line(&self, question: &str) -> Result<Option<String>> {
+        let text: String =
+            Input::with_theme(&self.theme).with_prompt(question).allow_empty(true).interact_text_on(&self.term)?;
+        Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()))
+    }
+
+    fn header(&self, session: &Session, prompt: &Prompt) -> Result<()> {
+        let (position, total) = session.progress(prompt);
+        let progress = style(format!("({position}/{total})")).dim().for_stderr();
+        let question = style(session.question(prompt)).bold().for_stderr();
+        self.term.write_line(&format!("\n{progress} {question}"))?;
+        if let Some(hint) = session.hint(prompt) {
+            self.term.write_line(&style(format!("{}: {hint}", self.words().hint)).dim().italic().for_stderr().to_string())?;
+        }
+        Ok(())
+    }
+
+    fn text(&self, prompt: &Prompt, current: Option<&Answer>) -> Result<Option<Answer>> {
+        let required = prompt.required;
+        let message = self.words().required;
+        let mut input = Input::<String>::with_theme(&self.theme)
+            .allow_empty(true)
+            .validate_with(move |text: &String| if required && text.trim().is_empty() { Err(message) } else { Ok(()) });
+        if let Some(Answer::Text(text)) = current {
+            input = input.with_initial_text(text);
+        }
+        let text = input.interact_text_on(&self.term)?;
+        Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()).map(Answer::Text))
+    }
+
+    /// Several lines, typed here until an empty line, or written in the editor.
+    fn long(&self, prompt: &Prompt, current: Option<&Answer>) -> Result<Option<Answer>> {
+        let current = match current {
+            Some(Answer::Text(text)) => Some(text.as_str()),
+            _ => None,
+        };
+        self.dim(self.words().long_help)?;
+        if let Some(text) = current {
+            self.dim(text)?;
+        }
+        let mut lines: Vec<String> = Vec::new();
+        loop {
+            self.term.write_str("  ")?;
+            let line = self.term.read_line()?;
+            if line.trim() == ":e" {
+                let start = if lines.is_empty() { current.unwrap_or_default().to_owned() } else { lines.join("\n") };
+                let written = self.edit(&start)?;
+                if written.trim().is_empty() && prompt.required {
+                    self.dim(self.words().required)?;
+                    continue;
+                }
+                return Ok(Some(written).filter(|text| !text.trim().is_empty()).map(Answer::Text));
+            }
+            if !line.trim().is_empty() || (!lines.is_empty() && !line.is_empty()) {
+                lines.push(line);
+                continue;
+            }
+            if !lines.is_empty() {
+                return Ok(Some(Answer::Text(lines.join("\n"))));
+            }
+            if let Some(text) = current {
+                return Ok(Some(Answer::Text(text.to_owned())));
+            }
+            if !prompt.required {
+                return Ok(None);
+            }
+            self.dim(self.words().required)?;
+        }
+    }
+
+    fn edit(&self, start: &str) -> Result<String> {
+        let mut editor = Editor::new();
+        if let Some(program) = &self.editor {
+            editor.executable(program);
+        }
+        let written = editor.require_save(false).edit(start).context("could not open the editor (set $EDITOR)")?;
+        Ok(written.unwrap_or_else(|| start.to_owned()))
+    }
+
+    fn scale(&self, prompt: &Prompt, (min, max): (i64, i64), labels: [&Option<Text>; 2], current: Option<&Answer>) -> Result<Option<Answer>> {
+        let [min_label, max_label] = labels;
+        let label = |label: &Option<Text>| {
+            label.as_ref().map(|text| format!("  {}", style(text.get(self.lang)).dim().for_stderr())).unwrap_or_default()
+        };
+        let mut items: Vec<String> = (min..=max).map(|n| n.to_string()).collect();
+        if let Some(first) = items.first_mut() {
+            *first += &label(min_label);
+        }
+        if let Some(last) = items.last_mut() {
+            *last += &label(max_label);
+        }
+        let start = match current {
+            Some(Answer::Number(n)) => n - min,
+            _ => (max - min) / 2,
+        };
+        let chosen = self.select(prompt, items, usize::try_from(start).unwrap_or(0))?;
+        Ok(chosen.map(|n| Answer::Number(min + i64::try_from(n).unwrap_or(0))))
+    }
+
+    fn choice(&self, prompt: &Prompt, options: &[Choice], current: Option<&Answer>) -> Result<Option<Answer>> {
+        let items: Vec<String> = options.iter().map(|option| option.label.get(self.lang).to_owned()).collect();
+        let start = match current {
+            Some(Answer::Choice(id)) => options.iter().position(|option| &option.id == id).unwrap_or(0),
+            _ => 0,
+        };
+        let chosen = self.select(prompt, items, start)?;
+        Ok(chosen.map(|n| Answer::Choice(options[n].id.clone())))
+    }
+
+    /// A list to pick one item from; an optional prompt adds "(no answer)".
+    fn select(&self, prompt: &Prompt, mut items: Vec<String>, start: usize) -> Result<Option<usize>> {
+        let count = items.len();
+        if !prompt.required {
+            items.push(self.words().no_answer.to_owned());
+        }
+        let chosen = Select::with_theme(&self.theme).items(&items).default(start).interact_on(&self.term)?;
+        Ok(Some(chosen).filter(|n| *n < count))
+    }
+
+    fn multi(&self, prompt: &Prompt, options: &[Choice], current: Option<&Answer>) -> Result<Option<Answer>> {
+        let items: Vec<String> = options.iter().map(|option| option.label.get(self.lang).to_owned()).collect();
+        let checked: Vec<bool> = options
+            .iter()
+            .map(|option| matches!(current, Some(Answer::Choices(ids)) if ids.contains(&option.id)))
+            .collect();
+        loop {
+            let chosen = MultiSelect::with_theme(&self.theme).items(&items).defaults(&checked).interact_on(&self.term)?;
+            if chosen.is_empty() && prompt.required {
+                self.dim(self.words().pick_one_at_least)?;
+                continue;
+            }
+            let ids: Vec<String> = chosen.into_iter().map(|n| options[n].id.clone()).collect();
+            return Ok(Some(Answer::Choices(ids)).filter(|answer| answer != &Answer::Choices(Vec::new())));
+        }
+    }
+
+    fn confirm(&self, current: Option<&Answer>) -> Result<Option<Answer>> {
+        let words = self.words();
+        let mut confirm = Confirm::with_theme(&self.theme).with_prompt(format!("{}/{}", words.yes, words.no));
+        if let Some(Answer::Bool(b)) = current {
+            confirm = confirm.default(*b);
+        }
+        Ok(Some(Answer::Bool(confirm.interact_on(&self.term)?)))
+    }
+
+    fn dim(&self, text: &str) -> Result<()> {
+        for line in text.lines() {
+            self.term.write_line(&format!("  {}", style(line).dim().for_stderr()))?;
+        }
+        Ok(())
+    }
+}
+
+impl AnswerSource for Terminal {
+    fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Option<Answer>> {
+        self.header(session, prompt)?;
+        let current = session.answer(&prompt.id);
+        match &prompt.kind {
+            Kind::Text => self.text(prompt, current),
+            Kind::Long => self.long(prompt, current),
+            Kind::Scale { min, max, min_label, max_label } => {
+                self.scale(prompt, (*min, *max), [min_label, max_label], current)
+            }
+            Kind::Choice(options) => self.choice(prompt, options, current),
+            Kind::Multi(options) => self.multi(prompt, options, current),
+            Kind::Confirm => self.confirm(current),
+        }
+    }
+}
+
+/// The first `width` characters of `text`, with an ellipsis if cut.
+fn shorten(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(width - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// Bold on a terminal, plain when piped.
+pub fn bold(text: &str) -> String {
+    style(text).bold().to_string()
+}
+
+/// Dim on a terminal, plain when piped.
+pub fn dim(text: &str) -> String {
+    style(text).dim().to_string()
+}
+
+/// Rows under a header, columns padded to line up; the last column is not padded.
+pub fn table<const N: usize>(out: &mut impl Write, header: &[&str; N], rows: &[[String; N]]) -> std::io::Result<()> {
+    let mut widths = header.map(measure_text_width);
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(measure_text_width(cell));
+        }
+    }
+    let line = |cells: Vec<String>| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .enumerate()
+            .map(|(n, (cell, width))| {
+                if n + 1 == N { cell.clone() } else { format!("{cell}{}", " ".repeat(width - measure_text_width(cell))) }
+            })
+            .collect();
+        padded.join("  ").trim_end().to_owned()
+    };
+    writeln!(out, "{}", bold(&line(header.map(str::to_owned).to_vec())))?;
+    for row in rows {
+        writeln!(out, "{}", line(row.to_vec()))?;
+    }
+    Ok(())
+}
