@@ -119,6 +119,7 @@ pub struct Words {
     pub tags: &'static str,
     pub saved: &'static str,
     pub pick_one_at_least: &'static str,
+    pub multi_help: &'static str,
 }
 
 static EN: Words = Words {
@@ -139,6 +140,7 @@ static EN: Words = Words {
     tags: "Tags, separated by commas (optional)",
     saved: "Saved",
     pick_one_at_least: "Choose at least one (space to tick, enter to confirm).",
+    multi_help: "Space ticks an option, enter confirms.",
 };
 
 static NL: Words = Words {
@@ -159,6 +161,7 @@ static NL: Words = Words {
     tags: "Labels, gescheiden door komma's (optioneel)",
     saved: "Bewaard",
     pick_one_at_least: "Kies er minstens een (spatie om aan te vinken, enter om te bevestigen).",
+    multi_help: "Spatie vinkt een optie aan, enter bevestigt.",
 };
 
 #[cfg(test)]

@@ -643,3 +643,135 @@ fn expected_value(kind: &Kind) -> String {
         Kind::Text | Kind::Long => "a string".to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "id = \"t\"\nversion = 1\ntitle = { en = \"T\", nl = \"T\" }\ndescription = \"D\"\n";
+
+    /// The problems found in a set made of HEAD and `prompts`, as "line:column: message".
+    fn problems(prompts: &str) -> Vec<String> {
+        let err = parse(&format!("{HEAD}{prompts}"), "t.toml").expect_err("the set should not load");
+        assert!(err.to_string().starts_with("t.toml:"), "{err}");
+        err.problems.iter().map(|p| format!("{}:{}: {}", p.line, p.column, p.message)).collect()
+    }
+
+    #[test]
+    fn a_complete_set_loads() {
+        let set = parse(
+            &format!(
+                "{HEAD}[[prompts]]\nid = \"who\"\nkind = \"text\"\nask = {{ en = \"Who?\", nl = \"Wie?\" }}\n\
+                 [[prompts]]\nid = \"calm\"\nkind = \"scale\"\nmin = 0\nmax = 4\nask = \"{{who}}?\"\n\
+                 when = {{ prompt = \"who\", equals = \"Anna\" }}\n"
+            ),
+            "t.toml",
+        )
+        .unwrap();
+        assert_eq!(set.prompts.len(), 2);
+        assert_eq!(set.languages, [Lang::En, Lang::Nl]);
+        assert_eq!(set.prompts[1].kind.range(), Some((0, 4)));
+    }
+
+    #[test]
+    fn an_unknown_kind_names_the_kinds() {
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"essay\"\nask = \"A?\"\n");
+        assert_eq!(found, ["7:8: unknown kind 'essay'; expected one of text, long, scale, choice, multi, confirm"]);
+    }
+
+    #[test]
+    fn a_duplicate_id_points_at_the_second() {
+        let found = problems(
+            "[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = \"A?\"\n[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = \"B?\"\n",
+        );
+        assert_eq!(found, ["10:6: duplicate prompt id 'a' (prompt 1 has it too)"]);
+    }
+
+    #[test]
+    fn when_must_name_an_earlier_prompt() {
+        let found = problems(
+            "[[prompts]]\nid = \"a\"\nkind = \"confirm\"\nask = \"A?\"\nwhen = { prompt = \"b\", equals = true }\n\
+             [[prompts]]\nid = \"b\"\nkind = \"confirm\"\nask = \"B?\"\nwhen = { prompt = \"nope\", equals = true }\n",
+        );
+        assert_eq!(
+            found,
+            [
+                "9:19: when 'b' names a later prompt; it can only name an earlier one",
+                "14:19: when 'nope' names no prompt in this set",
+            ]
+        );
+    }
+
+    #[test]
+    fn when_must_match_the_kind_of_its_prompt() {
+        let found = problems(
+            "[[prompts]]\nid = \"a\"\nkind = \"choice\"\noptions = [\"x\", \"y\"]\nask = \"A?\"\n\
+             [[prompts]]\nid = \"b\"\nkind = \"text\"\nask = \"B?\"\nwhen = { prompt = \"a\", equals = \"z\" }\n",
+        );
+        assert_eq!(found, ["14:33: 'a' is a choice prompt: equals must be one of the option ids 'x', 'y'"]);
+    }
+
+    #[test]
+    fn placeholders_must_name_earlier_prompts() {
+        let found = problems(
+            "[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = \"About {b}?\"\n\
+             [[prompts]]\nid = \"b\"\nkind = \"text\"\nask = \"A?\"\nhint = { en = \"{c}\", nl = \"{c}\" }\n",
+        );
+        assert_eq!(
+            found,
+            [
+                "8:7: placeholder 'b' names a later prompt; it can only name an earlier one",
+                "13:8: placeholder 'c' names no prompt in this set",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_scale_needs_min_below_max() {
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"scale\"\nmin = 5\nmax = 5\nask = \"A?\"\n");
+        assert_eq!(found, ["8:7: scale min (5) must be less than max (5)"]);
+    }
+
+    #[test]
+    fn every_string_needs_every_language_the_set_uses() {
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = { en = \"A?\" }\n");
+        assert_eq!(found, ["8:7: this string has no nl text, which other strings in this set have"]);
+    }
+
+    #[test]
+    fn an_unknown_language_is_named() {
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = { en = \"A?\", nl = \"A?\", de = \"A?\" }\n");
+        assert_eq!(found, ["8:7: ask: unknown language 'de'; bezin speaks en, nl"]);
+    }
+
+    #[test]
+    fn options_must_not_be_empty_or_repeat() {
+        let found = problems(
+            "[[prompts]]\nid = \"a\"\nkind = \"multi\"\noptions = []\nask = \"A?\"\n\
+             [[prompts]]\nid = \"b\"\nkind = \"choice\"\noptions = [\"x\", \"x\"]\nask = \"B?\"\n",
+        );
+        assert_eq!(found, ["8:11: options must not be empty", "13:17: duplicate option 'x'"]);
+    }
+
+    #[test]
+    fn fields_of_other_kinds_are_refused() {
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\nmin = 1\nask = \"A?\"\n");
+        assert_eq!(found, ["8:7: 'min' only applies to scale prompts"]);
+    }
+
+    #[test]
+    fn syntax_and_type_errors_carry_a_position_and_a_sentence() {
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\n");
+        assert_eq!(found, ["5:1: missing field `ask` here"]);
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = \"A?\"\nrequierd = false\n");
+        assert_eq!(found[0].split(", expected").next().unwrap(), "9:1: unknown field `requierd`");
+        let err = parse("id = \"t\"\nversion = \"one\"\n", "t.toml").unwrap_err();
+        assert_eq!(err.problems[0].line, 2);
+    }
+
+    #[test]
+    fn placeholders_fill_ids_and_leave_other_braces() {
+        let filled = fill_placeholders("{a} and {b} but {not an id} or {", |id| id.to_uppercase());
+        assert_eq!(filled, "A and B but {not an id} or {");
+    }
+}

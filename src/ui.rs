@@ -21,6 +21,8 @@ pub struct Terminal {
     theme: ColorfulTheme,
     lang: Lang,
     editor: Option<String>,
+    /// How to write a long answer is said once a session.
+    long_help_shown: bool,
 }
 
 impl Terminal {
@@ -30,7 +32,7 @@ impl Terminal {
     }
 
     pub fn new(lang: Lang, editor: Option<String>) -> Terminal {
-        Terminal { term: Term::stderr(), theme: ColorfulTheme::default(), lang, editor }
+        Terminal { term: Term::stderr(), theme: ColorfulTheme::default(), lang, editor, long_help_shown: false }
     }
 
     fn words(&self) -> &'static Words {
@@ -133,12 +135,15 @@ impl Terminal {
     }
 
     /// Several lines, typed here until an empty line, or written in the editor.
-    fn long(&self, prompt: &Prompt, current: Option<&Answer>) -> Result<Option<Answer>> {
+    fn long(&mut self, prompt: &Prompt, current: Option<&Answer>) -> Result<Option<Answer>> {
         let current = match current {
             Some(Answer::Text(text)) => Some(text.as_str()),
             _ => None,
         };
-        self.dim(self.words().long_help)?;
+        if !self.long_help_shown {
+            self.dim(self.words().long_help)?;
+            self.long_help_shown = true;
+        }
         if let Some(text) = current {
             self.dim(text)?;
         }
@@ -227,6 +232,7 @@ impl Terminal {
             .iter()
             .map(|option| matches!(current, Some(Answer::Choices(ids)) if ids.contains(&option.id)))
             .collect();
+        self.dim(self.words().multi_help)?;
         loop {
             let chosen = MultiSelect::with_theme(&self.theme).items(&items).defaults(&checked).interact_on(&self.term)?;
             if chosen.is_empty() && prompt.required {
@@ -239,8 +245,7 @@ impl Terminal {
     }
 
     fn confirm(&self, current: Option<&Answer>) -> Result<Option<Answer>> {
-        let words = self.words();
-        let mut confirm = Confirm::with_theme(&self.theme).with_prompt(format!("{}/{}", words.yes, words.no));
+        let mut confirm = Confirm::with_theme(&self.theme).report(false);
         if let Some(Answer::Bool(b)) = current {
             confirm = confirm.default(*b);
         }
@@ -259,16 +264,19 @@ impl AnswerSource for Terminal {
     fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Option<Answer>> {
         self.header(session, prompt)?;
         let current = session.answer(&prompt.id);
-        match &prompt.kind {
-            Kind::Text => self.text(prompt, current),
-            Kind::Long => self.long(prompt, current),
+        let answer = match &prompt.kind {
+            Kind::Text => return self.text(prompt, current),
+            Kind::Long => return self.long(prompt, current),
             Kind::Scale { min, max, min_label, max_label } => {
                 self.scale(prompt, (*min, *max), [min_label, max_label], current)
             }
             Kind::Choice(options) => self.choice(prompt, options, current),
             Kind::Multi(options) => self.multi(prompt, options, current),
             Kind::Confirm => self.confirm(current),
-        }
+        }?;
+        let shown = answer.as_ref().map_or_else(|| self.words().no_answer.to_owned(), |a| session.show(prompt, a));
+        self.term.write_line(&format!("{} {shown}", style("·").dim().for_stderr()))?;
+        Ok(answer)
     }
 }
 

@@ -1,0 +1,83 @@
+//! A scratch home for bezin and a few builder calls, so that tests read as
+//! what a person does and sees.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The built binary.
+pub const BEZIN: &str = env!("CARGO_BIN_EXE_bezin");
+
+/// An empty BEZIN_HOME with nothing of the machine's settings leaking in.
+pub struct Home {
+    dir: TempDir,
+}
+
+impl Home {
+    pub fn new() -> Home {
+        Home { dir: tempfile::tempdir().expect("a temporary folder") }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn journal_path(&self) -> PathBuf {
+        self.path().join("journal.jsonl")
+    }
+
+    /// `bezin` with this home, English, no colour, no editor.
+    pub fn command(&self) -> Command {
+        let mut command = Command::new(BEZIN);
+        command
+            .env("BEZIN_HOME", self.path())
+            .env("NO_COLOR", "1")
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("EDITOR")
+            .env_remove("VISUAL")
+            .env_remove("RUST_BACKTRACE");
+        command
+    }
+
+    pub fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        self.command().args(args).assert()
+    }
+
+    /// Writes a file under the home and returns its path.
+    pub fn write(&self, name: &str, contents: &str) -> PathBuf {
+        let path = self.path().join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("a folder");
+        }
+        fs::write(&path, contents).expect("a written file");
+        path
+    }
+
+    /// Every journal line, parsed.
+    pub fn entries(&self) -> Vec<Value> {
+        match fs::read_to_string(self.journal_path()) {
+            Ok(text) => text.lines().map(|line| serde_json::from_str(line).expect("a JSON line")).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// Saves an entry of `set` from answers given as TOML; returns its id.
+    pub fn save(&self, set: &str, answers: &str, extra: &[&str]) -> String {
+        let file = self.write("answers.toml", answers);
+        let mut args = vec!["run", set, "--answers", file.to_str().unwrap()];
+        args.extend(extra);
+        self.run(&args).success();
+        self.entries().last().expect("a saved entry")["id"].as_str().unwrap().to_owned()
+    }
+}
+
+/// Text of a command's standard output or error.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}

@@ -1,0 +1,153 @@
+//! `bezin sets`: listing, showing and validating prompt sets.
+
+mod common;
+
+use common::{Home, text};
+use predicates::prelude::*;
+
+#[test]
+fn sets_lists_every_built_in_set_with_its_prompt_count() {
+    let home = Home::new();
+    let out = text(&home.run(&["sets"]).success().get_output().stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("ID"), "{out}");
+    assert_eq!(lines.len(), 8, "{out}");
+    assert!(out.contains("five-tips                  Five tips before you answer      10       built-in"), "{out}");
+    assert!(out.contains("after-the-conversation"), "{out}");
+}
+
+#[test]
+fn sets_show_prints_the_prompts_in_the_chosen_language() {
+    let home = Home::new();
+    home.run(&["sets", "show", "five-tips", "--lang", "nl"])
+        .success()
+        .stdout(predicate::str::contains("Vijf tips voordat je antwoordt (five-tips, version 1)"))
+        .stdout(predicate::str::contains("4. Aan welk kader houd je je het meest vast"))
+        .stdout(predicate::str::contains("   - gebrek aan tijd [time]"))
+        .stdout(predicate::str::contains("only when open is false"));
+    home.run(&["sets", "show", "five-tips"])
+        .success()
+        .stdout(predicate::str::contains("1. Who wants something from you?  [counterpart: text]"));
+}
+
+#[test]
+fn the_language_follows_lang_when_no_flag_is_given() {
+    let home = Home::new();
+    home.command()
+        .env("LANG", "nl_NL.UTF-8")
+        .args(["sets", "show", "why-and-for-whom"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Waarom en voor wie"));
+}
+
+#[test]
+fn an_unknown_set_suggests_a_near_one() {
+    let home = Home::new();
+    home.run(&["sets", "show", "five-tip"])
+        .code(2)
+        .stderr("bezin: unknown prompt set 'five-tip'; did you mean 'five-tips'? (bezin sets lists them)\n");
+}
+
+#[test]
+fn an_unknown_language_is_a_usage_error() {
+    let home = Home::new();
+    home.run(&["sets", "show", "five-tips", "--lang", "de"])
+        .code(2)
+        .stderr(predicate::str::contains("unknown language 'de'; bezin speaks en, nl"));
+}
+
+#[test]
+fn validate_accepts_every_built_in_set() {
+    let home = Home::new();
+    let files: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/prompts"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path().display().to_string())
+        .collect();
+    assert_eq!(files.len(), 7);
+    let mut args = vec!["sets", "validate"];
+    args.extend(files.iter().map(String::as_str));
+    let out = text(&home.run(&args).success().get_output().stdout);
+    assert_eq!(out.lines().filter(|line| line.contains(": ok, set '")).count(), 7, "{out}");
+}
+
+#[test]
+fn validate_names_every_problem_with_its_line_and_exits_1() {
+    let home = Home::new();
+    let broken = home.write(
+        "broken.toml",
+        r#"id = "broken"
+version = 1
+title = { en = "Broken", nl = "Stuk" }
+description = "A set with mistakes"
+
+[[prompts]]
+id = "calm"
+kind = "scale"
+min = 10
+max = 1
+ask = { en = "How calm?" }
+
+[[prompts]]
+id = "calm"
+kind = "poem"
+ask = "Again {later}?"
+
+[[prompts]]
+id = "later"
+kind = "choice"
+options = []
+ask = "Which?"
+"#,
+    );
+    let path = broken.display().to_string();
+    let out = text(&home.run(&["sets", "validate", &path]).code(1).get_output().stdout);
+    let expected = [
+        format!("{path}:9:7: scale min (10) must be less than max (1)"),
+        format!("{path}:11:7: this string has no nl text, which other strings in this set have"),
+        format!("{path}:14:6: duplicate prompt id 'calm' (prompt 1 has it too)"),
+        format!("{path}:15:8: unknown kind 'poem'; expected one of text, long, scale, choice, multi, confirm"),
+        format!("{path}:16:7: placeholder 'later' names a later prompt; it can only name an earlier one"),
+        format!("{path}:21:11: options must not be empty"),
+    ];
+    assert_eq!(out.lines().collect::<Vec<_>>(), expected);
+}
+
+#[test]
+fn validate_reports_a_syntax_error_in_one_line_with_its_position() {
+    let home = Home::new();
+    let path = home.write("bad.toml", "id = \"x\"\nversion = 1\ntitle = \"unclosed\n").display().to_string();
+    let out = text(&home.run(&["sets", "validate", &path]).code(1).get_output().stdout);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with(&format!("{path}:3:")), "{out}");
+}
+
+#[test]
+fn a_user_set_replaces_the_built_in_set_of_the_same_id() {
+    let home = Home::new();
+    home.write(
+        "prompts/five-tips.toml",
+        "id = \"five-tips\"\nversion = 2\ntitle = \"My own tips\"\ndescription = \"Mine\"\n\n\
+         [[prompts]]\nid = \"only\"\nkind = \"text\"\nask = \"Only question?\"\n",
+    );
+    let out = text(&home.run(&["sets"]).success().get_output().stdout);
+    let line = out.lines().find(|line| line.starts_with("five-tips")).unwrap();
+    assert!(line.contains("My own tips"), "{line}");
+    assert!(line.contains("1 "), "{line}");
+    assert!(line.ends_with("prompts/five-tips.toml (replaces the built-in set)"), "{line}");
+}
+
+#[test]
+fn sets_from_a_prompts_folder_are_listed_and_broken_ones_are_reported() {
+    let home = Home::new();
+    home.write("extra/mine.toml", "id = \"mine\"\nversion = 1\ntitle = \"Mine\"\ndescription = \"D\"\n\n[[prompts]]\nid = \"a\"\nkind = \"confirm\"\nask = \"Ready?\"\n");
+    home.write("extra/broken.toml", "id = \"broken\"\n");
+    let extra = home.path().join("extra").display().to_string();
+    home.run(&["sets", "--prompts", &extra])
+        .success()
+        .stdout(predicate::str::contains("mine "))
+        .stderr(predicate::str::contains("broken.toml:1:1: missing field `version` here"));
+    home.run(&["sets", "--prompts", "/no/such/folder"])
+        .code(2)
+        .stderr("bezin: the prompt folder /no/such/folder does not exist\n");
+}
