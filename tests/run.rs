@@ -1,0 +1,278 @@
+//! `bezin run` without a terminal: answers files, what lands in the journal,
+//! and every way an answers file can be wrong.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+
+use common::{Home, text};
+use predicates::prelude::*;
+use serde_json::{Value, json};
+
+const FIVE_TIPS: &str = r#"
+counterpart = "Anna"
+calm = 4
+not-knowing = "Maybe she needs\nsomething else entirely."
+frame = "time"
+room = "A shorter meeting"
+slow-down = ["silence", "summarise"]
+desire = "To be taken seriously"
+together = "A plan for both classes"
+open = false
+holding-back = "Fear of losing control"
+"#;
+
+/// A built-in set as the test reads it, straight from its file.
+fn built_in(id: &str) -> toml::Table {
+    let path = format!("{}/prompts/{id}.toml", env!("CARGO_MANIFEST_DIR"));
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn in_lang<'a>(text: &'a toml::Value, lang: &str) -> &'a str {
+    text.as_str().unwrap_or_else(|| text[lang].as_str().unwrap())
+}
+
+/// Answers for every prompt of `set` that will be asked, and the journal
+/// records they should make. Confirms are answered `confirm`, so both
+/// branches of every `when` are taken across the two languages.
+fn answers_and_records(set: &toml::Table, lang: &str, confirm: bool) -> (toml::Table, Vec<Value>) {
+    let mut answers = toml::Table::new();
+    let mut shown: Vec<(String, String)> = Vec::new();
+    let mut records = Vec::new();
+    for prompt in set["prompts"].as_array().unwrap() {
+        let id = prompt["id"].as_str().unwrap();
+        if let Some(when) = prompt.get("when") {
+            if answers.get(when["prompt"].as_str().unwrap()) != Some(&when["equals"]) {
+                continue;
+            }
+        }
+        let options = prompt.get("options").and_then(toml::Value::as_array);
+        let label = |n: usize| in_lang(&options.unwrap()[n]["label"], lang).to_owned();
+        let (value, record, words) = match prompt["kind"].as_str().unwrap() {
+            "text" => (toml::Value::from(format!("{id} ✓")), json!(format!("{id} ✓")), format!("{id} ✓")),
+            "long" => {
+                let text = format!("First line of {id}\n\nA second paragraph, with \"quotes\" and é.");
+                (toml::Value::from(text.clone()), json!(text), text)
+            }
+            "scale" => {
+                let max = prompt["max"].as_integer().unwrap();
+                (toml::Value::from(max), json!(max), format!("{max}/{max}"))
+            }
+            "choice" => (options.unwrap()[1]["id"].clone(), json!(label(1)), label(1)),
+            "multi" => {
+                let ids = toml::Value::Array(vec![options.unwrap()[0]["id"].clone(), options.unwrap()[2]["id"].clone()]);
+                (ids, json!([label(0), label(2)]), format!("{}, {}", label(0), label(2)))
+            }
+            "confirm" => (toml::Value::from(confirm), json!(confirm), String::new()),
+            other => panic!("unexpected kind {other}"),
+        };
+        let mut question = in_lang(&prompt["ask"], lang).to_owned();
+        for (earlier, words) in &shown {
+            question = question.replace(&format!("{{{earlier}}}"), words);
+        }
+        let mut record = json!({ "prompt": id, "kind": prompt["kind"], "question": question, "answer": record });
+        if let Some(max) = prompt.get("max") {
+            record["range"] = json!([prompt["min"].as_integer().unwrap(), max.as_integer().unwrap()]);
+        }
+        records.push(record);
+        shown.push((id.to_owned(), words));
+        answers.insert(id.to_owned(), value);
+    }
+    (answers, records)
+}
+
+#[test]
+fn every_built_in_set_runs_from_an_answers_file_in_both_languages() {
+    let sets = [
+        "five-tips",
+        "desire-behind-the-request",
+        "why-and-for-whom",
+        "check-the-potential",
+        "opening-the-conversation",
+        "keeping-each-other-sharp",
+        "after-the-conversation",
+    ];
+    let home = Home::new();
+    for id in sets {
+        let set = built_in(id);
+        for (lang, confirm) in [("en", true), ("nl", false)] {
+            let (answers, records) = answers_and_records(&set, lang, confirm);
+            let file = home.write("answers.toml", &toml::to_string(&answers).unwrap());
+            let out = home
+                .run(&["run", id, "--lang", lang, "--answers", file.to_str().unwrap(), "--title", "T", "--tag", "a,b"])
+                .success()
+                .get_output()
+                .stdout
+                .clone();
+            let entry = home.entries().pop().unwrap();
+            let saved = if lang == "en" { "Saved" } else { "Bewaard" };
+            let expected = format!("{saved} {} in {}\n", entry["id"].as_str().unwrap(), home.journal_path().display());
+            assert_eq!(text(&out), expected);
+            assert_eq!(entry["set"], id);
+            assert_eq!(entry["set_version"], set["version"].as_integer().unwrap());
+            assert_eq!(entry["lang"], lang);
+            assert_eq!(entry["format"], 1);
+            assert_eq!(entry["title"], "T");
+            assert_eq!(entry["tags"], json!(["a", "b"]));
+            assert_eq!(entry["follows"], Value::Null);
+            assert_eq!(entry["id"].as_str().unwrap().len(), 10);
+            assert_eq!(entry["answers"], Value::Array(records), "{id} in {lang}");
+        }
+    }
+    assert_eq!(home.entries().len(), 14);
+}
+
+#[test]
+fn times_carry_their_utc_offset() {
+    let home = Home::new();
+    home.command()
+        .env("TZ", "Europe/Amsterdam")
+        .args(["run", "five-tips", "--answers", home.write("a.toml", FIVE_TIPS).to_str().unwrap()])
+        .assert()
+        .success();
+    let entry = home.entries().pop().unwrap();
+    for field in ["started", "finished"] {
+        let time = entry[field].as_str().unwrap();
+        assert_eq!(time.len(), 25, "{time}");
+        assert!(time.ends_with("+01:00") || time.ends_with("+02:00"), "{time}");
+    }
+}
+
+#[test]
+fn answers_can_come_from_standard_input() {
+    let home = Home::new();
+    home.command().args(["run", "five-tips", "--answers", "-"]).write_stdin(FIVE_TIPS).assert().success();
+    let entry = home.entries().pop().unwrap();
+    assert_eq!(entry["answers"][0]["answer"], "Anna");
+    assert_eq!(entry["answers"][2]["answer"], "Maybe she needs\nsomething else entirely.");
+    assert_eq!(entry["answers"][4]["question"], "The frame you hold on to: lack of time. Where is the room to play, within it or beyond it?");
+}
+
+#[test]
+fn without_a_terminal_run_says_how_to_run_without_one() {
+    let home = Home::new();
+    home.run(&["run", "five-tips"])
+        .code(2)
+        .stderr(predicate::str::contains("no terminal to ask the questions in"))
+        .stderr(predicate::str::contains("--answers answers.toml"));
+    assert!(!home.journal_path().exists());
+}
+
+/// Runs five-tips with FIVE_TIPS changed by `edit`; expects exit 2 with `message`.
+fn refused(edit: impl Fn(&str) -> String, message: &str) {
+    let home = Home::new();
+    let file = home.write("answers.toml", &edit(FIVE_TIPS));
+    let err = text(&home.run(&["run", "five-tips", "--answers", file.to_str().unwrap()]).code(2).get_output().stderr.clone());
+    let expected = format!("bezin: {}: {message}\n", file.display());
+    assert_eq!(err, expected);
+    assert!(!home.journal_path().exists(), "nothing may be saved");
+}
+
+#[test]
+fn a_wrong_type_names_the_prompt_and_the_type_it_takes() {
+    refused(
+        |a| a.replace("calm = 4", "calm = \"four\""),
+        "answer to 'calm': a scale prompt takes a whole number from 1 to 10, not string",
+    );
+    refused(|a| a.replace("open = false", "open = \"no\""), "answer to 'open': a confirm prompt takes true or false, not string");
+}
+
+#[test]
+fn a_scale_value_out_of_range_is_refused() {
+    refused(|a| a.replace("calm = 4", "calm = 11"), "answer to 'calm': 11 is outside the scale 1 to 10");
+}
+
+#[test]
+fn an_option_that_does_not_exist_is_refused_with_the_options() {
+    refused(
+        |a| a.replace("frame = \"time\"", "frame = \"money\""),
+        "answer to 'frame': 'money' is not an option; the options are 'rules', 'time', 'role', 'past', 'fairness'",
+    );
+}
+
+#[test]
+fn an_unknown_prompt_id_is_refused_with_the_prompt_ids() {
+    refused(
+        |a| format!("{a}mood = \"fine\"\n"),
+        "the set 'five-tips' has no prompt 'mood'; its prompts are counterpart, calm, not-knowing, frame, room, \
+         slow-down, desire, together, open, holding-back",
+    );
+}
+
+#[test]
+fn a_missing_required_answer_is_named() {
+    refused(|a| a.replace("counterpart = \"Anna\"\n", ""), "no answer for the required prompt 'counterpart'");
+}
+
+#[test]
+fn an_answer_to_a_prompt_that_is_not_asked_is_refused() {
+    refused(
+        |a| a.replace("open = false", "open = true"),
+        "'holding-back' has an answer, but it is only asked when 'open' is false; remove it or change that answer",
+    );
+}
+
+#[test]
+fn a_broken_answers_file_gives_its_line_and_column() {
+    let home = Home::new();
+    let file = home.write("answers.toml", &FIVE_TIPS.replace("calm = 4", "calm = "));
+    home.run(&["run", "five-tips", "--answers", file.to_str().unwrap()])
+        .code(2)
+        .stderr(format!("bezin: {}:3:8: string values must be quoted, expected literal string\n", file.display()));
+    assert!(!home.journal_path().exists());
+}
+
+#[test]
+fn an_entry_can_follow_an_earlier_one_by_prefix() {
+    let home = Home::new();
+    let first = home.save("five-tips", FIVE_TIPS, &[]);
+    let after = "how-it-went = 8\nwhat-happened = \"We talked\"\ndesire-learned = \"Time\"\nunplanned = false\n\
+                 own-part = \"I listened\"\ncalm-now = 9\nnext = \"A plan\"\n";
+    home.save("after-the-conversation", after, &["--follows", &first[..5]]);
+    assert_eq!(home.entries()[1]["follows"], first.as_str());
+    let file = home.write("after.toml", after);
+    home.run(&["run", "after-the-conversation", "--answers", file.to_str().unwrap(), "--follows", "zzzz"])
+        .code(2)
+        .stderr("bezin: no entry has the id 'zzzz' (bezin list shows them)\n");
+}
+
+#[test]
+fn list_and_show_read_back_what_was_saved() {
+    let home = Home::new();
+    let first = home.save("five-tips", FIVE_TIPS, &["--title", "Talk with Anna", "--tag", "work"]);
+    let second = home.save("five-tips", FIVE_TIPS, &[]);
+    let out = text(&home.run(&["list"]).success().get_output().stdout.clone());
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[1].starts_with(&second[..7]) && lines[1].contains("Five tips before you answer"), "{out}");
+    assert!(lines[2].starts_with(&first[..7]) && lines[2].contains("Talk with Anna") && lines[2].ends_with(" work"), "{out}");
+    home.run(&["show", "last"]).success().stdout(predicate::str::starts_with("Five tips before you answer\n"));
+    home.run(&["show", &first[..6]])
+        .success()
+        .stdout(predicate::str::starts_with("Talk with Anna\n"))
+        .stdout(predicate::str::contains("How calm do you feel about this conversation right now?\n4/10\n"))
+        .stdout(predicate::str::contains("Can you go into the conversation without knowing where it will lead?\nno\n"));
+}
+
+#[test]
+fn the_journal_and_its_folder_are_owner_only() {
+    let home = Home::new();
+    let journal = home.path().join("deep/er/journal.jsonl");
+    let file = home.write("a.toml", FIVE_TIPS);
+    home.run(&["run", "five-tips", "--answers", file.to_str().unwrap(), "--journal", journal.to_str().unwrap()]).success();
+    let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&journal), 0o600);
+    assert_eq!(mode(journal.parent().unwrap()), 0o700);
+}
+
+#[test]
+fn the_settings_file_chooses_the_language_and_names_its_mistakes() {
+    let home = Home::new();
+    home.write("config.toml", "language = \"nl\"\n");
+    home.run(&["sets", "show", "five-tips"]).success().stdout(predicate::str::contains("Vijf tips"));
+    home.write("config.toml", "language = \"nl\"\nlanguag = \"en\"\n");
+    let config = home.path().join("config.toml");
+    home.run(&["sets"])
+        .code(2)
+        .stderr(predicate::str::starts_with(format!("bezin: {}:2:1: unknown field `languag`", config.display())));
+}
