@@ -12,7 +12,7 @@ pub const FILE_ERROR: u8 = 3;
 /// The exit code for an error: a failed read or write is a file error, the
 /// rest is bad input.
 pub fn for_error(err: &anyhow::Error) -> ExitCode {
-    if err.chain().any(|cause| cause.is::<std::io::Error>()) {
+    if err.chain().any(<dyn std::error::Error>::is::<std::io::Error>) {
         ExitCode::from(FILE_ERROR)
     } else {
         ExitCode::from(BAD_INPUT)

@@ -150,7 +150,9 @@ impl Journal {
     pub fn entries(&self) -> Result<Entries> {
         let file = match File::open(&self.path) {
             Ok(file) => file,
-            Err(err) if err.kind() == ErrorKind::NotFound => return Ok(Entries { lines: None, number: 0, path: self.path.clone() }),
+            Err(err) if err.kind() == ErrorKind::NotFound => {
+                return Ok(Entries { lines: None, number: 0, path: self.path.clone() });
+            }
             Err(err) => return Err(err).with_context(|| format!("could not read the journal {}", self.path.display())),
         };
         file.lock_shared().with_context(|| format!("could not lock the journal {}", self.path.display()))?;
@@ -175,7 +177,8 @@ impl Journal {
             1 => Ok(matches.remove(0)),
             0 => bail!("no entry has the id '{query}' (bezin list shows them)"),
             _ => {
-                let candidates: Vec<String> = matches.iter().map(|e| format!("{} ({}, {})", e.id, e.date(), e.set)).collect();
+                let candidates: Vec<String> =
+                    matches.iter().map(|e| format!("{} ({}, {})", e.id, e.date(), e.set)).collect();
                 bail!("the id '{query}' is ambiguous; it could be {}", candidates.join(", "))
             }
         }
@@ -221,7 +224,9 @@ impl Iterator for Entries {
                 }
                 Err(err) => {
                     let path = self.path.display();
-                    return Some(Err(err).with_context(|| format!("could not read the journal {path}, line {}", self.number)));
+                    return Some(
+                        Err(err).with_context(|| format!("could not read the journal {path}, line {}", self.number)),
+                    );
                 }
             }
         }
@@ -230,9 +235,7 @@ impl Iterator for Entries {
 
 fn sync_dir(dir: Option<&Path>) -> Result<()> {
     let dir = dir.filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .with_context(|| format!("could not sync the folder {}", dir.display()))
+    File::open(dir).and_then(|d| d.sync_all()).with_context(|| format!("could not sync the folder {}", dir.display()))
 }
 
 #[cfg(test)]

@@ -138,7 +138,7 @@ static EN: Words = Words {
     change: "Change",
     title: "Title (optional)",
     tags: "Tags, separated by commas (optional)",
-    saved: "Saved",
+    saved: "Saved as",
     pick_one_at_least: "Choose at least one (space to tick, enter to confirm).",
     multi_help: "Space ticks an option, enter confirms.",
 };
@@ -159,7 +159,7 @@ static NL: Words = Words {
     change: "Wijzigen",
     title: "Titel (optioneel)",
     tags: "Labels, gescheiden door komma's (optioneel)",
-    saved: "Bewaard",
+    saved: "Bewaard als",
     pick_one_at_least: "Kies er minstens een (spatie om aan te vinken, enter om te bevestigen).",
     multi_help: "Spatie vinkt een optie aan, enter bevestigt.",
 };

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::ops::Range;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
 use crate::lang::{Lang, Text};
@@ -43,12 +43,7 @@ pub struct Prompt {
 pub enum Kind {
     Text,
     Long,
-    Scale {
-        min: i64,
-        max: i64,
-        min_label: Option<Text>,
-        max_label: Option<Text>,
-    },
+    Scale { min: i64, max: i64, min_label: Option<Text>, max_label: Option<Text> },
     Choice(Vec<Choice>),
     Multi(Vec<Choice>),
     Confirm,
@@ -158,10 +153,7 @@ impl std::error::Error for LoadError {}
 pub fn parse(src: &str, origin: &str) -> Result<PromptSet, LoadError> {
     let fail = |problems: Vec<(Range<usize>, String)>| LoadError {
         origin: origin.to_owned(),
-        problems: problems
-            .into_iter()
-            .map(|(span, message)| locate(src, span.start, message))
-            .collect(),
+        problems: problems.into_iter().map(|(span, message)| locate(src, span.start, message)).collect(),
     };
     let raw: RawSet = toml::from_str(src).map_err(|err| {
         let span = err.span().unwrap_or(0..0);
@@ -234,8 +226,7 @@ fn placeholders(template: &str) -> Vec<String> {
 /// the command line, in file names and in `{placeholders}`.
 pub fn is_id(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 #[derive(Deserialize)]
@@ -323,8 +314,7 @@ impl<'de> Deserialize<'de> for RawOption {
                 Ok(RawOption::Plain(s.to_owned()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawOption, A::Error> {
-                let Labelled { id, label } =
-                    Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                let Labelled { id, label } = Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 Ok(RawOption::Labelled { id, label })
             }
         }
@@ -385,12 +375,8 @@ impl Checker {
 
     fn prompts(&mut self, raw: Vec<RawPrompt>) -> Vec<Prompt> {
         let mut seen: HashMap<String, usize> = HashMap::new();
-        let order: HashMap<String, usize> = raw
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(n, prompt)| (prompt.id.get_ref().clone(), n))
-            .collect();
+        let order: HashMap<String, usize> =
+            raw.iter().enumerate().rev().map(|(n, prompt)| (prompt.id.get_ref().clone(), n)).collect();
         let mut prompts: Vec<Prompt> = Vec::with_capacity(raw.len());
         for (n, raw_prompt) in raw.into_iter().enumerate() {
             let id = raw_prompt.id.get_ref().clone();
@@ -447,10 +433,7 @@ impl Checker {
             "choice" => Kind::Choice(self.options(raw)),
             "multi" => Kind::Multi(self.options(raw)),
             other => {
-                let message = format!(
-                    "unknown kind '{other}'; expected one of {}",
-                    KIND_NAMES.join(", ")
-                );
+                let message = format!("unknown kind '{other}'; expected one of {}", KIND_NAMES.join(", "));
                 self.problem(raw.kind.span(), message);
                 Kind::Text
             }
@@ -499,9 +482,7 @@ impl Checker {
         for option in options.get_ref() {
             let choice = match option.get_ref() {
                 RawOption::Plain(text) => Choice { id: text.clone(), label: Text::Plain(text.clone()) },
-                RawOption::Labelled { id, label } => {
-                    Choice { id: id.clone(), label: self.text(label, "label") }
-                }
+                RawOption::Labelled { id, label } => Choice { id: id.clone(), label: self.text(label, "label") },
             };
             if choice.id.trim().is_empty() {
                 self.problem(option.span(), "an option must not be empty");
@@ -527,9 +508,7 @@ impl Checker {
         let equals_span = raw.get_ref().equals.span();
         let expected = match (&target.kind, equals) {
             (Kind::Confirm, toml::Value::Boolean(b)) => Expected::Bool(*b),
-            (Kind::Scale { min, max, .. }, toml::Value::Integer(n)) if (min..=max).contains(&n) => {
-                Expected::Number(*n)
-            }
+            (Kind::Scale { min, max, .. }, toml::Value::Integer(n)) if (min..=max).contains(&n) => Expected::Number(*n),
             (Kind::Choice(options) | Kind::Multi(options), toml::Value::String(s))
                 if options.iter().any(|option| &option.id == s) =>
             {
@@ -575,7 +554,10 @@ impl Checker {
         match order.get(name) {
             Some(&at) if at < position => earlier.get(at),
             Some(&at) if at == position => {
-                self.problem(span, format!("{what} '{name}' names this prompt itself; it can only name an earlier one"));
+                self.problem(
+                    span,
+                    format!("{what} '{name}' names this prompt itself; it can only name an earlier one"),
+                );
                 None
             }
             Some(_) => {
@@ -621,10 +603,8 @@ impl Checker {
         for (span, langs) in std::mem::take(&mut self.translations) {
             let missing: Vec<&str> = all.difference(&langs).map(|lang| lang.code()).collect();
             if !missing.is_empty() && !langs.is_empty() {
-                let message = format!(
-                    "this string has no {} text, which other strings in this set have",
-                    missing.join(", ")
-                );
+                let message =
+                    format!("this string has no {} text, which other strings in this set have", missing.join(", "));
                 self.problem(span, message);
             }
         }
@@ -740,7 +720,8 @@ mod tests {
 
     #[test]
     fn an_unknown_language_is_named() {
-        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = { en = \"A?\", nl = \"A?\", de = \"A?\" }\n");
+        let found =
+            problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = { en = \"A?\", nl = \"A?\", de = \"A?\" }\n");
         assert_eq!(found, ["8:7: ask: unknown language 'de'; bezin speaks en, nl"]);
     }
 
@@ -771,7 +752,7 @@ mod tests {
 
     #[test]
     fn placeholders_fill_ids_and_leave_other_braces() {
-        let filled = fill_placeholders("{a} and {b} but {not an id} or {", |id| id.to_uppercase());
+        let filled = fill_placeholders("{a} and {b} but {not an id} or {", str::to_uppercase);
         assert_eq!(filled, "A and B but {not an id} or {");
     }
 }

@@ -54,10 +54,7 @@ impl<'s> Session<'s> {
 
     /// The first prompt that applies and has no answer yet.
     pub fn next_prompt(&self) -> Option<&'s Prompt> {
-        self.set
-            .prompts
-            .iter()
-            .find(|prompt| self.applies(prompt) && !self.given.contains_key(&prompt.id))
+        self.set.prompts.iter().find(|prompt| self.applies(prompt) && !self.given.contains_key(&prompt.id))
     }
 
     /// Whether `prompt` is asked, given the answers so far.
@@ -145,10 +142,12 @@ impl<'s> Session<'s> {
 
     fn value(&self, prompt: &Prompt, answer: &Answer) -> Value {
         let label = |id: &str| {
-            prompt.kind.options().iter().find(|option| option.id == id).map_or_else(
-                || id.to_owned(),
-                |option| option.label.get(self.lang).to_owned(),
-            )
+            prompt
+                .kind
+                .options()
+                .iter()
+                .find(|option| option.id == id)
+                .map_or_else(|| id.to_owned(), |option| option.label.get(self.lang).to_owned())
         };
         match answer {
             Answer::Text(text) => Value::Text(text.clone()),
@@ -359,7 +358,10 @@ required = false
             "'sad' is not an option; the options are 'open', 'tense'"
         );
         assert!(check(mood, None).is_ok());
-        assert_eq!(check(&set.prompts[0], Some(&Answer::Text("  ".into()))).unwrap_err(), "this prompt needs an answer");
+        assert_eq!(
+            check(&set.prompts[0], Some(&Answer::Text("  ".into()))).unwrap_err(),
+            "this prompt needs an answer"
+        );
     }
 
     #[test]

@@ -44,7 +44,9 @@ impl Terminal {
         let items: Vec<String> = catalog
             .sets
             .iter()
-            .map(|available| format!("{}  {}", available.set.id, style(available.set.title.get(self.lang)).dim().for_stderr()))
+            .map(|available| {
+                format!("{}  {}", available.set.id, style(available.set.title.get(self.lang)).dim().for_stderr())
+            })
             .collect();
         let chosen = Select::with_theme(&self.theme)
             .with_prompt(self.words().pick_set)
@@ -96,9 +98,11 @@ impl Terminal {
             }
         }
         let mut items = vec![words.save.to_owned()];
-        items.extend(asked.iter().enumerate().map(|(n, (prompt, _))| {
-            format!("{} {}: {}", words.change, n + 1, shorten(&session.question(prompt), 60))
-        }));
+        items.extend(
+            asked.iter().enumerate().map(|(n, (prompt, _))| {
+                format!("{} {}: {}", words.change, n + 1, shorten(&session.question(prompt), 60))
+            }),
+        );
         let chosen = Select::with_theme(&self.theme).items(&items).default(0).interact_on(&self.term)?;
         Ok(chosen.checked_sub(1).map(|n| asked[n].0))
     }
@@ -116,7 +120,8 @@ impl Terminal {
         let question = style(session.question(prompt)).bold().for_stderr();
         self.term.write_line(&format!("\n{progress} {question}"))?;
         if let Some(hint) = session.hint(prompt) {
-            self.term.write_line(&style(format!("{}: {hint}", self.words().hint)).dim().italic().for_stderr().to_string())?;
+            self.term
+                .write_line(&style(format!("{}: {hint}", self.words().hint)).dim().italic().for_stderr().to_string())?;
         }
         Ok(())
     }
@@ -182,14 +187,25 @@ impl Terminal {
         if let Some(program) = &self.editor {
             editor.executable(program);
         }
-        let written = editor.require_save(false).edit(start).context("could not open the editor (set $EDITOR)")?;
-        Ok(written.unwrap_or_else(|| start.to_owned()))
+        // A trailing newline lets the person go on writing on a line of its own.
+        let start = if start.is_empty() { String::new() } else { format!("{start}\n") };
+        let written = editor.require_save(false).edit(&start).context("could not open the editor (set $EDITOR)")?;
+        Ok(written.unwrap_or(start))
     }
 
-    fn scale(&self, prompt: &Prompt, (min, max): (i64, i64), labels: [&Option<Text>; 2], current: Option<&Answer>) -> Result<Option<Answer>> {
+    fn scale(
+        &self,
+        prompt: &Prompt,
+        (min, max): (i64, i64),
+        labels: [&Option<Text>; 2],
+        current: Option<&Answer>,
+    ) -> Result<Option<Answer>> {
         let [min_label, max_label] = labels;
         let label = |label: &Option<Text>| {
-            label.as_ref().map(|text| format!("  {}", style(text.get(self.lang)).dim().for_stderr())).unwrap_or_default()
+            label
+                .as_ref()
+                .map(|text| format!("  {}", style(text.get(self.lang)).dim().for_stderr()))
+                .unwrap_or_default()
         };
         let mut items: Vec<String> = (min..=max).map(|n| n.to_string()).collect();
         if let Some(first) = items.first_mut() {
@@ -234,7 +250,8 @@ impl Terminal {
             .collect();
         self.dim(self.words().multi_help)?;
         loop {
-            let chosen = MultiSelect::with_theme(&self.theme).items(&items).defaults(&checked).interact_on(&self.term)?;
+            let chosen =
+                MultiSelect::with_theme(&self.theme).items(&items).defaults(&checked).interact_on(&self.term)?;
             if chosen.is_empty() && prompt.required {
                 self.dim(self.words().pick_one_at_least)?;
                 continue;
@@ -313,7 +330,11 @@ pub fn table<const N: usize>(out: &mut impl Write, header: &[&str; N], rows: &[[
             .zip(widths)
             .enumerate()
             .map(|(n, (cell, width))| {
-                if n + 1 == N { cell.clone() } else { format!("{cell}{}", " ".repeat(width - measure_text_width(cell))) }
+                if n + 1 == N {
+                    cell.clone()
+                } else {
+                    format!("{cell}{}", " ".repeat(width - measure_text_width(cell)))
+                }
             })
             .collect();
         padded.join("  ").trim_end().to_owned()

@@ -41,10 +41,10 @@ fn answers_and_records(set: &toml::Table, lang: &str, confirm: bool) -> (toml::T
     let mut records = Vec::new();
     for prompt in set["prompts"].as_array().unwrap() {
         let id = prompt["id"].as_str().unwrap();
-        if let Some(when) = prompt.get("when") {
-            if answers.get(when["prompt"].as_str().unwrap()) != Some(&when["equals"]) {
-                continue;
-            }
+        if let Some(when) = prompt.get("when")
+            && answers.get(when["prompt"].as_str().unwrap()) != Some(&when["equals"])
+        {
+            continue;
         }
         let options = prompt.get("options").and_then(toml::Value::as_array);
         let label = |n: usize| in_lang(&options.unwrap()[n]["label"], lang).to_owned();
@@ -60,7 +60,8 @@ fn answers_and_records(set: &toml::Table, lang: &str, confirm: bool) -> (toml::T
             }
             "choice" => (options.unwrap()[1]["id"].clone(), json!(label(1)), label(1)),
             "multi" => {
-                let ids = toml::Value::Array(vec![options.unwrap()[0]["id"].clone(), options.unwrap()[2]["id"].clone()]);
+                let ids =
+                    toml::Value::Array(vec![options.unwrap()[0]["id"].clone(), options.unwrap()[2]["id"].clone()]);
                 (ids, json!([label(0), label(2)]), format!("{}, {}", label(0), label(2)))
             }
             "confirm" => (toml::Value::from(confirm), json!(confirm), String::new()),
@@ -105,7 +106,7 @@ fn every_built_in_set_runs_from_an_answers_file_in_both_languages() {
                 .stdout
                 .clone();
             let entry = home.entries().pop().unwrap();
-            let saved = if lang == "en" { "Saved" } else { "Bewaard" };
+            let saved = if lang == "en" { "Saved as" } else { "Bewaard als" };
             let expected = format!("{saved} {} in {}\n", entry["id"].as_str().unwrap(), home.journal_path().display());
             assert_eq!(text(&out), expected);
             assert_eq!(entry["set"], id);
@@ -145,7 +146,10 @@ fn answers_can_come_from_standard_input() {
     let entry = home.entries().pop().unwrap();
     assert_eq!(entry["answers"][0]["answer"], "Anna");
     assert_eq!(entry["answers"][2]["answer"], "Maybe she needs\nsomething else entirely.");
-    assert_eq!(entry["answers"][4]["question"], "The frame you hold on to: lack of time. Where is the room to play, within it or beyond it?");
+    assert_eq!(
+        entry["answers"][4]["question"],
+        "The frame you hold on to: lack of time. Where is the room to play, within it or beyond it?"
+    );
 }
 
 #[test]
@@ -158,11 +162,12 @@ fn without_a_terminal_run_says_how_to_run_without_one() {
     assert!(!home.journal_path().exists());
 }
 
-/// Runs five-tips with FIVE_TIPS changed by `edit`; expects exit 2 with `message`.
+/// Runs five-tips with `FIVE_TIPS` changed by `edit`; expects exit 2 with `message`.
 fn refused(edit: impl Fn(&str) -> String, message: &str) {
     let home = Home::new();
     let file = home.write("answers.toml", &edit(FIVE_TIPS));
-    let err = text(&home.run(&["run", "five-tips", "--answers", file.to_str().unwrap()]).code(2).get_output().stderr.clone());
+    let err =
+        text(&home.run(&["run", "five-tips", "--answers", file.to_str().unwrap()]).code(2).get_output().stderr.clone());
     let expected = format!("bezin: {}: {message}\n", file.display());
     assert_eq!(err, expected);
     assert!(!home.journal_path().exists(), "nothing may be saved");
@@ -174,7 +179,10 @@ fn a_wrong_type_names_the_prompt_and_the_type_it_takes() {
         |a| a.replace("calm = 4", "calm = \"four\""),
         "answer to 'calm': a scale prompt takes a whole number from 1 to 10, not string",
     );
-    refused(|a| a.replace("open = false", "open = \"no\""), "answer to 'open': a confirm prompt takes true or false, not string");
+    refused(
+        |a| a.replace("open = false", "open = \"no\""),
+        "answer to 'open': a confirm prompt takes true or false, not string",
+    );
 }
 
 #[test]
@@ -245,7 +253,10 @@ fn list_and_show_read_back_what_was_saved() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3, "{out}");
     assert!(lines[1].starts_with(&second[..7]) && lines[1].contains("Five tips before you answer"), "{out}");
-    assert!(lines[2].starts_with(&first[..7]) && lines[2].contains("Talk with Anna") && lines[2].ends_with(" work"), "{out}");
+    assert!(
+        lines[2].starts_with(&first[..7]) && lines[2].contains("Talk with Anna") && lines[2].ends_with(" work"),
+        "{out}"
+    );
     home.run(&["show", "last"]).success().stdout(predicate::str::starts_with("Five tips before you answer\n"));
     home.run(&["show", &first[..6]])
         .success()
@@ -259,7 +270,8 @@ fn the_journal_and_its_folder_are_owner_only() {
     let home = Home::new();
     let journal = home.path().join("deep/er/journal.jsonl");
     let file = home.write("a.toml", FIVE_TIPS);
-    home.run(&["run", "five-tips", "--answers", file.to_str().unwrap(), "--journal", journal.to_str().unwrap()]).success();
+    home.run(&["run", "five-tips", "--answers", file.to_str().unwrap(), "--journal", journal.to_str().unwrap()])
+        .success();
     let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&journal), 0o600);
     assert_eq!(mode(journal.parent().unwrap()), 0o700);

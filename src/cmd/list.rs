@@ -20,7 +20,10 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         })
         .collect();
     if rows.is_empty() {
-        eprintln!("The journal {} has no entries yet; bezin run five-tips starts one.", context.journal.path().display());
+        eprintln!(
+            "The journal {} has no entries yet; bezin run five-tips starts one.",
+            context.journal.path().display()
+        );
         return Ok(ExitCode::SUCCESS);
     }
     ui::table(&mut std::io::stdout().lock(), &["ID", "DATE", "SET", "TITLE", "TAGS"], &rows)?;

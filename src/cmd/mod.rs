@@ -56,7 +56,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let context = Context::new(&cli)?;
     match cli.command {
         Command::Sets(args) => sets::run(&context, args),
-        Command::Run(args) => run::run(&context, args),
+        Command::Run(args) => run::run(&context, &args),
         Command::List => list::run(&context),
         Command::Show(args) => show::run(&context, &args),
     }

@@ -15,7 +15,7 @@ use crate::prompt_set::{Prompt, PromptSet, line_and_column};
 use crate::session::{Answer, AnswerSource, Session, answer_from_toml};
 use crate::ui::Terminal;
 
-pub fn run(context: &Context, args: RunArgs) -> Result<ExitCode> {
+pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let interactive = args.answers.is_none();
     if interactive && !Terminal::available() {
@@ -41,7 +41,7 @@ pub fn run(context: &Context, args: RunArgs) -> Result<ExitCode> {
             answers.all_asked(&session)?;
             (follows, args.title.clone(), tags(&args.tags))
         }
-        None => converse(context, &catalog, terminal, &mut session, follows, &args)?,
+        None => converse(context, &catalog, terminal, &mut session, follows, args)?,
     };
     let entry = Entry {
         format: journal::FORMAT,
@@ -91,7 +91,8 @@ fn converse(
         Some(title) => Some(title.clone()),
         None => terminal.line(words.title)?,
     };
-    let tags = if args.tags.is_empty() { tags(&[terminal.line(words.tags)?.unwrap_or_default()]) } else { tags(&args.tags) };
+    let tags =
+        if args.tags.is_empty() { tags(&[terminal.line(words.tags)?.unwrap_or_default()]) } else { tags(&args.tags) };
     Ok((follows, title, tags))
 }
 
@@ -108,7 +109,9 @@ fn offer_earlier(context: &Context, catalog: &Catalog, terminal: &Terminal, set:
 }
 
 fn set_title(catalog: &Catalog, entry: &Entry) -> String {
-    catalog.get(&entry.set).map_or_else(|_| entry.set.clone(), |available| available.set.title.get(entry.lang).to_owned())
+    catalog
+        .get(&entry.set)
+        .map_or_else(|_| entry.set.clone(), |available| available.set.title.get(entry.lang).to_owned())
 }
 
 fn warn_broken(catalog: &Catalog) {
@@ -186,6 +189,7 @@ impl AnswerSource for FileAnswers {
             }
             return Ok(None);
         };
-        answer_from_toml(prompt, value).map_err(|message| anyhow!("{}: answer to '{}': {message}", self.origin, prompt.id))
+        answer_from_toml(prompt, value)
+            .map_err(|message| anyhow!("{}: answer to '{}': {message}", self.origin, prompt.id))
     }
 }

@@ -28,7 +28,12 @@ fn list(context: &Context) -> Result<ExitCode> {
         .iter()
         .map(|available| {
             let set = &available.set;
-            [set.id.clone(), set.title.get(context.lang).to_owned(), set.prompts.len().to_string(), available.origin.to_string()]
+            [
+                set.id.clone(),
+                set.title.get(context.lang).to_owned(),
+                set.prompts.len().to_string(),
+                available.origin.to_string(),
+            ]
         })
         .collect();
     let mut out = std::io::stdout().lock();

@@ -12,7 +12,7 @@ use tempfile::TempDir;
 /// The built binary.
 pub const BEZIN: &str = env!("CARGO_BIN_EXE_bezin");
 
-/// An empty BEZIN_HOME with nothing of the machine's settings leaking in.
+/// An empty `BEZIN_HOME` with nothing of the machine's settings leaking in.
 pub struct Home {
     dir: TempDir,
 }

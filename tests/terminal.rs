@@ -1,0 +1,141 @@
+//! `bezin run` in a real pseudo-terminal, driven by keystrokes: every kind
+//! of widget, a confirm that opens a `when` prompt, the editor for a long
+//! answer, changing an answer at the review, and the saved entry.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::process::Command;
+
+use common::{BEZIN, Home};
+use rexpect::reader::Options;
+use rexpect::session::{PtySession, spawn_with_options};
+use serde_json::json;
+
+const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
+const ENTER: &str = "\r";
+
+/// `bezin ARGS` in a pseudo-terminal with this home; waits at most 20 s for
+/// any expected text, so a hang fails instead of blocking.
+fn spawn(home: &Home, args: &[&str]) -> PtySession {
+    let editor = home.write("editor.sh", "#!/bin/sh\nprintf 'Written in the editor' >> \"$1\"\n");
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut command = Command::new(BEZIN);
+    command
+        .args(args)
+        .env("BEZIN_HOME", home.path())
+        .env("EDITOR", &editor)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .env_remove("LC_ALL");
+    spawn_with_options(command, Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true)).unwrap()
+}
+
+/// Waits for `text` on the screen, then types `keys`.
+fn at(p: &mut PtySession, text: &str, keys: &str) {
+    // The session reads the screen a byte to a character.
+    let bytes: String = text.bytes().map(char::from).collect();
+    p.exp_string(&bytes).unwrap_or_else(|err| panic!("waiting for {text:?}: {err}"));
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+#[test]
+fn a_reflection_is_answered_with_keystrokes_changed_at_the_review_and_saved() {
+    let home = Home::new();
+    let mut p = spawn(&home, &["run", "five-tips"]);
+    at(&mut p, "Five tips before you answer", "");
+    at(&mut p, "(1/10) Who wants something from you?", "Anna\r");
+    at(&mut p, "(2/10) How calm", &format!("{DOWN}{DOWN}"));
+    at(&mut p, "❯ 7", ENTER);
+    at(&mut p, "· 7/10", "");
+    at(&mut p, "(3/10) Suppose you do not know", "First line\rsecond line\r\r");
+    at(&mut p, "(4/10) Which frame", DOWN);
+    at(&mut p, "❯ lack of time", ENTER);
+    at(&mut p, "(5/10) The frame you hold on to: lack of time.", "Start small\r:e\r");
+    at(&mut p, "(6/10) How will you slow time down", " ");
+    at(&mut p, "✔ ask one more question", &format!("{DOWN}{DOWN} "));
+    at(&mut p, "✔ allow a silence", ENTER);
+    at(&mut p, "· ask one more question before I answer, allow a silence", "");
+    at(&mut p, "(7/10) Listen for the desire behind the request. What might Anna long for?", "To be seen\r\r");
+    at(&mut p, "(8/10) What could you and Anna create together", "A plan\r\r");
+    at(&mut p, "(9/10) Can you go into the conversation", "n");
+    at(&mut p, "(10/10) What holds you back?", "Fear\r\r");
+    at(&mut p, "Your answers", "");
+    at(&mut p, "❯ Save", &format!("{DOWN}{DOWN}"));
+    at(&mut p, "❯ Change 2: How calm", ENTER);
+    at(&mut p, "(2/10) How calm", UP);
+    at(&mut p, "❯ 6", ENTER);
+    at(&mut p, "· 6/10", "");
+    at(&mut p, "❯ Save", ENTER);
+    at(&mut p, "Title (optional)", "Talk with Anna\r");
+    at(&mut p, "Tags, separated by commas", "work, #anna\r");
+    at(&mut p, "Saved as ", "");
+    p.exp_eof().unwrap();
+
+    let entries = home.entries();
+    assert_eq!(entries.len(), 1);
+    let entry = &entries[0];
+    assert_eq!(entry["title"], "Talk with Anna");
+    assert_eq!(entry["tags"], json!(["work", "anna"]));
+    let answers: Vec<(String, serde_json::Value)> = entry["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["prompt"].as_str().unwrap().to_owned(), a["answer"].clone()))
+        .collect();
+    let expected = [
+        ("counterpart", json!("Anna")),
+        ("calm", json!(6)),
+        ("not-knowing", json!("First line\nsecond line")),
+        ("frame", json!("lack of time")),
+        ("room", json!("Start small\nWritten in the editor")),
+        ("slow-down", json!(["ask one more question before I answer", "allow a silence"])),
+        ("desire", json!("To be seen")),
+        ("together", json!("A plan")),
+        ("open", json!(false)),
+        ("holding-back", json!("Fear")),
+    ];
+    let expected: Vec<(String, serde_json::Value)> = expected.into_iter().map(|(id, v)| (id.to_owned(), v)).collect();
+    assert_eq!(answers, expected);
+}
+
+#[test]
+fn after_the_conversation_offers_the_reflection_it_follows_and_shows_it_first() {
+    let home = Home::new();
+    let before = home.save(
+        "five-tips",
+        "counterpart = \"Bram\"\ncalm = 3\nnot-knowing = \"x\"\nframe = \"rules\"\nroom = \"x\"\n\
+         slow-down = [\"silence\"]\ndesire = \"Recognition\"\ntogether = \"x\"\nopen = true\n",
+        &["--title", "Before Bram"],
+    );
+    let mut p = spawn(&home, &["run", "after-the-conversation", "--lang", "nl"]);
+    at(&mut p, "Voortbouwen op 'Before Bram'", "y");
+    at(&mut p, "Deze reflectie volgt op 'Before Bram'", "");
+    at(&mut p, "Recognition", "");
+    at(&mut p, "(1/8) Hoe ging het gesprek", ENTER);
+    at(&mut p, "(2/8) Wat gebeurde er?", "We praatten\r\r");
+    at(&mut p, "(3/8) Wat heb je geleerd", "Erkenning\r\r");
+    at(&mut p, "(4/8) Kwam er iets uit", "y");
+    at(&mut p, "· ja", "");
+    at(&mut p, "(5/8) Wat was het?", "Een nieuw plan\r\r");
+    at(&mut p, "(6/8) Wat deed je dat hielp", "Luisteren\r\r");
+    at(&mut p, "(7/8) Hoe rustig", ENTER);
+    at(&mut p, "(8/8) Wat is de volgende stap", "Bellen\r\r");
+    at(&mut p, "Je antwoorden", "");
+    at(&mut p, "❯ Bewaren", ENTER);
+    at(&mut p, "Titel (optioneel)", ENTER);
+    at(&mut p, "Labels", ENTER);
+    at(&mut p, "Bewaard als ", "");
+    p.exp_eof().unwrap();
+
+    let entry = home.entries().pop().unwrap();
+    assert_eq!(entry["follows"], before.as_str());
+    assert_eq!(entry["lang"], "nl");
+    assert_eq!(entry["title"], serde_json::Value::Null);
+    assert_eq!(entry["answers"][0]["answer"], 5);
+    assert_eq!(entry["answers"][4]["question"], "Wat was het? Waardoor werd één plus één drie?");
+    assert_eq!(entry["answers"].as_array().unwrap().len(), 8);
+}
