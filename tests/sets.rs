@@ -151,3 +151,18 @@ fn sets_from_a_prompts_folder_are_listed_and_broken_ones_are_reported() {
         .code(2)
         .stderr("bezin: the prompt folder /no/such/folder does not exist\n");
 }
+
+#[test]
+fn the_example_in_the_format_docs_is_a_valid_set() {
+    let docs = include_str!("../docs/prompt-sets.md");
+    let start = docs.find("## A complete example").unwrap();
+    let block = docs[start..].split("```toml\n").nth(1).unwrap().split("```").next().unwrap();
+    let home = Home::new();
+    let path = home.write("sets/example.toml", block).display().to_string();
+    home.run(&["sets", "validate", &path]).success().stdout(format!("{path}: ok, set 'hard-feedback' with 7 prompts\n"));
+    let answers = docs.split("## Answers files").nth(1).unwrap().split("```toml\n").nth(1).unwrap().split("```").next().unwrap();
+    let extra = home.path().join("sets").display().to_string();
+    home.write("answers.toml", answers);
+    home.run(&["run", "hard-feedback", "--prompts", &extra, "--answers", home.path().join("answers.toml").to_str().unwrap()])
+        .success();
+}
