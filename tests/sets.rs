@@ -159,10 +159,20 @@ fn the_example_in_the_format_docs_is_a_valid_set() {
     let block = docs[start..].split("```toml\n").nth(1).unwrap().split("```").next().unwrap();
     let home = Home::new();
     let path = home.write("sets/example.toml", block).display().to_string();
-    home.run(&["sets", "validate", &path]).success().stdout(format!("{path}: ok, set 'hard-feedback' with 7 prompts\n"));
-    let answers = docs.split("## Answers files").nth(1).unwrap().split("```toml\n").nth(1).unwrap().split("```").next().unwrap();
+    home.run(&["sets", "validate", &path])
+        .success()
+        .stdout(format!("{path}: ok, set 'hard-feedback' with 7 prompts\n"));
+    let answers =
+        docs.split("## Answers files").nth(1).unwrap().split("```toml\n").nth(1).unwrap().split("```").next().unwrap();
     let extra = home.path().join("sets").display().to_string();
     home.write("answers.toml", answers);
-    home.run(&["run", "hard-feedback", "--prompts", &extra, "--answers", home.path().join("answers.toml").to_str().unwrap()])
-        .success();
+    home.run(&[
+        "run",
+        "hard-feedback",
+        "--prompts",
+        &extra,
+        "--answers",
+        home.path().join("answers.toml").to_str().unwrap(),
+    ])
+    .success();
 }
