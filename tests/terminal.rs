@@ -139,3 +139,34 @@ fn after_the_conversation_offers_the_reflection_it_follows_and_shows_it_first() 
     assert_eq!(entry["answers"][4]["question"], "Wat was het? Waardoor werd één plus één drie?");
     assert_eq!(entry["answers"].as_array().unwrap().len(), 8);
 }
+
+#[test]
+fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
+    let home = Home::new();
+    let mut p = spawn(&home, &["run"]);
+    at(&mut p, "Which reflection?", &format!("{DOWN}{DOWN}"));
+    at(&mut p, "❯ why-and-for-whom", ENTER);
+    at(&mut p, "Why and for whom", "");
+    at(&mut p, "(1/9) Whom is this reflection about?", ENTER);
+    at(&mut p, "(2/9) Why do you exist?", "To help\r\r");
+    at(&mut p, "(3/9) For whom", "Teachers\r\r");
+    at(&mut p, "(4/9) Whom do you grant what?", "Time\r\r");
+    at(&mut p, "(5/9) When did you last grant", ENTER);
+    at(&mut p, "(6/9) What do you trust most", &format!("{DOWN}{ENTER}"));
+    at(&mut p, "(7/9) How well do you know yourself", ENTER);
+    at(&mut p, "(8/9) Where have you drifted", "Sales\r\r");
+    at(&mut p, "(9/9) Rethinking me", "Listen\r\r");
+    at(&mut p, "Your answers", "");
+    at(&mut p, "❯ Save", ENTER);
+    at(&mut p, "Title (optional)", ENTER);
+    at(&mut p, "Tags", ENTER);
+    at(&mut p, "Saved as ", "");
+    p.exp_eof().unwrap();
+
+    let entry = home.entries().pop().unwrap();
+    assert_eq!(entry["set"], "why-and-for-whom");
+    let ids: Vec<&str> = entry["answers"].as_array().unwrap().iter().map(|a| a["prompt"].as_str().unwrap()).collect();
+    assert!(!ids.contains(&"last-granted"), "a blank optional answer is not saved: {ids:?}");
+    assert_eq!(ids.len(), 8);
+    assert_eq!(entry["answers"][4]["answer"], "knowing who we are, to the core (inner factors)");
+}
