@@ -322,6 +322,14 @@ impl<'de> Deserialize<'de> for RawOption {
     }
 }
 
+/// What a prompt may refer to: the prompts before it.
+struct Scope<'p> {
+    earlier: &'p [Prompt],
+    /// Every prompt id in the set and its position (the first, for duplicates).
+    order: &'p HashMap<String, usize>,
+    position: usize,
+}
+
 /// Turns the raw file into a set while collecting every problem on the way.
 #[derive(Default)]
 struct Checker {
@@ -386,24 +394,18 @@ impl Checker {
                 self.problem(raw_prompt.id.span(), message);
             }
             seen.insert(id, n);
-            let prompt = self.prompt(raw_prompt, &prompts, &order, n);
+            let prompt = self.prompt(raw_prompt, &Scope { earlier: &prompts, order: &order, position: n });
             prompts.push(prompt);
         }
         prompts
     }
 
-    fn prompt(
-        &mut self,
-        raw: RawPrompt,
-        earlier: &[Prompt],
-        order: &HashMap<String, usize>,
-        position: usize,
-    ) -> Prompt {
+    fn prompt(&mut self, raw: RawPrompt, scope: &Scope) -> Prompt {
         let kind = self.kind(&raw);
         for text in [Some(&raw.ask), raw.hint.as_ref()].into_iter().flatten() {
-            self.placeholders(text, earlier, order, position);
+            self.placeholders(text, scope);
         }
-        let when = raw.when.and_then(|when| self.when(&when, earlier, order, position));
+        let when = raw.when.and_then(|when| self.when(&when, scope));
         let ask = self.text(&raw.ask, "ask");
         Prompt {
             id: raw.id.into_inner(),
@@ -494,16 +496,10 @@ impl Checker {
         choices
     }
 
-    fn when(
-        &mut self,
-        raw: &Spanned<RawWhen>,
-        earlier: &[Prompt],
-        order: &HashMap<String, usize>,
-        position: usize,
-    ) -> Option<When> {
+    fn when(&mut self, raw: &Spanned<RawWhen>, scope: &Scope) -> Option<When> {
         let name = raw.get_ref().prompt.get_ref();
         let span = raw.get_ref().prompt.span();
-        let target = self.earlier_prompt(name, span, earlier, order, position, "when")?;
+        let target = self.earlier_prompt(name, span, scope, "when")?;
         let equals = raw.get_ref().equals.get_ref();
         let equals_span = raw.get_ref().equals.span();
         let expected = match (&target.kind, equals) {
@@ -524,20 +520,14 @@ impl Checker {
         Some(When { prompt: name.clone(), equals: expected })
     }
 
-    fn placeholders(
-        &mut self,
-        text: &Spanned<RawText>,
-        earlier: &[Prompt],
-        order: &HashMap<String, usize>,
-        position: usize,
-    ) {
+    fn placeholders(&mut self, text: &Spanned<RawText>, scope: &Scope) {
         let versions: Vec<&String> = match text.get_ref() {
             RawText::Plain(s) => vec![s],
             RawText::Translated(map) => map.values().collect(),
         };
         let names: BTreeSet<String> = versions.iter().flat_map(|s| placeholders(s)).collect();
         for name in names {
-            self.earlier_prompt(&name, text.span(), earlier, order, position, "placeholder");
+            self.earlier_prompt(&name, text.span(), scope, "placeholder");
         }
     }
 
@@ -546,14 +536,12 @@ impl Checker {
         &mut self,
         name: &str,
         span: Range<usize>,
-        earlier: &'p [Prompt],
-        order: &HashMap<String, usize>,
-        position: usize,
+        scope: &Scope<'p>,
         what: &str,
     ) -> Option<&'p Prompt> {
-        match order.get(name) {
-            Some(&at) if at < position => earlier.get(at),
-            Some(&at) if at == position => {
+        match scope.order.get(name) {
+            Some(&at) if at < scope.position => scope.earlier.get(at),
+            Some(&at) if at == scope.position => {
                 self.problem(
                     span,
                     format!("{what} '{name}' names this prompt itself; it can only name an earlier one"),
