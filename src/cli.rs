@@ -49,12 +49,144 @@ pub enum Command {
     Run(RunArgs),
 
     /// List the journal's entries, newest first
-    #[command(after_help = "Example:\n  bezin list")]
-    List,
+    #[command(after_help = "Examples:\n  bezin list\n  bezin list --set five-tips --since 3m --limit 50\n  \
+                            bezin list --tag work --json")]
+    List(ListArgs),
 
     /// Show one entry with its questions and answers
-    #[command(after_help = "Examples:\n  bezin show last\n  bezin show 3kq7")]
+    #[command(after_help = "Examples:\n  bezin show last\n  bezin show 3kq7 --json")]
     Show(ShowArgs),
+
+    /// Find entries whose title, tags or answers hold a text
+    #[command(after_help = "Examples:\n  bezin search verlangen\n  bezin search \"one plus one\" --since 1y --json")]
+    Search(SearchArgs),
+
+    /// Change an entry's answers, title or tags
+    #[command(after_help = "Examples:\n  bezin edit last\n  bezin edit 3kq7 --title \"Talk with Anna\" --tag work\n  \
+                            bezin edit 3kq7 --answers fixes.toml")]
+    Edit(EditArgs),
+
+    /// Delete an entry, after asking
+    #[command(after_help = "Examples:\n  bezin delete 3kq7\n  bezin delete 3kq7 --yes")]
+    Delete(DeleteArgs),
+
+    /// Write entries as Markdown or JSON, to keep, share or publish
+    #[command(after_help = "Examples:\n  bezin export > reflections.md\n  \
+                            bezin export --split -o notes/ --tag work\n  bezin export --format json -o backup.json")]
+    Export(ExportArgs),
+
+    /// Bring in entries from a bezin JSON export or a jrnl JSON export
+    #[command(after_help = "Examples:\n  bezin import backup.json\n  jrnl --export json > jrnl.json && bezin import jrnl.json")]
+    Import(ImportArgs),
+}
+
+/// Which entries: the same filters for list, search and export.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only entries of this set
+    #[arg(long, value_name = "ID")]
+    pub set: Option<String>,
+
+    /// Only entries with this tag; may be given more than once (all must match)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+
+    /// Only entries from this day on: 2026-11-01, 7d, 2w, 3m, 1y, today, yesterday
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Only entries up to and including this day (same forms as --since)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// How many entries at most; 0 for all
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+
+    /// Oldest first
+    #[arg(long)]
+    pub reverse: bool,
+
+    /// The entries as a JSON array, for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for; case and accents do not matter
+    pub text: String,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// The hits as a JSON array, for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The entry's id, a unique prefix of it, or `last`
+    pub id: String,
+
+    /// A new title ("" removes it)
+    #[arg(long)]
+    pub title: Option<String>,
+
+    /// The new tags, replacing the old; may be given more than once
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+
+    /// New answers from a TOML file (prompt id = answer), or - for stdin, instead of asking
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// The entry's id, a unique prefix of it, or `last`
+    pub id: String,
+
+    /// Delete without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to write
+    #[arg(long, value_enum, default_value_t = Format::Markdown)]
+    pub format: Format,
+
+    /// The file to write (or the folder, with --split); standard output without it
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// One Markdown file per entry, with YAML front matter, in the folder given with -o
+    #[arg(long, requires = "output")]
+    pub split: bool,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A file from `bezin export --format json` or `jrnl --export json`
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -104,4 +236,8 @@ pub struct RunArgs {
 pub struct ShowArgs {
     /// The entry's id, a unique prefix of it, or `last`
     pub id: String,
+
+    /// The entry as JSON, for scripts
+    #[arg(long)]
+    pub json: bool,
 }

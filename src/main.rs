@@ -5,10 +5,13 @@ mod cli;
 mod cmd;
 mod config;
 mod exit_codes;
+mod filter;
 mod journal;
 mod lang;
+mod markdown;
 mod paths;
 mod prompt_set;
+mod search;
 mod session;
 mod ui;
 

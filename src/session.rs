@@ -111,7 +111,7 @@ impl<'s> Session<'s> {
 
     /// An answer in words: "7/10", "yes", an option's label.
     pub fn show(&self, prompt: &Prompt, answer: &Answer) -> String {
-        self.value(prompt, answer).show(prompt.kind.range(), self.lang)
+        value_of(prompt, answer, self.lang).show(prompt.kind.range(), self.lang)
     }
 
     /// The prompts asked so far, in order, with what each got.
@@ -134,29 +134,48 @@ impl<'s> Session<'s> {
                     kind: prompt.kind.name().to_owned(),
                     question: self.question(prompt),
                     range: prompt.kind.range(),
-                    answer: self.value(prompt, answer),
+                    answer: value_of(prompt, answer, self.lang),
                 })
             })
             .collect()
     }
 
-    fn value(&self, prompt: &Prompt, answer: &Answer) -> Value {
-        let label = |id: &str| {
-            prompt
-                .kind
-                .options()
-                .iter()
-                .find(|option| option.id == id)
-                .map_or_else(|| id.to_owned(), |option| option.label.get(self.lang).to_owned())
-        };
-        match answer {
-            Answer::Text(text) => Value::Text(text.clone()),
-            Answer::Number(n) => Value::Number(*n),
-            Answer::Bool(b) => Value::Bool(*b),
-            Answer::Choice(id) => Value::Text(label(id)),
-            Answer::Choices(ids) => Value::List(ids.iter().map(|id| label(id)).collect()),
-        }
+}
+
+/// An answer as the journal keeps it: choices by their label in `lang`.
+pub fn value_of(prompt: &Prompt, answer: &Answer, lang: Lang) -> Value {
+    let label = |id: &str| {
+        prompt
+            .kind
+            .options()
+            .iter()
+            .find(|option| option.id == id)
+            .map_or_else(|| id.to_owned(), |option| option.label.get(lang).to_owned())
+    };
+    match answer {
+        Answer::Text(text) => Value::Text(text.clone()),
+        Answer::Number(n) => Value::Number(*n),
+        Answer::Bool(b) => Value::Bool(*b),
+        Answer::Choice(id) => Value::Text(label(id)),
+        Answer::Choices(ids) => Value::List(ids.iter().map(|id| label(id)).collect()),
     }
+}
+
+/// A saved answer as the session holds it, choices found by their label in
+/// `lang`; `None` when it no longer fits the prompt.
+pub fn answer_from_value(prompt: &Prompt, value: &Value, lang: Lang) -> Option<Answer> {
+    let id = |label: &String| {
+        prompt.kind.options().iter().find(|option| option.label.get(lang) == label).map(|option| option.id.clone())
+    };
+    let answer = match (&prompt.kind, value) {
+        (Kind::Choice(_), Value::Text(label)) => Answer::Choice(id(label)?),
+        (Kind::Multi(_), Value::List(labels)) => Answer::Choices(labels.iter().map(id).collect::<Option<_>>()?),
+        (_, Value::Text(text)) => Answer::Text(text.clone()),
+        (_, Value::Number(n)) => Answer::Number(*n),
+        (_, Value::Bool(b)) => Answer::Bool(*b),
+        (_, Value::List(_)) => return None,
+    };
+    check(prompt, Some(&answer)).ok().map(|()| answer)
 }
 
 impl Answer {
@@ -379,6 +398,8 @@ required = false
         let set = set();
         let mut session = Session::new(&set, Lang::Nl);
         session.give(&set.prompts[4], Some(Answer::Choice("tense".into()))).unwrap();
-        assert_eq!(session.value(&set.prompts[4], &Answer::Choice("tense".into())), Value::Text("Gespannen".into()));
+        let value = value_of(&set.prompts[4], &Answer::Choice("tense".into()), Lang::Nl);
+        assert_eq!(value, Value::Text("Gespannen".into()));
+        assert_eq!(answer_from_value(&set.prompts[4], &value, Lang::Nl), Some(Answer::Choice("tense".into())));
     }
 }

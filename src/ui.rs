@@ -12,7 +12,7 @@ use crate::catalog::Catalog;
 use crate::journal::Entry;
 use crate::lang::{Lang, Text, Words};
 use crate::prompt_set::{Choice, Kind, Prompt, PromptSet};
-use crate::session::{Answer, AnswerSource, Session};
+use crate::session::{Answer, AnswerSource, Session, value_of};
 
 /// The person at the terminal, answering prompts with widgets that fit
 /// each kind. Everything it draws goes to stderr, as dialoguer does.
@@ -107,19 +107,31 @@ impl Terminal {
         Ok(chosen.checked_sub(1).map(|n| asked[n].0))
     }
 
-    /// An optional line of text, such as the title.
-    pub fn line(&self, question: &str) -> Result<Option<String>> {
-        let text: String =
-            Input::with_theme(&self.theme).with_prompt(question).allow_empty(true).interact_text_on(&self.term)?;
+    /// An optional line of text, such as the title, starting from `initial`.
+    pub fn line(&self, question: &str, initial: &str) -> Result<Option<String>> {
+        let text: String = Input::with_theme(&self.theme)
+            .with_prompt(question)
+            .with_initial_text(initial)
+            .allow_empty(true)
+            .interact_text_on(&self.term)?;
         Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()))
     }
 
-    fn header(&self, session: &Session, prompt: &Prompt) -> Result<()> {
-        let (position, total) = session.progress(prompt);
-        let progress = style(format!("({position}/{total})")).dim().for_stderr();
-        let question = style(session.question(prompt)).bold().for_stderr();
-        self.term.write_line(&format!("\n{progress} {question}"))?;
-        if let Some(hint) = session.hint(prompt) {
+    /// One of `items`, by its position.
+    pub fn choose(&self, question: &str, items: &[String]) -> Result<usize> {
+        Ok(Select::with_theme(&self.theme).with_prompt(question).items(items).default(0).interact_on(&self.term)?)
+    }
+
+    /// A yes-or-no question whose answer is no unless the person says yes.
+    pub fn agree(&self, question: &str) -> Result<bool> {
+        Ok(Confirm::with_theme(&self.theme).with_prompt(question).default(false).interact_on(&self.term)?)
+    }
+
+    fn header(&self, progress: Option<(usize, usize)>, question: &str, hint: Option<String>) -> Result<()> {
+        let progress = progress.map(|(position, total)| format!("({position}/{total}) ")).unwrap_or_default();
+        let question = style(question).bold().for_stderr();
+        self.term.write_line(&format!("\n{}{question}", style(progress).dim().for_stderr()))?;
+        if let Some(hint) = hint {
             self.term
                 .write_line(&style(format!("{}: {hint}", self.words().hint)).dim().italic().for_stderr().to_string())?;
         }
@@ -279,8 +291,20 @@ impl Terminal {
 
 impl AnswerSource for Terminal {
     fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Option<Answer>> {
-        self.header(session, prompt)?;
-        let current = session.answer(&prompt.id);
+        self.header(Some(session.progress(prompt)), &session.question(prompt), session.hint(prompt))?;
+        self.widget(prompt, session.answer(&prompt.id))
+    }
+}
+
+impl Terminal {
+    /// Asks again for an answer given before, starting from `current`.
+    pub fn change(&mut self, prompt: &Prompt, question: &str, current: Option<&Answer>) -> Result<Option<Answer>> {
+        self.header(None, question, None)?;
+        self.widget(prompt, current)
+    }
+
+    /// The widget for the prompt's kind; what was chosen is said on a line of its own.
+    fn widget(&mut self, prompt: &Prompt, current: Option<&Answer>) -> Result<Option<Answer>> {
         let answer = match &prompt.kind {
             Kind::Text => return self.text(prompt, current),
             Kind::Long => return self.long(prompt, current),
@@ -291,7 +315,10 @@ impl AnswerSource for Terminal {
             Kind::Multi(options) => self.multi(prompt, options, current),
             Kind::Confirm => self.confirm(current),
         }?;
-        let shown = answer.as_ref().map_or_else(|| self.words().no_answer.to_owned(), |a| session.show(prompt, a));
+        let shown = answer.as_ref().map_or_else(
+            || self.words().no_answer.to_owned(),
+            |answer| value_of(prompt, answer, self.lang).show(prompt.kind.range(), self.lang),
+        );
         self.term.write_line(&format!("{} {shown}", style("·").dim().for_stderr()))?;
         Ok(answer)
     }
@@ -316,32 +343,104 @@ pub fn dim(text: &str) -> String {
     style(text).dim().to_string()
 }
 
-/// Rows under a header, columns padded to line up; the last column is not padded.
-pub fn table<const N: usize>(out: &mut impl Write, header: &[&str; N], rows: &[[String; N]]) -> std::io::Result<()> {
-    let mut widths = header.map(measure_text_width);
+/// The colour of ids, so the eye finds what to type next.
+pub fn accent(text: &str) -> String {
+    style(text).yellow().to_string()
+}
+
+/// A search match: bold and coloured on a terminal.
+pub fn highlight(text: &str) -> String {
+    style(text).bold().red().to_string()
+}
+
+fn tint(text: &str) -> String {
+    style(text).cyan().to_string()
+}
+
+fn plain(text: &str) -> String {
+    text.to_owned()
+}
+
+/// The width of standard output when it is a terminal.
+pub fn stdout_width() -> Option<usize> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    Term::stdout().size_checked().map(|(_, columns)| usize::from(columns))
+}
+
+/// `text` wrapped to `width` (when there is one), every line indented.
+pub fn wrap(text: &str, width: Option<usize>, indent: &str) -> String {
+    match width {
+        Some(width) => {
+            let options = textwrap::Options::new(width.max(20)).initial_indent(indent).subsequent_indent(indent);
+            textwrap::fill(text, options)
+        }
+        None => text.lines().map(|line| format!("{indent}{line}")).collect::<Vec<_>>().join("\n"),
+    }
+}
+
+/// A column of a table: its header, whether it may be cut to fit the
+/// terminal, and its colour.
+pub struct Column {
+    header: &'static str,
+    shrinks: bool,
+    paint: fn(&str) -> String,
+}
+
+impl Column {
+    pub fn fixed(header: &'static str) -> Column {
+        Column { header, shrinks: false, paint: plain }
+    }
+    pub fn flexible(header: &'static str) -> Column {
+        Column { header, shrinks: true, paint: plain }
+    }
+    pub fn id(header: &'static str) -> Column {
+        Column { header, shrinks: false, paint: accent }
+    }
+    pub fn tags(header: &'static str) -> Column {
+        Column { header, shrinks: true, paint: tint }
+    }
+}
+
+/// Rows under a header, columns lined up; on a terminal, the flexible
+/// columns are cut (with an ellipsis) so that every row fits on a line.
+pub fn table<const N: usize>(out: &mut impl Write, columns: &[Column; N], rows: &[[String; N]]) -> std::io::Result<()> {
+    let mut widths = columns.each_ref().map(|column| measure_text_width(column.header));
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(measure_text_width(cell));
         }
     }
-    let line = |cells: Vec<String>| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(widths)
-            .enumerate()
-            .map(|(n, (cell, width))| {
-                if n + 1 == N {
-                    cell.clone()
-                } else {
-                    format!("{cell}{}", " ".repeat(width - measure_text_width(cell)))
-                }
-            })
-            .collect();
-        padded.join("  ").trim_end().to_owned()
+    if let Some(room) = stdout_width() {
+        fit(&mut widths, columns, room);
+    }
+    let line = |cells: &[String; N], header: bool| {
+        let mut text = String::new();
+        for (n, ((cell, width), column)) in cells.iter().zip(widths).zip(columns).enumerate() {
+            let cut = console::truncate_str(cell, width, "…");
+            let padding = if n + 1 == N { 0 } else { width - measure_text_width(&cut) + 2 };
+            text += &if header { bold(&cut) } else { (column.paint)(&cut) };
+            text += &" ".repeat(padding);
+        }
+        text.trim_end().to_owned()
     };
-    writeln!(out, "{}", bold(&line(header.map(str::to_owned).to_vec())))?;
+    writeln!(out, "{}", line(&columns.each_ref().map(|column| column.header.to_owned()), true))?;
     for row in rows {
-        writeln!(out, "{}", line(row.to_vec()))?;
+        writeln!(out, "{}", line(row, false))?;
     }
     Ok(())
+}
+
+/// Narrows the widest flexible column, a step at a time, until the row fits
+/// in `room` or every flexible column is down to a few characters.
+fn fit(widths: &mut [usize], columns: &[Column], room: usize) {
+    let total = |widths: &[usize]| widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+    while total(widths) > room {
+        let widest = (0..widths.len()).filter(|&n| columns[n].shrinks && widths[n] > 8).max_by_key(|&n| widths[n]);
+        match widest {
+            Some(n) => widths[n] -= 1,
+            None => return,
+        }
+    }
 }

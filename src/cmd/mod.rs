@@ -1,22 +1,30 @@
 //! One file per command. Each turns parsed arguments into domain calls and
 //! prints the result.
 
+mod delete;
+mod edit;
+mod export;
+mod import;
 mod list;
 mod run;
+mod search;
 mod sets;
 mod show;
 
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result, anyhow, bail};
 
 use crate::catalog::Catalog;
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, FilterArgs};
 use crate::config::Config;
-use crate::journal::Journal;
+use crate::filter::Filter;
+use crate::journal::{Damaged, Entry, Journal};
 use crate::lang::Lang;
 use crate::paths::Paths;
+use crate::prompt_set::line_and_column;
 
 /// What every command may need: settings, the journal, the language.
 pub struct Context {
@@ -49,6 +57,52 @@ impl Context {
     pub fn catalog(&self) -> Result<Catalog> {
         Catalog::load(&self.prompt_dirs)
     }
+
+    /// The filter the flags describe, with dates read against today.
+    pub fn filter(&self, args: &FilterArgs) -> Result<Filter> {
+        let today = jiff::ZonedDateTime::now().date();
+        Filter::new(args.set.clone(), &args.tags, args.since.as_deref(), args.until.as_deref(), today)
+    }
+
+    /// Says on stderr that a damaged journal line was skipped.
+    pub fn warn_damaged(&self) -> impl FnMut(Damaged) + '_ {
+        move |damaged| {
+            let path = self.journal.path().display();
+            let at = if damaged.line == 0 { String::new() } else { format!(":{}", damaged.line) };
+            eprintln!("bezin: warning: {path}{at}: skipped a damaged line ({})", damaged.reason);
+        }
+    }
+
+    /// The entry with this id (or prefix, or `last`).
+    pub fn find(&self, id: &str) -> Result<Entry> {
+        self.journal.find(id, self.warn_damaged())
+    }
+}
+
+/// A TOML answers file (`-` for standard input) and the name to give it in
+/// messages.
+pub fn read_answers(path: &Path) -> Result<(toml::Table, String)> {
+    let (src, origin) = if path == Path::new("-") {
+        let mut src = String::new();
+        std::io::stdin().read_to_string(&mut src).context("could not read the answers from standard input")?;
+        (src, "stdin".to_owned())
+    } else {
+        let src =
+            std::fs::read_to_string(path).with_context(|| format!("could not read the answers file {}", path.display()))?;
+        (src, path.display().to_string())
+    };
+    let values = toml::from_str(&src).map_err(|err| {
+        let (line, column) = line_and_column(&src, err.span().map_or(0, |span| span.start));
+        anyhow!("{origin}:{line}:{column}: {}", err.message().trim())
+    })?;
+    Ok((values, origin))
+}
+
+/// The title to show for an entry: its own, else its set's.
+pub fn title_of(entry: &Entry, catalog: &Catalog) -> String {
+    entry.title.clone().unwrap_or_else(|| {
+        catalog.get(&entry.set).map_or_else(|_| entry.set.clone(), |available| available.set.title.get(entry.lang).to_owned())
+    })
 }
 
 /// Runs the command the person asked for.
@@ -57,7 +111,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Sets(args) => sets::run(&context, args),
         Command::Run(args) => run::run(&context, &args),
-        Command::List => list::run(&context),
+        Command::List(args) => list::run(&context, &args),
         Command::Show(args) => show::run(&context, &args),
+        Command::Search(args) => search::run(&context, &args),
+        Command::Edit(args) => edit::run(&context, &args),
+        Command::Delete(args) => delete::run(&context, &args),
+        Command::Export(args) => export::run(&context, &args),
+        Command::Import(args) => import::run(&context, &args),
     }
 }

@@ -1,17 +1,16 @@
 //! `bezin run`: walk through a reflection, in the terminal or from an
 //! answers file, and save it to the journal.
 
-use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
 
-use super::Context;
+use super::{Context, read_answers};
 use crate::catalog::Catalog;
 use crate::cli::RunArgs;
 use crate::journal::{self, Entry};
-use crate::prompt_set::{Prompt, PromptSet, line_and_column};
+use crate::prompt_set::{Prompt, PromptSet};
 use crate::session::{Answer, AnswerSource, Session, answer_from_toml};
 use crate::ui::Terminal;
 
@@ -31,7 +30,7 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
         None => bail!("name the set to run with --answers, like: bezin run five-tips --answers answers.toml"),
     };
     let set = &catalog.get(&set_id).inspect_err(|_| warn_broken(&catalog))?.set;
-    let follows = args.follows.as_deref().map(|id| context.journal.find(id)).transpose()?;
+    let follows = args.follows.as_deref().map(|id| context.find(id)).transpose()?;
     let started = now();
     let mut session = Session::new(set, context.lang);
     let (follows, title, tags) = match &args.answers {
@@ -55,6 +54,7 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
         tags,
         follows: follows.map(|entry| entry.id),
         answers: session.recorded(),
+        edited: None,
     };
     context.journal.append(&entry)?;
     println!("{} {} in {}", context.lang.words().saved, entry.id, context.journal.path().display());
@@ -89,10 +89,10 @@ fn converse(
     let words = context.lang.words();
     let title = match &args.title {
         Some(title) => Some(title.clone()),
-        None => terminal.line(words.title)?,
+        None => terminal.line(words.title, "")?,
     };
     let tags =
-        if args.tags.is_empty() { tags(&[terminal.line(words.tags)?.unwrap_or_default()]) } else { tags(&args.tags) };
+        if args.tags.is_empty() { tags(&[terminal.line(words.tags, "")?.unwrap_or_default()]) } else { tags(&args.tags) };
     Ok((follows, title, tags))
 }
 
@@ -103,7 +103,10 @@ fn offer_earlier(context: &Context, catalog: &Catalog, terminal: &Terminal, set:
     if leading.is_empty() {
         return Ok(None);
     }
-    let Some(entry) = context.journal.latest_of(&leading)? else { return Ok(None) };
+    let Some(entry) = context.journal.newest(|entry| leading.contains(&entry.set.as_str()), context.warn_damaged())?
+    else {
+        return Ok(None);
+    };
     let accepted = terminal.offer_follow_up(&entry, &set_title(catalog, &entry))?;
     Ok(accepted.then_some(entry))
 }
@@ -121,7 +124,7 @@ fn warn_broken(catalog: &Catalog) {
 }
 
 /// Tags as typed, split on commas, without a leading '#', each once.
-fn tags(given: &[String]) -> Vec<String> {
+pub fn tags(given: &[String]) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
     for tag in given.iter().flat_map(|tags| tags.split(',')) {
         let tag = tag.trim().trim_start_matches('#').trim();
@@ -132,7 +135,7 @@ fn tags(given: &[String]) -> Vec<String> {
     tags
 }
 
-fn now() -> String {
+pub fn now() -> String {
     jiff::ZonedDateTime::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
@@ -144,19 +147,7 @@ struct FileAnswers {
 
 impl FileAnswers {
     fn read(path: &Path, set: &PromptSet) -> Result<FileAnswers> {
-        let (src, origin) = if path == Path::new("-") {
-            let mut src = String::new();
-            std::io::stdin().read_to_string(&mut src).context("could not read the answers from standard input")?;
-            (src, "stdin".to_owned())
-        } else {
-            let src = std::fs::read_to_string(path)
-                .with_context(|| format!("could not read the answers file {}", path.display()))?;
-            (src, path.display().to_string())
-        };
-        let values: toml::Table = toml::from_str(&src).map_err(|err| {
-            let (line, column) = line_and_column(&src, err.span().map_or(0, |span| span.start));
-            anyhow!("{origin}:{line}:{column}: {}", err.message().trim())
-        })?;
+        let (values, origin) = read_answers(path)?;
         if let Some(unknown) = values.keys().find(|id| set.prompt(id).is_none()) {
             let ids: Vec<&str> = set.prompts.iter().map(|prompt| prompt.id.as_str()).collect();
             bail!("{origin}: the set '{}' has no prompt '{unknown}'; its prompts are {}", set.id, ids.join(", "));

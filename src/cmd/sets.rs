@@ -11,7 +11,7 @@ use crate::cli::{SetsAction, SetsArgs};
 use crate::exit_codes;
 use crate::lang::Text;
 use crate::prompt_set::{self, Kind, PromptSet};
-use crate::ui;
+use crate::ui::{self, Column};
 
 pub fn run(context: &Context, args: SetsArgs) -> Result<ExitCode> {
     match args.action {
@@ -37,7 +37,8 @@ fn list(context: &Context) -> Result<ExitCode> {
         })
         .collect();
     let mut out = std::io::stdout().lock();
-    ui::table(&mut out, &["ID", "TITLE", "PROMPTS", "ORIGIN"], &rows)?;
+    let columns = [Column::id("ID"), Column::flexible("TITLE"), Column::fixed("PROMPTS"), Column::flexible("ORIGIN")];
+    ui::table(&mut out, &columns, &rows)?;
     for broken in &catalog.broken {
         eprintln!("bezin: warning: left out a set that does not load:\n{broken}");
     }

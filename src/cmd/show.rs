@@ -1,41 +1,61 @@
-//! `bezin show ID|last`: one entry with its questions and answers.
+//! `bezin show ID|last`: one entry with its questions and answers, and the
+//! entries it follows and that follow it.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::Context;
+use super::{Context, title_of};
+use crate::catalog::Catalog;
 use crate::cli::ShowArgs;
 use crate::journal::Entry;
 use crate::ui;
 
 pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
-    let entry = context.journal.find(&args.id)?;
-    let catalog = context.catalog()?;
-    let set_title = catalog.get(&entry.set).ok().map(|a| a.set.title.get(entry.lang).to_owned());
+    let entry = context.find(&args.id)?;
     let mut out = std::io::stdout().lock();
-    write_entry(&mut out, &entry, set_title.as_deref())?;
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &entry)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let catalog = context.catalog()?;
+    let width = ui::stdout_width();
+    write_entry(&mut out, &entry, &catalog, width)?;
+    let earlier = entry.follows.as_deref().map(|id| context.find(id)).transpose();
+    let later = context.journal.following(&entry.id, context.warn_damaged())?;
+    if let Ok(Some(earlier)) = &earlier {
+        writeln!(out, "\n{} {}", ui::dim("Follows:"), link(earlier, &catalog))?;
+    } else if let Some(id) = &entry.follows {
+        writeln!(out, "\n{} {id} (no longer in the journal)", ui::dim("Follows:"))?;
+    }
+    for follower in &later {
+        writeln!(out, "{} {}", ui::dim("Followed by:"), link(follower, &catalog))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
+fn link(entry: &Entry, catalog: &Catalog) -> String {
+    format!("{} {} {}", ui::accent(entry.short_id()), entry.date(), title_of(entry, catalog))
+}
+
 /// An entry as a person reads it: a heading, a line of facts, then each
-/// question with its answer.
-pub fn write_entry(out: &mut impl Write, entry: &Entry, set_title: Option<&str>) -> std::io::Result<()> {
-    let heading = entry.title.as_deref().or(set_title).unwrap_or(&entry.set);
-    writeln!(out, "{}", ui::bold(heading))?;
+/// question with its answer, wrapped to `width` when it is a terminal's.
+fn write_entry(out: &mut impl Write, entry: &Entry, catalog: &Catalog, width: Option<usize>) -> std::io::Result<()> {
+    writeln!(out, "{}", ui::bold(&title_of(entry, catalog)))?;
     let mut facts = vec![entry.id.clone(), entry.finished.replace('T', " "), entry.set.clone()];
     if !entry.tags.is_empty() {
         facts.push(entry.tags.iter().map(|tag| format!("#{tag}")).collect::<Vec<_>>().join(" "));
     }
-    if let Some(follows) = &entry.follows {
-        facts.push(format!("follows {follows}"));
+    if let Some(edited) = &entry.edited {
+        facts.push(format!("edited {}", edited.replace('T', " ")));
     }
     writeln!(out, "{}", ui::dim(&facts.join(" · ")))?;
     for recorded in &entry.answers {
         writeln!(out)?;
-        writeln!(out, "{}", ui::bold(&recorded.question))?;
-        writeln!(out, "{}", recorded.show(entry.lang))?;
+        writeln!(out, "{}", ui::bold(&ui::wrap(&recorded.question, width, "")))?;
+        writeln!(out, "{}", ui::wrap(&recorded.show(entry.lang), width, "  "))?;
     }
     Ok(())
 }

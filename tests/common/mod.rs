@@ -81,3 +81,31 @@ impl Home {
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+/// A journal line for an entry of `set` finished at `finished` (RFC 3339),
+/// with one text answer; for tests that need dates other than today's.
+pub fn entry(id: &str, set: &str, finished: &str, title: Option<&str>, tags: &[&str]) -> Value {
+    serde_json::json!({
+        "format": 1, "id": id, "set": set, "set_version": 1, "lang": "en",
+        "started": finished, "finished": finished, "title": title, "tags": tags, "follows": null,
+        "answers": [{"prompt": "note", "kind": "long", "question": "What happened?", "answer": format!("Notes of {id}")}]
+    })
+}
+
+impl Home {
+    /// Writes these entries as the journal, one line each.
+    pub fn journal(&self, entries: &[Value]) {
+        let lines: String = entries.iter().map(|entry| format!("{entry}\n")).collect();
+        fs::write(self.journal_path(), lines).expect("a written journal");
+    }
+
+    /// The journal's bytes, to compare before and after a change.
+    pub fn journal_bytes(&self) -> Vec<u8> {
+        fs::read(self.journal_path()).unwrap_or_default()
+    }
+
+    /// Standard output of a command that must succeed.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        text(&self.run(args).success().get_output().stdout)
+    }
+}

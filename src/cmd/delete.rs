@@ -1,0 +1,27 @@
+//! `bezin delete ID`: remove an entry from the journal, after asking.
+
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use super::{Context, title_of};
+use crate::cli::DeleteArgs;
+use crate::ui::Terminal;
+
+pub fn run(context: &Context, args: &DeleteArgs) -> Result<ExitCode> {
+    let entry = context.find(&args.id)?;
+    if !args.yes {
+        if !Terminal::available() {
+            bail!("no terminal to ask in; add --yes to delete {} without asking", entry.id);
+        }
+        let catalog = context.catalog()?;
+        let question = format!("Delete {} '{}' of {}? This cannot be undone", entry.id, title_of(&entry, &catalog), entry.date());
+        if !Terminal::new(context.lang, None).agree(&question)? {
+            eprintln!("Nothing deleted.");
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    context.journal.replace(&entry.id, None)?;
+    println!("Deleted {} from {}", entry.id, context.journal.path().display());
+    Ok(ExitCode::SUCCESS)
+}

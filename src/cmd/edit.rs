@@ -1,0 +1,118 @@
+//! `bezin edit ID`: change an entry's answers, title or tags, from flags and
+//! an answers file, or in the terminal with the widget of each answer's kind.
+
+use std::process::ExitCode;
+
+use anyhow::{Result, anyhow, bail};
+
+use super::run::{now, tags};
+use super::{Context, read_answers};
+use crate::cli::EditArgs;
+use crate::journal::{Entry, Recorded};
+use crate::prompt_set::{Kind, Prompt};
+use crate::session::{answer_from_toml, answer_from_value, value_of};
+use crate::ui::Terminal;
+
+pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
+    let original = context.find(&args.id)?;
+    let catalog = context.catalog()?;
+    let set = catalog.get(&original.set).ok().map(|available| &available.set);
+    let prompt_for = |recorded: &Recorded| {
+        set.and_then(|set| set.prompt(&recorded.prompt)).cloned().unwrap_or_else(|| prompt_from(recorded))
+    };
+    let mut entry = original.clone();
+    let from_flags = args.title.is_some() || !args.tags.is_empty() || args.answers.is_some();
+    if from_flags {
+        apply_flags(&mut entry, args, prompt_for)?;
+    } else if Terminal::available() {
+        if !converse(context, &mut entry, prompt_for)? {
+            eprintln!("Nothing changed.");
+            return Ok(ExitCode::SUCCESS);
+        }
+    } else {
+        bail!("no terminal to edit in; give the changes with --title, --tag or --answers FILE");
+    }
+    if entry == original {
+        eprintln!("Nothing changed.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    entry.edited = Some(now());
+    context.journal.replace(&original.id, Some(&entry))?;
+    println!("Changed {} in {}", entry.id, context.journal.path().display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn apply_flags(entry: &mut Entry, args: &EditArgs, prompt_for: impl Fn(&Recorded) -> Prompt) -> Result<()> {
+    if let Some(title) = &args.title {
+        entry.title = Some(title.trim().to_owned()).filter(|title| !title.is_empty());
+    }
+    if !args.tags.is_empty() {
+        entry.tags = tags(&args.tags);
+    }
+    let Some(path) = &args.answers else { return Ok(()) };
+    let (values, origin) = read_answers(path)?;
+    for (id, value) in &values {
+        let Some(recorded) = entry.answers.iter_mut().find(|recorded| &recorded.prompt == id) else {
+            let ids: Vec<&str> = entry.answers.iter().map(|recorded| recorded.prompt.as_str()).collect();
+            bail!("{origin}: the entry {} has no answer to '{id}'; it has {}", entry.id, ids.join(", "));
+        };
+        let prompt = prompt_for(recorded);
+        let answer = answer_from_toml(&prompt, value)
+            .map_err(|message| anyhow!("{origin}: answer to '{id}': {message}"))?
+            .ok_or_else(|| anyhow!("{origin}: answer to '{id}' is empty; an answer cannot be removed by editing"))?;
+        recorded.answer = value_of(&prompt, &answer, entry.lang);
+    }
+    Ok(())
+}
+
+/// The terminal's way: pick what to change until "save"; false on "cancel".
+fn converse(context: &Context, entry: &mut Entry, prompt_for: impl Fn(&Recorded) -> Prompt) -> Result<bool> {
+    let mut terminal = Terminal::new(entry.lang, context.config.editor.clone());
+    loop {
+        let mut items = vec!["Save".to_owned(), "Cancel".to_owned()];
+        items.push(format!("Title: {}", entry.title.as_deref().unwrap_or("(none)")));
+        items.push(format!("Tags: {}", entry.tags.join(", ")));
+        items.extend(entry.answers.iter().enumerate().map(|(n, recorded)| {
+            format!("{}. {} → {}", n + 1, recorded.question, first_line(&recorded.show(entry.lang)))
+        }));
+        match terminal.choose(&format!("Change entry {}", entry.id), &items)? {
+            0 => return Ok(true),
+            1 => return Ok(false),
+            2 => entry.title = terminal.line("Title", entry.title.as_deref().unwrap_or_default())?,
+            3 => entry.tags = tags(&[terminal.line("Tags", &entry.tags.join(", "))?.unwrap_or_default()]),
+            n => {
+                let recorded = &mut entry.answers[n - 4];
+                let prompt = prompt_for(recorded);
+                let current = answer_from_value(&prompt, &recorded.answer, entry.lang);
+                if let Some(answer) = terminal.change(&prompt, &recorded.question, current.as_ref())? {
+                    recorded.answer = value_of(&prompt, &answer, entry.lang);
+                }
+            }
+        }
+    }
+}
+
+fn first_line(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    let more = if text.lines().count() > 1 { " …" } else { "" };
+    format!("{}{more}", console::truncate_str(line, 50, "…"))
+}
+
+/// A prompt to edit an answer whose set (or prompt) is no longer there:
+/// the kind from the journal, and for a choice or multi, free text.
+fn prompt_from(recorded: &Recorded) -> Prompt {
+    let kind = match (recorded.kind.as_str(), recorded.range) {
+        ("long", _) => Kind::Long,
+        ("scale", Some((min, max))) => Kind::Scale { min, max, min_label: None, max_label: None },
+        ("confirm", _) => Kind::Confirm,
+        _ => Kind::Text,
+    };
+    Prompt {
+        id: recorded.prompt.clone(),
+        kind,
+        ask: crate::lang::Text::Plain(recorded.question.clone()),
+        hint: None,
+        required: true,
+        when: None,
+    }
+}

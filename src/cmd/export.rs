@@ -1,0 +1,106 @@
+//! `bezin export`: entries as Markdown or JSON, streamed from the journal to
+//! standard output, a file, or one Markdown file per entry.
+
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::ops::ControlFlow;
+use std::os::unix::fs::DirBuilderExt;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+
+use super::{Context, title_of};
+use crate::catalog::Catalog;
+use crate::cli::{ExportArgs, Format};
+use crate::filter::Filter;
+use crate::journal::Entry;
+use crate::markdown;
+
+pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
+    let filter = context.filter(&args.filter)?;
+    let catalog = context.catalog()?;
+    match (&args.output, args.split) {
+        (Some(folder), true) => split(context, &filter, &catalog, folder),
+        (Some(path), false) => {
+            let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let file = tempfile::NamedTempFile::new_in(folder)
+                .with_context(|| format!("could not write {}", path.display()))?;
+            let mut out = BufWriter::new(file);
+            let count = write(context, &filter, &catalog, args.format, &mut out)?;
+            let file = out.into_inner().map_err(|err| err.into_error())?;
+            file.as_file().sync_all()?;
+            file.persist(path).with_context(|| format!("could not write {}", path.display()))?;
+            eprintln!("Wrote {count} entries to {}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        (None, _) => {
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            write(context, &filter, &catalog, args.format, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Streams the entries that pass `filter` to `out`; returns how many.
+fn write(context: &Context, filter: &Filter, catalog: &Catalog, format: Format, out: &mut impl Write) -> Result<usize> {
+    let mut count = 0;
+    if format == Format::Json {
+        out.write_all(b"[")?;
+    }
+    context.journal.each(
+        |entry| {
+            if filter.matches(&entry) {
+                match format {
+                    Format::Json => {
+                        out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
+                        serde_json::to_writer(&mut *out, &entry)?;
+                    }
+                    Format::Markdown => {
+                        let separator = if count == 0 { "" } else { "\n" };
+                        write!(out, "{separator}{}", markdown::entry(&entry, &set_title(&entry, catalog)))?;
+                    }
+                }
+                count += 1;
+            }
+            Ok(ControlFlow::Continue(()))
+        },
+        context.warn_damaged(),
+    )?;
+    if format == Format::Json {
+        out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
+    }
+    Ok(count)
+}
+
+/// One Markdown file per entry, with front matter, in `folder`.
+fn split(context: &Context, filter: &Filter, catalog: &Catalog, folder: &Path) -> Result<ExitCode> {
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(folder)
+        .with_context(|| format!("could not create the folder {}", folder.display()))?;
+    let mut count = 0;
+    context.journal.each(
+        |entry| {
+            if filter.matches(&entry) {
+                let title = title_of(&entry, catalog);
+                let path = folder.join(markdown::file_name(&entry, &title));
+                let text = markdown::front_matter(&entry, &title) + &markdown::entry(&entry, &set_title(&entry, catalog));
+                let mut file = tempfile::NamedTempFile::new_in(folder)?;
+                file.write_all(text.as_bytes())?;
+                file.persist(&path).with_context(|| format!("could not write {}", path.display()))?;
+                count += 1;
+            }
+            Ok(ControlFlow::Continue(()))
+        },
+        context.warn_damaged(),
+    )?;
+    eprintln!("Wrote {count} files to {}", folder.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn set_title(entry: &Entry, catalog: &Catalog) -> String {
+    catalog.get(&entry.set).map_or_else(|_| entry.set.clone(), |available| available.set.title.get(entry.lang).to_owned())
+}

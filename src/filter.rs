@@ -1,0 +1,89 @@
+//! Which entries a command looks at: by set, tags and dates.
+
+use anyhow::{Result, anyhow};
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::journal::Entry;
+
+/// The entries to keep. Dates are local days, inclusive at both ends.
+#[derive(Debug, Default)]
+pub struct Filter {
+    pub set: Option<String>,
+    /// Every one of these tags (case aside) must be on the entry.
+    pub tags: Vec<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+}
+
+impl Filter {
+    /// A filter from the command line's words; dates are read against `today`.
+    pub fn new(
+        set: Option<String>,
+        tags: &[String],
+        since: Option<&str>,
+        until: Option<&str>,
+        today: Date,
+    ) -> Result<Filter> {
+        let day = |text: Option<&str>| text.map(|text| parse_day(text, today).map(|day| day.to_string())).transpose();
+        Ok(Filter { set, tags: tags.iter().map(|tag| tag.trim_start_matches('#').to_lowercase()).collect(), since: day(since)?, until: day(until)? })
+    }
+
+    pub fn matches(&self, entry: &Entry) -> bool {
+        self.set.as_ref().is_none_or(|set| &entry.set == set)
+            && self.tags.iter().all(|tag| entry.tags.iter().any(|t| t.to_lowercase() == *tag))
+            && self.since.as_deref().is_none_or(|since| entry.date() >= since)
+            && self.until.as_deref().is_none_or(|until| entry.date() <= until)
+    }
+
+    /// Whether `entry` and everything saved before it is too old: lets a
+    /// scan from the end stop early, since the journal is in time order.
+    pub fn before_since(&self, entry: &Entry) -> bool {
+        self.since.as_deref().is_some_and(|since| entry.date() < since)
+    }
+}
+
+/// A day: `2026-11-01`, `today`, `yesterday`, or a time ago such as `7d`,
+/// `2w`, `3m` or `1y`.
+pub fn parse_day(text: &str, today: Date) -> Result<Date> {
+    let wrong = || {
+        anyhow!("'{text}' is not a date; use a day like 2026-11-01, a time ago like 7d, 2w, 3m or 1y, or today or yesterday")
+    };
+    match text {
+        "today" => return Ok(today),
+        "yesterday" => return today.yesterday().map_err(|_| wrong()),
+        _ => {}
+    }
+    if let Some(unit) = text.chars().last().filter(|c| "dwmy".contains(*c)) {
+        let count: i64 = text[..text.len() - 1].parse().map_err(|_| wrong())?;
+        let span = match unit {
+            'd' => count.days(),
+            'w' => count.weeks(),
+            'm' => count.months(),
+            _ => count.years(),
+        };
+        return today.checked_sub(span).map_err(|_| wrong());
+    }
+    text.parse::<Date>().map_err(|_| wrong())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_are_absolute_relative_or_named() {
+        let today = Date::new(2026, 11, 24).unwrap();
+        let day = |text| parse_day(text, today).unwrap().to_string();
+        assert_eq!(day("2026-11-01"), "2026-11-01");
+        assert_eq!(day("today"), "2026-11-24");
+        assert_eq!(day("yesterday"), "2026-11-23");
+        assert_eq!(day("7d"), "2026-11-17");
+        assert_eq!(day("2w"), "2026-11-10");
+        assert_eq!(day("3m"), "2026-08-24");
+        assert_eq!(day("1y"), "2025-11-24");
+        let err = parse_day("2026-13-01", today).unwrap_err().to_string();
+        assert!(err.starts_with("'2026-13-01' is not a date; use a day like 2026-11-01"), "{err}");
+        assert!(parse_day("xd", today).is_err());
+    }
+}

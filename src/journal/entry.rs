@@ -1,0 +1,108 @@
+//! One journal entry: a finished reflection with every prompt it asked.
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+
+/// The version of the line format, written into every entry.
+pub const FORMAT: u32 = 1;
+
+/// One finished reflection.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub format: u32,
+    pub id: String,
+    pub set: String,
+    pub set_version: u32,
+    pub lang: Lang,
+    /// RFC 3339 with the local UTC offset, e.g. `2026-11-24T09:15:02+01:00`.
+    pub started: String,
+    pub finished: String,
+    pub title: Option<String>,
+    pub tags: Vec<String>,
+    /// The id of the entry this one follows up on.
+    pub follows: Option<String>,
+    pub answers: Vec<Recorded>,
+    /// When the entry was last changed with `bezin edit`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<String>,
+}
+
+/// A prompt as it was asked and what it got.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Recorded {
+    pub prompt: String,
+    pub kind: String,
+    /// The question as shown, placeholders filled.
+    pub question: String,
+    /// The ends of a scale, so "7/10" can be shown without the set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<(i64, i64)>,
+    pub answer: Value,
+}
+
+/// An answer in the journal: text, a number, a list of labels, or yes/no.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    Bool(bool),
+    Number(i64),
+    Text(String),
+    List(Vec<String>),
+}
+
+impl Value {
+    /// The answer in words: "7/10", "yes" or "ja", labels joined by commas.
+    pub fn show(&self, range: Option<(i64, i64)>, lang: Lang) -> String {
+        match (self, range) {
+            (Value::Number(n), Some((_, max))) => format!("{n}/{max}"),
+            (Value::Number(n), None) => n.to_string(),
+            (Value::Bool(true), _) => lang.words().yes.to_owned(),
+            (Value::Bool(false), _) => lang.words().no.to_owned(),
+            (Value::Text(text), _) => text.clone(),
+            (Value::List(items), _) => items.join(", "),
+        }
+    }
+}
+
+impl Recorded {
+    pub fn show(&self, lang: Lang) -> String {
+        self.answer.show(self.range, lang)
+    }
+}
+
+impl Entry {
+    /// The local date of the reflection, `YYYY-MM-DD`.
+    pub fn date(&self) -> &str {
+        self.finished.get(..10).unwrap_or(&self.finished)
+    }
+
+    /// The id as lists show it; any unique prefix finds the entry.
+    pub fn short_id(&self) -> &str {
+        self.id.get(..7).unwrap_or(&self.id)
+    }
+
+    /// The entry as its journal line, without the newline.
+    pub fn to_line(&self) -> String {
+        serde_json::to_string(self).expect("an entry always encodes")
+    }
+}
+
+const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+
+/// A new entry id: ten random characters of Crockford's base 32, so that
+/// short prefixes are unique in practice and easy to type.
+pub fn new_id() -> String {
+    (0..10).map(|_| char::from(ALPHABET[fastrand::usize(..ALPHABET.len())])).collect()
+}
+
+/// An id made from `content`, so that bringing in the same entry twice
+/// (from another journal) gives the same id: FNV-1a, in base 32.
+pub fn id_from(content: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in content.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..10).map(|n| char::from(ALPHABET[usize::try_from((hash >> (n * 5)) & 31).unwrap_or(0)])).collect()
+}

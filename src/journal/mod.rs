@@ -1,0 +1,271 @@
+//! The journal: one JSON line per finished reflection, in the order they
+//! were saved (docs/journal-format.md). New entries are appended under a
+//! lock and synced before bezin says they are saved; changes rewrite the
+//! file atomically; reading streams it, forwards or from the end.
+
+mod entry;
+mod import;
+mod lines;
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufWriter, ErrorKind, Seek, Write};
+use std::ops::ControlFlow;
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+pub use entry::{Entry, FORMAT, Recorded, Value, id_from, new_id};
+pub use import::{Imported, Incoming};
+pub use lines::RawLine;
+
+/// A line of the journal that is not a readable entry.
+#[derive(Debug)]
+pub struct Damaged {
+    pub line: usize,
+    pub reason: String,
+}
+
+/// The journal file.
+pub struct Journal {
+    path: PathBuf,
+}
+
+impl Journal {
+    pub fn new(path: PathBuf) -> Self {
+        Journal { path }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends `entry` as one line in one write, under an exclusive lock, and
+    /// syncs it to disk. The file and its folder are made owner-only.
+    pub fn append(&self, entry: &Entry) -> Result<()> {
+        let mut line = entry.to_line();
+        line.push('\n');
+        let created = self.create_parent()? | !self.path.exists();
+        let mut file = self.lock(true)?.with_context(|| format!("could not open the journal {}", self.display()))?;
+        file.write_all(line.as_bytes())
+            .and_then(|()| file.sync_all())
+            .with_context(|| format!("could not write to the journal {}", self.display()))?;
+        if created {
+            sync_dir(self.path.parent())?;
+        }
+        Ok(())
+    }
+
+    fn display(&self) -> std::path::Display<'_> {
+        self.path.display()
+    }
+
+    /// Opens and locks the journal: exclusively to write (creating it), shared
+    /// to read; `None` when reading a journal that does not exist yet. A file
+    /// replaced by a rewrite while this waited for the lock is opened again.
+    fn lock(&self, write: bool) -> Result<Option<File>> {
+        loop {
+            let opened = OpenOptions::new().read(true).append(write).create(write).mode(0o600).open(&self.path);
+            let file = match opened {
+                Ok(file) => file,
+                Err(err) if err.kind() == ErrorKind::NotFound && !write => return Ok(None),
+                Err(err) => return Err(err).with_context(|| format!("could not open the journal {}", self.display())),
+            };
+            if write { file.lock() } else { file.lock_shared() }
+                .with_context(|| format!("could not lock the journal {}", self.display()))?;
+            let opened = file.metadata()?;
+            match fs::metadata(&self.path) {
+                Ok(now) if now.ino() == opened.ino() && now.dev() == opened.dev() => return Ok(Some(file)),
+                _ => {}
+            }
+        }
+    }
+
+    /// Makes the journal's folder (owner-only) if it is missing; true if it did.
+    fn create_parent(&self) -> Result<bool> {
+        let Some(parent) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) else {
+            return Ok(false);
+        };
+        if parent.is_dir() {
+            return Ok(false);
+        }
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(parent)
+            .with_context(|| format!("could not create the folder {}", parent.display()))?;
+        Ok(true)
+    }
+
+    /// Calls `visit` with every line, oldest first, under a shared lock.
+    pub fn scan(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
+        let Some(file) = self.lock(false)? else { return Ok(()) };
+        lines::forward(file, visit).with_context(|| format!("could not read the journal {}", self.display()))
+    }
+
+    /// Calls `visit` with every line, newest first, reading from the end, so
+    /// that the newest entries cost the same in a journal of any size.
+    pub fn scan_back(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
+        let Some(file) = self.lock(false)? else { return Ok(()) };
+        lines::backward(file, visit).with_context(|| format!("could not read the journal {}", self.display()))
+    }
+
+    /// Calls `visit` with every readable entry, oldest first, and `damaged`
+    /// with every line that is not one.
+    pub fn each(
+        &self,
+        mut visit: impl FnMut(Entry) -> Result<ControlFlow<()>>,
+        mut damaged: impl FnMut(Damaged),
+    ) -> Result<()> {
+        self.scan(|line| match line.parse() {
+            Ok(entry) => visit(entry),
+            Err(err) => {
+                damaged(err);
+                Ok(ControlFlow::Continue(()))
+            }
+        })
+    }
+
+    /// The entry whose id starts with `query`, or the newest for `last`.
+    pub fn find(&self, query: &str, damaged: impl FnMut(Damaged)) -> Result<Entry> {
+        if query == "last" {
+            return self
+                .newest(|_| true, damaged)?
+                .with_context(|| format!("the journal {} has no entries yet", self.display()));
+        }
+        if query.is_empty() {
+            bail!("an empty id matches every entry; give a few characters of one (bezin list shows them)");
+        }
+        let needle = format!("\"id\":\"{query}");
+        let mut matches = Vec::new();
+        self.each_where(&needle, |entry| entry.id.starts_with(query), &mut matches, damaged)?;
+        match matches.len() {
+            1 => Ok(matches.remove(0)),
+            0 => bail!("no entry has the id '{query}' (bezin list shows them)"),
+            _ => {
+                let candidates: Vec<String> =
+                    matches.iter().map(|e| format!("{} ({}, {})", e.id, e.date(), e.set)).collect();
+                bail!("the id '{query}' is ambiguous; it could be {}", candidates.join(", "))
+            }
+        }
+    }
+
+    /// The entries that follow up on the entry `id`, oldest first.
+    pub fn following(&self, id: &str, damaged: impl FnMut(Damaged)) -> Result<Vec<Entry>> {
+        let mut found = Vec::new();
+        let needle = format!("\"follows\":\"{id}\"");
+        self.each_where(&needle, |entry| entry.follows.as_deref() == Some(id), &mut found, damaged)?;
+        Ok(found)
+    }
+
+    /// Collects the entries whose line contains `needle` (a quick test on the
+    /// raw line) and that pass `keep`.
+    fn each_where(
+        &self,
+        needle: &str,
+        keep: impl Fn(&Entry) -> bool,
+        found: &mut Vec<Entry>,
+        mut damaged: impl FnMut(Damaged),
+    ) -> Result<()> {
+        let needle = needle.as_bytes();
+        self.scan(|line| {
+            if line.contains(needle) {
+                match line.parse() {
+                    Ok(entry) if keep(&entry) => found.push(entry),
+                    Ok(_) => {}
+                    Err(err) => damaged(err),
+                }
+            }
+            Ok(ControlFlow::Continue(()))
+        })
+    }
+
+    /// The newest entry that passes `keep`.
+    pub fn newest(&self, keep: impl Fn(&Entry) -> bool, mut damaged: impl FnMut(Damaged)) -> Result<Option<Entry>> {
+        let mut newest = None;
+        self.scan_back(|line| match line.parse() {
+            Ok(entry) if keep(&entry) => {
+                newest = Some(entry);
+                Ok(ControlFlow::Break(()))
+            }
+            Ok(_) => Ok(ControlFlow::Continue(())),
+            Err(err) => {
+                damaged(err);
+                Ok(ControlFlow::Continue(()))
+            }
+        })?;
+        Ok(newest)
+    }
+
+    /// Replaces the journal with what `write` makes of it, atomically: `write`
+    /// reads the old lines and writes the new file; the new file is synced,
+    /// renamed over the old one and the folder synced, all under the lock. If
+    /// anything fails, the journal is left as it was.
+    pub fn rewrite(&self, write: impl FnOnce(&Locked, &mut dyn Write) -> Result<()>) -> Result<()> {
+        self.create_parent()?;
+        let locked = Locked { file: self.lock(true)?.with_context(|| format!("could not open the journal {}", self.display()))? };
+        let folder = self.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let temp = tempfile::Builder::new()
+            .prefix(".journal-")
+            .tempfile_in(folder)
+            .with_context(|| format!("could not write a new journal in {}", folder.display()))?;
+        let mut out = BufWriter::new(temp);
+        write(&locked, &mut out)?;
+        let temp = out.into_inner().map_err(|err| err.into_error())?;
+        temp.as_file().sync_all().with_context(|| format!("could not write a new journal in {}", folder.display()))?;
+        temp.persist(&self.path).with_context(|| format!("could not replace the journal {}", self.display()))?;
+        sync_dir(Some(folder))
+    }
+}
+
+impl Journal {
+    /// Replaces the entry `id` with `with`, or removes it when `with` is
+    /// `None`; every other line stays byte for byte the same.
+    pub fn replace(&self, id: &str, with: Option<&Entry>) -> Result<()> {
+        let needle = format!("\"id\":\"{id}\"");
+        self.rewrite(|locked, out| {
+            let mut found = false;
+            locked.scan(|line| {
+                let target = line.contains(needle.as_bytes()) && line.parse().is_ok_and(|entry| entry.id == id);
+                match (target, with) {
+                    (false, _) => write_line(out, line.bytes)?,
+                    (true, Some(entry)) => write_line(out, entry.to_line().as_bytes())?,
+                    (true, None) => {}
+                }
+                found |= target;
+                Ok(ControlFlow::Continue(()))
+            })?;
+            if !found {
+                bail!("the entry {id} is no longer in the journal; nothing was changed");
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Writes one journal line and its newline.
+pub fn write_line(out: &mut dyn Write, line: &[u8]) -> Result<()> {
+    out.write_all(line)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// The journal while a rewrite holds its lock: the rewrite reads the old
+/// lines through it (a second lock from the same process would wait forever).
+pub struct Locked {
+    file: File,
+}
+
+impl Locked {
+    /// Calls `visit` with every line, oldest first.
+    pub fn scan(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
+        let mut file = self.file.try_clone().context("could not read the journal")?;
+        file.seek(std::io::SeekFrom::Start(0)).context("could not read the journal")?;
+        lines::forward(file, visit).context("could not read the journal")
+    }
+}
+
+fn sync_dir(dir: Option<&Path>) -> Result<()> {
+    let dir = dir.filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    File::open(dir).and_then(|d| d.sync_all()).with_context(|| format!("could not sync the folder {}", dir.display()))
+}

@@ -1,0 +1,170 @@
+//! Finding text in entries, with case and accents left out of it: "een"
+//! finds "één", "cafe" finds "Café".
+
+use std::ops::Range;
+
+use anyhow::{Context, Result};
+use regex::bytes::Regex;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+use crate::journal::Entry;
+
+/// What a person looks for.
+pub struct Query {
+    folded: String,
+    /// A quick test on a raw journal line, so that only candidates are parsed.
+    quick: Option<Regex>,
+}
+
+/// One place an entry holds the query.
+#[derive(Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Hit {
+    /// `title`, `tags`, or the id of the prompt whose answer holds it.
+    pub field: String,
+    /// The text around the match, on one line.
+    pub snippet: String,
+    /// Where the match is in the snippet, in bytes.
+    #[serde(skip)]
+    pub matched: Range<usize>,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Result<Query> {
+        let folded = fold(text).0;
+        if folded.trim().is_empty() {
+            anyhow::bail!("give some text to search for");
+        }
+        let quick = quick_pattern(&folded)
+            .map(|pattern| Regex::new(&pattern).context("could not prepare the search"))
+            .transpose()?;
+        Ok(Query { folded, quick })
+    }
+
+    /// Whether a raw journal line may hold the query: no means it does not.
+    pub fn may_match(&self, line: &[u8]) -> bool {
+        self.quick.as_ref().is_none_or(|quick| quick.is_match(line))
+    }
+
+    /// Where `text` holds the query, in bytes of `text`.
+    pub fn find(&self, text: &str) -> Option<Range<usize>> {
+        let (folded, origins) = fold(text);
+        let start = folded.find(&self.folded)?;
+        let end = start + self.folded.len();
+        Some(origins[start].start..origins[end - 1].end)
+    }
+
+    /// Every place in the entry's title, tags and answers that holds the query.
+    pub fn hits(&self, entry: &Entry) -> Vec<Hit> {
+        let mut fields: Vec<(String, String)> = Vec::new();
+        if let Some(title) = &entry.title {
+            fields.push(("title".to_owned(), title.clone()));
+        }
+        fields.push(("tags".to_owned(), entry.tags.join(" ")));
+        for recorded in &entry.answers {
+            fields.push((recorded.prompt.clone(), recorded.show(entry.lang)));
+        }
+        fields
+            .into_iter()
+            .filter_map(|(field, text)| {
+                let found = self.find(&text)?;
+                let (snippet, matched) = snippet(&text, found);
+                Some(Hit { field, snippet, matched })
+            })
+            .collect()
+    }
+}
+
+/// `text` in lower case without accents, and for each byte of it the bytes
+/// of `text` it came from.
+pub fn fold(text: &str) -> (String, Vec<Range<usize>>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut origins = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        let origin = at..at + c.len_utf8();
+        for lower in c.to_lowercase() {
+            decompose_canonical(lower, |part| {
+                if !is_combining_mark(part) {
+                    folded.push(part);
+                    origins.extend(std::iter::repeat_n(origin.clone(), part.len_utf8()));
+                }
+            });
+        }
+    }
+    (folded, origins)
+}
+
+/// A regex for raw journal lines: each letter also matches its accented
+/// forms in either case. None when the query holds a character that JSON
+/// writes escaped, which the raw line would not show as it is.
+fn quick_pattern(folded: &str) -> Option<String> {
+    if folded.chars().any(|c| c == '"' || c == '\\' || c.is_control()) {
+        return None;
+    }
+    let mut pattern = String::from("(?i)");
+    for c in folded.chars() {
+        if c.is_ascii_lowercase() {
+            let variants: String = accented(c).into_iter().collect();
+            pattern.push_str(&format!("[{c}{variants}]\\p{{M}}*"));
+        } else {
+            pattern.push_str(&regex::escape(&c.to_string()));
+        }
+    }
+    Some(pattern)
+}
+
+/// The accented Latin letters that fold to `letter`.
+fn accented(letter: char) -> Vec<char> {
+    ('\u{c0}'..='\u{24f}')
+        .chain('\u{1e00}'..='\u{1eff}')
+        .filter(|&c| fold(&c.to_string()).0 == letter.to_string())
+        .collect()
+}
+
+/// Up to about forty characters on either side of the match, on one line.
+fn snippet(text: &str, found: Range<usize>) -> (String, Range<usize>) {
+    const AROUND: usize = 40;
+    let start = text[..found.start].char_indices().rev().nth(AROUND - 1).map_or(0, |(at, _)| at);
+    let end = text[found.end..].char_indices().nth(AROUND).map_or(text.len(), |(at, _)| found.end + at);
+    let before = if start > 0 { "…" } else { "" };
+    let after = if end < text.len() { "…" } else { "" };
+    let flat = |part: &str| part.replace(['\n', '\r', '\t'], " ");
+    let head = format!("{before}{}", flat(&text[start..found.start]));
+    let matched = flat(&text[found.clone()]);
+    let snippet = format!("{head}{matched}{}{after}", flat(&text[found.end..end]));
+    (snippet, head.len()..head.len() + matched.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_and_accents_do_not_matter_either_way() {
+        let query = Query::new("een").unwrap();
+        assert_eq!(query.find("Eén plus één"), Some(0..4));
+        let query = Query::new("CAFÉ").unwrap();
+        assert_eq!(query.find("the cafe\u{301} round the corner"), Some(4..10));
+        assert_eq!(Query::new("ë").unwrap().find("Zoë"), Some(2..4));
+        assert!(Query::new("xyz").unwrap().find("één").is_none());
+    }
+
+    #[test]
+    fn the_quick_test_on_raw_lines_never_misses_a_real_match() {
+        let query = Query::new("een plus").unwrap();
+        assert!(query.may_match("{\"answer\":\"Waardoor wordt \u{e9}\u{e9}n PLUS \u{e9}\u{e9}n drie?\"}".as_bytes()));
+        assert!(query.may_match("{\"answer\":\"e\u{301}e\u{301}n plus\"}".as_bytes()));
+        assert!(!query.may_match(b"{\"answer\":\"nothing here\"}"));
+        let quoted = Query::new("say \"no\"").unwrap();
+        assert!(quoted.may_match(b"anything"));
+    }
+
+    #[test]
+    fn a_snippet_is_one_line_around_the_match() {
+        let text = format!("{}\nthe desire behind\nthe request{}", "a".repeat(60), "b".repeat(60));
+        let query = Query::new("DESIRE").unwrap();
+        let (snippet, matched) = snippet(&text, query.find(&text).unwrap());
+        assert_eq!(&snippet[matched], "desire");
+        assert!(snippet.starts_with('…') && snippet.ends_with('…'), "{snippet}");
+        assert!(!snippet.contains('\n'));
+    }
+}
