@@ -76,7 +76,9 @@ pub enum Command {
     Export(ExportArgs),
 
     /// Bring in entries from a bezin JSON export or a jrnl JSON export
-    #[command(after_help = "Examples:\n  bezin import backup.json\n  jrnl --export json > jrnl.json && bezin import jrnl.json")]
+    #[command(
+        after_help = "Examples:\n  bezin import backup.json\n  jrnl --export json > jrnl.json && bezin import jrnl.json"
+    )]
     Import(ImportArgs),
 }
 

@@ -26,7 +26,12 @@ impl Filter {
         today: Date,
     ) -> Result<Filter> {
         let day = |text: Option<&str>| text.map(|text| parse_day(text, today).map(|day| day.to_string())).transpose();
-        Ok(Filter { set, tags: tags.iter().map(|tag| tag.trim_start_matches('#').to_lowercase()).collect(), since: day(since)?, until: day(until)? })
+        Ok(Filter {
+            set,
+            tags: tags.iter().map(|tag| tag.trim_start_matches('#').to_lowercase()).collect(),
+            since: day(since)?,
+            until: day(until)?,
+        })
     }
 
     pub fn matches(&self, entry: &Entry) -> bool {
@@ -47,7 +52,9 @@ impl Filter {
 /// `2w`, `3m` or `1y`.
 pub fn parse_day(text: &str, today: Date) -> Result<Date> {
     let wrong = || {
-        anyhow!("'{text}' is not a date; use a day like 2026-11-01, a time ago like 7d, 2w, 3m or 1y, or today or yesterday")
+        anyhow!(
+            "'{text}' is not a date; use a day like 2026-11-01, a time ago like 7d, 2w, 3m or 1y, or today or yesterday"
+        )
     };
     match text {
         "today" => return Ok(today),

@@ -22,16 +22,16 @@ pub fn entry(entry: &Entry, set_title: &str) -> String {
     if let Some(follows) = &entry.follows {
         facts.push(format!("follows: {follows}"));
     }
-    let mut out = format!("# {}\n\n{}\n", escape_line(&heading, true), escape_line(&facts.join(" · "), true));
+    let mut out = format!("# {}\n\n{}\n", escape_line(&heading), escape_line(&facts.join(" · ")));
     for recorded in &entry.answers {
         if !recorded.question.is_empty() {
-            let _ = write!(out, "\n## {}\n", escape_line(&recorded.question, true));
+            let _ = write!(out, "\n## {}\n", escape_line(&recorded.question));
         }
         out.push('\n');
         match &recorded.answer {
             Value::List(items) => {
                 for item in items {
-                    let _ = writeln!(out, "- {}", escape_line(item, false));
+                    let _ = writeln!(out, "- {}", escape_line(item));
                 }
             }
             Value::Text(text) => out.push_str(&paragraph(text)),
@@ -74,14 +74,14 @@ pub fn file_name(entry: &Entry, title: &str) -> String {
 
 /// Text as one paragraph that keeps every line break (as a hard break).
 fn paragraph(text: &str) -> String {
-    let lines: Vec<String> = text.trim_end_matches(['\n', '\r']).lines().map(|line| escape_line(line, true)).collect();
+    let lines: Vec<String> = text.trim_end_matches(['\n', '\r']).lines().map(escape_line).collect();
     format!("{}\n", lines.join("\\\n"))
 }
 
 /// One line of text made literal: every character that Markdown could read
 /// as syntax is escaped, and spaces at either end are written as entities
-/// so they are kept. `at_start` says the line starts a block or a line.
-fn escape_line(line: &str, at_start: bool) -> String {
+/// so they are kept.
+fn escape_line(line: &str) -> String {
     let body = line.trim_matches([' ', '\t']);
     let lead = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
     let trail = if body.is_empty() { "" } else { &line[lead.len() + body.len()..] };
@@ -90,8 +90,8 @@ fn escape_line(line: &str, at_start: bool) -> String {
     lead.chars().for_each(|c| out.push_str(entity(c)));
     let digits = body.chars().take_while(char::is_ascii_digit).count();
     for (n, c) in body.chars().enumerate() {
-        let starts_block = at_start && n == 0 && matches!(c, '-' | '+' | '=');
-        let ends_number = at_start && n == digits && n > 0 && matches!(c, '.' | ')');
+        let starts_block = n == 0 && matches!(c, '-' | '+' | '=');
+        let ends_number = n == digits && n > 0 && matches!(c, '.' | ')');
         if starts_block || ends_number || "\\`*_[]<>#&~|".contains(c) {
             out.push('\\');
         }
@@ -107,11 +107,11 @@ mod tests {
 
     #[test]
     fn syntax_at_the_start_of_a_line_is_escaped() {
-        assert_eq!(escape_line("# not a heading", true), "\\# not a heading");
-        assert_eq!(escape_line("- item", true), "\\- item");
-        assert_eq!(escape_line("12. twelve", true), "12\\. twelve");
-        assert_eq!(escape_line("    code?", true), "&#32;&#32;&#32;&#32;code?");
-        assert_eq!(escape_line("a <b> & c", true), "a \\<b\\> \\& c");
+        assert_eq!(escape_line("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_line("- item"), "\\- item");
+        assert_eq!(escape_line("12. twelve"), "12\\. twelve");
+        assert_eq!(escape_line("    code?"), "&#32;&#32;&#32;&#32;code?");
+        assert_eq!(escape_line("a <b> & c"), "a \\<b\\> \\& c");
     }
 
     #[test]

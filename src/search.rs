@@ -1,6 +1,7 @@
 //! Finding text in entries, with case and accents left out of it: "een"
 //! finds "één", "cafe" finds "Café".
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use anyhow::{Context, Result};
@@ -49,8 +50,10 @@ impl Query {
     pub fn find(&self, text: &str) -> Option<Range<usize>> {
         let (folded, origins) = fold(text);
         let start = folded.find(&self.folded)?;
-        let end = start + self.folded.len();
-        Some(origins[start].start..origins[end - 1].end)
+        let mut end = origins[start + self.folded.len() - 1].end;
+        // Accents written as marks after their letter belong to the match.
+        end += text[end..].chars().take_while(|&c| is_combining_mark(c)).map(char::len_utf8).sum::<usize>();
+        Some(origins[start].start..end)
     }
 
     /// Every place in the entry's title, tags and answers that holds the query.
@@ -104,7 +107,7 @@ fn quick_pattern(folded: &str) -> Option<String> {
     for c in folded.chars() {
         if c.is_ascii_lowercase() {
             let variants: String = accented(c).into_iter().collect();
-            pattern.push_str(&format!("[{c}{variants}]\\p{{M}}*"));
+            let _ = write!(pattern, "[{c}{variants}]\\p{{M}}*");
         } else {
             pattern.push_str(&regex::escape(&c.to_string()));
         }

@@ -139,7 +139,6 @@ impl<'s> Session<'s> {
             })
             .collect()
     }
-
 }
 
 /// An answer as the journal keeps it: choices by their label in `lang`.

@@ -254,15 +254,17 @@ fn list_and_show_read_back_what_was_saved() {
     assert_eq!(lines.len(), 3, "{out}");
     assert!(lines[1].starts_with(&second[..7]) && lines[1].contains("Five tips before you answer"), "{out}");
     assert!(
-        lines[2].starts_with(&first[..7]) && lines[2].contains("Talk with Anna") && lines[2].ends_with(" work"),
+        lines[2].starts_with(&first[..7]) && lines[2].contains("Talk with Anna") && lines[2].ends_with(" #work"),
         "{out}"
     );
     home.run(&["show", "last"]).success().stdout(predicate::str::starts_with("Five tips before you answer\n"));
     home.run(&["show", &first[..6]])
         .success()
         .stdout(predicate::str::starts_with("Talk with Anna\n"))
-        .stdout(predicate::str::contains("How calm do you feel about this conversation right now?\n4/10\n"))
-        .stdout(predicate::str::contains("Can you go into the conversation without knowing where it will lead?\nno\n"));
+        .stdout(predicate::str::contains("How calm do you feel about this conversation right now?\n  4/10\n"))
+        .stdout(predicate::str::contains(
+            "Can you go into the conversation without knowing where it will lead?\n  no\n",
+        ));
 }
 
 #[test]

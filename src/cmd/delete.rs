@@ -15,7 +15,8 @@ pub fn run(context: &Context, args: &DeleteArgs) -> Result<ExitCode> {
             bail!("no terminal to ask in; add --yes to delete {} without asking", entry.id);
         }
         let catalog = context.catalog()?;
-        let question = format!("Delete {} '{}' of {}? This cannot be undone", entry.id, title_of(&entry, &catalog), entry.date());
+        let question =
+            format!("Delete {} '{}' of {}? This cannot be undone", entry.id, title_of(&entry, &catalog), entry.date());
         if !Terminal::new(context.lang, None).agree(&question)? {
             eprintln!("Nothing deleted.");
             return Ok(ExitCode::SUCCESS);

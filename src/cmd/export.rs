@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 
-use super::{Context, title_of};
+use super::{Context, filter, title_of};
 use crate::catalog::Catalog;
 use crate::cli::{ExportArgs, Format};
 use crate::filter::Filter;
@@ -18,7 +18,7 @@ use crate::journal::Entry;
 use crate::markdown;
 
 pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
-    let filter = context.filter(&args.filter)?;
+    let filter = filter(&args.filter)?;
     let catalog = context.catalog()?;
     match (&args.output, args.split) {
         (Some(folder), true) => split(context, &filter, &catalog, folder),
@@ -28,7 +28,7 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
                 .with_context(|| format!("could not write {}", path.display()))?;
             let mut out = BufWriter::new(file);
             let count = write(context, &filter, &catalog, args.format, &mut out)?;
-            let file = out.into_inner().map_err(|err| err.into_error())?;
+            let file = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
             file.as_file().sync_all()?;
             file.persist(path).with_context(|| format!("could not write {}", path.display()))?;
             eprintln!("Wrote {count} entries to {}", path.display());
@@ -87,7 +87,8 @@ fn split(context: &Context, filter: &Filter, catalog: &Catalog, folder: &Path) -
             if filter.matches(&entry) {
                 let title = title_of(&entry, catalog);
                 let path = folder.join(markdown::file_name(&entry, &title));
-                let text = markdown::front_matter(&entry, &title) + &markdown::entry(&entry, &set_title(&entry, catalog));
+                let text =
+                    markdown::front_matter(&entry, &title) + &markdown::entry(&entry, &set_title(&entry, catalog));
                 let mut file = tempfile::NamedTempFile::new_in(folder)?;
                 file.write_all(text.as_bytes())?;
                 file.persist(&path).with_context(|| format!("could not write {}", path.display()))?;
@@ -102,5 +103,7 @@ fn split(context: &Context, filter: &Filter, catalog: &Catalog, folder: &Path) -
 }
 
 fn set_title(entry: &Entry, catalog: &Catalog) -> String {
-    catalog.get(&entry.set).map_or_else(|_| entry.set.clone(), |available| available.set.title.get(entry.lang).to_owned())
+    catalog
+        .get(&entry.set)
+        .map_or_else(|_| entry.set.clone(), |available| available.set.title.get(entry.lang).to_owned())
 }

@@ -8,8 +8,8 @@ use std::marker::PhantomData;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
-use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::Context;
 use crate::cli::ImportArgs;
@@ -25,7 +25,9 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let mut json = serde_json::Deserializer::from_reader(reader);
     let read = match first {
         Some(b'[') => json.deserialize_seq(Each::<Entry, _>(|entry: Entry| incoming.take(&entry), PhantomData)),
-        Some(b'{') => json.deserialize_map(JrnlExport(|entry: JrnlEntry| incoming.take(&entry.into_entry(context.lang)?))),
+        Some(b'{') => {
+            json.deserialize_map(JrnlExport(|entry: JrnlEntry| incoming.take(&entry.into_entry(context.lang)?)))
+        }
         _ => bail!(
             "{} is neither a bezin JSON export (bezin export --format json) nor a jrnl one (jrnl --export json)",
             path.display()
@@ -116,7 +118,13 @@ impl JrnlEntry {
         let answers = if body.is_empty() {
             Vec::new()
         } else {
-            vec![Recorded { prompt: "body".to_owned(), kind: "long".to_owned(), question: String::new(), range: None, answer: Value::Text(body.clone()) }]
+            vec![Recorded {
+                prompt: "body".to_owned(),
+                kind: "long".to_owned(),
+                question: String::new(),
+                range: None,
+                answer: Value::Text(body.clone()),
+            }]
         };
         Ok(Entry {
             format: FORMAT,

@@ -6,13 +6,13 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{Context, title_of};
+use super::{Context, filter, title_of};
 use crate::cli::ListArgs;
 use crate::journal::Entry;
 use crate::ui::{self, Column};
 
 pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
-    let filter = context.filter(&args.filter)?;
+    let filter = filter(&args.filter)?;
     let mut entries: Vec<Entry> = Vec::new();
     let mut damaged = context.warn_damaged();
     context.journal.scan_back(|line| {
@@ -29,7 +29,11 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
         if filter.matches(&entry) {
             entries.push(entry);
         }
-        Ok(if args.limit > 0 && entries.len() == args.limit { ControlFlow::Break(()) } else { ControlFlow::Continue(()) })
+        Ok(if args.limit > 0 && entries.len() == args.limit {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        })
     })?;
     if args.reverse {
         entries.reverse();
@@ -52,7 +56,13 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
             [entry.short_id().to_owned(), entry.date().to_owned(), entry.set.clone(), title_of(entry, &catalog), tags]
         })
         .collect();
-    let columns = [Column::id("ID"), Column::fixed("DATE"), Column::fixed("SET"), Column::flexible("TITLE"), Column::tags("TAGS")];
+    let columns = [
+        Column::id("ID"),
+        Column::fixed("DATE"),
+        Column::fixed("SET"),
+        Column::flexible("TITLE"),
+        Column::tags("TAGS"),
+    ];
     ui::table(&mut out, &columns, &rows)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -58,12 +58,6 @@ impl Context {
         Catalog::load(&self.prompt_dirs)
     }
 
-    /// The filter the flags describe, with dates read against today.
-    pub fn filter(&self, args: &FilterArgs) -> Result<Filter> {
-        let today = jiff::ZonedDateTime::now().date();
-        Filter::new(args.set.clone(), &args.tags, args.since.as_deref(), args.until.as_deref(), today)
-    }
-
     /// Says on stderr that a damaged journal line was skipped.
     pub fn warn_damaged(&self) -> impl FnMut(Damaged) + '_ {
         move |damaged| {
@@ -87,8 +81,8 @@ pub fn read_answers(path: &Path) -> Result<(toml::Table, String)> {
         std::io::stdin().read_to_string(&mut src).context("could not read the answers from standard input")?;
         (src, "stdin".to_owned())
     } else {
-        let src =
-            std::fs::read_to_string(path).with_context(|| format!("could not read the answers file {}", path.display()))?;
+        let src = std::fs::read_to_string(path)
+            .with_context(|| format!("could not read the answers file {}", path.display()))?;
         (src, path.display().to_string())
     };
     let values = toml::from_str(&src).map_err(|err| {
@@ -98,10 +92,18 @@ pub fn read_answers(path: &Path) -> Result<(toml::Table, String)> {
     Ok((values, origin))
 }
 
+/// The filter the flags describe, with dates read against today.
+pub fn filter(args: &FilterArgs) -> Result<Filter> {
+    let today = jiff::ZonedDateTime::now().date();
+    Filter::new(args.set.clone(), &args.tags, args.since.as_deref(), args.until.as_deref(), today)
+}
+
 /// The title to show for an entry: its own, else its set's.
 pub fn title_of(entry: &Entry, catalog: &Catalog) -> String {
     entry.title.clone().unwrap_or_else(|| {
-        catalog.get(&entry.set).map_or_else(|_| entry.set.clone(), |available| available.set.title.get(entry.lang).to_owned())
+        catalog
+            .get(&entry.set)
+            .map_or_else(|_| entry.set.clone(), |available| available.set.title.get(entry.lang).to_owned())
     })
 }
 

@@ -91,8 +91,11 @@ fn converse(
         Some(title) => Some(title.clone()),
         None => terminal.line(words.title, "")?,
     };
-    let tags =
-        if args.tags.is_empty() { tags(&[terminal.line(words.tags, "")?.unwrap_or_default()]) } else { tags(&args.tags) };
+    let tags = if args.tags.is_empty() {
+        tags(&[terminal.line(words.tags, "")?.unwrap_or_default()])
+    } else {
+        tags(&args.tags)
+    };
     Ok((follows, title, tags))
 }
 

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{Context, title_of};
+use super::{Context, filter, title_of};
 use crate::cli::SearchArgs;
 use crate::journal::Entry;
 use crate::search::{Hit, Query};
@@ -27,7 +27,7 @@ struct Found {
 
 pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
     let query = Query::new(&args.text)?;
-    let filter = context.filter(&args.filter)?;
+    let filter = filter(&args.filter)?;
     let mut found: Vec<(Entry, Vec<Hit>)> = Vec::new();
     let mut damaged = context.warn_damaged();
     context.journal.scan(|line| {
@@ -50,7 +50,14 @@ pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
     if args.json {
         let found: Vec<Found> = found
             .into_iter()
-            .map(|(entry, hits)| Found { id: entry.id, finished: entry.finished, set: entry.set, title: entry.title, tags: entry.tags, hits })
+            .map(|(entry, hits)| Found {
+                id: entry.id,
+                finished: entry.finished,
+                set: entry.set,
+                title: entry.title,
+                tags: entry.tags,
+                hits,
+            })
             .collect();
         serde_json::to_writer_pretty(&mut out, &found)?;
         writeln!(out)?;
@@ -62,10 +69,22 @@ pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
     }
     let catalog = context.catalog()?;
     for (entry, hits) in &found {
-        writeln!(out, "{}  {}  {}  {}", ui::accent(entry.short_id()), entry.date(), entry.set, ui::bold(&title_of(entry, &catalog)))?;
+        writeln!(
+            out,
+            "{}  {}  {}  {}",
+            ui::accent(entry.short_id()),
+            entry.date(),
+            entry.set,
+            ui::bold(&title_of(entry, &catalog))
+        )?;
         for hit in hits {
             let Hit { field, snippet, matched } = hit;
-            let marked = format!("{}{}{}", &snippet[..matched.start], ui::highlight(&snippet[matched.clone()]), &snippet[matched.end..]);
+            let marked = format!(
+                "{}{}{}",
+                &snippet[..matched.start],
+                ui::highlight(&snippet[matched.clone()]),
+                &snippet[matched.end..]
+            );
             writeln!(out, "  {}: {marked}", ui::dim(field))?;
         }
     }

@@ -71,7 +71,7 @@ impl Incoming {
             return Ok(imported);
         }
         self.places.sort_by_key(|(finished, _, _)| *finished);
-        let spill = self.spill.into_inner().map_err(|err| err.into_error())?;
+        let spill = self.spill.into_inner().map_err(std::io::IntoInnerError::into_error)?;
         let mut waiting = self.places.into_iter().peekable();
         let mut buffer = Vec::new();
         let mut next_line = |out: &mut dyn Write, offset: u64, len: usize| -> Result<()> {

@@ -59,16 +59,14 @@ pub fn backward(mut file: File, mut visit: impl FnMut(RawLine) -> Result<Control
         file.seek(SeekFrom::Start(start))?;
         file.read_exact(&mut block)?;
         block.extend_from_slice(&carried);
-        let whole_from = if start == 0 {
-            0
-        } else {
-            match block.iter().position(|&b| b == b'\n') {
-                Some(newline) => newline + 1,
-                None => {
-                    carried = block;
-                    end = start;
-                    continue;
-                }
+        let first_newline = block.iter().position(|&b| b == b'\n');
+        let whole_from = match (start, first_newline) {
+            (0, _) => 0,
+            (_, Some(newline)) => newline + 1,
+            (_, None) => {
+                carried = block;
+                end = start;
+                continue;
             }
         };
         let mut line_end = block.len();

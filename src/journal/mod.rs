@@ -203,7 +203,9 @@ impl Journal {
     /// anything fails, the journal is left as it was.
     pub fn rewrite(&self, write: impl FnOnce(&Locked, &mut dyn Write) -> Result<()>) -> Result<()> {
         self.create_parent()?;
-        let locked = Locked { file: self.lock(true)?.with_context(|| format!("could not open the journal {}", self.display()))? };
+        let locked = Locked {
+            file: self.lock(true)?.with_context(|| format!("could not open the journal {}", self.display()))?,
+        };
         let folder = self.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let temp = tempfile::Builder::new()
             .prefix(".journal-")
@@ -211,7 +213,7 @@ impl Journal {
             .with_context(|| format!("could not write a new journal in {}", folder.display()))?;
         let mut out = BufWriter::new(temp);
         write(&locked, &mut out)?;
-        let temp = out.into_inner().map_err(|err| err.into_error())?;
+        let temp = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
         temp.as_file().sync_all().with_context(|| format!("could not write a new journal in {}", folder.display()))?;
         temp.persist(&self.path).with_context(|| format!("could not replace the journal {}", self.display()))?;
         sync_dir(Some(folder))

@@ -95,7 +95,7 @@ pub fn entry(id: &str, set: &str, finished: &str, title: Option<&str>, tags: &[&
 impl Home {
     /// Writes these entries as the journal, one line each.
     pub fn journal(&self, entries: &[Value]) {
-        let lines: String = entries.iter().map(|entry| format!("{entry}\n")).collect();
+        let lines: String = entries.iter().map(|entry| entry.to_string() + "\n").collect();
         fs::write(self.journal_path(), lines).expect("a written journal");
     }
 

@@ -1,0 +1,100 @@
+//! Changing the journal: edit and delete rewrite only the entry they touch.
+
+mod common;
+
+use common::{Home, entry, text};
+use predicates::prelude::*;
+use serde_json::Value;
+
+const FIVE_TIPS: &str = "counterpart = \"Anna\"\ncalm = 4\nnot-knowing = \"x\"\nframe = \"time\"\nroom = \"x\"\n\
+                         slow-down = [\"silence\"]\ndesire = \"x\"\ntogether = \"x\"\nopen = true\n";
+
+/// Three entries, the middle one a real five-tips reflection.
+fn three(home: &Home) -> String {
+    home.journal(&[entry("aaaa000001", "jrnl", "2026-01-10T09:00:00+01:00", Some("Ünïcode ✓ \"quoted\""), &["x"])]);
+    let id = home.save("five-tips", FIVE_TIPS, &["--title", "Middle"]);
+    let mut lines = String::from_utf8(home.journal_bytes()).unwrap();
+    lines += &(entry("cccc000003", "five-tips", "2099-01-01T09:00:00+01:00", None, &[]).to_string() + "\n");
+    std::fs::write(home.journal_path(), lines).unwrap();
+    id
+}
+
+fn lines(bytes: &[u8]) -> Vec<String> {
+    text(bytes).lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn edit_from_flags_changes_only_that_entry_and_records_when() {
+    let home = Home::new();
+    let id = three(&home);
+    let before = lines(&home.journal_bytes());
+    home.write("fix.toml", "calm = 8\nframe = \"rules\"\nslow-down = [\"ask-first\", \"silence\"]\n");
+    let fix = home.path().join("fix.toml");
+    home.run(&["edit", &id[..4], "--title", "Renamed", "--tag", "a", "--tag", "b", "--answers", fix.to_str().unwrap()])
+        .success()
+        .stdout(format!("Changed {id} in {}\n", home.journal_path().display()));
+    let after = lines(&home.journal_bytes());
+    assert_eq!(after.len(), 3);
+    assert_eq!(after[0], before[0]);
+    assert_eq!(after[2], before[2]);
+    let edited: Value = serde_json::from_str(&after[1]).unwrap();
+    assert_eq!(edited["title"], "Renamed");
+    assert_eq!(edited["tags"], serde_json::json!(["a", "b"]));
+    assert_eq!(edited["answers"][1]["answer"], 8);
+    assert_eq!(edited["answers"][3]["answer"], "rules and agreements");
+    assert_eq!(
+        edited["answers"][5]["answer"],
+        serde_json::json!(["ask one more question before I answer", "allow a silence"])
+    );
+    assert!(edited["edited"].as_str().unwrap().starts_with("20"));
+    let original: Value = serde_json::from_str(&before[1]).unwrap();
+    assert_eq!(edited["answers"][0], original["answers"][0]);
+}
+
+#[test]
+fn a_wrong_edit_names_the_problem_and_changes_nothing() {
+    let home = Home::new();
+    let id = three(&home);
+    let before = home.journal_bytes();
+    let fix = home.write("fix.toml", "calm = 80\n");
+    home.run(&["edit", &id, "--answers", fix.to_str().unwrap()])
+        .code(2)
+        .stderr(format!("bezin: {}: answer to 'calm': 80 is outside the scale 1 to 10\n", fix.display()));
+    let fix = home.write("fix.toml", "mood = \"fine\"\n");
+    home.run(&["edit", &id, "--answers", fix.to_str().unwrap()]).code(2).stderr(predicate::str::contains(
+        "has no answer to 'mood'; it has counterpart, calm, not-knowing, frame, room, slow-down, desire, together, open",
+    ));
+    home.run(&["edit", &id]).code(2).stderr(predicate::str::contains("no terminal to edit in"));
+    assert_eq!(home.journal_bytes(), before);
+}
+
+#[test]
+fn delete_removes_one_entry_and_leaves_every_other_byte() {
+    let home = Home::new();
+    let id = three(&home);
+    let before = lines(&home.journal_bytes());
+    home.run(&["delete", &id])
+        .code(2)
+        .stderr(format!("bezin: no terminal to ask in; add --yes to delete {id} without asking\n"));
+    assert_eq!(lines(&home.journal_bytes()), before);
+    home.run(&["delete", &id, "--yes"]).success();
+    assert_eq!(lines(&home.journal_bytes()), [before[0].clone(), before[2].clone()]);
+    home.run(&["show", &id]).code(2);
+}
+
+#[test]
+fn a_rewritten_journal_stays_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = Home::new();
+    let id = three(&home);
+    std::fs::set_permissions(home.journal_path(), std::fs::Permissions::from_mode(0o600)).unwrap();
+    home.run(&["delete", &id, "--yes"]).success();
+    let mode = std::fs::metadata(home.journal_path()).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let leftovers: Vec<_> = std::fs::read_dir(home.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".journal-"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files left behind");
+}

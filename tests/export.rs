@@ -1,0 +1,192 @@
+//! Export to Markdown and JSON, and import from bezin and jrnl.
+
+mod common;
+
+use common::{Home, entry, text};
+use predicates::prelude::*;
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use serde_json::{Value, json};
+
+/// Answers that try to break a Markdown document's structure.
+const HOSTILE: [&str; 8] = [
+    "# Not a heading\n## Nor this\nTitle\n=====\nSub\n---",
+    "> not a quote\n- not a list\n+ nor\n* this\n1. or this\n2) this",
+    "```\nnot code\n```\n~~~\nnor this\n~~~\n    indented is not code",
+    "<div>not html</div> <b>bold?</b> <!-- comment -->",
+    "back\\slash \\* and *stars* _under_ `ticks` [link](http://x) ![img](y) &amp; &copy;",
+    "---\n***\n___\n| a | b |\n|---|---|",
+    "trailing spaces  \nand a tab\there\n\n\nthree blank lines above",
+    "  two leading spaces\n[ref]: http://example.com\n<http://auto.link>",
+];
+
+fn hostile_journal(home: &Home) {
+    let entries: Vec<Value> = HOSTILE
+        .iter()
+        .enumerate()
+        .map(|(n, answer)| {
+            let mut e = entry(
+                &format!("h{n:09}"),
+                "five-tips",
+                &format!("2026-01-1{n}T09:00:00+01:00"),
+                Some(&format!("# Entry {n} *")),
+                &["t"],
+            );
+            e["answers"] = json!([
+                {"prompt": "a", "kind": "long", "question": format!("Question {n} <with> #marks"), "answer": answer},
+                {"prompt": "b", "kind": "multi", "question": "Which?", "answer": ["- one", "# two"]},
+                {"prompt": "c", "kind": "scale", "question": "How calm?", "range": [1, 10], "answer": 7},
+                {"prompt": "d", "kind": "confirm", "question": "Ready?", "answer": true},
+            ]);
+            e
+        })
+        .collect();
+    home.journal(&entries);
+}
+
+/// The document's headings as (level, text), and each block's text between them.
+fn structure(markdown: &str) -> (Vec<(u8, String)>, Vec<String>) {
+    let mut headings = Vec::new();
+    let mut blocks: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut in_heading = false;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(level)) => {
+                let depth = match level {
+                    HeadingLevel::H1 => 1,
+                    HeadingLevel::H2 => 2,
+                    other => panic!("unexpected heading {other:?}"),
+                };
+                headings.push((depth, std::mem::take(&mut current)));
+                in_heading = false;
+            }
+            Event::Text(t) | Event::Code(t) => current.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => current.push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Item) if !in_heading => blocks.push(std::mem::take(&mut current)),
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::List(_)) | Event::End(TagEnd::List(_)) => {}
+            other => panic!("a person's words became structure: {other:?}"),
+        }
+    }
+    (headings, blocks)
+}
+
+#[test]
+fn markdown_keeps_every_answer_as_text_whatever_it_holds() {
+    let home = Home::new();
+    hostile_journal(&home);
+    let markdown = home.stdout(&["export"]);
+    let (headings, blocks) = structure(&markdown);
+    let mut expected_headings = Vec::new();
+    let mut expected_blocks = Vec::new();
+    for (n, answer) in HOSTILE.iter().enumerate() {
+        expected_headings.push((1, format!("# Entry {n} *")));
+        for question in [format!("Question {n} <with> #marks"), "Which?".into(), "How calm?".into(), "Ready?".into()] {
+            expected_headings.push((2, question));
+        }
+        expected_blocks.push(format!("2026-01-1{n} 09:00:00+01:00 · five-tips · tags: t"));
+        expected_blocks.extend([answer.to_string(), "- one".into(), "# two".into(), "7/10".into(), "yes".into()]);
+    }
+    assert_eq!(headings, expected_headings);
+    assert_eq!(blocks, expected_blocks);
+}
+
+#[test]
+fn split_writes_one_file_per_entry_with_front_matter() {
+    let home = Home::new();
+    let mut e =
+        entry("aaaa000001", "five-tips", "2026-01-10T09:00:00+01:00", Some("Gesprek met Één: \"ja\"?"), &["work"]);
+    e["follows"] = "zzzz000009".into();
+    home.journal(&[e, entry("bbbb000002", "why-and-for-whom", "2026-02-01T09:00:00+01:00", None, &[])]);
+    let out = home.path().join("notes");
+    home.run(&["export", "--split", "-o", out.to_str().unwrap()]).success();
+    let mut names: Vec<String> =
+        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    assert_eq!(names, ["2026-01-10-gesprek-met-een-ja-aaaa000001.md", "2026-02-01-why-and-for-whom-bbbb000002.md"]);
+    let first = std::fs::read_to_string(out.join(&names[0])).unwrap();
+    assert!(first.starts_with(
+        "---\nid: \"aaaa000001\"\ndate: \"2026-01-10T09:00:00+01:00\"\ntitle: \"Gesprek met Één: \\\"ja\\\"?\"\n\
+         set: \"five-tips\"\nlang: \"en\"\ntags: [\"work\"]\nfollows: \"zzzz000009\"\n---\n\n# Gesprek met Één: \"ja\"?\n"
+    ), "{first}");
+    home.run(&["export", "--split"]).code(2).stderr(predicates::str::contains("--output"));
+}
+
+#[test]
+fn a_json_export_imported_into_an_empty_journal_exports_the_same_bytes() {
+    let home = Home::new();
+    hostile_journal(&home);
+    let backup = home.path().join("backup.json");
+    home.run(&["export", "--format", "json", "-o", backup.to_str().unwrap()]).success();
+    let parsed: Value = serde_json::from_slice(&std::fs::read(&backup).unwrap()).unwrap();
+    assert_eq!(parsed.as_array().unwrap().len(), HOSTILE.len());
+    assert_eq!(parsed[0]["answers"][0]["answer"], HOSTILE[0]);
+    let other = Home::new();
+    other.run(&["import", backup.to_str().unwrap()]).success().stdout(format!(
+        "Imported {} entries into {} (0 already there, skipped)\n",
+        HOSTILE.len(),
+        other.journal_path().display()
+    ));
+    let again = other.command().args(["export", "--format", "json"]).assert().success().get_output().stdout.clone();
+    assert_eq!(again, std::fs::read(&backup).unwrap());
+}
+
+#[test]
+fn import_merges_older_entries_into_time_order_and_skips_what_is_there() {
+    let home = Home::new();
+    home.journal(&[
+        entry("t2", "five-tips", "2026-01-02T09:00:00+01:00", None, &[]),
+        entry("t4", "five-tips", "2026-01-04T09:00:00+01:00", None, &[]),
+    ]);
+    let incoming = json!([
+        entry("t5", "five-tips", "2026-01-05T09:00:00+01:00", None, &[]),
+        entry("t1", "five-tips", "2026-01-01T09:00:00+01:00", None, &[]),
+        entry("t4", "five-tips", "2026-01-04T09:00:00+01:00", None, &[]),
+        entry("t3", "five-tips", "2026-01-03T10:00:00+02:00", None, &[]),
+    ]);
+    let file = home.write("in.json", &incoming.to_string());
+    home.run(&["import", file.to_str().unwrap()]).success().stdout(predicates::str::starts_with("Imported 3 entries"));
+    let ids: Vec<String> = home.entries().iter().map(|e| e["id"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(ids, ["t1", "t2", "t3", "t4", "t5"]);
+}
+
+#[test]
+fn a_real_jrnl_export_becomes_entries_of_the_set_jrnl() {
+    let home = Home::new();
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/jrnl-export.json");
+    home.run(&["import", sample]).success().stdout(predicates::str::starts_with("Imported 4 entries"));
+    let entries = home.entries();
+    let titles: Vec<&str> = entries.iter().map(|e| e["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Called Anna about the roster.",
+            "Team meeting went sideways.",
+            "Listened first, then answered.",
+            "Café talk with Bram. Eén plus één wordt drie.",
+        ]
+    );
+    assert!(entries.iter().all(|e| e["set"] == "jrnl"));
+    assert_eq!(entries[1]["tags"], json!(["work", "leadership"]));
+    assert_eq!(entries[2]["tags"], json!(["starred"]));
+    assert!(entries[1]["finished"].as_str().unwrap().starts_with("2026-10-12T17:45:00"));
+    assert_eq!(entries[3]["answers"][0]["answer"], "Second line: \"quotes\" and a \\ backslash.\n\n# not a heading");
+    home.run(&["import", sample])
+        .success()
+        .stdout(predicates::str::contains("Imported 0 entries").and(predicates::str::contains("(4 already there")));
+    let found = home.stdout(&["search", "een plus"]);
+    assert!(found.contains("Café talk with Bram"), "{found}");
+}
+
+#[test]
+fn a_file_that_is_no_export_is_refused_in_one_line() {
+    let home = Home::new();
+    let file = home.write("notes.txt", "just some notes");
+    home.run(&["import", file.to_str().unwrap()]).code(2).stderr(format!(
+        "bezin: {} is neither a bezin JSON export (bezin export --format json) nor a jrnl one (jrnl --export json)\n",
+        file.display()
+    ));
+    let broken = home.write("broken.json", "[{\"format\": 1}]");
+    home.run(&["import", broken.to_str().unwrap()]).code(2).stderr(predicates::str::contains("missing field `id`"));
+    assert!(text(&home.journal_bytes()).is_empty());
+}
