@@ -170,3 +170,45 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     assert_eq!(ids.len(), 8);
     assert_eq!(entry["answers"][4]["answer"], "knowing who we are, to the core (inner factors)");
 }
+
+const FIVE_TIPS: &str = "counterpart = \"Anna\"\ncalm = 4\nnot-knowing = \"x\"\nframe = \"time\"\nroom = \"x\"\n\
+                         slow-down = [\"silence\"]\ndesire = \"x\"\ntogether = \"x\"\nopen = true\n";
+
+#[test]
+fn edit_changes_the_title_and_an_answer_with_the_widget_of_its_kind() {
+    let home = Home::new();
+    let id = home.save("five-tips", FIVE_TIPS, &[]);
+    let mut p = spawn(&home, &["edit", &id[..5]]);
+    at(&mut p, &format!("Change entry {id}"), &format!("{DOWN}{DOWN}"));
+    at(&mut p, "❯ Title: (none)", ENTER);
+    at(&mut p, "Title", "Renamed\r");
+    at(&mut p, "Title: Renamed", &DOWN.repeat(5));
+    at(&mut p, "❯ 2. How calm", ENTER);
+    at(&mut p, "How calm do you feel", &format!("{DOWN}{DOWN}"));
+    at(&mut p, "❯ 6", ENTER);
+    at(&mut p, "· 6/10", "");
+    at(&mut p, "❯ Save", ENTER);
+    at(&mut p, &format!("Changed {id}"), "");
+    p.exp_eof().unwrap();
+
+    let entry = home.entries().pop().unwrap();
+    assert_eq!(entry["title"], "Renamed");
+    assert_eq!(entry["answers"][1]["answer"], 6);
+    assert!(entry["edited"].is_string());
+}
+
+#[test]
+fn delete_asks_first_and_no_keeps_the_entry() {
+    let home = Home::new();
+    let id = home.save("five-tips", FIVE_TIPS, &["--title", "Keep me?"]);
+    let mut p = spawn(&home, &["delete", &id]);
+    at(&mut p, &format!("Delete {id} 'Keep me?'"), "n");
+    at(&mut p, "Nothing deleted.", "");
+    p.exp_eof().unwrap();
+    assert_eq!(home.entries().len(), 1);
+    let mut p = spawn(&home, &["delete", &id]);
+    at(&mut p, "This cannot be undone", "y");
+    at(&mut p, &format!("Deleted {id}"), "");
+    p.exp_eof().unwrap();
+    assert!(home.entries().is_empty());
+}

@@ -73,7 +73,8 @@ fn converse(context: &Context, entry: &mut Entry, prompt_for: impl Fn(&Recorded)
         items.push(format!("Title: {}", entry.title.as_deref().unwrap_or("(none)")));
         items.push(format!("Tags: {}", entry.tags.join(", ")));
         items.extend(entry.answers.iter().enumerate().map(|(n, recorded)| {
-            format!("{}. {} → {}", n + 1, recorded.question, first_line(&recorded.show(entry.lang)))
+            let question = console::truncate_str(&recorded.question, 40, "…");
+            format!("{}. {question} → {}", n + 1, first_line(&recorded.show(entry.lang)))
         }));
         match terminal.choose(&format!("Change entry {}", entry.id), &items)? {
             0 => return Ok(true),
@@ -95,7 +96,7 @@ fn converse(context: &Context, entry: &mut Entry, prompt_for: impl Fn(&Recorded)
 fn first_line(text: &str) -> String {
     let line = text.lines().next().unwrap_or_default();
     let more = if text.lines().count() > 1 { " …" } else { "" };
-    format!("{}{more}", console::truncate_str(line, 50, "…"))
+    format!("{}{more}", console::truncate_str(line, 25, "…"))
 }
 
 /// A prompt to edit an answer whose set (or prompt) is no longer there:
