@@ -88,15 +88,23 @@ fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     let entity = |c: char| if c == '\t' { "&#9;" } else { "&#32;" };
     lead.chars().for_each(|c| out.push_str(entity(c)));
-    let digits = body.chars().take_while(char::is_ascii_digit).count();
-    for (n, c) in body.chars().enumerate() {
-        let starts_block = n == 0 && matches!(c, '-' | '+' | '=');
-        let ends_number = n == digits && n > 0 && matches!(c, '.' | ')');
-        if starts_block || ends_number || "\\`*_[]<>#&~|".contains(c) {
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let mut copied = 0;
+    for (n, byte) in body.bytes().enumerate() {
+        let special = match byte {
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'#' | b'&' | b'~' | b'|' => true,
+            b'-' | b'+' | b'=' => n == 0,
+            b'.' | b')' => n == digits && n > 0,
+            _ => false,
+        };
+        // Every special character is ASCII, so `n` is always a character boundary.
+        if special {
+            out.push_str(&body[copied..n]);
             out.push('\\');
+            copied = n;
         }
-        out.push(c);
     }
+    out.push_str(&body[copied..]);
     trail.chars().for_each(|c| out.push_str(entity(c)));
     out
 }

@@ -1,5 +1,5 @@
 //! `bezin search TEXT`: entries whose title, tags or answers hold a text,
-//! newest first, each hit with a snippet.
+//! newest first, each hit with a snippet, written as they are found.
 
 use std::io::Write;
 use std::ops::ControlFlow;
@@ -16,77 +16,79 @@ use crate::ui;
 
 /// An entry that holds the text, as `--json` writes it.
 #[derive(Serialize)]
-struct Found {
-    id: String,
-    finished: String,
-    set: String,
-    title: Option<String>,
-    tags: Vec<String>,
-    hits: Vec<Hit>,
+struct Found<'e> {
+    id: &'e str,
+    finished: &'e str,
+    set: &'e str,
+    title: Option<&'e str>,
+    tags: &'e [String],
+    hits: &'e [Hit],
 }
 
 pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
     let query = Query::new(&args.text)?;
     let filter = filter(&args.filter)?;
-    let mut found: Vec<(Entry, Vec<Hit>)> = Vec::new();
-    let mut damaged = context.warn_damaged();
-    context.journal.scan(|line| {
-        if query.may_match(line.bytes) {
-            match line.parse() {
-                Ok(entry) if filter.matches(&entry) => {
-                    let hits = query.hits(&entry);
-                    if !hits.is_empty() {
-                        found.push((entry, hits));
-                    }
-                }
-                Ok(_) => {}
-                Err(err) => damaged(err),
-            }
-        }
-        Ok(ControlFlow::Continue(()))
-    })?;
-    found.reverse();
-    let mut out = std::io::stdout().lock();
-    if args.json {
-        let found: Vec<Found> = found
-            .into_iter()
-            .map(|(entry, hits)| Found {
-                id: entry.id,
-                finished: entry.finished,
-                set: entry.set,
-                title: entry.title,
-                tags: entry.tags,
-                hits,
-            })
-            .collect();
-        serde_json::to_writer_pretty(&mut out, &found)?;
-        writeln!(out)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if found.is_empty() {
-        eprintln!("No entry holds '{}'.", args.text);
-        return Ok(ExitCode::SUCCESS);
-    }
     let catalog = context.catalog()?;
-    for (entry, hits) in &found {
-        writeln!(
-            out,
-            "{}  {}  {}  {}",
-            ui::accent(entry.short_id()),
-            entry.date(),
-            entry.set,
-            ui::bold(&title_of(entry, &catalog))
-        )?;
-        for hit in hits {
-            let Hit { field, snippet, matched } = hit;
-            let marked = format!(
-                "{}{}{}",
-                &snippet[..matched.start],
-                ui::highlight(&snippet[matched.clone()]),
-                &snippet[matched.end..]
-            );
-            writeln!(out, "  {}: {marked}", ui::dim(field))?;
-        }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut count = 0;
+    let mut damaged = context.warn_damaged();
+    if args.json {
+        out.write_all(b"[")?;
     }
+    context.journal.pick_back(
+        |block| query.candidates(block),
+        |line| {
+            let entry = match line.parse() {
+                Ok(entry) if filter.matches(&entry) => entry,
+                Ok(_) => return Ok(ControlFlow::Continue(())),
+                Err(err) => {
+                    damaged(err);
+                    return Ok(ControlFlow::Continue(()));
+                }
+            };
+            let hits = query.hits(&entry);
+            if !hits.is_empty() {
+                if args.json {
+                    out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
+                    serde_json::to_writer(&mut out, &found(&entry, &hits))?;
+                } else {
+                    write_hits(&mut out, &entry, &hits, &title_of(&entry, &catalog))?;
+                }
+                count += 1;
+            }
+            Ok(ControlFlow::Continue(()))
+        },
+    )?;
+    if args.json {
+        out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
+    } else if count == 0 {
+        eprintln!("No entry holds '{}'.", args.text);
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn found<'e>(entry: &'e Entry, hits: &'e [Hit]) -> Found<'e> {
+    Found {
+        id: &entry.id,
+        finished: &entry.finished,
+        set: &entry.set,
+        title: entry.title.as_deref(),
+        tags: &entry.tags,
+        hits,
+    }
+}
+
+fn write_hits(out: &mut impl Write, entry: &Entry, hits: &[Hit], title: &str) -> std::io::Result<()> {
+    writeln!(out, "{}  {}  {}  {}", ui::accent(entry.short_id()), entry.date(), entry.set, ui::bold(title))?;
+    for Hit { field, snippet, matched } in hits {
+        let marked = format!(
+            "{}{}{}",
+            &snippet[..matched.start],
+            ui::highlight(&snippet[matched.clone()]),
+            &snippet[matched.end..]
+        );
+        writeln!(out, "  {}: {marked}", ui::dim(field))?;
+    }
+    Ok(())
 }

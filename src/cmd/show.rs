@@ -23,14 +23,15 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let width = ui::stdout_width();
     write_entry(&mut out, &entry, &catalog, width)?;
-    let earlier = entry.follows.as_deref().map(|id| context.find(id)).transpose();
+    let earlier =
+        entry.follows.as_deref().map(|id| context.journal.by_id(id, context.warn_damaged())).transpose()?.flatten();
     let later = context.journal.following(&entry.id, context.warn_damaged())?;
-    if let Ok(Some(earlier)) = &earlier {
+    if let Some(earlier) = &earlier {
         writeln!(out, "\n{} {}", ui::dim("Follows:"), link(earlier, &catalog))?;
     } else if let Some(id) = &entry.follows {
         writeln!(out, "\n{} {id} (no longer in the journal)", ui::dim("Follows:"))?;
     }
-    for follower in &later {
+    for follower in later.iter().rev() {
         writeln!(out, "{} {}", ui::dim("Followed by:"), link(follower, &catalog))?;
     }
     Ok(ExitCode::SUCCESS)

@@ -4,6 +4,8 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::ops::ControlFlow;
+use std::ops::Range;
+use std::os::unix::fs::FileExt;
 
 use anyhow::Result;
 
@@ -18,7 +20,7 @@ pub struct RawLine<'a> {
 
 impl RawLine<'_> {
     pub fn contains(&self, needle: &[u8]) -> bool {
-        self.bytes.windows(needle.len()).any(|window| window == needle)
+        needle.is_empty() || self.bytes.windows(needle.len()).any(|window| window == needle)
     }
 
     /// The entry on this line.
@@ -44,6 +46,66 @@ pub fn forward(file: File, mut visit: impl FnMut(RawLine) -> Result<ControlFlow<
         let bytes = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
         if !bytes.iter().all(u8::is_ascii_whitespace) && visit(RawLine { number, bytes })?.is_break() {
             return Ok(());
+        }
+    }
+}
+
+/// Where the lines are, in `range` of the file, that `pick` picks from
+/// blocks of whole lines: the start of each, in file order. A range that
+/// starts inside a line skips it, and one that ends inside a line finishes it.
+pub fn pick(file: &File, range: Range<u64>, pick: &(impl Fn(&[u8]) -> Vec<Range<usize>> + Sync)) -> Result<Vec<u64>> {
+    let mut block = vec![0; BUFFER];
+    let (mut at, mut filled) = (range.start, 0);
+    let mut skipping = range.start > 0 && read_byte(file, range.start - 1)? != b'\n';
+    let mut picked = Vec::new();
+    loop {
+        if filled == block.len() {
+            block.resize(block.len() * 2, 0);
+        }
+        let read = file.read_at(&mut block[filled..], at + filled as u64)?;
+        let done = read == 0;
+        filled += read;
+        let whole = if done { filled } else { block[..filled].iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1) };
+        let mut from = 0;
+        if skipping && whole > 0 {
+            from = block[..whole].iter().position(|&b| b == b'\n').map_or(whole, |n| n + 1);
+            skipping = false;
+        }
+        for line in pick(&block[from..whole]) {
+            let start = at + (from + line.start) as u64;
+            if start >= range.end {
+                return Ok(picked);
+            }
+            picked.push(start);
+        }
+        if done || at + whole as u64 >= range.end {
+            return Ok(picked);
+        }
+        block.copy_within(whole..filled, 0);
+        at += whole as u64;
+        filled -= whole;
+    }
+}
+
+fn read_byte(file: &File, at: u64) -> std::io::Result<u8> {
+    let mut byte = [0];
+    file.read_exact_at(&mut byte, at)?;
+    Ok(byte[0])
+}
+
+/// The line that starts at `at`, without its newline.
+pub fn line_at(file: &File, at: u64, line: &mut Vec<u8>) -> Result<()> {
+    line.clear();
+    let mut chunk = [0; 8192];
+    loop {
+        let read = file.read_at(&mut chunk, at + line.len() as u64)?;
+        match chunk[..read].iter().position(|&b| b == b'\n') {
+            Some(end) => {
+                line.extend_from_slice(&chunk[..end]);
+                return Ok(());
+            }
+            None if read == 0 => return Ok(()),
+            None => line.extend_from_slice(&chunk[..read]),
         }
     }
 }
@@ -117,5 +179,36 @@ mod tests {
         assert_eq!(forward.len(), 5);
         assert_eq!(forward[1], long);
         assert_eq!(forward[4], "last without newline");
+    }
+
+    #[test]
+    fn picking_from_two_halves_finds_every_line_once() {
+        let long = "y".repeat(BUFFER + 5);
+        let contents = format!("first\n{long}\nthird\n\nfifth\nsixth");
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(contents.as_bytes()).unwrap();
+        let every_line = |block: &[u8]| {
+            let mut lines = Vec::new();
+            let mut start = 0;
+            for (at, _) in block.iter().enumerate().filter(|(_, b)| **b == b'\n') {
+                lines.push(start..at);
+                start = at + 1;
+            }
+            if start < block.len() {
+                lines.push(start..block.len());
+            }
+            lines
+        };
+        for middle in [0, 3, 6, 7, 100, contents.len() as u64 - 3, contents.len() as u64] {
+            let mut starts = pick(&file, 0..middle, &every_line).unwrap();
+            starts.extend(pick(&file, middle..u64::MAX, &every_line).unwrap());
+            let mut seen = Vec::new();
+            let mut line = Vec::new();
+            for start in starts {
+                line_at(&file, start, &mut line).unwrap();
+                seen.push(String::from_utf8(line.clone()).unwrap());
+            }
+            assert_eq!(seen, ["first", long.as_str(), "third", "", "fifth", "sixth"], "split at {middle}");
+        }
     }
 }

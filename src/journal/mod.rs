@@ -103,6 +103,33 @@ impl Journal {
         lines::forward(file, visit).with_context(|| format!("could not read the journal {}", self.display()))
     }
 
+    /// Calls `visit` with the lines that `pick` picks from blocks of whole
+    /// lines, newest first. The two halves of the journal are searched at
+    /// once; only where the picked lines start is kept in memory.
+    pub fn pick_back(
+        &self,
+        pick: impl Fn(&[u8]) -> Vec<std::ops::Range<usize>> + Sync,
+        mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>,
+    ) -> Result<()> {
+        let Some(file) = self.lock(false)? else { return Ok(()) };
+        let reading = || format!("could not read the journal {}", self.display());
+        let middle = file.metadata().with_context(reading)?.len() / 2;
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| lines::pick(&file, middle..u64::MAX, &pick));
+            (lines::pick(&file, 0..middle, &pick), second.join())
+        });
+        let second = second.map_err(|_| anyhow::anyhow!("the search stopped unexpectedly"))?;
+        let starts = [first.with_context(reading)?, second.with_context(reading)?].concat();
+        let mut line = Vec::new();
+        for start in starts.into_iter().rev() {
+            lines::line_at(&file, start, &mut line).with_context(reading)?;
+            if visit(RawLine { number: 0, bytes: &line })?.is_break() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
     /// Calls `visit` with every line, newest first, reading from the end, so
     /// that the newest entries cost the same in a journal of any size.
     pub fn scan_back(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
@@ -150,12 +177,32 @@ impl Journal {
         }
     }
 
-    /// The entries that follow up on the entry `id`, oldest first.
-    pub fn following(&self, id: &str, damaged: impl FnMut(Damaged)) -> Result<Vec<Entry>> {
+    /// The entries that follow up on the entry `id`, newest first. They
+    /// were saved after it, so the scan from the end stops at `id` itself.
+    pub fn following(&self, id: &str, mut damaged: impl FnMut(Damaged)) -> Result<Vec<Entry>> {
         let mut found = Vec::new();
-        let needle = format!("\"follows\":\"{id}\"");
-        self.each_where(&needle, |entry| entry.follows.as_deref() == Some(id), &mut found, damaged)?;
+        let (follows, itself) = (format!("\"follows\":\"{id}\""), format!("\"id\":\"{id}\""));
+        self.scan_back(|line| {
+            if line.contains(itself.as_bytes()) {
+                return Ok(ControlFlow::Break(()));
+            }
+            if line.contains(follows.as_bytes()) {
+                match line.parse() {
+                    Ok(entry) if entry.follows.as_deref() == Some(id) => found.push(entry),
+                    Ok(_) => {}
+                    Err(err) => damaged(err),
+                }
+            }
+            Ok(ControlFlow::Continue(()))
+        })?;
         Ok(found)
+    }
+
+    /// The entry with exactly this id, looked for from the end: the entries
+    /// people look up by a full id (what an entry follows) are recent ones.
+    pub fn by_id(&self, id: &str, damaged: impl FnMut(Damaged)) -> Result<Option<Entry>> {
+        let needle = format!("\"id\":\"{id}\"");
+        self.newest_where(&needle, |entry| entry.id == id, damaged)
     }
 
     /// Collects the entries whose line contains `needle` (a quick test on the
@@ -181,18 +228,31 @@ impl Journal {
     }
 
     /// The newest entry that passes `keep`.
-    pub fn newest(&self, keep: impl Fn(&Entry) -> bool, mut damaged: impl FnMut(Damaged)) -> Result<Option<Entry>> {
+    pub fn newest(&self, keep: impl Fn(&Entry) -> bool, damaged: impl FnMut(Damaged)) -> Result<Option<Entry>> {
+        self.newest_where("", keep, damaged)
+    }
+
+    /// The newest entry whose line holds `needle` and that passes `keep`.
+    fn newest_where(
+        &self,
+        needle: &str,
+        keep: impl Fn(&Entry) -> bool,
+        mut damaged: impl FnMut(Damaged),
+    ) -> Result<Option<Entry>> {
         let mut newest = None;
-        self.scan_back(|line| match line.parse() {
-            Ok(entry) if keep(&entry) => {
-                newest = Some(entry);
-                Ok(ControlFlow::Break(()))
+        self.scan_back(|line| {
+            if !line.contains(needle.as_bytes()) {
+                return Ok(ControlFlow::Continue(()));
             }
-            Ok(_) => Ok(ControlFlow::Continue(())),
-            Err(err) => {
-                damaged(err);
-                Ok(ControlFlow::Continue(()))
+            match line.parse() {
+                Ok(entry) if keep(&entry) => {
+                    newest = Some(entry);
+                    return Ok(ControlFlow::Break(()));
+                }
+                Ok(_) => {}
+                Err(err) => damaged(err),
             }
+            Ok(ControlFlow::Continue(()))
         })?;
         Ok(newest)
     }

@@ -1,0 +1,311 @@
+//! How bezin holds up on a journal of years: `cargo bench --bench journal`.
+//!
+//! Builds a journal of 100,000 entries (five answers each, Dutch and
+//! English, some tags, ten years of dates), then times whole `bezin`
+//! processes on it and measures each one's peak memory. When `jrnl` is on
+//! PATH, it times jrnl on the same entries too. `BEZIN_BENCH_ENTRIES` and
+//! `BEZIN_BENCH_RUNS` change the size and the number of runs.
+
+// Sizes and times become floats only to print them.
+#![allow(clippy::cast_precision_loss, clippy::cast_possible_wrap)]
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BEZIN: &str = env!("CARGO_BIN_EXE_bezin");
+/// Set in the helper process that runs one command and reports its peak memory.
+const MEASURE: &str = "BEZIN_BENCH_MEASURE";
+
+fn main() {
+    if std::env::var_os(MEASURE).is_some() {
+        measure_child();
+        return;
+    }
+    let entries: usize = env_number("BEZIN_BENCH_ENTRIES", 100_000);
+    let runs: usize = env_number("BEZIN_BENCH_RUNS", 10);
+    let dir = tempfile::tempdir().expect("a scratch folder");
+    let home = dir.path().join("home");
+    fs::create_dir_all(&home).unwrap();
+    let journal = home.join("journal.jsonl");
+    let started = Instant::now();
+    fs::write(&journal, make_journal(entries)).unwrap();
+    let size = fs::metadata(&journal).unwrap().len();
+    println!("{}", machine());
+    println!(
+        "journal: {entries} entries, {:.1} MB, made in {:.1} s; {runs} runs each, median\n",
+        size as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+    let answers = dir.path().join("answers.toml");
+    fs::write(&answers, ANSWERS).unwrap();
+    let export = dir.path().join("export.json");
+    let status = bezin(&home).args(["export", "--format", "json", "-o"]).arg(&export).status().unwrap();
+    assert!(status.success(), "the JSON export for the import case failed");
+    let empty = dir.path().join("empty");
+
+    println!("{:<44} {:>10} {:>10} {:>12}", "command", "median", "target", "peak memory");
+    let mut results = Vec::new();
+    for case in cases(&answers, &export) {
+        let home = if case.name.starts_with("import") { &empty } else { &home };
+        let (median, rss) = time(home, &case, runs);
+        let within = median <= case.target && rss <= 30 * 1024 * 1024;
+        println!(
+            "{:<44} {:>7.1} ms {:>7} ms {:>9.1} MB {}",
+            case.name,
+            millis(median),
+            case.target.as_millis(),
+            rss as f64 / 1_048_576.0,
+            if within { "" } else { "  over target" }
+        );
+        results.push((case.name, median));
+    }
+    if let Some(jrnl) = jrnl_path() {
+        compare_with_jrnl(&jrnl, dir.path(), entries, runs, &results);
+    } else {
+        println!("\njrnl is not on PATH; install it (pip install jrnl) to compare.");
+    }
+}
+
+/// One command to time, with its target on a 2-core machine.
+struct Case {
+    name: &'static str,
+    args: Vec<String>,
+    target: Duration,
+}
+
+fn cases(answers: &Path, export: &Path) -> Vec<Case> {
+    let case = |name, args: &[&str], target_ms| Case {
+        name,
+        args: args.iter().map(|arg| (*arg).to_owned()).collect(),
+        target: Duration::from_millis(target_ms),
+    };
+    vec![
+        case("list --limit 20", &["list", "--limit", "20"], 20),
+        case("show last", &["show", "last"], 20),
+        case("search zeldzaamheid (a rare word)", &["search", "zeldzaamheid"], 150),
+        case("export --format markdown (everything)", &["export", "--format", "markdown"], 500),
+        case("import (the journal's JSON export)", &["import", &export.display().to_string()], 3000),
+        case(
+            "run five-tips --answers (save one more)",
+            &["run", "five-tips", "--answers", &answers.display().to_string()],
+            20,
+        ),
+    ]
+}
+
+/// The median wall time of `runs` runs, and the largest peak memory seen.
+fn time(home: &Path, case: &Case, runs: usize) -> (Duration, u64) {
+    let mut times = Vec::new();
+    let mut peak = 0;
+    for _ in 0..runs {
+        if case.name.starts_with("import") {
+            let _ = fs::remove_file(home.join("journal.jsonl"));
+        }
+        let started = Instant::now();
+        let output = Command::new(std::env::current_exe().unwrap())
+            .env(MEASURE, "1")
+            .env("BEZIN_HOME", home)
+            .args(&case.args)
+            .stderr(Stdio::inherit())
+            .output()
+            .unwrap();
+        times.push(started.elapsed());
+        let report = String::from_utf8_lossy(&output.stdout);
+        peak = peak.max(report.trim().parse::<u64>().unwrap_or_else(|_| panic!("{}: {report}", case.name)));
+    }
+    times.sort();
+    (times[times.len() / 2], peak)
+}
+
+/// In the helper: runs bezin with our arguments, output thrown away, then
+/// prints the peak memory of that one child in bytes.
+fn measure_child() {
+    let status = Command::new(BEZIN)
+        .args(std::env::args_os().skip(1))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "bezin failed");
+    let usage = nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN).unwrap();
+    println!("{}", usage.max_rss() * 1024);
+}
+
+fn bezin(home: &Path) -> Command {
+    let mut command = Command::new(BEZIN);
+    command.env("BEZIN_HOME", home).stdout(Stdio::null());
+    command
+}
+
+const ANSWERS: &str = "counterpart = \"Anna\"\ncalm = 6\nnot-knowing = \"Maybe she needs something else.\"\n\
+                       frame = \"time\"\nroom = \"A shorter meeting\"\nslow-down = [\"silence\"]\n\
+                       desire = \"To be seen\"\ntogether = \"A plan\"\nopen = true\n";
+
+const WORDS_EN: &[&str] = &[
+    "the",
+    "conversation",
+    "request",
+    "listen",
+    "time",
+    "team",
+    "client",
+    "desire",
+    "together",
+    "trust",
+    "frame",
+    "room",
+    "meaning",
+    "slow",
+    "answer",
+    "question",
+    "agreement",
+    "leader",
+    "calm",
+    "open",
+];
+const WORDS_NL: &[&str] = &[
+    "het",
+    "gesprek",
+    "vraag",
+    "luisteren",
+    "tijd",
+    "team",
+    "klant",
+    "verlangen",
+    "samen",
+    "vertrouwen",
+    "kader",
+    "speelruimte",
+    "betekenis",
+    "vertragen",
+    "antwoord",
+    "afspraak",
+    "leidinggevende",
+    "rust",
+    "één",
+    "drie",
+];
+
+/// `len` random words.
+fn sentence(rng: &mut fastrand::Rng, words: &[&str], len: usize) -> String {
+    (0..len).map(|_| words[rng.usize(..words.len())]).collect::<Vec<_>>().join(" ")
+}
+
+/// `count` entries in time order over ten years, as journal lines.
+fn make_journal(count: usize) -> String {
+    let mut rng = fastrand::Rng::with_seed(7);
+    let start = jiff::Timestamp::from_second(1_480_000_000).unwrap();
+    let step = 315_360_000 / count as i64;
+    let mut out = String::with_capacity(count * 1200);
+    for n in 0..count {
+        let dutch = rng.bool();
+        let words = if dutch { WORDS_NL } else { WORDS_EN };
+        let mut answers: Vec<serde_json::Value> = (0..4)
+            .map(|i| {
+                let question = sentence(&mut rng, words, 9);
+                let answer = sentence(&mut rng, words, 13);
+                serde_json::json!({"prompt": format!("p{i}"), "kind": "long", "question": question, "answer": answer})
+            })
+            .collect();
+        if n % 33_333 == 7 {
+            answers[1]["answer"] = format!("{} zeldzaamheid", sentence(&mut rng, words, 5)).into();
+        }
+        let question = sentence(&mut rng, words, 8);
+        answers.push(serde_json::json!({"prompt": "calm", "kind": "scale", "question": question, "range": [1, 10], "answer": rng.i64(1..=10)}));
+        let finished = start.checked_add(jiff::SignedDuration::from_secs(step * n as i64)).unwrap();
+        let finished = finished.strftime("%Y-%m-%dT%H:%M:%S+00:00").to_string();
+        let tags: Vec<&str> = ["work", "home", "team"].into_iter().filter(|_| rng.u8(..4) == 0).collect();
+        let title =
+            if rng.bool() { serde_json::Value::from(sentence(&mut rng, words, 4)) } else { serde_json::Value::Null };
+        let entry = serde_json::json!({
+            "format": 1, "id": format!("{n:010}"), "set": "five-tips", "set_version": 1,
+            "lang": if dutch { "nl" } else { "en" }, "started": finished, "finished": finished,
+            "title": title, "tags": tags, "follows": null, "answers": answers,
+        });
+        let _ = writeln!(out, "{entry}");
+    }
+    out
+}
+
+fn jrnl_path() -> Option<PathBuf> {
+    std::env::var_os("PATH")?.to_str()?.split(':').map(|dir| Path::new(dir).join("jrnl")).find(|path| path.is_file())
+}
+
+/// jrnl on the same entries, in its own plain-text journal.
+fn compare_with_jrnl(jrnl: &Path, dir: &Path, count: usize, runs: usize, ours: &[(&str, Duration)]) {
+    let journal = dir.join("jrnl.txt");
+    let config = dir.join("jrnl.yaml");
+    let mut text = String::new();
+    for line in make_journal(count).lines() {
+        let entry: serde_json::Value = serde_json::from_str(line).unwrap();
+        let date = &entry["finished"].as_str().unwrap()[..16].replace('T', " ");
+        let title = entry["title"].as_str().unwrap_or("Reflection");
+        let body: Vec<&str> =
+            entry["answers"].as_array().unwrap().iter().filter_map(|a| a["answer"].as_str()).collect();
+        let _ = write!(text, "[{date}] {title}.\n{}\n\n", body.join("\n"));
+    }
+    fs::write(&journal, text).unwrap();
+    let settings = format!(
+        "colors: {{body: none, date: none, tags: none, title: none}}\ndefault_hour: 9\ndefault_minute: 0\neditor: ''\n\
+         encrypt: false\nhighlight: false\nindent_character: '|'\njournals:\n  default:\n    journal: {}\n\
+         linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%Y-%m-%d %H:%M'\nversion: v4.2\n",
+        journal.display()
+    );
+    fs::write(&config, settings).unwrap();
+    let runs = runs.min(3);
+    println!("\njrnl on the same {count} entries, median of {runs} runs:");
+    let cases: [(&str, &[&str], &str); 3] = [
+        ("jrnl -n 20", &["-n", "20"], "list --limit 20"),
+        ("jrnl -contains zeldzaamheid", &["-contains", "zeldzaamheid"], "search zeldzaamheid (a rare word)"),
+        ("jrnl --export markdown", &["--export", "markdown"], "export --format markdown (everything)"),
+    ];
+    for (name, args, ours_name) in cases {
+        let mut times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let started = Instant::now();
+                let status = Command::new(jrnl)
+                    .arg("--config-file")
+                    .arg(&config)
+                    .args(args)
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status()
+                    .unwrap();
+                assert!(status.success(), "{name} failed");
+                started.elapsed()
+            })
+            .collect();
+        times.sort();
+        let theirs = times[times.len() / 2];
+        let ours = ours.iter().find(|(n, _)| *n == ours_name).map(|(_, d)| *d).unwrap();
+        println!(
+            "{name:<44} {:>9.1} ms   bezin is {:.0}x faster",
+            millis(theirs),
+            theirs.as_secs_f64() / ours.as_secs_f64()
+        );
+    }
+}
+
+fn machine() -> String {
+    let cpu = fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
+        .unwrap_or_else(|| "an unknown processor".to_owned());
+    let cores = std::thread::available_parallelism().map_or(0, usize::from);
+    format!("machine: {cpu}, {cores} cores")
+}
+
+fn millis(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|value| value.parse().ok()).unwrap_or(default)
+}
