@@ -75,6 +75,14 @@ pub enum Command {
                             bezin export --split -o notes/ --tag work\n  bezin export --format json -o backup.json")]
     Export(ExportArgs),
 
+    /// List unfinished reflections, or discard one
+    #[command(after_help = "Examples:\n  bezin drafts\n  bezin drafts discard 7hq2")]
+    Drafts(DraftsArgs),
+
+    /// Check the journal's health: damaged lines, drafts, permissions; exit 1 if something is wrong
+    #[command(after_help = "Example:\n  bezin check")]
+    Check,
+
     /// Bring in entries from a bezin JSON export or a jrnl JSON export
     #[command(
         after_help = "Examples:\n  bezin import backup.json\n  jrnl --export json > jrnl.json && bezin import jrnl.json"
@@ -186,6 +194,24 @@ pub struct ExportArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct DraftsArgs {
+    #[command(subcommand)]
+    pub action: Option<DraftsAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DraftsAction {
+    /// Remove a draft, after asking
+    Discard {
+        /// The draft's id, or a unique prefix of it
+        id: String,
+        /// Discard without asking
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Args)]
 pub struct ImportArgs {
     /// A file from `bezin export --format json` or `jrnl --export json`
     pub file: PathBuf,
@@ -232,6 +258,14 @@ pub struct RunArgs {
     /// Take the answers from a TOML file (prompt id = answer), or - for stdin, instead of asking
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
+
+    /// Go on with the unfinished reflection of this set without asking
+    #[arg(long, conflicts_with = "fresh")]
+    pub resume: bool,
+
+    /// Start afresh even if a reflection of this set is unfinished (its draft stays)
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 #[derive(Debug, Args)]

@@ -120,6 +120,9 @@ pub struct Words {
     pub saved: &'static str,
     pub pick_one_at_least: &'static str,
     pub multi_help: &'static str,
+    pub kept: &'static str,
+    pub resume_offer: &'static str,
+    pub answers_word: &'static str,
 }
 
 static EN: Words = Words {
@@ -141,6 +144,9 @@ static EN: Words = Words {
     saved: "Saved as",
     pick_one_at_least: "Choose at least one (space to tick, enter to confirm).",
     multi_help: "Space ticks an option, enter confirms.",
+    kept: "Your answers so far are kept in a draft. To go on:",
+    resume_offer: "Go on with the reflection you started on",
+    answers_word: "answers",
 };
 
 static NL: Words = Words {
@@ -162,6 +168,9 @@ static NL: Words = Words {
     saved: "Bewaard als",
     pick_one_at_least: "Kies er minstens een (spatie om aan te vinken, enter om te bevestigen).",
     multi_help: "Spatie vinkt een optie aan, enter bevestigt.",
+    kept: "Je antwoorden tot nu toe zijn bewaard in een concept. Verder gaan:",
+    resume_offer: "Verder gaan met de reflectie die je begon op",
+    answers_word: "antwoorden",
 };
 
 #[cfg(test)]

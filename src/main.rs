@@ -4,6 +4,7 @@ mod catalog;
 mod cli;
 mod cmd;
 mod config;
+mod draft;
 mod exit_codes;
 mod filter;
 mod journal;
@@ -23,6 +24,7 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("bezin: internal error: {info}; nothing was saved by this command, please report it");
     }));
+    ui::handle_interrupts();
     let cli = cli::Cli::parse();
     match cmd::run(cli) {
         Ok(code) => code,

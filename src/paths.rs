@@ -13,6 +13,8 @@ pub struct Paths {
     /// The person's own prompt sets, `*.toml`.
     pub prompts_dir: PathBuf,
     pub journal: PathBuf,
+    /// Unfinished reflections.
+    pub drafts: PathBuf,
 }
 
 impl Paths {
@@ -29,6 +31,7 @@ impl Paths {
             config_file: config.join("config.toml"),
             prompts_dir: config.join("prompts"),
             journal: data.join("journal.jsonl"),
+            drafts: data.join("drafts"),
         })
     }
 
@@ -37,6 +40,7 @@ impl Paths {
             config_file: home.join("config.toml"),
             prompts_dir: home.join("prompts"),
             journal: home.join("journal.jsonl"),
+            drafts: home.join("drafts"),
         }
     }
 }

@@ -11,7 +11,8 @@ use crate::lang::Lang;
 use crate::prompt_set::{Expected, Kind, Prompt, PromptSet, fill_placeholders};
 
 /// An answer as the session holds it: choices by option id.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Answer {
     Text(String),
     Number(i64),
@@ -43,11 +44,35 @@ impl<'s> Session<'s> {
         self.set
     }
 
-    /// Asks `source` for every prompt still to answer, in order.
-    pub fn walk(&mut self, source: &mut dyn AnswerSource) -> Result<()> {
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// A session that goes on from answers given before (a draft's); those
+    /// that no longer fit the set are left out.
+    pub fn resume(set: &'s PromptSet, lang: Lang, given: Vec<(String, Option<Answer>)>) -> Self {
+        let mut session = Session::new(set, lang);
+        for (id, answer) in given {
+            if let Some(prompt) = set.prompt(&id) {
+                let _ = session.give(prompt, answer);
+            }
+        }
+        session
+    }
+
+    /// Every answer given so far, in the set's order, for a draft.
+    pub fn given(&self) -> Vec<(String, Option<Answer>)> {
+        let known = self.set.prompts.iter().filter_map(|p| self.given.get(&p.id).map(|a| (p.id.clone(), a.clone())));
+        known.collect()
+    }
+
+    /// Asks `source` for every prompt still to answer, in order, and calls
+    /// `after` once each answer is in.
+    pub fn walk(&mut self, source: &mut dyn AnswerSource, mut after: impl FnMut(&Session)) -> Result<()> {
         while let Some(prompt) = self.next_prompt() {
             let answer = source.answer(self, prompt)?;
             self.give(prompt, answer)?;
+            after(self);
         }
         Ok(())
     }

@@ -2,17 +2,57 @@
 //! and shows; what to ask and whether an answer fits is the session's call.
 
 use std::io::{IsTerminal, Write};
+use std::sync::Mutex;
 
 use anyhow::{Context as _, Result};
-use console::{Term, measure_text_width, style};
+use console::{Key, Term, measure_text_width, style};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
 
 use crate::catalog::Catalog;
+use crate::draft::Draft;
 use crate::journal::Entry;
 use crate::lang::{Lang, Text, Words};
 use crate::prompt_set::{Choice, Kind, Prompt, PromptSet};
 use crate::session::{Answer, AnswerSource, Session, value_of};
+
+/// The person stepped out of a reflection with Esc; its draft is kept.
+#[derive(Debug)]
+pub struct Paused;
+
+impl std::fmt::Display for Paused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("stopped; the answers so far are kept")
+    }
+}
+
+impl std::error::Error for Paused {}
+
+/// What to say when Ctrl-C or a closed terminal stops bezin.
+static ON_INTERRUPT: Mutex<Option<String>> = Mutex::new(None);
+
+/// Sets what Ctrl-C (or a closed terminal) should say before bezin stops.
+pub fn on_interrupt(message: Option<String>) {
+    if let Ok(mut on_interrupt) = ON_INTERRUPT.lock() {
+        *on_interrupt = message;
+    }
+}
+
+/// On Ctrl-C, a closed terminal or a request to stop: the cursor is shown
+/// again (a list hides it), the message set with `on_interrupt` is said,
+/// and bezin stops with exit code 130. Answers are already in the draft.
+pub fn handle_interrupts() {
+    let _ = ctrlc::set_handler(|| {
+        let _ = Term::stderr().show_cursor();
+        let message = ON_INTERRUPT.lock().ok().and_then(|message| message.clone());
+        let mut stderr = std::io::stderr();
+        let _ = writeln!(stderr);
+        if let Some(message) = message {
+            let _ = writeln!(stderr, "{message}");
+        }
+        std::process::exit(130);
+    });
+}
 
 /// The person at the terminal, answering prompts with widgets that fit
 /// each kind. Everything it draws goes to stderr, as dialoguer does.
@@ -52,7 +92,8 @@ impl Terminal {
             .with_prompt(self.words().pick_set)
             .items(&items)
             .default(0)
-            .interact_on(&self.term)?;
+            .interact_on_opt(&self.term)?
+            .ok_or(Paused)?;
         Ok(catalog.sets[chosen].set.id.clone())
     }
 
@@ -61,6 +102,14 @@ impl Terminal {
         self.term.write_line(&style(set.title.get(self.lang)).bold().for_stderr().to_string())?;
         self.term.write_line(set.description.get(self.lang))?;
         Ok(self.term.write_line("")?)
+    }
+
+    /// Asks whether to go on with an unfinished reflection.
+    pub fn offer_resume(&self, draft: &Draft) -> Result<bool> {
+        let words = self.words();
+        let started = draft.started.get(..16).unwrap_or(&draft.started).replace('T', " ");
+        let question = format!("{} {started} ({} {})?", words.resume_offer, draft.answered(), words.answers_word);
+        Ok(Confirm::with_theme(&self.theme).with_prompt(question).default(true).interact_on(&self.term)?)
     }
 
     /// Asks whether this reflection follows up on `entry`.
@@ -103,7 +152,8 @@ impl Terminal {
                 format!("{} {}: {}", words.change, n + 1, shorten(&session.question(prompt), 60))
             }),
         );
-        let chosen = Select::with_theme(&self.theme).items(&items).default(0).interact_on(&self.term)?;
+        let chosen =
+            Select::with_theme(&self.theme).items(&items).default(0).interact_on_opt(&self.term)?.ok_or(Paused)?;
         Ok(chosen.checked_sub(1).map(|n| asked[n].0))
     }
 
@@ -119,7 +169,8 @@ impl Terminal {
 
     /// One of `items`, by its position.
     pub fn choose(&self, question: &str, items: &[String]) -> Result<usize> {
-        Ok(Select::with_theme(&self.theme).with_prompt(question).items(items).default(0).interact_on(&self.term)?)
+        let chosen = Select::with_theme(&self.theme).with_prompt(question).items(items).default(0);
+        Ok(chosen.interact_on_opt(&self.term)?.ok_or(Paused)?)
     }
 
     /// A yes-or-no question whose answer is no unless the person says yes.
@@ -139,16 +190,44 @@ impl Terminal {
     }
 
     fn text(&self, prompt: &Prompt, current: Option<&Answer>) -> Result<Option<Answer>> {
-        let required = prompt.required;
-        let message = self.words().required;
-        let mut input = Input::<String>::with_theme(&self.theme)
-            .allow_empty(true)
-            .validate_with(move |text: &String| if required && text.trim().is_empty() { Err(message) } else { Ok(()) });
-        if let Some(Answer::Text(text)) = current {
-            input = input.with_initial_text(text);
+        let initial = match current {
+            Some(Answer::Text(text)) => text.as_str(),
+            _ => "",
+        };
+        loop {
+            self.term.write_str(&format!("{} ", style("›").dim().for_stderr()))?;
+            let text = self.read_line(initial)?;
+            if !text.trim().is_empty() || !prompt.required {
+                return Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()).map(Answer::Text));
+            }
+            self.dim(self.words().required)?;
         }
-        let text = input.interact_text_on(&self.term)?;
-        Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()).map(Answer::Text))
+    }
+
+    /// A line typed at the terminal, starting from `initial`; Esc steps out
+    /// of the reflection (its draft is kept).
+    fn read_line(&self, initial: &str) -> Result<String> {
+        let mut line: Vec<char> = initial.chars().collect();
+        self.term.write_str(initial)?;
+        loop {
+            match self.term.read_key()? {
+                Key::Enter => {
+                    self.term.write_line("")?;
+                    return Ok(line.into_iter().collect());
+                }
+                Key::Escape => return Err(Paused.into()),
+                Key::Backspace => {
+                    if let Some(c) = line.pop() {
+                        self.term.clear_chars(console::measure_text_width(&c.to_string()).max(1))?;
+                    }
+                }
+                Key::Char(c) if !c.is_control() => {
+                    line.push(c);
+                    self.term.write_str(c.encode_utf8(&mut [0; 4]))?;
+                }
+                _ => {}
+            }
+        }
     }
 
     /// Several lines, typed here until an empty line, or written in the editor.
@@ -167,7 +246,7 @@ impl Terminal {
         let mut lines: Vec<String> = Vec::new();
         loop {
             self.term.write_str("  ")?;
-            let line = self.term.read_line()?;
+            let line = self.read_line("")?;
             if line.trim() == ":e" {
                 let start = if lines.is_empty() { current.unwrap_or_default().to_owned() } else { lines.join("\n") };
                 let written = self.edit(&start)?;
@@ -250,7 +329,8 @@ impl Terminal {
         if !prompt.required {
             items.push(self.words().no_answer.to_owned());
         }
-        let chosen = Select::with_theme(&self.theme).items(&items).default(start).interact_on(&self.term)?;
+        let chosen =
+            Select::with_theme(&self.theme).items(&items).default(start).interact_on_opt(&self.term)?.ok_or(Paused)?;
         Ok(Some(chosen).filter(|n| *n < count))
     }
 
@@ -263,7 +343,8 @@ impl Terminal {
         self.dim(self.words().multi_help)?;
         loop {
             let chosen =
-                MultiSelect::with_theme(&self.theme).items(&items).defaults(&checked).interact_on(&self.term)?;
+                MultiSelect::with_theme(&self.theme).items(&items).defaults(&checked).interact_on_opt(&self.term)?;
+            let chosen = chosen.ok_or(Paused)?;
             if chosen.is_empty() && prompt.required {
                 self.dim(self.words().pick_one_at_least)?;
                 continue;
@@ -278,7 +359,7 @@ impl Terminal {
         if let Some(Answer::Bool(b)) = current {
             confirm = confirm.default(*b);
         }
-        Ok(Some(Answer::Bool(confirm.interact_on(&self.term)?)))
+        Ok(Some(Answer::Bool(confirm.interact_on_opt(&self.term)?.ok_or(Paused)?)))
     }
 
     fn dim(&self, text: &str) -> Result<()> {

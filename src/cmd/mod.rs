@@ -1,7 +1,9 @@
 //! One file per command. Each turns parsed arguments into domain calls and
 //! prints the result.
 
+mod check;
 mod delete;
+mod drafts;
 mod edit;
 mod export;
 mod import;
@@ -20,6 +22,7 @@ use anyhow::{Context as _, Result, anyhow, bail};
 use crate::catalog::Catalog;
 use crate::cli::{Cli, Command, FilterArgs};
 use crate::config::Config;
+use crate::draft::Drafts;
 use crate::filter::Filter;
 use crate::journal::{Damaged, Entry, Journal};
 use crate::lang::Lang;
@@ -32,6 +35,7 @@ pub struct Context {
     pub journal: Journal,
     pub lang: Lang,
     prompt_dirs: Vec<PathBuf>,
+    drafts: PathBuf,
 }
 
 impl Context {
@@ -47,10 +51,15 @@ impl Context {
         }
         let journal = cli.journal.clone().or_else(|| config.journal.clone()).unwrap_or(paths.journal);
         let lang = cli.lang.or(config.language).or_else(Lang::from_env).unwrap_or(Lang::En);
-        let mut prompt_dirs = vec![paths.prompts_dir];
+        let mut prompt_dirs = vec![paths.prompts_dir.clone()];
         prompt_dirs.extend(config.prompt_dirs.iter().cloned());
         prompt_dirs.extend(cli.prompt_dirs.iter().cloned());
-        Ok(Context { config, journal: Journal::new(journal), lang, prompt_dirs })
+        Ok(Context { config, journal: Journal::new(journal), lang, prompt_dirs, drafts: paths.drafts })
+    }
+
+    /// The unfinished reflections.
+    pub fn drafts(&self) -> Drafts {
+        Drafts::new(self.drafts.clone())
     }
 
     /// The built-in sets and the person's own.
@@ -62,8 +71,11 @@ impl Context {
     pub fn warn_damaged(&self) -> impl FnMut(Damaged) + '_ {
         move |damaged| {
             let path = self.journal.path().display();
-            let at = if damaged.line == 0 { String::new() } else { format!(":{}", damaged.line) };
-            eprintln!("bezin: warning: {path}{at}: skipped a damaged line ({})", damaged.reason);
+            let line = self.journal.number_of(&damaged);
+            eprintln!(
+                "bezin: warning: {path}:{line}: skipped a damaged line ({}); bezin check tells more",
+                damaged.reason
+            );
         }
     }
 
@@ -120,5 +132,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Delete(args) => delete::run(&context, &args),
         Command::Export(args) => export::run(&context, &args),
         Command::Import(args) => import::run(&context, &args),
+        Command::Drafts(args) => drafts::run(&context, &args),
+        Command::Check => check::run(&context),
     }
 }

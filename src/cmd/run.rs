@@ -1,5 +1,6 @@
 //! `bezin run`: walk through a reflection, in the terminal or from an
-//! answers file, and save it to the journal.
+//! answers file, and save it to the journal. In the terminal every answer is
+//! kept in a draft at once, so nothing is lost to Ctrl-C or a crash.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,15 +10,39 @@ use anyhow::{Result, anyhow, bail};
 use super::{Context, read_answers};
 use crate::catalog::Catalog;
 use crate::cli::RunArgs;
-use crate::journal::{self, Entry};
+use crate::draft::{Draft, Drafts};
+use crate::journal::{self, Entry, MovedAside};
 use crate::prompt_set::{Prompt, PromptSet};
 use crate::session::{Answer, AnswerSource, Session, answer_from_toml};
-use crate::ui::Terminal;
+use crate::ui::{self, Paused, Terminal};
+
+/// The exit code of a reflection stopped halfway (as for Ctrl-C).
+const STOPPED: u8 = 130;
 
 pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
-    let interactive = args.answers.is_none();
-    if interactive && !Terminal::available() {
+    let Some(path) = &args.answers else { return in_terminal(context, &catalog, args) };
+    if args.resume {
+        bail!("--resume goes on with a draft in the terminal; it does not go with --answers");
+    }
+    let set_id = args.set.clone().or_else(|| context.config.default_set.clone()).ok_or_else(|| {
+        anyhow!("name the set to run with --answers, like: bezin run five-tips --answers answers.toml")
+    })?;
+    let set = &catalog.get(&set_id).inspect_err(|_| warn_broken(&catalog))?.set;
+    let follows = args.follows.as_deref().map(|id| context.find(id)).transpose()?.map(|entry| entry.id);
+    let started = now();
+    let mut session = Session::new(set, context.lang);
+    let mut answers = FileAnswers::read(path, set)?;
+    session.walk(&mut answers, |_| {})?;
+    answers.all_asked(&session)?;
+    let entry = entry(&session, started, args.title.clone(), tags(&args.tags), follows);
+    let moved = context.journal.append(&entry)?;
+    saved(context, &entry, moved);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<ExitCode> {
+    if !Terminal::available() {
         bail!(
             "no terminal to ask the questions in; to run without one, give the answers in a file: \
              bezin run SET --answers answers.toml (bezin sets show SET lists the prompt ids)"
@@ -26,77 +51,196 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
     let terminal = Terminal::new(context.lang, context.config.editor.clone());
     let set_id = match args.set.clone().or_else(|| context.config.default_set.clone()) {
         Some(id) => id,
-        None if interactive => terminal.pick_set(&catalog)?,
-        None => bail!("name the set to run with --answers, like: bezin run five-tips --answers answers.toml"),
+        None => terminal.pick_set(catalog)?,
     };
-    let set = &catalog.get(&set_id).inspect_err(|_| warn_broken(&catalog))?.set;
-    let follows = args.follows.as_deref().map(|id| context.find(id)).transpose()?;
-    let started = now();
-    let mut session = Session::new(set, context.lang);
-    let (follows, title, tags) = match &args.answers {
-        Some(path) => {
-            let mut answers = FileAnswers::read(path, set)?;
-            session.walk(&mut answers)?;
-            answers.all_asked(&session)?;
-            (follows, args.title.clone(), tags(&args.tags))
+    let set = &catalog.get(&set_id).inspect_err(|_| warn_broken(catalog))?.set;
+    let drafts = context.drafts();
+    let mut draft = match draft_to_resume(&drafts, set, args, &terminal)? {
+        Some(draft) => draft,
+        None => new_draft(context, catalog, set, args, &terminal)?,
+    };
+    let mut terminal = Terminal::new(draft.lang, context.config.editor.clone());
+    let resume = format!("{}\n  bezin run {} --resume", draft.lang.words().kept, set.id);
+    ui::on_interrupt(Some(resume.clone()));
+    match converse(context, catalog, &mut terminal, set, &drafts, &mut draft, args) {
+        Err(err) if err.is::<Paused>() => {
+            eprintln!("\n{resume}");
+            return Ok(ExitCode::from(STOPPED));
         }
-        None => converse(context, &catalog, terminal, &mut session, follows, args)?,
+        result => result?,
+    }
+    ui::on_interrupt(None);
+    save(context, &drafts, &draft, set)
+}
+
+/// The draft of this set to go on with: chosen by --resume or --fresh, or
+/// by the person when there is one.
+fn draft_to_resume(drafts: &Drafts, set: &PromptSet, args: &RunArgs, terminal: &Terminal) -> Result<Option<Draft>> {
+    let latest = drafts.latest_of(&set.id)?;
+    match (latest, args.resume, args.fresh) {
+        (None, true, _) => bail!("there is no unfinished '{}' reflection to resume (bezin drafts lists them)", set.id),
+        (Some(draft), true, _) => Ok(Some(draft)),
+        (Some(draft), false, false) if terminal.offer_resume(&draft)? => Ok(Some(draft)),
+        _ => Ok(None),
+    }
+}
+
+fn new_draft(
+    context: &Context,
+    catalog: &Catalog,
+    set: &PromptSet,
+    args: &RunArgs,
+    terminal: &Terminal,
+) -> Result<Draft> {
+    let follows = match args.follows.as_deref() {
+        Some(id) => Some(context.find(id)?),
+        None => offer_earlier(context, catalog, terminal, set)?,
     };
-    let entry = Entry {
-        format: journal::FORMAT,
+    let started = now();
+    Ok(Draft {
         id: journal::new_id(),
         set: set.id.clone(),
         set_version: set.version,
         lang: context.lang,
+        started: started.clone(),
+        updated: started,
+        follows: follows.map(|entry| entry.id),
+        answers: Vec::new(),
+        title: args.title.clone(),
+        tags: tags(&args.tags),
+    })
+}
+
+/// The reflection in the terminal: the entry it follows, every prompt, the
+/// review of all answers, then a title and tags; the draft kept all along.
+fn converse(
+    context: &Context,
+    catalog: &Catalog,
+    terminal: &mut Terminal,
+    set: &PromptSet,
+    drafts: &Drafts,
+    draft: &mut Draft,
+    args: &RunArgs,
+) -> Result<()> {
+    terminal.intro(set)?;
+    if let Some(id) = &draft.follows
+        && let Some(earlier) = context.journal.by_id(id, context.warn_damaged())?
+    {
+        terminal.show_earlier(&earlier, &set_title(catalog, &earlier))?;
+    }
+    let mut session = Session::resume(set, draft.lang, draft.answers.clone());
+    let mut keeping = Keeping { drafts, warned: false };
+    session.walk(terminal, |session| keeping.keep(draft, session))?;
+    while let Some(prompt) = terminal.review(&session)? {
+        let answer = terminal.answer(&session, prompt)?;
+        session.give(prompt, answer)?;
+        keeping.keep(draft, &session);
+        session.walk(terminal, |session| keeping.keep(draft, session))?;
+    }
+    let words = draft.lang.words();
+    if args.title.is_none() {
+        draft.title = terminal.line(words.title, draft.title.as_deref().unwrap_or_default())?;
+    }
+    if args.tags.is_empty() {
+        draft.tags = tags(&[terminal.line(words.tags, &draft.tags.join(", "))?.unwrap_or_default()]);
+    }
+    keeping.keep(draft, &session);
+    Ok(())
+}
+
+/// Writes the draft after each answer; says once if it cannot.
+struct Keeping<'d> {
+    drafts: &'d Drafts,
+    warned: bool,
+}
+
+impl Keeping<'_> {
+    fn keep(&mut self, draft: &mut Draft, session: &Session) {
+        draft.answers = session.given();
+        draft.updated = now();
+        if let Err(err) = self.drafts.save(draft)
+            && !self.warned
+        {
+            eprintln!("bezin: warning: {err:#}; your answers are only in memory until the end");
+            self.warned = true;
+        }
+    }
+}
+
+/// Saves the finished draft as an entry; the draft goes only once the entry
+/// is on disk. If the journal cannot be written, the draft stays, and if
+/// there is no draft either, the answers are printed to keep.
+fn save(context: &Context, drafts: &Drafts, draft: &Draft, set: &PromptSet) -> Result<ExitCode> {
+    let session = Session::resume(set, draft.lang, draft.answers.clone());
+    let entry = entry(&session, draft.started.clone(), draft.title.clone(), draft.tags.clone(), draft.follows.clone());
+    let moved = match context.journal.append(&entry) {
+        Ok(moved) => moved,
+        Err(err) if drafts.find(&draft.id).is_ok() => {
+            return Err(err.context(format!(
+                "your answers are kept in a draft; once the journal can be written, bezin run {} --resume saves them",
+                set.id
+            )));
+        }
+        Err(err) => {
+            println!("{}", answers_file(&session));
+            return Err(err.context("no draft could be kept either, so your answers are printed above; keep them"));
+        }
+    };
+    saved(context, &entry, moved);
+    if let Err(err) = drafts.remove(&draft.id) {
+        eprintln!("bezin: warning: {err:#}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The answers as an answers file, which `bezin run SET --answers` takes back.
+fn answers_file(session: &Session) -> String {
+    let mut table = toml::Table::new();
+    for (id, answer) in session.given() {
+        let value = match answer {
+            Some(Answer::Text(text) | Answer::Choice(text)) => toml::Value::String(text),
+            Some(Answer::Number(n)) => toml::Value::Integer(n),
+            Some(Answer::Bool(b)) => toml::Value::Boolean(b),
+            Some(Answer::Choices(ids)) => toml::Value::Array(ids.into_iter().map(toml::Value::String).collect()),
+            None => continue,
+        };
+        table.insert(id, value);
+    }
+    toml::to_string(&table).unwrap_or_default()
+}
+
+fn entry(
+    session: &Session,
+    started: String,
+    title: Option<String>,
+    tags: Vec<String>,
+    follows: Option<String>,
+) -> Entry {
+    let set = session.set();
+    Entry {
+        format: journal::FORMAT,
+        id: journal::new_id(),
+        set: set.id.clone(),
+        set_version: set.version,
+        lang: session.lang(),
         started,
         finished: now(),
         title,
         tags,
-        follows: follows.map(|entry| entry.id),
+        follows,
         answers: session.recorded(),
         edited: None,
-    };
-    context.journal.append(&entry)?;
-    println!("{} {} in {}", context.lang.words().saved, entry.id, context.journal.path().display());
-    Ok(ExitCode::SUCCESS)
+    }
 }
 
-/// The reflection in the terminal: the entry it follows, every prompt, the
-/// review of all answers, then a title and tags.
-fn converse(
-    context: &Context,
-    catalog: &Catalog,
-    mut terminal: Terminal,
-    session: &mut Session,
-    follows: Option<Entry>,
-    args: &RunArgs,
-) -> Result<(Option<Entry>, Option<String>, Vec<String>)> {
-    let set = session.set();
-    terminal.intro(set)?;
-    let follows = match follows {
-        Some(entry) => Some(entry),
-        None => offer_earlier(context, catalog, &terminal, set)?,
-    };
-    if let Some(entry) = &follows {
-        terminal.show_earlier(entry, &set_title(catalog, entry))?;
+fn saved(context: &Context, entry: &Entry, moved: Option<MovedAside>) {
+    if let Some(MovedAside { line, path }) = moved {
+        eprintln!(
+            "bezin: warning: line {line} of the journal was cut off by an earlier crash; it is kept in {}",
+            path.display()
+        );
     }
-    session.walk(&mut terminal)?;
-    while let Some(prompt) = terminal.review(session)? {
-        let answer = terminal.answer(session, prompt)?;
-        session.give(prompt, answer)?;
-        session.walk(&mut terminal)?;
-    }
-    let words = context.lang.words();
-    let title = match &args.title {
-        Some(title) => Some(title.clone()),
-        None => terminal.line(words.title, "")?,
-    };
-    let tags = if args.tags.is_empty() {
-        tags(&[terminal.line(words.tags, "")?.unwrap_or_default()])
-    } else {
-        tags(&args.tags)
-    };
-    Ok((follows, title, tags))
+    println!("{} {} in {}", entry.lang.words().saved, entry.id, context.journal.path().display());
 }
 
 /// For a set that follows others (after the conversation), offers the

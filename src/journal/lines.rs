@@ -15,6 +15,8 @@ use super::{Damaged, Entry};
 pub struct RawLine<'a> {
     /// The line number from 1; 0 when reading from the end, where it is not known.
     pub number: usize,
+    /// Where the line starts in the file.
+    pub offset: u64,
     pub bytes: &'a [u8],
 }
 
@@ -25,7 +27,11 @@ impl RawLine<'_> {
 
     /// The entry on this line.
     pub fn parse(&self) -> Result<Entry, Damaged> {
-        serde_json::from_slice(self.bytes).map_err(|err| Damaged { line: self.number, reason: err.to_string() })
+        serde_json::from_slice(self.bytes).map_err(|err| Damaged {
+            line: self.number,
+            offset: self.offset,
+            reason: err.to_string(),
+        })
     }
 }
 
@@ -35,7 +41,7 @@ const BUFFER: usize = 256 * 1024;
 pub fn forward(file: File, mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
     let mut reader = BufReader::with_capacity(BUFFER, file);
     let mut buffer = Vec::new();
-    let mut number = 0;
+    let (mut number, mut offset) = (0, 0);
     loop {
         buffer.clear();
         let read = reader.read_until(b'\n', &mut buffer)?;
@@ -44,9 +50,10 @@ pub fn forward(file: File, mut visit: impl FnMut(RawLine) -> Result<ControlFlow<
         }
         number += 1;
         let bytes = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
-        if !bytes.iter().all(u8::is_ascii_whitespace) && visit(RawLine { number, bytes })?.is_break() {
+        if !bytes.iter().all(u8::is_ascii_whitespace) && visit(RawLine { number, offset, bytes })?.is_break() {
             return Ok(());
         }
+        offset += read as u64;
     }
 }
 
@@ -91,6 +98,42 @@ fn read_byte(file: &File, at: u64) -> std::io::Result<u8> {
     let mut byte = [0];
     file.read_exact_at(&mut byte, at)?;
     Ok(byte[0])
+}
+
+/// Where the last line starts when the file does not end with a newline
+/// (a line cut off by a crash); `None` when it does, or is empty.
+pub fn tail_start(file: &File, length: u64) -> Result<Option<u64>> {
+    if length == 0 || read_byte(file, length - 1)? == b'\n' {
+        return Ok(None);
+    }
+    let mut chunk = vec![0; BUFFER];
+    let mut end = length;
+    while end > 0 {
+        let start = end.saturating_sub(BUFFER as u64);
+        let chunk = &mut chunk[..usize::try_from(end - start)?];
+        file.read_exact_at(chunk, start)?;
+        if let Some(newline) = chunk.iter().rposition(|&b| b == b'\n') {
+            return Ok(Some(start + newline as u64 + 1));
+        }
+        end = start;
+    }
+    Ok(Some(0))
+}
+
+/// The number of the line that starts at `offset`: one more than the
+/// newlines before it.
+pub fn number_at(file: &File, offset: u64) -> Result<usize> {
+    let mut reader = BufReader::with_capacity(BUFFER, file).take(offset);
+    let mut newlines = 0;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(newlines + 1);
+        }
+        newlines += chunk.iter().filter(|&&b| b == b'\n').count();
+        let read = chunk.len();
+        reader.consume(read);
+    }
 }
 
 /// The line that starts at `at`, without its newline.
@@ -138,7 +181,7 @@ pub fn backward(mut file: File, mut visit: impl FnMut(RawLine) -> Result<Control
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let line = RawLine { number: 0, bytes };
+            let line = RawLine { number: 0, offset: start + line_start as u64, bytes };
             if visit(line)?.is_break() {
                 return Ok(());
             }

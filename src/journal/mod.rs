@@ -10,7 +10,7 @@ mod lines;
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufWriter, ErrorKind, Seek, Write};
 use std::ops::ControlFlow;
-use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::{DirBuilderExt, FileExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -19,10 +19,19 @@ pub use entry::{Entry, FORMAT, Recorded, Value, id_from, new_id};
 pub use import::{Imported, Incoming};
 pub use lines::RawLine;
 
+/// A last line cut off by a crash, moved out of the journal into a file.
+#[derive(Debug)]
+pub struct MovedAside {
+    pub line: usize,
+    pub path: PathBuf,
+}
+
 /// A line of the journal that is not a readable entry.
 #[derive(Debug)]
 pub struct Damaged {
+    /// Its number from 1; 0 when it was read from the end (see `number_of`).
     pub line: usize,
+    pub offset: u64,
     pub reason: String,
 }
 
@@ -41,19 +50,45 @@ impl Journal {
     }
 
     /// Appends `entry` as one line in one write, under an exclusive lock, and
-    /// syncs it to disk. The file and its folder are made owner-only.
-    pub fn append(&self, entry: &Entry) -> Result<()> {
+    /// syncs it to disk. The file and its folder are made owner-only. A last
+    /// line cut off by an earlier crash is first moved aside (and said so).
+    pub fn append(&self, entry: &Entry) -> Result<Option<MovedAside>> {
         let mut line = entry.to_line();
         line.push('\n');
         let created = self.create_parent()? | !self.path.exists();
         let mut file = self.lock(true)?.with_context(|| format!("could not open the journal {}", self.display()))?;
+        let moved =
+            self.mend_tail(&mut file).with_context(|| format!("could not mend the journal {}", self.display()))?;
         file.write_all(line.as_bytes())
             .and_then(|()| file.sync_all())
             .with_context(|| format!("could not write to the journal {}", self.display()))?;
         if created {
             sync_dir(self.path.parent())?;
         }
-        Ok(())
+        Ok(moved)
+    }
+
+    /// Ends the journal with a newline again after a crash: a last line that
+    /// is a whole entry gets its newline; a torn one goes to a file of its
+    /// own beside the journal, never dropped.
+    fn mend_tail(&self, file: &mut File) -> Result<Option<MovedAside>> {
+        let length = file.metadata()?.len();
+        let Some(start) = lines::tail_start(file, length)? else { return Ok(None) };
+        let mut tail = vec![0; usize::try_from(length - start)?];
+        file.read_exact_at(&mut tail, start)?;
+        if serde_json::from_slice::<Entry>(&tail).is_ok() {
+            file.write_all(b"\n")?;
+            return Ok(None);
+        }
+        let line = lines::number_at(file, start)?;
+        let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S");
+        let aside = PathBuf::from(format!("{}.corrupt-{stamp}", self.path.display()));
+        let mut kept = OpenOptions::new().write(true).create_new(true).mode(0o600).open(&aside)?;
+        kept.write_all(&tail)?;
+        kept.sync_all()?;
+        file.set_len(start)?;
+        file.sync_all()?;
+        Ok(Some(MovedAside { line, path: aside }))
     }
 
     fn display(&self) -> std::path::Display<'_> {
@@ -123,7 +158,7 @@ impl Journal {
         let mut line = Vec::new();
         for start in starts.into_iter().rev() {
             lines::line_at(&file, start, &mut line).with_context(reading)?;
-            if visit(RawLine { number: 0, bytes: &line })?.is_break() {
+            if visit(RawLine { number: 0, offset: start, bytes: &line })?.is_break() {
                 break;
             }
         }
@@ -135,6 +170,14 @@ impl Journal {
     pub fn scan_back(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
         let Some(file) = self.lock(false)? else { return Ok(()) };
         lines::backward(file, visit).with_context(|| format!("could not read the journal {}", self.display()))
+    }
+
+    /// The line number of a damaged line found reading from the end.
+    pub fn number_of(&self, damaged: &Damaged) -> usize {
+        if damaged.line > 0 {
+            return damaged.line;
+        }
+        File::open(&self.path).ok().and_then(|file| lines::number_at(&file, damaged.offset).ok()).unwrap_or(0)
     }
 
     /// Calls `visit` with every readable entry, oldest first, and `damaged`

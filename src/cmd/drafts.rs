@@ -1,0 +1,53 @@
+//! `bezin drafts`: the unfinished reflections, and discarding one.
+
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use super::Context;
+use crate::cli::{DraftsAction, DraftsArgs};
+use crate::ui::{self, Column, Terminal};
+
+pub fn run(context: &Context, args: &DraftsArgs) -> Result<ExitCode> {
+    let drafts = context.drafts();
+    let Some(DraftsAction::Discard { id, yes }) = &args.action else {
+        let (all, broken) = drafts.all()?;
+        for path in broken {
+            eprintln!("bezin: warning: {} is not a readable draft; bezin leaves it as it is", path.display());
+        }
+        if all.is_empty() {
+            eprintln!("No unfinished reflections.");
+            return Ok(ExitCode::SUCCESS);
+        }
+        let rows: Vec<[String; 4]> = all
+            .iter()
+            .map(|draft| {
+                let started = draft.started.get(..16).unwrap_or(&draft.started).replace('T', " ");
+                [draft.id.clone(), draft.set.clone(), started, draft.answered().to_string()]
+            })
+            .collect();
+        let columns = [Column::id("ID"), Column::fixed("SET"), Column::fixed("STARTED"), Column::fixed("ANSWERS")];
+        ui::table(&mut std::io::stdout().lock(), &columns, &rows)?;
+        eprintln!("Go on with one: bezin run SET --resume");
+        return Ok(ExitCode::SUCCESS);
+    };
+    let draft = drafts.find(id)?;
+    if !yes {
+        if !Terminal::available() {
+            bail!("no terminal to ask in; add --yes to discard the draft {} without asking", draft.id);
+        }
+        let question = format!(
+            "Discard the unfinished '{}' of {} with {} answers? This cannot be undone",
+            draft.set,
+            draft.date(),
+            draft.answered()
+        );
+        if !Terminal::new(context.lang, None).agree(&question)? {
+            eprintln!("Nothing discarded.");
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    drafts.remove(&draft.id)?;
+    println!("Discarded the draft {}", draft.id);
+    Ok(ExitCode::SUCCESS)
+}

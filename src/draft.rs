@@ -1,0 +1,130 @@
+//! Drafts: a reflection in progress, kept on disk after every answer, so
+//! that Ctrl-C, a closed terminal or a crash never costs what was written.
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+use crate::session::Answer;
+
+/// A reflection not yet saved to the journal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub id: String,
+    pub set: String,
+    pub set_version: u32,
+    pub lang: Lang,
+    pub started: String,
+    /// When the last answer came in.
+    pub updated: String,
+    pub follows: Option<String>,
+    /// Each prompt answered so far; `None` is an optional prompt left blank.
+    pub answers: Vec<(String, Option<Answer>)>,
+    pub title: Option<String>,
+    pub tags: Vec<String>,
+}
+
+impl Draft {
+    /// The day it was started, `YYYY-MM-DD`.
+    pub fn date(&self) -> &str {
+        self.started.get(..10).unwrap_or(&self.started)
+    }
+
+    /// How many prompts have an answer.
+    pub fn answered(&self) -> usize {
+        self.answers.iter().filter(|(_, answer)| answer.is_some()).count()
+    }
+}
+
+/// The drafts folder: one JSON file per draft.
+pub struct Drafts {
+    dir: PathBuf,
+}
+
+impl Drafts {
+    pub fn new(dir: PathBuf) -> Drafts {
+        Drafts { dir }
+    }
+
+    fn path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.json"))
+    }
+
+    /// Writes the draft atomically: a temporary file in the folder, synced,
+    /// then renamed over the old one. Returns where it is.
+    pub fn save(&self, draft: &Draft) -> Result<PathBuf> {
+        let path = self.path(&draft.id);
+        let failed = || format!("could not keep the draft {}", path.display());
+        fs::DirBuilder::new().recursive(true).mode(0o700).create(&self.dir).with_context(failed)?;
+        let mut file = tempfile::Builder::new().prefix(".draft-").tempfile_in(&self.dir).with_context(failed)?;
+        serde_json::to_writer_pretty(&mut file, draft).with_context(failed)?;
+        file.write_all(b"\n").and_then(|()| file.as_file().sync_all()).with_context(failed)?;
+        file.persist(&path).with_context(failed)?;
+        fs::File::open(&self.dir).and_then(|dir| dir.sync_all()).with_context(failed)?;
+        Ok(path)
+    }
+
+    /// Every draft, newest first, and the files that are not readable drafts.
+    pub fn all(&self) -> Result<(Vec<Draft>, Vec<PathBuf>)> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
+            Err(err) => {
+                return Err(err).with_context(|| format!("could not read the drafts in {}", self.dir.display()));
+            }
+        };
+        let (mut drafts, mut broken) = (Vec::new(), Vec::new());
+        for path in entries.filter_map(|entry| entry.ok().map(|entry| entry.path())) {
+            if path.extension().is_none_or(|ext| ext != "json") {
+                continue;
+            }
+            match fs::read(&path).ok().and_then(|bytes| serde_json::from_slice::<Draft>(&bytes).ok()) {
+                Some(draft) => drafts.push(draft),
+                None => broken.push(path),
+            }
+        }
+        drafts.sort_by(|a, b| b.updated.cmp(&a.updated));
+        Ok((drafts, broken))
+    }
+
+    /// The newest draft of `set`.
+    pub fn latest_of(&self, set: &str) -> Result<Option<Draft>> {
+        Ok(self.all()?.0.into_iter().find(|draft| draft.set == set))
+    }
+
+    /// The draft whose id starts with `query`.
+    pub fn find(&self, query: &str) -> Result<Draft> {
+        let mut found: Vec<Draft> = self.all()?.0.into_iter().filter(|draft| draft.id.starts_with(query)).collect();
+        match found.len() {
+            1 => Ok(found.remove(0)),
+            0 => bail!("no draft has the id '{query}' (bezin drafts lists them)"),
+            _ => {
+                let ids: Vec<&str> = found.iter().map(|draft| draft.id.as_str()).collect();
+                bail!("the draft id '{query}' is ambiguous; it could be {}", ids.join(", "))
+            }
+        }
+    }
+
+    pub fn remove(&self, id: &str) -> Result<()> {
+        let path = self.path(id);
+        fs::remove_file(&path).with_context(|| format!("could not remove the draft {}", path.display()))
+    }
+
+    /// The folder, and whether it (or a draft in it) is open to others.
+    pub fn loose(&self) -> Vec<PathBuf> {
+        let open = |path: &Path| fs::metadata(path).is_ok_and(|meta| meta.permissions().mode() & 0o077 != 0);
+        let mut loose: Vec<PathBuf> = Vec::new();
+        if open(&self.dir) {
+            loose.push(self.dir.clone());
+        }
+        if let Ok(entries) = fs::read_dir(&self.dir) {
+            loose.extend(entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).filter(|path| open(path)));
+        }
+        loose
+    }
+}
