@@ -35,7 +35,9 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         problems.push(format!("{} is not a readable draft", path.display()));
     }
     let folder = journal.parent().filter(|folder| !folder.as_os_str().is_empty());
-    for path in [Some(journal), folder].into_iter().flatten().chain(drafts.loose().iter().map(|p| p.as_path())) {
+    for path in
+        [Some(journal), folder].into_iter().flatten().chain(drafts.loose().iter().map(std::path::PathBuf::as_path))
+    {
         if let Some(mode) = open_to_others(path) {
             let owner_only = if path.is_dir() { 700 } else { 600 };
             problems.push(format!(
