@@ -744,3 +744,39 @@ mod tests {
         assert_eq!(filled, "A and B but {not an id} or {");
     }
 }
+
+#[cfg(test)]
+mod fuzz {
+    use super::parse;
+    use proptest::prelude::*;
+
+    const BUILT_IN: &str = include_str!("../prompts/five-tips.toml");
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn random_text_as_a_prompt_set_never_panics(text in any::<String>()) {
+            let _ = parse(&text, "random.toml");
+        }
+
+        /// A built-in set with bytes cut, changed and added at random.
+        #[test]
+        fn mutated_built_in_sets_never_panic(edits in proptest::collection::vec((any::<usize>(), 0u8..3, any::<char>()), 1..8)) {
+            let mut text: Vec<char> = BUILT_IN.chars().collect();
+            for (at, how, c) in edits {
+                let at = at % text.len().max(1);
+                match how {
+                    0 if !text.is_empty() => { text.remove(at); }
+                    1 if !text.is_empty() => text[at] = c,
+                    _ => text.insert(at, c),
+                }
+            }
+            let text: String = text.into_iter().collect();
+            if let Err(err) = parse(&text, "mutated.toml") {
+                prop_assert!(!err.problems.is_empty());
+                prop_assert!(err.problems.iter().all(|p| p.line >= 1 && p.column >= 1));
+            }
+        }
+    }
+}

@@ -38,13 +38,18 @@ pub fn on_interrupt(message: Option<String>) {
     }
 }
 
+/// The message set with `on_interrupt`, once: whoever takes it says it.
+pub fn take_interrupt_message() -> Option<String> {
+    ON_INTERRUPT.lock().ok().and_then(|mut message| message.take())
+}
+
 /// On Ctrl-C, a closed terminal or a request to stop: the cursor is shown
 /// again (a list hides it), the message set with `on_interrupt` is said,
 /// and bezin stops with exit code 130. Answers are already in the draft.
 pub fn handle_interrupts() {
     let _ = ctrlc::set_handler(|| {
         let _ = Term::stderr().show_cursor();
-        let message = ON_INTERRUPT.lock().ok().and_then(|message| message.clone());
+        let message = take_interrupt_message();
         let mut stderr = std::io::stderr();
         let _ = writeln!(stderr);
         if let Some(message) = message {
@@ -457,7 +462,7 @@ pub fn wrap(text: &str, width: Option<usize>, indent: &str) -> String {
             let options = textwrap::Options::new(width.max(20)).initial_indent(indent).subsequent_indent(indent);
             textwrap::fill(text, options)
         }
-        None => text.lines().map(|line| format!("{indent}{line}")).collect::<Vec<_>>().join("\n"),
+        None => text.split('\n').map(|line| format!("{indent}{line}")).collect::<Vec<_>>().join("\n"),
     }
 }
 

@@ -11,13 +11,11 @@ use super::{Context, read_answers};
 use crate::catalog::Catalog;
 use crate::cli::RunArgs;
 use crate::draft::{Draft, Drafts};
+use crate::exit_codes;
 use crate::journal::{self, Entry, MovedAside};
 use crate::prompt_set::{Prompt, PromptSet};
 use crate::session::{Answer, AnswerSource, Session, answer_from_toml};
 use crate::ui::{self, Paused, Terminal};
-
-/// The exit code of a reflection stopped halfway (as for Ctrl-C).
-const STOPPED: u8 = 130;
 
 pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
@@ -61,11 +59,14 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
     };
     let mut terminal = Terminal::new(draft.lang, context.config.editor.clone());
     let resume = format!("{}\n  bezin run {} --resume", draft.lang.words().kept, set.id);
-    ui::on_interrupt(Some(resume.clone()));
+    ui::on_interrupt(Some(resume));
     match converse(context, catalog, &mut terminal, set, &drafts, &mut draft, args) {
-        Err(err) if err.is::<Paused>() => {
-            eprintln!("\n{resume}");
-            return Ok(ExitCode::from(STOPPED));
+        Err(err) if err.is::<Paused>() || exit_codes::is_interrupted(&err) => {
+            // Ctrl-C reaches both this and the signal handler; one says it.
+            if let Some(resume) = ui::take_interrupt_message() {
+                eprintln!("\n{resume}");
+            }
+            return Ok(ExitCode::from(exit_codes::STOPPED));
         }
         result => result?,
     }
@@ -76,7 +77,14 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
 /// The draft of this set to go on with: chosen by --resume or --fresh, or
 /// by the person when there is one.
 fn draft_to_resume(drafts: &Drafts, set: &PromptSet, args: &RunArgs, terminal: &Terminal) -> Result<Option<Draft>> {
-    let latest = drafts.latest_of(&set.id)?;
+    let latest = match drafts.latest_of(&set.id) {
+        Ok(latest) => latest,
+        Err(err) if !args.resume => {
+            eprintln!("bezin: warning: {err:#}");
+            None
+        }
+        Err(err) => return Err(err),
+    };
     match (latest, args.resume, args.fresh) {
         (None, true, _) => bail!("there is no unfinished '{}' reflection to resume (bezin drafts lists them)", set.id),
         (Some(draft), true, _) => Ok(Some(draft)),

@@ -1,0 +1,306 @@
+//! Nothing lost: drafts and resume, a closed terminal, crashes, writers at
+//! once, damaged journals, a journal that cannot be written, and answers of
+//! every size and script.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::{BEZIN, Home, entry, text};
+use predicates::prelude::*;
+use rexpect::reader::Options;
+use rexpect::session::{PtySession, spawn_with_options};
+use serde_json::Value;
+
+const ENTER: &str = "\r";
+
+fn spawn(home: &Home, args: &[&str]) -> PtySession {
+    let mut command = Command::new(BEZIN);
+    command.args(args).env("BEZIN_HOME", home.path()).env("TERM", "xterm").env("NO_COLOR", "1").env_remove("LANG");
+    spawn_with_options(command, Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true)).unwrap()
+}
+
+fn at(p: &mut PtySession, text: &str, keys: &str) {
+    let bytes: String = text.bytes().map(char::from).collect();
+    p.exp_string(&bytes).unwrap_or_else(|err| panic!("waiting for {text:?}: {err}"));
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+fn drafts(home: &Home) -> Vec<Value> {
+    let Ok(dir) = std::fs::read_dir(home.path().join("drafts")) else { return Vec::new() };
+    dir.filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .map(|e| serde_json::from_slice(&std::fs::read(e.path()).unwrap()).unwrap())
+        .collect()
+}
+
+#[test]
+fn ctrl_c_halfway_keeps_a_draft_and_resume_finishes_it_with_both_halves() {
+    let home = Home::new();
+    let mut p = spawn(&home, &["run", "check-the-potential"]);
+    at(&mut p, "(1/9) How frustrated", ENTER);
+    at(&mut p, "(2/9) What is stuck?", "The contract\r\r");
+    at(&mut p, "(3/9) What did you come here for?", "\x03");
+    at(&mut p, "Your answers so far are kept in a draft. To go on:", "");
+    at(&mut p, "bezin run check-the-potential --resume", "");
+    p.exp_eof().unwrap();
+    let kept = drafts(&home);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0]["answers"][1], serde_json::json!(["stuck", {"text": "The contract"}]));
+    assert!(home.entries().is_empty());
+    let mode = std::fs::metadata(home.path().join("drafts")).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700);
+
+    let mut p = spawn(&home, &["run", "check-the-potential", "--resume"]);
+    at(&mut p, "(3/9) What did you come here for?", "To help\r\r");
+    at(&mut p, "(4/9) Honestly", "y");
+    at(&mut p, "(5/8) If there seem to be only losers", "Nobody\r\r");
+    at(&mut p, "(6/8) What other perspective", "Theirs\r\r");
+    at(&mut p, "(7/8) What potential", "A direction\r\r");
+    at(&mut p, "(8/8) What is your first step", "Call\r");
+    at(&mut p, "❯ Save", ENTER);
+    at(&mut p, "Title", ENTER);
+    at(&mut p, "Tags", ENTER);
+    at(&mut p, "Saved as", "");
+    p.exp_eof().unwrap();
+    let entry = home.entries().pop().unwrap();
+    let answers: Vec<&Value> = entry["answers"].as_array().unwrap().iter().map(|a| &a["answer"]).collect();
+    assert_eq!(answers[1], "The contract");
+    assert_eq!(answers[2], "To help");
+    assert_eq!(answers.len(), 8);
+    assert!(drafts(&home).is_empty(), "the draft goes once the entry is saved");
+}
+
+#[test]
+fn esc_steps_out_and_a_closed_terminal_keeps_the_draft_too() {
+    let home = Home::new();
+    let mut p = spawn(&home, &["run", "five-tips"]);
+    at(&mut p, "(1/10) Who wants something", "Bram\r");
+    at(&mut p, "(2/10) How calm", "\x1b");
+    at(&mut p, "bezin run five-tips --resume", "");
+    p.exp_eof().unwrap();
+    assert_eq!(drafts(&home).len(), 1);
+
+    let mut p = spawn(&home, &["run", "five-tips", "--fresh"]);
+    at(&mut p, "(1/10) Who wants something", "Carla\r");
+    at(&mut p, "(2/10) How calm", "");
+    p.process_mut().signal(nix::sys::signal::Signal::SIGHUP).unwrap();
+    p.exp_eof().unwrap();
+    let mut names: Vec<String> =
+        drafts(&home).iter().map(|d| d["answers"][0][1]["text"].as_str().unwrap().to_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["Bram", "Carla"], "--fresh starts anew and the older draft stays");
+}
+
+#[test]
+fn drafts_are_listed_and_discarded_after_asking() {
+    let home = Home::new();
+    let mut p = spawn(&home, &["run", "five-tips"]);
+    at(&mut p, "(1/10) Who wants something", "Bram\r");
+    at(&mut p, "(2/10) How calm", "\x1b");
+    p.exp_eof().unwrap();
+    let id = drafts(&home)[0]["id"].as_str().unwrap().to_owned();
+    let out = home.stdout(&["drafts"]);
+    assert!(out.lines().nth(1).unwrap().starts_with(&format!("{id}  five-tips")), "{out}");
+    assert!(out.lines().nth(1).unwrap().ends_with("  1"), "{out}");
+    home.run(&["drafts", "discard", &id[..4]]).code(2).stderr(predicate::str::contains("add --yes"));
+    let mut p = spawn(&home, &["drafts", "discard", &id[..4]]);
+    at(&mut p, "Discard the unfinished 'five-tips'", "y");
+    at(&mut p, &format!("Discarded the draft {id}"), "");
+    p.exp_eof().unwrap();
+    assert!(drafts(&home).is_empty());
+}
+
+const FIVE_TIPS: &str = "counterpart = \"Anna\"\ncalm = 4\nnot-knowing = \"x\"\nframe = \"time\"\nroom = \"x\"\n\
+                         slow-down = [\"silence\"]\ndesire = \"x\"\ntogether = \"x\"\nopen = true\n";
+
+/// Saves with `bezin run --answers` and returns the child, not waiting.
+fn writer(home: &Home, answers: &std::path::Path) -> std::process::Child {
+    Command::new(BEZIN)
+        .args(["run", "five-tips", "--answers"])
+        .arg(answers)
+        .env("BEZIN_HOME", home.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+fn acknowledged(child: std::process::Child) -> Option<String> {
+    let out = text(&child.wait_with_output().unwrap().stdout);
+    out.strip_prefix("Saved as ").map(|rest| rest.split_whitespace().next().unwrap().to_owned())
+}
+
+#[test]
+fn writers_killed_at_random_moments_never_lose_an_acknowledged_entry() {
+    let home = Home::new();
+    let answers = home.write("a.toml", FIVE_TIPS);
+    let mut acked = Vec::new();
+    let mut rng = fastrand::Rng::with_seed(11);
+    // Every third writer runs to the end, the last one too, so a line torn by
+    // the last kill is mended before the journal is read.
+    for round in 0..=60 {
+        let mut child = writer(&home, &answers);
+        if round % 3 != 0 {
+            std::thread::sleep(Duration::from_micros(rng.u64(0..6000)));
+            let _ = child.kill();
+        }
+        acked.extend(acknowledged(child));
+        if round == 30 {
+            let torn = &entry("torntorn00", "five-tips", "2026-01-01T09:00:00+01:00", None, &[]).to_string()[..50];
+            let mut journal = std::fs::OpenOptions::new().append(true).open(home.journal_path()).unwrap();
+            std::io::Write::write_all(&mut journal, torn.as_bytes()).unwrap();
+        }
+    }
+    assert!(acked.len() >= 20, "a third of the writers run to the end");
+    let out = home.command().args(["list", "--limit", "0", "--json"]).assert().success().get_output().clone();
+    assert!(!text(&out.stderr).contains("damaged"), "every line is whole: {}", text(&out.stderr));
+    let listed: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = listed.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    for id in &acked {
+        assert!(ids.contains(&id.as_str()), "acknowledged entry {id} is in the journal");
+    }
+    let aside: Vec<_> = std::fs::read_dir(home.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with("journal.jsonl.corrupt-"))
+        .collect();
+    let kept: Vec<String> = aside.iter().map(|file| std::fs::read_to_string(file.path()).unwrap()).collect();
+    assert!(kept.iter().any(|line| line.contains("torntorn00")), "the torn line is kept aside: {kept:?}");
+}
+
+#[test]
+fn eight_writers_at_once_end_with_exactly_all_their_entries() {
+    let home = Home::new();
+    let answers = home.write("a.toml", FIVE_TIPS);
+    let per_writer = 200;
+    let acked: Vec<String> = std::thread::scope(|scope| {
+        let writers: Vec<_> = (0..8)
+            .map(|_| {
+                scope
+                    .spawn(|| (0..per_writer).filter_map(|_| acknowledged(writer(&home, &answers))).collect::<Vec<_>>())
+            })
+            .collect();
+        writers.into_iter().flat_map(|w| w.join().unwrap()).collect()
+    });
+    assert_eq!(acked.len(), 8 * per_writer);
+    let lines = text(&home.journal_bytes());
+    let mut ids: Vec<String> = lines
+        .lines()
+        .map(|line| serde_json::from_str::<Value>(line).unwrap()["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids.len(), 8 * per_writer);
+    ids.sort();
+    let mut expected = acked.clone();
+    expected.sort();
+    assert_eq!(ids, expected);
+}
+
+#[test]
+fn a_damaged_line_in_the_middle_is_skipped_with_a_warning_and_check_names_it() {
+    let home = Home::new();
+    let lines = format!(
+        "{}\n{{\"format\":1,\"id\":\"broken\n{}\n\u{fffd}\u{0}not utf-8 below\n",
+        entry("aaaa000001", "five-tips", "2026-01-10T09:00:00+01:00", Some("First"), &[]),
+        entry("cccc000003", "five-tips", "2026-01-12T09:00:00+01:00", Some("Third"), &[]),
+    );
+    let mut bytes = lines.into_bytes();
+    bytes.extend_from_slice(b"\xff\xfe{\n");
+    std::fs::write(home.journal_path(), bytes).unwrap();
+    let journal = home.journal_path().display().to_string();
+    for args in [&["list"][..], &["export"], &["export", "--format", "json"]] {
+        home.run(args)
+            .success()
+            .stderr(predicate::str::contains(format!("bezin: warning: {journal}:2: skipped a damaged line")))
+            .stderr(predicate::str::contains(format!("{journal}:5: skipped a damaged line")));
+    }
+    // Search parses only the lines that could hold the text.
+    home.run(&["search", "broken"])
+        .success()
+        .stderr(predicate::str::contains(format!("bezin: warning: {journal}:2: skipped a damaged line")));
+    // Reading from the end, `show last` stops at the newest whole entry.
+    home.run(&["show", "last"])
+        .success()
+        .stdout(predicate::str::starts_with("Third\n"))
+        .stderr(predicate::str::contains(format!("{journal}:5: skipped a damaged line")));
+    assert_eq!(home.stdout(&["list"]).lines().count(), 3);
+    let out = home.run(&["check"]).code(1).get_output().stdout.clone();
+    let out = text(&out);
+    assert!(out.starts_with(&format!("journal: {journal} (2 entries)\ndrafts: 0 unfinished\n")), "{out}");
+    assert!(out.contains("problem: line 2 of the journal is damaged"), "{out}");
+    assert!(out.contains("problem: line 4 of the journal is damaged"), "{out}");
+    assert!(out.contains("problem: line 5 of the journal is damaged"), "{out}");
+}
+
+#[test]
+fn check_finds_files_open_to_others_and_is_quiet_when_all_is_well() {
+    let home = Home::new();
+    std::fs::set_permissions(home.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    home.save("five-tips", FIVE_TIPS, &[]);
+    home.run(&["check"]).success().stdout(predicate::str::ends_with("all is well\n"));
+    std::fs::set_permissions(home.journal_path(), std::fs::Permissions::from_mode(0o644)).unwrap();
+    let journal = home.journal_path().display().to_string();
+    home.run(&["check"]).code(1).stdout(predicate::str::contains(format!(
+        "problem: {journal} can be read by others (mode 644); chmod 600 {journal} makes it yours alone"
+    )));
+}
+
+#[test]
+fn a_journal_that_cannot_be_written_keeps_the_answers_in_the_draft() {
+    let home = Home::new();
+    std::fs::create_dir(home.journal_path()).unwrap();
+    home.write("prompts/one.toml", "id = \"one\"\nversion = 1\ntitle = \"One\"\ndescription = \"D\"\n\n[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = \"Only?\"\n");
+    let mut p = spawn(&home, &["run", "one"]);
+    at(&mut p, "(1/1) Only?", "Precious words\r");
+    at(&mut p, "❯ Save", ENTER);
+    at(&mut p, "Title", ENTER);
+    at(&mut p, "Tags", ENTER);
+    at(
+        &mut p,
+        "your answers are kept in a draft; once the journal can be written, bezin run one --resume saves them",
+        "",
+    );
+    p.exp_eof().unwrap();
+    assert_eq!(drafts(&home)[0]["answers"][0][1]["text"], "Precious words");
+    home.run(&["list"]).code(3).stderr(predicate::str::starts_with("bezin: could not read the journal"));
+}
+
+#[test]
+fn with_no_room_for_the_journal_nor_a_draft_the_answers_are_printed_to_keep() {
+    let home = Home::new();
+    home.write("drafts", "a file where the drafts folder should be");
+    home.write("prompts/one.toml", "id = \"one\"\nversion = 1\ntitle = \"One\"\ndescription = \"D\"\n\n[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = \"Only?\"\n");
+    let mut p = spawn(&home, &["run", "one", "--journal", "/dev/full"]);
+    at(&mut p, "(1/1) Only?", "Precious words\r");
+    at(&mut p, "your answers are only in memory", "");
+    at(&mut p, "❯ Save", ENTER);
+    at(&mut p, "Title", ENTER);
+    at(&mut p, "Tags", ENTER);
+    at(&mut p, "a = \"Precious words\"", "");
+    at(&mut p, "your answers are printed above; keep them", "");
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn a_megabyte_answer_and_every_kind_of_unicode_come_back_intact() {
+    let home = Home::new();
+    let big: String = "Één plus één is drie. ".repeat(50_000);
+    let unicode =
+        "Zoë 🌱 مرحبا שלום 中文 e\u{301} \u{202e}rtl\u{202c}\ttab\u{1}ctrl\r\nwindows line\n\n# not a heading";
+    let mut answers: toml::Table = toml::from_str(FIVE_TIPS).unwrap();
+    answers.insert("not-knowing".into(), big.clone().into());
+    answers.insert("room".into(), unicode.into());
+    home.save("five-tips", &toml::to_string(&answers).unwrap(), &["--title", "Ünïcødé ✓"]);
+    let entry = home.entries().pop().unwrap();
+    assert_eq!(entry["answers"][2]["answer"], big);
+    assert_eq!(entry["answers"][4]["answer"], unicode);
+    let shown = home.stdout(&["show", "last"]);
+    assert!(shown.contains(&unicode.replace('\n', "\n  ")), "show prints it as written");
+    let exported: Value = serde_json::from_str(&home.stdout(&["export", "--format", "json"])).unwrap();
+    assert_eq!(exported[0]["answers"][4]["answer"], unicode);
+    assert_eq!(exported[0]["answers"][2]["answer"], big);
+    assert!(home.stdout(&["search", "ZOE"]).contains("Zoë"));
+}
