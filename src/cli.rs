@@ -1,10 +1,15 @@
 //! Every command-line definition. Only this file knows about clap; `cmd/`
 //! turns what it parses into calls on the domain.
 
+// The doc comments here are `--help` text, written for people, not rustdoc.
+#![allow(clippy::doc_markdown)]
+
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap_complete::engine::ArgValueCompleter;
 
+use crate::completion;
 use crate::lang::Lang;
 
 #[derive(Debug, Parser)]
@@ -14,13 +19,14 @@ use crate::lang::Lang;
     about = "A reflection coach for the terminal: think before you begin.",
     long_about = "bezin walks you through a reflection, question by question, before (and after) a \
                   hard conversation, and keeps your answers in a local journal.",
-    after_help = "Examples:\n  bezin run five-tips            reflect before a conversation\n  \
-                  bezin run after-the-conversation --lang nl\n  bezin list                      your latest reflections",
-    arg_required_else_help = true
+    after_help = "Examples:\n  bezin                           what there is, and where you left off\n  \
+                  bezin run five-tips            reflect before a conversation\n  \
+                  bezin run after-the-conversation --lang nl\n  bezin list                      your latest reflections"
 )]
 pub struct Cli {
+    /// Without a command, bezin shows its sets, your latest entries and unfinished reflections
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 
     /// The journal file to read and write, instead of the default place
     #[arg(long, global = true, value_name = "PATH")]
@@ -33,6 +39,17 @@ pub struct Cli {
     /// The language of the prompts: en or nl [default: the settings, else $LANG, else en]
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<Lang>,
+
+    /// When to use colour; auto follows NO_COLOR, CLICOLOR_FORCE and whether output is a terminal
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
+    pub color: Color,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -78,6 +95,27 @@ pub enum Command {
     /// List unfinished reflections, or discard one
     #[command(after_help = "Examples:\n  bezin drafts\n  bezin drafts discard 7hq2")]
     Drafts(DraftsArgs),
+
+    /// Entries per set and month, streaks of days, and how your scale answers moved
+    #[command(after_help = "Examples:\n  bezin stats\n  bezin stats --since 1y --set five-tips\n  bezin stats --json")]
+    Stats(StatsArgs),
+
+    /// Show the settings and where each comes from; find or start the settings file
+    #[command(after_help = "Examples:\n  bezin config\n  bezin config path\n  bezin config init")]
+    Config(ConfigArgs),
+
+    /// Print a completion script for a shell
+    #[command(after_help = "Examples:\n  source <(bezin completions bash)          (in ~/.bashrc)\n  \
+                            bezin completions fish > ~/.config/fish/completions/bezin.fish")]
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+
+    /// Print the manual page
+    #[command(after_help = "Example:\n  bezin man > ~/.local/share/man/man1/bezin.1 && man bezin")]
+    Man,
 
     /// Check the journal's health: damaged lines, drafts, permissions; exit 1 if something is wrong
     #[command(after_help = "Example:\n  bezin check")]
@@ -144,6 +182,7 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 pub struct EditArgs {
     /// The entry's id, a unique prefix of it, or `last`
+    #[arg(add = ArgValueCompleter::new(completion::entry_ids))]
     pub id: String,
 
     /// A new title ("" removes it)
@@ -162,6 +201,7 @@ pub struct EditArgs {
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
     /// The entry's id, a unique prefix of it, or `last`
+    #[arg(add = ArgValueCompleter::new(completion::entry_ids))]
     pub id: String,
 
     /// Delete without asking
@@ -193,6 +233,39 @@ pub struct ExportArgs {
     pub filter: FilterArgs,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// The numbers as JSON, for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: Option<ConfigAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print where the settings file is (or would be)
+    Path,
+    /// Write a settings file with every key explained, unless there is one
+    Init,
+}
+
 #[derive(Debug, Args)]
 pub struct DraftsArgs {
     #[command(subcommand)]
@@ -204,6 +277,7 @@ pub enum DraftsAction {
     /// Remove a draft, after asking
     Discard {
         /// The draft's id, or a unique prefix of it
+        #[arg(add = ArgValueCompleter::new(completion::draft_ids))]
         id: String,
         /// Discard without asking
         #[arg(long, short = 'y')]
@@ -228,6 +302,12 @@ pub enum SetsAction {
     /// Show every prompt of a set in the chosen language
     Show {
         /// The set's id, as `bezin sets` lists it
+        #[arg(add = ArgValueCompleter::new(completion::set_ids))]
+        id: String,
+    },
+    /// Write a starter set, with every key explained, to your prompts folder
+    New {
+        /// The new set's id: lowercase letters, digits, '-' and '_'
         id: String,
     },
     /// Check prompt set files; exit 1 and name every problem if one is wrong
@@ -241,6 +321,7 @@ pub enum SetsAction {
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// The set to run; without it, bezin asks which one
+    #[arg(add = ArgValueCompleter::new(completion::set_ids))]
     pub set: Option<String>,
 
     /// The entry's title
@@ -252,7 +333,7 @@ pub struct RunArgs {
     pub tags: Vec<String>,
 
     /// The id (or a unique prefix) of the entry this reflection follows up on
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCompleter::new(completion::entry_ids))]
     pub follows: Option<String>,
 
     /// Take the answers from a TOML file (prompt id = answer), or - for stdin, instead of asking
@@ -271,9 +352,24 @@ pub struct RunArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The entry's id, a unique prefix of it, or `last`
+    #[arg(add = ArgValueCompleter::new(completion::entry_ids))]
     pub id: String,
 
     /// The entry as JSON, for scripts
     #[arg(long)]
     pub json: bool,
+}
+
+/// The variable a completion script sets when it asks bezin what to complete.
+pub const COMPLETE_VARIABLE: &str = "BEZIN_COMPLETE";
+
+/// Answers the shell when a completion script asks (and exits); otherwise
+/// returns at once.
+pub fn complete_when_asked() {
+    clap_complete::CompleteEnv::with_factory(Cli::command).var(COMPLETE_VARIABLE).complete();
+}
+
+/// The manual page, in roff.
+pub fn write_man_page(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    clap_mangen::Man::new(Cli::command()).render(out)
 }

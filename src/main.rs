@@ -3,6 +3,7 @@
 mod catalog;
 mod cli;
 mod cmd;
+mod completion;
 mod config;
 mod draft;
 mod exit_codes;
@@ -14,6 +15,7 @@ mod paths;
 mod prompt_set;
 mod search;
 mod session;
+mod stats;
 mod ui;
 
 use std::process::ExitCode;
@@ -24,8 +26,10 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("bezin: internal error: {info}; nothing was saved by this command, please report it");
     }));
+    cli::complete_when_asked();
     ui::handle_interrupts();
     let cli = cli::Cli::parse();
+    ui::use_color(cli.color);
     match cmd::run(cli) {
         Ok(code) => code,
         Err(err) if exit_codes::is_broken_pipe(&err) => ExitCode::SUCCESS,

@@ -447,12 +447,30 @@ fn plain(text: &str) -> String {
     text.to_owned()
 }
 
-/// The width of standard output when it is a terminal.
+/// The width to fit standard output to: `COLUMNS` when set, else the
+/// terminal's; none when output goes elsewhere.
 pub fn stdout_width() -> Option<usize> {
+    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|columns| columns.parse().ok()) {
+        return Some(columns);
+    }
     if !std::io::stdout().is_terminal() {
         return None;
     }
     Term::stdout().size_checked().map(|(_, columns)| usize::from(columns))
+}
+
+/// Applies `--color`: auto leaves it to whether output is a terminal and to
+/// `CLICOLOR_FORCE`, but `NO_COLOR` (when not empty) turns colour off.
+pub fn use_color(choice: crate::cli::Color) {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    let forced = match choice {
+        crate::cli::Color::Auto if no_color => false,
+        crate::cli::Color::Auto => return,
+        crate::cli::Color::Always => true,
+        crate::cli::Color::Never => false,
+    };
+    console::set_colors_enabled(forced);
+    console::set_colors_enabled_stderr(forced);
 }
 
 /// `text` wrapped to `width` (when there is one), every line indented.
@@ -471,25 +489,32 @@ pub fn wrap(text: &str, width: Option<usize>, indent: &str) -> String {
 pub struct Column {
     header: &'static str,
     shrinks: bool,
+    /// May be left out when even the narrowed table is too wide.
+    optional: bool,
     paint: fn(&str) -> String,
 }
 
 impl Column {
     pub fn fixed(header: &'static str) -> Column {
-        Column { header, shrinks: false, paint: plain }
+        Column { header, shrinks: false, optional: false, paint: plain }
     }
     pub fn flexible(header: &'static str) -> Column {
-        Column { header, shrinks: true, paint: plain }
+        Column { header, shrinks: true, optional: false, paint: plain }
     }
     pub fn id(header: &'static str) -> Column {
-        Column { header, shrinks: false, paint: accent }
+        Column { header, shrinks: false, optional: false, paint: accent }
     }
     pub fn tags(header: &'static str) -> Column {
-        Column { header, shrinks: true, paint: tint }
+        Column { header, shrinks: true, optional: false, paint: tint }
+    }
+    /// The same column, left out on a terminal too narrow for it.
+    pub fn optional(self) -> Column {
+        Column { optional: true, ..self }
     }
 }
 
-/// Rows under a header, columns lined up; on a terminal, the flexible
+/// Rows under a header (none when every header is empty), columns lined up;
+/// on a terminal, the flexible
 /// columns are cut (with an ellipsis) so that every row fits on a line.
 pub fn table<const N: usize>(out: &mut impl Write, columns: &[Column; N], rows: &[[String; N]]) -> std::io::Result<()> {
     let mut widths = columns.each_ref().map(|column| measure_text_width(column.header));
@@ -502,16 +527,23 @@ pub fn table<const N: usize>(out: &mut impl Write, columns: &[Column; N], rows: 
         fit(&mut widths, columns, room);
     }
     let line = |cells: &[String; N], header: bool| {
+        let shown: Vec<usize> = (0..N).filter(|&n| widths[n] > 0).collect();
         let mut text = String::new();
-        for (n, ((cell, width), column)) in cells.iter().zip(widths).zip(columns).enumerate() {
-            let cut = console::truncate_str(cell, width, "…");
-            let padding = if n + 1 == N { 0 } else { width - measure_text_width(&cut) + 2 };
-            text += &if header { bold(&cut) } else { (column.paint)(&cut) };
+        for (i, &n) in shown.iter().enumerate() {
+            let cut = console::truncate_str(&cells[n], widths[n], "…");
+            let padding = if i + 1 == shown.len() { 0 } else { widths[n] - measure_text_width(&cut) + 2 };
+            text += &match (header, cut.is_empty()) {
+                (_, true) => String::new(),
+                (true, false) => bold(&cut),
+                (false, false) => (columns[n].paint)(&cut),
+            };
             text += &" ".repeat(padding);
         }
         text.trim_end().to_owned()
     };
-    writeln!(out, "{}", line(&columns.each_ref().map(|column| column.header.to_owned()), true))?;
+    if columns.iter().any(|column| !column.header.is_empty()) {
+        writeln!(out, "{}", line(&columns.each_ref().map(|column| column.header.to_owned()), true))?;
+    }
     for row in rows {
         writeln!(out, "{}", line(row, false))?;
     }
@@ -519,14 +551,29 @@ pub fn table<const N: usize>(out: &mut impl Write, columns: &[Column; N], rows: 
 }
 
 /// Narrows the widest flexible column, a step at a time, until the row fits
-/// in `room` or every flexible column is down to a few characters.
+/// in `room`: first down to a comfortable width, then, leaving out optional
+/// columns (the last first; its width becomes 0), down to a few characters.
 fn fit(widths: &mut [usize], columns: &[Column], room: usize) {
-    let total = |widths: &[usize]| widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
-    while total(widths) > room {
-        let widest = (0..widths.len()).filter(|&n| columns[n].shrinks && widths[n] > 8).max_by_key(|&n| widths[n]);
-        match widest {
-            Some(n) => widths[n] -= 1,
-            None => return,
+    let total = |widths: &[usize]| {
+        let shown = widths.iter().filter(|&&w| w > 0).count();
+        widths.iter().sum::<usize>() + 2 * shown.saturating_sub(1)
+    };
+    let narrow = |widths: &mut [usize], floor: usize| {
+        while total(widths) > room {
+            let flexible = (0..widths.len()).filter(|&n| columns[n].shrinks && widths[n] > floor);
+            match flexible.max_by_key(|&n| widths[n]) {
+                Some(n) => widths[n] -= 1,
+                None => return,
+            }
         }
+    };
+    narrow(widths, 16);
+    while total(widths) > room {
+        match (0..widths.len()).rev().find(|&n| columns[n].optional && widths[n] > 0) {
+            Some(n) => widths[n] = 0,
+            None => break,
+        }
+        narrow(widths, 16);
     }
+    narrow(widths, 6);
 }

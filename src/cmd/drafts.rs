@@ -26,7 +26,8 @@ pub fn run(context: &Context, args: &DraftsArgs) -> Result<ExitCode> {
                 [draft.id.clone(), draft.set.clone(), started, draft.answered().to_string()]
             })
             .collect();
-        let columns = [Column::id("ID"), Column::fixed("SET"), Column::fixed("STARTED"), Column::fixed("ANSWERS")];
+        let columns =
+            [Column::id("ID"), Column::flexible("SET"), Column::fixed("STARTED").optional(), Column::fixed("ANSWERS")];
         ui::table(&mut std::io::stdout().lock(), &columns, &rows)?;
         eprintln!("Go on with one: bezin run SET --resume");
         return Ok(ExitCode::SUCCESS);

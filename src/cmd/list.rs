@@ -59,9 +59,9 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
     let columns = [
         Column::id("ID"),
         Column::fixed("DATE"),
-        Column::fixed("SET"),
+        Column::flexible("SET").optional(),
         Column::flexible("TITLE"),
-        Column::tags("TAGS"),
+        Column::tags("TAGS").optional(),
     ];
     ui::table(&mut out, &columns, &rows)?;
     Ok(ExitCode::SUCCESS)

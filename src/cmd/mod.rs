@@ -2,16 +2,21 @@
 //! prints the result.
 
 mod check;
+mod completions;
+mod config;
 mod delete;
 mod drafts;
 mod edit;
 mod export;
 mod import;
 mod list;
+mod man;
 mod run;
 mod search;
 mod sets;
 mod show;
+mod stats;
+mod welcome;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -36,25 +41,38 @@ pub struct Context {
     pub lang: Lang,
     prompt_dirs: Vec<PathBuf>,
     drafts: PathBuf,
+    /// Where things live when no flag or setting moves them.
+    pub paths: Paths,
 }
 
 impl Context {
     /// Settles each setting: a flag wins over the settings file, which wins
     /// over the environment and the defaults.
     fn new(cli: &Cli) -> Result<Context> {
-        let paths = Paths::from_env()?;
-        let config = Config::load(&paths.config_file)?;
         for dir in &cli.prompt_dirs {
             if !dir.is_dir() {
                 bail!("the prompt folder {} does not exist", dir.display());
             }
         }
-        let journal = cli.journal.clone().or_else(|| config.journal.clone()).unwrap_or(paths.journal);
+        let paths = Paths::from_env()?;
+        let config = Config::load(&paths.config_file)?;
+        let journal = cli.journal.clone().or_else(|| config.journal.clone()).unwrap_or(paths.journal.clone());
         let lang = cli.lang.or(config.language).or_else(Lang::from_env).unwrap_or(Lang::En);
         let mut prompt_dirs = vec![paths.prompts_dir.clone()];
         prompt_dirs.extend(config.prompt_dirs.iter().cloned());
         prompt_dirs.extend(cli.prompt_dirs.iter().cloned());
-        Ok(Context { config, journal: Journal::new(journal), lang, prompt_dirs, drafts: paths.drafts })
+        Ok(Context { config, journal: Journal::new(journal), lang, prompt_dirs, drafts: paths.drafts.clone(), paths })
+    }
+
+    /// The context from the settings alone, for shell completion.
+    pub fn from_settings() -> Option<Context> {
+        let paths = Paths::from_env().ok()?;
+        let config = Config::load(&paths.config_file).ok()?;
+        let journal = config.journal.clone().unwrap_or(paths.journal.clone());
+        let lang = config.language.or_else(Lang::from_env).unwrap_or(Lang::En);
+        let mut prompt_dirs = vec![paths.prompts_dir.clone()];
+        prompt_dirs.extend(config.prompt_dirs.iter().cloned());
+        Some(Context { config, journal: Journal::new(journal), lang, prompt_dirs, drafts: paths.drafts.clone(), paths })
     }
 
     /// The unfinished reflections.
@@ -122,7 +140,9 @@ pub fn title_of(entry: &Entry, catalog: &Catalog) -> String {
 /// Runs the command the person asked for.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let context = Context::new(&cli)?;
-    match cli.command {
+    let flags = config::Flags::of(&cli);
+    let Some(command) = cli.command else { return welcome::run(&context) };
+    match command {
         Command::Sets(args) => sets::run(&context, args),
         Command::Run(args) => run::run(&context, &args),
         Command::List(args) => list::run(&context, &args),
@@ -134,5 +154,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Import(args) => import::run(&context, &args),
         Command::Drafts(args) => drafts::run(&context, &args),
         Command::Check => check::run(&context),
+        Command::Stats(args) => stats::run(&context, &args),
+        Command::Config(args) => config::run(&context, &flags, &args),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Man => man::run(),
     }
 }

@@ -4,9 +4,12 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::os::unix::fs::DirBuilderExt;
+
 use anyhow::{Context as _, Result};
 
 use super::Context;
+use crate::catalog::Origin;
 use crate::cli::{SetsAction, SetsArgs};
 use crate::exit_codes;
 use crate::lang::Text;
@@ -18,7 +21,92 @@ pub fn run(context: &Context, args: SetsArgs) -> Result<ExitCode> {
         None => list(context),
         Some(SetsAction::Show { id }) => show(context, &id),
         Some(SetsAction::Validate { files }) => validate(&files),
+        Some(SetsAction::New { id }) => new(context, &id),
     }
+}
+
+/// A starter set with every key explained; it passes `sets validate` as it is.
+const STARTER: &str = r#"# A prompt set: one reflection, asked question by question.
+# The format, with every key: docs/prompt-sets.md in bezin's source.
+# Check this file with: bezin sets validate FILE
+
+id = "{id}"
+# Raise the version when you change the prompts; entries remember it.
+version = 1
+# Any text a person reads is a plain string, or one per language:
+# title = { en = "Before the meeting", nl = "Voor het overleg" }
+title = "{id}"
+description = "What this reflection is for, shown before the first question."
+# Optional: where the questions come from, and the set meant for afterwards.
+# source = "My own notes"
+# follow_up = "after-the-conversation"
+
+[[prompts]]
+id = "who"
+# kind: text, long, scale, choice, multi or confirm
+kind = "text"
+ask = "Whom is the conversation with?"
+hint = "A name or a role is enough."
+
+[[prompts]]
+id = "calm"
+kind = "scale"
+min = 1
+max = 10
+min_label = "tense"
+max_label = "calm"
+# {who} is replaced by the answer to the prompt "who".
+ask = "How calm are you about talking to {who}?"
+
+[[prompts]]
+id = "aim"
+kind = "choice"
+ask = "What do you want most from it?"
+options = [
+  { id = "understand", label = "to understand them" },
+  { id = "agree", label = "an agreement" },
+]
+
+[[prompts]]
+id = "said-before"
+kind = "confirm"
+ask = "Have you talked about this before?"
+
+[[prompts]]
+id = "what-then"
+kind = "long"
+# Asked only when the answer to "said-before" was yes.
+when = { prompt = "said-before", equals = true }
+ask = "What happened then?"
+# Optional prompts may be left blank.
+required = false
+"#;
+
+fn new(context: &Context, id: &str) -> Result<ExitCode> {
+    if !prompt_set::is_id(id) {
+        anyhow::bail!(
+            "'{id}' cannot be a set id; use lowercase letters, digits, '-' and '_', like 'before-the-meeting'"
+        );
+    }
+    let folder = &context.paths.prompts_dir;
+    let path = folder.join(format!("{id}.toml"));
+    if path.exists() {
+        anyhow::bail!("{} exists already; edit it, or choose another id", path.display());
+    }
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(folder)
+        .with_context(|| format!("could not create {}", folder.display()))?;
+    std::fs::write(&path, STARTER.replace("{id}", id))
+        .with_context(|| format!("could not write {}", path.display()))?;
+    println!("Wrote {}", path.display());
+    let replaces = |origin: &Origin| matches!(origin, Origin::File { replaces_built_in: true, .. });
+    if context.catalog()?.sets.iter().any(|available| available.set.id == id && replaces(&available.origin)) {
+        eprintln!("It replaces the built-in set '{id}' while it is there.");
+    }
+    eprintln!("Edit it, then: bezin run {id}");
+    Ok(ExitCode::SUCCESS)
 }
 
 fn list(context: &Context) -> Result<ExitCode> {
@@ -37,7 +125,12 @@ fn list(context: &Context) -> Result<ExitCode> {
         })
         .collect();
     let mut out = std::io::stdout().lock();
-    let columns = [Column::id("ID"), Column::flexible("TITLE"), Column::fixed("PROMPTS"), Column::flexible("ORIGIN")];
+    let columns = [
+        Column::id("ID"),
+        Column::flexible("TITLE"),
+        Column::fixed("PROMPTS").optional(),
+        Column::flexible("ORIGIN").optional(),
+    ];
     ui::table(&mut out, &columns, &rows)?;
     for broken in &catalog.broken {
         eprintln!("bezin: warning: left out a set that does not load:\n{broken}");

@@ -14,16 +14,27 @@ pub const BEZIN: &str = env!("CARGO_BIN_EXE_bezin");
 
 /// An empty `BEZIN_HOME` with nothing of the machine's settings leaking in.
 pub struct Home {
-    dir: TempDir,
+    dir: PathBuf,
+    /// Removes a random folder when the test ends; a fixed one is removed by `Drop`.
+    temporary: Option<TempDir>,
 }
 
 impl Home {
     pub fn new() -> Home {
-        Home { dir: tempfile::tempdir().expect("a temporary folder") }
+        let temporary = tempfile::tempdir().expect("a temporary folder");
+        Home { dir: temporary.path().to_owned(), temporary: Some(temporary) }
+    }
+
+    /// A home at the same path on every run, for snapshots that show paths.
+    pub fn fixed(name: &str) -> Home {
+        let dir = PathBuf::from(format!("/tmp/bezin-test-{name}"));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("a folder");
+        Home { dir, temporary: None }
     }
 
     pub fn path(&self) -> &Path {
-        self.dir.path()
+        &self.dir
     }
 
     pub fn journal_path(&self) -> PathBuf {
@@ -74,6 +85,14 @@ impl Home {
         args.extend(extra);
         self.run(&args).success();
         self.entries().last().expect("a saved entry")["id"].as_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for Home {
+    fn drop(&mut self) {
+        if self.temporary.is_none() {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
     }
 }
 

@@ -1,0 +1,23 @@
+//! `bezin completions SHELL`: a script that lets the shell ask bezin what
+//! to complete, so set ids and entry ids are completed as they are now.
+
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+use clap_complete::env::Shells;
+
+use crate::cli::{COMPLETE_VARIABLE, Shell};
+
+pub fn run(shell: Shell) -> Result<ExitCode> {
+    let name = match shell {
+        Shell::Bash => "bash",
+        Shell::Zsh => "zsh",
+        Shell::Fish => "fish",
+        Shell::Elvish => "elvish",
+        Shell::Powershell => "powershell",
+    };
+    let shells = Shells::builtins();
+    let completer = shells.completer(name).context("this shell has no completions")?;
+    completer.write_registration(COMPLETE_VARIABLE, "bezin", "bezin", "bezin", &mut std::io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,10 @@
+//! `bezin man`: the manual page, made from the same definitions as --help.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+pub fn run() -> Result<ExitCode> {
+    crate::cli::write_man_page(&mut std::io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}

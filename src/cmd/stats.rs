@@ -1,0 +1,93 @@
+//! `bezin stats`: entries per set and month, streaks, and the trend of
+//! every scale answer as a sparkline.
+
+use std::io::Write;
+use std::ops::ControlFlow;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::{Context, filter};
+use crate::cli::StatsArgs;
+use crate::stats::{Stats, TREND_POINTS};
+use crate::ui;
+
+/// How many months the text view shows; `--json` has them all.
+const MONTHS: usize = 24;
+
+pub fn run(context: &Context, args: &StatsArgs) -> Result<ExitCode> {
+    let filter = filter(&args.filter)?;
+    let mut stats = Stats::default();
+    context.journal.each(
+        |entry| {
+            if filter.matches(&entry) {
+                stats.add(&entry);
+            }
+            Ok(ControlFlow::Continue(()))
+        },
+        context.warn_damaged(),
+    )?;
+    let stats = stats.finish(jiff::ZonedDateTime::now().date());
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &stats)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    write_stats(&mut out, &stats, ui::stdout_width().unwrap_or(80))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_stats(out: &mut impl Write, stats: &Stats, width: usize) -> std::io::Result<()> {
+    if stats.entries == 0 {
+        writeln!(out, "No entries yet; bezin run five-tips starts one.")?;
+        return Ok(());
+    }
+    let days = |n: usize| if n == 1 { "1 day".to_owned() } else { format!("{n} days") };
+    writeln!(out, "{} {}", ui::bold("Entries:"), stats.entries)?;
+    writeln!(
+        out,
+        "{} {} now, longest {}",
+        ui::bold("Streak:"),
+        days(stats.streak.current),
+        days(stats.streak.longest)
+    )?;
+    let per_set: Vec<(String, usize)> = stats.per_set.iter().map(|(set, n)| (set.clone(), *n)).collect();
+    writeln!(out, "\n{}", ui::bold("Per set"))?;
+    bars(out, &per_set, width)?;
+    let months: Vec<(String, usize)> = stats.per_month.iter().map(|(month, n)| (month.clone(), *n)).collect();
+    writeln!(out, "\n{}", ui::bold("Per month"))?;
+    if months.len() > MONTHS {
+        writeln!(out, "  {}", ui::dim(&format!("the last {MONTHS} of {} months; --json has them all", months.len())))?;
+    }
+    bars(out, &months[months.len().saturating_sub(MONTHS)..], width)?;
+    if !stats.scales.is_empty() {
+        writeln!(out, "\n{}", ui::bold("Scales"))?;
+    }
+    for scale in &stats.scales {
+        let title = format!("{} · {}: {}", scale.set, scale.prompt, scale.question);
+        writeln!(out, "  {}", console::truncate_str(&title, width.saturating_sub(2), "…"))?;
+        let (min, max) = scale.range;
+        writeln!(out, "    {}", ui::accent(&scale.sparkline(width.saturating_sub(4).min(TREND_POINTS))))?;
+        let facts = format!(
+            "first {}, last {}, lowest {}, highest {} on {min} to {max}; {} answers",
+            scale.first, scale.last, scale.lowest, scale.highest, scale.answers
+        );
+        writeln!(out, "{}", ui::dim(&ui::wrap(&facts, Some(width), "    ")))?;
+    }
+    Ok(())
+}
+
+/// Labels with their counts and a bar scaled to the widest.
+fn bars(out: &mut impl Write, rows: &[(String, usize)], width: usize) -> std::io::Result<()> {
+    let label = rows.iter().map(|(label, _)| console::measure_text_width(label)).max().unwrap_or(0);
+    let count = rows.iter().map(|(_, n)| n.to_string().len()).max().unwrap_or(1);
+    let most = rows.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
+    let room = width.saturating_sub(label + count + 6).max(1);
+    for (name, n) in rows {
+        let bar = "█".repeat((n * room).div_ceil(most).min(room));
+        let name = console::pad_str(name, label, console::Alignment::Left, None);
+        writeln!(out, "  {name}  {n:>count$}  {}", ui::accent(&bar))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! `bezin` on its own: the sets, the latest entries, unfinished
+//! reflections, and the one command to start.
+
+use std::io::Write;
+use std::ops::ControlFlow;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::{Context, title_of};
+use crate::journal::Entry;
+use crate::ui::{self, Column};
+
+pub fn run(context: &Context) -> Result<ExitCode> {
+    let catalog = context.catalog()?;
+    let mut latest: Vec<Entry> = Vec::new();
+    context.journal.scan_back(|line| {
+        if let Ok(entry) = line.parse() {
+            latest.push(entry);
+        }
+        Ok(if latest.len() == 3 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) })
+    })?;
+    let (drafts, _) = context.drafts().all().unwrap_or_default();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{} · think before you begin\n", ui::bold("bezin"))?;
+    writeln!(out, "{}", ui::bold("Reflections"))?;
+    let sets: Vec<[String; 2]> = catalog
+        .sets
+        .iter()
+        .map(|available| [format!("  {}", available.set.id), available.set.title.get(context.lang).to_owned()])
+        .collect();
+    ui::table(&mut out, &[Column::id(""), Column::flexible("")], &sets)?;
+    if !latest.is_empty() {
+        writeln!(out, "\n{}", ui::bold("Latest entries"))?;
+        let rows: Vec<[String; 3]> = latest
+            .iter()
+            .map(|entry| [format!("  {}", entry.short_id()), entry.date().to_owned(), title_of(entry, &catalog)])
+            .collect();
+        ui::table(&mut out, &[Column::id(""), Column::fixed(""), Column::flexible("")], &rows)?;
+    }
+    if !drafts.is_empty() {
+        writeln!(out, "\n{}", ui::bold("Unfinished"))?;
+        let rows: Vec<[String; 3]> = drafts
+            .iter()
+            .map(|draft| {
+                [
+                    format!("  {}", draft.set),
+                    draft.date().to_owned(),
+                    match draft.answered() {
+                        1 => "1 answer".to_owned(),
+                        n => format!("{n} answers"),
+                    },
+                ]
+            })
+            .collect();
+        ui::table(&mut out, &[Column::id(""), Column::fixed(""), Column::flexible("")], &rows)?;
+    }
+    let start = context.config.default_set.as_deref().unwrap_or("five-tips");
+    let command = match drafts.first() {
+        Some(draft) => format!("bezin run {} --resume", draft.set),
+        None => format!("bezin run {start}"),
+    };
+    writeln!(out, "\nTo start:\n  {}", ui::accent(&command))?;
+    Ok(ExitCode::SUCCESS)
+}

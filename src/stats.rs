@@ -1,0 +1,174 @@
+//! How a person is doing, over all their reflections: counts per set and
+//! month, streaks of days, and how every scale answer moved over time.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::journal::{Entry, Value};
+
+/// How many of the latest answers of a scale a trend keeps.
+pub const TREND_POINTS: usize = 60;
+
+/// The numbers `bezin stats` shows, gathered one entry at a time.
+#[derive(Debug, Default, Serialize)]
+pub struct Stats {
+    pub entries: usize,
+    pub per_set: BTreeMap<String, usize>,
+    /// `YYYY-MM` to the number of entries.
+    pub per_month: BTreeMap<String, usize>,
+    pub streak: Streak,
+    pub scales: Vec<Scale>,
+    #[serde(skip)]
+    days: BTreeSet<String>,
+}
+
+/// Runs of days with at least one reflection.
+#[derive(Debug, Default, Serialize, PartialEq, Eq)]
+pub struct Streak {
+    /// Days in a row up to today, or up to yesterday when today has none yet.
+    pub current: usize,
+    pub longest: usize,
+}
+
+/// One scale prompt of one set, and its answers over time.
+#[derive(Debug, Serialize)]
+pub struct Scale {
+    pub set: String,
+    pub prompt: String,
+    /// The question as last asked.
+    pub question: String,
+    pub range: (i64, i64),
+    pub answers: usize,
+    pub first: i64,
+    pub last: i64,
+    pub lowest: i64,
+    pub highest: i64,
+    /// The latest answers, oldest first, with their days.
+    pub trend: VecDeque<(String, i64)>,
+}
+
+impl Stats {
+    /// Counts one entry in.
+    pub fn add(&mut self, entry: &Entry) {
+        self.entries += 1;
+        *self.per_set.entry(entry.set.clone()).or_default() += 1;
+        *self.per_month.entry(entry.date().get(..7).unwrap_or_default().to_owned()).or_default() += 1;
+        self.days.insert(entry.date().to_owned());
+        for recorded in &entry.answers {
+            if let (Some(range), Value::Number(value)) = (recorded.range, &recorded.answer) {
+                self.scale(entry, &recorded.prompt, range).push(entry.date(), *value, &recorded.question);
+            }
+        }
+    }
+
+    fn scale(&mut self, entry: &Entry, prompt: &str, range: (i64, i64)) -> &mut Scale {
+        let at = self.scales.iter().position(|scale| scale.set == entry.set && scale.prompt == prompt);
+        let at = at.unwrap_or_else(|| {
+            self.scales.push(Scale::new(&entry.set, prompt, range));
+            self.scales.len() - 1
+        });
+        &mut self.scales[at]
+    }
+
+    /// Finishes the counts: the streaks as of `today`.
+    pub fn finish(mut self, today: Date) -> Stats {
+        self.streak = streak(&self.days, today);
+        self
+    }
+}
+
+impl Scale {
+    fn new(set: &str, prompt: &str, range: (i64, i64)) -> Scale {
+        Scale {
+            set: set.to_owned(),
+            prompt: prompt.to_owned(),
+            question: String::new(),
+            range,
+            answers: 0,
+            first: 0,
+            last: 0,
+            lowest: i64::MAX,
+            highest: i64::MIN,
+            trend: VecDeque::new(),
+        }
+    }
+
+    fn push(&mut self, day: &str, value: i64, question: &str) {
+        if self.answers == 0 {
+            self.first = value;
+        }
+        self.answers += 1;
+        self.last = value;
+        self.lowest = self.lowest.min(value);
+        self.highest = self.highest.max(value);
+        question.clone_into(&mut self.question);
+        if self.trend.len() == TREND_POINTS {
+            self.trend.pop_front();
+        }
+        self.trend.push_back((day.to_owned(), value));
+    }
+
+    /// The trend as a line of block characters, low to high on the scale.
+    pub fn sparkline(&self, width: usize) -> String {
+        const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+        let (min, max) = self.range;
+        let skip = self.trend.len().saturating_sub(width);
+        self.trend
+            .iter()
+            .skip(skip)
+            .map(|(_, value)| {
+                let step = (value - min).clamp(0, max - min) * 7 / (max - min).max(1);
+                BLOCKS[usize::try_from(step).unwrap_or(0)]
+            })
+            .collect()
+    }
+}
+
+/// The current and longest runs of consecutive days in `days`.
+fn streak(days: &BTreeSet<String>, today: Date) -> Streak {
+    let dates: Vec<Date> = days.iter().filter_map(|day| day.parse().ok()).collect();
+    let (mut longest, mut run) = (0, 0);
+    let mut previous: Option<Date> = None;
+    for &date in &dates {
+        run = match previous {
+            Some(before) if before.tomorrow().ok() == Some(date) => run + 1,
+            _ => 1,
+        };
+        longest = longest.max(run);
+        previous = Some(date);
+    }
+    let alive = previous.is_some_and(|last| last == today || last.tomorrow().ok() == Some(today));
+    Streak { current: if alive { run } else { 0 }, longest }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(list: &[&str]) -> BTreeSet<String> {
+        list.iter().map(|day| (*day).to_owned()).collect()
+    }
+
+    #[test]
+    fn streaks_count_days_in_a_row() {
+        let today: Date = "2026-11-24".parse().unwrap();
+        let year = days(&["2026-01-01", "2026-01-02", "2026-01-03", "2026-11-22", "2026-11-23"]);
+        assert_eq!(streak(&year, today), Streak { current: 2, longest: 3 });
+        assert_eq!(streak(&days(&["2026-11-20"]), today), Streak { current: 0, longest: 1 });
+        assert_eq!(streak(&days(&["2026-11-24"]), today), Streak { current: 1, longest: 1 });
+        assert_eq!(streak(&days(&[]), today), Streak { current: 0, longest: 0 });
+    }
+
+    #[test]
+    fn a_sparkline_spans_the_scale() {
+        let mut scale = Scale::new("five-tips", "calm", (1, 10));
+        for value in [1, 5, 10, 7] {
+            scale.push("2026-11-24", value, "How calm?");
+        }
+        assert_eq!(scale.sparkline(10), "▁▄█▅");
+        assert_eq!(scale.sparkline(2), "█▅");
+        assert_eq!((scale.first, scale.last, scale.lowest, scale.highest), (1, 7, 1, 10));
+    }
+}
