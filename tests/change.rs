@@ -2,12 +2,9 @@
 
 mod common;
 
-use common::{Home, entry, text};
+use common::{FIVE_TIPS, Home, entry, text};
 use predicates::prelude::*;
 use serde_json::Value;
-
-const FIVE_TIPS: &str = "counterpart = \"Anna\"\ncalm = 4\nnot-knowing = \"x\"\nframe = \"time\"\nroom = \"x\"\n\
-                         slow-down = [\"silence\"]\ndesire = \"x\"\ntogether = \"x\"\nopen = true\n";
 
 /// Three entries, the middle one a real five-tips reflection.
 fn three(home: &Home) -> String {

@@ -8,34 +8,9 @@ use std::os::unix::fs::PermissionsExt;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{BEZIN, Home, entry, text};
+use common::{BEZIN, ENTER, FIVE_TIPS, Home, at, drafts, entry, spawn, text};
 use predicates::prelude::*;
-use rexpect::reader::Options;
-use rexpect::session::{PtySession, spawn_with_options};
 use serde_json::Value;
-
-const ENTER: &str = "\r";
-
-fn spawn(home: &Home, args: &[&str]) -> PtySession {
-    let mut command = Command::new(BEZIN);
-    command.args(args).env("BEZIN_HOME", home.path()).env("TERM", "xterm").env("NO_COLOR", "1").env_remove("LANG");
-    spawn_with_options(command, Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true)).unwrap()
-}
-
-fn at(p: &mut PtySession, text: &str, keys: &str) {
-    let bytes: String = text.bytes().map(char::from).collect();
-    p.exp_string(&bytes).unwrap_or_else(|err| panic!("waiting for {text:?}: {err}"));
-    p.send(keys).unwrap();
-    p.flush().unwrap();
-}
-
-fn drafts(home: &Home) -> Vec<Value> {
-    let Ok(dir) = std::fs::read_dir(home.path().join("drafts")) else { return Vec::new() };
-    dir.filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
-        .map(|e| serde_json::from_slice(&std::fs::read(e.path()).unwrap()).unwrap())
-        .collect()
-}
 
 #[test]
 fn ctrl_c_halfway_keeps_a_draft_and_resume_finishes_it_with_both_halves() {
@@ -113,9 +88,6 @@ fn drafts_are_listed_and_discarded_after_asking() {
     p.exp_eof().unwrap();
     assert!(drafts(&home).is_empty());
 }
-
-const FIVE_TIPS: &str = "counterpart = \"Anna\"\ncalm = 4\nnot-knowing = \"x\"\nframe = \"time\"\nroom = \"x\"\n\
-                         slow-down = [\"silence\"]\ndesire = \"x\"\ntogether = \"x\"\nopen = true\n";
 
 /// Saves with `bezin run --answers` and returns the child, not waiting.
 fn writer(home: &Home, answers: &std::path::Path) -> std::process::Child {

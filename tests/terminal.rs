@@ -4,43 +4,8 @@
 
 mod common;
 
-use std::os::unix::fs::PermissionsExt;
-use std::process::Command;
-
-use common::{BEZIN, Home};
-use rexpect::reader::Options;
-use rexpect::session::{PtySession, spawn_with_options};
+use common::{DOWN, ENTER, FIVE_TIPS, Home, UP, at, spawn};
 use serde_json::json;
-
-const DOWN: &str = "\x1b[B";
-const UP: &str = "\x1b[A";
-const ENTER: &str = "\r";
-
-/// `bezin ARGS` in a pseudo-terminal with this home; waits at most 20 s for
-/// any expected text, so a hang fails instead of blocking.
-fn spawn(home: &Home, args: &[&str]) -> PtySession {
-    let editor = home.write("editor.sh", "#!/bin/sh\nprintf 'Written in the editor' >> \"$1\"\n");
-    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let mut command = Command::new(BEZIN);
-    command
-        .args(args)
-        .env("BEZIN_HOME", home.path())
-        .env("EDITOR", &editor)
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .env_remove("LANG")
-        .env_remove("LC_ALL");
-    spawn_with_options(command, Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true)).unwrap()
-}
-
-/// Waits for `text` on the screen, then types `keys`.
-fn at(p: &mut PtySession, text: &str, keys: &str) {
-    // The session reads the screen a byte to a character.
-    let bytes: String = text.bytes().map(char::from).collect();
-    p.exp_string(&bytes).unwrap_or_else(|err| panic!("waiting for {text:?}: {err}"));
-    p.send(keys).unwrap();
-    p.flush().unwrap();
-}
 
 #[test]
 fn a_reflection_is_answered_with_keystrokes_changed_at_the_review_and_saved() {
@@ -170,9 +135,6 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     assert_eq!(ids.len(), 8);
     assert_eq!(entry["answers"][4]["answer"], "knowing who we are, to the core (inner factors)");
 }
-
-const FIVE_TIPS: &str = "counterpart = \"Anna\"\ncalm = 4\nnot-knowing = \"x\"\nframe = \"time\"\nroom = \"x\"\n\
-                         slow-down = [\"silence\"]\ndesire = \"x\"\ntogether = \"x\"\nopen = true\n";
 
 #[test]
 fn edit_changes_the_title_and_an_answer_with_the_widget_of_its_kind() {

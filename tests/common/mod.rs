@@ -5,7 +5,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use std::os::unix::fs::PermissionsExt;
+
 use assert_cmd::Command;
+use rexpect::reader::Options;
+use rexpect::session::{PtySession, spawn_with_options};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -127,4 +131,49 @@ impl Home {
     pub fn stdout(&self, args: &[&str]) -> String {
         text(&self.run(args).success().get_output().stdout)
     }
+}
+
+/// Answers for every prompt of five-tips that is asked when `open` is true.
+pub const FIVE_TIPS: &str = "counterpart = \"Anna\"\ncalm = 4\nnot-knowing = \"x\"\nframe = \"time\"\nroom = \"x\"\n\
+                             slow-down = [\"silence\"]\ndesire = \"x\"\ntogether = \"x\"\nopen = true\n";
+
+/// Keys as a terminal sends them.
+pub const DOWN: &str = "\x1b[B";
+pub const UP: &str = "\x1b[A";
+pub const ENTER: &str = "\r";
+
+/// `bezin ARGS` in a pseudo-terminal with this home, and an editor that
+/// adds a line; waits at most 20 s for any expected text, so a hang fails
+/// instead of blocking.
+pub fn spawn(home: &Home, args: &[&str]) -> PtySession {
+    let editor = home.write("editor.sh", "#!/bin/sh\nprintf 'Written in the editor' >> \"$1\"\n");
+    fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut command = std::process::Command::new(BEZIN);
+    command
+        .args(args)
+        .env("BEZIN_HOME", home.path())
+        .env("EDITOR", &editor)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .env_remove("LC_ALL");
+    spawn_with_options(command, Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true)).unwrap()
+}
+
+/// Waits for `text` on the screen, then types `keys`.
+pub fn at(p: &mut PtySession, text: &str, keys: &str) {
+    // The session reads the screen a byte to a character.
+    let bytes: String = text.bytes().map(char::from).collect();
+    p.exp_string(&bytes).unwrap_or_else(|err| panic!("waiting for {text:?}: {err}"));
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+/// The drafts on disk, parsed.
+pub fn drafts(home: &Home) -> Vec<Value> {
+    let Ok(dir) = fs::read_dir(home.path().join("drafts")) else { return Vec::new() };
+    dir.filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .map(|e| serde_json::from_slice(&fs::read(e.path()).unwrap()).unwrap())
+        .collect()
 }
