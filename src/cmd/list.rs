@@ -1,20 +1,30 @@
 //! `bezin list`: the newest entries, read from the end of the journal.
+//! JSON is written as it is read; the table keeps only its rows.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
 use std::process::ExitCode;
 
 use anyhow::Result;
 
 use super::{Context, filter, title_of};
+use crate::catalog::Catalog;
 use crate::cli::ListArgs;
 use crate::journal::Entry;
 use crate::ui::{self, Column};
 
 pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
     let filter = filter(&args.filter)?;
-    let mut entries: Vec<Entry> = Vec::new();
+    let catalog = context.catalog()?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut rows: Vec<[String; 5]> = Vec::new();
+    // Entries held back to be written oldest first, for --json --reverse.
+    let mut held: Vec<Entry> = Vec::new();
+    let mut count = 0;
     let mut damaged = context.warn_damaged();
+    if args.json {
+        out.write_all(b"[")?;
+    }
     context.journal.scan_back(|line| {
         let entry = match line.parse() {
             Ok(entry) => entry,
@@ -26,43 +36,46 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
         if filter.before_since(&entry) {
             return Ok(ControlFlow::Break(()));
         }
-        if filter.matches(&entry) {
-            entries.push(entry);
+        if !filter.matches(&entry) {
+            return Ok(ControlFlow::Continue(()));
         }
-        Ok(if args.limit > 0 && entries.len() == args.limit {
-            ControlFlow::Break(())
-        } else {
-            ControlFlow::Continue(())
-        })
+        match (args.json, args.reverse) {
+            (true, true) => held.push(entry),
+            (true, false) => {
+                out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut out, &entry)?;
+            }
+            (false, _) => rows.push(row(&entry, &catalog)),
+        }
+        count += 1;
+        Ok(if count == args.limit { ControlFlow::Break(()) } else { ControlFlow::Continue(()) })
     })?;
     if args.reverse {
-        entries.reverse();
+        rows.reverse();
     }
-    let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &entries)?;
-        writeln!(out)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if entries.is_empty() {
+        for (n, entry) in held.iter().rev().enumerate() {
+            out.write_all(if n == 0 { b"\n" } else { b",\n" })?;
+            serde_json::to_writer(&mut out, entry)?;
+        }
+        out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
+    } else if rows.is_empty() {
         eprintln!("No entries to list; bezin run five-tips starts one.");
-        return Ok(ExitCode::SUCCESS);
+    } else {
+        let columns = [
+            Column::id("ID"),
+            Column::fixed("DATE"),
+            Column::flexible("SET").optional(),
+            Column::flexible("TITLE"),
+            Column::tags("TAGS").optional(),
+        ];
+        ui::table(&mut out, &columns, &rows)?;
     }
-    let catalog = context.catalog()?;
-    let rows: Vec<[String; 5]> = entries
-        .iter()
-        .map(|entry| {
-            let tags = entry.tags.iter().map(|tag| format!("#{tag}")).collect::<Vec<_>>().join(" ");
-            [entry.short_id().to_owned(), entry.date().to_owned(), entry.set.clone(), title_of(entry, &catalog), tags]
-        })
-        .collect();
-    let columns = [
-        Column::id("ID"),
-        Column::fixed("DATE"),
-        Column::flexible("SET").optional(),
-        Column::flexible("TITLE"),
-        Column::tags("TAGS").optional(),
-    ];
-    ui::table(&mut out, &columns, &rows)?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn row(entry: &Entry, catalog: &Catalog) -> [String; 5] {
+    let tags = entry.tags.iter().map(|tag| format!("#{tag}")).collect::<Vec<_>>().join(" ");
+    [entry.short_id().to_owned(), entry.date().to_owned(), entry.set.clone(), title_of(entry, catalog), tags]
 }
