@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::lang::Lang;
 use crate::paths;
-use crate::prompt_set::line_and_column;
+use crate::prompt_set::{describe_toml_error, line_and_column};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,7 +37,7 @@ impl Config {
         let mut config: Config = toml::from_str(&src).map_err(|err| {
             let offset = err.span().map_or(0, |span| span.start);
             let (line, column) = line_and_column(&src, offset);
-            anyhow!("{}:{line}:{column}: {}", path.display(), err.message().trim())
+            anyhow!("{}:{line}:{column}: {}", path.display(), describe_toml_error(&err, &src, offset))
         })?;
         let folder = path.parent().unwrap_or(Path::new("."));
         config.journal = config.journal.map(|journal| paths::expand(&journal, folder));

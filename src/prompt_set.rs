@@ -157,7 +157,7 @@ pub fn parse(src: &str, origin: &str) -> Result<PromptSet, LoadError> {
     };
     let raw: RawSet = toml::from_str(src).map_err(|err| {
         let span = err.span().unwrap_or(0..0);
-        fail(vec![(span, describe_toml_error(&err))])
+        fail(vec![(span.clone(), describe_toml_error(&err, src, span.start))])
     })?;
     let mut checker = Checker::default();
     let set = checker.set(raw);
@@ -169,12 +169,25 @@ pub fn parse(src: &str, origin: &str) -> Result<PromptSet, LoadError> {
     }
 }
 
-fn describe_toml_error(err: &toml::de::Error) -> String {
+/// The deserializer's message, said the way bezin says things: what is
+/// expected and what was found, with the key it is about.
+pub fn describe_toml_error(err: &toml::de::Error, src: &str, offset: usize) -> String {
     let message = err.message().trim().replace('\n', "; ");
     if let Some(field) = message.strip_prefix("missing field ") {
         return format!("missing field {field} here");
     }
-    message
+    let line_start = src.get(..offset).and_then(|before| before.rfind('\n')).map_or(0, |at| at + 1);
+    let line = src[line_start..].lines().next().unwrap_or_default();
+    let key =
+        line.split_once('=').map(|(key, _)| key.trim()).filter(|key| !key.is_empty() && !key.contains(['{', '[']));
+    let reworded = match message.strip_prefix("invalid type: ").and_then(|rest| rest.split_once(", expected ")) {
+        Some((found, expected)) => format!("expected {expected}, found {found}"),
+        None => message,
+    };
+    match key {
+        Some(key) if !reworded.contains(&format!("`{key}`")) => format!("{key}: {reworded}"),
+        _ => reworded,
+    }
 }
 
 fn locate(src: &str, offset: usize, message: String) -> Problem {
@@ -732,6 +745,9 @@ mod tests {
     fn syntax_and_type_errors_carry_a_position_and_a_sentence() {
         let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\n");
         assert_eq!(found, ["5:1: missing field `ask` here"]);
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = 5\n");
+        let expected = "8:7: ask: expected a string, or a table of languages like { en = \"...\", nl = \"...\" }, found integer `5`";
+        assert_eq!(found, [expected]);
         let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = \"A?\"\nrequierd = false\n");
         assert_eq!(found[0].split(", expected").next().unwrap(), "9:1: unknown field `requierd`");
         let err = parse("id = \"t\"\nversion = \"one\"\n", "t.toml").unwrap_err();

@@ -224,9 +224,10 @@ fn an_answer_to_a_prompt_that_is_not_asked_is_refused() {
 fn a_broken_answers_file_gives_its_line_and_column() {
     let home = Home::new();
     let file = home.write("answers.toml", &FIVE_TIPS.replace("calm = 4", "calm = "));
-    home.run(&["run", "five-tips", "--answers", file.to_str().unwrap()])
-        .code(2)
-        .stderr(format!("bezin: {}:3:8: string values must be quoted, expected literal string\n", file.display()));
+    home.run(&["run", "five-tips", "--answers", file.to_str().unwrap()]).code(2).stderr(format!(
+        "bezin: {}:3:8: calm: string values must be quoted, expected literal string\n",
+        file.display()
+    ));
     assert!(!home.journal_path().exists());
 }
 

@@ -32,7 +32,7 @@ use crate::filter::Filter;
 use crate::journal::{Damaged, Entry, Journal};
 use crate::lang::Lang;
 use crate::paths::Paths;
-use crate::prompt_set::line_and_column;
+use crate::prompt_set::{describe_toml_error, line_and_column};
 
 /// What every command may need: settings, the journal, the language.
 pub struct Context {
@@ -117,7 +117,8 @@ pub fn read_answers(path: &Path) -> Result<(toml::Table, String)> {
     };
     let values = toml::from_str(&src).map_err(|err| {
         let (line, column) = line_and_column(&src, err.span().map_or(0, |span| span.start));
-        anyhow!("{origin}:{line}:{column}: {}", err.message().trim())
+        let offset = err.span().map_or(0, |span| span.start);
+        anyhow!("{origin}:{line}:{column}: {}", describe_toml_error(&err, &src, offset))
     })?;
     Ok((values, origin))
 }
