@@ -1,11 +1,10 @@
-//! The terminal: the only module that touches dialoguer and console. It asks
-//! and shows; what to ask and whether an answer fits is the session's call.
+//! The person at the terminal: a widget for every kind of prompt, the
+//! review of all answers, and the few questions bezin asks itself.
 
-use std::io::{IsTerminal, Write};
-use std::sync::Mutex;
+use std::io::IsTerminal;
 
 use anyhow::{Context as _, Result};
-use console::{Key, Term, measure_text_width, style};
+use console::{Key, Term, style};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
 
@@ -27,37 +26,6 @@ impl std::fmt::Display for Paused {
 }
 
 impl std::error::Error for Paused {}
-
-/// What to say when Ctrl-C or a closed terminal stops bezin.
-static ON_INTERRUPT: Mutex<Option<String>> = Mutex::new(None);
-
-/// Sets what Ctrl-C (or a closed terminal) should say before bezin stops.
-pub fn on_interrupt(message: Option<String>) {
-    if let Ok(mut on_interrupt) = ON_INTERRUPT.lock() {
-        *on_interrupt = message;
-    }
-}
-
-/// The message set with `on_interrupt`, once: whoever takes it says it.
-pub fn take_interrupt_message() -> Option<String> {
-    ON_INTERRUPT.lock().ok().and_then(|mut message| message.take())
-}
-
-/// On Ctrl-C, a closed terminal or a request to stop: the cursor is shown
-/// again (a list hides it), the message set with `on_interrupt` is said,
-/// and bezin stops with exit code 130. Answers are already in the draft.
-pub fn handle_interrupts() {
-    let _ = ctrlc::set_handler(|| {
-        let _ = Term::stderr().show_cursor();
-        let message = take_interrupt_message();
-        let mut stderr = std::io::stderr();
-        let _ = writeln!(stderr);
-        if let Some(message) = message {
-            let _ = writeln!(stderr, "{message}");
-        }
-        std::process::exit(130);
-    });
-}
 
 /// The person at the terminal, answering prompts with widgets that fit
 /// each kind. Everything it draws goes to stderr, as dialoguer does.
@@ -417,163 +385,4 @@ fn shorten(text: &str, width: usize) -> String {
     }
     let cut: String = text.chars().take(width - 1).collect();
     format!("{}…", cut.trim_end())
-}
-
-/// Bold on a terminal, plain when piped.
-pub fn bold(text: &str) -> String {
-    style(text).bold().to_string()
-}
-
-/// Dim on a terminal, plain when piped.
-pub fn dim(text: &str) -> String {
-    style(text).dim().to_string()
-}
-
-/// The colour of ids, so the eye finds what to type next.
-pub fn accent(text: &str) -> String {
-    style(text).yellow().to_string()
-}
-
-/// A search match: bold and coloured on a terminal.
-pub fn highlight(text: &str) -> String {
-    style(text).bold().red().to_string()
-}
-
-fn tint(text: &str) -> String {
-    style(text).cyan().to_string()
-}
-
-fn plain(text: &str) -> String {
-    text.to_owned()
-}
-
-/// The width to fit standard output to: `COLUMNS` when set, else the
-/// terminal's; none when output goes elsewhere.
-pub fn stdout_width() -> Option<usize> {
-    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|columns| columns.parse().ok()) {
-        return Some(columns);
-    }
-    if !std::io::stdout().is_terminal() {
-        return None;
-    }
-    Term::stdout().size_checked().map(|(_, columns)| usize::from(columns))
-}
-
-/// Applies `--color`: auto leaves it to whether output is a terminal and to
-/// `CLICOLOR_FORCE`, but `NO_COLOR` (when not empty) turns colour off.
-pub fn use_color(choice: crate::cli::Color) {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-    let forced = match choice {
-        crate::cli::Color::Auto if no_color => false,
-        crate::cli::Color::Auto => return,
-        crate::cli::Color::Always => true,
-        crate::cli::Color::Never => false,
-    };
-    console::set_colors_enabled(forced);
-    console::set_colors_enabled_stderr(forced);
-}
-
-/// `text` wrapped to `width` (when there is one), every line indented.
-pub fn wrap(text: &str, width: Option<usize>, indent: &str) -> String {
-    match width {
-        Some(width) => {
-            let options = textwrap::Options::new(width.max(20)).initial_indent(indent).subsequent_indent(indent);
-            textwrap::fill(text, options)
-        }
-        None => text.split('\n').map(|line| format!("{indent}{line}")).collect::<Vec<_>>().join("\n"),
-    }
-}
-
-/// A column of a table: its header, whether it may be cut to fit the
-/// terminal, and its colour.
-pub struct Column {
-    header: &'static str,
-    shrinks: bool,
-    /// May be left out when even the narrowed table is too wide.
-    optional: bool,
-    paint: fn(&str) -> String,
-}
-
-impl Column {
-    pub fn fixed(header: &'static str) -> Column {
-        Column { header, shrinks: false, optional: false, paint: plain }
-    }
-    pub fn flexible(header: &'static str) -> Column {
-        Column { header, shrinks: true, optional: false, paint: plain }
-    }
-    pub fn id(header: &'static str) -> Column {
-        Column { header, shrinks: false, optional: false, paint: accent }
-    }
-    pub fn tags(header: &'static str) -> Column {
-        Column { header, shrinks: true, optional: false, paint: tint }
-    }
-    /// The same column, left out on a terminal too narrow for it.
-    pub fn optional(self) -> Column {
-        Column { optional: true, ..self }
-    }
-}
-
-/// Rows under a header (none when every header is empty), columns lined up;
-/// on a terminal, the flexible
-/// columns are cut (with an ellipsis) so that every row fits on a line.
-pub fn table<const N: usize>(out: &mut impl Write, columns: &[Column; N], rows: &[[String; N]]) -> std::io::Result<()> {
-    let mut widths = columns.each_ref().map(|column| measure_text_width(column.header));
-    for row in rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(measure_text_width(cell));
-        }
-    }
-    if let Some(room) = stdout_width() {
-        fit(&mut widths, columns, room);
-    }
-    let line = |cells: &[String; N], header: bool| {
-        let shown: Vec<usize> = (0..N).filter(|&n| widths[n] > 0).collect();
-        let mut text = String::new();
-        for (i, &n) in shown.iter().enumerate() {
-            let cut = console::truncate_str(&cells[n], widths[n], "…");
-            let padding = if i + 1 == shown.len() { 0 } else { widths[n] - measure_text_width(&cut) + 2 };
-            text += &match (header, cut.is_empty()) {
-                (_, true) => String::new(),
-                (true, false) => bold(&cut),
-                (false, false) => (columns[n].paint)(&cut),
-            };
-            text += &" ".repeat(padding);
-        }
-        text.trim_end().to_owned()
-    };
-    if columns.iter().any(|column| !column.header.is_empty()) {
-        writeln!(out, "{}", line(&columns.each_ref().map(|column| column.header.to_owned()), true))?;
-    }
-    for row in rows {
-        writeln!(out, "{}", line(row, false))?;
-    }
-    Ok(())
-}
-
-/// Narrows the widest flexible column, a step at a time, until the row fits
-/// in `room`: first down to a comfortable width, then, leaving out optional
-/// columns (the last first; its width becomes 0), down to a few characters.
-fn fit(widths: &mut [usize], columns: &[Column], room: usize) {
-    let total = |widths: &[usize]| {
-        let shown = widths.iter().filter(|&&w| w > 0).count();
-        widths.iter().sum::<usize>() + 2 * shown.saturating_sub(1)
-    };
-    let narrow = |widths: &mut [usize], floor: usize| {
-        while total(widths) > room {
-            let flexible = (0..widths.len()).filter(|&n| columns[n].shrinks && widths[n] > floor);
-            match flexible.max_by_key(|&n| widths[n]) {
-                Some(n) => widths[n] -= 1,
-                None => return,
-            }
-        }
-    };
-    narrow(widths, 16);
-    while total(widths) > room {
-        match (0..widths.len()).rev().find(|&n| columns[n].optional && widths[n] > 0) {
-            Some(n) => widths[n] = 0,
-            None => break,
-        }
-        narrow(widths, 16);
-    }
-    narrow(widths, 6);
 }

@@ -1,0 +1,38 @@
+//! Ctrl-C and a closed terminal: the cursor comes back, a message says how
+//! to go on, and bezin stops with exit code 130.
+
+use std::io::Write;
+use std::sync::Mutex;
+
+use console::Term;
+
+/// What to say when Ctrl-C or a closed terminal stops bezin.
+static ON_INTERRUPT: Mutex<Option<String>> = Mutex::new(None);
+
+/// Sets what Ctrl-C (or a closed terminal) should say before bezin stops.
+pub fn on_interrupt(message: Option<String>) {
+    if let Ok(mut on_interrupt) = ON_INTERRUPT.lock() {
+        *on_interrupt = message;
+    }
+}
+
+/// The message set with `on_interrupt`, once: whoever takes it says it.
+pub fn take_interrupt_message() -> Option<String> {
+    ON_INTERRUPT.lock().ok().and_then(|mut message| message.take())
+}
+
+/// On Ctrl-C, a closed terminal or a request to stop: the cursor is shown
+/// again (a list hides it), the message set with `on_interrupt` is said,
+/// and bezin stops with exit code 130. Answers are already in the draft.
+pub fn handle_interrupts() {
+    let _ = ctrlc::set_handler(|| {
+        let _ = Term::stderr().show_cursor();
+        let message = take_interrupt_message();
+        let mut stderr = std::io::stderr();
+        let _ = writeln!(stderr);
+        if let Some(message) = message {
+            let _ = writeln!(stderr, "{message}");
+        }
+        std::process::exit(130);
+    });
+}

@@ -1,0 +1,101 @@
+//! Tables that line up their columns and fit the terminal.
+
+use std::io::Write;
+
+use console::measure_text_width;
+
+use super::{accent, bold, plain, stdout_width, tint};
+
+/// A column of a table: its header, whether it may be cut to fit the
+/// terminal, and its colour.
+pub struct Column {
+    header: &'static str,
+    shrinks: bool,
+    /// May be left out when even the narrowed table is too wide.
+    optional: bool,
+    paint: fn(&str) -> String,
+}
+
+impl Column {
+    pub fn fixed(header: &'static str) -> Column {
+        Column { header, shrinks: false, optional: false, paint: plain }
+    }
+    pub fn flexible(header: &'static str) -> Column {
+        Column { header, shrinks: true, optional: false, paint: plain }
+    }
+    pub fn id(header: &'static str) -> Column {
+        Column { header, shrinks: false, optional: false, paint: accent }
+    }
+    pub fn tags(header: &'static str) -> Column {
+        Column { header, shrinks: true, optional: false, paint: tint }
+    }
+    /// The same column, left out on a terminal too narrow for it.
+    pub fn optional(self) -> Column {
+        Column { optional: true, ..self }
+    }
+}
+
+/// Rows under a header (none when every header is empty), columns lined up;
+/// on a terminal, the flexible
+/// columns are cut (with an ellipsis) so that every row fits on a line.
+pub fn table<const N: usize>(out: &mut impl Write, columns: &[Column; N], rows: &[[String; N]]) -> std::io::Result<()> {
+    let mut widths = columns.each_ref().map(|column| measure_text_width(column.header));
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(measure_text_width(cell));
+        }
+    }
+    if let Some(room) = stdout_width() {
+        fit(&mut widths, columns, room);
+    }
+    let line = |cells: &[String; N], header: bool| {
+        let shown: Vec<usize> = (0..N).filter(|&n| widths[n] > 0).collect();
+        let mut text = String::new();
+        for (i, &n) in shown.iter().enumerate() {
+            let cut = console::truncate_str(&cells[n], widths[n], "…");
+            let padding = if i + 1 == shown.len() { 0 } else { widths[n] - measure_text_width(&cut) + 2 };
+            text += &match (header, cut.is_empty()) {
+                (_, true) => String::new(),
+                (true, false) => bold(&cut),
+                (false, false) => (columns[n].paint)(&cut),
+            };
+            text += &" ".repeat(padding);
+        }
+        text.trim_end().to_owned()
+    };
+    if columns.iter().any(|column| !column.header.is_empty()) {
+        writeln!(out, "{}", line(&columns.each_ref().map(|column| column.header.to_owned()), true))?;
+    }
+    for row in rows {
+        writeln!(out, "{}", line(row, false))?;
+    }
+    Ok(())
+}
+
+/// Narrows the widest flexible column, a step at a time, until the row fits
+/// in `room`: first down to a comfortable width, then, leaving out optional
+/// columns (the last first; its width becomes 0), down to a few characters.
+fn fit(widths: &mut [usize], columns: &[Column], room: usize) {
+    let total = |widths: &[usize]| {
+        let shown = widths.iter().filter(|&&w| w > 0).count();
+        widths.iter().sum::<usize>() + 2 * shown.saturating_sub(1)
+    };
+    let narrow = |widths: &mut [usize], floor: usize| {
+        while total(widths) > room {
+            let flexible = (0..widths.len()).filter(|&n| columns[n].shrinks && widths[n] > floor);
+            match flexible.max_by_key(|&n| widths[n]) {
+                Some(n) => widths[n] -= 1,
+                None => return,
+            }
+        }
+    };
+    narrow(widths, 16);
+    while total(widths) > room {
+        match (0..widths.len()).rev().find(|&n| columns[n].optional && widths[n] > 0) {
+            Some(n) => widths[n] = 0,
+            None => break,
+        }
+        narrow(widths, 16);
+    }
+    narrow(widths, 6);
+}
