@@ -3,13 +3,14 @@
 
 use std::fs;
 use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
+use crate::paths;
 use crate::session::Answer;
 
 /// A reflection not yet saved to the journal.
@@ -60,7 +61,7 @@ impl Drafts {
     pub fn save(&self, draft: &Draft) -> Result<PathBuf> {
         let path = self.path(&draft.id);
         let failed = || format!("could not keep the draft {}", path.display());
-        fs::DirBuilder::new().recursive(true).mode(0o700).create(&self.dir).with_context(failed)?;
+        paths::create_private_dir(&self.dir).with_context(failed)?;
         let mut file = tempfile::Builder::new().prefix(".draft-").tempfile_in(&self.dir).with_context(failed)?;
         serde_json::to_writer_pretty(&mut file, draft).with_context(failed)?;
         file.write_all(b"\n").and_then(|()| file.as_file().sync_all()).with_context(failed)?;

@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use std::os::unix::fs::DirBuilderExt;
+
 use anyhow::{Context, Result};
 use etcetera::BaseStrategy;
 
@@ -54,4 +56,19 @@ pub fn expand(path: &Path, relative_to: &Path) -> PathBuf {
         return home.join(rest);
     }
     relative_to.join(path)
+}
+
+/// Makes `dir` owner-only (0700) if it is missing; the folders above it
+/// that are missing too are made as any other folder, not owner-only.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    match std::fs::DirBuilder::new().mode(0o700).create(dir) {
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        done => done,
+    }
 }

@@ -1,10 +1,8 @@
 //! `bezin export`: entries as Markdown or JSON, streamed from the journal to
 //! standard output, a file, or one Markdown file per entry.
 
-use std::fs;
 use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
-use std::os::unix::fs::DirBuilderExt;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -16,6 +14,7 @@ use crate::cli::{ExportArgs, Format};
 use crate::filter::Filter;
 use crate::journal::Entry;
 use crate::markdown;
+use crate::paths;
 
 pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
     let filter = filter(&args.filter)?;
@@ -76,11 +75,7 @@ fn write(context: &Context, filter: &Filter, catalog: &Catalog, format: Format, 
 
 /// One Markdown file per entry, with front matter, in `folder`.
 fn split(context: &Context, filter: &Filter, catalog: &Catalog, folder: &Path) -> Result<ExitCode> {
-    fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(folder)
-        .with_context(|| format!("could not create the folder {}", folder.display()))?;
+    paths::create_private_dir(folder).with_context(|| format!("could not create the folder {}", folder.display()))?;
     let mut count = 0;
     context.journal.each(
         |entry| {

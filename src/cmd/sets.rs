@@ -4,8 +4,6 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use std::os::unix::fs::DirBuilderExt;
-
 use anyhow::{Context as _, Result};
 
 use super::Context;
@@ -13,6 +11,7 @@ use crate::catalog::Origin;
 use crate::cli::{SetsAction, SetsArgs};
 use crate::exit_codes;
 use crate::lang::Text;
+use crate::paths;
 use crate::prompt_set::{self, Kind, PromptSet};
 use crate::ui::{self, Column};
 
@@ -93,11 +92,7 @@ fn new(context: &Context, id: &str) -> Result<ExitCode> {
     if path.exists() {
         anyhow::bail!("{} exists already; edit it, or choose another id", path.display());
     }
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(folder)
-        .with_context(|| format!("could not create {}", folder.display()))?;
+    paths::create_private_dir(folder).with_context(|| format!("could not create {}", folder.display()))?;
     std::fs::write(&path, STARTER.replace("{id}", id))
         .with_context(|| format!("could not write {}", path.display()))?;
     println!("Wrote {}", path.display());

@@ -10,7 +10,7 @@ mod lines;
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufWriter, ErrorKind, Seek, Write};
 use std::ops::ControlFlow;
-use std::os::unix::fs::{DirBuilderExt, FileExt, MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -118,16 +118,16 @@ impl Journal {
     /// `journal.jsonl.corrupt-<time>`, with a number added if that is taken.
     fn aside_file(&self) -> Result<(PathBuf, File)> {
         let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
-        for n in 0.. {
+        let mut n = 0;
+        loop {
             let suffix = if n == 0 { stamp.clone() } else { format!("{stamp}-{n}") };
             let aside = PathBuf::from(format!("{}.corrupt-{suffix}", self.path.display()));
             match OpenOptions::new().write(true).create_new(true).mode(0o600).open(&aside) {
                 Ok(file) => return Ok((aside, file)),
-                Err(err) if err.kind() == ErrorKind::AlreadyExists => {}
+                Err(err) if err.kind() == ErrorKind::AlreadyExists => n += 1,
                 Err(err) => return Err(err.into()),
             }
         }
-        unreachable!("some number is free")
     }
 
     /// Makes the journal's folder (owner-only) if it is missing; true if it did.
@@ -138,10 +138,7 @@ impl Journal {
         if parent.is_dir() {
             return Ok(false);
         }
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(parent)
+        crate::paths::create_private_dir(parent)
             .with_context(|| format!("could not create the folder {}", parent.display()))?;
         Ok(true)
     }
