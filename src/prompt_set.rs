@@ -7,8 +7,9 @@ use std::fmt;
 use std::ops::Range;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer, IntoDeserializer, MapAccess, Visitor};
 use toml::Spanned;
+use toml::de::DeTable;
 
 use crate::lang::{Lang, Text};
 
@@ -155,10 +156,7 @@ pub fn parse(src: &str, origin: &str) -> Result<PromptSet, LoadError> {
         origin: origin.to_owned(),
         problems: problems.into_iter().map(|(span, message)| locate(src, span.start, message)).collect(),
     };
-    let raw: RawSet = toml::from_str(src).map_err(|err| {
-        let span = err.span().unwrap_or(0..0);
-        fail(vec![(span.clone(), describe_toml_error(&err, src, span.start))])
-    })?;
+    let raw = read_raw(src).map_err(fail)?;
     let mut checker = Checker::default();
     let set = checker.set(raw);
     if checker.problems.is_empty() {
@@ -166,6 +164,43 @@ pub fn parse(src: &str, origin: &str) -> Result<PromptSet, LoadError> {
     } else {
         checker.problems.sort_by_key(|(span, _)| span.start);
         Err(fail(checker.problems))
+    }
+}
+
+/// The file's structure, with every syntax and type problem in it: each
+/// prompt is read on its own, so a mistake in one does not hide the next.
+fn read_raw(src: &str) -> Result<RawSet, Vec<(Range<usize>, String)>> {
+    let problem = |err: toml::de::Error| {
+        let span = err.span().unwrap_or(0..0);
+        let message = describe_toml_error(&err, src, span.start);
+        (span, message)
+    };
+    let (root, syntax) = DeTable::parse_recoverable(src);
+    if !syntax.is_empty() {
+        return Err(syntax.into_iter().map(problem).collect());
+    }
+    let head = RawHead::deserialize(root.clone().into_deserializer()).map_err(|err| vec![problem(err)]);
+    let mut problems = Vec::new();
+    let mut prompts = Vec::new();
+    match root.get_ref().get("prompts").map(|list| (list.span(), list.get_ref().as_array())) {
+        Some((_, Some(list))) => {
+            for item in list {
+                match RawPrompt::deserialize(item.clone().into_deserializer()) {
+                    Ok(prompt) => prompts.push(prompt),
+                    Err(err) => problems.push(problem(err)),
+                }
+            }
+        }
+        Some((span, None)) => problems.push((span, "prompts must be a list of [[prompts]] tables".to_owned())),
+        None => {}
+    }
+    match head {
+        Ok(head) if problems.is_empty() => Ok(head.with(prompts)),
+        Ok(_) => Err(problems),
+        Err(mut head) => {
+            head.extend(problems);
+            Err(head)
+        }
     }
 }
 
@@ -181,6 +216,7 @@ pub fn describe_toml_error(err: &toml::de::Error, src: &str, offset: usize) -> S
     let key =
         line.split_once('=').map(|(key, _)| key.trim()).filter(|key| !key.is_empty() && !key.contains(['{', '[']));
     let reworded = match message.strip_prefix("invalid type: ").and_then(|rest| rest.split_once(", expected ")) {
+        Some((found, "i64" | "u32" | "u64")) => format!("expected a whole number, found {found}"),
         Some((found, expected)) => format!("expected {expected}, found {found}"),
         None => message,
     };
@@ -242,8 +278,6 @@ pub fn is_id(s: &str) -> bool {
         && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawSet {
     id: Spanned<String>,
     version: Spanned<i64>,
@@ -252,6 +286,26 @@ struct RawSet {
     source: Option<Spanned<RawText>>,
     follow_up: Option<Spanned<String>>,
     prompts: Spanned<Vec<RawPrompt>>,
+}
+
+/// The set's own keys; its prompts are read one by one.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHead {
+    id: Spanned<String>,
+    version: Spanned<i64>,
+    title: Spanned<RawText>,
+    description: Spanned<RawText>,
+    source: Option<Spanned<RawText>>,
+    follow_up: Option<Spanned<String>>,
+    prompts: Spanned<de::IgnoredAny>,
+}
+
+impl RawHead {
+    fn with(self, prompts: Vec<RawPrompt>) -> RawSet {
+        let RawHead { id, version, title, description, source, follow_up, prompts: list } = self;
+        RawSet { id, version, title, description, source, follow_up, prompts: Spanned::new(list.span(), prompts) }
+    }
 }
 
 #[derive(Deserialize)]
@@ -752,6 +806,20 @@ mod tests {
         assert_eq!(found[0].split(", expected").next().unwrap(), "9:1: unknown field `requierd`");
         let err = parse("id = \"t\"\nversion = \"one\"\n", "t.toml").unwrap_err();
         assert_eq!(err.problems[0].line, 2);
+    }
+
+    #[test]
+    fn a_type_mistake_in_one_prompt_does_not_hide_the_next() {
+        let src = "id = \"t\"\nversion = \"one\"\ntitle = \"T\"\ndescription = \"D\"\n\
+                   [[prompts]]\nid = \"a\"\nkind = \"text\"\nask = 5\n\
+                   [[prompts]]\nkind = \"text\"\nask = \"B?\"\n";
+        let err = parse(src, "t.toml").unwrap_err();
+        let found: Vec<String> =
+            err.problems.iter().map(|p| format!("{}:{}: {}", p.line, p.column, p.message)).collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[0], "2:11: version: expected a whole number, found string \"one\"");
+        assert!(found[1].starts_with("8:7: ask: expected a string"), "{found:?}");
+        assert_eq!(found[2], "9:1: missing field `id` here");
     }
 
     #[test]
