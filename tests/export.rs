@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde_json::{Value, json};
 
 /// Answers that try to break a Markdown document's structure.
-const HOSTILE: [&str; 8] = [
+const HOSTILE: [&str; 9] = [
     "# Not a heading\n## Nor this\nTitle\n=====\nSub\n---",
     "> not a quote\n- not a list\n+ nor\n* this\n1. or this\n2) this",
     "```\nnot code\n```\n~~~\nnor this\n~~~\n    indented is not code",
@@ -17,6 +17,7 @@ const HOSTILE: [&str; 8] = [
     "---\n***\n___\n| a | b |\n|---|---|",
     "trailing spaces  \nand a tab\there\n\n\nthree blank lines above",
     "  two leading spaces\n[ref]: http://example.com\n<http://auto.link>",
+    "windows\r\nline endings\rand a lone return",
 ];
 
 fn hostile_journal(home: &Home) {
