@@ -276,3 +276,18 @@ fn a_megabyte_answer_and_every_kind_of_unicode_come_back_intact() {
     assert_eq!(exported[0]["answers"][2]["answer"], big);
     assert!(home.stdout(&["search", "ZOE"]).contains("Zoë"));
 }
+
+#[test]
+fn ctrl_c_in_a_list_shows_the_cursor_again() {
+    let home = Home::new();
+    let mut command = Command::new(BEZIN);
+    command.args(["run", "five-tips"]).env("BEZIN_HOME", home.path()).env("TERM", "xterm").env("NO_COLOR", "1");
+    let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(false);
+    let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
+    at(&mut p, "(1/10) Who wants something", "Bram\r");
+    // The scale is a list, which hides the cursor while it is shown.
+    at(&mut p, "\x1b[?25l", "\x03");
+    at(&mut p, "\x1b[?25h", "");
+    p.exp_eof().unwrap();
+    assert_eq!(drafts(&home).len(), 1);
+}
