@@ -261,8 +261,10 @@ pub struct ConfigArgs {
 #[derive(Debug, Subcommand)]
 pub enum ConfigAction {
     /// Print where the settings file is (or would be)
+    #[command(after_help = "Example:\n  $EDITOR \"$(bezin config path)\"")]
     Path,
     /// Write a settings file with every key explained, unless there is one
+    #[command(after_help = "Example:\n  bezin config init && $EDITOR \"$(bezin config path)\"")]
     Init,
 }
 
@@ -275,6 +277,7 @@ pub struct DraftsArgs {
 #[derive(Debug, Subcommand)]
 pub enum DraftsAction {
     /// Remove a draft, after asking
+    #[command(after_help = "Examples:\n  bezin drafts discard 7hq2\n  bezin drafts discard 7hq2 --yes")]
     Discard {
         /// The draft's id, or a unique prefix of it
         #[arg(add = ArgValueCompleter::new(completion::draft_ids))]
@@ -300,17 +303,26 @@ pub struct SetsArgs {
 #[derive(Debug, Subcommand)]
 pub enum SetsAction {
     /// Show every prompt of a set in the chosen language
+    #[command(
+        after_help = "Examples:\n  bezin sets show five-tips\n  bezin sets show after-the-conversation --lang nl"
+    )]
     Show {
         /// The set's id, as `bezin sets` lists it
         #[arg(add = ArgValueCompleter::new(completion::set_ids))]
         id: String,
     },
     /// Write a starter set, with every key explained, to your prompts folder
+    #[command(
+        after_help = "Example:\n  bezin sets new before-the-meeting && $EDITOR \"$(bezin config path | xargs dirname)/prompts/before-the-meeting.toml\""
+    )]
     New {
         /// The new set's id: lowercase letters, digits, '-' and '_'
         id: String,
     },
     /// Check prompt set files; exit 1 and name every problem if one is wrong
+    #[command(
+        after_help = "Examples:\n  bezin sets validate my-set.toml\n  bezin sets validate ~/.config/bezin/prompts/*.toml"
+    )]
     Validate {
         /// The files to check
         #[arg(required = true)]

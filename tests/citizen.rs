@@ -94,6 +94,16 @@ fn every_command_has_an_example_in_its_help() {
     ] {
         home.run(&[command, "--help"]).success().stdout(predicate::str::contains("Example"));
     }
+    for pair in [
+        ["sets", "show"],
+        ["sets", "validate"],
+        ["sets", "new"],
+        ["config", "path"],
+        ["config", "init"],
+        ["drafts", "discard"],
+    ] {
+        home.run(&[pair[0], pair[1], "--help"]).success().stdout(predicate::str::contains("Example"));
+    }
     home.run(&["--version"]).success().stdout("bezin 0.1.0\n");
 }
 
