@@ -313,7 +313,7 @@ pub enum SetsAction {
     },
     /// Write a starter set, with every key explained, to your prompts folder
     #[command(
-        after_help = "Example:\n  bezin sets new before-the-meeting && $EDITOR \"$(bezin config path | xargs dirname)/prompts/before-the-meeting.toml\""
+        after_help = "Examples:\n  bezin sets new before-the-meeting      (then edit the file it names)\n  bezin run before-the-meeting"
     )]
     New {
         /// The new set's id: lowercase letters, digits, '-' and '_'
