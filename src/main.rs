@@ -33,7 +33,10 @@ fn main() -> ExitCode {
     match cmd::run(cli) {
         Ok(code) => code,
         Err(err) if exit_codes::is_broken_pipe(&err) => ExitCode::SUCCESS,
-        Err(err) if exit_codes::is_interrupted(&err) || err.is::<ui::Paused>() => ExitCode::from(exit_codes::STOPPED),
+        Err(err) if exit_codes::is_interrupted(&err) || err.is::<ui::Paused>() => {
+            ui::show_cursor();
+            ExitCode::from(exit_codes::STOPPED)
+        }
         Err(err) => {
             eprintln!("bezin: {err:#}");
             exit_codes::for_error(&err)

@@ -62,6 +62,7 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
     ui::on_interrupt(Some(resume));
     match converse(context, catalog, &mut terminal, set, &drafts, &mut draft, args) {
         Err(err) if err.is::<Paused>() || exit_codes::is_interrupted(&err) => {
+            ui::show_cursor();
             // Ctrl-C reaches both this and the signal handler; one says it.
             if let Some(resume) = ui::take_interrupt_message() {
                 eprintln!("\n{resume}");

@@ -26,7 +26,7 @@ pub fn take_interrupt_message() -> Option<String> {
 /// and bezin stops with exit code 130. Answers are already in the draft.
 pub fn handle_interrupts() {
     let _ = ctrlc::set_handler(|| {
-        let _ = Term::stderr().show_cursor();
+        show_cursor();
         let message = take_interrupt_message();
         let mut stderr = std::io::stderr();
         let _ = writeln!(stderr);
@@ -35,4 +35,10 @@ pub fn handle_interrupts() {
         }
         std::process::exit(130);
     });
+}
+
+/// Shows the cursor again: a list hides it while it is on screen, and a stop
+/// in the middle of one would leave it hidden.
+pub fn show_cursor() {
+    let _ = Term::stderr().show_cursor();
 }

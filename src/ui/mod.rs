@@ -9,7 +9,7 @@ use std::io::IsTerminal;
 
 use console::{Term, style};
 
-pub use interrupt::{handle_interrupts, on_interrupt, take_interrupt_message};
+pub use interrupt::{handle_interrupts, on_interrupt, show_cursor, take_interrupt_message};
 pub use table::{Column, table};
 pub use terminal::{Paused, Terminal};
 
