@@ -58,8 +58,9 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
         None => new_draft(context, catalog, set, args, &terminal)?,
     };
     let mut terminal = Terminal::new(draft.lang, context.config.editor.clone());
-    let resume = format!("{}\n  bezin run {} --resume", draft.lang.words().kept, set.id);
-    ui::on_interrupt(Some(resume));
+    if !draft.answers.is_empty() {
+        ui::on_interrupt(Some(resume_message(&draft)));
+    }
     match converse(context, catalog, &mut terminal, set, &drafts, &mut draft, args) {
         Err(err) if err.is::<Paused>() || exit_codes::is_interrupted(&err) => {
             ui::show_cursor();
@@ -157,7 +158,13 @@ fn converse(
     Ok(())
 }
 
-/// Writes the draft after each answer; says once if it cannot.
+/// What to say when a reflection stops with its draft on disk.
+fn resume_message(draft: &Draft) -> String {
+    format!("{}\n  bezin run {} --resume", draft.lang.words().kept, draft.set)
+}
+
+/// Writes the draft after each answer; says once if it cannot. Once a draft
+/// is on disk, a stop says how to go on with it.
 struct Keeping<'d> {
     drafts: &'d Drafts,
     warned: bool,
@@ -167,11 +174,13 @@ impl Keeping<'_> {
     fn keep(&mut self, draft: &mut Draft, session: &Session) {
         draft.answers = session.given();
         draft.updated = now();
-        if let Err(err) = self.drafts.save(draft)
-            && !self.warned
-        {
-            eprintln!("bezin: warning: {err:#}; your answers are only in memory until the end");
-            self.warned = true;
+        match self.drafts.save(draft) {
+            Ok(_) => ui::on_interrupt(Some(resume_message(draft))),
+            Err(err) if !self.warned => {
+                eprintln!("bezin: warning: {err:#}; your answers are only in memory until the end");
+                self.warned = true;
+            }
+            Err(_) => {}
         }
     }
 }
