@@ -56,7 +56,10 @@ impl Home {
             .env_remove("LC_MESSAGES")
             .env_remove("EDITOR")
             .env_remove("VISUAL")
-            .env_remove("RUST_BACKTRACE");
+            .env_remove("RUST_BACKTRACE")
+            .env_remove("COLUMNS")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("BEZIN_COMPLETE");
         command
     }
 
