@@ -123,6 +123,7 @@ pub struct Words {
     pub kept: &'static str,
     pub resume_offer: &'static str,
     pub answers_word: &'static str,
+    pub afterwards: &'static str,
 }
 
 static EN: Words = Words {
@@ -147,6 +148,7 @@ static EN: Words = Words {
     kept: "Your answers so far are kept in a draft. To go on:",
     resume_offer: "Go on with the reflection you started on",
     answers_word: "answers",
+    afterwards: "After the conversation:",
 };
 
 static NL: Words = Words {
@@ -171,6 +173,7 @@ static NL: Words = Words {
     kept: "Je antwoorden tot nu toe zijn bewaard in een concept. Verder gaan:",
     resume_offer: "Verder gaan met de reflectie die je begon op",
     answers_word: "antwoorden",
+    afterwards: "Na het gesprek:",
 };
 
 #[cfg(test)]

@@ -142,7 +142,12 @@ fn times_carry_their_utc_offset() {
 #[test]
 fn answers_can_come_from_standard_input() {
     let home = Home::new();
-    home.command().args(["run", "five-tips", "--answers", "-"]).write_stdin(FIVE_TIPS).assert().success();
+    home.command()
+        .args(["run", "five-tips", "--answers", "-"])
+        .write_stdin(FIVE_TIPS)
+        .assert()
+        .success()
+        .stderr("After the conversation: bezin run after-the-conversation\n");
     let entry = home.entries().pop().unwrap();
     assert_eq!(entry["answers"][0]["answer"], "Anna");
     assert_eq!(entry["answers"][2]["answer"], "Maybe she needs\nsomething else entirely.");

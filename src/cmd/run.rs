@@ -35,7 +35,7 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
     answers.all_asked(&session)?;
     let entry = entry(&session, started, args.title.clone(), tags(&args.tags), follows);
     let moved = context.journal.append(&entry)?;
-    saved(context, &entry, moved);
+    saved(context, &entry, moved, set);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -204,7 +204,7 @@ fn save(context: &Context, drafts: &Drafts, draft: &Draft, set: &PromptSet) -> R
             return Err(err.context("no draft could be kept either, so your answers are printed above; keep them"));
         }
     };
-    saved(context, &entry, moved);
+    saved(context, &entry, moved, set);
     if let Err(err) = drafts.remove(&draft.id) {
         eprintln!("bezin: warning: {err:#}");
     }
@@ -251,7 +251,9 @@ fn entry(
     }
 }
 
-fn saved(context: &Context, entry: &Entry, moved: Option<MovedAside>) {
+/// Says where the entry went, and for a set with a follow-up, how to
+/// reflect afterwards.
+fn saved(context: &Context, entry: &Entry, moved: Option<MovedAside>, set: &PromptSet) {
     if let Some(MovedAside { line, path }) = moved {
         eprintln!(
             "bezin: warning: line {line} of the journal was cut off by an earlier crash; it is kept in {}",
@@ -259,6 +261,9 @@ fn saved(context: &Context, entry: &Entry, moved: Option<MovedAside>) {
         );
     }
     println!("{} {} in {}", entry.lang.words().saved, entry.id, context.journal.path().display());
+    if let Some(follow_up) = &set.follow_up {
+        eprintln!("{} bezin run {follow_up}", entry.lang.words().afterwards);
+    }
 }
 
 /// For a set that follows others (after the conversation), offers the
