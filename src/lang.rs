@@ -124,6 +124,11 @@ pub struct Words {
     pub resume_offer: &'static str,
     pub answers_word: &'static str,
     pub afterwards: &'static str,
+    pub version: &'static str,
+    pub languages: &'static str,
+    pub source: &'static str,
+    pub only_when: &'static str,
+    pub scale: &'static str,
 }
 
 static EN: Words = Words {
@@ -149,6 +154,11 @@ static EN: Words = Words {
     resume_offer: "Go on with the reflection you started on",
     answers_word: "answers",
     afterwards: "After the conversation:",
+    version: "version",
+    languages: "Languages",
+    source: "Source",
+    only_when: "only when",
+    scale: "scale",
 };
 
 static NL: Words = Words {
@@ -174,6 +184,11 @@ static NL: Words = Words {
     resume_offer: "Verder gaan met de reflectie die je begon op",
     answers_word: "antwoorden",
     afterwards: "Na het gesprek:",
+    version: "versie",
+    languages: "Talen",
+    source: "Bron",
+    only_when: "alleen als",
+    scale: "schaal",
 };
 
 #[cfg(test)]

@@ -21,10 +21,11 @@ fn sets_show_prints_the_prompts_in_the_chosen_language() {
     let home = Home::new();
     home.run(&["sets", "show", "five-tips", "--lang", "nl"])
         .success()
-        .stdout(predicate::str::contains("Vijf tips voordat je antwoordt (five-tips, version 1)"))
+        .stdout(predicate::str::contains("Vijf tips voordat je antwoordt (five-tips, versie 1)"))
         .stdout(predicate::str::contains("4. Aan welk kader houd je je het meest vast"))
         .stdout(predicate::str::contains("   - gebrek aan tijd [time]"))
-        .stdout(predicate::str::contains("only when open is false"));
+        .stdout(predicate::str::contains("alleen als open = false"))
+        .stdout(predicate::str::contains("Na het gesprek: bezin run after-the-conversation"));
     home.run(&["sets", "show", "five-tips"])
         .success()
         .stdout(predicate::str::contains("1. Who wants something from you?  [counterpart: text]"));

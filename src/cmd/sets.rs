@@ -143,17 +143,18 @@ fn show(context: &Context, id: &str) -> Result<ExitCode> {
 
 fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::io::Result<()> {
     let lang = context.lang;
-    writeln!(out, "{} ({}, version {})", ui::bold(set.title.get(lang)), set.id, set.version)?;
+    let words = lang.words();
+    writeln!(out, "{} ({}, {} {})", ui::bold(set.title.get(lang)), set.id, words.version, set.version)?;
     writeln!(out, "{}", set.description.get(lang))?;
     if !set.languages.is_empty() {
         let codes: Vec<&str> = set.languages.iter().map(|lang| lang.code()).collect();
-        writeln!(out, "Languages: {}", codes.join(", "))?;
+        writeln!(out, "{}: {}", words.languages, codes.join(", "))?;
     }
     if let Some(source) = &set.source {
-        writeln!(out, "Source: {}", source.get(lang))?;
+        writeln!(out, "{}: {}", words.source, source.get(lang))?;
     }
     if let Some(follow_up) = &set.follow_up {
-        writeln!(out, "Afterwards: bezin run {follow_up}")?;
+        writeln!(out, "{} bezin run {follow_up}", words.afterwards)?;
     }
     for (n, prompt) in set.prompts.iter().enumerate() {
         writeln!(out)?;
@@ -163,12 +164,12 @@ fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::i
             writeln!(out, "   {}: {}", lang.words().hint, hint.get(lang))?;
         }
         if let Some(when) = &prompt.when {
-            writeln!(out, "   only when {} is {}", when.prompt, when.equals)?;
+            writeln!(out, "   {} {} = {}", words.only_when, when.prompt, when.equals)?;
         }
         match &prompt.kind {
             Kind::Scale { min, max, min_label, max_label } => {
                 let label = |l: &Option<Text>| l.as_ref().map(|t| format!(" ({})", t.get(lang))).unwrap_or_default();
-                writeln!(out, "   scale {min}{} to {max}{}", label(min_label), label(max_label))?;
+                writeln!(out, "   {} {min}{} – {max}{}", words.scale, label(min_label), label(max_label))?;
             }
             Kind::Choice(options) | Kind::Multi(options) => {
                 for option in options {
