@@ -46,33 +46,31 @@ pub struct Context {
 }
 
 impl Context {
-    /// Settles each setting: a flag wins over the settings file, which wins
-    /// over the environment and the defaults.
     fn new(cli: &Cli) -> Result<Context> {
         for dir in &cli.prompt_dirs {
             if !dir.is_dir() {
                 bail!("the prompt folder {} does not exist", dir.display());
             }
         }
-        let paths = Paths::from_env()?;
-        let config = Config::load(&paths.config_file)?;
-        let journal = cli.journal.clone().or_else(|| config.journal.clone()).unwrap_or(paths.journal.clone());
-        let lang = cli.lang.or(config.language).or_else(Lang::from_env).unwrap_or(Lang::En);
-        let mut prompt_dirs = vec![paths.prompts_dir.clone()];
-        prompt_dirs.extend(config.prompt_dirs.iter().cloned());
-        prompt_dirs.extend(cli.prompt_dirs.iter().cloned());
-        Ok(Context { config, journal: Journal::new(journal), lang, prompt_dirs, drafts: paths.drafts.clone(), paths })
+        Context::settle(cli.journal.clone(), cli.lang, &cli.prompt_dirs)
     }
 
     /// The context from the settings alone, for shell completion.
     pub fn from_settings() -> Option<Context> {
-        let paths = Paths::from_env().ok()?;
-        let config = Config::load(&paths.config_file).ok()?;
-        let journal = config.journal.clone().unwrap_or(paths.journal.clone());
-        let lang = config.language.or_else(Lang::from_env).unwrap_or(Lang::En);
+        Context::settle(None, None, &[]).ok()
+    }
+
+    /// Settles each setting: a flag wins over the settings file, which wins
+    /// over the environment and the defaults.
+    fn settle(journal: Option<PathBuf>, lang: Option<Lang>, more_prompts: &[PathBuf]) -> Result<Context> {
+        let paths = Paths::from_env()?;
+        let config = Config::load(&paths.config_file)?;
+        let journal = journal.or_else(|| config.journal.clone()).unwrap_or_else(|| paths.journal.clone());
+        let lang = lang.or(config.language).or_else(Lang::from_env).unwrap_or(Lang::En);
         let mut prompt_dirs = vec![paths.prompts_dir.clone()];
         prompt_dirs.extend(config.prompt_dirs.iter().cloned());
-        Some(Context { config, journal: Journal::new(journal), lang, prompt_dirs, drafts: paths.drafts.clone(), paths })
+        prompt_dirs.extend(more_prompts.iter().cloned());
+        Ok(Context { config, journal: Journal::new(journal), lang, prompt_dirs, drafts: paths.drafts.clone(), paths })
     }
 
     /// The unfinished reflections.
