@@ -40,7 +40,6 @@ pub struct Context {
     pub journal: Journal,
     pub lang: Lang,
     prompt_dirs: Vec<PathBuf>,
-    drafts: PathBuf,
     /// Where things live when no flag or setting moves them.
     pub paths: Paths,
 }
@@ -70,12 +69,12 @@ impl Context {
         let mut prompt_dirs = vec![paths.prompts_dir.clone()];
         prompt_dirs.extend(config.prompt_dirs.iter().cloned());
         prompt_dirs.extend(more_prompts.iter().cloned());
-        Ok(Context { config, journal: Journal::new(journal), lang, prompt_dirs, drafts: paths.drafts.clone(), paths })
+        Ok(Context { config, journal: Journal::new(journal), lang, prompt_dirs, paths })
     }
 
     /// The unfinished reflections.
     pub fn drafts(&self) -> Drafts {
-        Drafts::new(self.drafts.clone())
+        Drafts::new(self.paths.drafts.clone())
     }
 
     /// The built-in sets and the person's own.
