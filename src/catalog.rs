@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use crate::lang::Lang;
 use crate::prompt_set::{self, LoadError, PromptSet};
 
 /// The built-in sets, in the order `bezin sets` lists them.
@@ -92,9 +93,18 @@ impl Catalog {
         }
     }
 
+    /// The set's title in `lang`, or its id when there is no such set (any more).
+    pub fn title(&self, id: &str, lang: Lang) -> String {
+        self.find(id).map_or_else(|| id.to_owned(), |available| available.set.title.get(lang).to_owned())
+    }
+
+    fn find(&self, id: &str) -> Option<&Available> {
+        self.sets.iter().find(|available| available.set.id == id)
+    }
+
     /// The set with this id, or an error that suggests a near one.
     pub fn get(&self, id: &str) -> Result<&Available> {
-        if let Some(available) = self.sets.iter().find(|available| available.set.id == id) {
+        if let Some(available) = self.find(id) {
             return Ok(available);
         }
         let nearest = self

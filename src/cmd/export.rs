@@ -12,7 +12,6 @@ use super::{Context, filter, title_of};
 use crate::catalog::Catalog;
 use crate::cli::{ExportArgs, Format};
 use crate::filter::Filter;
-use crate::journal::Entry;
 use crate::markdown;
 use crate::paths;
 
@@ -58,7 +57,7 @@ fn write(context: &Context, filter: &Filter, catalog: &Catalog, format: Format, 
                     }
                     Format::Markdown => {
                         let separator = if count == 0 { "" } else { "\n" };
-                        write!(out, "{separator}{}", markdown::entry(&entry, &set_title(&entry, catalog)))?;
+                        write!(out, "{separator}{}", markdown::entry(&entry, &catalog.title(&entry.set, entry.lang)))?;
                     }
                 }
                 count += 1;
@@ -82,8 +81,8 @@ fn split(context: &Context, filter: &Filter, catalog: &Catalog, folder: &Path) -
             if filter.matches(&entry) {
                 let title = title_of(&entry, catalog);
                 let path = folder.join(markdown::file_name(&entry, &title));
-                let text =
-                    markdown::front_matter(&entry, &title) + &markdown::entry(&entry, &set_title(&entry, catalog));
+                let text = markdown::front_matter(&entry, &title)
+                    + &markdown::entry(&entry, &catalog.title(&entry.set, entry.lang));
                 let mut file = tempfile::NamedTempFile::new_in(folder)?;
                 file.write_all(text.as_bytes())?;
                 file.persist(&path).with_context(|| format!("could not write {}", path.display()))?;
@@ -95,10 +94,4 @@ fn split(context: &Context, filter: &Filter, catalog: &Catalog, folder: &Path) -
     )?;
     eprintln!("Wrote {count} files to {}", folder.display());
     Ok(ExitCode::SUCCESS)
-}
-
-fn set_title(entry: &Entry, catalog: &Catalog) -> String {
-    catalog
-        .get(&entry.set)
-        .map_or_else(|_| entry.set.clone(), |available| available.set.title.get(entry.lang).to_owned())
 }

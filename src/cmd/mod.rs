@@ -128,11 +128,7 @@ pub fn filter(args: &FilterArgs) -> Result<Filter> {
 
 /// The title to show for an entry: its own, else its set's.
 pub fn title_of(entry: &Entry, catalog: &Catalog) -> String {
-    entry.title.clone().unwrap_or_else(|| {
-        catalog
-            .get(&entry.set)
-            .map_or_else(|_| entry.set.clone(), |available| available.set.title.get(entry.lang).to_owned())
-    })
+    entry.title.clone().unwrap_or_else(|| catalog.title(&entry.set, entry.lang))
 }
 
 /// Runs the command the person asked for.

@@ -136,7 +136,7 @@ fn converse(
     if let Some(id) = &draft.follows
         && let Some(earlier) = context.journal.by_id(id, context.warn_damaged())?
     {
-        terminal.show_earlier(&earlier, &set_title(catalog, &earlier))?;
+        terminal.show_earlier(&earlier, &catalog.title(&earlier.set, earlier.lang))?;
     }
     let mut session = Session::resume(set, draft.lang, draft.answers.clone());
     let mut keeping = Keeping { drafts, warned: false };
@@ -277,14 +277,8 @@ fn offer_earlier(context: &Context, catalog: &Catalog, terminal: &Terminal, set:
     else {
         return Ok(None);
     };
-    let accepted = terminal.offer_follow_up(&entry, &set_title(catalog, &entry))?;
+    let accepted = terminal.offer_follow_up(&entry, &catalog.title(&entry.set, entry.lang))?;
     Ok(accepted.then_some(entry))
-}
-
-fn set_title(catalog: &Catalog, entry: &Entry) -> String {
-    catalog
-        .get(&entry.set)
-        .map_or_else(|_| entry.set.clone(), |available| available.set.title.get(entry.lang).to_owned())
 }
 
 fn warn_broken(catalog: &Catalog) {
