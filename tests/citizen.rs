@@ -196,7 +196,7 @@ fn colour_follows_no_color_clicolor_force_and_the_flag() {
 #[test]
 fn tables_fit_forty_columns_even_with_wide_characters() {
     let home = lived_in();
-    for args in [&["list"][..], &["sets"], &["drafts"], &[]] {
+    for args in [&["list"][..], &["sets"], &["drafts"], &["show", "nl"], &["show", "e1"], &[]] {
         let out = screen(&home, args, 40, false);
         for line in out.lines() {
             assert!(console::measure_text_width(line) <= 40, "{args:?}: {line:?} is wider than 40 columns");

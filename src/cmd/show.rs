@@ -44,7 +44,7 @@ fn link(entry: &Entry, catalog: &Catalog) -> String {
 /// An entry as a person reads it: a heading, a line of facts, then each
 /// question with its answer, wrapped to `width` when it is a terminal's.
 fn write_entry(out: &mut impl Write, entry: &Entry, catalog: &Catalog, width: Option<usize>) -> std::io::Result<()> {
-    writeln!(out, "{}", ui::bold(&title_of(entry, catalog)))?;
+    writeln!(out, "{}", ui::bold(&ui::wrap(&title_of(entry, catalog), width, "")))?;
     let mut facts = vec![entry.id.clone(), entry.finished.replace('T', " "), entry.set.clone()];
     if !entry.tags.is_empty() {
         facts.push(entry.tags.iter().map(|tag| format!("#{tag}")).collect::<Vec<_>>().join(" "));
@@ -52,7 +52,7 @@ fn write_entry(out: &mut impl Write, entry: &Entry, catalog: &Catalog, width: Op
     if let Some(edited) = &entry.edited {
         facts.push(format!("edited {}", edited.replace('T', " ")));
     }
-    writeln!(out, "{}", ui::dim(&facts.join(" · ")))?;
+    writeln!(out, "{}", ui::dim(&ui::wrap(&facts.join(" · "), width, "")))?;
     for recorded in &entry.answers {
         writeln!(out)?;
         writeln!(out, "{}", ui::bold(&ui::wrap(&recorded.question, width, "")))?;
