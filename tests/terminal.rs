@@ -174,3 +174,32 @@ fn delete_asks_first_and_no_keeps_the_entry() {
     p.exp_eof().unwrap();
     assert!(home.entries().is_empty());
 }
+
+#[test]
+fn changing_an_answer_at_the_review_asks_the_prompt_it_opens() {
+    let home = Home::new();
+    let mut p = spawn(&home, &["run", "check-the-potential"]);
+    at(&mut p, "(1/9) How frustrated", ENTER);
+    at(&mut p, "(2/9) What is stuck?", "x\r\r");
+    at(&mut p, "(3/9) What did you come here for?", "x\r\r");
+    at(&mut p, "(4/9) Honestly", "y");
+    at(&mut p, "(5/8) If there seem to be only losers", "x\r\r");
+    at(&mut p, "(6/8) What other perspective", "x\r\r");
+    at(&mut p, "(7/8) What potential", "x\r\r");
+    at(&mut p, "(8/8) What is your first step", "Call\r");
+    at(&mut p, "❯ Save", &DOWN.repeat(4));
+    at(&mut p, "❯ Change 4: Honestly", ENTER);
+    at(&mut p, "Honestly: are you still looking and listening yourself?", "n");
+    at(&mut p, "(5/9) Whom or what did you lose sight of?", "The client\r\r");
+    at(&mut p, "❯ Save", ENTER);
+    at(&mut p, "Title", ENTER);
+    at(&mut p, "Tags", ENTER);
+    at(&mut p, "Saved as", "");
+    p.exp_eof().unwrap();
+    let entry = home.entries().pop().unwrap();
+    let answers: Vec<(&str, &serde_json::Value)> =
+        entry["answers"].as_array().unwrap().iter().map(|a| (a["prompt"].as_str().unwrap(), &a["answer"])).collect();
+    assert_eq!(answers[3], ("listening", &json!(false)));
+    assert_eq!(answers[4], ("lost-sight", &json!("The client")));
+    assert_eq!(answers.len(), 9);
+}
