@@ -92,9 +92,19 @@ pub enum Command {
                             bezin export --split -o notes/ --tag work\n  bezin export --format json -o backup.json")]
     Export(ExportArgs),
 
+    /// Bring in entries from a bezin JSON export or a jrnl JSON export
+    #[command(
+        after_help = "Examples:\n  bezin import backup.json\n  jrnl --export json > jrnl.json && bezin import jrnl.json"
+    )]
+    Import(ImportArgs),
+
     /// List unfinished reflections, or discard one
     #[command(after_help = "Examples:\n  bezin drafts\n  bezin drafts discard 7hq2")]
     Drafts(DraftsArgs),
+
+    /// Check the journal's health: damaged lines, drafts, permissions; exit 1 if something is wrong
+    #[command(after_help = "Example:\n  bezin check")]
+    Check,
 
     /// Entries per set and month, streaks of days, and how your scale answers moved
     #[command(after_help = "Examples:\n  bezin stats\n  bezin stats --since 1y --set five-tips\n  bezin stats --json")]
@@ -116,16 +126,6 @@ pub enum Command {
     /// Print the manual page
     #[command(after_help = "Example:\n  bezin man > ~/.local/share/man/man1/bezin.1 && man bezin")]
     Man,
-
-    /// Check the journal's health: damaged lines, drafts, permissions; exit 1 if something is wrong
-    #[command(after_help = "Example:\n  bezin check")]
-    Check,
-
-    /// Bring in entries from a bezin JSON export or a jrnl JSON export
-    #[command(
-        after_help = "Examples:\n  bezin import backup.json\n  jrnl --export json > jrnl.json && bezin import jrnl.json"
-    )]
-    Import(ImportArgs),
 }
 
 /// Which entries: the same filters for list, search and export.
