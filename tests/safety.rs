@@ -8,7 +8,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{BEZIN, ENTER, FIVE_TIPS, Home, at, drafts, entry, spawn, text};
+use common::{BEZIN, ENTER, FIVE_TIPS, Home, at, drafts, entry, save_untitled, spawn, text};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -36,9 +36,7 @@ fn ctrl_c_halfway_keeps_a_draft_and_resume_finishes_it_with_both_halves() {
     at(&mut p, "(6/8) What other perspective", "Theirs\r\r");
     at(&mut p, "(7/8) What potential", "A direction\r\r");
     at(&mut p, "(8/8) What is your first step", "Call\r");
-    at(&mut p, "❯ Save", ENTER);
-    at(&mut p, "Title", ENTER);
-    at(&mut p, "Tags", ENTER);
+    save_untitled(&mut p);
     at(&mut p, "Saved as", "");
     p.exp_eof().unwrap();
     let entry = home.entries().pop().unwrap();
@@ -227,9 +225,7 @@ fn a_journal_that_cannot_be_written_keeps_the_answers_in_the_draft() {
     home.write("prompts/one.toml", "id = \"one\"\nversion = 1\ntitle = \"One\"\ndescription = \"D\"\n\n[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = \"Only?\"\n");
     let mut p = spawn(&home, &["run", "one"]);
     at(&mut p, "(1/1) Only?", "Precious words\r");
-    at(&mut p, "❯ Save", ENTER);
-    at(&mut p, "Title", ENTER);
-    at(&mut p, "Tags", ENTER);
+    save_untitled(&mut p);
     at(
         &mut p,
         "your answers are kept in a draft; once the journal can be written, bezin run one --resume saves them",
@@ -248,9 +244,7 @@ fn with_no_room_for_the_journal_nor_a_draft_the_answers_are_printed_to_keep() {
     let mut p = spawn(&home, &["run", "one", "--journal", "/dev/full"]);
     at(&mut p, "(1/1) Only?", "Precious words\r");
     at(&mut p, "your answers are only in memory", "");
-    at(&mut p, "❯ Save", ENTER);
-    at(&mut p, "Title", ENTER);
-    at(&mut p, "Tags", ENTER);
+    save_untitled(&mut p);
     at(&mut p, "a = \"Precious words\"", "");
     at(&mut p, "your answers are printed above; keep them", "");
     p.exp_eof().unwrap();

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{DOWN, ENTER, FIVE_TIPS, Home, UP, at, spawn};
+use common::{DOWN, ENTER, FIVE_TIPS, Home, UP, at, save_untitled, spawn};
 use serde_json::json;
 
 #[test]
@@ -122,9 +122,7 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     at(&mut p, "(8/9) Where have you drifted", "Sales\r\r");
     at(&mut p, "(9/9) Rethinking me", "Listen\r\r");
     at(&mut p, "Your answers", "");
-    at(&mut p, "❯ Save", ENTER);
-    at(&mut p, "Title (optional)", ENTER);
-    at(&mut p, "Tags", ENTER);
+    save_untitled(&mut p);
     at(&mut p, "Saved as ", "");
     p.exp_eof().unwrap();
 
@@ -191,9 +189,7 @@ fn changing_an_answer_at_the_review_asks_the_prompt_it_opens() {
     at(&mut p, "❯ Change 4: Honestly", ENTER);
     at(&mut p, "Honestly: are you still looking and listening yourself?", "n");
     at(&mut p, "(5/9) Whom or what did you lose sight of?", "The client\r\r");
-    at(&mut p, "❯ Save", ENTER);
-    at(&mut p, "Title", ENTER);
-    at(&mut p, "Tags", ENTER);
+    save_untitled(&mut p);
     at(&mut p, "Saved as", "");
     p.exp_eof().unwrap();
     let entry = home.entries().pop().unwrap();

@@ -172,6 +172,13 @@ pub fn at(p: &mut PtySession, text: &str, keys: &str) {
     p.flush().unwrap();
 }
 
+/// At the review: saves, leaving the title and the tags empty.
+pub fn save_untitled(p: &mut PtySession) {
+    at(p, "❯ Save", ENTER);
+    at(p, "Title", ENTER);
+    at(p, "Tags", ENTER);
+}
+
 /// The drafts on disk, parsed.
 pub fn drafts(home: &Home) -> Vec<Value> {
     let Ok(dir) = fs::read_dir(home.path().join("drafts")) else { return Vec::new() };
