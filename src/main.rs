@@ -1,5 +1,9 @@
 //! bezin: a reflection coach for the terminal.
 
+// Output goes through `say!`, `tell!` and `ui::stdout()`, which guard the
+// terminal against control codes in text bezin did not write.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 mod catalog;
 mod cli;
 mod cmd;
@@ -9,6 +13,7 @@ mod draft;
 mod exit_codes;
 mod filter;
 mod journal;
+mod json;
 mod lang;
 mod markdown;
 mod paths;
@@ -20,15 +25,20 @@ mod ui;
 
 use std::process::ExitCode;
 
+use std::io::Write as _;
+
 use clap::Parser;
 
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("bezin: internal error: {info}; nothing was saved by this command, please report it");
+        tell!("bezin: internal error: {info}; nothing was saved by this command, please report it");
     }));
     cli::complete_when_asked();
     ui::handle_interrupts();
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage(&err),
+    };
     ui::use_color(cli.color);
     match cmd::run(cli) {
         Ok(code) => code,
@@ -38,8 +48,19 @@ fn main() -> ExitCode {
             ExitCode::from(exit_codes::STOPPED)
         }
         Err(err) => {
-            eprintln!("bezin: {err:#}");
+            tell!("bezin: {err:#}");
             exit_codes::for_error(&err)
         }
     }
+}
+
+/// Help, the version, or a mistake on the command line, which may quote
+/// what was typed: shown through the guard like everything else.
+fn usage(err: &clap::Error) -> ExitCode {
+    let text = err.render().to_string();
+    let mut out: Box<dyn std::io::Write> =
+        if err.use_stderr() { Box::new(ui::stderr()) } else { Box::new(ui::stdout()) };
+    let _ = write!(out, "{}", ui::shown(&text));
+    let _ = out.flush();
+    ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(exit_codes::BAD_INPUT))
 }

@@ -264,7 +264,8 @@ fn a_megabyte_answer_and_every_kind_of_unicode_come_back_intact() {
     assert_eq!(entry["answers"][2]["answer"], big);
     assert_eq!(entry["answers"][4]["answer"], unicode);
     let shown = home.stdout(&["show", "last"]);
-    assert!(shown.contains(&unicode.replace('\n', "\n  ")), "show prints it as written");
+    let visible = "Zoë 🌱 مرحبا שלום 中文 e\u{301} <U+202E>rtl<U+202C>    tab^Actrl\nwindows line\n\n# not a heading";
+    assert!(shown.contains(&visible.replace('\n', "\n  ")), "show prints it with its controls made visible: {shown}");
     let exported: Value = serde_json::from_str(&home.stdout(&["export", "--format", "json"])).unwrap();
     assert_eq!(exported[0]["answers"][4]["answer"], unicode);
     assert_eq!(exported[0]["answers"][2]["answer"], big);

@@ -24,13 +24,13 @@ pub fn run(context: &Context) -> Result<ExitCode> {
             |line| damaged.push(line),
         )?;
     }
-    println!("journal: {} ({entries} entries)", journal.display());
+    crate::say!("journal: {} ({entries} entries)", journal.display());
     for Damaged { line, reason, .. } in &damaged {
         problems.push(format!("line {line} of the journal is damaged ({reason})"));
     }
     let drafts = context.drafts();
     let (unfinished, broken) = drafts.all()?;
-    println!("drafts: {} unfinished", unfinished.len());
+    crate::say!("drafts: {} unfinished", unfinished.len());
     for path in broken {
         problems.push(format!("{} is not a readable draft", path.display()));
     }
@@ -48,11 +48,11 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         }
     }
     if problems.is_empty() {
-        println!("all is well");
+        crate::say!("all is well");
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &problems {
-        println!("problem: {problem}");
+        crate::say!("problem: {problem}");
     }
     Ok(ExitCode::from(exit_codes::PROBLEMS_FOUND))
 }

@@ -18,6 +18,6 @@ pub fn run(shell: Shell) -> Result<ExitCode> {
     };
     let shells = Shells::builtins();
     let completer = shells.completer(name).context("this shell has no completions")?;
-    completer.write_registration(COMPLETE_VARIABLE, "bezin", "bezin", "bezin", &mut std::io::stdout().lock())?;
+    completer.write_registration(COMPLETE_VARIABLE, "bezin", "bezin", "bezin", &mut crate::ui::stdout())?;
     Ok(ExitCode::SUCCESS)
 }

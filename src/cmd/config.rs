@@ -28,7 +28,7 @@ impl Flags {
 pub fn run(context: &Context, flags: &Flags, args: &ConfigArgs) -> Result<ExitCode> {
     let file = &context.paths.config_file;
     match args.action {
-        Some(ConfigAction::Path) => println!("{}", file.display()),
+        Some(ConfigAction::Path) => crate::say!("{}", file.display()),
         Some(ConfigAction::Init) => init(context)?,
         None => show(&settings(context, flags))?,
     }
@@ -38,12 +38,12 @@ pub fn run(context: &Context, flags: &Flags, args: &ConfigArgs) -> Result<ExitCo
 /// A table, or on a narrow terminal one setting after another, so that no
 /// path is cut short.
 fn show(rows: &[[String; 3]]) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = ui::stdout();
     if ui::stdout_width().is_none_or(|width| width >= 80) {
         return ui::table(&mut out, &[Column::id("SETTING"), Column::fixed("VALUE"), Column::tags("FROM")], rows);
     }
     for [setting, value, from] in rows {
-        writeln!(out, "{}: {value}", ui::accent(setting))?;
+        writeln!(out, "{}: {}", ui::accent(setting), ui::shown(value))?;
         writeln!(out, "  {}", ui::dim(&format!("from {from}")))?;
     }
     Ok(())
@@ -144,7 +144,7 @@ fn init(context: &Context) -> Result<()> {
         .open(path)
         .with_context(|| format!("could not write {}", path.display()))?;
     file.write_all(TEMPLATE.as_bytes()).with_context(|| format!("could not write {}", path.display()))?;
-    println!("Wrote {}", path.display());
+    crate::say!("Wrote {}", path.display());
     Ok(())
 }
 

@@ -18,11 +18,11 @@ pub fn run(context: &Context, args: &DeleteArgs) -> Result<ExitCode> {
         let question =
             format!("Delete {} '{}' of {}? This cannot be undone", entry.id, title_of(&entry, &catalog), entry.date());
         if !Terminal::new(context.lang, None).agree(&question)? {
-            eprintln!("Nothing deleted.");
+            crate::tell!("Nothing deleted.");
             return Ok(ExitCode::SUCCESS);
         }
     }
     context.journal.replace(&entry.id, None)?;
-    println!("Deleted {} from {}", entry.id, context.journal.path().display());
+    crate::say!("Deleted {} from {}", entry.id, context.journal.path().display());
     Ok(ExitCode::SUCCESS)
 }

@@ -13,10 +13,10 @@ pub fn run(context: &Context, args: &DraftsArgs) -> Result<ExitCode> {
     let Some(DraftsAction::Discard { id, yes }) = &args.action else {
         let (all, broken) = drafts.all()?;
         for path in broken {
-            eprintln!("bezin: warning: {} is not a readable draft; bezin leaves it as it is", path.display());
+            crate::tell!("bezin: warning: {} is not a readable draft; bezin leaves it as it is", path.display());
         }
         if all.is_empty() {
-            eprintln!("No unfinished reflections.");
+            crate::tell!("No unfinished reflections.");
             return Ok(ExitCode::SUCCESS);
         }
         let rows: Vec<[String; 4]> = all
@@ -28,8 +28,8 @@ pub fn run(context: &Context, args: &DraftsArgs) -> Result<ExitCode> {
             .collect();
         let columns =
             [Column::id("ID"), Column::flexible("SET"), Column::fixed("STARTED").optional(), Column::fixed("ANSWERS")];
-        ui::table(&mut std::io::stdout().lock(), &columns, &rows)?;
-        eprintln!("Go on with one: bezin run SET --resume");
+        ui::table(&mut ui::stdout(), &columns, &rows)?;
+        crate::tell!("Go on with one: bezin run SET --resume");
         return Ok(ExitCode::SUCCESS);
     };
     let draft = drafts.find(id)?;
@@ -44,11 +44,11 @@ pub fn run(context: &Context, args: &DraftsArgs) -> Result<ExitCode> {
             draft.answered()
         );
         if !Terminal::new(context.lang, None).agree(&question)? {
-            eprintln!("Nothing discarded.");
+            crate::tell!("Nothing discarded.");
             return Ok(ExitCode::SUCCESS);
         }
     }
     drafts.remove(&draft.id)?;
-    println!("Discarded the draft {}", draft.id);
+    crate::say!("Discarded the draft {}", draft.id);
     Ok(ExitCode::SUCCESS)
 }

@@ -26,19 +26,19 @@ pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
         apply_flags(&mut entry, args, prompt_for)?;
     } else if Terminal::available() {
         if !converse(context, &mut entry, prompt_for)? {
-            eprintln!("Nothing changed.");
+            crate::tell!("Nothing changed.");
             return Ok(ExitCode::SUCCESS);
         }
     } else {
         bail!("no terminal to edit in; give the changes with --title, --tag or --answers FILE");
     }
     if entry == original {
-        eprintln!("Nothing changed.");
+        crate::tell!("Nothing changed.");
         return Ok(ExitCode::SUCCESS);
     }
     entry.edited = Some(now());
     context.journal.replace(&original.id, Some(&entry))?;
-    println!("Changed {} in {}", entry.id, context.journal.path().display());
+    crate::say!("Changed {} in {}", entry.id, context.journal.path().display());
     Ok(ExitCode::SUCCESS)
 }
 

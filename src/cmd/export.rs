@@ -29,11 +29,11 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
             let file = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
             file.as_file().sync_all()?;
             file.persist(path).with_context(|| format!("could not write {}", path.display()))?;
-            eprintln!("Wrote {count} entries to {}", path.display());
+            crate::tell!("Wrote {count} entries to {}", path.display());
             Ok(ExitCode::SUCCESS)
         }
         (None, _) => {
-            let mut out = BufWriter::new(std::io::stdout().lock());
+            let mut out = crate::ui::stdout();
             write(context, &filter, &catalog, args.format, &mut out)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
@@ -53,7 +53,7 @@ fn write(context: &Context, filter: &Filter, catalog: &Catalog, format: Format, 
                 match format {
                     Format::Json => {
                         out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
-                        serde_json::to_writer(&mut *out, &entry)?;
+                        crate::json::write(&mut *out, &entry)?;
                     }
                     Format::Markdown => {
                         let separator = if count == 0 { "" } else { "\n" };
@@ -92,6 +92,6 @@ fn split(context: &Context, filter: &Filter, catalog: &Catalog, folder: &Path) -
         },
         context.warn_damaged(),
     )?;
-    eprintln!("Wrote {count} files to {}", folder.display());
+    crate::tell!("Wrote {count} files to {}", folder.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -35,7 +35,10 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     };
     read.with_context(|| format!("could not read {}", path.display()))?;
     let Imported { added, skipped } = incoming.merge_into(&context.journal)?;
-    println!("Imported {added} entries into {} ({skipped} already there, skipped)", context.journal.path().display());
+    crate::say!(
+        "Imported {added} entries into {} ({skipped} already there, skipped)",
+        context.journal.path().display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

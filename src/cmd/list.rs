@@ -1,7 +1,7 @@
 //! `bezin list`: the newest entries, read from the end of the journal.
 //! JSON is written as it is read; the table keeps only its rows.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::ops::ControlFlow;
 use std::process::ExitCode;
 
@@ -16,7 +16,7 @@ use crate::ui::{self, Column};
 pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
     let filter = filter(&args.filter)?;
     let catalog = context.catalog()?;
-    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut out = ui::stdout();
     let mut rows: Vec<[String; 5]> = Vec::new();
     // Entries held back to be written oldest first, for --json --reverse.
     let mut held: Vec<Entry> = Vec::new();
@@ -43,7 +43,7 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
             (true, true) => held.push(entry),
             (true, false) => {
                 out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
-                serde_json::to_writer(&mut out, &entry)?;
+                crate::json::write(&mut out, &entry)?;
             }
             (false, _) => rows.push(row(&entry, &catalog)),
         }
@@ -56,11 +56,11 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
     if args.json {
         for (n, entry) in held.iter().rev().enumerate() {
             out.write_all(if n == 0 { b"\n" } else { b",\n" })?;
-            serde_json::to_writer(&mut out, entry)?;
+            crate::json::write(&mut out, entry)?;
         }
         out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
     } else if rows.is_empty() {
-        eprintln!("No entries to list; bezin run five-tips starts one.");
+        crate::tell!("No entries to list; bezin run five-tips starts one.");
     } else {
         let columns = [
             Column::id("ID"),

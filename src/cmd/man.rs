@@ -5,6 +5,6 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 pub fn run() -> Result<ExitCode> {
-    crate::cli::write_man_page(&mut std::io::stdout().lock())?;
+    crate::cli::write_man_page(&mut crate::ui::stdout())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -87,7 +87,7 @@ impl Context {
         move |damaged| {
             let path = self.journal.path().display();
             let line = self.journal.number_of(&damaged);
-            eprintln!(
+            crate::tell!(
                 "bezin: warning: {path}:{line}: skipped a damaged line ({}); bezin check tells more",
                 damaged.reason
             );

@@ -66,7 +66,7 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
             ui::show_cursor();
             // Ctrl-C reaches both this and the signal handler; one says it.
             if let Some(resume) = ui::take_interrupt_message() {
-                eprintln!("\n{resume}");
+                crate::tell!("\n{resume}");
             }
             return Ok(ExitCode::from(exit_codes::STOPPED));
         }
@@ -82,7 +82,7 @@ fn draft_to_resume(drafts: &Drafts, set: &PromptSet, args: &RunArgs, terminal: &
     let latest = match drafts.latest_of(&set.id) {
         Ok(latest) => latest,
         Err(err) if !args.resume => {
-            eprintln!("bezin: warning: {err:#}");
+            crate::tell!("bezin: warning: {err:#}");
             None
         }
         Err(err) => return Err(err),
@@ -177,7 +177,7 @@ impl Keeping<'_> {
         match self.drafts.save(draft) {
             Ok(_) => ui::on_interrupt(Some(resume_message(draft))),
             Err(err) if !self.warned => {
-                eprintln!("bezin: warning: {err:#}; your answers are only in memory until the end");
+                crate::tell!("bezin: warning: {err:#}; your answers are only in memory until the end");
                 self.warned = true;
             }
             Err(_) => {}
@@ -200,13 +200,13 @@ fn save(context: &Context, drafts: &Drafts, draft: &Draft, set: &PromptSet) -> R
             )));
         }
         Err(err) => {
-            println!("{}", answers_file(&session));
+            crate::say!("{}", answers_file(&session));
             return Err(err.context("no draft could be kept either, so your answers are printed above; keep them"));
         }
     };
     saved(context, &entry, moved, set);
     if let Err(err) = drafts.remove(&draft.id) {
-        eprintln!("bezin: warning: {err:#}");
+        crate::tell!("bezin: warning: {err:#}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -255,14 +255,14 @@ fn entry(
 /// reflect afterwards.
 fn saved(context: &Context, entry: &Entry, moved: Option<MovedAside>, set: &PromptSet) {
     if let Some(MovedAside { line, path }) = moved {
-        eprintln!(
+        crate::tell!(
             "bezin: warning: line {line} of the journal was cut off by an earlier crash; it is kept in {}",
             path.display()
         );
     }
-    println!("{} {} in {}", entry.lang.words().saved, entry.id, context.journal.path().display());
+    crate::say!("{} {} in {}", entry.lang.words().saved, entry.id, context.journal.path().display());
     if let Some(follow_up) = &set.follow_up {
-        eprintln!("{} bezin run {follow_up}", entry.lang.words().afterwards);
+        crate::tell!("{} bezin run {follow_up}", entry.lang.words().afterwards);
     }
 }
 
@@ -283,7 +283,7 @@ fn offer_earlier(context: &Context, catalog: &Catalog, terminal: &Terminal, set:
 
 fn warn_broken(catalog: &Catalog) {
     for broken in &catalog.broken {
-        eprintln!("bezin: warning: left out a set that does not load:\n{broken}");
+        crate::tell!("bezin: warning: left out a set that does not load:\n{broken}");
     }
 }
 

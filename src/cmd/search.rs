@@ -29,7 +29,7 @@ pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
     let query = Query::new(&args.text)?;
     let filter = filter(&args.filter)?;
     let catalog = context.catalog()?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = ui::stdout();
     let mut count = 0;
     let mut damaged = context.warn_damaged();
     if args.json {
@@ -50,7 +50,7 @@ pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
             if !hits.is_empty() {
                 if args.json {
                     out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
-                    serde_json::to_writer(&mut out, &found(&entry, &hits))?;
+                    crate::json::write(&mut out, &found(&entry, &hits))?;
                 } else {
                     write_hits(&mut out, &entry, &hits, &title_of(&entry, &catalog))?;
                 }
@@ -62,7 +62,7 @@ pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
     if args.json {
         out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
     } else if count == 0 {
-        eprintln!("No entry holds '{}'.", args.text);
+        crate::tell!("No entry holds '{}'.", args.text);
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -80,13 +80,14 @@ fn found<'e>(entry: &'e Entry, hits: &'e [Hit]) -> Found<'e> {
 }
 
 fn write_hits(out: &mut impl Write, entry: &Entry, hits: &[Hit], title: &str) -> std::io::Result<()> {
-    writeln!(out, "{}  {}  {}  {}", ui::accent(entry.short_id()), entry.date(), entry.set, ui::bold(title))?;
+    let about = ui::one_line(&format!("{}  {}", entry.date(), entry.set)).into_owned();
+    writeln!(out, "{}  {about}  {}", ui::accent(entry.short_id()), ui::bold(&ui::one_line(title)))?;
     for Hit { field, snippet, matched } in hits {
         let marked = format!(
             "{}{}{}",
-            &snippet[..matched.start],
-            ui::highlight(&snippet[matched.clone()]),
-            &snippet[matched.end..]
+            ui::one_line(&snippet[..matched.start]),
+            ui::highlight(&ui::one_line(&snippet[matched.clone()])),
+            ui::one_line(&snippet[matched.end..])
         );
         writeln!(out, "  {}: {marked}", ui::dim(field))?;
     }

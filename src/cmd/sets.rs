@@ -95,12 +95,12 @@ fn new(context: &Context, id: &str) -> Result<ExitCode> {
     paths::create_private_dir(folder).with_context(|| format!("could not create {}", folder.display()))?;
     std::fs::write(&path, STARTER.replace("{id}", id))
         .with_context(|| format!("could not write {}", path.display()))?;
-    println!("Wrote {}", path.display());
+    crate::say!("Wrote {}", path.display());
     let replaces = |origin: &Origin| matches!(origin, Origin::File { replaces_built_in: true, .. });
     if context.catalog()?.sets.iter().any(|available| available.set.id == id && replaces(&available.origin)) {
-        eprintln!("It replaces the built-in set '{id}' while it is there.");
+        crate::tell!("It replaces the built-in set '{id}' while it is there.");
     }
-    eprintln!("Edit it, then: bezin run {id}");
+    crate::tell!("Edit it, then: bezin run {id}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -119,7 +119,7 @@ fn list(context: &Context) -> Result<ExitCode> {
             ]
         })
         .collect();
-    let mut out = std::io::stdout().lock();
+    let mut out = ui::stdout();
     let columns = [
         Column::id("ID"),
         Column::flexible("TITLE"),
@@ -128,7 +128,7 @@ fn list(context: &Context) -> Result<ExitCode> {
     ];
     ui::table(&mut out, &columns, &rows)?;
     for broken in &catalog.broken {
-        eprintln!("bezin: warning: left out a set that does not load:\n{broken}");
+        crate::tell!("bezin: warning: left out a set that does not load:\n{broken}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -136,7 +136,7 @@ fn list(context: &Context) -> Result<ExitCode> {
 fn show(context: &Context, id: &str) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let available = catalog.get(id)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = ui::stdout();
     write_set(&mut out, &available.set, context)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -144,14 +144,16 @@ fn show(context: &Context, id: &str) -> Result<ExitCode> {
 fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::io::Result<()> {
     let lang = context.lang;
     let words = lang.words();
+    // Text from a set file, in its visible form.
+    let text = |text: &Text| ui::shown(text.get(lang)).into_owned();
     writeln!(out, "{} ({}, {} {})", ui::bold(set.title.get(lang)), set.id, words.version, set.version)?;
-    writeln!(out, "{}", set.description.get(lang))?;
+    writeln!(out, "{}", text(&set.description))?;
     if !set.languages.is_empty() {
         let codes: Vec<&str> = set.languages.iter().map(|lang| lang.code()).collect();
         writeln!(out, "{}: {}", words.languages, codes.join(", "))?;
     }
     if let Some(source) = &set.source {
-        writeln!(out, "{}: {}", words.source, source.get(lang))?;
+        writeln!(out, "{}: {}", words.source, text(source))?;
     }
     if let Some(follow_up) = &set.follow_up {
         writeln!(out, "{} bezin run {follow_up}", words.afterwards)?;
@@ -159,21 +161,21 @@ fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::i
     for (n, prompt) in set.prompts.iter().enumerate() {
         writeln!(out)?;
         let optional = if prompt.required { String::new() } else { format!(", {}", lang.words().optional) };
-        writeln!(out, "{}. {}  [{}: {}{optional}]", n + 1, prompt.ask.get(lang), prompt.id, prompt.kind.name())?;
+        writeln!(out, "{}. {}  [{}: {}{optional}]", n + 1, text(&prompt.ask), prompt.id, prompt.kind.name())?;
         if let Some(hint) = &prompt.hint {
-            writeln!(out, "   {}: {}", lang.words().hint, hint.get(lang))?;
+            writeln!(out, "   {}: {}", lang.words().hint, text(hint))?;
         }
         if let Some(when) = &prompt.when {
-            writeln!(out, "   {} {} = {}", words.only_when, when.prompt, when.equals)?;
+            writeln!(out, "   {} {} = {}", words.only_when, when.prompt, ui::one_line(&when.equals.to_string()))?;
         }
         match &prompt.kind {
             Kind::Scale { min, max, min_label, max_label } => {
-                let label = |l: &Option<Text>| l.as_ref().map(|t| format!(" ({})", t.get(lang))).unwrap_or_default();
+                let label = |l: &Option<Text>| l.as_ref().map(|t| format!(" ({})", text(t))).unwrap_or_default();
                 writeln!(out, "   {} {min}{} – {max}{}", words.scale, label(min_label), label(max_label))?;
             }
             Kind::Choice(options) | Kind::Multi(options) => {
                 for option in options {
-                    writeln!(out, "   - {} [{}]", option.label.get(lang), option.id)?;
+                    writeln!(out, "   - {} [{}]", text(&option.label), option.id)?;
                 }
             }
             Kind::Text | Kind::Long | Kind::Confirm => {}
@@ -187,10 +189,10 @@ fn validate(files: &[PathBuf]) -> Result<ExitCode> {
     for path in files {
         let src = std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))?;
         match prompt_set::parse(&src, &path.display().to_string()) {
-            Ok(set) => println!("{}: ok, set '{}' with {} prompts", path.display(), set.id, set.prompts.len()),
+            Ok(set) => crate::say!("{}: ok, set '{}' with {} prompts", path.display(), set.id, set.prompts.len()),
             Err(err) => {
                 valid = false;
-                println!("{err}");
+                crate::say!("{err}");
             }
         }
     }

@@ -14,9 +14,9 @@ use crate::ui;
 
 pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
     let entry = context.find(&args.id)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = ui::stdout();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &entry)?;
+        crate::json::write_pretty(&mut out, &entry)?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -29,7 +29,7 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
     if let Some(earlier) = &earlier {
         writeln!(out, "\n{} {}", ui::dim("Follows:"), link(earlier, &catalog))?;
     } else if let Some(id) = &entry.follows {
-        writeln!(out, "\n{} {id} (no longer in the journal)", ui::dim("Follows:"))?;
+        writeln!(out, "\n{} {} (no longer in the journal)", ui::dim("Follows:"), ui::one_line(id))?;
     }
     for follower in later.iter().rev() {
         writeln!(out, "{} {}", ui::dim("Followed by:"), link(follower, &catalog))?;
@@ -38,7 +38,8 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
 }
 
 fn link(entry: &Entry, catalog: &Catalog) -> String {
-    format!("{} {} {}", ui::accent(entry.short_id()), entry.date(), title_of(entry, catalog))
+    let about = format!("{} {}", entry.date(), title_of(entry, catalog));
+    format!("{} {}", ui::accent(entry.short_id()), ui::one_line(&about))
 }
 
 /// An entry as a person reads it: a heading, a line of facts, then each

@@ -28,9 +28,9 @@ pub fn run(context: &Context, args: &StatsArgs) -> Result<ExitCode> {
         context.warn_damaged(),
     )?;
     let stats = stats.finish(jiff::ZonedDateTime::now().date());
-    let mut out = std::io::stdout().lock();
+    let mut out = ui::stdout();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &stats)?;
+        crate::json::write_pretty(&mut out, &stats)?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -65,7 +65,7 @@ fn write_stats(out: &mut impl Write, stats: &Stats, width: usize) -> std::io::Re
         writeln!(out, "\n{}", ui::bold("Scales"))?;
     }
     for scale in &stats.scales {
-        let title = format!("{} · {}: {}", scale.set, scale.prompt, scale.question);
+        let title = ui::one_line(&format!("{} · {}: {}", scale.set, scale.prompt, scale.question)).into_owned();
         writeln!(out, "  {}", console::truncate_str(&title, width.saturating_sub(2), "…"))?;
         let (min, max) = scale.range;
         writeln!(out, "    {}", ui::accent(&scale.sparkline(width.saturating_sub(4).min(TREND_POINTS))))?;
@@ -80,11 +80,12 @@ fn write_stats(out: &mut impl Write, stats: &Stats, width: usize) -> std::io::Re
 
 /// Labels with their counts and a bar scaled to the widest.
 fn bars(out: &mut impl Write, rows: &[(String, usize)], width: usize) -> std::io::Result<()> {
+    let rows: Vec<(String, usize)> = rows.iter().map(|(label, n)| (ui::one_line(label).into_owned(), *n)).collect();
     let label = rows.iter().map(|(label, _)| console::measure_text_width(label)).max().unwrap_or(0);
     let count = rows.iter().map(|(_, n)| n.to_string().len()).max().unwrap_or(1);
     let most = rows.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
     let room = width.saturating_sub(label + count + 6).max(1);
-    for (name, n) in rows {
+    for (name, n) in &rows {
         let bar = "█".repeat((n * room).div_ceil(most).min(room));
         let name = console::pad_str(name, label, console::Alignment::Left, None);
         writeln!(out, "  {name}  {n:>count$}  {}", ui::accent(&bar))?;

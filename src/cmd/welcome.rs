@@ -21,7 +21,7 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         Ok(if latest.len() == 3 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) })
     })?;
     let (drafts, _) = context.drafts().all().unwrap_or_default();
-    let mut out = std::io::stdout().lock();
+    let mut out = ui::stdout();
     writeln!(out, "{} · think before you begin\n", ui::bold("bezin"))?;
     writeln!(out, "{}", ui::bold("Reflections"))?;
     let sets: Vec<[String; 2]> = catalog

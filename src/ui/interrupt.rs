@@ -28,7 +28,7 @@ pub fn handle_interrupts() {
     let _ = ctrlc::set_handler(|| {
         show_cursor();
         let message = take_interrupt_message();
-        let mut stderr = std::io::stderr();
+        let mut stderr = super::stderr();
         let _ = writeln!(stderr);
         if let Some(message) = message {
             let _ = writeln!(stderr, "{message}");

@@ -1,48 +1,91 @@
-//! The terminal: the only module that touches dialoguer and console. It asks
-//! and shows; what to ask and whether an answer fits is the session's call.
+//! The terminal: the only module that touches dialoguer and console, and
+//! the only way out to standard output and error. It asks and shows; what to
+//! ask and whether an answer fits is the session's call. Every text it shows
+//! takes its visible form first (`shown`), and every byte passes a guard.
 
+mod guard;
 mod interrupt;
+mod shown;
 mod table;
 mod terminal;
 
-use std::io::IsTerminal;
+use std::fmt;
+use std::io::{BufWriter, IsTerminal, Stderr, StdoutLock, Write};
 
 use console::{Term, style};
 
+pub use guard::Guarded;
 pub use interrupt::{handle_interrupts, on_interrupt, show_cursor, take_interrupt_message};
+pub use shown::{is_unsafe, one_line, shown};
 pub use table::{Column, table};
 pub use terminal::{Paused, Terminal};
 
+/// Standard output, buffered and guarded; colour codes pass when colour is on.
+#[allow(clippy::disallowed_methods)]
+pub fn stdout() -> Guarded<BufWriter<StdoutLock<'static>>> {
+    Guarded::new(BufWriter::new(std::io::stdout().lock()), console::colors_enabled())
+}
+
+/// Standard error, guarded; colour codes pass when colour is on there.
+#[allow(clippy::disallowed_methods)]
+pub fn stderr() -> Guarded<Stderr> {
+    Guarded::new(std::io::stderr(), console::colors_enabled_stderr())
+}
+
+/// A line of plain text on standard output, every part in its visible form.
+/// A message that cannot be shown (a closed output) does not stop bezin.
+pub fn say(message: fmt::Arguments) {
+    let _ = writeln!(stdout(), "{}", shown(&message.to_string()));
+}
+
+/// A line of plain text on standard error, every part in its visible form.
+pub fn tell(message: fmt::Arguments) {
+    let _ = writeln!(stderr(), "{}", shown(&message.to_string()));
+}
+
+/// Like `println!`, through the guard.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => { $crate::ui::say(format_args!($($arg)*)) };
+}
+
+/// Like `eprintln!`, through the guard.
+#[macro_export]
+macro_rules! tell {
+    ($($arg:tt)*) => { $crate::ui::tell(format_args!($($arg)*)) };
+}
+
 /// Bold on a terminal, plain when piped.
 pub fn bold(text: &str) -> String {
-    style(text).bold().to_string()
+    style(shown(text)).bold().to_string()
 }
 
 /// Dim on a terminal, plain when piped.
 pub fn dim(text: &str) -> String {
-    style(text).dim().to_string()
+    style(shown(text)).dim().to_string()
 }
 
 /// The colour of ids, so the eye finds what to type next.
 pub fn accent(text: &str) -> String {
-    style(text).yellow().to_string()
+    style(shown(text)).yellow().to_string()
 }
 
 /// A search match: bold and coloured on a terminal.
 pub fn highlight(text: &str) -> String {
-    style(text).bold().red().to_string()
+    style(shown(text)).bold().red().to_string()
 }
 
 fn tint(text: &str) -> String {
-    style(text).cyan().to_string()
+    style(shown(text)).cyan().to_string()
 }
 
 fn plain(text: &str) -> String {
-    text.to_owned()
+    shown(text).into_owned()
 }
 
 /// The width to fit standard output to: `COLUMNS` when set, else the
 /// terminal's; none when output goes elsewhere.
+#[allow(clippy::disallowed_methods)]
 pub fn stdout_width() -> Option<usize> {
     if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|columns| columns.parse().ok()) {
         return Some(columns);
@@ -67,12 +110,14 @@ pub fn use_color(choice: crate::cli::Color) {
     console::set_colors_enabled_stderr(forced);
 }
 
-/// `text` wrapped to `width` (when there is one), every line indented.
+/// `text` in its visible form, wrapped at word boundaries to `width` (when
+/// there is one), every line indented.
 pub fn wrap(text: &str, width: Option<usize>, indent: &str) -> String {
+    let text = shown(text);
     match width {
         Some(width) => {
             let options = textwrap::Options::new(width.max(20)).initial_indent(indent).subsequent_indent(indent);
-            textwrap::fill(text, options)
+            textwrap::fill(&text, options)
         }
         None => text.split('\n').map(|line| format!("{indent}{line}")).collect::<Vec<_>>().join("\n"),
     }

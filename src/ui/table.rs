@@ -4,7 +4,7 @@ use std::io::Write;
 
 use console::measure_text_width;
 
-use super::{accent, bold, plain, stdout_width, tint};
+use super::{accent, bold, one_line, plain, stdout_width, tint};
 
 /// A column of a table: its header, whether it may be cut to fit the
 /// terminal, and its colour.
@@ -35,12 +35,14 @@ impl Column {
     }
 }
 
-/// Rows under a header (none when every header is empty), columns lined up;
-/// on a terminal, the flexible
+/// Rows under a header (none when every header is empty), columns lined up,
+/// each cell on one line in its visible form; on a terminal, the flexible
 /// columns are cut (with an ellipsis) so that every row fits on a line.
 pub fn table<const N: usize>(out: &mut impl Write, columns: &[Column; N], rows: &[[String; N]]) -> std::io::Result<()> {
+    let rows: Vec<[String; N]> =
+        rows.iter().map(|row| row.each_ref().map(|cell| one_line(cell).into_owned())).collect();
     let mut widths = columns.each_ref().map(|column| measure_text_width(column.header));
-    for row in rows {
+    for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(measure_text_width(cell));
         }
@@ -66,7 +68,7 @@ pub fn table<const N: usize>(out: &mut impl Write, columns: &[Column; N], rows: 
     if columns.iter().any(|column| !column.header.is_empty()) {
         writeln!(out, "{}", line(&columns.each_ref().map(|column| column.header.to_owned()), true))?;
     }
-    for row in rows {
+    for row in &rows {
         writeln!(out, "{}", line(row, false))?;
     }
     Ok(())

@@ -8,6 +8,7 @@ use console::{Key, Term, style};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
 
+use super::one_line;
 use crate::catalog::Catalog;
 use crate::draft::Draft;
 use crate::journal::Entry;
@@ -40,6 +41,7 @@ pub struct Terminal {
 
 impl Terminal {
     /// Whether there is a person to ask: standard input and error are a terminal.
+    #[allow(clippy::disallowed_methods)]
     pub fn available() -> bool {
         std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
     }
@@ -58,7 +60,8 @@ impl Terminal {
             .sets
             .iter()
             .map(|available| {
-                format!("{}  {}", available.set.id, style(available.set.title.get(self.lang)).dim().for_stderr())
+                let title = one_line(available.set.title.get(self.lang));
+                format!("{}  {}", available.set.id, style(title).dim().for_stderr())
             })
             .collect();
         let chosen = Select::with_theme(&self.theme)
@@ -72,15 +75,22 @@ impl Terminal {
 
     /// The set's title and what it is for.
     pub fn intro(&self, set: &PromptSet) -> Result<()> {
-        self.term.write_line(&style(set.title.get(self.lang)).bold().for_stderr().to_string())?;
-        self.term.write_line(set.description.get(self.lang))?;
+        let title = self.wrap(set.title.get(self.lang), "");
+        self.term.write_line(&style(title).bold().for_stderr().to_string())?;
+        self.term.write_line(&self.wrap(set.description.get(self.lang), ""))?;
         Ok(self.term.write_line("")?)
+    }
+
+    /// Text in its visible form, wrapped at word boundaries to the terminal.
+    fn wrap(&self, text: &str, indent: &str) -> String {
+        let width = self.term.size_checked().map(|(_, columns)| usize::from(columns));
+        super::wrap(text, width, indent)
     }
 
     /// Asks whether to go on with an unfinished reflection.
     pub fn offer_resume(&self, draft: &Draft) -> Result<bool> {
         let words = self.words();
-        let started = draft.started.get(..16).unwrap_or(&draft.started).replace('T', " ");
+        let started = one_line(draft.started.get(..16).unwrap_or(&draft.started)).replace('T', " ");
         let question = format!("{} {started} ({} {})?", words.resume_offer, draft.answered(), words.answers_word);
         Ok(Confirm::with_theme(&self.theme).with_prompt(question).default(true).interact_on(&self.term)?)
     }
@@ -88,20 +98,18 @@ impl Terminal {
     /// Asks whether this reflection follows up on `entry`.
     pub fn offer_follow_up(&self, entry: &Entry, set_title: &str) -> Result<bool> {
         let title = entry.title.as_deref().unwrap_or(set_title);
-        let question = format!("{} '{title}' ({})?", self.words().follow_offer, entry.date());
+        let question = one_line(&format!("{} '{title}' ({})?", self.words().follow_offer, entry.date())).into_owned();
         Ok(Confirm::with_theme(&self.theme).with_prompt(question).default(true).interact_on(&self.term)?)
     }
 
     /// The answers of the entry this reflection follows, to read first.
     pub fn show_earlier(&self, entry: &Entry, set_title: &str) -> Result<()> {
         let title = entry.title.as_deref().unwrap_or(set_title);
-        let heading = format!("{} '{title}' ({}):", self.words().follows, entry.date());
+        let heading = self.wrap(&format!("{} '{title}' ({}):", self.words().follows, entry.date()), "");
         self.term.write_line(&style(heading).bold().for_stderr().to_string())?;
         for recorded in &entry.answers {
-            self.term.write_line(&format!("  {}", style(&recorded.question).dim().for_stderr()))?;
-            for line in recorded.show(entry.lang).lines() {
-                self.term.write_line(&format!("    {line}"))?;
-            }
+            self.term.write_line(&style(self.wrap(&recorded.question, "  ")).dim().for_stderr().to_string())?;
+            self.term.write_line(&self.wrap(&recorded.show(entry.lang), "    "))?;
         }
         Ok(self.term.write_line("")?)
     }
@@ -113,18 +121,15 @@ impl Terminal {
         self.term.write_line(&format!("\n{}", style(words.summary).bold().underlined().for_stderr()))?;
         let asked = session.asked();
         for (n, (prompt, answer)) in asked.iter().enumerate() {
-            self.term.write_line(&format!("{}. {}", n + 1, style(session.question(prompt)).bold().for_stderr()))?;
+            let question = self.wrap(&format!("{}. {}", n + 1, session.question(prompt)), "");
+            self.term.write_line(&style(question).bold().for_stderr().to_string())?;
             let shown = answer.map_or_else(|| words.no_answer.to_owned(), |answer| session.show(prompt, answer));
-            for line in shown.lines() {
-                self.term.write_line(&format!("   {line}"))?;
-            }
+            self.term.write_line(&self.wrap(&shown, "   "))?;
         }
         let mut items = vec![words.save.to_owned()];
-        items.extend(
-            asked.iter().enumerate().map(|(n, (prompt, _))| {
-                format!("{} {}: {}", words.change, n + 1, shorten(&session.question(prompt), 60))
-            }),
-        );
+        items.extend(asked.iter().enumerate().map(|(n, (prompt, _))| {
+            format!("{} {}: {}", words.change, n + 1, shorten(&one_line(&session.question(prompt)), 60))
+        }));
         let chosen =
             Select::with_theme(&self.theme).items(&items).default(0).interact_on_opt(&self.term)?.ok_or(Paused)?;
         Ok(chosen.checked_sub(1).map(|n| asked[n].0))
@@ -133,8 +138,8 @@ impl Terminal {
     /// An optional line of text, such as the title, starting from `initial`.
     pub fn line(&self, question: &str, initial: &str) -> Result<Option<String>> {
         let text: String = Input::with_theme(&self.theme)
-            .with_prompt(question)
-            .with_initial_text(initial)
+            .with_prompt(one_line(question))
+            .with_initial_text(one_line(initial))
             .allow_empty(true)
             .interact_text_on(&self.term)?;
         Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()))
@@ -142,22 +147,26 @@ impl Terminal {
 
     /// One of `items`, by its position.
     pub fn choose(&self, question: &str, items: &[String]) -> Result<usize> {
-        let chosen = Select::with_theme(&self.theme).with_prompt(question).items(items).default(0);
+        let items: Vec<String> = items.iter().map(|item| one_line(item).into_owned()).collect();
+        let chosen = Select::with_theme(&self.theme).with_prompt(one_line(question)).items(&items).default(0);
         Ok(chosen.interact_on_opt(&self.term)?.ok_or(Paused)?)
     }
 
     /// A yes-or-no question whose answer is no unless the person says yes.
     pub fn agree(&self, question: &str) -> Result<bool> {
-        Ok(Confirm::with_theme(&self.theme).with_prompt(question).default(false).interact_on(&self.term)?)
+        Ok(Confirm::with_theme(&self.theme).with_prompt(one_line(question)).default(false).interact_on(&self.term)?)
     }
 
     fn header(&self, progress: Option<(usize, usize)>, question: &str, hint: Option<String>) -> Result<()> {
         let progress = progress.map(|(position, total)| format!("({position}/{total}) ")).unwrap_or_default();
+        // The progress goes in front while wrapping, so the first line fits too.
+        let question = self.wrap(&format!("{progress}{question}"), "");
+        let (progress, question) = question.split_at(progress.len().min(question.len()));
         let question = style(question).bold().for_stderr();
         self.term.write_line(&format!("\n{}{question}", style(progress).dim().for_stderr()))?;
         if let Some(hint) = hint {
-            self.term
-                .write_line(&style(format!("{}: {hint}", self.words().hint)).dim().italic().for_stderr().to_string())?;
+            let hint = self.wrap(&format!("{}: {hint}", self.words().hint), "");
+            self.term.write_line(&style(hint).dim().italic().for_stderr().to_string())?;
         }
         Ok(())
     }
@@ -180,8 +189,9 @@ impl Terminal {
     /// A line typed at the terminal, starting from `initial`; Esc steps out
     /// of the reflection (its draft is kept).
     fn read_line(&self, initial: &str) -> Result<String> {
+        let initial = one_line(initial);
         let mut line: Vec<char> = initial.chars().collect();
-        self.term.write_str(initial)?;
+        self.term.write_str(&initial)?;
         loop {
             match self.term.read_key()? {
                 Key::Enter => {
@@ -268,7 +278,7 @@ impl Terminal {
         let label = |label: &Option<Text>| {
             label
                 .as_ref()
-                .map(|text| format!("  {}", style(text.get(self.lang)).dim().for_stderr()))
+                .map(|text| format!("  {}", style(one_line(text.get(self.lang))).dim().for_stderr()))
                 .unwrap_or_default()
         };
         let mut items: Vec<String> = (min..=max).map(|n| n.to_string()).collect();
@@ -287,7 +297,8 @@ impl Terminal {
     }
 
     fn choice(&self, prompt: &Prompt, options: &[Choice], current: Option<&Answer>) -> Result<Option<Answer>> {
-        let items: Vec<String> = options.iter().map(|option| option.label.get(self.lang).to_owned()).collect();
+        let items: Vec<String> =
+            options.iter().map(|option| one_line(option.label.get(self.lang)).into_owned()).collect();
         let start = match current {
             Some(Answer::Choice(id)) => options.iter().position(|option| &option.id == id).unwrap_or(0),
             _ => 0,
@@ -308,7 +319,8 @@ impl Terminal {
     }
 
     fn multi(&self, prompt: &Prompt, options: &[Choice], current: Option<&Answer>) -> Result<Option<Answer>> {
-        let items: Vec<String> = options.iter().map(|option| option.label.get(self.lang).to_owned()).collect();
+        let items: Vec<String> =
+            options.iter().map(|option| one_line(option.label.get(self.lang)).into_owned()).collect();
         let checked: Vec<bool> = options
             .iter()
             .map(|option| matches!(current, Some(Answer::Choices(ids)) if ids.contains(&option.id)))
@@ -336,8 +348,8 @@ impl Terminal {
     }
 
     fn dim(&self, text: &str) -> Result<()> {
-        for line in text.lines() {
-            self.term.write_line(&format!("  {}", style(line).dim().for_stderr()))?;
+        for line in self.wrap(text, "  ").lines() {
+            self.term.write_line(&style(line).dim().for_stderr().to_string())?;
         }
         Ok(())
     }
@@ -373,7 +385,7 @@ impl Terminal {
             || self.words().no_answer.to_owned(),
             |answer| value_of(prompt, answer, self.lang).show(prompt.kind.range(), self.lang),
         );
-        self.term.write_line(&format!("{} {shown}", style("·").dim().for_stderr()))?;
+        self.term.write_line(&format!("{} {}", style("·").dim().for_stderr(), super::shown(&shown)))?;
         Ok(answer)
     }
 }
