@@ -43,8 +43,39 @@ pub fn draft_ids(current: &OsStr) -> Vec<CompletionCandidate> {
 
 fn candidates(current: &OsStr, values: impl Iterator<Item = (String, String)>) -> Vec<CompletionCandidate> {
     let current = current.to_string_lossy();
+    let shell = std::env::var(crate::cli::COMPLETE_VARIABLE).unwrap_or_default();
     values
         .filter(|(value, _)| value.starts_with(current.as_ref()))
-        .map(|(value, about)| CompletionCandidate::new(value).help(Some(about.into())))
+        .map(|(value, about)| {
+            let about = crate::ui::one_line(&about).into_owned();
+            CompletionCandidate::new(quoted(&value, &shell)).help(Some(about.into()))
+        })
         .collect()
+}
+
+/// `word` as the shell puts it on the command line as it is: bash and
+/// PowerShell insert a completion unquoted, zsh reads `:` as the start of
+/// the description, and fish and elvish quote what they insert themselves.
+/// Ids are plain words, so this changes nothing unless a word is not one.
+fn quoted(word: &str, shell: &str) -> String {
+    match shell {
+        "bash" => crate::shell::quote(word).into_owned(),
+        "zsh" => word.replace('\\', "\\\\").replace(':', "\\:"),
+        "powershell" if !crate::journal::is_id(word) => format!("'{}'", word.replace('\'', "''")),
+        _ => word.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn completions_are_quoted_for_their_shell() {
+        assert_eq!(quoted("zz$(touch x)", "bash"), "'zz$(touch x)'");
+        assert_eq!(quoted("sh3r9x280a", "bash"), "sh3r9x280a");
+        assert_eq!(quoted("a:b", "zsh"), "a\\:b");
+        assert_eq!(quoted("it's", "powershell"), "'it''s'");
+        assert_eq!(quoted("zz$(touch x)", "fish"), "zz$(touch x)");
+    }
 }

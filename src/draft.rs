@@ -3,12 +3,12 @@
 
 use std::fs;
 use std::io::Write;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
+use crate::journal::is_id;
 use crate::lang::Lang;
 use crate::paths;
 use crate::session::Answer;
@@ -36,6 +36,12 @@ impl Draft {
         self.started.get(..10).unwrap_or(&self.started)
     }
 
+    /// Whether the draft's id and set are plain words and the file bears
+    /// its id: only then may bezin name it in a command or remove it by id.
+    fn is_named_by(&self, path: &Path) -> bool {
+        is_id(&self.id) && is_id(&self.set) && path.file_stem().is_some_and(|stem| *stem == *self.id)
+    }
+
     /// How many prompts have an answer.
     pub fn answered(&self) -> usize {
         self.answers.iter().filter(|(_, answer)| answer.is_some()).count()
@@ -61,7 +67,9 @@ impl Drafts {
     pub fn save(&self, draft: &Draft) -> Result<PathBuf> {
         let path = self.path(&draft.id);
         let failed = || format!("could not keep the draft {}", path.display());
-        paths::create_private_dir(&self.dir).with_context(failed)?;
+        // The drafts folder and the data folder that holds it are bezin's own.
+        let data = self.dir.parent().unwrap_or(&self.dir);
+        paths::create_private_dir(&self.dir, data).with_context(failed)?;
         let mut file = tempfile::Builder::new().prefix(".draft-").tempfile_in(&self.dir).with_context(failed)?;
         serde_json::to_writer_pretty(&mut file, draft).with_context(failed)?;
         file.write_all(b"\n").and_then(|()| file.as_file().sync_all()).with_context(failed)?;
@@ -85,8 +93,8 @@ impl Drafts {
                 continue;
             }
             match fs::read(&path).ok().and_then(|bytes| serde_json::from_slice::<Draft>(&bytes).ok()) {
-                Some(draft) => drafts.push(draft),
-                None => broken.push(path),
+                Some(draft) if draft.is_named_by(&path) => drafts.push(draft),
+                _ => broken.push(path),
             }
         }
         drafts.sort_by(|a, b| b.updated.cmp(&a.updated));
@@ -100,6 +108,9 @@ impl Drafts {
 
     /// The draft whose id starts with `query`.
     pub fn find(&self, query: &str) -> Result<Draft> {
+        if !is_id(query) {
+            bail!("'{query}' is not a draft id; ids are letters, digits, '-' and '_' (bezin drafts lists them)");
+        }
         let mut found: Vec<Draft> = self.all()?.0.into_iter().filter(|draft| draft.id.starts_with(query)).collect();
         match found.len() {
             1 => Ok(found.remove(0)),
@@ -114,18 +125,5 @@ impl Drafts {
     pub fn remove(&self, id: &str) -> Result<()> {
         let path = self.path(id);
         fs::remove_file(&path).with_context(|| format!("could not remove the draft {}", path.display()))
-    }
-
-    /// The folder, and whether it (or a draft in it) is open to others.
-    pub fn loose(&self) -> Vec<PathBuf> {
-        let open = |path: &Path| fs::metadata(path).is_ok_and(|meta| meta.permissions().mode() & 0o077 != 0);
-        let mut loose: Vec<PathBuf> = Vec::new();
-        if open(&self.dir) {
-            loose.push(self.dir.clone());
-        }
-        if let Ok(entries) = fs::read_dir(&self.dir) {
-            loose.extend(entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).filter(|path| open(path)));
-        }
-        loose
     }
 }

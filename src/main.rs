@@ -20,6 +20,7 @@ mod paths;
 mod prompt_set;
 mod search;
 mod session;
+mod shell;
 mod stats;
 mod ui;
 

@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use std::os::unix::fs::DirBuilderExt;
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 
 use anyhow::{Context, Result};
 use etcetera::BaseStrategy;
@@ -58,14 +59,24 @@ pub fn expand(path: &Path, relative_to: &Path) -> PathBuf {
     relative_to.join(path)
 }
 
-/// Makes `dir` owner-only (0700) if it is missing; the folders above it
-/// that are missing too are made as any other folder, not owner-only.
-pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+/// Writes a new owner-only (0600) file; an existing one is left alone.
+pub fn write_new_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    file.write_all(contents)?;
+    file.sync_all()
+}
+
+/// Makes `dir`, and the missing folders between it and `root` (bezin's
+/// own folder that holds it, or `dir` itself), owner-only (0700) whatever
+/// the umask; missing folders above `root` are made as any other folder.
+pub fn create_private_dir(dir: &Path, root: &Path) -> std::io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    if let Some(parent) = dir.parent().filter(|parent| !parent.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
+    match dir.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+        Some(parent) if dir != root && dir.starts_with(root) => create_private_dir(parent, root)?,
+        Some(parent) => std::fs::create_dir_all(parent)?,
+        None => {}
     }
     match std::fs::DirBuilder::new().mode(0o700).create(dir) {
         Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),

@@ -225,6 +225,9 @@ pub fn check(prompt: &Prompt, answer: Option<&Answer>) -> Result<(), String> {
         (Kind::Text | Kind::Long, Answer::Text(text)) if text.trim().is_empty() && prompt.required => {
             Err("this prompt needs an answer".to_owned())
         }
+        (Kind::Text, Answer::Text(text)) if text.contains(['\n', '\r']) => {
+            Err("a text prompt takes one line; a long prompt is the one for several lines".to_owned())
+        }
         (Kind::Text | Kind::Long, Answer::Text(_)) | (Kind::Confirm, Answer::Bool(_)) => Ok(()),
         (Kind::Scale { min, max, .. }, Answer::Number(n)) if (min..=max).contains(&n) => Ok(()),
         (Kind::Scale { min, max, .. }, Answer::Number(n)) => Err(format!("{n} is outside the scale {min} to {max}")),

@@ -1,7 +1,7 @@
 //! `bezin check`: the journal's health. Exit 1 when something is wrong.
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -9,6 +9,7 @@ use anyhow::Result;
 use super::Context;
 use crate::exit_codes;
 use crate::journal::Damaged;
+use crate::shell;
 
 pub fn run(context: &Context) -> Result<ExitCode> {
     let journal = context.journal.path();
@@ -34,19 +35,7 @@ pub fn run(context: &Context) -> Result<ExitCode> {
     for path in broken {
         problems.push(format!("{} is not a readable draft", path.display()));
     }
-    let folder = journal.parent().filter(|folder| !folder.as_os_str().is_empty());
-    for path in
-        [Some(journal), folder].into_iter().flatten().chain(drafts.loose().iter().map(std::path::PathBuf::as_path))
-    {
-        if let Some(mode) = open_to_others(path) {
-            let owner_only = if path.is_dir() { 700 } else { 600 };
-            problems.push(format!(
-                "{} can be read by others (mode {mode:o}); chmod {owner_only} {} makes it yours alone",
-                path.display(),
-                path.display()
-            ));
-        }
-    }
+    problems.extend(own_paths(context).iter().filter_map(|path| open_to_others(path)));
     if problems.is_empty() {
         crate::say!("all is well");
         return Ok(ExitCode::SUCCESS);
@@ -57,8 +46,41 @@ pub fn run(context: &Context) -> Result<ExitCode> {
     Ok(ExitCode::from(exit_codes::PROBLEMS_FOUND))
 }
 
-/// The permission bits of `path` when others than its owner may use it.
-fn open_to_others(path: &Path) -> Option<u32> {
-    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
-    (mode & 0o077 != 0).then_some(mode)
+/// bezin's own files and folders: the journal, the data folder and the
+/// drafts, the settings folder, the settings and the person's prompt sets.
+fn own_paths(context: &Context) -> Vec<PathBuf> {
+    let paths = &context.paths;
+    let mut own = vec![context.journal.path().to_owned()];
+    let folders = [paths.drafts.parent(), Some(paths.drafts.as_path()), paths.config_file.parent()];
+    own.extend(folders.into_iter().flatten().map(Path::to_owned));
+    own.push(paths.config_file.clone());
+    own.push(paths.prompts_dir.clone());
+    for folder in [&paths.drafts, &paths.prompts_dir] {
+        if let Ok(entries) = std::fs::read_dir(folder) {
+            own.extend(entries.filter_map(|entry| entry.ok().map(|entry| entry.path())));
+        }
+    }
+    own
+}
+
+/// What is wrong when others than its owner may use `path`, with the
+/// command that makes just that private; a shared folder (such as /tmp)
+/// is named without one.
+fn open_to_others(path: &Path) -> Option<String> {
+    let meta = std::fs::symlink_metadata(path).ok().filter(|meta| !meta.is_symlink())?;
+    let mode = meta.permissions().mode() & 0o7777;
+    if mode & 0o077 == 0 {
+        return None;
+    }
+    let shown = path.display();
+    if meta.is_dir() && mode & 0o1002 != 0 {
+        return Some(format!(
+            "{shown} is a folder shared with others (mode {mode:o}); keep bezin's files in a folder of their own"
+        ));
+    }
+    let owner_only = if meta.is_dir() { 700 } else { 600 };
+    Some(format!(
+        "{shown} can be read by others (mode {mode:o}); chmod {owner_only} {} makes it yours alone",
+        shell::quote(&path.to_string_lossy())
+    ))
 }

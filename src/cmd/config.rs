@@ -2,7 +2,6 @@
 //! settings file's path; a commented settings file to start from.
 
 use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
@@ -10,6 +9,7 @@ use anyhow::{Context as _, Result, bail};
 use super::Context;
 use crate::cli::{Cli, ConfigAction, ConfigArgs};
 use crate::lang::Lang;
+use crate::paths;
 use crate::ui::{self, Column};
 
 /// Which settings were given as flags on this command line.
@@ -134,16 +134,11 @@ fn init(context: &Context) -> Result<()> {
     if path.exists() {
         bail!("{} exists already; edit it, or move it away first", path.display());
     }
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).with_context(|| format!("could not create {}", folder.display()))?;
+    if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+        paths::create_private_dir(folder, folder).with_context(|| format!("could not create {}", folder.display()))?;
     }
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
+    paths::write_new_private(path, TEMPLATE.as_bytes())
         .with_context(|| format!("could not write {}", path.display()))?;
-    file.write_all(TEMPLATE.as_bytes()).with_context(|| format!("could not write {}", path.display()))?;
     crate::say!("Wrote {}", path.display());
     Ok(())
 }

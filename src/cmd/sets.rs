@@ -92,8 +92,9 @@ fn new(context: &Context, id: &str) -> Result<ExitCode> {
     if path.exists() {
         anyhow::bail!("{} exists already; edit it, or choose another id", path.display());
     }
-    paths::create_private_dir(folder).with_context(|| format!("could not create {}", folder.display()))?;
-    std::fs::write(&path, STARTER.replace("{id}", id))
+    let settings = folder.parent().unwrap_or(folder);
+    paths::create_private_dir(folder, settings).with_context(|| format!("could not create {}", folder.display()))?;
+    paths::write_new_private(&path, STARTER.replace("{id}", id).as_bytes())
         .with_context(|| format!("could not write {}", path.display()))?;
     crate::say!("Wrote {}", path.display());
     let replaces = |origin: &Origin| matches!(origin, Origin::File { replaces_built_in: true, .. });

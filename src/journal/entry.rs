@@ -119,10 +119,30 @@ impl Entry {
         self.id.get(..7).unwrap_or(&self.id)
     }
 
+    /// What makes an entry read from a file unsafe to use, if anything: an
+    /// id, the id it follows or its set's id that is not a plain word.
+    pub fn problem(&self) -> Option<String> {
+        let ids = [("id", Some(&self.id)), ("follows", self.follows.as_ref()), ("set", Some(&self.set))];
+        let (field, id) = ids.into_iter().find_map(|(field, id)| id.filter(|id| !is_id(id)).map(|id| (field, id)))?;
+        Some(format!(
+            "its {field} '{}' is not a plain word (1 to 64 letters, digits, '-' or '_', not starting with '-')",
+            id.chars().take(80).collect::<String>()
+        ))
+    }
+
     /// The entry as its journal line, without the newline.
     pub fn to_line(&self) -> String {
         serde_json::to_string(self).expect("an entry always encodes")
     }
+}
+
+/// Whether `text` is a plain word that may be an id: 1 to 64 letters,
+/// digits, '-' or '_', not starting with '-'. Ids end up in commands a
+/// person copies, in completions and in file names, so nothing else is one.
+pub fn is_id(text: &str) -> bool {
+    (1..=64).contains(&text.len())
+        && !text.starts_with('-')
+        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";

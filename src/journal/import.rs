@@ -9,7 +9,7 @@ use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
 use std::os::unix::fs::FileExt;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use jiff::Timestamp;
 use serde::Deserialize;
 
@@ -31,6 +31,8 @@ pub struct Incoming {
     places: Vec<(Timestamp, u64, usize)>,
     written: u64,
     skipped: usize,
+    /// How many entries came in so far, to name an entry's place.
+    seen: usize,
 }
 
 impl Incoming {
@@ -44,11 +46,17 @@ impl Incoming {
             Ok(ControlFlow::Continue(()))
         })?;
         let spill = BufWriter::new(tempfile::tempfile().context("could not make room for the import")?);
-        Ok(Incoming { known, spill, places: Vec::new(), written: 0, skipped: 0 })
+        Ok(Incoming { known, spill, places: Vec::new(), written: 0, skipped: 0, seen: 0 })
     }
 
-    /// Takes one entry, or counts it as skipped when its id is known.
+    /// Takes one entry, or counts it as skipped when its id is known. An
+    /// entry with an id that is not a plain word stops the import: nothing
+    /// is imported, and the error names the entry's place in the file.
     pub fn take(&mut self, entry: &Entry) -> Result<()> {
+        self.seen += 1;
+        if let Some(problem) = entry.problem() {
+            bail!("entry {} of the file cannot be imported: {problem}; nothing was imported", self.seen);
+        }
         if !self.known.insert(entry.id.clone()) {
             self.skipped += 1;
             return Ok(());

@@ -27,11 +27,12 @@ impl RawLine<'_> {
 
     /// The entry on this line.
     pub fn parse(&self) -> Result<Entry, Damaged> {
-        serde_json::from_slice(self.bytes).map_err(|err| Damaged {
-            line: self.number,
-            offset: self.offset,
-            reason: err.to_string(),
-        })
+        let damaged = |reason: String| Damaged { line: self.number, offset: self.offset, reason };
+        let entry: Entry = serde_json::from_slice(self.bytes).map_err(|err| damaged(err.to_string()))?;
+        match entry.problem() {
+            Some(problem) => Err(damaged(problem)),
+            None => Ok(entry),
+        }
     }
 }
 
@@ -118,6 +119,23 @@ pub fn tail_start(file: &File, length: u64) -> Result<Option<u64>> {
         end = start;
     }
     Ok(Some(0))
+}
+
+/// Whether the file may be a journal: it is empty, or its first or last
+/// 64 KiB hold a line that is an entry, or it starts as an entry does (a
+/// first entry torn by a crash). Anything else is no journal of bezin's.
+pub fn holds_entries(file: &File) -> Result<bool> {
+    const LOOK: u64 = 64 * 1024;
+    let length = file.metadata()?.len();
+    let is_entry = |line: &[u8]| serde_json::from_slice::<Entry>(line).is_ok();
+    for start in [0, length.saturating_sub(LOOK)] {
+        let mut block = vec![0; usize::try_from(LOOK.min(length - start))?];
+        file.read_exact_at(&mut block, start)?;
+        if block.starts_with(b"{\"format\":") || block.split(|&b| b == b'\n').any(is_entry) {
+            return Ok(true);
+        }
+    }
+    Ok(length == 0)
 }
 
 /// The number of the line that starts at `offset`: one more than the

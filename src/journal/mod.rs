@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-pub use entry::{Entry, FORMAT, Recorded, Value, id_from, new_id};
+pub use entry::{Entry, FORMAT, Recorded, Value, id_from, is_id, new_id};
 pub use import::{Imported, Incoming};
 pub use lines::RawLine;
 
@@ -97,6 +97,12 @@ impl Journal {
     /// to read; `None` when reading a journal that does not exist yet. A file
     /// replaced by a rewrite while this waited for the lock is opened again.
     fn lock(&self, write: bool) -> Result<Option<File>> {
+        if let Ok(meta) = fs::metadata(&self.path)
+            && !meta.is_file()
+        {
+            let message = format!("the journal {} is not a regular file; give bezin a file of its own", self.display());
+            return Err(std::io::Error::other(message).into());
+        }
         loop {
             let opened = OpenOptions::new().read(true).append(write).create(write).mode(0o600).open(&self.path);
             let file = match opened {
@@ -108,7 +114,17 @@ impl Journal {
                 .with_context(|| format!("could not lock the journal {}", self.display()))?;
             let opened = file.metadata()?;
             match fs::metadata(&self.path) {
-                Ok(now) if now.ino() == opened.ino() && now.dev() == opened.dev() => return Ok(Some(file)),
+                Ok(now) if now.ino() == opened.ino() && now.dev() == opened.dev() => {
+                    if write && !lines::holds_entries(&file)? {
+                        let message = format!(
+                            "{} is not empty and holds no bezin entry, so bezin leaves it as it is; \
+                             give the journal's path with --journal, or a new file",
+                            self.display()
+                        );
+                        return Err(std::io::Error::other(message).into());
+                    }
+                    return Ok(Some(file));
+                }
                 _ => {}
             }
         }
@@ -138,7 +154,7 @@ impl Journal {
         if parent.is_dir() {
             return Ok(false);
         }
-        crate::paths::create_private_dir(parent)
+        crate::paths::create_private_dir(parent, parent)
             .with_context(|| format!("could not create the folder {}", parent.display()))?;
         Ok(true)
     }
@@ -216,6 +232,9 @@ impl Journal {
         }
         if query.is_empty() {
             bail!("an empty id matches every entry; give a few characters of one (bezin list shows them)");
+        }
+        if !is_id(query) {
+            bail!("'{query}' is not an entry id; ids are letters, digits, '-' and '_' (bezin list shows them)");
         }
         let needle = format!("\"id\":\"{query}");
         let mut matches = Vec::new();
@@ -320,7 +339,10 @@ impl Journal {
         let locked = Locked {
             file: self.lock(true)?.with_context(|| format!("could not open the journal {}", self.display()))?,
         };
-        let folder = self.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        // A journal that is a link stays one: the file it points to is replaced.
+        let real =
+            fs::canonicalize(&self.path).with_context(|| format!("could not find the journal {}", self.display()))?;
+        let folder = real.parent().unwrap_or(Path::new("/"));
         let temp = tempfile::Builder::new()
             .prefix(".journal-")
             .tempfile_in(folder)
@@ -329,7 +351,7 @@ impl Journal {
         write(&locked, &mut out)?;
         let temp = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
         temp.as_file().sync_all().with_context(|| format!("could not write a new journal in {}", folder.display()))?;
-        temp.persist(&self.path).with_context(|| format!("could not replace the journal {}", self.display()))?;
+        temp.persist(&real).with_context(|| format!("could not replace the journal {}", self.display()))?;
         sync_dir(Some(folder))
     }
 }
@@ -517,8 +539,16 @@ mod tests {
             let whole = |block: &[u8]| std::iter::once(0..block.len()).collect();
             journal.pick_back(whole, |line| { let _ = line.parse(); Ok(ControlFlow::Continue(())) }).unwrap();
             let _ = journal.find("a", |_| {});
-            journal.append(&entry("zzzzzzzzzz", "after")).unwrap();
-            prop_assert_eq!(journal.newest(|_| true, |_| {}).unwrap().map(|e| e.id), Some("zzzzzzzzzz".to_owned()));
+            // A file that holds no entry is no journal: it is left as it is.
+            match journal.append(&entry("zzzzzzzzzz", "after")) {
+                Ok(_) => prop_assert_eq!(
+                    journal.newest(|_| true, |_| {}).unwrap().map(|e| e.id), Some("zzzzzzzzzz".to_owned())
+                ),
+                Err(err) => {
+                    prop_assert!(err.to_string().contains("holds no bezin entry"), "{err}");
+                    prop_assert_eq!(fs::read(journal.path()).unwrap(), bytes);
+                }
+            }
         }
     }
 }
