@@ -69,7 +69,7 @@ fn own_paths(context: &Context) -> Vec<PathBuf> {
 fn open_to_others(path: &Path) -> Option<String> {
     let meta = std::fs::symlink_metadata(path).ok().filter(|meta| !meta.is_symlink())?;
     let mode = meta.permissions().mode() & 0o7777;
-    if mode & 0o077 == 0 {
+    if mode.trailing_zeros() >= 6 {
         return None;
     }
     let shown = path.display();
