@@ -1,0 +1,300 @@
+//! Text bezin did not write: entries, prompt sets, drafts, file names and
+//! arguments full of escape sequences, bidirectional controls, unsafe ids
+//! and path tricks. None of it may act on the terminal, run in a shell,
+//! or put a file anywhere the person did not say.
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
+use std::process::Command;
+
+use common::{BEZIN, FIVE_TIPS, Home, at, save_untitled, text};
+use predicates::prelude::*;
+use serde_json::{Value, json};
+
+/// Sets the clipboard, clears the screen, hides what follows, and flips the
+/// line around: what a hostile file would put in a title or an answer.
+const EVIL: &str = "A\u{1b}]52;c;ZXZpbA==\u{7}B\u{1b}[2J\u{1b}[8mC\u{9b}31mD\u{7f}E\u{202e}F\u{2066}G\u{8}H\rI";
+
+/// The raw bytes of EVIL that must never reach standard output or error.
+const PAYLOADS: [&str; 6] = ["\u{1b}]52", "\u{1b}[2J", "\u{1b}[8m", "\u{9b}", "\u{202e}", "\u{2066}"];
+
+/// Fails when `output` holds a control character (other than a newline),
+/// DEL, or a bidirectional control.
+fn assert_clean(output: &[u8], what: &str) {
+    let output = text(output);
+    let bad: Vec<char> = output
+        .chars()
+        .filter(|&c| (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .collect();
+    assert!(bad.is_empty(), "{what} let {bad:?} through:\n{output}");
+}
+
+/// Runs `bezin ARGS` and checks both of its outputs; returns standard output.
+fn clean_run(home: &Home, args: &[&str]) -> String {
+    let output = home.command().args(args).output().unwrap();
+    assert_clean(&output.stdout, &format!("stdout of {args:?}"));
+    assert_clean(&output.stderr, &format!("stderr of {args:?}"));
+    text(&output.stdout)
+}
+
+/// A journal whose every field a person reads holds EVIL.
+fn hostile_home() -> Home {
+    let home = Home::new();
+    let evil = json!({
+        "format": 1, "id": "evil000001", "set": "five-tips", "set_version": 1, "lang": "en",
+        "started": "2026-11-20T10:00:00+01:00", "finished": "2026-11-20T10:30:00+01:00",
+        "title": EVIL, "tags": [EVIL, "work"], "follows": null,
+        "answers": [
+            {"prompt": "counterpart", "kind": "text", "question": format!("Who? {EVIL}"), "answer": EVIL},
+            {"prompt": "calm", "kind": "scale", "question": EVIL, "range": [1, 10], "answer": 4},
+            {"prompt": "slow-down", "kind": "multi", "question": "How?", "answer": [EVIL, "silence"]},
+            {"prompt": "desire", "kind": "long", "question": "Why?", "answer": format!("line one\n{EVIL}\nzoë")}
+        ]
+    });
+    let later = json!({
+        "format": 1, "id": "evil000002", "set": "after-the-conversation", "set_version": 1, "lang": "en",
+        "started": "2026-11-21T10:00:00+01:00", "finished": "2026-11-21T10:30:00+01:00",
+        "title": null, "tags": [], "follows": "evil000001",
+        "answers": [{"prompt": "what", "kind": "long", "question": EVIL, "answer": EVIL}]
+    });
+    home.journal(&[evil, later]);
+    home.write("prompts/evil.toml", &hostile_set());
+    let draft = json!({
+        "id": "draft00001", "set": "five-tips", "set_version": 1, "lang": "en",
+        "started": EVIL, "updated": "2026-11-22T10:00:00+01:00", "follows": null,
+        "answers": [["counterpart", {"text": EVIL}]], "title": EVIL, "tags": [EVIL]
+    });
+    home.write("drafts/draft00001.json", &draft.to_string());
+    home
+}
+
+/// A prompt set someone shared, with EVIL in every text a person reads.
+fn hostile_set() -> String {
+    let evil = toml::Value::String(EVIL.to_owned()).to_string();
+    format!(
+        "id = \"evil\"\nversion = 1\ntitle = {evil}\ndescription = {evil}\nsource = {evil}\n\n\
+         [[prompts]]\nid = \"who\"\nkind = \"text\"\nask = {evil}\nhint = {evil}\n\n\
+         [[prompts]]\nid = \"how\"\nkind = \"choice\"\nask = \"How?\"\n\
+         options = [{{ id = \"a\", label = {evil} }}, {{ id = \"b\", label = \"plain\" }}]\n\n\
+         [[prompts]]\nid = \"calm\"\nkind = \"scale\"\nmin = 1\nmax = 5\nmin_label = {evil}\nask = \"Calm?\"\n"
+    )
+}
+
+#[test]
+fn no_command_lets_a_control_code_from_the_data_through() {
+    let home = hostile_home();
+    let commands: &[&[&str]] = &[
+        &[],
+        &["list"],
+        &["list", "--json"],
+        &["show", "evil000001"],
+        &["show", "evil000001", "--json"],
+        &["show", "evil000002"],
+        &["search", "zoe"],
+        &["search", "A"],
+        &["search", "A", "--json"],
+        &["export"],
+        &["export", "--format", "json"],
+        &["stats"],
+        &["stats", "--json"],
+        &["sets"],
+        &["sets", "show", "evil"],
+        &["drafts"],
+        &["check"],
+        &["config"],
+        &["show", EVIL],
+        &["run", EVIL, "--answers", "-"],
+        &["list", "--set", EVIL, "--since", EVIL],
+        &["--lang", EVIL],
+    ];
+    for args in commands {
+        clean_run(&home, args);
+    }
+    let shown = clean_run(&home, &["show", "evil000001"]);
+    assert!(shown.contains("A^[]52;c;ZXZpbA==^GB^[[2J^[[8mC<U+009B>31mD^?E<U+202E>F<U+2066>G^HH^MI"), "{shown}");
+}
+
+#[test]
+fn with_colour_on_only_bezins_own_colours_pass() {
+    let home = hostile_home();
+    for args in [&["list"][..], &["show", "evil000001"], &["search", "A"], &["stats"], &["sets", "show", "evil"], &[]] {
+        let mut all = vec!["--color", "always"];
+        all.extend(args);
+        let output = home.command().args(&all).output().unwrap();
+        for stream in [&output.stdout, &output.stderr] {
+            let stream = text(stream);
+            for payload in PAYLOADS {
+                assert!(!stream.contains(payload), "{all:?} let {payload:?} through:\n{stream}");
+            }
+        }
+        assert!(text(&output.stdout).contains("\u{1b}["), "{all:?} shows colour");
+    }
+}
+
+#[test]
+fn json_output_gives_every_string_back_exactly() {
+    let home = hostile_home();
+    let listed: Value = serde_json::from_str(&clean_run(&home, &["list", "--json"])).unwrap();
+    assert_eq!(listed[1]["title"], EVIL);
+    let exported: Value = serde_json::from_str(&clean_run(&home, &["export", "--format", "json"])).unwrap();
+    assert_eq!(exported[0]["answers"][2]["answer"][0], EVIL);
+    let shown: Value = serde_json::from_str(&clean_run(&home, &["show", "evil000001", "--json"])).unwrap();
+    assert_eq!(shown["tags"][0], EVIL);
+}
+
+#[test]
+fn a_reflection_on_a_hostile_set_shows_nothing_raw_in_the_terminal() {
+    let home = Home::new();
+    home.write("prompts/evil.toml", &hostile_set());
+    let mut command = Command::new(BEZIN);
+    command.args(["run", "evil"]).env("BEZIN_HOME", home.path()).env("TERM", "xterm").env("NO_COLOR", "1");
+    command.env_remove("LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES");
+    let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(false);
+    let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
+    at(&mut p, "hint: A^[]52;c;ZXZpbA==^GB^[[2J", "Anna\r");
+    at(&mut p, "How?", "\r");
+    at(&mut p, "Calm?", "\r");
+    save_untitled(&mut p);
+    let rest = p.exp_eof().unwrap();
+    for payload in PAYLOADS {
+        assert!(!rest.contains(payload), "the reflection let {payload:?} through");
+    }
+    assert_eq!(home.entries()[0]["answers"][0]["answer"], "Anna");
+}
+
+#[test]
+fn imported_ids_that_are_not_plain_words_stop_the_import() {
+    let home = Home::new();
+    home.save("five-tips", FIVE_TIPS, &[]);
+    let before = home.journal_bytes();
+    for bad in ["zz$(touch x)", "cc cc", "a/b", "-rf", "", &"x".repeat(65), "../x"] {
+        let mut good = common::entry("goodgood01", "five-tips", "2026-11-20T10:00:00+01:00", None, &[]);
+        let mut evil = good.clone();
+        evil["id"] = json!(bad);
+        good["title"] = json!("fine");
+        let file = home.write("import.json", &serde_json::to_string(&[good, evil]).unwrap());
+        let output = home.command().args(["import", file.to_str().unwrap()]).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{bad:?}");
+        let err = text(&output.stderr);
+        assert!(err.contains("entry 2 of the file") && err.contains("nothing was imported"), "{err}");
+        assert_eq!(home.journal_bytes(), before, "nothing imported for {bad:?}");
+    }
+    assert!(!home.path().join("x").exists());
+}
+
+#[test]
+fn a_journal_line_with_an_unsafe_id_is_a_damaged_line() {
+    let home = Home::new();
+    let good = common::entry("goodgood01", "five-tips", "2026-11-20T10:00:00+01:00", None, &[]);
+    let evil = common::entry("zz$(touch x)", "five-tips", "2026-11-21T10:00:00+01:00", None, &[]);
+    home.journal(&[good, evil]);
+    home.run(&["list"]).success().stdout(predicate::str::contains("goodgoo")).stderr(predicate::str::contains(
+        "journal.jsonl:2: skipped a damaged line (its id 'zz$(touch x)' is not a plain word",
+    ));
+    home.run(&["show", "zz$(touch x)"]).code(2).stderr(predicate::str::contains("is not an entry id"));
+    home.run(&["check"]).code(1).stdout(predicate::str::contains("line 2 of the journal is damaged"));
+}
+
+#[test]
+fn a_draft_is_found_by_a_checked_id_only() {
+    let home = Home::new();
+    let outside = home.write("x.json", "keep me");
+    let planted = json!({
+        "id": "../x", "set": "five-tips", "set_version": 1, "lang": "en", "started": "2026-11-22T10:00:00+01:00",
+        "updated": "2026-11-22T10:00:00+01:00", "follows": null, "answers": [], "title": null, "tags": []
+    });
+    home.write("drafts/planted.json", &planted.to_string());
+    home.run(&["drafts", "discard", "../x", "--yes"]).code(2).stderr(predicate::str::contains("is not a draft id"));
+    home.run(&["drafts", "discard", "pl", "--yes"]).code(2);
+    assert_eq!(fs::read_to_string(outside).unwrap(), "keep me");
+    assert!(home.path().join("drafts/planted.json").exists());
+    home.run(&["drafts"]).stderr(predicate::str::contains("planted.json is not a readable draft"));
+}
+
+#[test]
+fn a_text_prompt_takes_one_line() {
+    let home = Home::new();
+    let answers = FIVE_TIPS.replace("counterpart = \"Anna\"", "counterpart = \"Anna\\n# Heading\"");
+    let file = home.write("answers.toml", &answers);
+    home.run(&["run", "five-tips", "--answers", file.to_str().unwrap()])
+        .code(2)
+        .stderr(predicate::str::contains("answer to 'counterpart': a text prompt takes one line"));
+    assert!(home.entries().is_empty());
+}
+
+#[test]
+fn a_first_reflection_under_umask_022_keeps_everything_private() {
+    let home = Home::new();
+    let data = home.path().join("xdg-data");
+    let script = format!("umask 022; exec {BEZIN} run five-tips");
+    let mut command = Command::new("sh");
+    command.args(["-c", &script]).env_remove("BEZIN_HOME").env("HOME", home.path());
+    command.env("XDG_DATA_HOME", &data).env("XDG_CONFIG_HOME", home.path().join("xdg-config"));
+    command.env("TERM", "xterm").env("NO_COLOR", "1").env_remove("LANG").env_remove("LC_ALL");
+    let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true);
+    let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
+    at(&mut p, "(1/10) Who wants something", "Anna\r");
+    at(&mut p, "(2/10) How calm", "\x1b");
+    p.exp_eof().unwrap();
+    let mode = |path: &std::path::Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data.join("bezin")), 0o700, "the data folder");
+    assert_eq!(mode(&data.join("bezin/drafts")), 0o700, "the drafts folder");
+    let draft = fs::read_dir(data.join("bezin/drafts")).unwrap().next().unwrap().unwrap().path();
+    assert_eq!(mode(&draft), 0o600, "a draft");
+    assert_eq!(mode(&data), 0o755, "a folder above bezin's own is made as usual");
+}
+
+#[test]
+fn a_symlinked_journal_stays_a_link_and_the_real_file_changes() {
+    let home = Home::new();
+    let id = home.save("five-tips", FIVE_TIPS, &[]);
+    let real = home.path().join("synced/journal.jsonl");
+    fs::create_dir_all(real.parent().unwrap()).unwrap();
+    fs::rename(home.journal_path(), &real).unwrap();
+    symlink(&real, home.journal_path()).unwrap();
+    home.run(&["edit", &id, "--title", "Changed through the link"]).success();
+    assert!(fs::symlink_metadata(home.journal_path()).unwrap().file_type().is_symlink());
+    assert!(fs::read_to_string(&real).unwrap().contains("Changed through the link"));
+    assert_eq!(fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o600);
+}
+
+#[test]
+fn a_fifo_or_a_notes_file_is_no_journal_and_stays_untouched() {
+    let home = Home::new();
+    let fifo = home.path().join("fifo");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let answers = home.write("answers.toml", FIVE_TIPS);
+    let run = ["run", "five-tips", "--answers", answers.to_str().unwrap(), "--journal"];
+    for args in [&["list", "--journal"][..], &run] {
+        let mut args = args.to_vec();
+        args.push(fifo.to_str().unwrap());
+        home.run(&args).code(3).stderr(predicate::str::contains("is not a regular file"));
+    }
+    let notes = home.write("notes.md", "# My notes\n\nNothing of bezin's here.\n");
+    let mut args = run.to_vec();
+    args.push(notes.to_str().unwrap());
+    home.run(&args).code(3).stderr(predicate::str::contains("holds no bezin entry"));
+    assert_eq!(fs::read_to_string(&notes).unwrap(), "# My notes\n\nNothing of bezin's here.\n");
+}
+
+#[test]
+fn check_names_open_files_with_a_fix_and_never_a_chmod_for_a_shared_folder() {
+    let home = Home::new();
+    let shared = home.path().join("shared");
+    fs::create_dir(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o1777)).unwrap();
+    home.save("five-tips", FIVE_TIPS, &[]);
+    let journal = shared.join("it's mine.jsonl");
+    fs::rename(home.journal_path(), &journal).unwrap();
+    fs::set_permissions(&journal, fs::Permissions::from_mode(0o644)).unwrap();
+    let mut command = home.command();
+    command.env("BEZIN_HOME", &shared).args(["check", "--journal", journal.to_str().unwrap()]);
+    let out = text(&command.output().unwrap().stdout);
+    let quoted = format!("chmod 600 '{}/it'\\''s mine.jsonl'", shared.display());
+    assert!(out.contains(&quoted), "{out}");
+    assert!(out.contains("is a folder shared with others"), "{out}");
+    assert!(!out.contains("chmod 700"), "{out}");
+}
