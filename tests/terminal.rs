@@ -199,3 +199,33 @@ fn changing_an_answer_at_the_review_asks_the_prompt_it_opens() {
     assert_eq!(answers[4], ("lost-sight", &json!("The client")));
     assert_eq!(answers.len(), 9);
 }
+
+#[test]
+fn the_intro_questions_and_hints_wrap_at_word_boundaries_to_the_terminal() {
+    let home = Home::new();
+    let long =
+        "Before you answer, open up: to not knowing, to room to move, to slowing down, and to what you could make";
+    home.write(
+        "prompts/wide.toml",
+        &format!(
+            "id = \"wide\"\nversion = 1\ntitle = \"Wide\"\ndescription = \"{long}.\"\n\n[[prompts]]\nid = \"a\"\n\
+             kind = \"text\"\nask = \"{long}?\"\nhint = \"{long}!\"\n"
+        ),
+    );
+    let script = format!("stty cols 40 rows 30; exec {} run wide", common::BEZIN);
+    let mut command = std::process::Command::new("sh");
+    command.args(["-c", &script]).env("BEZIN_HOME", home.path()).env("TERM", "xterm").env("NO_COLOR", "1");
+    command.env_remove("LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES");
+    let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true);
+    let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
+    let screen = p.exp_string("make!").unwrap();
+    at(&mut p, "› ", "\x1b");
+    p.exp_eof().unwrap();
+    let lines: Vec<&str> = screen.split("\r\n").collect();
+    assert!(lines.iter().all(|line| line.chars().count() <= 40), "{lines:#?}");
+    let words: Vec<&str> = screen.split_whitespace().collect();
+    for word in long.split_whitespace() {
+        assert!(words.iter().any(|seen| seen.trim_matches(['.', '?', '!']) == word), "'{word}' is whole: {lines:#?}");
+    }
+    assert!(lines.len() >= 9, "the intro, the question and the hint take several lines each: {lines:#?}");
+}
