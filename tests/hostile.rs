@@ -271,7 +271,9 @@ fn a_fifo_or_a_notes_file_is_no_journal_and_stays_untouched() {
     for args in [&["list", "--journal"][..], &run] {
         let mut args = args.to_vec();
         args.push(fifo.to_str().unwrap());
-        home.run(&args).code(3).stderr(predicate::str::contains("is not a regular file"));
+        // Opening a FIFO to read waits for a writer: a hang fails the test instead of blocking it.
+        let assert = home.command().args(&args).timeout(std::time::Duration::from_secs(20)).assert();
+        assert.code(3).stderr(predicate::str::contains("is not a regular file"));
     }
     let notes = home.write("notes.md", "# My notes\n\nNothing of bezin's here.\n");
     let mut args = run.to_vec();

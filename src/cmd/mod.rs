@@ -84,9 +84,10 @@ impl Context {
 
     /// Says on stderr that a damaged journal line was skipped.
     pub fn warn_damaged(&self) -> impl FnMut(Damaged) + '_ {
+        let mut numbers = self.journal.numbers();
         move |damaged| {
             let path = self.journal.path().display();
-            let line = self.journal.number_of(&damaged);
+            let line = numbers.of(&damaged);
             crate::tell!(
                 "bezin: warning: {path}:{line}: skipped a damaged line ({}); bezin check tells more",
                 damaged.reason

@@ -2,7 +2,7 @@
 //! without holding more than a buffer of it in memory.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{BufRead, BufReader, Seek, SeekFrom};
 use std::ops::ControlFlow;
 use std::ops::Range;
 use std::os::unix::fs::FileExt;
@@ -17,10 +17,18 @@ pub struct RawLine<'a> {
     pub number: usize,
     /// Where the line starts in the file.
     pub offset: u64,
+    /// The line, or nothing when it is longer than readers read (see `length`).
     pub bytes: &'a [u8],
+    /// The line's length in the file.
+    pub length: u64,
 }
 
 impl RawLine<'_> {
+    /// Whether the line holds nothing but white space.
+    fn is_blank(&self) -> bool {
+        self.bytes.len() as u64 == self.length && self.bytes.iter().all(u8::is_ascii_whitespace)
+    }
+
     pub fn contains(&self, needle: &[u8]) -> bool {
         needle.is_empty() || self.bytes.windows(needle.len()).any(|window| window == needle)
     }
@@ -28,6 +36,9 @@ impl RawLine<'_> {
     /// The entry on this line.
     pub fn parse(&self) -> Result<Entry, Damaged> {
         let damaged = |reason: String| Damaged { line: self.number, offset: self.offset, reason };
+        if self.length > self.bytes.len() as u64 {
+            return Err(damaged(format!("a line of {} MB, longer than an entry can be", self.length / 1_000_000)));
+        }
         let entry: Entry = serde_json::from_slice(self.bytes).map_err(|err| damaged(err.to_string()))?;
         match entry.problem() {
             Some(problem) => Err(damaged(problem)),
@@ -38,23 +49,58 @@ impl RawLine<'_> {
 
 const BUFFER: usize = 256 * 1024;
 
+/// The longest line readers read: no entry a person writes comes near it,
+/// and it keeps a damaged journal (a torn write of gigabytes, random bytes)
+/// from costing more memory than this.
+pub const LONGEST: usize = 16 * 1024 * 1024;
+
 /// Every non-empty line from the start; a last line without a newline too.
-pub fn forward(file: File, mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
+/// A line longer than `limit` comes without its bytes.
+pub fn forward(file: File, limit: usize, mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
     let mut reader = BufReader::with_capacity(BUFFER, file);
-    let mut buffer = Vec::new();
+    let mut bytes = Vec::new();
     let (mut number, mut offset) = (0, 0);
     loop {
-        buffer.clear();
-        let read = reader.read_until(b'\n', &mut buffer)?;
+        bytes.clear();
+        let (read, newline) = read_line(&mut reader, &mut bytes, limit)?;
         if read == 0 {
             return Ok(());
         }
         number += 1;
-        let bytes = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
-        if !bytes.iter().all(u8::is_ascii_whitespace) && visit(RawLine { number, offset, bytes })?.is_break() {
+        let line = RawLine { number, offset, bytes: &bytes, length: read - u64::from(newline) };
+        if !line.is_blank() && visit(line)?.is_break() {
             return Ok(());
         }
-        offset += read as u64;
+        offset += read;
+    }
+}
+
+/// Reads the next line into `line` without its newline, or none of it when
+/// it is longer than `limit`; returns how many bytes of the file it took,
+/// and whether it ended in a newline.
+fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, limit: usize) -> std::io::Result<(u64, bool)> {
+    let (mut read, mut too_long) = (0, false);
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok((read, false));
+        }
+        let (used, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(newline) => (newline + 1, true),
+            None => (chunk.len(), false),
+        };
+        let content = &chunk[..used - usize::from(done)];
+        too_long |= line.len() + content.len() > limit;
+        if too_long {
+            line.clear();
+        } else {
+            line.extend_from_slice(content);
+        }
+        reader.consume(used);
+        read += used as u64;
+        if done {
+            return Ok((read, true));
+        }
     }
 }
 
@@ -67,7 +113,10 @@ pub fn pick(file: &File, range: Range<u64>, pick: &(impl Fn(&[u8]) -> Vec<Range<
     let mut skipping = range.start > 0 && read_byte(file, range.start - 1)? != b'\n';
     let mut picked = Vec::new();
     loop {
-        if filled == block.len() {
+        if filled == block.len() && block.len() >= LONGEST {
+            // No entry is this long: skip the rest of the line unread.
+            (at, filled, skipping) = (at + filled as u64, 0, true);
+        } else if filled == block.len() {
             block.resize(block.len() * 2, 0);
         }
         let read = file.read_at(&mut block[filled..], at + filled as u64)?;
@@ -139,74 +188,74 @@ pub fn holds_entries(file: &File) -> Result<bool> {
 }
 
 /// The number of the line that starts at `offset`: one more than the
-/// newlines before it. Only asked for a damaged line, so simple counting does.
-#[allow(clippy::naive_bytecount)]
+/// newlines before it.
 pub fn number_at(file: &File, offset: u64) -> Result<usize> {
-    let mut reader = BufReader::with_capacity(BUFFER, file).take(offset);
-    let mut newlines = 0;
-    loop {
-        let chunk = reader.fill_buf()?;
-        if chunk.is_empty() {
-            return Ok(newlines + 1);
-        }
-        newlines += chunk.iter().filter(|&&b| b == b'\n').count();
-        let read = chunk.len();
-        reader.consume(read);
-    }
+    Ok(newlines(file, 0..offset)? + 1)
 }
 
-/// The line that starts at `at`, without its newline.
-pub fn line_at(file: &File, at: u64, line: &mut Vec<u8>) -> Result<()> {
+/// How many newlines `range` of the file holds.
+#[allow(clippy::naive_bytecount)]
+pub fn newlines(file: &File, range: Range<u64>) -> Result<usize> {
+    let mut block = vec![0; BUFFER];
+    let (mut at, mut newlines) = (range.start, 0);
+    while at < range.end {
+        let want = usize::try_from((range.end - at).min(BUFFER as u64))?;
+        let read = file.read_at(&mut block[..want], at)?;
+        if read == 0 {
+            break;
+        }
+        newlines += block[..read].iter().filter(|&&b| b == b'\n').count();
+        at += read as u64;
+    }
+    Ok(newlines)
+}
+
+/// The line that starts at `at`, without its newline (none of it when it
+/// is longer than `LONGEST`); returns its length.
+pub fn line_at(file: &File, at: u64, line: &mut Vec<u8>) -> Result<u64> {
     line.clear();
-    let mut chunk = [0; 8192];
-    loop {
-        let read = file.read_at(&mut chunk, at + line.len() as u64)?;
-        match chunk[..read].iter().position(|&b| b == b'\n') {
-            Some(end) => {
-                line.extend_from_slice(&chunk[..end]);
-                return Ok(());
-            }
-            None if read == 0 => return Ok(()),
-            None => line.extend_from_slice(&chunk[..read]),
-        }
-    }
+    let mut file = file.try_clone()?;
+    file.seek(SeekFrom::Start(at))?;
+    let (read, newline) = read_line(&mut BufReader::with_capacity(8192, file), line, LONGEST)?;
+    Ok(read - u64::from(newline))
 }
 
-/// Every non-empty line from the end, reading the file backwards in blocks.
-pub fn backward(mut file: File, mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
-    let mut end = file.seek(SeekFrom::End(0))?;
-    // The start of a line whose beginning lies in a block not read yet.
-    let mut carried: Vec<u8> = Vec::new();
+/// Every non-empty line from the end, reading the file backwards in blocks;
+/// each line is read once, and one longer than `LONGEST` comes without its bytes.
+pub fn backward(file: File, mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
+    let mut block = vec![0; BUFFER];
+    let mut long = Vec::new();
+    // Where the line whose start is still to be found ends (before its newline).
+    let mut line_end = file.metadata()?.len();
+    let mut end = line_end;
+    let mut visit_line = |block: &[u8], block_start: u64, start: u64, end: u64| -> Result<ControlFlow<()>> {
+        let bytes = if end <= block_start + block.len() as u64 {
+            &block[usize::try_from(start - block_start)?..usize::try_from(end - block_start)?]
+        } else {
+            long.clear();
+            if end - start <= LONGEST as u64 {
+                long.resize(usize::try_from(end - start)?, 0);
+                file.read_exact_at(&mut long, start)?;
+            }
+            &long
+        };
+        let line = RawLine { number: 0, offset: start, bytes, length: end - start };
+        if line.is_blank() { Ok(ControlFlow::Continue(())) } else { visit(line) }
+    };
     while end > 0 {
         let start = end.saturating_sub(BUFFER as u64);
-        let mut block = vec![0; usize::try_from(end - start)?];
-        file.seek(SeekFrom::Start(start))?;
-        file.read_exact(&mut block)?;
-        block.extend_from_slice(&carried);
-        let first_newline = block.iter().position(|&b| b == b'\n');
-        let whole_from = match (start, first_newline) {
-            (0, _) => 0,
-            (_, Some(newline)) => newline + 1,
-            (_, None) => {
-                carried = block;
-                end = start;
-                continue;
-            }
-        };
-        let mut line_end = block.len();
-        for line_start in (whole_from..block.len()).rev().filter(|&at| at == whole_from || block[at - 1] == b'\n') {
-            let bytes = block[line_start..line_end].strip_suffix(b"\n").unwrap_or(&block[line_start..line_end]);
-            line_end = line_start;
-            if bytes.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let line = RawLine { number: 0, offset: start + line_start as u64, bytes };
-            if visit(line)?.is_break() {
+        let block = &mut block[..usize::try_from(end - start)?];
+        file.read_exact_at(block, start)?;
+        for newline in (0..block.len()).rev().filter(|&at| block[at] == b'\n') {
+            let at = start + newline as u64;
+            if visit_line(block, start, at + 1, line_end)?.is_break() {
                 return Ok(());
             }
+            line_end = at;
         }
-        block.truncate(whole_from);
-        carried = block;
+        if start == 0 && visit_line(block, 0, 0, line_end)?.is_break() {
+            return Ok(());
+        }
         end = start;
     }
     Ok(())
@@ -226,7 +275,7 @@ mod tests {
             seen.push(String::from_utf8_lossy(line.bytes).into_owned());
             Ok(ControlFlow::Continue(()))
         };
-        if back { backward(file, visit) } else { forward(file, visit) }.unwrap();
+        if back { backward(file, visit) } else { forward(file, LONGEST, visit) }.unwrap();
         seen
     }
 

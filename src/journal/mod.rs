@@ -8,7 +8,7 @@ mod import;
 mod lines;
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{BufWriter, ErrorKind, Seek, Write};
+use std::io::{BufWriter, ErrorKind, Read, Seek, Write};
 use std::ops::ControlFlow;
 use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
@@ -33,6 +33,39 @@ pub struct Damaged {
     pub line: usize,
     pub offset: u64,
     pub reason: String,
+}
+
+/// The line numbers of damaged lines found reading from the end or in
+/// picked lines: each is counted from the one before, so that a journal
+/// full of damaged lines still takes time linear in its size.
+pub struct LineNumbers<'j> {
+    journal: &'j Journal,
+    /// Opened when the first damaged line is numbered.
+    file: Option<File>,
+    /// An offset where a line starts, and its number.
+    known: (u64, usize),
+}
+
+impl LineNumbers<'_> {
+    /// The number of the damaged line; 0 when it cannot be counted.
+    pub fn of(&mut self, damaged: &Damaged) -> usize {
+        if damaged.line > 0 {
+            return damaged.line;
+        }
+        if self.file.is_none() {
+            self.file = File::open(&self.journal.path).ok();
+        }
+        let Some(file) = &self.file else { return 0 };
+        let (offset, number) = self.known;
+        let counted = if damaged.offset >= offset {
+            lines::newlines(file, offset..damaged.offset).map(|n| number + n)
+        } else {
+            lines::newlines(file, damaged.offset..offset).map(|n| number - n)
+        };
+        let Ok(line) = counted else { return 0 };
+        self.known = (damaged.offset, line);
+        line
+    }
 }
 
 /// The journal file.
@@ -74,15 +107,19 @@ impl Journal {
     fn mend_tail(&self, file: &mut File) -> Result<Option<MovedAside>> {
         let length = file.metadata()?.len();
         let Some(start) = lines::tail_start(file, length)? else { return Ok(None) };
-        let mut tail = vec![0; usize::try_from(length - start)?];
-        file.read_exact_at(&mut tail, start)?;
-        if serde_json::from_slice::<Entry>(&tail).is_ok() {
-            file.write_all(b"\n")?;
-            return Ok(None);
+        if length - start <= lines::LONGEST as u64 {
+            let mut tail = vec![0; usize::try_from(length - start)?];
+            file.read_exact_at(&mut tail, start)?;
+            if serde_json::from_slice::<Entry>(&tail).is_ok() {
+                file.write_all(b"\n")?;
+                return Ok(None);
+            }
         }
         let line = lines::number_at(file, start)?;
         let (aside, mut kept) = self.aside_file()?;
-        kept.write_all(&tail)?;
+        let mut torn = file.try_clone()?;
+        torn.seek(std::io::SeekFrom::Start(start))?;
+        std::io::copy(&mut torn.take(length - start), &mut kept)?;
         kept.sync_all()?;
         file.set_len(start)?;
         file.sync_all()?;
@@ -162,7 +199,8 @@ impl Journal {
     /// Calls `visit` with every line, oldest first, under a shared lock.
     pub fn scan(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
         let Some(file) = self.lock(false)? else { return Ok(()) };
-        lines::forward(file, visit).with_context(|| format!("could not read the journal {}", self.display()))
+        lines::forward(file, lines::LONGEST, visit)
+            .with_context(|| format!("could not read the journal {}", self.display()))
     }
 
     /// Calls `visit` with the lines that `pick` picks from blocks of whole
@@ -184,8 +222,8 @@ impl Journal {
         let starts = [first.with_context(reading)?, second.with_context(reading)?].concat();
         let mut line = Vec::new();
         for start in starts.into_iter().rev() {
-            lines::line_at(&file, start, &mut line).with_context(reading)?;
-            if visit(RawLine { number: 0, offset: start, bytes: &line })?.is_break() {
+            let length = lines::line_at(&file, start, &mut line).with_context(reading)?;
+            if visit(RawLine { number: 0, offset: start, bytes: &line, length })?.is_break() {
                 break;
             }
         }
@@ -199,12 +237,9 @@ impl Journal {
         lines::backward(file, visit).with_context(|| format!("could not read the journal {}", self.display()))
     }
 
-    /// The line number of a damaged line found reading from the end.
-    pub fn number_of(&self, damaged: &Damaged) -> usize {
-        if damaged.line > 0 {
-            return damaged.line;
-        }
-        File::open(&self.path).ok().and_then(|file| lines::number_at(&file, damaged.offset).ok()).unwrap_or(0)
+    /// Numbers for the damaged lines of one read.
+    pub fn numbers(&self) -> LineNumbers<'_> {
+        LineNumbers { journal: self, file: None, known: (0, 1) }
     }
 
     /// Calls `visit` with every readable entry, oldest first, and `damaged`
@@ -399,7 +434,8 @@ impl Locked {
     pub fn scan(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
         let mut file = self.file.try_clone().context("could not read the journal")?;
         file.seek(std::io::SeekFrom::Start(0)).context("could not read the journal")?;
-        lines::forward(file, visit).context("could not read the journal")
+        // A rewrite copies every line whole, however long.
+        lines::forward(file, usize::MAX, visit).context("could not read the journal")
     }
 }
 
@@ -508,7 +544,7 @@ mod tests {
         let mut damaged = Vec::new();
         let newest = journal.newest(|entry| entry.id == "a", |d| damaged.push(d)).unwrap();
         assert_eq!(newest.unwrap().id, "a");
-        assert_eq!(journal.number_of(&damaged[0]), 2);
+        assert_eq!(journal.numbers().of(&damaged[0]), 2);
     }
 
     proptest! {
