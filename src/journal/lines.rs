@@ -222,7 +222,7 @@ pub fn line_at(file: &File, at: u64, line: &mut Vec<u8>) -> Result<u64> {
 
 /// Every non-empty line from the end, reading the file backwards in blocks;
 /// each line is read once, and one longer than `LONGEST` comes without its bytes.
-pub fn backward(file: File, mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
+pub fn backward(file: &File, mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
     let mut block = vec![0; BUFFER];
     let mut long = Vec::new();
     // Where the line whose start is still to be found ends (before its newline).
@@ -275,7 +275,7 @@ mod tests {
             seen.push(String::from_utf8_lossy(line.bytes).into_owned());
             Ok(ControlFlow::Continue(()))
         };
-        if back { backward(file, visit) } else { forward(file, LONGEST, visit) }.unwrap();
+        if back { backward(&file, visit) } else { forward(file, LONGEST, visit) }.unwrap();
         seen
     }
 

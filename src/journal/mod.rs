@@ -234,7 +234,7 @@ impl Journal {
     /// that the newest entries cost the same in a journal of any size.
     pub fn scan_back(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
         let Some(file) = self.lock(false)? else { return Ok(()) };
-        lines::backward(file, visit).with_context(|| format!("could not read the journal {}", self.display()))
+        lines::backward(&file, visit).with_context(|| format!("could not read the journal {}", self.display()))
     }
 
     /// Numbers for the damaged lines of one read.
