@@ -6,6 +6,7 @@ use anyhow::{Result, bail};
 
 use super::{Context, title_of};
 use crate::cli::DeleteArgs;
+use crate::journal::Change;
 use crate::ui::Terminal;
 
 pub fn run(context: &Context, args: &DeleteArgs) -> Result<ExitCode> {
@@ -22,7 +23,7 @@ pub fn run(context: &Context, args: &DeleteArgs) -> Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
     }
-    context.journal.replace(&entry.id, None)?;
+    context.journal.change(&entry.id, |_| Ok(Change::Remove))?;
     crate::say!("Deleted {} from {}", entry.id, context.journal.path().display());
     Ok(ExitCode::SUCCESS)
 }

@@ -8,7 +8,7 @@ use anyhow::{Result, anyhow, bail};
 use super::run::{now, tags};
 use super::{Context, read_answers};
 use crate::cli::EditArgs;
-use crate::journal::{Entry, Recorded};
+use crate::journal::{Change, Entry, Recorded};
 use crate::prompt_set::{Kind, Prompt};
 use crate::session::{answer_from_toml, answer_from_value, value_of};
 use crate::ui::Terminal;
@@ -20,26 +20,57 @@ pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
     let prompt_for = |recorded: &Recorded| {
         set.and_then(|set| set.prompt(&recorded.prompt)).cloned().unwrap_or_else(|| prompt_from(recorded))
     };
-    let mut entry = original.clone();
     let from_flags = args.title.is_some() || !args.tags.is_empty() || args.answers.is_some();
-    if from_flags {
-        apply_flags(&mut entry, args, prompt_for)?;
+    let changed = if from_flags {
+        // The flags apply to the entry as it is once the journal is locked.
+        context.journal.change(&original.id, |current| {
+            let mut entry = current.clone();
+            apply_flags(&mut entry, args, prompt_for)?;
+            Ok(if entry == current { Change::Keep } else { Change::Replace(Box::new(edited(entry))) })
+        })?
     } else if Terminal::available() {
-        if !converse(context, &mut entry, prompt_for)? {
-            crate::tell!("Nothing changed.");
-            return Ok(ExitCode::SUCCESS);
-        }
+        let mut terminal = Terminal::new(original.lang, context.config.editor.clone());
+        let mut entry = original.clone();
+        converse(&mut terminal, &mut entry, prompt_for)?
+            && entry != original
+            && save(context, &terminal, original.clone(), entry)?
     } else {
         bail!("no terminal to edit in; give the changes with --title, --tag or --answers FILE");
-    }
-    if entry == original {
+    };
+    if changed {
+        crate::say!("Changed {} in {}", original.id, context.journal.path().display());
+    } else {
         crate::tell!("Nothing changed.");
-        return Ok(ExitCode::SUCCESS);
     }
-    entry.edited = Some(now());
-    context.journal.replace(&original.id, Some(&entry))?;
-    crate::say!("Changed {} in {}", entry.id, context.journal.path().display());
     Ok(ExitCode::SUCCESS)
+}
+
+fn edited(mut entry: Entry) -> Entry {
+    entry.edited = Some(now());
+    entry
+}
+
+/// Saves what the person changed in the terminal, unless another bezin
+/// changed the entry meanwhile: then it says so and asks, never
+/// overwriting silently. Returns whether the journal changed.
+fn save(context: &Context, terminal: &Terminal, mut original: Entry, entry: Entry) -> Result<bool> {
+    let entry = edited(entry);
+    loop {
+        let mut meanwhile = None;
+        let changed = context.journal.change(&original.id, |current| {
+            if current == original {
+                return Ok(Change::Replace(Box::new(entry.clone())));
+            }
+            meanwhile = Some(current);
+            Ok(Change::Keep)
+        })?;
+        let Some(current) = meanwhile else { return Ok(changed) };
+        crate::tell!("The entry {} was changed elsewhere while you edited it.", original.id);
+        if !terminal.agree("Save your version over that change?")? {
+            return Ok(false);
+        }
+        original = current;
+    }
 }
 
 fn apply_flags(entry: &mut Entry, args: &EditArgs, prompt_for: impl Fn(&Recorded) -> Prompt) -> Result<()> {
@@ -66,8 +97,7 @@ fn apply_flags(entry: &mut Entry, args: &EditArgs, prompt_for: impl Fn(&Recorded
 }
 
 /// The terminal's way: pick what to change until "save"; false on "cancel".
-fn converse(context: &Context, entry: &mut Entry, prompt_for: impl Fn(&Recorded) -> Prompt) -> Result<bool> {
-    let mut terminal = Terminal::new(entry.lang, context.config.editor.clone());
+fn converse(terminal: &mut Terminal, entry: &mut Entry, prompt_for: impl Fn(&Recorded) -> Prompt) -> Result<bool> {
     loop {
         let mut items = vec!["Save".to_owned(), "Cancel".to_owned()];
         items.push(format!("Title: {}", entry.title.as_deref().unwrap_or("(none)")));

@@ -145,6 +145,43 @@ pub fn is_id(text: &str) -> bool {
         && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// The fields of an entry that bezin knows; a line may hold others.
+const KNOWN: [&str; 12] = [
+    "format",
+    "id",
+    "set",
+    "set_version",
+    "lang",
+    "started",
+    "finished",
+    "title",
+    "tags",
+    "follows",
+    "answers",
+    "edited",
+];
+
+/// `entry` as a journal line that keeps the fields bezin does not know
+/// from `old`, the line it replaces (written by a newer bezin, or another tool).
+pub fn line_keeping_unknown(entry: &Entry, old: &[u8]) -> String {
+    let mut line = entry.to_line();
+    let Ok(old) = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(old) else { return line };
+    let unknown: Vec<(&String, &serde_json::Value)> =
+        old.iter().filter(|(key, _)| !KNOWN.contains(&key.as_str())).collect();
+    if unknown.is_empty() {
+        return line;
+    }
+    line.pop();
+    for (key, value) in unknown {
+        line.push(',');
+        line.push_str(&serde_json::Value::String(key.clone()).to_string());
+        line.push(':');
+        line.push_str(&value.to_string());
+    }
+    line.push('}');
+    line
+}
+
 const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
 
 /// A new entry id: ten random characters of Crockford's base 32, so that

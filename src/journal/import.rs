@@ -102,7 +102,7 @@ impl Incoming {
             for (_, offset, len) in waiting {
                 next_line(out, offset, len)?;
             }
-            Ok(())
+            Ok(true)
         })?;
         Ok(imported)
     }

@@ -366,10 +366,11 @@ impl Journal {
     }
 
     /// Replaces the journal with what `write` makes of it, atomically: `write`
-    /// reads the old lines and writes the new file; the new file is synced,
-    /// renamed over the old one and the folder synced, all under the lock. If
-    /// anything fails, the journal is left as it was.
-    pub fn rewrite(&self, write: impl FnOnce(&Locked, &mut dyn Write) -> Result<()>) -> Result<()> {
+    /// reads the old lines, writes the new file and says whether it differs;
+    /// the new file is synced, renamed over the old one and the folder
+    /// synced, all under the lock. If anything fails, or nothing differs, the
+    /// journal is left as it was. Returns whether it was replaced.
+    pub fn rewrite(&self, write: impl FnOnce(&Locked, &mut dyn Write) -> Result<bool>) -> Result<bool> {
         self.create_parent()?;
         let locked = Locked {
             file: self.lock(true)?.with_context(|| format!("could not open the journal {}", self.display()))?,
@@ -383,35 +384,57 @@ impl Journal {
             .tempfile_in(folder)
             .with_context(|| format!("could not write a new journal in {}", folder.display()))?;
         let mut out = BufWriter::new(temp);
-        write(&locked, &mut out)?;
+        if !write(&locked, &mut out)? {
+            return Ok(false);
+        }
         let temp = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
         temp.as_file().sync_all().with_context(|| format!("could not write a new journal in {}", folder.display()))?;
         temp.persist(&real).with_context(|| format!("could not replace the journal {}", self.display()))?;
-        sync_dir(Some(folder))
+        sync_dir(Some(folder))?;
+        Ok(true)
     }
 }
 
+/// What a change makes of an entry.
+pub enum Change {
+    /// Leave the journal as it is.
+    Keep,
+    Replace(Box<Entry>),
+    Remove,
+}
+
 impl Journal {
-    /// Replaces the entry `id` with `with`, or removes it when `with` is
-    /// `None`; every other line stays byte for byte the same.
-    pub fn replace(&self, id: &str, with: Option<&Entry>) -> Result<()> {
-        let needle = format!("\"id\":\"{id}\"");
+    /// Changes the entry `id` in one step under the exclusive lock: `decide`
+    /// sees the entry as the journal holds it at that moment, so a change
+    /// another bezin made meanwhile is never lost. Fields bezin does not
+    /// know stay on a replaced entry, and every other line stays byte for
+    /// byte the same. Returns whether the journal changed.
+    pub fn change(&self, id: &str, decide: impl FnOnce(Entry) -> Result<Change>) -> Result<bool> {
+        let mut decide = Some(decide);
         self.rewrite(|locked, out| {
-            let mut found = false;
+            let mut changed = false;
             locked.scan(|line| {
-                let target = line.contains(needle.as_bytes()) && line.parse().is_ok_and(|entry| entry.id == id);
-                match (target, with) {
-                    (false, _) => write_line(out, line.bytes)?,
-                    (true, Some(entry)) => write_line(out, entry.to_line().as_bytes())?,
-                    (true, None) => {}
+                let entry = match line.parse() {
+                    Ok(entry) if decide.is_some() && line.contains(id.as_bytes()) && entry.id == id => entry,
+                    _ => {
+                        write_line(out, line.bytes)?;
+                        return Ok(ControlFlow::Continue(()));
+                    }
+                };
+                match decide.take().map_or(Ok(Change::Keep), |decide| decide(entry))? {
+                    Change::Keep => write_line(out, line.bytes)?,
+                    Change::Replace(entry) => {
+                        write_line(out, entry::line_keeping_unknown(&entry, line.bytes).as_bytes())?;
+                        changed = true;
+                    }
+                    Change::Remove => changed = true,
                 }
-                found |= target;
                 Ok(ControlFlow::Continue(()))
             })?;
-            if !found {
+            if decide.is_some() {
                 bail!("the entry {id} is no longer in the journal; nothing was changed");
             }
-            Ok(())
+            Ok(changed)
         })
     }
 }

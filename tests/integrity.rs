@@ -1,0 +1,90 @@
+//! Integrity under races and odd journals: changes made at once by several
+//! bezin processes all stick, and what bezin does not know, it keeps.
+
+mod common;
+
+use std::process::Child;
+
+use common::{DOWN, ENTER, FIVE_TIPS, Home, at, spawn};
+use predicates::prelude::*;
+use serde_json::{Value, json};
+
+fn start(home: &Home, args: &[&str]) -> Child {
+    let mut command = std::process::Command::new(common::BEZIN);
+    command.args(args).env("BEZIN_HOME", home.path()).env("NO_COLOR", "1");
+    command.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap()
+}
+
+#[test]
+fn two_edits_of_one_entry_at_once_both_stick() {
+    let home = Home::new();
+    let id = home.save("five-tips", FIVE_TIPS, &[]);
+    for round in 0..20 {
+        let title = format!("Title {round}");
+        let tag = format!("tag{round}");
+        let mut one = start(&home, &["edit", &id, "--title", &title]);
+        let mut two = start(&home, &["edit", &id, "--tag", &tag]);
+        assert!(one.wait().unwrap().success() && two.wait().unwrap().success());
+        let entry = home.entries().pop().unwrap();
+        assert_eq!(entry["title"], title.as_str(), "round {round}");
+        assert_eq!(entry["tags"], json!([tag]), "round {round}");
+    }
+}
+
+#[test]
+fn an_edit_racing_a_delete_either_changes_the_entry_or_finds_it_gone() {
+    let home = Home::new();
+    for round in 0..10 {
+        let id = home.save("five-tips", FIVE_TIPS, &[]);
+        let mut edit = start(&home, &["edit", &id, "--title", "Raced"]);
+        let mut delete = start(&home, &["delete", &id, "--yes"]);
+        edit.wait().unwrap();
+        assert!(delete.wait().unwrap().success(), "round {round}");
+        assert!(home.entries().iter().all(|entry| entry["id"] != id.as_str()), "round {round}: deleted");
+        let lines = String::from_utf8(home.journal_bytes()).unwrap();
+        assert!(lines.lines().all(|line| serde_json::from_str::<Value>(line).is_ok()), "every line whole");
+    }
+}
+
+#[test]
+fn an_edit_in_the_terminal_asks_before_it_overwrites_a_change_made_meanwhile() {
+    let home = Home::new();
+    let id = home.save("five-tips", FIVE_TIPS, &[]);
+    let mut p = spawn(&home, &["edit", &id]);
+    at(&mut p, "Change entry", &format!("{DOWN}{DOWN}{ENTER}"));
+    at(&mut p, "Title", "Mine\r");
+    home.run(&["edit", &id, "--tag", "theirs"]).success();
+    at(&mut p, "Change entry", ENTER);
+    at(&mut p, "was changed elsewhere while you edited it", "");
+    at(&mut p, "Save your version over that change?", "n");
+    at(&mut p, "Nothing changed.", "");
+    p.exp_eof().unwrap();
+    let entry = home.entries().pop().unwrap();
+    assert_eq!(entry["tags"], json!(["theirs"]));
+    assert_eq!(entry["title"], Value::Null);
+
+    let mut p = spawn(&home, &["edit", &id]);
+    at(&mut p, "Change entry", &format!("{DOWN}{DOWN}{ENTER}"));
+    at(&mut p, "Title", "Mine\r");
+    home.run(&["edit", &id, "--tag", "again"]).success();
+    at(&mut p, "Change entry", ENTER);
+    at(&mut p, "Save your version over that change?", "y");
+    at(&mut p, "Changed", "");
+    p.exp_eof().unwrap();
+    assert_eq!(home.entries().pop().unwrap()["title"], "Mine");
+}
+
+#[test]
+fn fields_bezin_does_not_know_survive_an_edit_and_the_delete_of_another() {
+    let home = Home::new();
+    let mut first = common::entry("aaaa000001", "five-tips", "2026-11-20T10:00:00+01:00", None, &[]);
+    first["mood"] = json!({"colour": "blue"});
+    let second = common::entry("bbbb000002", "five-tips", "2026-11-21T10:00:00+01:00", None, &[]);
+    home.journal(&[first, second]);
+    home.run(&["edit", "aaaa", "--title", "Kept"]).success();
+    home.run(&["delete", "bbbb", "--yes"]).success().stdout(predicate::str::contains("Deleted bbbb000002"));
+    let entries = home.entries();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["title"], "Kept");
+    assert_eq!(entries[0]["mood"], json!({"colour": "blue"}));
+}
