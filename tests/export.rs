@@ -184,7 +184,8 @@ fn a_file_that_is_no_export_is_refused_in_one_line() {
     let home = Home::new();
     let file = home.write("notes.txt", "just some notes");
     home.run(&["import", file.to_str().unwrap()]).code(2).stderr(format!(
-        "bezin: {} is neither a bezin JSON export (bezin export --format json) nor a jrnl one (jrnl --export json)\n",
+        "bezin: {} is not a bezin JSON export (bezin export --format json), a bezin journal, \
+         or a jrnl export (jrnl --export json)\n",
         file.display()
     ));
     let broken = home.write("broken.json", "[{\"format\": 1}]");

@@ -88,3 +88,65 @@ fn fields_bezin_does_not_know_survive_an_edit_and_the_delete_of_another() {
     assert_eq!(entries[0]["title"], "Kept");
     assert_eq!(entries[0]["mood"], json!({"colour": "blue"}));
 }
+
+#[test]
+fn one_file_imported_by_three_processes_at_once_gives_each_entry_once() {
+    let home = Home::new();
+    let entries: Vec<Value> = (0..30)
+        .map(|n| {
+            common::entry(
+                &format!("imp{n:07}"),
+                "jrnl",
+                &format!("2026-01-{:02}T09:00:00+01:00", n % 28 + 1),
+                None,
+                &[],
+            )
+        })
+        .collect();
+    let file = home.write("export.json", &serde_json::to_string(&entries).unwrap());
+    for round in 0..6 {
+        let _ = std::fs::remove_file(home.journal_path());
+        home.save("five-tips", FIVE_TIPS, &[]);
+        let mut imports: Vec<Child> = (0..3).map(|_| start(&home, &["import", file.to_str().unwrap()])).collect();
+        assert!(imports.iter_mut().all(|import| import.wait().unwrap().success()), "round {round}");
+        let ids: Vec<Value> = home.entries().iter().map(|entry| entry["id"].clone()).collect();
+        let unique: std::collections::HashSet<String> = ids.iter().map(Value::to_string).collect();
+        assert_eq!((ids.len(), unique.len()), (31, 31), "round {round}");
+    }
+}
+
+#[test]
+fn another_machines_journal_imports_like_an_export_and_a_conflict_loses_nothing() {
+    let home = Home::new();
+    let shared = common::entry("same000001", "jrnl", "2026-01-05T09:00:00+01:00", Some("Same"), &[]);
+    let mine = common::entry("both000002", "jrnl", "2026-01-06T09:00:00+01:00", Some("Mine"), &[]);
+    home.journal(&[shared.clone(), mine.clone()]);
+    let mut theirs = mine.clone();
+    theirs["title"] = json!("Theirs, edited later");
+    theirs["edited"] = json!("2026-02-01T09:00:00+01:00");
+    let mut only_there = common::entry("new0000003", "jrnl", "2026-01-01T09:00:00+01:00", Some("New"), &[]);
+    only_there["mood"] = json!("kept as it is");
+    let other = Home::new();
+    other.journal(&[only_there, shared, theirs]);
+    home.run(&["import", other.journal_path().to_str().unwrap()])
+        .success()
+        .stdout(predicate::str::starts_with("Imported 1 entries"))
+        .stdout(predicate::str::contains("(1 already there, skipped)"))
+        .stderr(predicate::str::contains("1 entries were in the journal with other content"));
+    let entries = home.entries();
+    let titles: Vec<&str> = entries.iter().map(|entry| entry["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["New", "Same", "Theirs, edited later"], "time order, the later edit kept");
+    assert_eq!(entries[0]["mood"], "kept as it is");
+    let aside: Vec<_> = std::fs::read_dir(home.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|file| file.file_name().to_string_lossy().starts_with("journal.jsonl.conflict-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    let kept: Value = serde_json::from_str(std::fs::read_to_string(aside[0].path()).unwrap().trim()).unwrap();
+    assert_eq!(kept["title"], "Mine");
+    home.run(&["import", other.journal_path().to_str().unwrap()])
+        .success()
+        .stdout(predicate::str::starts_with("Imported 0 entries"))
+        .stdout(predicate::str::contains("(3 already there, skipped)"));
+}

@@ -1,45 +1,85 @@
-//! `bezin import FILE`: entries from a bezin JSON export, or from jrnl's
-//! JSON export, merged into the journal in time order.
+//! `bezin import FILE`: entries from a bezin JSON export, a bezin journal
+//! (another machine's, a backup, a sync conflict copy), or jrnl's JSON
+//! export, merged into the journal in time order.
 
 use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::marker::PhantomData;
+use std::ops::ControlFlow;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 use serde::Deserialize;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 
 use super::Context;
 use crate::cli::ImportArgs;
-use crate::journal::{Entry, FORMAT, Imported, Incoming, Recorded, Value, id_from};
+use crate::journal::{Entry, FORMAT, Imported, Incoming, Journal, Recorded, Value, id_from};
 use crate::lang::Lang;
 
 pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let path = &args.file;
     let file = File::open(path).with_context(|| format!("could not read {}", path.display()))?;
     let mut reader = BufReader::with_capacity(256 * 1024, file);
-    let first = reader.fill_buf()?.iter().find(|b| !b.is_ascii_whitespace()).copied();
-    let mut incoming = Incoming::new(&context.journal)?;
+    let start = reader.fill_buf()?;
+    let first = start.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    let journal_lines = start.starts_with(b"{\"format\":");
+    let mut incoming = Incoming::new()?;
     let mut json = serde_json::Deserializer::from_reader(reader);
     let read = match first {
-        Some(b'[') => json.deserialize_seq(Each::<Entry, _>(|entry: Entry| incoming.take(&entry), PhantomData)),
-        Some(b'{') => {
-            json.deserialize_map(JrnlExport(|entry: JrnlEntry| incoming.take(&entry.into_entry(context.lang)?)))
-        }
+        Some(b'{') if journal_lines => journal(path, &mut incoming),
+        Some(b'[') => json
+            .deserialize_seq(Each(|raw: Box<RawValue>| take(&mut incoming, &raw), PhantomData))
+            .map_err(anyhow::Error::from),
+        Some(b'{') => json
+            .deserialize_map(JrnlExport(|entry: JrnlEntry| {
+                let entry = entry.into_entry(context.lang)?;
+                incoming.take(&entry, entry.to_line().as_bytes())
+            }))
+            .map_err(anyhow::Error::from),
         _ => bail!(
-            "{} is neither a bezin JSON export (bezin export --format json) nor a jrnl one (jrnl --export json)",
+            "{} is not a bezin JSON export (bezin export --format json), a bezin journal, \
+             or a jrnl export (jrnl --export json)",
             path.display()
         ),
     };
     read.with_context(|| format!("could not read {}", path.display()))?;
-    let Imported { added, skipped } = incoming.merge_into(&context.journal)?;
+    let Imported { added, skipped, conflicts, aside } = incoming.merge_into(&context.journal)?;
     crate::say!(
         "Imported {added} entries into {} ({skipped} already there, skipped)",
         context.journal.path().display()
     );
+    if let Some(aside) = aside {
+        crate::tell!(
+            "{conflicts} entries were in the journal with other content: the version changed last is kept, \
+             the other is in {}",
+            aside.display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One entry of a bezin export, kept with the fields bezin does not know.
+fn take(incoming: &mut Incoming, raw: &RawValue) -> Result<()> {
+    let entry: Entry = serde_json::from_str(raw.get())?;
+    incoming.take(&entry, raw.get().as_bytes())
+}
+
+/// The entries of a bezin journal, line by line; a damaged line is named
+/// and left out.
+fn journal(path: &Path, incoming: &mut Incoming) -> Result<()> {
+    Journal::new(path.to_owned()).scan(|line| {
+        match serde_json::from_slice::<Entry>(line.bytes) {
+            Ok(entry) => incoming.take(&entry, line.bytes)?,
+            Err(err) => {
+                crate::tell!("bezin: warning: {}:{}: left out a damaged line ({err})", path.display(), line.number);
+            }
+        }
+        Ok(ControlFlow::Continue(()))
+    })
 }
 
 /// Calls the function with each element of a JSON array, one at a time.

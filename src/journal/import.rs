@@ -1,111 +1,274 @@
 //! Bringing entries from elsewhere into the journal, in time order, without
 //! holding them all in memory: new entries wait in a spill file while only
-//! their times are sorted, then one rewrite merges them into place.
+//! their times are sorted, then one rewrite under the lock merges them into
+//! place. Which entries the journal holds already is read inside that
+//! rewrite, so imports running at once give each entry once.
+//!
+//! An entry whose id the journal holds with other content is a conflict:
+//! the version changed last (by `edited`, else `finished`) is kept in the
+//! journal, and the other is written to `journal.jsonl.conflict-<time>`
+//! beside it, never dropped.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
 use std::os::unix::fs::FileExt;
+use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use jiff::Timestamp;
 use serde::Deserialize;
 
-use super::{Entry, Journal, write_line};
+use super::entry::line_keeping_unknown;
+use super::{Entry, Journal, RawLine, write_line};
 
 /// What an import did.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Imported {
     pub added: usize,
-    /// Entries whose id the journal (or the import itself) had already.
+    /// Entries the journal (or the import itself) held already, as they are.
     pub skipped: usize,
+    /// Entries whose id was there with other content.
+    pub conflicts: usize,
+    /// Where the versions that were not kept went.
+    pub aside: Option<PathBuf>,
+}
+
+/// One entry on its way in.
+struct Place {
+    id: String,
+    /// Where it goes in the journal's time order.
+    finished: Timestamp,
+    /// Its line in the spill file.
+    offset: u64,
+    len: usize,
+    hash: u64,
 }
 
 /// Entries on their way in: kept in a spill file, sorted by time.
 pub struct Incoming {
-    known: HashSet<String>,
     spill: BufWriter<File>,
-    /// When each entry was finished, and where its line is in the spill file.
-    places: Vec<(Timestamp, u64, usize)>,
+    places: Vec<Place>,
+    /// Each id taken so far, and its place.
+    by_id: HashMap<String, usize>,
     written: u64,
     skipped: usize,
+    /// Versions that lost to another of the same id in the import itself.
+    losers: Vec<usize>,
     /// How many entries came in so far, to name an entry's place.
     seen: usize,
 }
 
 impl Incoming {
-    /// Ready to take entries that `journal` does not hold yet.
-    pub fn new(journal: &Journal) -> Result<Incoming> {
-        let mut known = HashSet::new();
-        journal.scan(|line| {
-            if let Ok(Id { id }) = serde_json::from_slice(line.bytes) {
-                known.insert(id.into_owned());
-            }
-            Ok(ControlFlow::Continue(()))
-        })?;
+    pub fn new() -> Result<Incoming> {
         let spill = BufWriter::new(tempfile::tempfile().context("could not make room for the import")?);
-        Ok(Incoming { known, spill, places: Vec::new(), written: 0, skipped: 0, seen: 0 })
+        Ok(Incoming {
+            spill,
+            places: Vec::new(),
+            by_id: HashMap::new(),
+            written: 0,
+            skipped: 0,
+            losers: Vec::new(),
+            seen: 0,
+        })
     }
 
-    /// Takes one entry, or counts it as skipped when its id is known. An
-    /// entry with an id that is not a plain word stops the import: nothing
-    /// is imported, and the error names the entry's place in the file.
-    pub fn take(&mut self, entry: &Entry) -> Result<()> {
+    /// Takes one entry, given with the JSON it came as (whose fields bezin
+    /// does not know are kept). An entry with an id that is not a plain
+    /// word stops the import: nothing is imported, and the error names the
+    /// entry's place in the file.
+    pub fn take(&mut self, entry: &Entry, raw: &[u8]) -> Result<()> {
         self.seen += 1;
         if let Some(problem) = entry.problem() {
             bail!("entry {} of the file cannot be imported: {problem}; nothing was imported", self.seen);
         }
-        if !self.known.insert(entry.id.clone()) {
-            self.skipped += 1;
-            return Ok(());
-        }
-        let finished: Timestamp = entry
+        let finished = entry
             .finished
             .parse()
             .with_context(|| format!("entry {} has a finish time bezin cannot read: '{}'", entry.id, entry.finished))?;
-        let line = entry.to_line();
+        let line = line_keeping_unknown(entry, raw);
+        let hash = hash(line.as_bytes());
+        let twin = self.by_id.get(&entry.id).copied();
+        if twin.is_some_and(|twin| self.places[twin].hash == hash) {
+            self.skipped += 1;
+            return Ok(());
+        }
         self.spill.write_all(line.as_bytes())?;
-        self.places.push((finished, self.written, line.len()));
+        let place = Place { id: entry.id.clone(), finished, offset: self.written, len: line.len(), hash };
         self.written += line.len() as u64;
+        self.places.push(place);
+        let newest = self.places.len() - 1;
+        match twin {
+            None => {
+                self.by_id.insert(entry.id.clone(), newest);
+            }
+            Some(twin) => {
+                let (kept, lost) = self.settle(twin, newest)?;
+                self.by_id.insert(entry.id.clone(), kept);
+                self.losers.push(lost);
+            }
+        }
         Ok(())
+    }
+
+    /// Of two places with the same id, the one changed last, and the other.
+    fn settle(&mut self, one: usize, other: usize) -> Result<(usize, usize)> {
+        self.spill.flush()?;
+        let (a, b) = (self.line(one)?, self.line(other)?);
+        Ok(if changed(&b) > changed(&a) { (other, one) } else { (one, other) })
+    }
+
+    fn line(&self, place: usize) -> Result<Vec<u8>> {
+        let Place { offset, len, .. } = self.places[place];
+        let mut line = vec![0; len];
+        self.spill.get_ref().read_exact_at(&mut line, offset)?;
+        Ok(line)
     }
 
     /// Merges the new entries into the journal with one atomic rewrite.
     pub fn merge_into(mut self, journal: &Journal) -> Result<Imported> {
-        let imported = Imported { added: self.places.len(), skipped: self.skipped };
-        if self.places.is_empty() {
-            return Ok(imported);
+        self.spill.flush()?;
+        let mut order: Vec<usize> = self.by_id.values().copied().collect();
+        order.sort_by_key(|&place| (self.places[place].finished, place));
+        let mut merge = Merge { incoming: &self, aside: Aside::new(journal), imported: Imported::default() };
+        for &loser in &self.losers {
+            merge.aside.keep(&self.line(loser)?)?;
+            merge.imported.conflicts += 1;
         }
-        self.places.sort_by_key(|(finished, _, _)| *finished);
-        let spill = self.spill.into_inner().map_err(std::io::IntoInnerError::into_error)?;
-        let mut waiting = self.places.into_iter().peekable();
-        let mut buffer = Vec::new();
-        let mut next_line = |out: &mut dyn Write, offset: u64, len: usize| -> Result<()> {
-            buffer.resize(len, 0);
-            spill.read_exact_at(&mut buffer, offset)?;
-            write_line(out, &buffer)
-        };
-        journal.rewrite(|locked, out| {
-            locked.scan(|line| {
-                if let Ok(Finished { finished }) = serde_json::from_slice(line.bytes)
-                    && let Ok(time) = finished.parse::<Timestamp>()
-                {
-                    while let Some((_, offset, len)) = waiting.next_if(|(new, _, _)| *new < time) {
-                        next_line(out, offset, len)?;
-                    }
-                }
-                write_line(out, line.bytes)?;
-                Ok(ControlFlow::Continue(()))
-            })?;
-            for (_, offset, len) in waiting {
-                next_line(out, offset, len)?;
-            }
-            Ok(true)
-        })?;
-        Ok(imported)
+        merge.imported.skipped = self.skipped;
+        journal.rewrite(|locked, out| merge.rewrite(locked, out, &order))?;
+        merge.aside.finish()?;
+        Ok(Imported { aside: merge.aside.path, ..merge.imported })
     }
+}
+
+/// The rewrite of an import: the journal's lines with the new entries in
+/// their place, and each conflict settled.
+struct Merge<'i> {
+    incoming: &'i Incoming,
+    aside: Aside,
+    imported: Imported,
+}
+
+impl Merge<'_> {
+    fn rewrite(&mut self, locked: &super::Locked, out: &mut dyn Write, order: &[usize]) -> Result<bool> {
+        let mut held: HashMap<String, u64> = HashMap::new();
+        locked.scan(|line| {
+            if let Ok(Id { id }) = serde_json::from_slice(line.bytes) {
+                held.insert(id.into_owned(), hash(line.bytes));
+            }
+            Ok(ControlFlow::Continue(()))
+        })?;
+        let new: Vec<usize> = order.iter().copied().filter(|&place| self.is_new(place, &held)).collect();
+        let mut waiting = new.into_iter().peekable();
+        let mut changed = false;
+        locked.scan(|line| {
+            if let Ok(time) = finished(line.bytes) {
+                while let Some(place) = waiting.next_if(|&place| self.incoming.places[place].finished < time) {
+                    write_line(out, &self.incoming.line(place)?)?;
+                    (self.imported.added, changed) = (self.imported.added + 1, true);
+                }
+            }
+            changed |= self.settle(&line, out)?;
+            Ok(ControlFlow::Continue(()))
+        })?;
+        for place in waiting {
+            write_line(out, &self.incoming.line(place)?)?;
+            (self.imported.added, changed) = (self.imported.added + 1, true);
+        }
+        Ok(changed)
+    }
+
+    /// Whether the journal lacks the entry at `place`; counts it as skipped
+    /// when the journal holds it as it is.
+    fn is_new(&mut self, place: usize, held: &HashMap<String, u64>) -> bool {
+        let Place { id, hash, .. } = &self.incoming.places[place];
+        match held.get(id) {
+            None => true,
+            Some(held) if held == hash => {
+                self.imported.skipped += 1;
+                false
+            }
+            Some(_) => false,
+        }
+    }
+
+    /// Writes a line of the journal, or, when the import holds its id with
+    /// other content, the version changed last; the other goes aside.
+    /// Returns whether the journal changed.
+    fn settle(&mut self, line: &RawLine, out: &mut dyn Write) -> Result<bool> {
+        let ours = serde_json::from_slice::<Id>(line.bytes).ok().and_then(|Id { id }| self.incoming.by_id.get(&*id));
+        let Some(&place) = ours.filter(|&&place| self.incoming.places[place].hash != hash(line.bytes)) else {
+            write_line(out, line.bytes)?;
+            return Ok(false);
+        };
+        let theirs = self.incoming.line(place)?;
+        if same_entry(line.bytes, &theirs) {
+            self.imported.skipped += 1;
+            write_line(out, line.bytes)?;
+            return Ok(false);
+        }
+        self.imported.conflicts += 1;
+        let (kept, lost) =
+            if changed(&theirs) > changed(line.bytes) { (&theirs[..], line.bytes) } else { (line.bytes, &theirs[..]) };
+        self.aside.keep(lost)?;
+        write_line(out, kept)?;
+        Ok(kept != line.bytes)
+    }
+}
+
+/// The file for versions that lost a conflict, made when the first comes.
+struct Aside {
+    base: PathBuf,
+    path: Option<PathBuf>,
+    file: Option<BufWriter<File>>,
+}
+
+impl Aside {
+    fn new(journal: &Journal) -> Aside {
+        Aside { base: journal.path().to_owned(), path: None, file: None }
+    }
+
+    fn keep(&mut self, line: &[u8]) -> Result<()> {
+        if self.file.is_none() {
+            let (path, file) = super::aside_file(&self.base, "conflict")?;
+            (self.path, self.file) = (Some(path), Some(BufWriter::new(file)));
+        }
+        let file = self.file.as_mut().context("the conflicts file is open")?;
+        write_line(file, line)
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        if let Some(file) = self.file.take() {
+            file.into_inner().map_err(std::io::IntoInnerError::into_error)?.sync_all()?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether two lines hold the same entry, however each was written.
+fn same_entry(one: &[u8], other: &[u8]) -> bool {
+    let value = |line: &[u8]| serde_json::from_slice::<serde_json::Value>(line).ok();
+    value(one).is_some_and(|one| Some(one) == value(other))
+}
+
+/// When the entry on this line was changed last: `edited`, else `finished`.
+fn changed(line: &[u8]) -> Timestamp {
+    let times = serde_json::from_slice::<Times>(line).ok();
+    let time = times.and_then(|times| times.edited.unwrap_or(times.finished).parse().ok());
+    time.unwrap_or(Timestamp::MIN)
+}
+
+fn finished(line: &[u8]) -> Result<Timestamp> {
+    let Times { finished, .. } = serde_json::from_slice(line)?;
+    Ok(finished.parse()?)
+}
+
+/// FNV-1a, to tell lines apart without keeping them.
+fn hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 #[derive(Deserialize)]
@@ -115,7 +278,9 @@ struct Id<'a> {
 }
 
 #[derive(Deserialize)]
-struct Finished<'a> {
+struct Times<'a> {
     #[serde(borrow)]
     finished: Cow<'a, str>,
+    #[serde(borrow, default)]
+    edited: Option<Cow<'a, str>>,
 }

@@ -116,7 +116,7 @@ impl Journal {
             }
         }
         let line = lines::number_at(file, start)?;
-        let (aside, mut kept) = self.aside_file()?;
+        let (aside, mut kept) = aside_file(&self.path, "corrupt")?;
         let mut torn = file.try_clone()?;
         torn.seek(std::io::SeekFrom::Start(start))?;
         std::io::copy(&mut torn.take(length - start), &mut kept)?;
@@ -163,22 +163,6 @@ impl Journal {
                     return Ok(Some(file));
                 }
                 _ => {}
-            }
-        }
-    }
-
-    /// A new owner-only file beside the journal for a torn line:
-    /// `journal.jsonl.corrupt-<time>`, with a number added if that is taken.
-    fn aside_file(&self) -> Result<(PathBuf, File)> {
-        let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
-        let mut n = 0;
-        loop {
-            let suffix = if n == 0 { stamp.clone() } else { format!("{stamp}-{n}") };
-            let aside = PathBuf::from(format!("{}.corrupt-{suffix}", self.path.display()));
-            match OpenOptions::new().write(true).create_new(true).mode(0o600).open(&aside) {
-                Ok(file) => return Ok((aside, file)),
-                Err(err) if err.kind() == ErrorKind::AlreadyExists => n += 1,
-                Err(err) => return Err(err.into()),
             }
         }
     }
@@ -412,7 +396,7 @@ impl Journal {
     pub fn change(&self, id: &str, decide: impl FnOnce(Entry) -> Result<Change>) -> Result<bool> {
         let mut decide = Some(decide);
         self.rewrite(|locked, out| {
-            let mut changed = false;
+            let (mut changed, mut refused) = (false, None);
             locked.scan(|line| {
                 let entry = match line.parse() {
                     Ok(entry) if decide.is_some() && line.contains(id.as_bytes()) && entry.id == id => entry,
@@ -421,21 +405,48 @@ impl Journal {
                         return Ok(ControlFlow::Continue(()));
                     }
                 };
-                match decide.take().map_or(Ok(Change::Keep), |decide| decide(entry))? {
-                    Change::Keep => write_line(out, line.bytes)?,
-                    Change::Replace(entry) => {
+                let decided = decide.take().map_or(Ok(Change::Keep), |decide| decide(entry));
+                match decided {
+                    // Said as it is, not as a failure to read the journal.
+                    Err(err) => {
+                        refused = Some(err);
+                        return Ok(ControlFlow::Break(()));
+                    }
+                    Ok(Change::Keep) => write_line(out, line.bytes)?,
+                    Ok(Change::Replace(entry)) => {
                         write_line(out, entry::line_keeping_unknown(&entry, line.bytes).as_bytes())?;
                         changed = true;
                     }
-                    Change::Remove => changed = true,
+                    Ok(Change::Remove) => changed = true,
                 }
                 Ok(ControlFlow::Continue(()))
             })?;
+            if let Some(err) = refused {
+                return Err(err);
+            }
             if decide.is_some() {
                 bail!("the entry {id} is no longer in the journal; nothing was changed");
             }
             Ok(changed)
         })
+    }
+}
+
+/// A new owner-only file beside the journal for lines it no longer holds
+/// (`corrupt` for a torn line, `conflict` for the version an import did not
+/// keep): `journal.jsonl.KIND-<time>`, with a number added if that is taken.
+fn aside_file(journal: &Path, kind: &str) -> Result<(PathBuf, File)> {
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
+    let mut n = 0;
+    loop {
+        let mut name = journal.as_os_str().to_owned();
+        name.push(if n == 0 { format!(".{kind}-{stamp}") } else { format!(".{kind}-{stamp}-{n}") });
+        let aside = PathBuf::from(name);
+        match OpenOptions::new().write(true).create_new(true).mode(0o600).open(&aside) {
+            Ok(file) => return Ok((aside, file)),
+            Err(err) if err.kind() == ErrorKind::AlreadyExists => n += 1,
+            Err(err) => return Err(err.into()),
+        }
     }
 }
 
