@@ -150,3 +150,21 @@ fn another_machines_journal_imports_like_an_export_and_a_conflict_loses_nothing(
         .stdout(predicate::str::starts_with("Imported 0 entries"))
         .stdout(predicate::str::contains("(3 already there, skipped)"));
 }
+
+#[test]
+fn a_line_of_a_newer_bezin_is_kept_byte_for_byte_left_out_once_and_counted() {
+    let home = Home::new();
+    let newer = r#"{"format":99,"id":"newer00001","set":"five-tips","answers":{"future":true}}"#;
+    let old = common::entry("old0000001", "five-tips", "2026-11-20T10:00:00+01:00", None, &[]);
+    let other = common::entry("old0000002", "five-tips", "2026-11-21T10:00:00+01:00", None, &[]);
+    std::fs::write(home.journal_path(), format!("{old}\n{newer}\n{newer}\n{other}\n")).unwrap();
+    home.run(&["list"])
+        .success()
+        .stdout(predicate::str::contains("old0000").count(2))
+        .stderr(predicate::str::contains("written by a newer bezin").count(1));
+    home.run(&["edit", "old0000002", "--title", "Changed"]).success();
+    home.run(&["delete", "old0000001", "--yes"]).success();
+    let lines = String::from_utf8(home.journal_bytes()).unwrap();
+    assert_eq!(lines.lines().take(2).collect::<Vec<_>>(), [newer, newer]);
+    home.run(&["check"]).stdout(predicate::str::contains("newer: 2 entries written by a newer bezin"));
+}

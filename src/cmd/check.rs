@@ -26,6 +26,10 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         )?;
     }
     crate::say!("journal: {} ({entries} entries)", journal.display());
+    let (newer, damaged): (Vec<Damaged>, Vec<Damaged>) = damaged.into_iter().partition(|line| line.newer);
+    if !newer.is_empty() {
+        crate::say!("newer: {} entries written by a newer bezin, kept as they are", newer.len());
+    }
     for Damaged { line, reason, .. } in &damaged {
         problems.push(format!("line {line} of the journal is damaged ({reason})"));
     }

@@ -82,11 +82,22 @@ impl Context {
         Catalog::load(&self.prompt_dirs)
     }
 
-    /// Says on stderr that a damaged journal line was skipped.
+    /// Says on stderr that a damaged journal line was skipped, and once that
+    /// entries of a newer bezin were left out.
     pub fn warn_damaged(&self) -> impl FnMut(Damaged) + '_ {
         let mut numbers = self.journal.numbers();
+        let mut newer_said = false;
         move |damaged| {
             let path = self.journal.path().display();
+            if damaged.newer {
+                if !newer_said {
+                    crate::tell!(
+                        "bezin: warning: {path} holds entries written by a newer bezin; they are left out here"
+                    );
+                }
+                newer_said = true;
+                return;
+            }
             let line = numbers.of(&damaged);
             crate::tell!(
                 "bezin: warning: {path}:{line}: skipped a damaged line ({}); bezin check tells more",

@@ -9,7 +9,7 @@ use std::os::unix::fs::FileExt;
 
 use anyhow::Result;
 
-use super::{Damaged, Entry};
+use super::{Damaged, Entry, FORMAT};
 
 /// One line of the journal as bytes, without its newline.
 pub struct RawLine<'a> {
@@ -35,16 +35,30 @@ impl RawLine<'_> {
 
     /// The entry on this line.
     pub fn parse(&self) -> Result<Entry, Damaged> {
-        let damaged = |reason: String| Damaged { line: self.number, offset: self.offset, reason };
+        let damaged = |reason: String| Damaged { line: self.number, offset: self.offset, reason, newer: false };
         if self.length > self.bytes.len() as u64 {
             return Err(damaged(format!("a line of {} MB, longer than an entry can be", self.length / 1_000_000)));
         }
-        let entry: Entry = serde_json::from_slice(self.bytes).map_err(|err| damaged(err.to_string()))?;
+        let parsed = serde_json::from_slice::<Entry>(self.bytes);
+        // A newer format may hold what this bezin cannot read as an entry at all.
+        let format = match &parsed {
+            Ok(entry) => entry.format,
+            Err(_) => serde_json::from_slice::<Format>(self.bytes).map_or(FORMAT, |line| line.format),
+        };
+        if format > FORMAT {
+            return Err(Damaged { newer: true, ..damaged(format!("written by a newer bezin, in format {format}")) });
+        }
+        let entry = parsed.map_err(|err| damaged(err.to_string()))?;
         match entry.problem() {
             Some(problem) => Err(damaged(problem)),
             None => Ok(entry),
         }
     }
+}
+
+#[derive(serde::Deserialize)]
+struct Format {
+    format: u32,
 }
 
 const BUFFER: usize = 256 * 1024;

@@ -29,10 +29,13 @@ pub struct MovedAside {
 /// A line of the journal that is not a readable entry.
 #[derive(Debug)]
 pub struct Damaged {
-    /// Its number from 1; 0 when it was read from the end (see `number_of`).
+    /// Its number from 1; 0 when it was read from the end (see `numbers`).
     pub line: usize,
     pub offset: u64,
     pub reason: String,
+    /// Not damaged but written by a newer bezin, in a format this one does
+    /// not read: kept byte for byte, left out by readers.
+    pub newer: bool,
 }
 
 /// The line numbers of damaged lines found reading from the end or in
