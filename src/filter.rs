@@ -1,7 +1,7 @@
 //! Which entries a command looks at: by set, tags and dates.
 
 use anyhow::{Result, anyhow};
-use jiff::ToSpan;
+use jiff::Span;
 use jiff::civil::Date;
 
 use crate::journal::Entry;
@@ -41,11 +41,24 @@ impl Filter {
             && self.until.as_deref().is_none_or(|until| entry.date() <= until)
     }
 
-    /// Whether `entry` and everything saved before it is too old: lets a
-    /// scan from the end stop early, since the journal is in time order.
-    pub fn before_since(&self, entry: &Entry) -> bool {
-        self.since.as_deref().is_some_and(|since| entry.date() < since)
+    /// Whether a raw journal line may pass the date filter, from the date it
+    /// was finished on alone: a quick test before the line is parsed. The
+    /// journal need not be in time order (imports, hand edits, merges).
+    pub fn may_match(&self, line: &[u8]) -> bool {
+        if self.since.is_none() && self.until.is_none() {
+            return true;
+        }
+        let Some(date) = finished_date(line) else { return true };
+        self.since.as_deref().is_none_or(|since| date >= since)
+            && self.until.as_deref().is_none_or(|until| date <= until)
     }
+}
+
+/// The date an entry was finished on, `YYYY-MM-DD`, read from its raw line.
+fn finished_date(line: &[u8]) -> Option<&str> {
+    const KEY: &[u8] = b"\"finished\":\"";
+    let at = line.windows(KEY.len()).position(|window| window == KEY)? + KEY.len();
+    std::str::from_utf8(line.get(at..at + 10)?).ok()
 }
 
 /// A day: `2026-11-01`, `today`, `yesterday`, or a time ago such as `7d`,
@@ -64,12 +77,13 @@ pub fn parse_day(text: &str, today: Date) -> Result<Date> {
     if let Some(unit) = text.chars().last().filter(|c| "dwmy".contains(*c)) {
         let count: i64 = text[..text.len() - 1].parse().map_err(|_| wrong())?;
         let span = match unit {
-            'd' => count.days(),
-            'w' => count.weeks(),
-            'm' => count.months(),
-            _ => count.years(),
+            'd' => Span::new().try_days(count),
+            'w' => Span::new().try_weeks(count),
+            'm' => Span::new().try_months(count),
+            _ => Span::new().try_years(count),
         };
-        return today.checked_sub(span).map_err(|_| wrong());
+        let too_far = || anyhow!("'{text}' reaches back further than bezin counts days; give a date like 2026-11-01");
+        return span.ok().and_then(|span| today.checked_sub(span).ok()).ok_or_else(too_far);
     }
     text.parse::<Date>().map_err(|_| wrong())
 }
@@ -92,5 +106,9 @@ mod tests {
         let err = parse_day("2026-13-01", today).unwrap_err().to_string();
         assert!(err.starts_with("'2026-13-01' is not a date; use a day like 2026-11-01"), "{err}");
         assert!(parse_day("xd", today).is_err());
+        for far in ["99999999y", "9999999d", "-99999999999m", "999999999999999w"] {
+            let err = parse_day(far, today).unwrap_err().to_string();
+            assert!(err.contains("further than bezin counts days"), "{far}: {err}");
+        }
     }
 }

@@ -6,6 +6,7 @@
 
 mod catalog;
 mod cli;
+mod clock;
 mod cmd;
 mod completion;
 mod config;

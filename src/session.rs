@@ -33,11 +33,33 @@ pub struct Session<'s> {
     lang: Lang,
     /// What each prompt got so far; `None` is an optional prompt left blank.
     given: HashMap<String, Option<Answer>>,
+    /// Where each prompt is in the set, so that a set of thousands of
+    /// prompts still takes time in proportion to its size.
+    places: HashMap<&'s str, usize>,
 }
 
 impl<'s> Session<'s> {
     pub fn new(set: &'s PromptSet, lang: Lang) -> Self {
-        Session { set, lang, given: HashMap::new() }
+        let places = set.prompts.iter().enumerate().rev().map(|(at, prompt)| (prompt.id.as_str(), at)).collect();
+        Session { set, lang, given: HashMap::new(), places }
+    }
+
+    fn prompt(&self, id: &str) -> Option<&'s Prompt> {
+        self.places.get(id).map(|&at| &self.set.prompts[at])
+    }
+
+    /// Whether each prompt is asked, given the answers so far, in the set's
+    /// order: one pass, since a `when` names an earlier prompt.
+    fn asked_mask(&self) -> Vec<bool> {
+        let mut mask: Vec<bool> = Vec::with_capacity(self.set.prompts.len());
+        for prompt in &self.set.prompts {
+            let asked = prompt.when.as_ref().is_none_or(|when| {
+                self.places.get(when.prompt.as_str()).is_some_and(|&at| mask.get(at) == Some(&true))
+                    && matches!(self.answer(&when.prompt), Some(answer) if answer.meets(&when.equals))
+            });
+            mask.push(asked);
+        }
+        mask
     }
 
     pub fn set(&self) -> &'s PromptSet {
@@ -53,7 +75,7 @@ impl<'s> Session<'s> {
     pub fn resume(set: &'s PromptSet, lang: Lang, given: Vec<(String, Option<Answer>)>) -> Self {
         let mut session = Session::new(set, lang);
         for (id, answer) in given {
-            if let Some(prompt) = set.prompt(&id) {
+            if let Some(prompt) = session.prompt(&id) {
                 let _ = session.give(prompt, answer);
             }
         }
@@ -79,28 +101,30 @@ impl<'s> Session<'s> {
 
     /// The first prompt that applies and has no answer yet.
     pub fn next_prompt(&self) -> Option<&'s Prompt> {
-        self.set.prompts.iter().find(|prompt| self.applies(prompt) && !self.given.contains_key(&prompt.id))
+        let mask = self.asked_mask();
+        self.set
+            .prompts
+            .iter()
+            .zip(mask)
+            .find(|(prompt, asked)| *asked && !self.given.contains_key(&prompt.id))
+            .map(|(p, _)| p)
     }
 
     /// Whether `prompt` is asked, given the answers so far.
     pub fn applies(&self, prompt: &Prompt) -> bool {
-        let Some(when) = &prompt.when else { return true };
-        let Some(target) = self.set.prompt(&when.prompt) else { return false };
-        self.applies(target) && matches!(self.answer(&target.id), Some(answer) if answer.meets(&when.equals))
+        self.places.get(prompt.id.as_str()).is_some_and(|&at| self.asked_mask()[at])
     }
 
     /// Where `prompt` stands among the prompts that are, or may still be, asked: (3, 8).
     pub fn progress(&self, prompt: &Prompt) -> (usize, usize) {
-        let ahead: Vec<&Prompt> = self.set.prompts.iter().filter(|p| self.may_apply(p)).collect();
+        let mask = self.asked_mask();
+        let may_apply = |(at, p): &(usize, &Prompt)| match &p.when {
+            Some(when) if !self.given.contains_key(&when.prompt) => true,
+            _ => mask[*at],
+        };
+        let ahead: Vec<&Prompt> = self.set.prompts.iter().enumerate().filter(may_apply).map(|(_, p)| p).collect();
         let position = ahead.iter().position(|p| p.id == prompt.id).map_or(ahead.len(), |n| n + 1);
         (position, ahead.len())
-    }
-
-    fn may_apply(&self, prompt: &Prompt) -> bool {
-        match &prompt.when {
-            Some(when) if !self.given.contains_key(&when.prompt) => true,
-            _ => self.applies(prompt),
-        }
     }
 
     /// The answer given to a prompt, if any.
@@ -128,7 +152,7 @@ impl<'s> Session<'s> {
     }
 
     fn fill(&self, template: &str) -> String {
-        fill_placeholders(template, |id| match (self.set.prompt(id), self.answer(id)) {
+        fill_placeholders(template, |id| match (self.prompt(id), self.answer(id)) {
             (Some(prompt), Some(answer)) => self.show(prompt, answer),
             _ => "…".to_owned(),
         })
@@ -141,11 +165,13 @@ impl<'s> Session<'s> {
 
     /// The prompts asked so far, in order, with what each got.
     pub fn asked(&self) -> Vec<(&'s Prompt, Option<&Answer>)> {
+        let mask = self.asked_mask();
         self.set
             .prompts
             .iter()
-            .filter(|prompt| self.applies(prompt) && self.given.contains_key(&prompt.id))
-            .map(|prompt| (prompt, self.answer(&prompt.id)))
+            .zip(mask)
+            .filter(|(prompt, asked)| *asked && self.given.contains_key(&prompt.id))
+            .map(|(prompt, _)| (prompt, self.answer(&prompt.id)))
             .collect()
     }
 

@@ -20,6 +20,9 @@ pub struct Stats {
     pub per_month: BTreeMap<String, usize>,
     pub streak: Streak,
     pub scales: Vec<Scale>,
+    /// Scale answers left out of the trends: outside their scale, or of a
+    /// scale whose ends are the wrong way round (an import, a hand edit).
+    pub out_of_range: usize,
     #[serde(skip)]
     days: BTreeSet<String>,
 }
@@ -57,8 +60,11 @@ impl Stats {
         *self.per_month.entry(entry.date().get(..7).unwrap_or_default().to_owned()).or_default() += 1;
         self.days.insert(entry.date().to_owned());
         for recorded in &entry.answers {
-            if let (Some(range), Value::Number(value)) = (recorded.range, &recorded.answer) {
-                self.scale(entry, &recorded.prompt, range).push(entry.date(), *value, &recorded.question);
+            let (Some((min, max)), Value::Number(value)) = (recorded.range, &recorded.answer) else { continue };
+            if min < max && (min..=max).contains(value) {
+                self.scale(entry, &recorded.prompt, (min, max)).push(entry.date(), *value, &recorded.question);
+            } else {
+                self.out_of_range += 1;
             }
         }
     }
@@ -119,7 +125,8 @@ impl Scale {
             .iter()
             .skip(skip)
             .map(|(_, value)| {
-                let step = (value - min).clamp(0, max - min) * 7 / (max - min).max(1);
+                let (value, min, max) = (i128::from(*value), i128::from(min), i128::from(max));
+                let step = (value - min).clamp(0, (max - min).max(0)) * 7 / (max - min).max(1);
                 BLOCKS[usize::try_from(step).unwrap_or(0)]
             })
             .collect()

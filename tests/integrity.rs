@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::process::Child;
 
 use common::{DOWN, ENTER, FIVE_TIPS, Home, at, spawn};
@@ -167,4 +168,80 @@ fn a_line_of_a_newer_bezin_is_kept_byte_for_byte_left_out_once_and_counted() {
     let lines = String::from_utf8(home.journal_bytes()).unwrap();
     assert_eq!(lines.lines().take(2).collect::<Vec<_>>(), [newer, newer]);
     home.run(&["check"]).stdout(predicate::str::contains("newer: 2 entries written by a newer bezin"));
+}
+
+#[test]
+fn odd_arguments_and_settings_get_a_sentence_quickly() {
+    let home = Home::new();
+    home.save("five-tips", FIVE_TIPS, &[]);
+    for (args, says) in [
+        (&["list", "--since", "99999999y"][..], "reaches back further than bezin counts days"),
+        (&["list", "--until", "9999999d"], "reaches back further than bezin counts days"),
+        (&["search", "x", "--since=-99999999999w"], "reaches back further than bezin counts days"),
+    ] {
+        home.run(args).code(2).stderr(predicate::str::contains(says));
+    }
+    for tz in ["/dev/zero", "../../../../dev/zero", ":/dev/urandom"] {
+        let mut command = home.command();
+        command.env("TZ", tz).args(["list"]).timeout(std::time::Duration::from_secs(20));
+        command.assert().success().stderr(predicate::str::contains("times are in UTC"));
+    }
+}
+
+#[test]
+fn stats_leave_out_scale_answers_outside_their_scale_with_a_warning() {
+    let home = Home::new();
+    let mut odd = common::entry("odd0000001", "five-tips", "2026-11-20T10:00:00+01:00", None, &[]);
+    odd["answers"] = json!([
+        {"prompt": "calm", "kind": "scale", "question": "Calm?", "range": [10, 1], "answer": 5},
+        {"prompt": "calm", "kind": "scale", "question": "Calm?", "range": [1, 10], "answer": i64::MAX},
+        {"prompt": "calm", "kind": "scale", "question": "Calm?", "range": [1, 10], "answer": 7}
+    ]);
+    home.journal(&[odd]);
+    home.run(&["stats"]).success().stderr(predicate::str::contains("2 scale answers lie outside their scale"));
+    let stats: Value = serde_json::from_str(&home.stdout(&["stats", "--json"])).unwrap();
+    assert_eq!(stats["scales"][0]["answers"], 1);
+    assert_eq!(stats["out_of_range"], 2);
+}
+
+#[test]
+fn a_when_chain_a_thousand_deep_validates_and_runs() {
+    let home = Home::new();
+    let mut set = String::from("id = \"deep\"\nversion = 1\ntitle = \"Deep\"\ndescription = \"D\"\n");
+    let mut answers = String::new();
+    for n in 0..1000 {
+        write!(set, "\n[[prompts]]\nid = \"p{n}\"\nkind = \"confirm\"\nask = \"Q{n}?\"\n").unwrap();
+        if n > 0 {
+            writeln!(set, "when = {{ prompt = \"p{}\", equals = true }}", n - 1).unwrap();
+        }
+        writeln!(answers, "p{n} = true").unwrap();
+    }
+    let file = home.write("prompts/deep.toml", &set);
+    home.run(&["sets", "validate", file.to_str().unwrap()]).success();
+    home.save("deep", &answers, &[]);
+    assert_eq!(home.entries()[0]["answers"].as_array().unwrap().len(), 1000);
+}
+
+#[test]
+fn date_filters_are_exact_on_a_journal_out_of_time_order() {
+    let home = Home::new();
+    let day = |id: &str, finished: &str| common::entry(id, "five-tips", finished, None, &[]);
+    home.journal(&[
+        day("late000001", "2026-11-12T09:00:00+01:00"),
+        day("early00001", "2026-11-10T23:30:00-05:00"),
+        day("mid0000001", "2026-11-11T01:00:00+09:00"),
+        day("before0001", "2026-11-09T12:00:00+00:00"),
+    ]);
+    let ids = |args: &[&str]| -> Vec<String> {
+        let listed: Value = serde_json::from_str(&home.stdout(args)).unwrap();
+        let mut ids: Vec<String> =
+            listed.as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap().to_owned()).collect();
+        ids.sort();
+        ids
+    };
+    let range = ["--since", "2026-11-10", "--until", "2026-11-11"];
+    assert_eq!(ids(&[&["list", "--json"][..], &range].concat()), ["early00001", "mid0000001"]);
+    assert_eq!(ids(&[&["export", "--format", "json"][..], &range].concat()), ["early00001", "mid0000001"]);
+    let stats: Value = serde_json::from_str(&home.stdout(&[&["stats", "--json"][..], &range].concat())).unwrap();
+    assert_eq!(stats["entries"], 2);
 }

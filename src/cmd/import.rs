@@ -152,7 +152,7 @@ impl JrnlEntry {
         let local: jiff::civil::DateTime = format!("{}T{}", self.date, self.time)
             .parse()
             .with_context(|| format!("a jrnl entry has a date bezin cannot read: {} {}", self.date, self.time))?;
-        let when = local.to_zoned_datetime(jiff::tz::TimeZone::system())?.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+        let when = local.to_zoned_datetime(crate::clock::zone().clone())?.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
         let mut tags: Vec<String> = self.tags.iter().map(|tag| tag.trim_start_matches('@').to_owned()).collect();
         if self.starred {
             tags.push("starred".to_owned());

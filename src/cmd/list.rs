@@ -26,6 +26,9 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
         out.write_all(b"[")?;
     }
     context.journal.scan_back(|line| {
+        if !filter.may_match(line.bytes) {
+            return Ok(ControlFlow::Continue(()));
+        }
         let entry = match line.parse() {
             Ok(entry) => entry,
             Err(err) => {
@@ -33,9 +36,6 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
                 return Ok(ControlFlow::Continue(()));
             }
         };
-        if filter.before_since(&entry) {
-            return Ok(ControlFlow::Break(()));
-        }
         if !filter.matches(&entry) {
             return Ok(ControlFlow::Continue(()));
         }

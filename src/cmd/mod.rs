@@ -134,7 +134,7 @@ pub fn read_answers(path: &Path) -> Result<(toml::Table, String)> {
 
 /// The filter the flags describe, with dates read against today.
 pub fn filter(args: &FilterArgs) -> Result<Filter> {
-    let today = jiff::ZonedDateTime::now().date();
+    let today = crate::clock::now().date();
     Filter::new(args.set.clone(), &args.tags, args.since.as_deref(), args.until.as_deref(), today)
 }
 

@@ -300,7 +300,7 @@ pub fn tags(given: &[String]) -> Vec<String> {
 }
 
 pub fn now() -> String {
-    jiff::ZonedDateTime::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    crate::clock::stamp()
 }
 
 /// Answers from a TOML file: `prompt-id = answer`.

@@ -27,7 +27,13 @@ pub fn run(context: &Context, args: &StatsArgs) -> Result<ExitCode> {
         },
         context.warn_damaged(),
     )?;
-    let stats = stats.finish(jiff::ZonedDateTime::now().date());
+    let stats = stats.finish(crate::clock::now().date());
+    if stats.out_of_range > 0 {
+        crate::tell!(
+            "bezin: warning: {} scale answers lie outside their scale; the trends leave them out",
+            stats.out_of_range
+        );
+    }
     let mut out = ui::stdout();
     if args.json {
         crate::json::write_pretty(&mut out, &stats)?;
