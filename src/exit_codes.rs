@@ -12,12 +12,15 @@ pub const FILE_ERROR: u8 = 3;
 /// The exit code for an error: a failed read or write is a file error, the
 /// rest is bad input.
 pub fn for_error(err: &anyhow::Error) -> ExitCode {
-    if err.chain().any(<dyn std::error::Error>::is::<std::io::Error>) {
-        ExitCode::from(FILE_ERROR)
-    } else {
-        ExitCode::from(BAD_INPUT)
-    }
+    let is_io = |cause: &(dyn std::error::Error + 'static)| {
+        cause.is::<std::io::Error>() || cause.downcast_ref::<serde_json::Error>().is_some_and(serde_json::Error::is_io)
+    };
+    if err.chain().any(is_io) { ExitCode::from(FILE_ERROR) } else { ExitCode::from(BAD_INPUT) }
 }
+
+/// Done, but a message could not be shown: standard output or error was
+/// closed or full. What the command did (a saved entry) stands.
+pub const NOT_SHOWN: u8 = 4;
 
 /// Stopped by Ctrl-C, a closed terminal, or Esc in a reflection.
 pub const STOPPED: u8 = 130;
@@ -36,5 +39,8 @@ pub fn is_interrupted(err: &anyhow::Error) -> bool {
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|json| json.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
     })
 }

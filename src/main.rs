@@ -33,7 +33,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
-        tell!("bezin: internal error: {info}; nothing was saved by this command, please report it");
+        tell!("bezin: internal error: {info}; please report it (bezin check shows what the journal holds)");
     }));
     cli::complete_when_asked();
     ui::handle_interrupts();
@@ -43,6 +43,10 @@ fn main() -> ExitCode {
     };
     ui::use_color(cli.color);
     match cmd::run(cli) {
+        Ok(code) if ui::unshown() && code == ExitCode::SUCCESS => {
+            tell!("bezin: done, but a message could not be shown: its output was closed or full");
+            ExitCode::from(exit_codes::NOT_SHOWN)
+        }
         Ok(code) => code,
         Err(err) if exit_codes::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) if exit_codes::is_interrupted(&err) || err.is::<ui::Paused>() => {

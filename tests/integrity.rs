@@ -245,3 +245,72 @@ fn date_filters_are_exact_on_a_journal_out_of_time_order() {
     let stats: Value = serde_json::from_str(&home.stdout(&[&["stats", "--json"][..], &range].concat())).unwrap();
     assert_eq!(stats["entries"], 2);
 }
+
+#[test]
+fn a_save_stands_when_its_message_cannot_be_shown() {
+    let home = Home::new();
+    let answers = home.write("answers.toml", FIVE_TIPS);
+    let mut command = home.process();
+    command.args(["run", "five-tips", "--answers", answers.to_str().unwrap()]);
+    command.stdout(std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap());
+    let output = command.output().unwrap();
+    assert_eq!(output.status.code(), Some(4));
+    let err = common::text(&output.stderr);
+    assert!(err.contains("done, but a message could not be shown") && !err.contains("internal error"), "{err}");
+    assert_eq!(home.entries().len(), 1, "saved once");
+
+    let script = format!("exec {} run five-tips --answers {} >&-", common::BEZIN, answers.display());
+    let mut closed = std::process::Command::new("sh");
+    common::scrub(&mut closed);
+    closed.args(["-c", &script]).env("BEZIN_HOME", home.path());
+    let output = closed.output().unwrap();
+    assert!(output.status.success() && !common::text(&output.stderr).contains("internal error"));
+    assert_eq!(home.entries().len(), 2, "saved once more");
+}
+
+#[test]
+fn every_printing_command_ends_quietly_when_the_reader_closes_the_pipe() {
+    let home = Home::new();
+    let long = "a long answer that fills the pipe ".repeat(40);
+    let entries: Vec<Value> = (0..400)
+        .map(|n| {
+            let mut entry = common::entry(&format!("pipe{n:06}"), "five-tips", "2026-11-20T10:00:00+01:00", None, &[]);
+            entry["answers"][0]["answer"] = json!(long);
+            entry["answers"].as_array_mut().unwrap().push(json!(
+                {"prompt": "calm", "kind": "scale", "question": "Calm?", "range": [1, 10], "answer": 5}
+            ));
+            entry
+        })
+        .collect();
+    home.journal(&entries);
+    // Owner-only, so that check finds nothing wrong and exits 0.
+    for path in [home.path(), &home.journal_path()] {
+        let mode = if path.is_dir() { 0o700 } else { 0o600 };
+        std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(mode)).unwrap();
+    }
+    let commands: &[&[&str]] = &[
+        &["list", "-n", "400"],
+        &["list", "--json", "-n", "400"],
+        &["show", "last"],
+        &["search", "answer"],
+        &["search", "answer", "--json"],
+        &["export"],
+        &["export", "--format", "json"],
+        &["stats"],
+        &["stats", "--json"],
+        &["check"],
+        &["sets"],
+        &["sets", "show", "five-tips"],
+    ];
+    for args in commands {
+        let mut command = home.process();
+        command.args(*args).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+        let mut child = command.spawn().unwrap();
+        let mut first = [0; 1];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{args:?}: {:?} {}", output.status, common::text(&output.stderr));
+        assert!(output.stderr.is_empty(), "{args:?} said: {}", common::text(&output.stderr));
+    }
+}

@@ -11,6 +11,7 @@ mod terminal;
 
 use std::fmt;
 use std::io::{BufWriter, IsTerminal, Stderr, StdoutLock, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use console::{Term, style};
 
@@ -33,14 +34,32 @@ pub fn stderr() -> Guarded<Stderr> {
 }
 
 /// A line of plain text on standard output, every part in its visible form.
-/// A message that cannot be shown (a closed output) does not stop bezin.
+/// A message that cannot be shown (a closed or full output) does not stop
+/// bezin: what it did stands, and the exit code says a message was lost.
 pub fn say(message: fmt::Arguments) {
-    let _ = writeln!(stdout(), "{}", shown(&message.to_string()));
+    let mut out = stdout();
+    noted(writeln!(out, "{}", shown(&message.to_string())).and_then(|()| out.flush()));
 }
 
 /// A line of plain text on standard error, every part in its visible form.
 pub fn tell(message: fmt::Arguments) {
-    let _ = writeln!(stderr(), "{}", shown(&message.to_string()));
+    noted(writeln!(stderr(), "{}", shown(&message.to_string())));
+}
+
+/// Whether a message could not be shown.
+static UNSHOWN: AtomicBool = AtomicBool::new(false);
+
+/// Notes a message that could not be shown; a reader that closed the pipe
+/// early wanted no more, which is no failure.
+fn noted(written: std::io::Result<()>) {
+    if written.is_err_and(|err| err.kind() != std::io::ErrorKind::BrokenPipe) {
+        UNSHOWN.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Whether a message of bezin's could not be shown.
+pub fn unshown() -> bool {
+    UNSHOWN.load(Ordering::Relaxed)
 }
 
 /// Like `println!`, through the guard.

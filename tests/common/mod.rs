@@ -47,19 +47,14 @@ impl Home {
 
     /// `bezin` with this home, English, no colour, no editor.
     pub fn command(&self) -> Command {
-        let mut command = Command::new(BEZIN);
-        command
-            .env("BEZIN_HOME", self.path())
-            .env("NO_COLOR", "1")
-            .env_remove("LANG")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("EDITOR")
-            .env_remove("VISUAL")
-            .env_remove("RUST_BACKTRACE")
-            .env_remove("COLUMNS")
-            .env_remove("CLICOLOR_FORCE")
-            .env_remove("BEZIN_COMPLETE");
+        Command::from_std(self.process())
+    }
+
+    /// The same as a plain process, for tests that wire its input and output.
+    pub fn process(&self) -> std::process::Command {
+        let mut command = std::process::Command::new(BEZIN);
+        scrub(&mut command);
+        command.env("BEZIN_HOME", self.path()).env("NO_COLOR", "1");
         command
     }
 
@@ -99,6 +94,19 @@ impl Drop for Home {
     fn drop(&mut self) {
         if self.temporary.is_none() {
             let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Leaves out every setting of the machine that changes what bezin says or
+/// does: its language, editor, colours, width, time zone and bezin's own.
+pub fn scrub(command: &mut std::process::Command) {
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy();
+        let prefixed = ["LC_", "BEZIN_", "CLICOLOR"].iter().any(|prefix| name.starts_with(prefix));
+        let named = ["LANG", "LANGUAGE", "VISUAL", "EDITOR", "NO_COLOR", "COLUMNS", "RUST_BACKTRACE", "TZ"];
+        if prefixed || named.contains(&name.as_ref()) {
+            command.env_remove(name.as_ref());
         }
     }
 }
@@ -152,14 +160,8 @@ pub fn spawn(home: &Home, args: &[&str]) -> PtySession {
     let editor = home.write("editor.sh", "#!/bin/sh\nprintf 'Written in the editor' >> \"$1\"\n");
     fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();
     let mut command = std::process::Command::new(BEZIN);
-    command
-        .args(args)
-        .env("BEZIN_HOME", home.path())
-        .env("EDITOR", &editor)
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .env_remove("LANG")
-        .env_remove("LC_ALL");
+    scrub(&mut command);
+    command.args(args).env("BEZIN_HOME", home.path()).env("EDITOR", &editor).env("TERM", "xterm").env("NO_COLOR", "1");
     spawn_with_options(command, Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true)).unwrap()
 }
 
