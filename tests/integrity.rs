@@ -314,3 +314,62 @@ fn every_printing_command_ends_quietly_when_the_reader_closes_the_pipe() {
         assert!(output.stderr.is_empty(), "{args:?} said: {}", common::text(&output.stderr));
     }
 }
+
+#[test]
+fn rewrites_killed_at_random_moments_leave_nothing_the_next_write_does_not_clear() {
+    let home = Home::new();
+    let entries: Vec<Value> = (0..3000)
+        .map(|n| common::entry(&format!("kill{n:06}"), "five-tips", "2026-11-20T10:00:00+01:00", None, &[]))
+        .collect();
+    home.journal(&entries);
+    let before = home.entries().len();
+    let mut rng = fastrand::Rng::with_seed(7);
+    for round in 0..25 {
+        let mut child = start(&home, &["edit", "kill000001", "--title", &format!("Round {round}")]);
+        std::thread::sleep(std::time::Duration::from_micros(rng.u64(0..30_000)));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let leftovers = || {
+        std::fs::read_dir(home.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|file| file.file_name().to_string_lossy().starts_with(".journal.jsonl.rewrite-"))
+            .count()
+    };
+    let left = leftovers();
+    if left > 0 {
+        home.run(&["check"]).stdout(predicate::str::contains("is left from a rewrite that was stopped"));
+    }
+    home.save("five-tips", FIVE_TIPS, &[]);
+    assert_eq!(leftovers(), 0, "the next write removes the {left} leftovers");
+    assert_eq!(home.entries().len(), before + 1, "every entry whole and there");
+    home.run(&["check"]).stdout(predicate::str::contains("left from a rewrite").not());
+}
+
+#[test]
+fn a_full_disk_never_leaves_a_half_written_line() {
+    let home = Home::new();
+    home.save("five-tips", FIVE_TIPS, &[]);
+    // Fill the journal up to a little under a file size limit of 8 KiB.
+    let mut lines = String::from_utf8(home.journal_bytes()).unwrap();
+    let mut n = 0;
+    while lines.len() < 7 * 1024 {
+        lines +=
+            &(common::entry(&format!("fill{n:06}"), "jrnl", "2026-01-01T09:00:00+01:00", None, &[]).to_string() + "\n");
+        n += 1;
+    }
+    std::fs::write(home.journal_path(), &lines).unwrap();
+    let answers =
+        home.write("big.toml", &FIVE_TIPS.replace("desire = \"x\"", &format!("desire = \"{}\"", "y".repeat(3000))));
+    // Past the limit a write fails (the signal it would send is ignored), as on a full disk.
+    let script =
+        format!("trap '' XFSZ; ulimit -f 8; exec {} run five-tips --answers {}", common::BEZIN, answers.display());
+    let mut command = std::process::Command::new("bash");
+    common::scrub(&mut command);
+    command.args(["-c", &script]).env("BEZIN_HOME", home.path());
+    let output = command.output().unwrap();
+    assert_eq!(output.status.code(), Some(3), "{}", common::text(&output.stderr));
+    assert!(common::text(&output.stderr).contains("could not write to the journal"));
+    assert_eq!(String::from_utf8(home.journal_bytes()).unwrap(), lines, "the journal is as it was");
+}

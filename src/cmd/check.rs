@@ -39,6 +39,10 @@ pub fn run(context: &Context) -> Result<ExitCode> {
     for path in broken {
         problems.push(format!("{} is not a readable draft", path.display()));
     }
+    for leftover in context.journal.leftovers() {
+        problems
+            .push(format!("{} is left from a rewrite that was stopped; the next save removes it", leftover.display()));
+    }
     problems.extend(own_paths(context).iter().filter_map(|path| open_to_others(path)));
     if problems.is_empty() {
         crate::say!("all is well");

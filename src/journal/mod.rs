@@ -93,11 +93,15 @@ impl Journal {
         line.push('\n');
         let created = self.create_parent()? | !self.path.exists();
         let mut file = self.lock(true)?.with_context(|| format!("could not open the journal {}", self.display()))?;
+        self.remove_leftovers();
         let moved =
             self.mend_tail(&mut file).with_context(|| format!("could not mend the journal {}", self.display()))?;
-        file.write_all(line.as_bytes())
-            .and_then(|()| file.sync_all())
-            .with_context(|| format!("could not write to the journal {}", self.display()))?;
+        let length = file.metadata()?.len();
+        if let Err(err) = file.write_all(line.as_bytes()).and_then(|()| file.sync_all()) {
+            // A full disk may have taken half the line: the journal goes back to what it was.
+            let _ = file.set_len(length).and_then(|()| file.sync_all());
+            return Err(err).with_context(|| format!("could not write to the journal {}", self.display()));
+        }
         if created {
             sync_dir(self.path.parent())?;
         }
@@ -167,6 +171,24 @@ impl Journal {
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// The new journals of rewrites that were stopped (killed, a crash)
+    /// before they could be renamed into place.
+    pub fn leftovers(&self) -> Vec<PathBuf> {
+        let Ok(real) = fs::canonicalize(&self.path) else { return Vec::new() };
+        let (Some(folder), prefix) = (real.parent(), leftover_prefix(&real)) else { return Vec::new() };
+        let Ok(entries) = fs::read_dir(folder) else { return Vec::new() };
+        let ours = |name: &std::ffi::OsStr| name.to_string_lossy().starts_with(&prefix);
+        entries.filter_map(Result::ok).filter(|entry| ours(&entry.file_name())).map(|entry| entry.path()).collect()
+    }
+
+    /// Removes the leftovers of stopped rewrites; only called under the
+    /// exclusive lock, when no rewrite of this journal can be running.
+    fn remove_leftovers(&self) {
+        for leftover in self.leftovers() {
+            let _ = fs::remove_file(leftover);
         }
     }
 
@@ -362,12 +384,13 @@ impl Journal {
         let locked = Locked {
             file: self.lock(true)?.with_context(|| format!("could not open the journal {}", self.display()))?,
         };
+        self.remove_leftovers();
         // A journal that is a link stays one: the file it points to is replaced.
         let real =
             fs::canonicalize(&self.path).with_context(|| format!("could not find the journal {}", self.display()))?;
         let folder = real.parent().unwrap_or(Path::new("/"));
         let temp = tempfile::Builder::new()
-            .prefix(".journal-")
+            .prefix(&leftover_prefix(&real))
             .tempfile_in(folder)
             .with_context(|| format!("could not write a new journal in {}", folder.display()))?;
         let mut out = BufWriter::new(temp);
@@ -433,6 +456,13 @@ impl Journal {
             Ok(changed)
         })
     }
+}
+
+/// How the new journal of a rewrite is named while it is being written:
+/// `.journal.jsonl.rewrite-XXXXXX` beside the journal.
+fn leftover_prefix(journal: &Path) -> String {
+    let name = journal.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
+    format!(".{name}.rewrite-")
 }
 
 /// A new owner-only file beside the journal for lines it no longer holds
