@@ -229,3 +229,68 @@ fn the_intro_questions_and_hints_wrap_at_word_boundaries_to_the_terminal() {
     }
     assert!(lines.len() >= 9, "the intro, the question and the hint take several lines each: {lines:#?}");
 }
+
+/// `bezin run five-tips` in a pseudo-terminal with `editor` as $EDITOR and
+/// temporary files in the home's `tmp` folder.
+fn spawn_with_editor(home: &Home, editor: &str) -> rexpect::session::PtySession {
+    std::fs::create_dir_all(home.path().join("tmp")).unwrap();
+    let mut command = std::process::Command::new(common::BEZIN);
+    common::scrub(&mut command);
+    if editor.is_empty() {
+        // With no editor set bezin falls back to vi, which this PATH does not have.
+        command.env("PATH", home.path().join("tmp"));
+    }
+    command.args(["run", "five-tips"]).env("BEZIN_HOME", home.path()).env("EDITOR", editor);
+    command.env("TMPDIR", home.path().join("tmp")).env("TERM", "xterm").env("NO_COLOR", "1");
+    let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true);
+    rexpect::session::spawn_with_options(command, options).unwrap()
+}
+
+#[test]
+fn the_editor_never_costs_an_answer() {
+    let home = Home::new();
+    let script = |name: &str, body: &str| {
+        let path = home.write(name, &format!("#!/bin/sh\n{body}\n"));
+        std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let cases = [
+        (home.path().join("no such editor").to_str().unwrap().to_owned(), "was not found"),
+        (script("fails.sh", "exit 3"), "stopped with an error"),
+        (script("loses.sh", "rm \"$1\""), "is gone"),
+        (script("interrupted.sh", "kill -INT $$"), "stopped with an error"),
+        // Ctrl-C in the editor reaches every process of the terminal's group, bezin too.
+        (script("ctrl-c.sh", "kill -INT 0"), "stopped with an error"),
+        (String::new(), "was not found"),
+    ];
+    for (editor, says) in cases {
+        let mut p = spawn_with_editor(&home, &editor);
+        at(&mut p, "(1/10) Who wants something", "Anna\r");
+        at(&mut p, "(2/10) How calm", ENTER);
+        at(&mut p, "(3/10) Suppose", "line one\r:e\r");
+        at(&mut p, says, "");
+        at(&mut p, "what you typed is kept", "line two\r\r");
+        at(&mut p, "(4/10) Which frame", "\x1b");
+        p.exp_eof().unwrap();
+        let kept = common::drafts(&home).pop().unwrap();
+        assert_eq!(kept["answers"][2][1]["text"], "line one\nline two", "with {editor:?}");
+        std::fs::remove_dir_all(home.path().join("drafts")).unwrap();
+        let left: Vec<_> = std::fs::read_dir(home.path().join("tmp")).unwrap().collect();
+        assert!(left.is_empty(), "the editor's file is gone on every way out: {left:?}");
+    }
+}
+
+#[test]
+fn an_editor_path_with_a_space_works() {
+    let home = Home::new();
+    let editor = home.write("my editor/edit.sh", "#!/bin/sh\nprintf 'Written in the editor' >> \"$1\"\n");
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut p = spawn_with_editor(&home, editor.to_str().unwrap());
+    at(&mut p, "(1/10) Who wants something", "Anna\r");
+    at(&mut p, "(2/10) How calm", ENTER);
+    at(&mut p, "(3/10) Suppose", "line one\r:e\r");
+    at(&mut p, "(4/10) Which frame", "\x1b");
+    p.exp_eof().unwrap();
+    let kept = common::drafts(&home).pop().unwrap();
+    assert_eq!(kept["answers"][2][1]["text"], "line one\nWritten in the editor");
+}

@@ -3,11 +3,36 @@
 
 use std::io::Write;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use console::Term;
 
 /// What to say when Ctrl-C or a closed terminal stops bezin.
 static ON_INTERRUPT: Mutex<Option<String>> = Mutex::new(None);
+
+/// Whether the person is in their editor, which Ctrl-C is meant for, and
+/// when they left it last.
+static EDITING: Mutex<(bool, Option<Instant>)> = Mutex::new((false, None));
+
+/// A Ctrl-C that reached the editor reaches bezin's handler a moment
+/// later, maybe after the editor closed: it is the editor's all the same.
+const AFTER_THE_EDITOR: Duration = Duration::from_secs(1);
+
+/// Says that the editor is open (Ctrl-C is the editor's) or closed again.
+pub fn editing(open: bool) {
+    if let Ok(mut editing) = EDITING.lock() {
+        *editing = (open, if open { None } else { Some(Instant::now()) });
+    }
+}
+
+/// Whether a Ctrl-C now was meant for the editor.
+fn for_the_editor() -> bool {
+    EDITING.lock().is_ok_and(|editing| match *editing {
+        (true, _) => true,
+        (false, Some(closed)) => closed.elapsed() < AFTER_THE_EDITOR,
+        (false, None) => false,
+    })
+}
 
 /// Sets what Ctrl-C (or a closed terminal) should say before bezin stops.
 pub fn on_interrupt(message: Option<String>) {
@@ -26,6 +51,9 @@ pub fn take_interrupt_message() -> Option<String> {
 /// and bezin stops with exit code 130. Answers are already in the draft.
 pub fn handle_interrupts() {
     let _ = ctrlc::set_handler(|| {
+        if for_the_editor() {
+            return;
+        }
         show_cursor();
         let message = take_interrupt_message();
         let mut stderr = super::stderr();

@@ -3,6 +3,7 @@
 //! ask and whether an answer fits is the session's call. Every text it shows
 //! takes its visible form first (`shown`), and every byte passes a guard.
 
+mod editor;
 mod guard;
 mod interrupt;
 mod shown;

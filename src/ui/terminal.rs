@@ -3,10 +3,10 @@
 
 use std::io::IsTerminal;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use console::{Key, Term, style};
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
+use dialoguer::{Confirm, Input, MultiSelect, Select};
 
 use super::one_line;
 use crate::catalog::Catalog;
@@ -232,7 +232,13 @@ impl Terminal {
             let line = self.read_line("")?;
             if line.trim() == ":e" {
                 let start = if lines.is_empty() { current.unwrap_or_default().to_owned() } else { lines.join("\n") };
-                let written = self.edit(&start)?;
+                let written = match self.edit(&start) {
+                    Ok(written) => written,
+                    Err(problem) => {
+                        self.dim(&format!("{problem}; {}", self.words().editor_failed))?;
+                        continue;
+                    }
+                };
                 if written.trim().is_empty() && prompt.required {
                     self.dim(self.words().required)?;
                     continue;
@@ -256,15 +262,12 @@ impl Terminal {
         }
     }
 
-    fn edit(&self, start: &str) -> Result<String> {
-        let mut editor = Editor::new();
-        if let Some(program) = &self.editor {
-            editor.executable(program);
-        }
+    /// What the person wrote in their editor, or why the editor gave nothing back.
+    fn edit(&self, start: &str) -> Result<String, String> {
         // A trailing newline lets the person go on writing on a line of its own.
         let start = if start.is_empty() { String::new() } else { format!("{start}\n") };
-        let written = editor.require_save(false).edit(&start).context("could not open the editor (set $EDITOR)")?;
-        Ok(written.unwrap_or(start))
+        let written = super::editor::edit(&super::editor::program(self.editor.as_deref()), &start)?;
+        Ok(written.trim_end_matches('\n').to_owned())
     }
 
     fn scale(

@@ -1,0 +1,62 @@
+//! A long answer written in the person's editor. The text is plain in a
+//! file while the editor is open, so the file lives in a folder of its own,
+//! owner-only, removed on every way out; Ctrl-C goes to the editor, not to
+//! bezin. If the editor cannot start, fails, or loses its file, bezin says
+//! so and nothing typed is lost.
+
+use std::fs::{self, OpenOptions, Permissions};
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::Path;
+use std::process::Command;
+
+/// The editor to use: the `editor` setting, else `$VISUAL`, else `$EDITOR`
+/// (when not empty), else vi.
+pub fn program(configured: Option<&str>) -> String {
+    let from_env = |name| std::env::var(name).ok().filter(|value| !value.trim().is_empty());
+    configured
+        .filter(|value| !value.trim().is_empty())
+        .map(str::to_owned)
+        .or_else(|| from_env("VISUAL"))
+        .or_else(|| from_env("EDITOR"))
+        .unwrap_or_else(|| "vi".to_owned())
+}
+
+/// What the person wrote in `program`, starting from `start`; or, when the
+/// editor did not give it back, a sentence saying why.
+pub fn edit(program: &str, start: &str) -> Result<String, String> {
+    let folder = tempfile::Builder::new()
+        .prefix("bezin-")
+        .permissions(Permissions::from_mode(0o700))
+        .tempdir()
+        .map_err(|err| format!("could not make a private folder for the editor ({err})"))?;
+    let path = folder.path().join("answer.md");
+    let written = OpenOptions::new().write(true).create_new(true).mode(0o600).open(&path);
+    written
+        .and_then(|mut file| file.write_all(start.as_bytes()))
+        .map_err(|err| format!("could not write a file for the editor ({err})"))?;
+    super::interrupt::editing(true);
+    let status = command(program, &path).status();
+    super::interrupt::editing(false);
+    match status {
+        Err(err) => return Err(format!("the editor '{program}' did not start ({err})")),
+        Ok(status) if status.code() == Some(127) => return Err(format!("the editor '{program}' was not found")),
+        Ok(status) if !status.success() => return Err(format!("the editor '{program}' stopped with an error")),
+        Ok(_) => {}
+    }
+    fs::read_to_string(&path).map_err(|_| format!("the file the editor '{program}' was given is gone"))
+}
+
+/// The editor on `path`: a program's path as it is, spaces and all; any
+/// other setting read by the shell, as git does, so that it may hold
+/// options (`code --wait`).
+fn command(program: &str, path: &Path) -> Command {
+    if Path::new(program).is_file() {
+        let mut command = Command::new(program);
+        command.arg(path);
+        return command;
+    }
+    let mut command = Command::new("/bin/sh");
+    command.arg("-c").arg(format!("{program} \"$@\"")).arg(program).arg(path);
+    command
+}
