@@ -1,10 +1,11 @@
 //! Entries as Markdown: a heading per entry, a subheading per question, and
-//! the answer as written. Whatever a person typed stays text: it can never
-//! turn into a heading, a list, a quote, code or HTML.
+//! the answer as written. Whatever an entry holds stays text in its place:
+//! it can never turn into a heading, a list, a quote, code or HTML, a
+//! newline cannot end a heading early, and control characters (which could
+//! act on a terminal showing the file) are written as character references
+//! that a Markdown reader turns back into the same text.
 
 use std::fmt::Write as _;
-
-use serde_json::json;
 
 use crate::journal::{Entry, Value};
 
@@ -50,34 +51,88 @@ pub fn entry(entry: &Entry, set_title: &str) -> String {
 }
 
 /// YAML front matter for one file per entry, read by Obsidian and static
-/// site generators. Every value is written as JSON, which YAML reads as it is.
+/// site generators; every value is a YAML string (or list, or null) that
+/// gives back exactly what the entry holds.
 pub fn front_matter(entry: &Entry, title: &str) -> String {
+    let tags: Vec<String> = entry.tags.iter().map(|tag| yaml(tag)).collect();
     format!(
-        "---\nid: {}\ndate: {}\ntitle: {}\nset: {}\nlang: {}\ntags: {}\nfollows: {}\n---\n\n",
-        json!(entry.id),
-        json!(entry.finished),
-        json!(title),
-        json!(entry.set),
-        json!(entry.lang),
-        json!(entry.tags),
-        json!(entry.follows),
+        "---\nid: {}\ndate: {}\ntitle: {}\nset: {}\nlang: {}\ntags: [{}]\nfollows: {}\n---\n\n",
+        yaml(&entry.id),
+        yaml(&entry.finished),
+        yaml(title),
+        yaml(&entry.set),
+        yaml(entry.lang.code()),
+        tags.join(", "),
+        entry.follows.as_deref().map_or_else(|| "null".to_owned(), yaml),
     )
 }
 
+/// `text` as a YAML double-quoted string: everything outside YAML's
+/// printable set, and what a terminal would act on, as an escape.
+fn yaml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' => {
+                let _ = write!(out, "\\x{:02X}", u32::from(c));
+            }
+            '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c if is_bidi_control(c) => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The bidirectional overrides and isolates, which make a line read
+/// differently from what it holds.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The longest file name `export --split` makes, in bytes.
+const LONGEST_NAME: usize = 100;
+
 /// A file name for an entry: `2026-11-24-talk-with-anna-sh3r9x280a.md`.
+/// Whatever the entry holds, the name has no separator, no `..`, no leading
+/// dot or dash and no control character, and is at most 100 bytes.
 pub fn file_name(entry: &Entry, title: &str) -> String {
+    let date = entry.date();
+    let is_date = date.len() == 10
+        && date.bytes().enumerate().all(|(n, b)| if n == 4 || n == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let date = if is_date { date } else { "undated" };
+    let id: String = entry.id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').take(64).collect();
+    let id = if id.is_empty() { "entry".to_owned() } else { id };
+    let room = LONGEST_NAME - date.len() - id.len() - ".md".len() - 2;
+    let slug = slug(title, room);
+    let slug = if slug.is_empty() { self::slug(&entry.set, room) } else { slug };
+    if slug.is_empty() { format!("{date}-{id}.md") } else { format!("{date}-{slug}-{id}.md") }
+}
+
+/// Lowercase ASCII letters and digits of `text`, accents aside, words joined
+/// by single dashes, at most `room` bytes (and at most 50).
+fn slug(text: &str, room: usize) -> String {
     let mut slug = String::new();
-    for c in crate::search::fold(title).0.chars() {
+    for c in crate::search::fold(text).0.chars() {
         if c.is_ascii_alphanumeric() {
-            slug.push(c);
+            slug.push(c.to_ascii_lowercase());
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
         }
     }
-    let slug: String = slug.chars().take(50).collect();
-    let slug = slug.trim_end_matches('-');
-    let slug = if slug.is_empty() { entry.set.as_str() } else { slug };
-    format!("{}-{slug}-{}.md", entry.date(), entry.id)
+    slug.truncate(room.min(50));
+    slug.trim_end_matches('-').to_owned()
 }
 
 /// Text as one paragraph that keeps every line break (as a hard break).
@@ -91,17 +146,37 @@ fn paragraph(out: &mut String, text: &str) {
     out.push('\n');
 }
 
-/// Characters Markdown may read as syntax wherever they stand.
+/// Bytes that need a look: characters Markdown may read as syntax wherever
+/// they stand, control characters, and the first byte of a C1 control or a
+/// bidirectional control (which only then are checked in full).
 const SPECIAL: [bool; 256] = {
     let mut special = [false; 256];
-    let characters = b"\\`*_[]<>#&~|\r";
+    let characters = b"\\`*_[]<>#&~|";
     let mut n = 0;
     while n < characters.len() {
         special[characters[n] as usize] = true;
         n += 1;
     }
+    let mut control = 0;
+    while control < 0x20 {
+        special[control] = true;
+        control += 1;
+    }
+    special[0x7f] = true;
+    special[0xc2] = true;
+    special[0xe2] = true;
     special
 };
+
+/// The length of the control character starting at `bytes[0]` (`0xc2` or
+/// `0xe2` first), if it is one: a C1 control or a bidirectional control.
+fn wide_control(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [0xc2, 0x80..=0x9f, ..] => Some(2),
+        [0xe2, 0x80, 0xaa..=0xae, ..] | [0xe2, 0x81, 0xa6..=0xa9, ..] => Some(3),
+        _ => None,
+    }
+}
 
 /// One line of text made literal: every character that Markdown could read
 /// as syntax is escaped, and spaces at either end (and carriage returns)
@@ -119,14 +194,22 @@ fn escape_into(out: &mut String, line: &str) {
     let number_end = (digits > 0 && matches!(bytes.get(digits), Some(b'.' | b')'))).then_some(digits);
     let mut copied = 0;
     for (n, &byte) in bytes.iter().enumerate() {
-        if !(SPECIAL[usize::from(byte)] || (n == 0 && starts_block) || Some(n) == number_end) {
+        if n < copied || !(SPECIAL[usize::from(byte)] || (n == 0 && starts_block) || Some(n) == number_end) {
             continue;
         }
-        // Every special character is ASCII, so `n` is a character boundary.
+        // A special byte is ASCII or the first byte of a character, so `n` is a boundary.
+        let length = match byte {
+            0xc2 | 0xe2 => match wide_control(&bytes[n..]) {
+                Some(length) => length,
+                None => continue,
+            },
+            _ => 1,
+        };
         out.push_str(&body[copied..n]);
-        copied = n + 1;
-        if byte == b'\r' {
-            out.push_str("&#13;");
+        copied = n + length;
+        if byte < 0x20 || byte == 0x7f || length > 1 {
+            let c = body[n..].chars().next().unwrap_or_default();
+            let _ = write!(out, "&#{};", u32::from(c));
         } else {
             out.push('\\');
             out.push(char::from(byte));
@@ -153,6 +236,58 @@ mod tests {
         assert_eq!(escaped("12. twelve"), "12\\. twelve");
         assert_eq!(escaped("    code?"), "&#32;&#32;&#32;&#32;code?");
         assert_eq!(escaped("a <b> & c\r"), "a \\<b\\> \\& c&#13;");
+    }
+
+    #[test]
+    fn control_characters_become_character_references() {
+        assert_eq!(escaped("a\u{1b}[2J\u{7f}\u{9b}b\u{202e}c\nd"), "a&#27;\\[2J&#127;&#155;b&#8238;c&#10;d");
+        assert_eq!(escaped("één … — ‘quoted’"), "één … — ‘quoted’");
+    }
+
+    fn entry_with(id: &str, finished: &str, set: &str) -> Entry {
+        serde_json::from_value(serde_json::json!({
+            "format": 1, "id": id, "set": set, "set_version": 1, "lang": "en", "started": finished,
+            "finished": finished, "title": null, "tags": [], "follows": null, "answers": []
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn file_names_stay_in_their_folder_whatever_the_entry_holds() {
+        let hostile = entry_with("../../x", "../../etc/passwd", ".hidden");
+        for title in ["../../etc", "-rf \u{1b}[2J", &"long title ".repeat(30), "", "…"] {
+            let name = file_name(&hostile, title);
+            assert!(!name.contains('/') && !name.contains("..") && !name.starts_with(['.', '-']), "{name}");
+            assert!(name.len() <= 100 && !name.chars().any(char::is_control), "{name}");
+        }
+        let long_id = entry_with(&"a".repeat(64), "2026-11-24T09:00:00+01:00", "five-tips");
+        let name = file_name(&long_id, &"word ".repeat(40));
+        assert!(
+            name.len() <= 100
+                && name.starts_with("2026-11-24-word-")
+                && name.ends_with(&format!("{}.md", "a".repeat(64)))
+        );
+        assert_eq!(
+            file_name(&entry_with("abc", "2026-11-24T09", "five-tips"), "Talk with Anna"),
+            "2026-11-24-talk-with-anna-abc.md"
+        );
+    }
+
+    proptest::proptest! {
+        /// Front matter is valid YAML that gives back every title and tag exactly.
+        #[test]
+        fn front_matter_is_yaml_for_any_title_and_tag(title in proptest::prelude::any::<String>(), tag in proptest::prelude::any::<String>()) {
+            let mut entry = entry_with("abc", "2026-11-24T09:00:00+01:00", "five-tips");
+            entry.tags = vec![tag.clone(), "plain".to_owned()];
+            let front = front_matter(&entry, &title);
+            let yaml = front.trim_start_matches("---\n").trim_end_matches("---\n\n");
+            let docs = yaml_rust2::YamlLoader::load_from_str(yaml).unwrap();
+            let doc = &docs[0];
+            proptest::prop_assert_eq!(doc["title"].as_str(), Some(title.as_str()));
+            proptest::prop_assert_eq!(doc["tags"][0].as_str(), Some(tag.as_str()));
+            proptest::prop_assert!(doc["follows"].is_null());
+            proptest::prop_assert!(!front.chars().any(|c| crate::ui::is_unsafe(c) && c != '\n'));
+        }
     }
 
     #[test]

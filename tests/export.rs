@@ -192,3 +192,55 @@ fn a_file_that_is_no_export_is_refused_in_one_line() {
     home.run(&["import", broken.to_str().unwrap()]).code(2).stderr(predicates::str::contains("missing field `id`"));
     assert!(text(&home.journal_bytes()).is_empty());
 }
+
+#[test]
+fn every_heading_equals_its_question_whatever_it_holds() {
+    let home = Home::new();
+    let title = "Title\n# not a heading\n---\n\u{1b}]52;c;eA==\u{7}";
+    let question = "Who, after\nAnna\n===\nsaid <b>no</b> \u{1b}[2J\u{202e}?";
+    let mut e = entry("head000001", "five-tips", "2026-01-10T09:00:00+01:00", Some(title), &["a\nb"]);
+    e["answers"] =
+        json!([{"prompt": "a", "kind": "long", "question": question, "answer": "line\u{9b}one\n\u{1b}[8mtwo"}]);
+    home.journal(&[e]);
+    let output = home.run(&["export"]).success().get_output().stdout.clone();
+    let markdown = text(&output);
+    assert!(
+        !markdown.chars().any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c)),
+        "{markdown}"
+    );
+    let (headings, blocks) = structure(&markdown);
+    assert_eq!(headings, [(1, title.to_owned()), (2, question.to_owned())]);
+    assert_eq!(blocks[1], "line\u{9b}one\n\u{1b}[8mtwo");
+    assert!(blocks[0].ends_with("tags: a\nb"), "{:?}", blocks[0]);
+}
+
+#[test]
+fn split_files_are_private_synced_and_never_written_through_a_planted_link() {
+    let home = Home::new();
+    home.journal(&[entry("link000001", "five-tips", "2026-01-10T09:00:00+01:00", Some("Planted"), &[])]);
+    let out = home.path().join("notes");
+    std::fs::create_dir(&out).unwrap();
+    let outside = home.write("outside.txt", "not yours to change");
+    std::os::unix::fs::symlink(&outside, out.join("2026-01-10-planted-link000001.md")).unwrap();
+    home.run(&["export", "--split", "-o", out.to_str().unwrap()]).success();
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "not yours to change");
+    let written = out.join("2026-01-10-planted-link000001.md");
+    let meta = std::fs::symlink_metadata(&written).unwrap();
+    assert!(meta.is_file(), "the link is replaced by a file of its own");
+    assert_eq!(std::os::unix::fs::PermissionsExt::mode(&meta.permissions()) & 0o777, 0o600);
+}
+
+#[test]
+fn export_refuses_to_overwrite_the_journal() {
+    let home = Home::new();
+    home.journal(&[entry("self000001", "five-tips", "2026-01-10T09:00:00+01:00", None, &[])]);
+    let before = home.journal_bytes();
+    let link = home.path().join("link.md");
+    std::os::unix::fs::symlink(home.journal_path(), &link).unwrap();
+    for target in [home.journal_path(), link] {
+        home.run(&["export", "-o", target.to_str().unwrap()])
+            .code(2)
+            .stderr(predicate::str::contains("is the journal itself"));
+    }
+    assert_eq!(home.journal_bytes(), before);
+}

@@ -6,7 +6,7 @@ use std::ops::ControlFlow;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, bail};
 
 use super::{Context, filter, title_of};
 use crate::catalog::Catalog;
@@ -21,6 +21,9 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
     match (&args.output, args.split) {
         (Some(folder), true) => split(context, &filter, &catalog, folder),
         (Some(path), false) => {
+            if is_same_file(path, context.journal.path()) {
+                bail!("{} is the journal itself; export to another file", path.display());
+            }
             let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
             let file = tempfile::NamedTempFile::new_in(folder)
                 .with_context(|| format!("could not write {}", path.display()))?;
@@ -84,8 +87,9 @@ fn split(context: &Context, filter: &Filter, catalog: &Catalog, folder: &Path) -
                 let path = folder.join(markdown::file_name(&entry, &title));
                 let text = markdown::front_matter(&entry, &title)
                     + &markdown::entry(&entry, &catalog.title(&entry.set, entry.lang));
+                // A new file renamed over the name replaces a link planted there; it never writes through one.
                 let mut file = tempfile::NamedTempFile::new_in(folder)?;
-                file.write_all(text.as_bytes())?;
+                file.write_all(text.as_bytes()).and_then(|()| file.as_file().sync_all())?;
                 file.persist(&path).with_context(|| format!("could not write {}", path.display()))?;
                 count += 1;
             }
@@ -95,4 +99,13 @@ fn split(context: &Context, filter: &Filter, catalog: &Catalog, folder: &Path) -
     )?;
     crate::tell!("Wrote {count} files to {}", folder.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether two paths name the same file (through links too).
+fn is_same_file(one: &Path, other: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(one), std::fs::metadata(other)) {
+        (Ok(one), Ok(other)) => one.dev() == other.dev() && one.ino() == other.ino(),
+        _ => false,
+    }
 }
