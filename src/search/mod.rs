@@ -1,12 +1,17 @@
-//! Finding text in entries, with case and accents left out of it: "een"
-//! finds "één", "cafe" finds "Café".
+//! Finding text in entries, with case and accents left out of it in every
+//! script: "een" finds "één", "lukasz" finds "Łukasz", "σοφία" finds
+//! "ΣΟΦΊΑ", also in lines another tool wrote with `\u` escapes.
 
-use std::fmt::Write as _;
+mod fold;
+mod quick;
+
 use std::ops::Range;
 
 use anyhow::{Context, Result};
 use regex::bytes::Regex;
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+pub use fold::fold;
+use fold::is_diacritic;
 
 use crate::journal::Entry;
 
@@ -35,7 +40,7 @@ impl Query {
         if folded.trim().is_empty() {
             anyhow::bail!("give some text to search for");
         }
-        let quick = quick_pattern(&folded)
+        let quick = quick::pattern(&folded)
             .map(|pattern| Regex::new(&pattern).context("could not prepare the search"))
             .transpose()?;
         Ok(Query { folded, quick })
@@ -69,7 +74,7 @@ impl Query {
         let start = folded.find(&self.folded)?;
         let mut end = origins[start + self.folded.len() - 1].end;
         // Accents written as marks after their letter belong to the match.
-        end += text[end..].chars().take_while(|&c| is_combining_mark(c)).map(char::len_utf8).sum::<usize>();
+        end += text[end..].chars().take_while(|&c| is_diacritic(c)).map(char::len_utf8).sum::<usize>();
         Some(origins[start].start..end)
     }
 
@@ -92,52 +97,6 @@ impl Query {
             })
             .collect()
     }
-}
-
-/// `text` in lower case without accents, and for each byte of it the bytes
-/// of `text` it came from.
-pub fn fold(text: &str) -> (String, Vec<Range<usize>>) {
-    let mut folded = String::with_capacity(text.len());
-    let mut origins = Vec::with_capacity(text.len());
-    for (at, c) in text.char_indices() {
-        let origin = at..at + c.len_utf8();
-        for lower in c.to_lowercase() {
-            decompose_canonical(lower, |part| {
-                if !is_combining_mark(part) {
-                    folded.push(part);
-                    origins.extend(std::iter::repeat_n(origin.clone(), part.len_utf8()));
-                }
-            });
-        }
-    }
-    (folded, origins)
-}
-
-/// A regex for raw journal lines: each letter also matches its accented
-/// forms in either case. None when the query holds a character that JSON
-/// writes escaped, which the raw line would not show as it is.
-fn quick_pattern(folded: &str) -> Option<String> {
-    if folded.chars().any(|c| c == '"' || c == '\\' || c.is_control()) {
-        return None;
-    }
-    let mut pattern = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_lowercase() {
-            let variants: String = accented(c).into_iter().collect();
-            let _ = write!(pattern, "[{c}{}{variants}][\\u{{300}}-\\u{{36f}}]*", c.to_ascii_uppercase());
-        } else {
-            pattern.push_str(&regex::escape(&c.to_string()));
-        }
-    }
-    Some(pattern)
-}
-
-/// The accented Latin letters that fold to `letter`.
-fn accented(letter: char) -> Vec<char> {
-    ('\u{c0}'..='\u{24f}')
-        .chain('\u{1e00}'..='\u{1eff}')
-        .filter(|&c| fold(&c.to_string()).0 == letter.to_string())
-        .collect()
 }
 
 /// Up to about forty characters on either side of the match, on one line.
@@ -176,7 +135,83 @@ mod tests {
         let lines: Vec<&str> = query.candidates(block.as_bytes()).into_iter().map(|line| &block[line]).collect();
         assert_eq!(lines, [block.lines().next().unwrap(), block.lines().nth(2).unwrap()]);
         let quoted = Query::new("say \"no\"").unwrap();
-        assert_eq!(quoted.candidates(b"any\nthing").len(), 2, "without a quick test every line is a candidate");
+        assert_eq!(quoted.candidates(b"{\"a\":\"I say \\\"No\\\"\"}\n{\"a\":\"say no\"}").len(), 1);
+    }
+
+    /// The lines of `block` the quick test lets through, by number.
+    fn passed(query: &str, lines: &[&str]) -> Vec<usize> {
+        let block = lines.join("\n");
+        let query = Query::new(query).unwrap();
+        let starts: Vec<usize> = query.candidates(block.as_bytes()).into_iter().map(|line| line.start).collect();
+        let mut at = 0;
+        let mut numbers = Vec::new();
+        for (n, line) in lines.iter().enumerate() {
+            if starts.contains(&at) {
+                numbers.push(n);
+            }
+            at += line.len() + 1;
+        }
+        numbers
+    }
+
+    #[test]
+    fn every_script_is_found_either_way_round_and_escaped() {
+        let cases = [
+            ("łukasz", "Łukasz"),
+            ("ŁUKASZ", "łukasz"),
+            ("lukasz", "Łukasz"),
+            ("дом", "ДОМ"),
+            ("ДОМ", "дом"),
+            ("σοφία", "ΣΟΦΊΑ"),
+            ("ΣΟΦΙΑ", "σοφία"),
+            ("οσος", "ΌΣΟΣ"),
+            ("ærø", "ÆRØ"),
+            ("ÆRØ", "ærø"),
+            ("zoë", "ZOË"),
+            ("zoe", "Zoë"),
+            ("straße", "STRASSE"),
+            ("strasse", "Straße"),
+            ("stras", "Straße"),
+            ("istanbul", "İstanbul"),
+            ("fine", "ﬁne"),
+            ("i", "ﬁ"),
+            ("한국", "한국어"),
+        ];
+        for (query, text) in cases {
+            let found = Query::new(query).unwrap();
+            assert!(found.find(text).is_some(), "{query} finds {text}");
+            let raw = serde_json::to_string(&serde_json::json!({ "a": text })).unwrap();
+            let escaped =
+                raw.chars().map(|c| if c.is_ascii() { c.to_string() } else { ascii_escaped(c) }).collect::<String>();
+            let upper = escaped.replace("\\u", "\u{1}").to_uppercase().replace('\u{1}', "\\u");
+            assert_eq!(passed(query, &["{\"b\":\"--\"}", &raw, &escaped, &upper]), [1, 2, 3], "{query} in {text}");
+        }
+        assert_eq!(passed("zurich", &[r#"{"a":"Z\u00fcrich"}"#, r#"{"a":"Z\u00FCRICH"}"#]), [0, 1]);
+        assert_eq!(passed("🌱 grows", &[r#"{"a":"\ud83c\udf31 GROWS"}"#]), [0]);
+    }
+
+    /// `c` as a JSON `\u` escape (two for a character outside the BMP).
+    fn ascii_escaped(c: char) -> String {
+        c.encode_utf16(&mut [0; 2]).iter().fold(String::new(), |escaped, unit| escaped + &format!("\\u{unit:04x}"))
+    }
+
+    proptest::proptest! {
+        /// Whatever the text and whatever part of it is looked for, the quick
+        /// test lets the line through when the exact check finds it.
+        #[test]
+        fn the_quick_test_never_misses_what_find_finds(text in "\\PC{0,24}", from in 0usize..24, len in 1usize..8) {
+            let chars: Vec<char> = text.chars().collect();
+            let from = from.min(chars.len());
+            let part: String = chars[from..(from + len).min(chars.len())].iter().collect();
+            proptest::prop_assume!(!fold(&part).0.trim().is_empty());
+            let query = Query::new(&part).unwrap();
+            proptest::prop_assume!(query.find(&text).is_some());
+            let raw = serde_json::to_string(&serde_json::json!({ "a": text })).unwrap();
+            let escaped: String = raw.chars().map(|c| if c.is_ascii() { c.to_string() } else { ascii_escaped(c) }).collect();
+            for line in [raw, escaped] {
+                proptest::prop_assert_eq!(query.candidates(line.as_bytes()).len(), 1, "{:?} in {}", part, line);
+            }
+        }
     }
 
     #[test]

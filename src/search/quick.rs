@@ -1,0 +1,189 @@
+//! The quick test on raw journal lines: a regex that matches wherever a
+//! line may hold the query, so that only those lines are parsed. It must
+//! never miss a real match; a line it lets through is checked exactly.
+//!
+//! A line holds text as UTF-8 or as JSON escapes (`\u00fc`, `\"`), so each
+//! character of the folded query stands for every character that folds to
+//! it, in either form, with folded-away marks after it. A character that
+//! folds to several (ß to ss, ﬁ to fi) is an edge over several places of
+//! the query, and at either end of the query it may be covered in part.
+//! The places and edges make a small graph; the regex is its paths.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use super::fold::folded;
+
+/// The characters that may fold to something else: planes 0 and 1 hold
+/// every script with case or accents (plane 2 and above are ideographs).
+const FOLDING: std::ops::RangeInclusive<char> = '\u{41}'..='\u{1ffff}';
+
+/// The most paths one stretch of the graph may have before the quick test
+/// gives up (and every line is parsed).
+const MOST_PATHS: usize = 256;
+
+/// What folds to what: the characters that fold to one character, by that
+/// character, and those that fold to several.
+struct Inverse {
+    single: BTreeMap<char, Vec<char>>,
+    several: Vec<(char, String)>,
+}
+
+fn inverse() -> &'static Inverse {
+    static INVERSE: OnceLock<Inverse> = OnceLock::new();
+    INVERSE.get_or_init(|| {
+        let mut inverse = Inverse { single: BTreeMap::new(), several: Vec::new() };
+        for c in FOLDING {
+            let to = folded(c);
+            let mut letters = to.chars();
+            match (letters.next(), letters.next()) {
+                (Some(one), None) if one != c => inverse.single.entry(one).or_default().push(c),
+                (Some(_), Some(_)) => inverse.several.push((c, to)),
+                _ => {}
+            }
+        }
+        inverse
+    })
+}
+
+/// A regex for raw journal lines that holds every line where the folded
+/// query may be; `None` when the query is too tangled to say (then every
+/// line is a candidate).
+pub fn pattern(query: &str) -> Option<String> {
+    let query: Vec<char> = query.chars().collect();
+    let edges = edges(&query);
+    let mut pattern = String::new();
+    let mut start = 0;
+    while start < query.len() {
+        let end = stretch_end(&edges, start, query.len());
+        pattern.push_str(&paths(&edges, start, end)?);
+        start = end;
+    }
+    Some(pattern)
+}
+
+/// An edge of the graph: from one place of the query to a later one, and
+/// the characters that cover what lies between.
+struct Edge {
+    from: usize,
+    to: usize,
+    chars: Vec<char>,
+}
+
+fn edges(query: &[char]) -> Vec<Edge> {
+    let inverse = inverse();
+    let mut edges: Vec<Edge> = Vec::new();
+    for (at, &c) in query.iter().enumerate() {
+        let mut chars = vec![c];
+        chars.extend(inverse.single.get(&c).into_iter().flatten());
+        edges.push(Edge { from: at, to: at + 1, chars });
+    }
+    let text: String = query.iter().collect();
+    for (c, to) in &inverse.several {
+        for (from, end) in covers(&text, to) {
+            match edges.iter_mut().find(|edge| (edge.from, edge.to) == (from, end)) {
+                Some(edge) => edge.chars.push(*c),
+                None => edges.push(Edge { from, to: end, chars: vec![*c] }),
+            }
+        }
+    }
+    edges
+}
+
+/// The places of the query (in characters) that `to`, what one character
+/// folds to, may cover: wholly inside the query, or over either end.
+fn covers(query: &str, to: &str) -> Vec<(usize, usize)> {
+    let places: Vec<usize> = query.char_indices().map(|(at, _)| at).chain([query.len()]).collect();
+    let place = |byte: usize| places.iter().position(|&at| at == byte);
+    let mut covered = Vec::new();
+    for (from, &at) in places.iter().enumerate() {
+        let rest = &query[at..];
+        if rest.starts_with(to) {
+            covered.extend(place(at + to.len()).map(|end| (from, end)));
+        } else if !rest.is_empty() && to.starts_with(rest) {
+            covered.push((from, places.len() - 1));
+        }
+    }
+    // Over the start: `to` ends with the query's first characters, or holds the whole query.
+    for (end, &at) in places.iter().enumerate().skip(1) {
+        let head = &query[..at];
+        if (to.ends_with(head) && to.len() > head.len()) || (end == places.len() - 1 && to.contains(query)) {
+            covered.push((0, end));
+        }
+    }
+    covered.sort_unstable();
+    covered.dedup();
+    covered
+}
+
+/// Where the stretch of the graph that starts at `start` ends: the first
+/// place after it that no edge jumps over.
+fn stretch_end(edges: &[Edge], start: usize, n: usize) -> usize {
+    let mut end = start + 1;
+    while end < n && edges.iter().any(|edge| edge.from < end && edge.to > end && edge.from >= start) {
+        end =
+            edges.iter().filter(|edge| edge.from >= start && edge.from < end).map(|edge| edge.to).max().unwrap_or(end);
+    }
+    end
+}
+
+/// Every path from `start` to `end` as alternatives, or `None` when there are too many.
+fn paths(edges: &[Edge], start: usize, end: usize) -> Option<String> {
+    let mut found: Vec<String> = Vec::new();
+    let mut stack: Vec<(usize, String)> = vec![(start, String::new())];
+    while let Some((at, so_far)) = stack.pop() {
+        if at == end {
+            found.push(so_far);
+            if found.len() > MOST_PATHS {
+                return None;
+            }
+            continue;
+        }
+        for edge in edges.iter().filter(|edge| edge.from == at && edge.to <= end) {
+            stack.push((edge.to, format!("{so_far}{}", unit(&edge.chars))));
+        }
+    }
+    Some(if found.len() == 1 { found.remove(0) } else { format!("(?:{})", found.join("|")) })
+}
+
+/// Any of `chars` as a raw line holds it, with the marks that fold away after it.
+fn unit(chars: &[char]) -> String {
+    let mut raw = String::new();
+    let mut escaped: Vec<String> = Vec::new();
+    for &c in chars {
+        raw.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
+        escaped.extend(json_escapes(c));
+    }
+    let mut unit = format!("(?:[{raw}]");
+    if !escaped.is_empty() {
+        let _ = write!(unit, "|{}", escaped.join("|"));
+    }
+    unit.push_str(
+        ")(?:[\\u{300}-\\u{36f}\\u{1ab0}-\\u{1aff}\\u{1dc0}-\\u{1dff}\\u{20d0}-\\u{20ff}\\u{fe20}-\\u{fe2f}]",
+    );
+    unit.push_str("|\\\\u(?i:03[0-6][0-9a-f]|1a[b-f][0-9a-f]|1d[c-f][0-9a-f]|20[d-f][0-9a-f]|fe2[0-9a-f]))*");
+    unit
+}
+
+/// The ways JSON may write `c` escaped: `\u00fc` in either case of hex, a
+/// surrogate pair, or a short escape.
+fn json_escapes(c: char) -> Vec<String> {
+    let mut escapes = Vec::new();
+    let mut units = [0; 2];
+    let hex: Vec<String> = c.encode_utf16(&mut units).iter().map(|unit| format!("\\\\u(?i:{unit:04x})")).collect();
+    escapes.push(hex.concat());
+    let short = match c {
+        '"' => Some("\\\\\""),
+        '\\' => Some("\\\\\\\\"),
+        '/' => Some("\\\\/"),
+        '\n' => Some("\\\\n"),
+        '\t' => Some("\\\\t"),
+        '\r' => Some("\\\\r"),
+        '\u{8}' => Some("\\\\b"),
+        '\u{c}' => Some("\\\\f"),
+        _ => None,
+    };
+    escapes.extend(short.map(str::to_owned));
+    escapes
+}
