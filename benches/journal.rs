@@ -62,6 +62,7 @@ fn main() {
         );
         results.push((case.name, median));
     }
+    compare_with_grep(&journal, runs, &results);
     if let Some(jrnl) = jrnl_path() {
         compare_with_jrnl(&jrnl, dir.path(), entries, runs, &results);
     } else {
@@ -86,6 +87,7 @@ fn cases(answers: &Path, export: &Path) -> Vec<Case> {
         case("list --limit 20", &["list", "--limit", "20"], 20),
         case("show last", &["show", "last"], 20),
         case("search zeldzaamheid (a rare word)", &["search", "zeldzaamheid"], 150),
+        case("search łukasz (a rare name, any case)", &["search", "łukasz"], 150),
         case("export --format markdown (everything)", &["export", "--format", "markdown"], 500),
         case("import (the journal's JSON export)", &["import", &export.display().to_string()], 3000),
         case(
@@ -213,6 +215,9 @@ fn make_journal(count: usize) -> String {
         if n % 33_333 == 7 {
             answers[1]["answer"] = format!("{} zeldzaamheid", sentence(&mut rng, words, 5)).into();
         }
+        if n % 33_333 == 11 {
+            answers[2]["answer"] = format!("{} ŁUKASZ", sentence(&mut rng, words, 5)).into();
+        }
         let question = sentence(&mut rng, words, 8);
         answers.push(serde_json::json!({"prompt": "calm", "kind": "scale", "question": question, "range": [1, 10], "answer": rng.i64(1..=10)}));
         let finished = start.checked_add(jiff::SignedDuration::from_secs(step * n as i64)).unwrap();
@@ -228,6 +233,32 @@ fn make_journal(count: usize) -> String {
         let _ = writeln!(out, "{entry}");
     }
     out
+}
+
+/// `grep -ci WORD` on the same file, the floor that search is held to
+/// (at most 2.5 times it).
+fn compare_with_grep(journal: &Path, runs: usize, ours: &[(&str, Duration)]) {
+    println!("\ngrep -ci on the same file, median of {runs} runs:");
+    for (word, case) in [("zeldzaamheid", "search zeldzaamheid (a rare word)"), ("łukasz", "search łukasz (a rare name, any case)")] {
+        let mut times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let started = Instant::now();
+                let status = Command::new("grep").args(["-ci", word]).arg(journal).stdout(Stdio::null()).status().unwrap();
+                assert!(status.code().is_some_and(|code| code <= 1), "grep failed");
+                started.elapsed()
+            })
+            .collect();
+        times.sort();
+        let grep = times[times.len() / 2];
+        let search = ours.iter().find(|(name, _)| *name == case).map_or(Duration::ZERO, |(_, time)| *time);
+        println!(
+            "{:<44} {:>7.1} ms   bezin search {:.1} ms, {:.2} times grep",
+            format!("grep -ci {word}"),
+            millis(grep),
+            millis(search),
+            search.as_secs_f64() / grep.as_secs_f64()
+        );
+    }
 }
 
 fn jrnl_path() -> Option<PathBuf> {
