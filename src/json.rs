@@ -21,18 +21,46 @@ pub fn write_pretty<W: Write, T: Serialize + ?Sized>(out: W, value: &T) -> serde
     value.serialize(&mut serde_json::Serializer::with_formatter(out, Escaping(PrettyFormatter::new())))
 }
 
+/// A journal line as it is (with the fields bezin does not know), its
+/// unsafe characters written as escapes. Such characters can only stand in
+/// a JSON string, so the line stays the same JSON.
+pub fn write_line<W: Write + ?Sized>(out: &mut W, line: &[u8]) -> io::Result<()> {
+    escape_unsafe(out, line)
+}
+
+/// Copies `bytes`, writing DEL, C1 controls and bidirectional controls as
+/// `\u` escapes; control characters below space never reach here raw.
+fn escape_unsafe<W: Write + ?Sized>(out: &mut W, bytes: &[u8]) -> io::Result<()> {
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == 0x7f || b == 0xc2 || b == 0xe2) {
+        let start = at + offset;
+        let length = match &bytes[start..] {
+            [0x7f, ..] => 1,
+            [0xc2, 0x80..=0x9f, ..] => 2,
+            [0xe2, 0x80, 0xaa..=0xae, ..] | [0xe2, 0x81, 0xa6..=0xa9, ..] => 3,
+            _ => 0,
+        };
+        at = start + 1;
+        if length == 0 {
+            continue;
+        }
+        let c = std::str::from_utf8(&bytes[start..start + length]).ok().and_then(|c| c.chars().next());
+        let Some(c) = c.filter(|&c| is_unsafe(c)) else { continue };
+        out.write_all(&bytes[copied..start])?;
+        write!(out, "\\u{:04x}", u32::from(c))?;
+        copied = start + length;
+        at = copied;
+    }
+    out.write_all(&bytes[copied..])
+}
+
 /// A formatter that escapes what `serde_json` leaves raw and a terminal would act on.
 struct Escaping<F>(F);
 
 impl<F: Formatter> Formatter for Escaping<F> {
     fn write_string_fragment<W: ?Sized + Write>(&mut self, out: &mut W, fragment: &str) -> io::Result<()> {
-        let mut copied = 0;
-        for (at, c) in fragment.char_indices().filter(|(_, c)| is_unsafe(*c)) {
-            out.write_all(&fragment.as_bytes()[copied..at])?;
-            write!(out, "\\u{:04x}", u32::from(c))?;
-            copied = at + c.len_utf8();
-        }
-        out.write_all(&fragment.as_bytes()[copied..])
+        escape_unsafe(out, fragment.as_bytes())
     }
 
     fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
@@ -69,6 +97,18 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// A journal line of any text comes back as the same JSON, nothing unsafe raw.
+        #[test]
+        fn a_raw_line_stays_the_same_json(text in any::<String>()) {
+            let line = serde_json::to_string(&serde_json::json!({"answer": text, "x": 1})).unwrap();
+            let mut out = Vec::new();
+            super::write_line(&mut out, line.as_bytes()).unwrap();
+            let written = String::from_utf8(out).unwrap();
+            prop_assert!(!written.chars().any(crate::ui::is_unsafe));
+            let back: serde_json::Value = serde_json::from_str(&written).unwrap();
+            prop_assert_eq!(&back["answer"], &serde_json::Value::String(text));
+        }
+
         /// Any string comes back exactly, and no unsafe character is written raw.
         #[test]
         fn any_string_round_trips_with_nothing_raw(text in any::<String>()) {

@@ -373,3 +373,19 @@ fn a_full_disk_never_leaves_a_half_written_line() {
     assert!(common::text(&output.stderr).contains("could not write to the journal"));
     assert_eq!(String::from_utf8(home.journal_bytes()).unwrap(), lines, "the journal is as it was");
 }
+
+#[test]
+fn fields_bezin_does_not_know_survive_the_json_export_and_its_import() {
+    let home = Home::new();
+    let mut entry = common::entry("unk0000001", "five-tips", "2026-11-20T10:00:00+01:00", None, &[]);
+    entry["mood"] = json!({"colour": "blue", "why": "\u{9b}hidden\u{202e}"});
+    home.journal(&[entry.clone()]);
+    let exported = home.stdout(&["export", "--format", "json"]);
+    assert!(!exported.contains('\u{9b}') && !exported.contains('\u{202e}'), "escaped: {exported}");
+    let back: Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(back[0]["mood"], entry["mood"]);
+    let other = Home::new();
+    let file = other.write("export.json", &exported);
+    other.run(&["import", file.to_str().unwrap()]).success();
+    assert_eq!(other.entries()[0]["mood"], entry["mood"]);
+}

@@ -46,32 +46,51 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
 
 /// Streams the entries that pass `filter` to `out`; returns how many.
 fn write(context: &Context, filter: &Filter, catalog: &Catalog, format: Format, out: &mut impl Write) -> Result<usize> {
-    let mut count = 0;
-    if format == Format::Json {
-        out.write_all(b"[")?;
+    match format {
+        Format::Json => json(context, filter, out),
+        Format::Markdown => markdown(context, filter, catalog, out),
     }
+}
+
+/// The entries as a JSON array, each as its journal line holds it (with
+/// the fields bezin does not know), its unsafe characters escaped.
+fn json(context: &Context, filter: &Filter, out: &mut impl Write) -> Result<usize> {
+    let mut count = 0;
+    let mut damaged = context.warn_damaged();
+    out.write_all(b"[")?;
+    context.journal.scan(|line| {
+        if !filter.may_match(line.bytes) {
+            return Ok(ControlFlow::Continue(()));
+        }
+        match line.parse() {
+            Ok(entry) if filter.matches(&entry) => {
+                out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
+                crate::json::write_line(out, line.bytes)?;
+                count += 1;
+            }
+            Ok(_) => {}
+            Err(err) => damaged(err),
+        }
+        Ok(ControlFlow::Continue(()))
+    })?;
+    out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
+    Ok(count)
+}
+
+/// The entries as Markdown, streamed in journal order.
+fn markdown(context: &Context, filter: &Filter, catalog: &Catalog, out: &mut impl Write) -> Result<usize> {
+    let mut count = 0;
     context.journal.each(
         |entry| {
             if filter.matches(&entry) {
-                match format {
-                    Format::Json => {
-                        out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
-                        crate::json::write(&mut *out, &entry)?;
-                    }
-                    Format::Markdown => {
-                        let separator = if count == 0 { "" } else { "\n" };
-                        write!(out, "{separator}{}", markdown::entry(&entry, &catalog.title(&entry.set, entry.lang)))?;
-                    }
-                }
+                let separator = if count == 0 { "" } else { "\n" };
+                write!(out, "{separator}{}", markdown::entry(&entry, &catalog.title(&entry.set, entry.lang)))?;
                 count += 1;
             }
             Ok(ControlFlow::Continue(()))
         },
         context.warn_damaged(),
     )?;
-    if format == Format::Json {
-        out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
-    }
     Ok(count)
 }
 

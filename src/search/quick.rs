@@ -10,7 +10,6 @@
 //! The places and edges make a small graph; the regex is its paths.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use super::fold::folded;
@@ -147,43 +146,18 @@ fn paths(edges: &[Edge], start: usize, end: usize) -> Option<String> {
     Some(if found.len() == 1 { found.remove(0) } else { format!("(?:{})", found.join("|")) })
 }
 
-/// Any of `chars` as a raw line holds it, with the marks that fold away after it.
+/// Any of `chars` as a raw line holds it, with the marks that fold away
+/// after it. A JSON escape stands for any character: the regex stays small
+/// and fast, and a line it lets through too many is checked exactly.
 fn unit(chars: &[char]) -> String {
-    let mut raw = String::new();
-    let mut escaped: Vec<String> = Vec::new();
-    for &c in chars {
-        raw.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
-        escaped.extend(json_escapes(c));
-    }
-    let mut unit = format!("(?:[{raw}]");
-    if !escaped.is_empty() {
-        let _ = write!(unit, "|{}", escaped.join("|"));
-    }
-    unit.push_str(
-        ")(?:[\\u{300}-\\u{36f}\\u{1ab0}-\\u{1aff}\\u{1dc0}-\\u{1dff}\\u{20d0}-\\u{20ff}\\u{fe20}-\\u{fe2f}]",
-    );
-    unit.push_str("|\\\\u(?i:03[0-6][0-9a-f]|1a[b-f][0-9a-f]|1d[c-f][0-9a-f]|20[d-f][0-9a-f]|fe2[0-9a-f]))*");
-    unit
+    let raw: String = chars.iter().map(|c| regex::escape(c.encode_utf8(&mut [0; 4]))).collect();
+    format!("(?:[{raw}]|{ESCAPE})(?:{MARK})*")
 }
 
-/// The ways JSON may write `c` escaped: `\u00fc` in either case of hex, a
-/// surrogate pair, or a short escape.
-fn json_escapes(c: char) -> Vec<String> {
-    let mut escapes = Vec::new();
-    let mut units = [0; 2];
-    let hex: Vec<String> = c.encode_utf16(&mut units).iter().map(|unit| format!("\\\\u(?i:{unit:04x})")).collect();
-    escapes.push(hex.concat());
-    let short = match c {
-        '"' => Some("\\\\\""),
-        '\\' => Some("\\\\\\\\"),
-        '/' => Some("\\\\/"),
-        '\n' => Some("\\\\n"),
-        '\t' => Some("\\\\t"),
-        '\r' => Some("\\\\r"),
-        '\u{8}' => Some("\\\\b"),
-        '\u{c}' => Some("\\\\f"),
-        _ => None,
-    };
-    escapes.extend(short.map(str::to_owned));
-    escapes
-}
+/// Any JSON escape: `\u` with four hex digits (and a second for a surrogate
+/// pair), or a short one such as `\"`.
+const ESCAPE: &str = r"\\(?:u[0-9a-fA-F]{4}(?:\\u[dD][c-fC-F][0-9a-fA-F]{2})?|[^u])";
+
+/// A diacritical mark, raw or escaped.
+const MARK: &str = "[\u{300}-\u{36f}\u{1ab0}-\u{1aff}\u{1dc0}-\u{1dff}\u{20d0}-\u{20ff}\u{fe20}-\u{fe2f}]\
+                    |\\\\u(?i:03[0-6][0-9a-f]|1a[b-f][0-9a-f]|1d[c-f][0-9a-f]|20[d-f][0-9a-f]|fe2[0-9a-f])";
