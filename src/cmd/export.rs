@@ -116,6 +116,8 @@ fn split(context: &Context, filter: &Filter, catalog: &Catalog, folder: &Path) -
         },
         context.warn_damaged(),
     )?;
+    // The renames last only once the folder is synced too.
+    std::fs::File::open(folder).and_then(|folder| folder.sync_all())?;
     crate::tell!("Wrote {count} files to {}", folder.display());
     Ok(ExitCode::SUCCESS)
 }
