@@ -5,6 +5,7 @@ use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::mpsc::{SyncSender, sync_channel};
 
 use anyhow::{Context as _, Result, bail};
 
@@ -12,6 +13,7 @@ use super::{Context, filter, title_of};
 use crate::catalog::Catalog;
 use crate::cli::{ExportArgs, Format};
 use crate::filter::Filter;
+use crate::journal::{Damaged, RawLine};
 use crate::markdown;
 use crate::paths;
 
@@ -77,21 +79,96 @@ fn json(context: &Context, filter: &Filter, out: &mut impl Write) -> Result<usiz
     Ok(count)
 }
 
-/// The entries as Markdown, streamed in journal order.
+/// How many bytes of journal lines one thread renders at a time.
+const BATCH: usize = 512 * 1024;
+
+/// Lines read from the journal, to render together.
+#[derive(Default)]
+struct Batch {
+    bytes: Vec<u8>,
+    /// Each line's number, where it starts in the file, its length there,
+    /// and its place in `bytes` (empty for a line too long to read).
+    lines: Vec<(usize, u64, u64, std::ops::Range<usize>)>,
+}
+
+/// A batch as Markdown, each entry after a blank line, and what was wrong.
+struct Rendered {
+    text: String,
+    entries: usize,
+    damaged: Vec<Damaged>,
+}
+
+/// The entries as Markdown, in journal order: one thread reads batches of
+/// lines, two render them at once, and they are written in the order read.
 fn markdown(context: &Context, filter: &Filter, catalog: &Catalog, out: &mut impl Write) -> Result<usize> {
-    let mut count = 0;
-    context.journal.each(
-        |entry| {
-            if filter.matches(&entry) {
-                let separator = if count == 0 { "" } else { "\n" };
-                write!(out, "{separator}{}", markdown::entry(&entry, &catalog.title(&entry.set, entry.lang)))?;
-                count += 1;
+    let mut damaged = context.warn_damaged();
+    std::thread::scope(|scope| {
+        let (mut batches, mut rendered) = (Vec::new(), Vec::new());
+        for _ in 0..2 {
+            let (to_render, next) = sync_channel::<Batch>(2);
+            let (done, result) = sync_channel::<Rendered>(2);
+            scope.spawn(move || {
+                for batch in next {
+                    if done.send(render(&batch, filter, catalog)).is_err() {
+                        return;
+                    }
+                }
+            });
+            batches.push(to_render);
+            rendered.push(result);
+        }
+        let reader = scope.spawn(move || read_batches(context, &batches));
+        let mut count = 0;
+        for turn in 0.. {
+            let Ok(part) = rendered[turn % 2].recv() else { break };
+            part.damaged.into_iter().for_each(&mut damaged);
+            let text = if count == 0 { part.text.strip_prefix('\n').unwrap_or(&part.text) } else { &part.text };
+            out.write_all(text.as_bytes())?;
+            count += part.entries;
+        }
+        drop(rendered);
+        reader.join().map_err(|_| anyhow::anyhow!("the export stopped unexpectedly"))??;
+        Ok(count)
+    })
+}
+
+/// Reads the journal into batches, handed to the renderers in turn.
+fn read_batches(context: &Context, renderers: &[SyncSender<Batch>]) -> Result<()> {
+    let (mut batch, mut turn) = (Batch::default(), 0);
+    context.journal.scan(|line| {
+        let start = batch.bytes.len();
+        batch.bytes.extend_from_slice(line.bytes);
+        batch.lines.push((line.number, line.offset, line.length, start..batch.bytes.len()));
+        if batch.bytes.len() >= BATCH {
+            if renderers[turn % 2].send(std::mem::take(&mut batch)).is_err() {
+                return Ok(ControlFlow::Break(()));
             }
-            Ok(ControlFlow::Continue(()))
-        },
-        context.warn_damaged(),
-    )?;
-    Ok(count)
+            turn += 1;
+        }
+        Ok(ControlFlow::Continue(()))
+    })?;
+    if !batch.lines.is_empty() {
+        let _ = renderers[turn % 2].send(batch);
+    }
+    Ok(())
+}
+
+/// The Markdown of the entries of a batch that pass `filter`.
+fn render(batch: &Batch, filter: &Filter, catalog: &Catalog) -> Rendered {
+    let mut rendered = Rendered { text: String::with_capacity(batch.bytes.len()), entries: 0, damaged: Vec::new() };
+    for (number, offset, length, place) in &batch.lines {
+        let line = RawLine { number: *number, offset: *offset, bytes: &batch.bytes[place.clone()], length: *length };
+        match line.parse() {
+            Ok(entry) if filter.matches(&entry) => {
+                rendered.text.push('\n');
+                rendered.text.push_str(&markdown::entry(&entry, &catalog.title(&entry.set, entry.lang)));
+                rendered.entries += 1;
+            }
+            Ok(_) => {}
+            Err(err) => rendered.damaged.push(err),
+        }
+    }
+    rendered
 }
 
 /// One Markdown file per entry, with front matter, in `folder`.
