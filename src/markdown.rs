@@ -13,10 +13,16 @@ use crate::journal::{Entry, Value};
 /// question as `## question` with its answer.
 pub fn entry(entry: &Entry, set_title: &str) -> String {
     let mut out = String::with_capacity(2048);
+    write_entry(&mut out, entry, set_title);
+    out
+}
+
+/// The same, added to `out`.
+pub fn write_entry(out: &mut String, entry: &Entry, set_title: &str) {
     out.push_str("# ");
     match &entry.title {
-        Some(title) => escape_into(&mut out, title),
-        None => escape_into(&mut out, &format!("{set_title} — {}", entry.date())),
+        Some(title) => escape_into(out, title),
+        None => escape_into(out, &format!("{set_title} — {}", entry.date())),
     }
     out.push_str("\n\n");
     let mut facts = format!("{} · {}", entry.finished.replace('T', " "), entry.set);
@@ -26,12 +32,12 @@ pub fn entry(entry: &Entry, set_title: &str) -> String {
     if let Some(follows) = &entry.follows {
         let _ = write!(facts, " · follows: {follows}");
     }
-    escape_into(&mut out, &facts);
+    escape_into(out, &facts);
     out.push('\n');
     for recorded in &entry.answers {
         if !recorded.question.is_empty() {
             out.push_str("\n## ");
-            escape_into(&mut out, &recorded.question);
+            escape_into(out, &recorded.question);
             out.push('\n');
         }
         out.push('\n');
@@ -39,15 +45,14 @@ pub fn entry(entry: &Entry, set_title: &str) -> String {
             Value::List(items) => {
                 for item in items {
                     out.push_str("- ");
-                    escape_into(&mut out, item);
+                    escape_into(out, item);
                     out.push('\n');
                 }
             }
-            Value::Text(text) => paragraph(&mut out, text),
-            other => paragraph(&mut out, &other.show(recorded.range, entry.lang)),
+            Value::Text(text) => paragraph(out, text),
+            other => paragraph(out, &other.show(recorded.range, entry.lang)),
         }
     }
-    out
 }
 
 /// YAML front matter for one file per entry, read by Obsidian and static
@@ -189,14 +194,23 @@ fn escape_into(out: &mut String, line: &str) {
     lead.chars().for_each(|c| out.push_str(entity(c)));
     let bytes = body.as_bytes();
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    // A list marker or heading underline at the start, or "1." / "1)".
-    let starts_block = matches!(bytes.first(), Some(b'-' | b'+' | b'='));
-    let number_end = (digits > 0 && matches!(bytes.get(digits), Some(b'.' | b')'))).then_some(digits);
+    // A list marker or heading underline at the start, or "1." / "1)": neither byte is special.
+    let block_end = match bytes.first() {
+        Some(b'-' | b'+' | b'=') => Some(0),
+        _ => (digits > 0 && matches!(bytes.get(digits), Some(b'.' | b')'))).then_some(digits),
+    };
     let mut copied = 0;
-    for (n, &byte) in bytes.iter().enumerate() {
-        if n < copied || !(SPECIAL[usize::from(byte)] || (n == 0 && starts_block) || Some(n) == number_end) {
-            continue;
-        }
+    if let Some(end) = block_end {
+        out.push_str(&body[..end]);
+        out.push('\\');
+        out.push(char::from(bytes[end]));
+        copied = end + 1;
+    }
+    let mut at = copied;
+    while let Some(offset) = bytes[at..].iter().position(|&byte| SPECIAL[usize::from(byte)]) {
+        let n = at + offset;
+        let byte = bytes[n];
+        at = n + 1;
         // A special byte is ASCII or the first byte of a character, so `n` is a boundary.
         let length = match byte {
             0xc2 | 0xe2 => match wide_control(&bytes[n..]) {
@@ -207,6 +221,7 @@ fn escape_into(out: &mut String, line: &str) {
         };
         out.push_str(&body[copied..n]);
         copied = n + length;
+        at = copied;
         if byte < 0x20 || byte == 0x7f || length > 1 {
             let c = body[n..].chars().next().unwrap_or_default();
             let _ = write!(out, "&#{};", u32::from(c));

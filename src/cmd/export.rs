@@ -161,7 +161,7 @@ fn render(batch: &Batch, filter: &Filter, catalog: &Catalog) -> Rendered {
         match line.parse() {
             Ok(entry) if filter.matches(&entry) => {
                 rendered.text.push('\n');
-                rendered.text.push_str(&markdown::entry(&entry, &catalog.title(&entry.set, entry.lang)));
+                markdown::write_entry(&mut rendered.text, &entry, &catalog.title(&entry.set, entry.lang));
                 rendered.entries += 1;
             }
             Ok(_) => {}
