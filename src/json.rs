@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
-use crate::ui::is_unsafe;
+use crate::controls::{is_unsafe, wide_control};
 
 /// `value` as one line of JSON.
 pub fn write<W: Write, T: Serialize + ?Sized>(out: W, value: &T) -> serde_json::Result<()> {
@@ -35,12 +35,7 @@ fn escape_unsafe<W: Write + ?Sized>(out: &mut W, bytes: &[u8]) -> io::Result<()>
     let mut at = 0;
     while let Some(offset) = bytes[at..].iter().position(|&b| b == 0x7f || b == 0xc2 || b == 0xe2) {
         let start = at + offset;
-        let length = match &bytes[start..] {
-            [0x7f, ..] => 1,
-            [0xc2, 0x80..=0x9f, ..] => 2,
-            [0xe2, 0x80, 0xaa..=0xae, ..] | [0xe2, 0x81, 0xa6..=0xa9, ..] => 3,
-            _ => 0,
-        };
+        let length = if bytes[start] == 0x7f { 1 } else { wide_control(&bytes[start..]).unwrap_or(0) };
         at = start + 1;
         if length == 0 {
             continue;
@@ -104,7 +99,7 @@ mod tests {
             let mut out = Vec::new();
             super::write_line(&mut out, line.as_bytes()).unwrap();
             let written = String::from_utf8(out).unwrap();
-            prop_assert!(!written.chars().any(crate::ui::is_unsafe));
+            prop_assert!(!written.chars().any(crate::controls::is_unsafe));
             let back: serde_json::Value = serde_json::from_str(&written).unwrap();
             prop_assert_eq!(&back["answer"], &serde_json::Value::String(text));
         }
@@ -116,7 +111,7 @@ mod tests {
                 let mut out = Vec::new();
                 if pretty { super::write_pretty(&mut out, &[&text]) } else { super::write(&mut out, &[&text]) }.unwrap();
                 let written = String::from_utf8(out).unwrap();
-                prop_assert!(!written.chars().any(|c| crate::ui::is_unsafe(c) && c != '\n'));
+                prop_assert!(!written.chars().any(|c| crate::controls::is_unsafe(c) && c != '\n'));
                 let back: Vec<String> = serde_json::from_str(&written).unwrap();
                 prop_assert_eq!(&back[0], &text);
             }

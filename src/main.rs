@@ -10,6 +10,7 @@ mod clock;
 mod cmd;
 mod completion;
 mod config;
+mod controls;
 mod draft;
 mod exit_codes;
 mod filter;

@@ -7,6 +7,7 @@
 
 use std::fmt::Write as _;
 
+use crate::controls::{is_unsafe, wide_control};
 use crate::journal::{Entry, Value};
 
 /// An entry as a Markdown section: `# heading`, a line of facts, then each
@@ -90,7 +91,7 @@ fn yaml(text: &str) -> String {
             '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' => {
                 let _ = write!(out, "\\u{:04X}", u32::from(c));
             }
-            c if is_bidi_control(c) => {
+            c if is_unsafe(c) => {
                 let _ = write!(out, "\\u{:04X}", u32::from(c));
             }
             c => out.push(c),
@@ -98,12 +99,6 @@ fn yaml(text: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// The bidirectional overrides and isolates, which make a line read
-/// differently from what it holds.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The longest file name `export --split` makes, in bytes.
@@ -172,16 +167,6 @@ const SPECIAL: [bool; 256] = {
     special[0xe2] = true;
     special
 };
-
-/// The length of the control character starting at `bytes[0]` (`0xc2` or
-/// `0xe2` first), if it is one: a C1 control or a bidirectional control.
-fn wide_control(bytes: &[u8]) -> Option<usize> {
-    match bytes {
-        [0xc2, 0x80..=0x9f, ..] => Some(2),
-        [0xe2, 0x80, 0xaa..=0xae, ..] | [0xe2, 0x81, 0xa6..=0xa9, ..] => Some(3),
-        _ => None,
-    }
-}
 
 /// One line of text made literal: every character that Markdown could read
 /// as syntax is escaped, and spaces at either end (and carriage returns)
@@ -301,7 +286,7 @@ mod tests {
             proptest::prop_assert_eq!(doc["title"].as_str(), Some(title.as_str()));
             proptest::prop_assert_eq!(doc["tags"][0].as_str(), Some(tag.as_str()));
             proptest::prop_assert!(doc["follows"].is_null());
-            proptest::prop_assert!(!front.chars().any(|c| crate::ui::is_unsafe(c) && c != '\n'));
+            proptest::prop_assert!(!front.chars().any(|c| crate::controls::is_unsafe(c) && c != '\n'));
         }
     }
 

@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use super::shown::is_unsafe;
+use crate::controls::is_unsafe;
 
 /// A writer that lets only safe text and, when `colors`, colour codes through.
 pub struct Guarded<W: Write> {

@@ -18,7 +18,7 @@ use console::{Term, style};
 
 pub use guard::Guarded;
 pub use interrupt::{handle_interrupts, on_interrupt, show_cursor, take_interrupt_message};
-pub use shown::{is_unsafe, one_line, shown};
+pub use shown::{one_line, shown};
 pub use table::{Column, table};
 pub use terminal::{Paused, Terminal};
 

@@ -7,11 +7,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-/// Whether `c` must not reach the terminal as it is: C0 and C1 controls,
-/// DEL, and the bidirectional overrides and isolates.
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
+use crate::controls::is_unsafe;
 
 /// The visible form of an unsafe character.
 fn push_visible(out: &mut String, c: char) {
