@@ -80,7 +80,7 @@ fn json(context: &Context, filter: &Filter, out: &mut impl Write) -> Result<usiz
 }
 
 /// How many bytes of journal lines one thread renders at a time.
-const BATCH: usize = 512 * 1024;
+const BATCH: usize = 256 * 1024;
 
 /// Lines read from the journal, to render together.
 #[derive(Default)]

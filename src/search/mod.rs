@@ -50,13 +50,12 @@ impl Query {
     /// query, each once; the quick test runs over the whole block at once.
     pub fn candidates(&self, block: &[u8]) -> Vec<Range<usize>> {
         let line_around = |at: usize, end: usize| {
-            let start = block[..at].iter().rposition(|&b| b == b'\n').map_or(0, |newline| newline + 1);
-            let end = block[end..].iter().position(|&b| b == b'\n').map_or(block.len(), |newline| end + newline);
+            let start = memchr::memrchr(b'\n', &block[..at]).map_or(0, |newline| newline + 1);
+            let end = memchr::memchr(b'\n', &block[end..]).map_or(block.len(), |newline| end + newline);
             start..end
         };
         let Some(quick) = &self.quick else {
-            let starts =
-                std::iter::once(0).chain(block.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(at, _)| at + 1));
+            let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', block).map(|at| at + 1));
             return starts.filter(|&at| at < block.len()).map(|at| line_around(at, at)).collect();
         };
         let mut lines: Vec<Range<usize>> = Vec::new();

@@ -26,7 +26,7 @@ impl<W: Write> Guarded<W> {
     fn pass(&mut self, data: &[u8], more: bool) -> io::Result<()> {
         let mut rest = data;
         while !rest.is_empty() {
-            let (valid, bad) = match std::str::from_utf8(rest) {
+            let (valid, bad) = match simdutf8::compat::from_utf8(rest) {
                 Ok(text) => (text, None),
                 Err(err) => {
                     let valid = std::str::from_utf8(&rest[..err.valid_up_to()]).unwrap_or_default();
@@ -58,13 +58,11 @@ impl<W: Write> Guarded<W> {
     fn pass_text<'t>(&mut self, text: &'t str, more: bool) -> io::Result<&'t str> {
         let bytes = text.as_bytes();
         let (mut copied, mut at) = (0, 0);
-        // Every unsafe character starts with one of these bytes in UTF-8.
-        let suspect = |byte: &u8| *byte < 0x20 || *byte == 0x7f || *byte == 0xc2 || *byte == 0xe2;
-        while let Some(offset) = bytes[at..].iter().position(suspect) {
+        while let Some(offset) = next_suspect(&bytes[at..]) {
             let start = at + offset;
             let c = text[start..].chars().next().unwrap_or_default();
             at = start + c.len_utf8();
-            if !is_unsafe(c) || c == '\n' || c == '\t' {
+            if !is_unsafe(c) {
                 continue;
             }
             self.inner.write_all(&bytes[copied..start])?;
@@ -85,6 +83,20 @@ impl<W: Write> Guarded<W> {
         self.inner.write_all(&bytes[copied..])?;
         Ok("")
     }
+}
+
+/// Where the first byte is that may start an unsafe character in UTF-8: a
+/// control other than a newline or a tab, DEL, or the lead byte of a C1
+/// control or a bidi control. Blocks of 32 bytes are tested at once.
+// `|` rather than `||`: a test without branches is one the compiler can run on many bytes at once.
+#[allow(clippy::needless_bitwise_bool)]
+fn next_suspect(bytes: &[u8]) -> Option<usize> {
+    let suspect =
+        |byte: u8| (byte < 0x20 && byte != b'\n' && byte != b'\t') | (byte == 0x7f) | (byte == 0xc2) | (byte == 0xe2);
+    let clean =
+        bytes.chunks_exact(32).take_while(|block| !block.iter().fold(false, |any, &byte| any | suspect(byte))).count();
+    let from = clean * 32;
+    bytes[from..].iter().position(|&byte| suspect(byte)).map(|offset| from + offset)
 }
 
 enum Code {
@@ -165,5 +177,18 @@ mod tests {
         assert_eq!(through(&[b"\xe2\x80", b"\xaex"], false), "<U+202E>x");
         assert_eq!(through(&[b"end\x1b"], true), "end^[");
         assert_eq!(through(&[b"bad \xff byte"], false), "bad \u{fffd} byte");
+    }
+
+    #[test]
+    fn a_control_is_caught_wherever_it_falls_in_a_long_text() {
+        for at in 0..100 {
+            let mut text = "é\tx\n".repeat(20);
+            text.insert_str(at / 5 * 5, "\u{1b}\u{85}\u{2066}");
+            let seen = through(&[text.as_bytes()], false);
+            assert_eq!(
+                seen,
+                text.replace('\u{1b}', "^[").replace('\u{85}', "<U+0085>").replace('\u{2066}', "<U+2066>")
+            );
+        }
     }
 }
