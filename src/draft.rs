@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
+use crate::answer::{Answer, Picked};
 use crate::journal::is_id;
 use crate::lang::Lang;
 use crate::paths;
-use crate::session::Answer;
 
 /// A reflection not yet saved to the journal.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,6 +25,7 @@ pub struct Draft {
     pub updated: String,
     pub follows: Option<String>,
     /// Each prompt answered so far; `None` is an optional prompt left blank.
+    #[serde(deserialize_with = "answers_of_any_version")]
     pub answers: Vec<(String, Option<Answer>)>,
     pub title: Option<String>,
     pub tags: Vec<String>,
@@ -46,6 +47,40 @@ impl Draft {
     pub fn answered(&self) -> usize {
         self.answers.iter().filter(|(_, answer)| answer.is_some()).count()
     }
+}
+
+/// A draft's answers, also as an earlier bezin kept them (`{"choice": "id"}`):
+/// a reflection started before an update goes on after it. Labels of such
+/// choices come back when the session resumes.
+fn answers_of_any_version<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<(String, Option<Answer>)>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Kept {
+        Before(Before),
+        Now(Answer),
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    enum Before {
+        Text(String),
+        Number(i64),
+        Choice(String),
+        Choices(Vec<String>),
+        Bool(bool),
+    }
+    let by_id = |id: String| Picked { id: Some(id), label: String::new() };
+    let kept = Vec::<(String, Option<Kept>)>::deserialize(deserializer)?;
+    let answer = |kept| match kept {
+        Kept::Now(answer) => answer,
+        Kept::Before(Before::Text(text)) => Answer::Text(text),
+        Kept::Before(Before::Number(n)) => Answer::Number(n),
+        Kept::Before(Before::Bool(b)) => Answer::Bool(b),
+        Kept::Before(Before::Choice(id)) => Answer::Choice(by_id(id)),
+        Kept::Before(Before::Choices(ids)) => Answer::Multi(ids.into_iter().map(by_id).collect()),
+    };
+    Ok(kept.into_iter().map(|(id, kept)| (id, kept.map(answer))).collect())
 }
 
 /// The drafts folder: one JSON file per draft.

@@ -131,6 +131,13 @@ pub struct Words {
     pub source: &'static str,
     pub only_when: &'static str,
     pub scale: &'static str,
+    pub cancel: &'static str,
+    pub none: &'static str,
+    pub title_short: &'static str,
+    pub tags_short: &'static str,
+    pub edit_entry: &'static str,
+    pub changed_meanwhile: &'static str,
+    pub save_over: &'static str,
 }
 
 static EN: Words = Words {
@@ -162,6 +169,13 @@ static EN: Words = Words {
     source: "Source",
     only_when: "only when",
     scale: "scale",
+    cancel: "Cancel",
+    none: "(none)",
+    title_short: "Title",
+    tags_short: "Tags",
+    edit_entry: "Change entry",
+    changed_meanwhile: "The entry was changed elsewhere while you edited it.",
+    save_over: "Save your version over that change?",
 };
 
 static NL: Words = Words {
@@ -193,6 +207,13 @@ static NL: Words = Words {
     source: "Bron",
     only_when: "alleen als",
     scale: "schaal",
+    cancel: "Annuleren",
+    none: "(geen)",
+    title_short: "Titel",
+    tags_short: "Labels",
+    edit_entry: "Reflectie wijzigen",
+    changed_meanwhile: "De reflectie is elders gewijzigd terwijl jij ze bewerkte.",
+    save_over: "Jouw versie bewaren over die wijziging heen?",
 };
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 // terminal against control codes in text bezin did not write.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+mod answer;
+mod answers_file;
 mod catalog;
 mod cli;
 mod clock;

@@ -7,8 +7,9 @@
 
 use std::fmt::Write as _;
 
+use crate::answer::Answer;
 use crate::controls::{is_unsafe, wide_control};
-use crate::journal::{Entry, Value};
+use crate::journal::Entry;
 
 /// An entry as a Markdown section: `# heading`, a line of facts, then each
 /// question as `## question` with its answer.
@@ -43,14 +44,15 @@ pub fn write_entry(out: &mut String, entry: &Entry, set_title: &str) {
         }
         out.push('\n');
         match &recorded.answer {
-            Value::List(items) => {
-                for item in items {
+            Answer::Multi(picked) => {
+                for item in picked {
                     out.push_str("- ");
-                    escape_into(out, item);
+                    escape_into(out, &item.label);
                     out.push('\n');
                 }
             }
-            Value::Text(text) => paragraph(out, text),
+            Answer::Text(text) => paragraph(out, text),
+            Answer::Choice(picked) => paragraph(out, &picked.label),
             other => paragraph(out, &other.show(recorded.range, entry.lang)),
         }
     }

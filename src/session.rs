@@ -6,20 +6,10 @@ use std::collections::HashMap;
 
 use anyhow::{Result, bail};
 
-use crate::journal::{Recorded, Value};
+use crate::answer::{Answer, Picked};
+use crate::journal::Recorded;
 use crate::lang::Lang;
-use crate::prompt_set::{Expected, Kind, Prompt, PromptSet, fill_placeholders};
-
-/// An answer as the session holds it: choices by option id.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Answer {
-    Text(String),
-    Number(i64),
-    Choice(String),
-    Choices(Vec<String>),
-    Bool(bool),
-}
+use crate::prompt_set::{Kind, Prompt, PromptSet, fill_placeholders};
 
 /// Where answers come from: the person at a terminal, or a file.
 pub trait AnswerSource {
@@ -132,9 +122,11 @@ impl<'s> Session<'s> {
         self.given.get(prompt_id).and_then(Option::as_ref)
     }
 
-    /// Records an answer after checking it; a changed answer may make other
-    /// prompts apply (they come up next) or drop out (they are not saved).
+    /// Records an answer after checking it, its options labelled in the
+    /// session's language; a changed answer may make other prompts apply
+    /// (they come up next) or drop out (they are not saved).
     pub fn give(&mut self, prompt: &Prompt, answer: Option<Answer>) -> Result<()> {
+        let answer = answer.map(|answer| answer.in_terms_of(prompt, self.lang));
         if let Err(message) = check(prompt, answer.as_ref()) {
             bail!("answer to '{}': {message}", prompt.id);
         }
@@ -160,7 +152,7 @@ impl<'s> Session<'s> {
 
     /// An answer in words: "7/10", "yes", an option's label.
     pub fn show(&self, prompt: &Prompt, answer: &Answer) -> String {
-        value_of(prompt, answer, self.lang).show(prompt.kind.range(), self.lang)
+        answer.show(prompt.kind.range(), self.lang)
     }
 
     /// The prompts asked so far, in order, with what each got.
@@ -185,58 +177,10 @@ impl<'s> Session<'s> {
                     kind: prompt.kind.name().to_owned(),
                     question: self.question(prompt),
                     range: prompt.kind.range(),
-                    answer: value_of(prompt, answer, self.lang),
+                    answer: answer.clone(),
                 })
             })
             .collect()
-    }
-}
-
-/// An answer as the journal keeps it: choices by their label in `lang`.
-pub fn value_of(prompt: &Prompt, answer: &Answer, lang: Lang) -> Value {
-    let label = |id: &str| {
-        prompt
-            .kind
-            .options()
-            .iter()
-            .find(|option| option.id == id)
-            .map_or_else(|| id.to_owned(), |option| option.label.get(lang).to_owned())
-    };
-    match answer {
-        Answer::Text(text) => Value::Text(text.clone()),
-        Answer::Number(n) => Value::Number(*n),
-        Answer::Bool(b) => Value::Bool(*b),
-        Answer::Choice(id) => Value::Text(label(id)),
-        Answer::Choices(ids) => Value::List(ids.iter().map(|id| label(id)).collect()),
-    }
-}
-
-/// A saved answer as the session holds it, choices found by their label in
-/// `lang`; `None` when it no longer fits the prompt.
-pub fn answer_from_value(prompt: &Prompt, value: &Value, lang: Lang) -> Option<Answer> {
-    let id = |label: &String| {
-        prompt.kind.options().iter().find(|option| option.label.get(lang) == label).map(|option| option.id.clone())
-    };
-    let answer = match (&prompt.kind, value) {
-        (Kind::Choice(_), Value::Text(label)) => Answer::Choice(id(label)?),
-        (Kind::Multi(_), Value::List(labels)) => Answer::Choices(labels.iter().map(id).collect::<Option<_>>()?),
-        (_, Value::Text(text)) => Answer::Text(text.clone()),
-        (_, Value::Number(n)) => Answer::Number(*n),
-        (_, Value::Bool(b)) => Answer::Bool(*b),
-        (_, Value::List(_)) => return None,
-    };
-    check(prompt, Some(&answer)).ok().map(|()| answer)
-}
-
-impl Answer {
-    fn meets(&self, expected: &Expected) -> bool {
-        match (self, expected) {
-            (Answer::Bool(b), Expected::Bool(e)) => b == e,
-            (Answer::Number(n), Expected::Number(e)) => n == e,
-            (Answer::Text(s) | Answer::Choice(s), Expected::Text(e)) => s == e,
-            (Answer::Choices(ids), Expected::Text(e)) => ids.contains(e),
-            _ => false,
-        }
     }
 }
 
@@ -246,7 +190,8 @@ pub fn check(prompt: &Prompt, answer: Option<&Answer>) -> Result<(), String> {
     let Some(answer) = answer else {
         return if prompt.required { Err("this prompt needs an answer".to_owned()) } else { Ok(()) };
     };
-    let is_option = |id: &String| prompt.kind.options().iter().any(|option| &option.id == id);
+    let is_option =
+        |picked: &Picked| picked.id.as_ref().is_some_and(|id| prompt.kind.options().iter().any(|o| &o.id == id));
     match (&prompt.kind, answer) {
         (Kind::Text | Kind::Long, Answer::Text(text)) if text.trim().is_empty() && prompt.required => {
             Err("this prompt needs an answer".to_owned())
@@ -257,15 +202,11 @@ pub fn check(prompt: &Prompt, answer: Option<&Answer>) -> Result<(), String> {
         (Kind::Text | Kind::Long, Answer::Text(_)) | (Kind::Confirm, Answer::Bool(_)) => Ok(()),
         (Kind::Scale { min, max, .. }, Answer::Number(n)) if (min..=max).contains(&n) => Ok(()),
         (Kind::Scale { min, max, .. }, Answer::Number(n)) => Err(format!("{n} is outside the scale {min} to {max}")),
-        (Kind::Choice(_), Answer::Choice(id)) if is_option(id) => Ok(()),
-        (Kind::Multi(_), Answer::Choices(ids)) if ids.iter().all(is_option) => {
-            if ids.is_empty() && prompt.required {
-                Err("choose at least one option".to_owned())
-            } else {
-                Ok(())
-            }
+        (Kind::Choice(_), Answer::Choice(picked)) if is_option(picked) => Ok(()),
+        (Kind::Multi(_), Answer::Multi(picked)) if picked.iter().all(is_option) => {
+            if picked.is_empty() && prompt.required { Err("choose at least one option".to_owned()) } else { Ok(()) }
         }
-        (Kind::Choice(_), Answer::Choice(_)) | (Kind::Multi(_), Answer::Choices(_)) => {
+        (Kind::Choice(_), Answer::Choice(_)) | (Kind::Multi(_), Answer::Multi(_)) => {
             Err(format!("'{}' is not an option; the options are {}", bad_option(prompt, answer), option_list(prompt)))
         }
         (kind, _) => Err(format!("a {} prompt takes {}", kind.name(), takes(kind))),
@@ -273,10 +214,10 @@ pub fn check(prompt: &Prompt, answer: Option<&Answer>) -> Result<(), String> {
 }
 
 fn bad_option<'a>(prompt: &Prompt, answer: &'a Answer) -> &'a str {
-    let is_option = |id: &&String| prompt.kind.options().iter().any(|option| &option.id == *id);
+    let is_option = |picked: &&Picked| picked.option_in(prompt.kind.options()).is_some();
     match answer {
-        Answer::Choice(id) => id,
-        Answer::Choices(ids) => ids.iter().find(|id| !is_option(id)).map_or("", String::as_str),
+        Answer::Choice(picked) => picked.key(),
+        Answer::Multi(picked) => picked.iter().find(|p| !is_option(p)).map_or("", Picked::key),
         _ => "",
     }
 }
@@ -286,7 +227,7 @@ fn option_list(prompt: &Prompt) -> String {
     ids.join(", ")
 }
 
-fn takes(kind: &Kind) -> String {
+pub fn takes(kind: &Kind) -> String {
     match kind {
         Kind::Text | Kind::Long => "a string".to_owned(),
         Kind::Scale { min, max, .. } => format!("a whole number from {min} to {max}"),
@@ -294,35 +235,6 @@ fn takes(kind: &Kind) -> String {
         Kind::Multi(_) => "a list of option ids".to_owned(),
         Kind::Confirm => "true or false".to_owned(),
     }
-}
-
-/// Reads an answer from an answers file's TOML value. An option may be given
-/// by its id or by its label in any language.
-pub fn answer_from_toml(prompt: &Prompt, value: &toml::Value) -> Result<Option<Answer>, String> {
-    let option = |text: &str| {
-        prompt
-            .kind
-            .options()
-            .iter()
-            .find(|option| {
-                option.id == text || option.label.versions().iter().any(|label| label.eq_ignore_ascii_case(text))
-            })
-            .map_or_else(|| text.to_owned(), |option| option.id.clone())
-    };
-    let answer = match (&prompt.kind, value) {
-        (Kind::Text | Kind::Long, toml::Value::String(s)) if s.trim().is_empty() => return Ok(None),
-        (Kind::Text | Kind::Long, toml::Value::String(s)) => Answer::Text(s.clone()),
-        (Kind::Scale { .. }, toml::Value::Integer(n)) => Answer::Number(*n),
-        (Kind::Confirm, toml::Value::Boolean(b)) => Answer::Bool(*b),
-        (Kind::Choice(_), toml::Value::String(s)) => Answer::Choice(option(s)),
-        (Kind::Multi(_), toml::Value::Array(items)) => {
-            let ids: Option<Vec<String>> = items.iter().map(|item| item.as_str().map(option)).collect();
-            Answer::Choices(ids.ok_or_else(|| format!("a multi prompt takes {}", takes(&prompt.kind)))?)
-        }
-        (kind, _) => return Err(format!("a {} prompt takes {}, not {}", kind.name(), takes(kind), value.type_str())),
-    };
-    check(prompt, Some(&answer))?;
-    Ok(Some(answer))
 }
 
 #[cfg(test)]
@@ -425,8 +337,9 @@ required = false
         let calm = &set.prompts[3];
         assert_eq!(check(calm, Some(&Answer::Number(11))).unwrap_err(), "11 is outside the scale 1 to 10");
         let mood = &set.prompts[4];
+        let sad = Picked { id: Some("sad".into()), label: "Sad".into() };
         assert_eq!(
-            check(mood, Some(&Answer::Choice("sad".into()))).unwrap_err(),
+            check(mood, Some(&Answer::Choice(sad))).unwrap_err(),
             "'sad' is not an option; the options are 'open', 'tense'"
         );
         assert!(check(mood, None).is_ok());
@@ -437,22 +350,23 @@ required = false
     }
 
     #[test]
-    fn answers_files_accept_option_labels_in_any_language() {
+    fn choices_are_recorded_by_id_with_the_label_of_the_sessions_language() {
         let set = set();
-        let mood = &set.prompts[4];
-        let answer = answer_from_toml(mood, &toml::Value::String("gespannen".into())).unwrap();
-        assert_eq!(answer, Some(Answer::Choice("tense".into())));
-        let err = answer_from_toml(&set.prompts[3], &toml::Value::String("7".into())).unwrap_err();
-        assert_eq!(err, "a scale prompt takes a whole number from 1 to 10, not string");
+        let tense = |label: &str| Answer::Choice(Picked { id: Some("tense".into()), label: label.into() });
+        for (lang, label) in [(Lang::Nl, "Gespannen"), (Lang::En, "Tense")] {
+            let mut session = Session::new(&set, lang);
+            session.give(&set.prompts[4], Some(tense("whatever it was shown as"))).unwrap();
+            assert_eq!(session.recorded()[0].answer, tense(label));
+        }
     }
 
     #[test]
-    fn choices_are_recorded_by_label_in_the_sessions_language() {
+    fn a_label_of_an_older_entry_finds_its_option_in_any_language() {
         let set = set();
-        let mut session = Session::new(&set, Lang::Nl);
-        session.give(&set.prompts[4], Some(Answer::Choice("tense".into()))).unwrap();
-        let value = value_of(&set.prompts[4], &Answer::Choice("tense".into()), Lang::Nl);
-        assert_eq!(value, Value::Text("Gespannen".into()));
-        assert_eq!(answer_from_value(&set.prompts[4], &value, Lang::Nl), Some(Answer::Choice("tense".into())));
+        let older = Answer::Choice(Picked::label("Gespannen"));
+        let found = older.in_terms_of(&set.prompts[4], Lang::En);
+        assert_eq!(found, Answer::Choice(Picked { id: Some("tense".into()), label: "Tense".into() }));
+        let gone = Answer::Choice(Picked::label("Somber"));
+        assert_eq!(gone.in_terms_of(&set.prompts[4], Lang::En), gone);
     }
 }

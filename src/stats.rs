@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::journal::{Entry, Value};
+use crate::answer::Answer;
+use crate::journal::Entry;
 
 /// How many of the latest answers of a scale a trend keeps.
 pub const TREND_POINTS: usize = 60;
@@ -60,7 +61,7 @@ impl Stats {
         *self.per_month.entry(entry.date().get(..7).unwrap_or_default().to_owned()).or_default() += 1;
         self.days.insert(entry.date().to_owned());
         for recorded in &entry.answers {
-            let (Some((min, max)), Value::Number(value)) = (recorded.range, &recorded.answer) else { continue };
+            let (Some((min, max)), Answer::Number(value)) = (recorded.range, &recorded.answer) else { continue };
             if min < max && (min..=max).contains(value) {
                 self.scale(entry, &recorded.prompt, (min, max)).push(entry.date(), *value, &recorded.question);
             } else {

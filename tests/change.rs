@@ -38,10 +38,14 @@ fn edit_from_flags_changes_only_that_entry_and_records_when() {
     assert_eq!(edited["title"], "Renamed");
     assert_eq!(edited["tags"], serde_json::json!(["a", "b"]));
     assert_eq!(edited["answers"][1]["answer"], 8);
-    assert_eq!(edited["answers"][3]["answer"], "rules and agreements");
+    assert_eq!(edited["answers"][3]["answer"], serde_json::json!({"id": "rules", "label": "rules and agreements"}));
+    assert_eq!(edited["format"], 2);
     assert_eq!(
         edited["answers"][5]["answer"],
-        serde_json::json!(["ask one more question before I answer", "allow a silence"])
+        serde_json::json!([
+            {"id": "ask-first", "label": "ask one more question before I answer"},
+            {"id": "silence", "label": "allow a silence"}
+        ])
     );
     assert!(edited["edited"].as_str().unwrap().starts_with("20"));
     let original: Value = serde_json::from_str(&before[1]).unwrap();

@@ -48,6 +48,7 @@ fn answers_and_records(set: &toml::Table, lang: &str, confirm: bool) -> (toml::T
         }
         let options = prompt.get("options").and_then(toml::Value::as_array);
         let label = |n: usize| in_lang(&options.unwrap()[n]["label"], lang).to_owned();
+        let picked = |n: usize| json!({"id": options.unwrap()[n]["id"].as_str().unwrap(), "label": label(n)});
         let (value, record, words) = match prompt["kind"].as_str().unwrap() {
             "text" => (toml::Value::from(format!("{id} ✓")), json!(format!("{id} ✓")), format!("{id} ✓")),
             "long" => {
@@ -58,11 +59,11 @@ fn answers_and_records(set: &toml::Table, lang: &str, confirm: bool) -> (toml::T
                 let max = prompt["max"].as_integer().unwrap();
                 (toml::Value::from(max), json!(max), format!("{max}/{max}"))
             }
-            "choice" => (options.unwrap()[1]["id"].clone(), json!(label(1)), label(1)),
+            "choice" => (options.unwrap()[1]["id"].clone(), picked(1), label(1)),
             "multi" => {
                 let ids =
                     toml::Value::Array(vec![options.unwrap()[0]["id"].clone(), options.unwrap()[2]["id"].clone()]);
-                (ids, json!([label(0), label(2)]), format!("{}, {}", label(0), label(2)))
+                (ids, json!([picked(0), picked(2)]), format!("{}, {}", label(0), label(2)))
             }
             "confirm" => (toml::Value::from(confirm), json!(confirm), String::new()),
             other => panic!("unexpected kind {other}"),
@@ -112,7 +113,7 @@ fn every_built_in_set_runs_from_an_answers_file_in_both_languages() {
             assert_eq!(entry["set"], id);
             assert_eq!(entry["set_version"], set["version"].as_integer().unwrap());
             assert_eq!(entry["lang"], lang);
-            assert_eq!(entry["format"], 1);
+            assert_eq!(entry["format"], 2);
             assert_eq!(entry["title"], "T");
             assert_eq!(entry["tags"], json!(["a", "b"]));
             assert_eq!(entry["follows"], Value::Null);

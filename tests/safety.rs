@@ -24,7 +24,7 @@ fn ctrl_c_halfway_keeps_a_draft_and_resume_finishes_it_with_both_halves() {
     p.exp_eof().unwrap();
     let kept = drafts(&home);
     assert_eq!(kept.len(), 1);
-    assert_eq!(kept[0]["answers"][1], serde_json::json!(["stuck", {"text": "The contract"}]));
+    assert_eq!(kept[0]["answers"][1], serde_json::json!(["stuck", "The contract"]));
     assert!(home.entries().is_empty());
     let mode = std::fs::metadata(home.path().join("drafts")).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o700);
@@ -63,7 +63,7 @@ fn esc_steps_out_and_a_closed_terminal_keeps_the_draft_too() {
     p.process_mut().signal(nix::sys::signal::Signal::SIGHUP).unwrap();
     p.exp_eof().unwrap();
     let mut names: Vec<String> =
-        drafts(&home).iter().map(|d| d["answers"][0][1]["text"].as_str().unwrap().to_owned()).collect();
+        drafts(&home).iter().map(|d| d["answers"][0][1].as_str().unwrap().to_owned()).collect();
     names.sort();
     assert_eq!(names, ["Bram", "Carla"], "--fresh starts anew and the older draft stays");
 }
@@ -232,7 +232,7 @@ fn a_journal_that_cannot_be_written_keeps_the_answers_in_the_draft() {
         "",
     );
     p.exp_eof().unwrap();
-    assert_eq!(drafts(&home)[0]["answers"][0][1]["text"], "Precious words");
+    assert_eq!(drafts(&home)[0]["answers"][0][1], "Precious words");
     home.run(&["list"]).code(3).stderr(predicate::str::contains("is not a regular file"));
 }
 

@@ -55,9 +55,15 @@ fn a_reflection_is_answered_with_keystrokes_changed_at_the_review_and_saved() {
         ("counterpart", json!("Anna")),
         ("calm", json!(6)),
         ("not-knowing", json!("First line\nsecond line")),
-        ("frame", json!("lack of time")),
+        ("frame", json!({"id": "time", "label": "lack of time"})),
         ("room", json!("Start small\nWritten in the editor")),
-        ("slow-down", json!(["ask one more question before I answer", "allow a silence"])),
+        (
+            "slow-down",
+            json!([
+                {"id": "ask-first", "label": "ask one more question before I answer"},
+                {"id": "silence", "label": "allow a silence"}
+            ]),
+        ),
         ("desire", json!("To be seen")),
         ("together", json!("A plan")),
         ("open", json!(false)),
@@ -131,7 +137,8 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     let ids: Vec<&str> = entry["answers"].as_array().unwrap().iter().map(|a| a["prompt"].as_str().unwrap()).collect();
     assert!(!ids.contains(&"last-granted"), "a blank optional answer is not saved: {ids:?}");
     assert_eq!(ids.len(), 8);
-    assert_eq!(entry["answers"][4]["answer"], "knowing who we are, to the core (inner factors)");
+    assert_eq!(entry["answers"][4]["answer"]["label"], "knowing who we are, to the core (inner factors)");
+    assert_eq!(entry["answers"][4]["answer"]["id"], "inner");
 }
 
 #[test]
@@ -273,7 +280,7 @@ fn the_editor_never_costs_an_answer() {
         at(&mut p, "(4/10) Which frame", "\x1b");
         p.exp_eof().unwrap();
         let kept = common::drafts(&home).pop().unwrap();
-        assert_eq!(kept["answers"][2][1]["text"], "line one\nline two", "with {editor:?}");
+        assert_eq!(kept["answers"][2][1], "line one\nline two", "with {editor:?}");
         std::fs::remove_dir_all(home.path().join("drafts")).unwrap();
         let left: Vec<_> = std::fs::read_dir(home.path().join("tmp")).unwrap().collect();
         assert!(left.is_empty(), "the editor's file is gone on every way out: {left:?}");
@@ -292,5 +299,5 @@ fn an_editor_path_with_a_space_works() {
     at(&mut p, "(4/10) Which frame", "\x1b");
     p.exp_eof().unwrap();
     let kept = common::drafts(&home).pop().unwrap();
-    assert_eq!(kept["answers"][2][1]["text"], "line one\nWritten in the editor");
+    assert_eq!(kept["answers"][2][1], "line one\nWritten in the editor");
 }

@@ -1,37 +1,40 @@
 //! `bezin edit ID`: change an entry's answers, title or tags, from flags and
 //! an answers file, or in the terminal with the widget of each answer's kind.
+//! Every kind of answer can be changed, also when its set is gone.
 
+use std::collections::HashSet;
+use std::ops::ControlFlow;
 use std::process::ExitCode;
 
 use anyhow::{Result, anyhow, bail};
 
-use super::run::{now, tags};
-use super::{Context, read_answers};
+use super::Context;
+use crate::answer::{Answer, Picked};
+use crate::answers_file::AnswersFile;
+use crate::catalog::Catalog;
 use crate::cli::EditArgs;
-use crate::journal::{Change, Entry, Recorded};
-use crate::prompt_set::{Kind, Prompt};
-use crate::session::{answer_from_toml, answer_from_value, value_of};
+use crate::journal::{self, Change, Entry, Recorded, tags};
+use crate::lang::{Lang, Text};
+use crate::prompt_set::{Choice, Kind, Prompt};
 use crate::ui::Terminal;
 
 pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
     let original = context.find(&args.id)?;
     let catalog = context.catalog()?;
-    let set = catalog.get(&original.set).ok().map(|available| &available.set);
-    let prompt_for = |recorded: &Recorded| {
-        set.and_then(|set| set.prompt(&recorded.prompt)).cloned().unwrap_or_else(|| prompt_from(recorded))
-    };
+    let editing = Editing::of(context, &catalog, &original)?;
     let from_flags = args.title.is_some() || !args.tags.is_empty() || args.answers.is_some();
     let changed = if from_flags {
+        let answers = args.answers.as_deref().map(AnswersFile::read).transpose()?;
         // The flags apply to the entry as it is once the journal is locked.
         context.journal.change(&original.id, |current| {
             let mut entry = current.clone();
-            apply_flags(&mut entry, args, prompt_for)?;
+            apply_flags(&mut entry, args, answers.as_ref(), &editing)?;
             Ok(if entry == current { Change::Keep } else { Change::Replace(Box::new(edited(entry))) })
         })?
     } else if Terminal::available() {
         let mut terminal = Terminal::new(original.lang, context.config.editor.clone());
         let mut entry = original.clone();
-        converse(&mut terminal, &mut entry, prompt_for)?
+        converse(&mut terminal, &mut entry, &editing)?
             && entry != original
             && save(context, &terminal, original.clone(), entry)?
     } else {
@@ -45,8 +48,10 @@ pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The entry as an edit saves it: in the current format, with the time.
 fn edited(mut entry: Entry) -> Entry {
-    entry.edited = Some(now());
+    entry.format = journal::FORMAT;
+    entry.edited = Some(crate::clock::stamp());
     entry
 }
 
@@ -55,6 +60,7 @@ fn edited(mut entry: Entry) -> Entry {
 /// overwriting silently. Returns whether the journal changed.
 fn save(context: &Context, terminal: &Terminal, mut original: Entry, entry: Entry) -> Result<bool> {
     let entry = edited(entry);
+    let words = original.lang.words();
     loop {
         let mut meanwhile = None;
         let changed = context.journal.change(&original.id, |current| {
@@ -65,58 +71,60 @@ fn save(context: &Context, terminal: &Terminal, mut original: Entry, entry: Entr
             Ok(Change::Keep)
         })?;
         let Some(current) = meanwhile else { return Ok(changed) };
-        crate::tell!("The entry {} was changed elsewhere while you edited it.", original.id);
-        if !terminal.agree("Save your version over that change?")? {
+        crate::tell!("{}: {}", original.id, words.changed_meanwhile);
+        if !terminal.agree(words.save_over)? {
             return Ok(false);
         }
         original = current;
     }
 }
 
-fn apply_flags(entry: &mut Entry, args: &EditArgs, prompt_for: impl Fn(&Recorded) -> Prompt) -> Result<()> {
+fn apply_flags(entry: &mut Entry, args: &EditArgs, answers: Option<&AnswersFile>, editing: &Editing) -> Result<()> {
     if let Some(title) = &args.title {
         entry.title = Some(title.trim().to_owned()).filter(|title| !title.is_empty());
     }
     if !args.tags.is_empty() {
         entry.tags = tags(&args.tags);
     }
-    let Some(path) = &args.answers else { return Ok(()) };
-    let (values, origin) = read_answers(path)?;
-    for (id, value) in &values {
+    let Some(file) = answers else { return Ok(()) };
+    let lang = entry.lang;
+    for id in file.ids() {
         let Some(recorded) = entry.answers.iter_mut().find(|recorded| &recorded.prompt == id) else {
             let ids: Vec<&str> = entry.answers.iter().map(|recorded| recorded.prompt.as_str()).collect();
-            bail!("{origin}: the entry {} has no answer to '{id}'; it has {}", entry.id, ids.join(", "));
+            bail!("{}: the entry {} has no answer to '{id}'; it has {}", file.origin, entry.id, ids.join(", "));
         };
-        let prompt = prompt_for(recorded);
-        let answer = answer_from_toml(&prompt, value)
-            .map_err(|message| anyhow!("{origin}: answer to '{id}': {message}"))?
-            .ok_or_else(|| anyhow!("{origin}: answer to '{id}' is empty; an answer cannot be removed by editing"))?;
-        recorded.answer = value_of(&prompt, &answer, entry.lang);
+        let prompt = editing.prompt_for(recorded);
+        let answer = file.answer_to(&prompt, lang)?.ok_or_else(|| {
+            anyhow!("{}: answer to '{id}' is empty; an answer cannot be removed by editing", file.origin)
+        })?;
+        recorded.answer = editing.settle(answer);
     }
     Ok(())
 }
 
 /// The terminal's way: pick what to change until "save"; false on "cancel".
-fn converse(terminal: &mut Terminal, entry: &mut Entry, prompt_for: impl Fn(&Recorded) -> Prompt) -> Result<bool> {
+/// The menu speaks the entry's language.
+fn converse(terminal: &mut Terminal, entry: &mut Entry, editing: &Editing) -> Result<bool> {
+    let words = entry.lang.words();
     loop {
-        let mut items = vec!["Save".to_owned(), "Cancel".to_owned()];
-        items.push(format!("Title: {}", entry.title.as_deref().unwrap_or("(none)")));
-        items.push(format!("Tags: {}", entry.tags.join(", ")));
+        let mut items = vec![words.save.to_owned(), words.cancel.to_owned()];
+        items.push(format!("{}: {}", words.title_short, entry.title.as_deref().unwrap_or(words.none)));
+        items.push(format!("{}: {}", words.tags_short, entry.tags.join(", ")));
         items.extend(entry.answers.iter().enumerate().map(|(n, recorded)| {
             let question = console::truncate_str(&recorded.question, 40, "…");
             format!("{}. {question} → {}", n + 1, first_line(&recorded.show(entry.lang)))
         }));
-        match terminal.choose(&format!("Change entry {}", entry.id), &items)? {
+        match terminal.choose(&format!("{} {}", words.edit_entry, entry.id), &items)? {
             0 => return Ok(true),
             1 => return Ok(false),
-            2 => entry.title = terminal.line("Title", entry.title.as_deref().unwrap_or_default())?,
-            3 => entry.tags = tags(&[terminal.line("Tags", &entry.tags.join(", "))?.unwrap_or_default()]),
+            2 => entry.title = terminal.line(words.title_short, entry.title.as_deref().unwrap_or_default())?,
+            3 => entry.tags = tags(&[terminal.line(words.tags_short, &entry.tags.join(", "))?.unwrap_or_default()]),
             n => {
                 let recorded = &mut entry.answers[n - 4];
-                let prompt = prompt_for(recorded);
-                let current = answer_from_value(&prompt, &recorded.answer, entry.lang);
-                if let Some(answer) = terminal.change(&prompt, &recorded.question, current.as_ref())? {
-                    recorded.answer = value_of(&prompt, &answer, entry.lang);
+                let prompt = editing.prompt_for(recorded);
+                let current = recorded.answer.in_terms_of(&prompt, entry.lang);
+                if let Some(answer) = terminal.change(&prompt, &recorded.question, Some(&current))? {
+                    recorded.answer = editing.settle(answer);
                 }
             }
         }
@@ -129,21 +137,103 @@ fn first_line(text: &str) -> String {
     format!("{}{more}", console::truncate_str(line, 25, "…"))
 }
 
-/// A prompt to edit an answer whose set (or prompt) is no longer there:
-/// the kind from the journal, and for a choice or multi, free text.
-fn prompt_from(recorded: &Recorded) -> Prompt {
-    let kind = match (recorded.kind.as_str(), recorded.range) {
-        ("long", _) => Kind::Long,
-        ("scale", Some((min, max))) => Kind::Scale { min, max, min_label: None, max_label: None },
-        ("confirm", _) => Kind::Confirm,
-        _ => Kind::Text,
-    };
-    Prompt {
-        id: recorded.prompt.clone(),
-        kind,
-        ask: crate::lang::Text::Plain(recorded.question.clone()),
-        hint: None,
-        required: true,
-        when: None,
+/// What the answers of one entry are edited with: the prompts of its set,
+/// or where the set (or a prompt) is gone, prompts made from the journal.
+struct Editing {
+    set_prompts: Vec<Prompt>,
+    /// For a choice or multi prompt that is gone: the options its answers
+    /// picked anywhere in the journal, by set and prompt.
+    seen: Vec<(String, Vec<Picked>)>,
+}
+
+impl Editing {
+    fn of(context: &Context, catalog: &Catalog, entry: &Entry) -> Result<Editing> {
+        let set_prompts = catalog.get(&entry.set).map(|available| available.set.prompts.clone()).unwrap_or_default();
+        let gone: Vec<&Recorded> = entry
+            .answers
+            .iter()
+            .filter(|r| matches!(r.answer, Answer::Choice(_) | Answer::Multi(_)))
+            .filter(|r| !set_prompts.iter().any(|p| p.id == r.prompt))
+            .collect();
+        let mut seen: Vec<(String, Vec<Picked>)> = gone.iter().map(|r| (r.prompt.clone(), Vec::new())).collect();
+        if !seen.is_empty() {
+            context.journal.each(
+                |other| {
+                    if other.set == entry.set {
+                        gather(&mut seen, &other, entry.lang);
+                    }
+                    Ok(ControlFlow::Continue(()))
+                },
+                context.warn_damaged(),
+            )?;
+        }
+        Ok(Editing { set_prompts, seen })
+    }
+
+    /// The prompt an answer is edited with: its set's, or one made from the
+    /// journal: the kind as recorded and, for a choice or multi, every
+    /// option the journal has seen picked for it.
+    fn prompt_for(&self, recorded: &Recorded) -> Prompt {
+        if let Some(prompt) = self.set_prompts.iter().find(|prompt| prompt.id == recorded.prompt) {
+            return prompt.clone();
+        }
+        let options = || -> Vec<Choice> {
+            let seen = self.seen.iter().find(|(id, _)| *id == recorded.prompt).map_or(&[][..], |(_, seen)| seen);
+            seen.iter().map(|p| Choice { id: p.key().to_owned(), label: Text::Plain(p.label.clone()) }).collect()
+        };
+        let kind = match (&recorded.answer, recorded.range) {
+            (Answer::Choice(_), _) => Kind::Choice(options()),
+            (Answer::Multi(_), _) => Kind::Multi(options()),
+            (Answer::Number(_), Some((min, max))) if min < max => {
+                Kind::Scale { min, max, min_label: None, max_label: None }
+            }
+            (Answer::Bool(_), _) => Kind::Confirm,
+            (Answer::Text(text), _) if recorded.kind == "long" || text.contains('\n') => Kind::Long,
+            _ => Kind::Text,
+        };
+        Prompt {
+            id: recorded.prompt.clone(),
+            kind,
+            ask: Text::Plain(recorded.question.clone()),
+            hint: None,
+            required: true,
+            when: None,
+        }
+    }
+
+    /// An answer from a prompt made from the journal: an option that was
+    /// known by its label alone stays so, never given a made-up id.
+    fn settle(&self, answer: Answer) -> Answer {
+        let label_only: HashSet<&str> =
+            self.seen.iter().flat_map(|(_, seen)| seen).filter(|p| p.id.is_none()).map(|p| p.label.as_str()).collect();
+        let settle = |picked: Picked| match &picked.id {
+            Some(id) if label_only.contains(id.as_str()) => Picked::label(picked.label),
+            _ => picked,
+        };
+        match answer {
+            Answer::Choice(picked) => Answer::Choice(settle(picked)),
+            Answer::Multi(picked) => Answer::Multi(picked.into_iter().map(settle).collect()),
+            other => other,
+        }
+    }
+}
+
+/// Adds the options `entry` picked for the prompts in `seen`, each once,
+/// labelled as an entry in `lang` showed it when one did.
+fn gather(seen: &mut [(String, Vec<Picked>)], entry: &Entry, lang: Lang) {
+    for (prompt, options) in seen.iter_mut() {
+        let Some(recorded) = entry.answers.iter().find(|r| &r.prompt == prompt) else { continue };
+        let picked = match &recorded.answer {
+            Answer::Choice(one) => std::slice::from_ref(one),
+            Answer::Multi(many) => many.as_slice(),
+            _ => continue,
+        };
+        for p in picked {
+            match options.iter_mut().find(|o| o.key() == p.key()) {
+                Some(known) if entry.lang == lang => known.label.clone_from(&p.label),
+                Some(_) => {}
+                None => options.push(p.clone()),
+            }
+        }
     }
 }

@@ -16,8 +16,9 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAn
 use serde_json::value::RawValue;
 
 use super::Context;
+use crate::answer::Answer;
 use crate::cli::ImportArgs;
-use crate::journal::{Entry, FORMAT, Imported, Incoming, Journal, Recorded, Value, id_from};
+use crate::journal::{Entry, FORMAT, Imported, Incoming, Journal, Recorded, id_from};
 use crate::lang::Lang;
 
 pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
@@ -166,7 +167,7 @@ impl JrnlEntry {
                 kind: "long".to_owned(),
                 question: String::new(),
                 range: None,
-                answer: Value::Text(body.clone()),
+                answer: Answer::Text(body.clone()),
             }]
         };
         Ok(Entry {

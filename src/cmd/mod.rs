@@ -18,11 +18,10 @@ mod show;
 mod stats;
 mod welcome;
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result, anyhow, bail};
+use anyhow::{Result, bail};
 
 use crate::catalog::Catalog;
 use crate::cli::{Cli, Command, FilterArgs};
@@ -32,7 +31,6 @@ use crate::filter::Filter;
 use crate::journal::{Damaged, Entry, Journal};
 use crate::lang::Lang;
 use crate::paths::Paths;
-use crate::prompt_set::{describe_toml_error, line_and_column};
 
 /// What every command may need: settings, the journal, the language.
 pub struct Context {
@@ -110,26 +108,6 @@ impl Context {
     pub fn find(&self, id: &str) -> Result<Entry> {
         self.journal.find(id, self.warn_damaged())
     }
-}
-
-/// A TOML answers file (`-` for standard input) and the name to give it in
-/// messages.
-pub fn read_answers(path: &Path) -> Result<(toml::Table, String)> {
-    let (src, origin) = if path == Path::new("-") {
-        let mut src = String::new();
-        std::io::stdin().read_to_string(&mut src).context("could not read the answers from standard input")?;
-        (src, "stdin".to_owned())
-    } else {
-        let src = std::fs::read_to_string(path)
-            .with_context(|| format!("could not read the answers file {}", path.display()))?;
-        (src, path.display().to_string())
-    };
-    let values = toml::from_str(&src).map_err(|err| {
-        let (line, column) = line_and_column(&src, err.span().map_or(0, |span| span.start));
-        let offset = err.span().map_or(0, |span| span.start);
-        anyhow!("{origin}:{line}:{column}: {}", describe_toml_error(&err, &src, offset))
-    })?;
-    Ok((values, origin))
 }
 
 /// The filter the flags describe, with dates read against today.

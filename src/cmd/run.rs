@@ -2,19 +2,19 @@
 //! answers file, and save it to the journal. In the terminal every answer is
 //! kept in a draft at once, so nothing is lost to Ctrl-C or a crash.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Result, anyhow, bail};
 
-use super::{Context, read_answers};
+use super::Context;
+use crate::answers_file::{self, AnswersFile};
 use crate::catalog::Catalog;
 use crate::cli::RunArgs;
 use crate::draft::{Draft, Drafts};
 use crate::exit_codes;
-use crate::journal::{self, Entry, MovedAside};
-use crate::prompt_set::{Prompt, PromptSet};
-use crate::session::{Answer, AnswerSource, Session, answer_from_toml};
+use crate::journal::{self, Entry, MovedAside, tags};
+use crate::prompt_set::PromptSet;
+use crate::session::{AnswerSource, Session};
 use crate::ui::{self, Paused, Terminal};
 
 pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
@@ -28,9 +28,10 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
     })?;
     let set = &catalog.get(&set_id).inspect_err(|_| warn_broken(&catalog))?.set;
     let follows = args.follows.as_deref().map(|id| context.find(id)).transpose()?.map(|entry| entry.id);
-    let started = now();
+    let started = crate::clock::stamp();
     let mut session = Session::new(set, context.lang);
-    let mut answers = FileAnswers::read(path, set)?;
+    let mut answers = AnswersFile::read(path)?;
+    answers.all_in(set)?;
     session.walk(&mut answers, |_| {})?;
     answers.all_asked(&session)?;
     let entry = entry(&session, started, args.title.clone(), tags(&args.tags), follows);
@@ -106,7 +107,7 @@ fn new_draft(
         Some(id) => Some(context.find(id)?),
         None => offer_earlier(context, catalog, terminal, set)?,
     };
-    let started = now();
+    let started = crate::clock::stamp();
     Ok(Draft {
         id: journal::new_id(),
         set: set.id.clone(),
@@ -173,7 +174,7 @@ struct Keeping<'d> {
 impl Keeping<'_> {
     fn keep(&mut self, draft: &mut Draft, session: &Session) {
         draft.answers = session.given();
-        draft.updated = now();
+        draft.updated = crate::clock::stamp();
         match self.drafts.save(draft) {
             Ok(_) => ui::on_interrupt(Some(resume_message(draft))),
             Err(err) if !self.warned => {
@@ -200,7 +201,7 @@ fn save(context: &Context, drafts: &Drafts, draft: &Draft, set: &PromptSet) -> R
             )));
         }
         Err(err) => {
-            crate::say!("{}", answers_file(&session));
+            crate::say!("{}", answers_file::write(&session.given()));
             return Err(err.context("no draft could be kept either, so your answers are printed above; keep them"));
         }
     };
@@ -209,22 +210,6 @@ fn save(context: &Context, drafts: &Drafts, draft: &Draft, set: &PromptSet) -> R
         crate::tell!("bezin: warning: {err:#}");
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The answers as an answers file, which `bezin run SET --answers` takes back.
-fn answers_file(session: &Session) -> String {
-    let mut table = toml::Table::new();
-    for (id, answer) in session.given() {
-        let value = match answer {
-            Some(Answer::Text(text) | Answer::Choice(text)) => toml::Value::String(text),
-            Some(Answer::Number(n)) => toml::Value::Integer(n),
-            Some(Answer::Bool(b)) => toml::Value::Boolean(b),
-            Some(Answer::Choices(ids)) => toml::Value::Array(ids.into_iter().map(toml::Value::String).collect()),
-            None => continue,
-        };
-        table.insert(id, value);
-    }
-    toml::to_string(&table).unwrap_or_default()
 }
 
 fn entry(
@@ -242,7 +227,7 @@ fn entry(
         set_version: set.version,
         lang: session.lang(),
         started,
-        finished: now(),
+        finished: crate::clock::stamp(),
         title,
         tags,
         follows,
@@ -284,67 +269,5 @@ fn offer_earlier(context: &Context, catalog: &Catalog, terminal: &Terminal, set:
 fn warn_broken(catalog: &Catalog) {
     for broken in &catalog.broken {
         crate::tell!("bezin: warning: left out a set that does not load:\n{broken}");
-    }
-}
-
-/// Tags as typed, split on commas, without a leading '#', each once.
-pub fn tags(given: &[String]) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
-    for tag in given.iter().flat_map(|tags| tags.split(',')) {
-        let tag = tag.trim().trim_start_matches('#').trim();
-        if !tag.is_empty() && !tags.iter().any(|t| t == tag) {
-            tags.push(tag.to_owned());
-        }
-    }
-    tags
-}
-
-pub fn now() -> String {
-    crate::clock::stamp()
-}
-
-/// Answers from a TOML file: `prompt-id = answer`.
-struct FileAnswers {
-    values: toml::Table,
-    origin: String,
-}
-
-impl FileAnswers {
-    fn read(path: &Path, set: &PromptSet) -> Result<FileAnswers> {
-        let (values, origin) = read_answers(path)?;
-        if let Some(unknown) = values.keys().find(|id| set.prompt(id).is_none()) {
-            let ids: Vec<&str> = set.prompts.iter().map(|prompt| prompt.id.as_str()).collect();
-            bail!("{origin}: the set '{}' has no prompt '{unknown}'; its prompts are {}", set.id, ids.join(", "));
-        }
-        Ok(FileAnswers { values, origin })
-    }
-
-    /// Every answer given must belong to a prompt that was asked.
-    fn all_asked(&self, session: &Session) -> Result<()> {
-        for id in self.values.keys() {
-            let Some(prompt) = session.set().prompt(id) else { continue };
-            if let (false, Some(when)) = (session.applies(prompt), &prompt.when) {
-                bail!(
-                    "{}: '{id}' has an answer, but it is only asked when '{}' is {}; remove it or change that answer",
-                    self.origin,
-                    when.prompt,
-                    when.equals
-                );
-            }
-        }
-        Ok(())
-    }
-}
-
-impl AnswerSource for FileAnswers {
-    fn answer(&mut self, _session: &Session, prompt: &Prompt) -> Result<Option<Answer>> {
-        let Some(value) = self.values.get(&prompt.id) else {
-            if prompt.required {
-                bail!("{}: no answer for the required prompt '{}'", self.origin, prompt.id);
-            }
-            return Ok(None);
-        };
-        answer_from_toml(prompt, value)
-            .map_err(|message| anyhow!("{}: answer to '{}': {message}", self.origin, prompt.id))
     }
 }

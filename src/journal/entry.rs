@@ -2,10 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::answer::{Answer, Picked};
 use crate::lang::Lang;
 
-/// The version of the line format, written into every entry.
-pub const FORMAT: u32 = 1;
+/// The version of the line format, written into every entry: 2 keeps a
+/// choice by its option id with its label, 1 kept the label alone.
+pub const FORMAT: u32 = 2;
 
 /// One finished reflection.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -30,6 +32,7 @@ pub struct Entry {
 
 /// A prompt as it was asked and what it got.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "RecordedLine")]
 pub struct Recorded {
     pub prompt: String,
     pub kind: String,
@@ -38,67 +41,28 @@ pub struct Recorded {
     /// The ends of a scale, so "7/10" can be shown without the set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub range: Option<(i64, i64)>,
-    pub answer: Value,
+    pub answer: Answer,
 }
 
-/// An answer in the journal: text, a number, a list of labels, or yes/no.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
-pub enum Value {
-    Bool(bool),
-    Number(i64),
-    Text(String),
-    List(Vec<String>),
+/// A recorded prompt as a line of either format holds it: format 1 kept a
+/// choice as its label alone, which reads as a string.
+#[derive(Deserialize)]
+struct RecordedLine {
+    prompt: String,
+    kind: String,
+    question: String,
+    #[serde(default)]
+    range: Option<(i64, i64)>,
+    answer: Answer,
 }
 
-/// Read by the JSON type at hand, not by trying each variant in turn as
-/// serde's untagged enums do (which costs an error message per miss).
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ValueVisitor;
-        impl<'de> serde::de::Visitor<'de> for ValueVisitor {
-            type Value = Value;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string, a whole number, a list of strings, or true or false")
-            }
-            fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
-                Ok(Value::Bool(b))
-            }
-            fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
-                Ok(Value::Number(n))
-            }
-            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Value, E> {
-                i64::try_from(n).map(Value::Number).map_err(|_| E::custom("a number too large for an answer"))
-            }
-            fn visit_str<E>(self, s: &str) -> Result<Value, E> {
-                Ok(Value::Text(s.to_owned()))
-            }
-            fn visit_string<E>(self, s: String) -> Result<Value, E> {
-                Ok(Value::Text(s))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Value::List(items))
-            }
-        }
-        deserializer.deserialize_any(ValueVisitor)
-    }
-}
-
-impl Value {
-    /// The answer in words: "7/10", "yes" or "ja", labels joined by commas.
-    pub fn show(&self, range: Option<(i64, i64)>, lang: Lang) -> String {
-        match (self, range) {
-            (Value::Number(n), Some((_, max))) => format!("{n}/{max}"),
-            (Value::Number(n), None) => n.to_string(),
-            (Value::Bool(true), _) => lang.words().yes.to_owned(),
-            (Value::Bool(false), _) => lang.words().no.to_owned(),
-            (Value::Text(text), _) => text.clone(),
-            (Value::List(items), _) => items.join(", "),
-        }
+impl From<RecordedLine> for Recorded {
+    fn from(line: RecordedLine) -> Recorded {
+        let answer = match (line.kind.as_str(), line.answer) {
+            ("choice", Answer::Text(label)) => Answer::Choice(Picked::label(label)),
+            (_, answer) => answer,
+        };
+        Recorded { prompt: line.prompt, kind: line.kind, question: line.question, range: line.range, answer }
     }
 }
 
@@ -180,6 +144,18 @@ pub fn line_keeping_unknown(entry: &Entry, old: &[u8]) -> String {
     }
     line.push('}');
     line
+}
+
+/// Tags as typed, split on commas, without a leading '#', each once.
+pub fn tags(given: &[String]) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in given.iter().flat_map(|tags| tags.split(',')) {
+        let tag = tag.trim().trim_start_matches('#').trim();
+        if !tag.is_empty() && !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_owned());
+        }
+    }
+    tags
 }
 
 const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";

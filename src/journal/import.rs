@@ -88,11 +88,12 @@ impl Incoming {
             .finished
             .parse()
             .with_context(|| format!("entry {} has a finish time bezin cannot read: '{}'", entry.id, entry.finished))?;
-        // An entry of a newer bezin comes in as it is: this one cannot know its format.
-        let line = if entry.format > FORMAT {
-            serde_json::from_slice::<serde_json::Value>(raw)?.to_string()
-        } else {
+        // An entry of another format comes in as it is: a newer one this
+        // bezin cannot know, an older one is never rewritten unless edited.
+        let line = if entry.format == FORMAT {
             line_keeping_unknown(entry, raw)
+        } else {
+            serde_json::from_slice::<serde_json::Value>(raw)?.to_string()
         };
         let hash = hash(line.as_bytes());
         let twin = self.by_id.get(&entry.id).copied();

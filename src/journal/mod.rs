@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-pub use entry::{Entry, FORMAT, Recorded, Value, id_from, is_id, new_id};
+pub use entry::{Entry, FORMAT, Recorded, id_from, is_id, new_id, tags};
 pub use import::{Imported, Incoming};
 pub use lines::RawLine;
 
@@ -514,6 +514,7 @@ fn sync_dir(dir: Option<&Path>) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answer::Answer;
     use crate::lang::Lang;
     use proptest::prelude::*;
     use std::os::unix::fs::PermissionsExt;
@@ -535,7 +536,7 @@ mod tests {
                 kind: "long".to_owned(),
                 question: "What?".to_owned(),
                 range: None,
-                answer: Value::Text(answer.to_owned()),
+                answer: Answer::Text(answer.to_owned()),
             }],
             edited: None,
         }
@@ -625,10 +626,10 @@ mod tests {
             let journal = Journal::new(dir.path().join("journal.jsonl"));
             journal.append(&entry("aaaaaaaaaa", &answer)).unwrap();
             let back = journal.find("last", |_| {}).unwrap();
-            prop_assert_eq!(&back.answers[0].answer, &Value::Text(answer.clone()));
+            prop_assert_eq!(&back.answers[0].answer, &Answer::Text(answer.clone()));
             let exported = format!("[\n{}\n]\n", serde_json::to_string(&back).unwrap());
             let imported: Vec<Entry> = serde_json::from_str(&exported).unwrap();
-            prop_assert_eq!(&imported[0].answers[0].answer, &Value::Text(answer));
+            prop_assert_eq!(&imported[0].answers[0].answer, &Answer::Text(answer));
         }
 
         /// Random bytes as a journal: every reader skips what it cannot read.

@@ -9,12 +9,13 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 
 use super::one_line;
+use crate::answer::{Answer, Picked};
 use crate::catalog::Catalog;
 use crate::draft::Draft;
 use crate::journal::Entry;
 use crate::lang::{Lang, Text, Words};
 use crate::prompt_set::{Choice, Kind, Prompt, PromptSet};
-use crate::session::{Answer, AnswerSource, Session, value_of};
+use crate::session::{AnswerSource, Session};
 
 /// The person stepped out of a reflection with Esc; its draft is kept.
 #[derive(Debug)]
@@ -303,11 +304,11 @@ impl Terminal {
         let items: Vec<String> =
             options.iter().map(|option| one_line(option.label.get(self.lang)).into_owned()).collect();
         let start = match current {
-            Some(Answer::Choice(id)) => options.iter().position(|option| &option.id == id).unwrap_or(0),
+            Some(Answer::Choice(picked)) => options.iter().position(|option| picked.is(option)).unwrap_or(0),
             _ => 0,
         };
         let chosen = self.select(prompt, items, start)?;
-        Ok(chosen.map(|n| Answer::Choice(options[n].id.clone())))
+        Ok(chosen.map(|n| Answer::Choice(Picked::of(&options[n], self.lang))))
     }
 
     /// A list to pick one item from; an optional prompt adds "(no answer)".
@@ -326,7 +327,7 @@ impl Terminal {
             options.iter().map(|option| one_line(option.label.get(self.lang)).into_owned()).collect();
         let checked: Vec<bool> = options
             .iter()
-            .map(|option| matches!(current, Some(Answer::Choices(ids)) if ids.contains(&option.id)))
+            .map(|option| matches!(current, Some(Answer::Multi(picked)) if picked.iter().any(|p| p.is(option))))
             .collect();
         self.dim(self.words().multi_help)?;
         loop {
@@ -337,8 +338,8 @@ impl Terminal {
                 self.dim(self.words().pick_one_at_least)?;
                 continue;
             }
-            let ids: Vec<String> = chosen.into_iter().map(|n| options[n].id.clone()).collect();
-            return Ok(Some(Answer::Choices(ids)).filter(|answer| answer != &Answer::Choices(Vec::new())));
+            let picked: Vec<Picked> = chosen.into_iter().map(|n| Picked::of(&options[n], self.lang)).collect();
+            return Ok(Some(picked).filter(|picked| !picked.is_empty()).map(Answer::Multi));
         }
     }
 
@@ -384,10 +385,9 @@ impl Terminal {
             Kind::Multi(options) => self.multi(prompt, options, current),
             Kind::Confirm => self.confirm(current),
         }?;
-        let shown = answer.as_ref().map_or_else(
-            || self.words().no_answer.to_owned(),
-            |answer| value_of(prompt, answer, self.lang).show(prompt.kind.range(), self.lang),
-        );
+        let shown = answer
+            .as_ref()
+            .map_or_else(|| self.words().no_answer.to_owned(), |answer| answer.show(prompt.kind.range(), self.lang));
         self.term.write_line(&format!("{} {}", style("·").dim().for_stderr(), super::shown(&shown)))?;
         Ok(answer)
     }

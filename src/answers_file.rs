@@ -1,0 +1,231 @@
+//! Answers files: `prompt-id = answer` in TOML, for `run --answers` and
+//! `edit --answers`, and written by bezin when nothing else can keep a
+//! reflection's answers. What `write` gives, `read` takes back.
+
+use std::io::Read as _;
+use std::path::Path;
+
+use anyhow::{Context as _, Result, anyhow, bail};
+
+use crate::answer::{Answer, Picked};
+use crate::lang::Lang;
+use crate::prompt_set::{Kind, Prompt, PromptSet, describe_toml_error, line_and_column};
+use crate::session::{AnswerSource, Session, check, takes};
+
+/// The answers of a file (`-` for standard input), with the name to give it in messages.
+pub struct AnswersFile {
+    values: toml::Table,
+    pub origin: String,
+}
+
+impl AnswersFile {
+    pub fn read(path: &Path) -> Result<AnswersFile> {
+        let (src, origin) = if path == Path::new("-") {
+            let mut src = String::new();
+            std::io::stdin().read_to_string(&mut src).context("could not read the answers from standard input")?;
+            (src, "stdin".to_owned())
+        } else {
+            let src = std::fs::read_to_string(path)
+                .with_context(|| format!("could not read the answers file {}", path.display()))?;
+            (src, path.display().to_string())
+        };
+        let values = toml::from_str(&src).map_err(|err| {
+            let offset = err.span().map_or(0, |span| span.start);
+            let (line, column) = line_and_column(&src, offset);
+            anyhow!("{origin}:{line}:{column}: {}", describe_toml_error(&err, &src, offset))
+        })?;
+        Ok(AnswersFile { values, origin })
+    }
+
+    /// The prompt ids the file answers, in its order.
+    pub fn ids(&self) -> impl Iterator<Item = &String> {
+        self.values.keys()
+    }
+
+    /// The file's answer to `prompt`: none when it has none, or an empty
+    /// text. Choices are labelled in `lang`.
+    pub fn answer_to(&self, prompt: &Prompt, lang: Lang) -> Result<Option<Answer>> {
+        let Some(value) = self.values.get(&prompt.id) else { return Ok(None) };
+        from_toml(prompt, value, lang)
+            .map_err(|message| anyhow!("{}: answer to '{}': {message}", self.origin, prompt.id))
+    }
+
+    /// Fails unless every id answers a prompt of `set`.
+    pub fn all_in(&self, set: &PromptSet) -> Result<()> {
+        if let Some(unknown) = self.ids().find(|id| set.prompt(id).is_none()) {
+            let ids: Vec<&str> = set.prompts.iter().map(|prompt| prompt.id.as_str()).collect();
+            bail!(
+                "{}: the set '{}' has no prompt '{unknown}'; its prompts are {}",
+                self.origin,
+                set.id,
+                ids.join(", ")
+            );
+        }
+        Ok(())
+    }
+
+    /// Fails when the file answers a prompt the session did not ask.
+    pub fn all_asked(&self, session: &Session) -> Result<()> {
+        for id in self.ids() {
+            let Some(prompt) = session.set().prompt(id) else { continue };
+            if let (false, Some(when)) = (session.applies(prompt), &prompt.when) {
+                bail!(
+                    "{}: '{id}' has an answer, but it is only asked when '{}' is {}; remove it or change that answer",
+                    self.origin,
+                    when.prompt,
+                    when.equals
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
+impl AnswerSource for AnswersFile {
+    fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Option<Answer>> {
+        if prompt.required && !self.values.contains_key(&prompt.id) {
+            bail!("{}: no answer for the required prompt '{}'", self.origin, prompt.id);
+        }
+        self.answer_to(prompt, session.lang())
+    }
+}
+
+/// An answer from a TOML value. An option may be given by its id or by its
+/// label in any language.
+fn from_toml(prompt: &Prompt, value: &toml::Value, lang: Lang) -> Result<Option<Answer>, String> {
+    let option = |text: &str| {
+        let options = prompt.kind.options();
+        options
+            .iter()
+            .find(|option| {
+                option.id == text || option.label.versions().iter().any(|label| label.eq_ignore_ascii_case(text))
+            })
+            .map_or_else(|| Picked { id: Some(text.to_owned()), label: text.to_owned() }, |o| Picked::of(o, lang))
+    };
+    let answer = match (&prompt.kind, value) {
+        (Kind::Text | Kind::Long, toml::Value::String(s)) if s.trim().is_empty() => return Ok(None),
+        (Kind::Text | Kind::Long, toml::Value::String(s)) => Answer::Text(s.clone()),
+        (Kind::Scale { .. }, toml::Value::Integer(n)) => Answer::Number(*n),
+        (Kind::Confirm, toml::Value::Boolean(b)) => Answer::Bool(*b),
+        (Kind::Choice(_), toml::Value::String(s)) => Answer::Choice(option(s)),
+        (Kind::Multi(_), toml::Value::Array(items)) => {
+            let picked: Option<Vec<Picked>> = items.iter().map(|item| item.as_str().map(option)).collect();
+            Answer::Multi(picked.ok_or_else(|| format!("a multi prompt takes {}", takes(&prompt.kind)))?)
+        }
+        (kind, _) => return Err(format!("a {} prompt takes {}, not {}", kind.name(), takes(kind), value.type_str())),
+    };
+    check(prompt, Some(&answer))?;
+    Ok(Some(answer))
+}
+
+/// Answers as an answers file that `read` takes back: options by their id,
+/// or by their label where an older entry kept no id.
+pub fn write(answers: &[(String, Option<Answer>)]) -> String {
+    let picked = |picked: &Picked| toml::Value::String(picked.key().to_owned());
+    let mut table = toml::Table::new();
+    for (id, answer) in answers {
+        let value = match answer {
+            Some(Answer::Text(text)) => toml::Value::String(text.clone()),
+            Some(Answer::Number(n)) => toml::Value::Integer(*n),
+            Some(Answer::Bool(b)) => toml::Value::Boolean(*b),
+            Some(Answer::Choice(one)) => picked(one),
+            Some(Answer::Multi(many)) => toml::Value::Array(many.iter().map(picked).collect()),
+            None => continue,
+        };
+        table.insert(id.clone(), value);
+    }
+    toml::to_string(&table).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prompt_set::parse;
+
+    const SET: &str = r#"
+id = "t"
+version = 1
+title = "T"
+description = "D"
+
+[[prompts]]
+id = "who"
+kind = "text"
+ask = "Who?"
+
+[[prompts]]
+id = "story"
+kind = "long"
+ask = "What happened?"
+
+[[prompts]]
+id = "calm"
+kind = "scale"
+min = 1
+max = 10
+ask = "How calm?"
+
+[[prompts]]
+id = "open"
+kind = "confirm"
+ask = "Open?"
+
+[[prompts]]
+id = "mood"
+kind = "choice"
+options = [{ id = "open", label = { en = "Open", nl = "Open" } }, { id = "tense", label = { en = "Tense", nl = "Gespannen" } }]
+ask = "Mood?"
+
+[[prompts]]
+id = "helps"
+kind = "multi"
+options = [{ id = "silence", label = { en = "Silence", nl = "Stilte" } }, { id = "time", label = { en = "Time", nl = "Tijd" } }]
+ask = "What helps?"
+"#;
+
+    fn read(src: &str) -> AnswersFile {
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), src).unwrap();
+        AnswersFile::read(file.path()).unwrap()
+    }
+
+    #[test]
+    fn every_kind_of_answer_reads_back_as_written() {
+        let set = parse(SET, "t.toml").unwrap();
+        let pick = |id: &str, label: &str| Picked { id: Some(id.into()), label: label.into() };
+        let answers = vec![
+            ("who".to_owned(), Some(Answer::Text("Anna \"the boss\" = 1".into()))),
+            ("story".to_owned(), Some(Answer::Text("first line\n\nthird line".into()))),
+            ("calm".to_owned(), Some(Answer::Number(7))),
+            ("open".to_owned(), Some(Answer::Bool(false))),
+            ("mood".to_owned(), Some(Answer::Choice(pick("tense", "Gespannen")))),
+            ("helps".to_owned(), Some(Answer::Multi(vec![pick("silence", "Stilte"), pick("time", "Tijd")]))),
+        ];
+        let file = read(&write(&answers));
+        for (id, answer) in answers {
+            let prompt = set.prompt(&id).unwrap();
+            assert_eq!(file.answer_to(prompt, Lang::Nl).unwrap(), answer, "{id}");
+        }
+    }
+
+    #[test]
+    fn an_option_is_taken_by_its_id_or_its_label_in_any_language() {
+        let set = parse(SET, "t.toml").unwrap();
+        let file = read("mood = \"gespannen\"\nhelps = [\"time\", \"Silence\"]\n");
+        let mood = file.answer_to(set.prompt("mood").unwrap(), Lang::En).unwrap();
+        assert_eq!(mood, Some(Answer::Choice(Picked { id: Some("tense".into()), label: "Tense".into() })));
+        let helps = file.answer_to(set.prompt("helps").unwrap(), Lang::En).unwrap().unwrap();
+        assert_eq!(helps.show(None, Lang::En), "Time, Silence");
+    }
+
+    #[test]
+    fn a_wrong_value_names_the_file_the_prompt_and_what_it_takes() {
+        let set = parse(SET, "t.toml").unwrap();
+        let file = read("calm = \"7\"\n");
+        let err = file.answer_to(set.prompt("calm").unwrap(), Lang::En).unwrap_err().to_string();
+        assert!(
+            err.ends_with("answer to 'calm': a scale prompt takes a whole number from 1 to 10, not string"),
+            "{err}"
+        );
+    }
+}
