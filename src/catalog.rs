@@ -98,7 +98,7 @@ impl Catalog {
         self.find(id).map_or_else(|| id.to_owned(), |available| available.set.title.get(lang).to_owned())
     }
 
-    fn find(&self, id: &str) -> Option<&Available> {
+    pub fn find(&self, id: &str) -> Option<&Available> {
         self.sets.iter().find(|available| available.set.id == id)
     }
 

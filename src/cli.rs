@@ -71,7 +71,9 @@ pub enum Command {
     List(ListArgs),
 
     /// Show one entry with its questions and answers
-    #[command(after_help = "Examples:\n  bezin show last\n  bezin show 3kq7 --json")]
+    #[command(
+        after_help = "Examples:\n  bezin show last\n  bezin show 3kq7 --lang nl     in the words of another language\n  bezin show 3kq7 --json"
+    )]
     Show(ShowArgs),
 
     /// Find entries whose title, tags or answers hold a text

@@ -162,3 +162,62 @@ impl Drafts {
         fs::remove_file(&path).with_context(|| format!("could not remove the draft {}", path.display()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(answers: Vec<(String, Option<Answer>)>) -> Draft {
+        Draft {
+            id: "d1".into(),
+            set: "five-tips".into(),
+            set_version: 1,
+            lang: Lang::Nl,
+            started: "2026-11-25T09:00:00+01:00".into(),
+            updated: "2026-11-25T09:05:00+01:00".into(),
+            follows: None,
+            answers,
+            title: None,
+            tags: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn every_kind_of_answer_is_kept_and_read_back() {
+        let time = Picked { id: Some("time".into()), label: "gebrek aan tijd".into() };
+        let draft = draft(vec![
+            ("counterpart".into(), Some(Answer::Text("Anna".into()))),
+            ("calm".into(), Some(Answer::Number(4))),
+            ("frame".into(), Some(Answer::Choice(time.clone()))),
+            ("slow-down".into(), Some(Answer::Multi(vec![time]))),
+            ("open".into(), Some(Answer::Bool(true))),
+            ("extra".into(), None),
+        ]);
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path().join("drafts"));
+        drafts.save(&draft).unwrap();
+        assert_eq!(drafts.find("d1").unwrap(), draft);
+    }
+
+    #[test]
+    fn a_draft_of_an_earlier_bezin_still_reads() {
+        let json = r#"{"id":"d1","set":"five-tips","set_version":1,"lang":"nl",
+            "started":"2026-11-25T09:00:00+01:00","updated":"2026-11-25T09:05:00+01:00","follows":null,
+            "answers":[["counterpart",{"text":"Anna"}],["calm",{"number":4}],["frame",{"choice":"time"}],
+                       ["slow-down",{"choices":["silence"]}],["open",{"bool":true}],["extra",null]],
+            "title":null,"tags":[]}"#;
+        let read: Draft = serde_json::from_str(json).unwrap();
+        let by_id = |id: &str| Picked { id: Some(id.into()), label: String::new() };
+        assert_eq!(
+            read.answers,
+            vec![
+                ("counterpart".into(), Some(Answer::Text("Anna".into()))),
+                ("calm".into(), Some(Answer::Number(4))),
+                ("frame".into(), Some(Answer::Choice(by_id("time")))),
+                ("slow-down".into(), Some(Answer::Multi(vec![by_id("silence")]))),
+                ("open".into(), Some(Answer::Bool(true))),
+                ("extra".into(), None),
+            ]
+        );
+    }
+}

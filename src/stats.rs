@@ -1,13 +1,16 @@
 //! How a person is doing, over all their reflections: counts per set and
-//! month, streaks of days, and how every scale answer moved over time.
+//! month, streaks of days, how every scale answer moved over time, and how
+//! often each option of a choice was picked, in whatever language.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::answer::Answer;
+use crate::answer::{Answer, Picked};
 use crate::journal::Entry;
+use crate::lang::Lang;
+use crate::prompt_set::Prompt;
 
 /// How many of the latest answers of a scale a trend keeps.
 pub const TREND_POINTS: usize = 60;
@@ -21,6 +24,7 @@ pub struct Stats {
     pub per_month: BTreeMap<String, usize>,
     pub streak: Streak,
     pub scales: Vec<Scale>,
+    pub choices: Vec<Choices>,
     /// Scale answers left out of the trends: outside their scale, or of a
     /// scale whose ends are the wrong way round (an import, a hand edit).
     pub out_of_range: usize,
@@ -53,6 +57,30 @@ pub struct Scale {
     pub trend: VecDeque<(String, i64)>,
 }
 
+/// One choice or multi prompt of one set, and how often each option was
+/// picked: counted by option id, so an English and a Dutch reflection count
+/// alike (an older entry that kept a label alone counts by that label).
+#[derive(Debug, Serialize)]
+pub struct Choices {
+    pub set: String,
+    pub prompt: String,
+    /// The question as last asked.
+    pub question: String,
+    /// How many entries answered it.
+    pub answers: usize,
+    /// Most picked first.
+    pub options: Vec<Picks>,
+}
+
+/// An option and how often it was picked.
+#[derive(Debug, Serialize)]
+pub struct Picks {
+    pub id: Option<String>,
+    /// As last shown, until `relabel` gives it the language asked for.
+    pub label: String,
+    pub count: usize,
+}
+
 impl Stats {
     /// Counts one entry in.
     pub fn add(&mut self, entry: &Entry) {
@@ -61,13 +89,36 @@ impl Stats {
         *self.per_month.entry(entry.date().get(..7).unwrap_or_default().to_owned()).or_default() += 1;
         self.days.insert(entry.date().to_owned());
         for recorded in &entry.answers {
-            let (Some((min, max)), Answer::Number(value)) = (recorded.range, &recorded.answer) else { continue };
-            if min < max && (min..=max).contains(value) {
-                self.scale(entry, &recorded.prompt, (min, max)).push(entry.date(), *value, &recorded.question);
-            } else {
-                self.out_of_range += 1;
-            }
+            let picked = match (&recorded.answer, recorded.range) {
+                (Answer::Choice(one), _) => std::slice::from_ref(one),
+                (Answer::Multi(many), _) => many.as_slice(),
+                (Answer::Number(value), Some((min, max))) => {
+                    if min < max && (min..=max).contains(value) {
+                        self.scale(entry, &recorded.prompt, (min, max)).push(entry.date(), *value, &recorded.question);
+                    } else {
+                        self.out_of_range += 1;
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            self.choices(entry, &recorded.prompt).push(picked, &recorded.question);
         }
+    }
+
+    fn choices(&mut self, entry: &Entry, prompt: &str) -> &mut Choices {
+        let at = self.choices.iter().position(|choices| choices.set == entry.set && choices.prompt == prompt);
+        let at = at.unwrap_or_else(|| {
+            self.choices.push(Choices {
+                set: entry.set.clone(),
+                prompt: prompt.to_owned(),
+                question: String::new(),
+                answers: 0,
+                options: Vec::new(),
+            });
+            self.choices.len() - 1
+        });
+        &mut self.choices[at]
     }
 
     fn scale(&mut self, entry: &Entry, prompt: &str, range: (i64, i64)) -> &mut Scale {
@@ -79,10 +130,41 @@ impl Stats {
         &mut self.scales[at]
     }
 
-    /// Finishes the counts: the streaks as of `today`.
+    /// Finishes the counts: the streaks as of `today`, the options most
+    /// picked first.
     pub fn finish(mut self, today: Date) -> Stats {
         self.streak = streak(&self.days, today);
+        for choices in &mut self.choices {
+            choices.options.sort_by_key(|option| std::cmp::Reverse(option.count));
+        }
         self
+    }
+}
+
+impl Choices {
+    /// Gives each option its label in `lang`, where `prompt` (as its set has
+    /// it now) still has the option.
+    pub fn relabel(&mut self, prompt: &Prompt, lang: Lang) {
+        for option in &mut self.options {
+            let found = option.id.as_ref().and_then(|id| prompt.kind.options().iter().find(|o| &o.id == id));
+            if let Some(found) = found {
+                found.label.get(lang).clone_into(&mut option.label);
+            }
+        }
+    }
+
+    fn push(&mut self, picked: &[Picked], question: &str) {
+        self.answers += 1;
+        question.clone_into(&mut self.question);
+        for picked in picked {
+            match self.options.iter_mut().find(|option| option.id.as_deref().unwrap_or(&option.label) == picked.key()) {
+                Some(option) => {
+                    option.count += 1;
+                    picked.label.clone_into(&mut option.label);
+                }
+                None => self.options.push(Picks { id: picked.id.clone(), label: picked.label.clone(), count: 1 }),
+            }
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use crate::catalog::Catalog;
 use crate::cli::EditArgs;
 use crate::journal::{self, Change, Entry, Recorded, tags};
 use crate::lang::{Lang, Text};
-use crate::prompt_set::{Choice, Kind, Prompt};
+use crate::prompt_set::{Choice, Kind, Prompt, PromptSet};
 use crate::ui::Terminal;
 
 pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
@@ -29,14 +29,14 @@ pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
         context.journal.change(&original.id, |current| {
             let mut entry = current.clone();
             apply_flags(&mut entry, args, answers.as_ref(), &editing)?;
-            Ok(if entry == current { Change::Keep } else { Change::Replace(Box::new(edited(entry))) })
+            Ok(if entry == current { Change::Keep } else { Change::Replace(Box::new(editing.edited(entry))) })
         })?
     } else if Terminal::available() {
         let mut terminal = Terminal::new(original.lang, context.config.editor.clone());
         let mut entry = original.clone();
         converse(&mut terminal, &mut entry, &editing)?
             && entry != original
-            && save(context, &terminal, original.clone(), entry)?
+            && save(context, &terminal, original.clone(), &editing.edited(entry))?
     } else {
         bail!("no terminal to edit in; give the changes with --title, --tag or --answers FILE");
     };
@@ -48,18 +48,10 @@ pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The entry as an edit saves it: in the current format, with the time.
-fn edited(mut entry: Entry) -> Entry {
-    entry.format = journal::FORMAT;
-    entry.edited = Some(crate::clock::stamp());
-    entry
-}
-
 /// Saves what the person changed in the terminal, unless another bezin
 /// changed the entry meanwhile: then it says so and asks, never
 /// overwriting silently. Returns whether the journal changed.
-fn save(context: &Context, terminal: &Terminal, mut original: Entry, entry: Entry) -> Result<bool> {
-    let entry = edited(entry);
+fn save(context: &Context, terminal: &Terminal, mut original: Entry, entry: &Entry) -> Result<bool> {
     let words = original.lang.words();
     loop {
         let mut meanwhile = None;
@@ -140,7 +132,7 @@ fn first_line(text: &str) -> String {
 /// What the answers of one entry are edited with: the prompts of its set,
 /// or where the set (or a prompt) is gone, prompts made from the journal.
 struct Editing {
-    set_prompts: Vec<Prompt>,
+    set: Option<PromptSet>,
     /// For a choice or multi prompt that is gone: the options its answers
     /// picked anywhere in the journal, by set and prompt.
     seen: Vec<(String, Vec<Picked>)>,
@@ -148,12 +140,12 @@ struct Editing {
 
 impl Editing {
     fn of(context: &Context, catalog: &Catalog, entry: &Entry) -> Result<Editing> {
-        let set_prompts = catalog.get(&entry.set).map(|available| available.set.prompts.clone()).unwrap_or_default();
+        let set = catalog.find(&entry.set).map(|available| available.set.clone());
         let gone: Vec<&Recorded> = entry
             .answers
             .iter()
             .filter(|r| matches!(r.answer, Answer::Choice(_) | Answer::Multi(_)))
-            .filter(|r| !set_prompts.iter().any(|p| p.id == r.prompt))
+            .filter(|r| set.as_ref().is_none_or(|set| set.prompt(&r.prompt).is_none()))
             .collect();
         let mut seen: Vec<(String, Vec<Picked>)> = gone.iter().map(|r| (r.prompt.clone(), Vec::new())).collect();
         if !seen.is_empty() {
@@ -167,14 +159,14 @@ impl Editing {
                 context.warn_damaged(),
             )?;
         }
-        Ok(Editing { set_prompts, seen })
+        Ok(Editing { set, seen })
     }
 
     /// The prompt an answer is edited with: its set's, or one made from the
     /// journal: the kind as recorded and, for a choice or multi, every
     /// option the journal has seen picked for it.
     fn prompt_for(&self, recorded: &Recorded) -> Prompt {
-        if let Some(prompt) = self.set_prompts.iter().find(|prompt| prompt.id == recorded.prompt) {
+        if let Some(prompt) = self.set.as_ref().and_then(|set| set.prompt(&recorded.prompt)) {
             return prompt.clone();
         }
         let options = || -> Vec<Choice> {
@@ -199,6 +191,17 @@ impl Editing {
             required: true,
             when: None,
         }
+    }
+
+    /// The entry as an edit saves it: in the current format, choices of
+    /// format 1 with their option ids where the set has them, and the time.
+    fn edited(&self, mut entry: Entry) -> Entry {
+        if let Some(set) = &self.set {
+            entry.find_option_ids(set);
+        }
+        entry.format = journal::FORMAT;
+        entry.edited = Some(crate::clock::stamp());
+        entry
     }
 
     /// An answer from a prompt made from the journal: an option that was

@@ -125,12 +125,13 @@ pub fn title_of(entry: &Entry, catalog: &Catalog) -> String {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let context = Context::new(&cli)?;
     let flags = config::Flags::of(&cli);
+    let lang_flag = cli.lang;
     let Some(command) = cli.command else { return welcome::run(&context) };
     match command {
         Command::Sets(args) => sets::run(&context, args),
         Command::Run(args) => run::run(&context, &args),
         Command::List(args) => list::run(&context, &args),
-        Command::Show(args) => show::run(&context, &args),
+        Command::Show(args) => show::run(&context, &args, lang_flag),
         Command::Search(args) => search::run(&context, &args),
         Command::Edit(args) => edit::run(&context, &args),
         Command::Delete(args) => delete::run(&context, &args),

@@ -1,5 +1,6 @@
 //! `bezin show ID|last`: one entry with its questions and answers, and the
-//! entries it follows and that follow it.
+//! entries it follows and that follow it; with `--lang`, in the questions and
+//! labels of its set in that language.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -10,9 +11,11 @@ use super::{Context, title_of};
 use crate::catalog::Catalog;
 use crate::cli::ShowArgs;
 use crate::journal::Entry;
+use crate::lang::Lang;
+use crate::session::Session;
 use crate::ui;
 
-pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
+pub fn run(context: &Context, args: &ShowArgs, lang: Option<Lang>) -> Result<ExitCode> {
     let entry = context.find(&args.id)?;
     let mut out = ui::stdout();
     if args.json {
@@ -22,7 +25,11 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
     }
     let catalog = context.catalog()?;
     let width = ui::stdout_width();
-    write_entry(&mut out, &entry, &catalog, width)?;
+    let shown = match lang.filter(|lang| *lang != entry.lang) {
+        Some(lang) => in_language(&entry, &catalog, lang),
+        None => entry.clone(),
+    };
+    write_entry(&mut out, &shown, &catalog, width)?;
     let earlier =
         entry.follows.as_deref().map(|id| context.journal.by_id(id, context.warn_damaged())).transpose()?.flatten();
     let later = context.journal.following(&entry.id, context.warn_damaged())?;
@@ -60,4 +67,34 @@ fn write_entry(out: &mut impl Write, entry: &Entry, catalog: &Catalog, width: Op
         writeln!(out, "{}", ui::wrap(&recorded.show(entry.lang), width, "  "))?;
     }
     Ok(())
+}
+
+/// The entry in `lang`: its set's questions, placeholders filled, and its
+/// options' labels in that language. Only the version of the set it was
+/// made with says what it asked; otherwise it stays as recorded, and says so.
+fn in_language(entry: &Entry, catalog: &Catalog, lang: Lang) -> Entry {
+    let Some(set) = catalog.find(&entry.set).map(|available| &available.set) else {
+        crate::tell!("bezin: the set '{}' is not here, so the entry is shown as recorded ({})", entry.set, entry.lang);
+        return entry.clone();
+    };
+    if set.version != entry.set_version {
+        crate::tell!(
+            "bezin: the entry was made with version {} of '{}', which is now version {}; it is shown as recorded ({})",
+            entry.set_version,
+            entry.set,
+            set.version,
+            entry.lang
+        );
+        return entry.clone();
+    }
+    let given = entry.answers.iter().map(|recorded| (recorded.prompt.clone(), Some(recorded.answer.clone())));
+    let session = Session::resume(set, lang, given.collect());
+    let mut shown = entry.clone();
+    shown.lang = lang;
+    for recorded in &mut shown.answers {
+        let Some(prompt) = set.prompt(&recorded.prompt) else { continue };
+        recorded.question = session.question(prompt);
+        recorded.answer = recorded.answer.in_terms_of(prompt, lang);
+    }
+    shown
 }

@@ -17,17 +17,26 @@ const MONTHS: usize = 24;
 
 pub fn run(context: &Context, args: &StatsArgs) -> Result<ExitCode> {
     let filter = filter(&args.filter)?;
+    let catalog = context.catalog()?;
     let mut stats = Stats::default();
     context.journal.each(
-        |entry| {
+        |mut entry| {
             if filter.matches(&entry) {
+                if let Some(available) = catalog.find(&entry.set) {
+                    entry.find_option_ids(&available.set);
+                }
                 stats.add(&entry);
             }
             Ok(ControlFlow::Continue(()))
         },
         context.warn_damaged(),
     )?;
-    let stats = stats.finish(crate::clock::now().date());
+    let mut stats = stats.finish(crate::clock::now().date());
+    for choices in &mut stats.choices {
+        if let Some(prompt) = catalog.find(&choices.set).and_then(|available| available.set.prompt(&choices.prompt)) {
+            choices.relabel(prompt, context.lang);
+        }
+    }
     if stats.out_of_range > 0 {
         crate::tell!(
             "bezin: warning: {} scale answers lie outside their scale; the trends leave them out",
@@ -60,13 +69,13 @@ fn write_stats(out: &mut impl Write, stats: &Stats, width: usize) -> std::io::Re
     )?;
     let per_set: Vec<(String, usize)> = stats.per_set.iter().map(|(set, n)| (set.clone(), *n)).collect();
     writeln!(out, "\n{}", ui::bold("Per set"))?;
-    bars(out, &per_set, width)?;
+    bars(out, &per_set, width, "  ")?;
     let months: Vec<(String, usize)> = stats.per_month.iter().map(|(month, n)| (month.clone(), *n)).collect();
     writeln!(out, "\n{}", ui::bold("Per month"))?;
     if months.len() > MONTHS {
         writeln!(out, "  {}", ui::dim(&format!("the last {MONTHS} of {} months; --json has them all", months.len())))?;
     }
-    bars(out, &months[months.len().saturating_sub(MONTHS)..], width)?;
+    bars(out, &months[months.len().saturating_sub(MONTHS)..], width, "  ")?;
     if !stats.scales.is_empty() {
         writeln!(out, "\n{}", ui::bold("Scales"))?;
     }
@@ -81,11 +90,20 @@ fn write_stats(out: &mut impl Write, stats: &Stats, width: usize) -> std::io::Re
         );
         writeln!(out, "{}", ui::dim(&ui::wrap(&facts, Some(width), "    ")))?;
     }
+    if !stats.choices.is_empty() {
+        writeln!(out, "\n{}", ui::bold("Choices"))?;
+    }
+    for choices in &stats.choices {
+        let title = ui::one_line(&format!("{} · {}: {}", choices.set, choices.prompt, choices.question)).into_owned();
+        writeln!(out, "  {}", console::truncate_str(&title, width.saturating_sub(2), "…"))?;
+        let rows: Vec<(String, usize)> = choices.options.iter().map(|o| (o.label.clone(), o.count)).collect();
+        bars(out, &rows, width.saturating_sub(2), "    ")?;
+    }
     Ok(())
 }
 
 /// Labels with their counts and a bar scaled to the widest.
-fn bars(out: &mut impl Write, rows: &[(String, usize)], width: usize) -> std::io::Result<()> {
+fn bars(out: &mut impl Write, rows: &[(String, usize)], width: usize, indent: &str) -> std::io::Result<()> {
     let rows: Vec<(String, usize)> = rows.iter().map(|(label, n)| (ui::one_line(label).into_owned(), *n)).collect();
     let label = rows.iter().map(|(label, _)| console::measure_text_width(label)).max().unwrap_or(0);
     let count = rows.iter().map(|(_, n)| n.to_string().len()).max().unwrap_or(1);
@@ -94,7 +112,7 @@ fn bars(out: &mut impl Write, rows: &[(String, usize)], width: usize) -> std::io
     for (name, n) in &rows {
         let bar = "█".repeat((n * room).div_ceil(most).min(room));
         let name = console::pad_str(name, label, console::Alignment::Left, None);
-        writeln!(out, "  {name}  {n:>count$}  {}", ui::accent(&bar))?;
+        writeln!(out, "{indent}{name}  {n:>count$}  {}", ui::accent(&bar))?;
     }
     Ok(())
 }

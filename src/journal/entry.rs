@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answer::{Answer, Picked};
 use crate::lang::Lang;
+use crate::prompt_set::PromptSet;
 
 /// The version of the line format, written into every entry: 2 keeps a
 /// choice by its option id with its label, 1 kept the label alone.
@@ -92,6 +93,21 @@ impl Entry {
             "its {field} '{}' is not a plain word (1 to 64 letters, digits, '-' or '_', not starting with '-')",
             id.chars().take(80).collect::<String>()
         ))
+    }
+
+    /// Finds the option ids of choices that an entry of format 1 kept as
+    /// labels alone, where `set` (its set as it is now) still has them.
+    pub fn find_option_ids(&mut self, set: &PromptSet) {
+        for recorded in &mut self.answers {
+            let bare = match &recorded.answer {
+                Answer::Choice(picked) => picked.id.is_none(),
+                Answer::Multi(picked) => picked.iter().any(|p| p.id.is_none()),
+                _ => false,
+            };
+            if let Some(prompt) = set.prompt(&recorded.prompt).filter(|_| bare) {
+                recorded.answer = recorded.answer.in_terms_of(prompt, self.lang);
+            }
+        }
     }
 
     /// The entry as its journal line, without the newline.

@@ -1,0 +1,171 @@
+//! One answer from the question to the journal line: choices by option id
+//! with their label (journal format 2), older journals of format 1, and what
+//! ids make possible: counts across languages, `show --lang`, editing
+//! answers whose set is gone.
+
+mod common;
+
+use common::{DOWN, ENTER, FIVE_TIPS, Home, at, spawn, text};
+use serde_json::{Value, json};
+
+/// A five-tips entry as bezin 0.1 wrote it (format 1): choices as labels.
+fn format_one(id: &str, lang: &str, frame: &str, slow_down: &[&str]) -> Value {
+    json!({
+        "format": 1, "id": id, "set": "five-tips", "set_version": 1, "lang": lang,
+        "started": "2025-03-01T09:00:00+01:00", "finished": "2025-03-01T09:10:00+01:00",
+        "title": null, "tags": [], "follows": null,
+        "answers": [
+            {"prompt": "counterpart", "kind": "text", "question": "Who?", "answer": format!("Person of {id}")},
+            {"prompt": "calm", "kind": "scale", "question": "How calm?", "range": [1, 10], "answer": 5},
+            {"prompt": "frame", "kind": "choice", "question": "Which frame?", "answer": frame},
+            {"prompt": "slow-down", "kind": "multi", "question": "How slow down?", "answer": slow_down},
+            {"prompt": "open", "kind": "confirm", "question": "Open?", "answer": true}
+        ]
+    })
+}
+
+fn older_journal(home: &Home) {
+    home.journal(&[
+        format_one("older-en", "en", "lack of time", &["allow a silence"]),
+        format_one("older-nl", "nl", "gebrek aan tijd", &["een stilte laten vallen", "samenvatten wat ik gehoord heb"]),
+    ]);
+}
+
+/// How often each option of a prompt was picked, by id, from `stats --json`.
+fn counts(home: &Home, prompt: &str) -> Vec<(String, String, u64)> {
+    let stats: Value = serde_json::from_str(&home.stdout(&["stats", "--json"])).unwrap();
+    let choices = stats["choices"].as_array().unwrap().iter().find(|c| c["prompt"] == prompt).unwrap().clone();
+    let option = |o: &Value| {
+        (
+            o["id"].as_str().unwrap_or("-").to_owned(),
+            o["label"].as_str().unwrap().to_owned(),
+            o["count"].as_u64().unwrap(),
+        )
+    };
+    choices["options"].as_array().unwrap().iter().map(option).collect()
+}
+
+#[test]
+fn a_reflection_in_english_and_one_in_dutch_give_the_same_option_ids_and_counts() {
+    let home = Home::new();
+    home.save("five-tips", FIVE_TIPS, &["--lang", "en"]);
+    home.save("five-tips", FIVE_TIPS, &["--lang", "nl"]);
+    let entries = home.entries();
+    let frame = |entry: &Value| {
+        entry["answers"].as_array().unwrap().iter().find(|a| a["prompt"] == "frame").unwrap()["answer"].clone()
+    };
+    assert_eq!(frame(&entries[0]), json!({"id": "time", "label": "lack of time"}));
+    assert_eq!(frame(&entries[1]), json!({"id": "time", "label": "gebrek aan tijd"}));
+    assert_eq!(entries[1]["format"], 2);
+    assert_eq!(counts(&home, "frame"), [("time".to_owned(), "lack of time".to_owned(), 2)]);
+    let dutch = home.run(&["stats", "--lang", "nl"]).success().get_output().stdout.clone();
+    assert!(text(&dutch).contains("gebrek aan tijd  2"), "{}", text(&dutch));
+}
+
+#[test]
+fn a_format_one_journal_is_listed_searched_exported_and_counted_with_format_two() {
+    let home = Home::new();
+    older_journal(&home);
+    home.save("five-tips", FIVE_TIPS, &["--lang", "en"]);
+    let listed = home.stdout(&["list", "--json"]);
+    assert_eq!(serde_json::from_str::<Value>(&listed).unwrap().as_array().unwrap().len(), 3);
+    let found = home.stdout(&["search", "gebrek", "--json"]);
+    let found: Value = serde_json::from_str(&found).unwrap();
+    assert_eq!(found.as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect::<Vec<_>>(), ["older-nl"]);
+    let markdown = home.stdout(&["export"]);
+    assert!(markdown.contains("## Which frame?\n\ngebrek aan tijd\n"), "{markdown}");
+    assert!(markdown.contains("- een stilte laten vallen\n- samenvatten wat ik gehoord heb\n"), "{markdown}");
+    let exported: Value = serde_json::from_str(&home.stdout(&["export", "--format", "json"])).unwrap();
+    assert_eq!(exported[0]["answers"][2]["answer"], "lack of time", "the export holds the line as it is");
+    // Labels of format 1 find their option ids while the set has them.
+    assert_eq!(counts(&home, "frame"), [("time".to_owned(), "lack of time".to_owned(), 3)]);
+    let silence = counts(&home, "slow-down").into_iter().find(|(id, ..)| id == "silence").unwrap();
+    assert_eq!(silence.2, 3);
+}
+
+#[test]
+fn editing_a_format_one_entry_writes_format_two_and_no_other_line_changes() {
+    let home = Home::new();
+    older_journal(&home);
+    let before = String::from_utf8(home.journal_bytes()).unwrap();
+    let answers = home.write("edit.toml", "calm = 3\n");
+    home.run(&["edit", "older-nl", "--answers", answers.to_str().unwrap()]).success();
+    let after = String::from_utf8(home.journal_bytes()).unwrap();
+    assert_eq!(after.lines().next(), before.lines().next(), "the other entry stays byte for byte");
+    let edited: Value = serde_json::from_str(after.lines().nth(1).unwrap()).unwrap();
+    assert_eq!(edited["format"], 2);
+    assert_eq!(edited["answers"][1]["answer"], 3);
+    assert_eq!(edited["answers"][2]["answer"], json!({"id": "time", "label": "gebrek aan tijd"}));
+    assert_eq!(
+        edited["answers"][3]["answer"],
+        json!([{"id": "silence", "label": "een stilte laten vallen"}, {"id": "summarise", "label": "samenvatten wat ik gehoord heb"}])
+    );
+}
+
+#[test]
+fn every_kind_of_answer_survives_the_json_export_and_an_import() {
+    let home = Home::new();
+    home.save("five-tips", FIVE_TIPS, &["--lang", "nl", "--title", "Met Anna", "--tag", "werk"]);
+    let export = home.path().join("export.json");
+    home.run(&["export", "--format", "json", "-o", export.to_str().unwrap()]).success();
+    let other = Home::new();
+    other.run(&["import", export.to_str().unwrap()]).success();
+    assert_eq!(other.entries(), home.entries());
+}
+
+#[test]
+fn show_in_another_language_uses_the_questions_and_labels_of_the_set() {
+    let home = Home::new();
+    let id = home.save("five-tips", FIVE_TIPS, &["--lang", "en"]);
+    let dutch = home.stdout(&["show", &id, "--lang", "nl"]);
+    assert!(dutch.contains("Aan welk kader houd je je het meest vast"), "{dutch}");
+    assert!(dutch.contains("\n  gebrek aan tijd\n"), "{dutch}");
+    assert!(dutch.contains("Waar zou Anna naar kunnen verlangen?"), "placeholders filled: {dutch}");
+    let english = home.stdout(&["show", &id]);
+    assert!(english.contains("\n  lack of time\n"), "without --lang, as recorded: {english}");
+
+    // Made with another version of the set: shown as recorded, and said.
+    let mut entries = home.entries();
+    entries[0]["set_version"] = json!(0);
+    home.journal(&entries);
+    let shown = home.run(&["show", &id, "--lang", "nl"]).success();
+    let out = shown.get_output();
+    assert!(text(&out.stdout).contains("\n  lack of time\n"), "{}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("made with version 0 of 'five-tips'"), "{}", text(&out.stderr));
+}
+
+const GONE_SET: &str = r#"
+id = "gone"
+version = 1
+title = "Soon gone"
+description = "A set removed after use"
+
+[[prompts]]
+id = "helps"
+kind = "multi"
+ask = "What helps?"
+options = [{ id = "walk", label = "a walk" }, { id = "tea", label = "tea" }, { id = "music", label = "music" }]
+"#;
+
+#[test]
+fn a_multi_answer_whose_set_is_gone_is_edited_with_the_options_the_journal_has_seen() {
+    let home = Home::new();
+    let set = home.write("prompts/gone.toml", GONE_SET);
+    let id = home.save("gone", "helps = [\"walk\"]\n", &[]);
+    home.save("gone", "helps = [\"tea\", \"music\"]\n", &[]);
+    std::fs::remove_file(set).unwrap();
+    let mut p = spawn(&home, &["edit", &id]);
+    at(&mut p, &format!("Change entry {id}"), &DOWN.repeat(4));
+    at(&mut p, "❯ 1. What helps? → a walk", ENTER);
+    // The options come in the order the journal saw them: a walk, tea, music.
+    at(&mut p, "Space ticks an option", &format!(" {DOWN} {DOWN} {ENTER}"));
+    at(&mut p, "· tea, music", "");
+    at(&mut p, &format!("Change entry {id}"), ENTER);
+    at(&mut p, &format!("Changed {id}"), "");
+    p.exp_eof().unwrap();
+    let entry = home.entries().into_iter().find(|e| e["id"] == id.as_str()).unwrap();
+    assert_eq!(
+        entry["answers"][0]["answer"],
+        json!([{"id": "tea", "label": "tea"}, {"id": "music", "label": "music"}])
+    );
+}
