@@ -389,3 +389,19 @@ fn fields_bezin_does_not_know_survive_the_json_export_and_its_import() {
     other.run(&["import", file.to_str().unwrap()]).success();
     assert_eq!(other.entries()[0]["mood"], entry["mood"]);
 }
+
+#[test]
+fn an_entry_written_by_another_tool_with_spaces_is_found_by_its_id() {
+    let home = Home::new();
+    let spaced = common::entry("spaced01", "five-tips", "2026-01-02T10:00:00+01:00", Some("Spaced"), &[]);
+    let follower = serde_json::json!({"follows": "spaced01"});
+    let mut later = common::entry("later001", "five-tips", "2026-01-03T10:00:00+01:00", None, &[]);
+    later["follows"] = follower["follows"].clone();
+    let lines = format!("{}\n{}\n", serde_json::to_string_pretty(&spaced).unwrap().replace('\n', ""), later);
+    std::fs::write(home.journal_path(), lines).unwrap();
+    let shown = home.stdout(&["show", "spaced"]);
+    assert!(shown.contains("Spaced") && shown.contains("Followed by: later00"), "{shown}");
+    home.run(&["show", "later001"]).success().stdout(predicates::str::contains("Follows: spaced0"));
+    home.run(&["delete", "spaced01", "--yes"]).success();
+    assert_eq!(home.entries().len(), 1);
+}

@@ -280,9 +280,10 @@ impl Journal {
         if !is_id(query) {
             bail!("'{query}' is not an entry id; ids are letters, digits, '-' and '_' (bezin list shows them)");
         }
-        let needle = format!("\"id\":\"{query}");
+        // The id's text is a quick test on the raw line; the parsed id decides,
+        // so a line written by another tool (`"id": "…"`) is found too.
         let mut matches = Vec::new();
-        self.each_where(&needle, |entry| entry.id.starts_with(query), &mut matches, damaged)?;
+        self.each_where(query, |entry| entry.id.starts_with(query), &mut matches, damaged)?;
         match matches.len() {
             1 => Ok(matches.remove(0)),
             0 => bail!("no entry has the id '{query}' (bezin list shows them)"),
@@ -298,17 +299,15 @@ impl Journal {
     /// were saved after it, so the scan from the end stops at `id` itself.
     pub fn following(&self, id: &str, mut damaged: impl FnMut(Damaged)) -> Result<Vec<Entry>> {
         let mut found = Vec::new();
-        let (follows, itself) = (format!("\"follows\":\"{id}\""), format!("\"id\":\"{id}\""));
         self.scan_back(|line| {
-            if line.contains(itself.as_bytes()) {
-                return Ok(ControlFlow::Break(()));
+            if !line.contains(id.as_bytes()) {
+                return Ok(ControlFlow::Continue(()));
             }
-            if line.contains(follows.as_bytes()) {
-                match line.parse() {
-                    Ok(entry) if entry.follows.as_deref() == Some(id) => found.push(entry),
-                    Ok(_) => {}
-                    Err(err) => damaged(err),
-                }
+            match line.parse() {
+                Ok(entry) if entry.id == id => return Ok(ControlFlow::Break(())),
+                Ok(entry) if entry.follows.as_deref() == Some(id) => found.push(entry),
+                Ok(_) => {}
+                Err(err) => damaged(err),
             }
             Ok(ControlFlow::Continue(()))
         })?;
@@ -318,8 +317,7 @@ impl Journal {
     /// The entry with exactly this id, looked for from the end: the entries
     /// people look up by a full id (what an entry follows) are recent ones.
     pub fn by_id(&self, id: &str, damaged: impl FnMut(Damaged)) -> Result<Option<Entry>> {
-        let needle = format!("\"id\":\"{id}\"");
-        self.newest_where(&needle, |entry| entry.id == id, damaged)
+        self.newest_where(id, |entry| entry.id == id, damaged)
     }
 
     /// Collects the entries whose line contains `needle` (a quick test on the
@@ -424,8 +422,9 @@ impl Journal {
         self.rewrite(|locked, out| {
             let (mut changed, mut refused) = (false, None);
             locked.scan(|line| {
-                let entry = match line.parse() {
-                    Ok(entry) if decide.is_some() && line.contains(id.as_bytes()) && entry.id == id => entry,
+                let candidate = decide.is_some() && line.contains(id.as_bytes());
+                let entry = match candidate.then(|| line.parse()) {
+                    Some(Ok(entry)) if entry.id == id => entry,
                     _ => {
                         write_line(out, line.bytes)?;
                         return Ok(ControlFlow::Continue(()));
