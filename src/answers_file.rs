@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result, anyhow, bail};
 
 use crate::answer::{Answer, Picked};
 use crate::lang::Lang;
-use crate::prompt_set::{Kind, Prompt, PromptSet, describe_toml_error, line_and_column};
+use crate::prompt_set::{Kind, Prompt, PromptSet};
 use crate::session::{AnswerSource, Session, check, takes};
 
 /// The answers of a file (`-` for standard input), with the name to give it in messages.
@@ -29,11 +29,7 @@ impl AnswersFile {
                 .with_context(|| format!("could not read the answers file {}", path.display()))?;
             (src, path.display().to_string())
         };
-        let values = toml::from_str(&src).map_err(|err| {
-            let offset = err.span().map_or(0, |span| span.start);
-            let (line, column) = line_and_column(&src, offset);
-            anyhow!("{origin}:{line}:{column}: {}", describe_toml_error(&err, &src, offset))
-        })?;
+        let values = toml::from_str(&src).map_err(|err| anyhow!(crate::toml_error::located(&origin, &src, &err)))?;
         Ok(AnswersFile { values, origin })
     }
 

@@ -8,7 +8,6 @@ use serde::Deserialize;
 
 use crate::lang::Lang;
 use crate::paths;
-use crate::prompt_set::{describe_toml_error, line_and_column};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,11 +33,8 @@ impl Config {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(err) => return Err(err).with_context(|| format!("could not read the settings {}", path.display())),
         };
-        let mut config: Config = toml::from_str(&src).map_err(|err| {
-            let offset = err.span().map_or(0, |span| span.start);
-            let (line, column) = line_and_column(&src, offset);
-            anyhow!("{}:{line}:{column}: {}", path.display(), describe_toml_error(&err, &src, offset))
-        })?;
+        let mut config: Config = toml::from_str(&src)
+            .map_err(|err| anyhow!(crate::toml_error::located(&path.display().to_string(), &src, &err)))?;
         let folder = path.parent().unwrap_or(Path::new("."));
         config.journal = config.journal.map(|journal| paths::expand(&journal, folder));
         config.prompt_dirs = config.prompt_dirs.iter().map(|dir| paths::expand(dir, folder)).collect();

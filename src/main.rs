@@ -26,6 +26,7 @@ mod search;
 mod session;
 mod shell;
 mod stats;
+mod toml_error;
 mod ui;
 
 use std::process::ExitCode;

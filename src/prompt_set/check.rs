@@ -1,0 +1,313 @@
+//! From the TOML form to a prompt set, with every problem on the way: ids,
+//! kinds, scales, options, `when`, placeholders and languages.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::raw::{RawOption, RawPrompt, RawSet, RawText, RawWhen};
+use super::{Choice, Expected, KIND_NAMES, Kind, Prompt, PromptSet, When, is_id, placeholders};
+use crate::lang::{Lang, Text};
+
+/// The set `raw` describes, or every problem in it, in the file's order.
+pub(super) fn check(raw: RawSet) -> Result<PromptSet, Vec<(Range<usize>, String)>> {
+    let mut checker = Checker::default();
+    let set = checker.set(raw);
+    if checker.problems.is_empty() {
+        Ok(set)
+    } else {
+        checker.problems.sort_by_key(|(span, _)| span.start);
+        Err(checker.problems)
+    }
+}
+
+/// What a prompt may refer to: the prompts before it.
+struct Scope<'p> {
+    earlier: &'p [Prompt],
+    /// Every prompt id in the set and its position (the first, for duplicates).
+    order: &'p HashMap<String, usize>,
+    position: usize,
+}
+
+/// Turns the raw file into a set while collecting every problem on the way.
+#[derive(Default)]
+struct Checker {
+    problems: Vec<(Range<usize>, String)>,
+    /// Each translated string's span and the languages it has.
+    translations: Vec<(Range<usize>, BTreeSet<Lang>)>,
+}
+
+impl Checker {
+    fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.problems.push((span, message.into()));
+    }
+
+    fn set(&mut self, raw: RawSet) -> PromptSet {
+        self.id(&raw.id, "set");
+        if let Some(follow_up) = &raw.follow_up {
+            self.id(follow_up, "follow_up set");
+        }
+        let version = u32::try_from(*raw.version.get_ref()).ok().filter(|v| *v >= 1);
+        if version.is_none() {
+            self.problem(raw.version.span(), "version must be a whole number from 1 up");
+        }
+        if raw.prompts.get_ref().is_empty() {
+            self.problem(raw.prompts.span(), "a set needs at least one prompt in [[prompts]]");
+        }
+        let prompts = self.prompts(raw.prompts.into_inner());
+        let set = PromptSet {
+            id: raw.id.into_inner(),
+            version: version.unwrap_or(1),
+            title: self.text(&raw.title, "title"),
+            description: self.text(&raw.description, "description"),
+            source: raw.source.map(|source| self.text(&source, "source")),
+            follow_up: raw.follow_up.map(Spanned::into_inner),
+            prompts,
+            languages: Vec::new(),
+        };
+        PromptSet { languages: self.languages(), ..set }
+    }
+
+    fn id(&mut self, id: &Spanned<String>, what: &str) {
+        if !is_id(id.get_ref()) {
+            self.problem(
+                id.span(),
+                format!(
+                    "{what} id '{}' must be lowercase letters, digits, '-' or '_' (like 'check-the-potential')",
+                    id.get_ref()
+                ),
+            );
+        }
+    }
+
+    fn prompts(&mut self, raw: Vec<RawPrompt>) -> Vec<Prompt> {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let order: HashMap<String, usize> =
+            raw.iter().enumerate().rev().map(|(n, prompt)| (prompt.id.get_ref().clone(), n)).collect();
+        let mut prompts: Vec<Prompt> = Vec::with_capacity(raw.len());
+        for (n, raw_prompt) in raw.into_iter().enumerate() {
+            let id = raw_prompt.id.get_ref().clone();
+            self.id(&raw_prompt.id, "prompt");
+            if let Some(first) = seen.get(&id) {
+                let message = format!("duplicate prompt id '{id}' (prompt {} has it too)", first + 1);
+                self.problem(raw_prompt.id.span(), message);
+            }
+            seen.insert(id, n);
+            let prompt = self.prompt(raw_prompt, &Scope { earlier: &prompts, order: &order, position: n });
+            prompts.push(prompt);
+        }
+        prompts
+    }
+
+    fn prompt(&mut self, raw: RawPrompt, scope: &Scope) -> Prompt {
+        let kind = self.kind(&raw);
+        for text in [Some(&raw.ask), raw.hint.as_ref()].into_iter().flatten() {
+            self.placeholders(text, scope);
+        }
+        let when = raw.when.and_then(|when| self.when(&when, scope));
+        let ask = self.text(&raw.ask, "ask");
+        Prompt {
+            id: raw.id.into_inner(),
+            kind,
+            ask,
+            hint: raw.hint.map(|hint| self.text(&hint, "hint")),
+            required: raw.required.unwrap_or(true),
+            when,
+        }
+    }
+
+    fn kind(&mut self, raw: &RawPrompt) -> Kind {
+        let name = raw.kind.get_ref().as_str();
+        let needs_range = name == "scale";
+        let needs_options = name == "choice" || name == "multi";
+        self.only_for(needs_range, raw.min.as_ref().map(Spanned::span), "min", "scale");
+        self.only_for(needs_range, raw.max.as_ref().map(Spanned::span), "max", "scale");
+        self.only_for(needs_range, raw.min_label.as_ref().map(Spanned::span), "min_label", "scale");
+        self.only_for(needs_range, raw.max_label.as_ref().map(Spanned::span), "max_label", "scale");
+        let options_span = raw.options.as_ref().map(Spanned::span);
+        self.only_for(needs_options, options_span, "options", "choice and multi");
+        match name {
+            "text" => Kind::Text,
+            "long" => Kind::Long,
+            "confirm" => Kind::Confirm,
+            "scale" => self.scale(raw),
+            "choice" => Kind::Choice(self.options(raw)),
+            "multi" => Kind::Multi(self.options(raw)),
+            other => {
+                let message = format!("unknown kind '{other}'; expected one of {}", KIND_NAMES.join(", "));
+                self.problem(raw.kind.span(), message);
+                Kind::Text
+            }
+        }
+    }
+
+    fn only_for(&mut self, fits: bool, span: Option<Range<usize>>, field: &str, kinds: &str) {
+        if let (false, Some(span)) = (fits, span) {
+            self.problem(span, format!("'{field}' only applies to {kinds} prompts"));
+        }
+    }
+
+    fn scale(&mut self, raw: &RawPrompt) -> Kind {
+        let (Some(min), Some(max)) = (&raw.min, &raw.max) else {
+            self.problem(raw.kind.span(), "a scale prompt needs both min and max, like min = 1, max = 10");
+            return Kind::Scale { min: 1, max: 10, min_label: None, max_label: None };
+        };
+        let (min_value, max_value) = (*min.get_ref(), *max.get_ref());
+        if min_value >= max_value {
+            let message = format!("scale min ({min_value}) must be less than max ({max_value})");
+            self.problem(min.span(), message);
+        } else if max_value - min_value > 100 {
+            self.problem(max.span(), "a scale may have at most 101 steps");
+        }
+        let label = |checker: &mut Self, label: &Option<Spanned<RawText>>, what| {
+            label.as_ref().map(|raw| checker.text(raw, what))
+        };
+        Kind::Scale {
+            min: min_value,
+            max: max_value,
+            min_label: label(self, &raw.min_label, "min_label"),
+            max_label: label(self, &raw.max_label, "max_label"),
+        }
+    }
+
+    fn options(&mut self, raw: &RawPrompt) -> Vec<Choice> {
+        let Some(options) = &raw.options else {
+            self.problem(raw.kind.span(), format!("a {} prompt needs options", raw.kind.get_ref()));
+            return Vec::new();
+        };
+        if options.get_ref().is_empty() {
+            self.problem(options.span(), "options must not be empty");
+        }
+        let mut ids = BTreeSet::new();
+        let mut choices = Vec::new();
+        for option in options.get_ref() {
+            let choice = match option.get_ref() {
+                RawOption::Plain(text) => Choice { id: text.clone(), label: Text::Plain(text.clone()) },
+                RawOption::Labelled { id, label } => Choice { id: id.clone(), label: self.text(label, "label") },
+            };
+            if choice.id.trim().is_empty() {
+                self.problem(option.span(), "an option must not be empty");
+            } else if !ids.insert(choice.id.clone()) {
+                self.problem(option.span(), format!("duplicate option '{}'", choice.id));
+            }
+            choices.push(choice);
+        }
+        choices
+    }
+
+    fn when(&mut self, raw: &Spanned<RawWhen>, scope: &Scope) -> Option<When> {
+        let name = raw.get_ref().prompt.get_ref();
+        let span = raw.get_ref().prompt.span();
+        let target = self.earlier_prompt(name, span, scope, "when")?;
+        let equals = raw.get_ref().equals.get_ref();
+        let equals_span = raw.get_ref().equals.span();
+        let expected = match (&target.kind, equals) {
+            (Kind::Confirm, toml::Value::Boolean(b)) => Expected::Bool(*b),
+            (Kind::Scale { min, max, .. }, toml::Value::Integer(n)) if (min..=max).contains(&n) => Expected::Number(*n),
+            (Kind::Choice(options) | Kind::Multi(options), toml::Value::String(s))
+                if options.iter().any(|option| &option.id == s) =>
+            {
+                Expected::Text(s.clone())
+            }
+            (Kind::Text | Kind::Long, toml::Value::String(s)) => Expected::Text(s.clone()),
+            (kind, _) => {
+                let expected = expected_value(kind);
+                self.problem(equals_span, format!("'{name}' is a {} prompt: equals must be {expected}", kind.name()));
+                return None;
+            }
+        };
+        Some(When { prompt: name.clone(), equals: expected })
+    }
+
+    fn placeholders(&mut self, text: &Spanned<RawText>, scope: &Scope) {
+        let versions: Vec<&String> = match text.get_ref() {
+            RawText::Plain(s) => vec![s],
+            RawText::Translated(map) => map.values().collect(),
+        };
+        let names: BTreeSet<String> = versions.iter().flat_map(|s| placeholders(s)).collect();
+        for name in names {
+            self.earlier_prompt(&name, text.span(), scope, "placeholder");
+        }
+    }
+
+    /// The prompt a `when` or placeholder names, if it comes before this one.
+    fn earlier_prompt<'p>(
+        &mut self,
+        name: &str,
+        span: Range<usize>,
+        scope: &Scope<'p>,
+        what: &str,
+    ) -> Option<&'p Prompt> {
+        match scope.order.get(name) {
+            Some(&at) if at < scope.position => scope.earlier.get(at),
+            Some(&at) if at == scope.position => {
+                self.problem(
+                    span,
+                    format!("{what} '{name}' names this prompt itself; it can only name an earlier one"),
+                );
+                None
+            }
+            Some(_) => {
+                self.problem(span, format!("{what} '{name}' names a later prompt; it can only name an earlier one"));
+                None
+            }
+            None => {
+                self.problem(span, format!("{what} '{name}' names no prompt in this set"));
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, raw: &Spanned<RawText>, what: &str) -> Text {
+        let text = match raw.get_ref() {
+            RawText::Plain(s) => Text::Plain(s.clone()),
+            RawText::Translated(by_code) => {
+                let mut by_lang = BTreeMap::new();
+                for (code, s) in by_code {
+                    match code.parse::<Lang>() {
+                        Ok(lang) => {
+                            by_lang.insert(lang, s.clone());
+                        }
+                        Err(message) => self.problem(raw.span(), format!("{what}: {message}")),
+                    }
+                }
+                if by_code.is_empty() {
+                    self.problem(raw.span(), format!("{what} needs at least one language, like {{ en = \"...\" }}"));
+                }
+                self.translations.push((raw.span(), by_lang.keys().copied().collect()));
+                Text::Translated(by_lang)
+            }
+        };
+        if text.versions().iter().any(|s| s.trim().is_empty()) && what != "hint" {
+            self.problem(raw.span(), format!("{what} must not be empty"));
+        }
+        text
+    }
+
+    /// Every translated string must come in the same languages.
+    fn languages(&mut self) -> Vec<Lang> {
+        let all: BTreeSet<Lang> = self.translations.iter().flat_map(|(_, langs)| langs.clone()).collect();
+        for (span, langs) in std::mem::take(&mut self.translations) {
+            let missing: Vec<&str> = all.difference(&langs).map(|lang| lang.code()).collect();
+            if !missing.is_empty() && !langs.is_empty() {
+                let message =
+                    format!("this string has no {} text, which other strings in this set have", missing.join(", "));
+                self.problem(span, message);
+            }
+        }
+        all.into_iter().collect()
+    }
+}
+
+fn expected_value(kind: &Kind) -> String {
+    match kind {
+        Kind::Confirm => "true or false".to_owned(),
+        Kind::Scale { min, max, .. } => format!("a whole number from {min} to {max}"),
+        Kind::Choice(options) | Kind::Multi(options) => {
+            let ids: Vec<String> = options.iter().map(|option| format!("'{}'", option.id)).collect();
+            format!("one of the option ids {}", ids.join(", "))
+        }
+        Kind::Text | Kind::Long => "a string".to_owned(),
+    }
+}

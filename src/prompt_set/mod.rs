@@ -1,0 +1,389 @@
+//! Prompt sets: the model a reflection walks through. `raw` reads the TOML
+//! form, `check` turns it into a set and makes a broken file a list of clear
+//! problems instead of a surprise halfway a reflection. Nothing here knows
+//! about the terminal.
+
+mod check;
+mod raw;
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::lang::{Lang, Text};
+
+/// A reflection: an ordered list of prompts with a title and a purpose.
+#[derive(Clone, Debug)]
+pub struct PromptSet {
+    pub id: String,
+    pub version: u32,
+    pub title: Text,
+    pub description: Text,
+    pub source: Option<Text>,
+    /// The set meant for afterwards, e.g. after the conversation.
+    pub follow_up: Option<String>,
+    pub prompts: Vec<Prompt>,
+    /// The languages its translated strings come in; empty when every string is plain.
+    pub languages: Vec<Lang>,
+}
+
+/// One question of a set.
+#[derive(Clone, Debug)]
+pub struct Prompt {
+    pub id: String,
+    pub kind: Kind,
+    pub ask: Text,
+    pub hint: Option<Text>,
+    pub required: bool,
+    pub when: Option<When>,
+}
+
+/// What kind of answer a prompt takes, with what that kind needs.
+#[derive(Clone, Debug)]
+pub enum Kind {
+    Text,
+    Long,
+    Scale { min: i64, max: i64, min_label: Option<Text>, max_label: Option<Text> },
+    Choice(Vec<Choice>),
+    Multi(Vec<Choice>),
+    Confirm,
+}
+
+pub const KIND_NAMES: [&str; 6] = ["text", "long", "scale", "choice", "multi", "confirm"];
+
+impl Kind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::Long => "long",
+            Kind::Scale { .. } => "scale",
+            Kind::Choice(_) => "choice",
+            Kind::Multi(_) => "multi",
+            Kind::Confirm => "confirm",
+        }
+    }
+
+    /// The ends of a scale; none for other kinds.
+    pub fn range(&self) -> Option<(i64, i64)> {
+        match self {
+            Kind::Scale { min, max, .. } => Some((*min, *max)),
+            _ => None,
+        }
+    }
+
+    /// The options of a choice or multi prompt; none for other kinds.
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            Kind::Choice(options) | Kind::Multi(options) => options,
+            _ => &[],
+        }
+    }
+}
+
+/// An option of a choice or multi prompt: a stable id and what is shown.
+#[derive(Clone, Debug)]
+pub struct Choice {
+    pub id: String,
+    pub label: Text,
+}
+
+/// Ask a prompt only when an earlier answer is `equals` (for a multi prompt:
+/// when that option was among those chosen).
+#[derive(Clone, Debug)]
+pub struct When {
+    pub prompt: String,
+    pub equals: Expected,
+}
+
+/// The value a `when` waits for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Bool(bool),
+    Number(i64),
+    Text(String),
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Expected::Bool(b) => write!(f, "{b}"),
+            Expected::Number(n) => write!(f, "{n}"),
+            Expected::Text(s) => write!(f, "'{s}'"),
+        }
+    }
+}
+
+impl PromptSet {
+    pub fn prompt(&self, id: &str) -> Option<&Prompt> {
+        self.prompts.iter().find(|prompt| prompt.id == id)
+    }
+}
+
+/// A prompt set file that did not load, with every problem found in it.
+#[derive(Debug)]
+pub struct LoadError {
+    pub origin: String,
+    pub problems: Vec<Problem>,
+}
+
+/// One problem in a prompt set file, at a line and column (both from 1).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (n, problem) in self.problems.iter().enumerate() {
+            if n > 0 {
+                writeln!(f)?;
+            }
+            let Problem { line, column, message } = problem;
+            write!(f, "{}:{line}:{column}: {message}", self.origin)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads and checks a prompt set; `origin` names it in problems (a path).
+pub fn parse(src: &str, origin: &str) -> Result<PromptSet, LoadError> {
+    let fail = |problems: Vec<(Range<usize>, String)>| LoadError {
+        origin: origin.to_owned(),
+        problems: problems.into_iter().map(|(span, message)| locate(src, span.start, message)).collect(),
+    };
+    let raw = raw::read(src).map_err(fail)?;
+    check::check(raw).map_err(fail)
+}
+
+fn locate(src: &str, offset: usize, message: String) -> Problem {
+    let (line, column) = crate::toml_error::line_and_column(src, offset);
+    Problem { line, column, message }
+}
+
+/// Calls `fill` for each `{prompt-id}` in `template` and puts back what it
+/// returns; braces around anything that is not an id stay as they are.
+pub fn fill_placeholders(template: &str, mut fill: impl FnMut(&str) -> String) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| &after[..close]) {
+            Some(name) if is_id(name) => {
+                out.push_str(&fill(name));
+                rest = &after[name.len() + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn placeholders(template: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    fill_placeholders(template, |name| {
+        names.push(name.to_owned());
+        String::new()
+    });
+    names
+}
+
+/// Ids are lowercase words joined by dashes or underscores: they appear on
+/// the command line, in file names and in `{placeholders}`.
+pub fn is_id(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "id = \"t\"\nversion = 1\ntitle = { en = \"T\", nl = \"T\" }\ndescription = \"D\"\n";
+
+    /// The problems found in a set made of HEAD and `prompts`, as "line:column: message".
+    fn problems(prompts: &str) -> Vec<String> {
+        let err = parse(&format!("{HEAD}{prompts}"), "t.toml").expect_err("the set should not load");
+        assert!(err.to_string().starts_with("t.toml:"), "{err}");
+        err.problems.iter().map(|p| format!("{}:{}: {}", p.line, p.column, p.message)).collect()
+    }
+
+    #[test]
+    fn a_complete_set_loads() {
+        let set = parse(
+            &format!(
+                "{HEAD}[[prompts]]\nid = \"who\"\nkind = \"text\"\nask = {{ en = \"Who?\", nl = \"Wie?\" }}\n\
+                 [[prompts]]\nid = \"calm\"\nkind = \"scale\"\nmin = 0\nmax = 4\nask = \"{{who}}?\"\n\
+                 when = {{ prompt = \"who\", equals = \"Anna\" }}\n"
+            ),
+            "t.toml",
+        )
+        .unwrap();
+        assert_eq!(set.prompts.len(), 2);
+        assert_eq!(set.languages, [Lang::En, Lang::Nl]);
+        assert_eq!(set.prompts[1].kind.range(), Some((0, 4)));
+    }
+
+    #[test]
+    fn an_unknown_kind_names_the_kinds() {
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"essay\"\nask = \"A?\"\n");
+        assert_eq!(found, ["7:8: unknown kind 'essay'; expected one of text, long, scale, choice, multi, confirm"]);
+    }
+
+    #[test]
+    fn a_duplicate_id_points_at_the_second() {
+        let found = problems(
+            "[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = \"A?\"\n[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = \"B?\"\n",
+        );
+        assert_eq!(found, ["10:6: duplicate prompt id 'a' (prompt 1 has it too)"]);
+    }
+
+    #[test]
+    fn when_must_name_an_earlier_prompt() {
+        let found = problems(
+            "[[prompts]]\nid = \"a\"\nkind = \"confirm\"\nask = \"A?\"\nwhen = { prompt = \"b\", equals = true }\n\
+             [[prompts]]\nid = \"b\"\nkind = \"confirm\"\nask = \"B?\"\nwhen = { prompt = \"nope\", equals = true }\n",
+        );
+        assert_eq!(
+            found,
+            [
+                "9:19: when 'b' names a later prompt; it can only name an earlier one",
+                "14:19: when 'nope' names no prompt in this set",
+            ]
+        );
+    }
+
+    #[test]
+    fn when_must_match_the_kind_of_its_prompt() {
+        let found = problems(
+            "[[prompts]]\nid = \"a\"\nkind = \"choice\"\noptions = [\"x\", \"y\"]\nask = \"A?\"\n\
+             [[prompts]]\nid = \"b\"\nkind = \"text\"\nask = \"B?\"\nwhen = { prompt = \"a\", equals = \"z\" }\n",
+        );
+        assert_eq!(found, ["14:33: 'a' is a choice prompt: equals must be one of the option ids 'x', 'y'"]);
+    }
+
+    #[test]
+    fn placeholders_must_name_earlier_prompts() {
+        let found = problems(
+            "[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = \"About {b}?\"\n\
+             [[prompts]]\nid = \"b\"\nkind = \"text\"\nask = \"A?\"\nhint = { en = \"{c}\", nl = \"{c}\" }\n",
+        );
+        assert_eq!(
+            found,
+            [
+                "8:7: placeholder 'b' names a later prompt; it can only name an earlier one",
+                "13:8: placeholder 'c' names no prompt in this set",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_scale_needs_min_below_max() {
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"scale\"\nmin = 5\nmax = 5\nask = \"A?\"\n");
+        assert_eq!(found, ["8:7: scale min (5) must be less than max (5)"]);
+    }
+
+    #[test]
+    fn every_string_needs_every_language_the_set_uses() {
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = { en = \"A?\" }\n");
+        assert_eq!(found, ["8:7: this string has no nl text, which other strings in this set have"]);
+    }
+
+    #[test]
+    fn an_unknown_language_is_named() {
+        let found =
+            problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = { en = \"A?\", nl = \"A?\", de = \"A?\" }\n");
+        assert_eq!(found, ["8:7: ask: unknown language 'de'; bezin speaks en, nl"]);
+    }
+
+    #[test]
+    fn options_must_not_be_empty_or_repeat() {
+        let found = problems(
+            "[[prompts]]\nid = \"a\"\nkind = \"multi\"\noptions = []\nask = \"A?\"\n\
+             [[prompts]]\nid = \"b\"\nkind = \"choice\"\noptions = [\"x\", \"x\"]\nask = \"B?\"\n",
+        );
+        assert_eq!(found, ["8:11: options must not be empty", "13:17: duplicate option 'x'"]);
+    }
+
+    #[test]
+    fn fields_of_other_kinds_are_refused() {
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\nmin = 1\nask = \"A?\"\n");
+        assert_eq!(found, ["8:7: 'min' only applies to scale prompts"]);
+    }
+
+    #[test]
+    fn syntax_and_type_errors_carry_a_position_and_a_sentence() {
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\n");
+        assert_eq!(found, ["5:1: missing field `ask` here"]);
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = 5\n");
+        let expected = "8:7: ask: expected a string, or a table of languages like { en = \"...\", nl = \"...\" }, found integer `5`";
+        assert_eq!(found, [expected]);
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = \"A?\"\nrequierd = false\n");
+        assert_eq!(found[0].split(", expected").next().unwrap(), "9:1: unknown field `requierd`");
+        let err = parse("id = \"t\"\nversion = \"one\"\n", "t.toml").unwrap_err();
+        assert_eq!(err.problems[0].line, 2);
+    }
+
+    #[test]
+    fn a_type_mistake_in_one_prompt_does_not_hide_the_next() {
+        let src = "id = \"t\"\nversion = \"one\"\ntitle = \"T\"\ndescription = \"D\"\n\
+                   [[prompts]]\nid = \"a\"\nkind = \"text\"\nask = 5\n\
+                   [[prompts]]\nkind = \"text\"\nask = \"B?\"\n";
+        let err = parse(src, "t.toml").unwrap_err();
+        let found: Vec<String> =
+            err.problems.iter().map(|p| format!("{}:{}: {}", p.line, p.column, p.message)).collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[0], "2:11: version: expected a whole number, found string \"one\"");
+        assert!(found[1].starts_with("8:7: ask: expected a string"), "{found:?}");
+        assert_eq!(found[2], "9:1: missing field `id` here");
+    }
+
+    #[test]
+    fn placeholders_fill_ids_and_leave_other_braces() {
+        let filled = fill_placeholders("{a} and {b} but {not an id} or {", str::to_uppercase);
+        assert_eq!(filled, "A and B but {not an id} or {");
+    }
+}
+
+#[cfg(test)]
+mod fuzz {
+    use super::parse;
+    use proptest::prelude::*;
+
+    const BUILT_IN: &str = include_str!("../../prompts/five-tips.toml");
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn random_text_as_a_prompt_set_never_panics(text in any::<String>()) {
+            let _ = parse(&text, "random.toml");
+        }
+
+        /// A built-in set with bytes cut, changed and added at random.
+        #[test]
+        fn mutated_built_in_sets_never_panic(edits in proptest::collection::vec((any::<usize>(), 0u8..3, any::<char>()), 1..8)) {
+            let mut text: Vec<char> = BUILT_IN.chars().collect();
+            for (at, how, c) in edits {
+                let at = at % text.len().max(1);
+                match how {
+                    0 if !text.is_empty() => { text.remove(at); }
+                    1 if !text.is_empty() => text[at] = c,
+                    _ => text.insert(at, c),
+                }
+            }
+            let text: String = text.into_iter().collect();
+            if let Err(err) = parse(&text, "mutated.toml") {
+                prop_assert!(!err.problems.is_empty());
+                prop_assert!(err.problems.iter().all(|p| p.line >= 1 && p.column >= 1));
+            }
+        }
+    }
+}
