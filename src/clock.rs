@@ -49,3 +49,10 @@ pub fn now() -> ZonedDateTime {
 pub fn stamp() -> String {
     now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
+
+/// The moment a stamp of `stamp`'s form names, for comparing times across
+/// UTC offsets (as strings, 09:00+01:00 would sort after 08:30+00:00);
+/// a stamp that does not read is the earliest moment.
+pub fn moment(stamp: &str) -> Timestamp {
+    stamp.parse().unwrap_or(Timestamp::MIN)
+}

@@ -5,13 +5,14 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::answer::{Answer, Picked};
 use crate::journal::is_id;
 use crate::lang::Lang;
 use crate::paths;
+use crate::prefix::DRAFT;
 
 /// A reflection not yet saved to the journal.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -132,7 +133,7 @@ impl Drafts {
                 _ => broken.push(path),
             }
         }
-        drafts.sort_by(|a, b| b.updated.cmp(&a.updated));
+        drafts.sort_by_key(|draft| std::cmp::Reverse(crate::clock::moment(&draft.updated)));
         Ok((drafts, broken))
     }
 
@@ -143,18 +144,9 @@ impl Drafts {
 
     /// The draft whose id starts with `query`.
     pub fn find(&self, query: &str) -> Result<Draft> {
-        if !is_id(query) {
-            bail!("'{query}' is not a draft id; ids are letters, digits, '-' and '_' (bezin drafts lists them)");
-        }
-        let mut found: Vec<Draft> = self.all()?.0.into_iter().filter(|draft| draft.id.starts_with(query)).collect();
-        match found.len() {
-            1 => Ok(found.remove(0)),
-            0 => bail!("no draft has the id '{query}' (bezin drafts lists them)"),
-            _ => {
-                let ids: Vec<&str> = found.iter().map(|draft| draft.id.as_str()).collect();
-                bail!("the draft id '{query}' is ambiguous; it could be {}", ids.join(", "))
-            }
-        }
+        DRAFT.check(query)?;
+        let found = self.all()?.0.into_iter().filter(|draft| draft.id.starts_with(query)).collect();
+        DRAFT.only_one(query, found, |draft| draft.id.clone())
     }
 
     pub fn remove(&self, id: &str) -> Result<()> {
@@ -197,6 +189,18 @@ mod tests {
         let drafts = Drafts::new(dir.path().join("drafts"));
         drafts.save(&draft).unwrap();
         assert_eq!(drafts.find("d1").unwrap(), draft);
+    }
+
+    #[test]
+    fn drafts_are_newest_first_by_time_across_utc_offsets() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path().join("drafts"));
+        // 08:30 in London is after 09:00 in Amsterdam, though it sorts first as text.
+        for (id, updated) in [("amsterdam", "2026-11-25T09:00:00+01:00"), ("london", "2026-11-25T08:30:00+00:00")] {
+            drafts.save(&Draft { id: id.into(), updated: updated.into(), ..draft(Vec::new()) }).unwrap();
+        }
+        let ids: Vec<String> = drafts.all().unwrap().0.into_iter().map(|draft| draft.id).collect();
+        assert_eq!(ids, ["london", "amsterdam"]);
     }
 
     #[test]

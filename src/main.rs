@@ -21,6 +21,7 @@ mod json;
 mod lang;
 mod markdown;
 mod paths;
+mod prefix;
 mod prompt_set;
 mod search;
 mod session;

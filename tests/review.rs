@@ -97,7 +97,7 @@ fn ids_are_found_by_any_unique_prefix() {
     home.run(&["show", "abc"]).success().stdout(predicate::str::starts_with("First\n"));
     home.run(&["show", "last"]).success().stdout(predicate::str::starts_with("Second\n"));
     home.run(&["show", "ab"]).code(2).stderr(
-        "bezin: the id 'ab' is ambiguous; it could be abc1000001 (2026-01-10, five-tips), abd1000002 (2026-01-11, five-tips)\n",
+        "bezin: the entry id 'ab' is ambiguous; it could be abc1000001 (2026-01-10, five-tips), abd1000002 (2026-01-11, five-tips)\n",
     );
     home.run(&["show", "zz"]).code(2).stderr("bezin: no entry has the id 'zz' (bezin list shows them)\n");
 }

@@ -15,7 +15,7 @@ use crate::catalog::Catalog;
 use crate::cli::EditArgs;
 use crate::journal::{self, Change, Entry, Recorded, tags};
 use crate::lang::{Lang, Text};
-use crate::prompt_set::{Choice, Kind, Prompt, PromptSet};
+use crate::prompt_set::{Choice, Kind, KindName, Prompt, PromptSet};
 use crate::ui::Terminal;
 
 pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
@@ -180,7 +180,11 @@ impl Editing {
                 Kind::Scale { min, max, min_label: None, max_label: None }
             }
             (Answer::Bool(_), _) => Kind::Confirm,
-            (Answer::Text(text), _) if recorded.kind == "long" || text.contains('\n') => Kind::Long,
+            (Answer::Text(text), _)
+                if KindName::parse(&recorded.kind) == Some(KindName::Long) || text.contains('\n') =>
+            {
+                Kind::Long
+            }
             _ => Kind::Text,
         };
         Prompt {

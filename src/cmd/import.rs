@@ -20,6 +20,7 @@ use crate::answer::Answer;
 use crate::cli::ImportArgs;
 use crate::journal::{Entry, FORMAT, Imported, Incoming, Journal, Recorded, id_from};
 use crate::lang::Lang;
+use crate::prompt_set::KindName;
 
 pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let path = &args.file;
@@ -164,7 +165,7 @@ impl JrnlEntry {
         } else {
             vec![Recorded {
                 prompt: "body".to_owned(),
-                kind: "long".to_owned(),
+                kind: KindName::Long.as_str().to_owned(),
                 question: String::new(),
                 range: None,
                 answer: Answer::Text(body.clone()),

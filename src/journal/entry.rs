@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answer::{Answer, Picked};
 use crate::lang::Lang;
-use crate::prompt_set::PromptSet;
+use crate::prompt_set::{KindName, PromptSet};
 
 /// The version of the line format, written into every entry: 2 keeps a
 /// choice by its option id with its label, 1 kept the label alone.
@@ -60,7 +60,9 @@ struct RecordedLine {
 impl From<RecordedLine> for Recorded {
     fn from(line: RecordedLine) -> Recorded {
         let answer = match (line.kind.as_str(), line.answer) {
-            ("choice", Answer::Text(label)) => Answer::Choice(Picked::label(label)),
+            (kind, Answer::Text(label)) if KindName::parse(kind) == Some(KindName::Choice) => {
+                Answer::Choice(Picked::label(label))
+            }
             (_, answer) => answer,
         };
         Recorded { prompt: line.prompt, kind: line.kind, question: line.question, range: line.range, answer }

@@ -263,8 +263,7 @@ fn same_entry(one: &[u8], other: &[u8]) -> bool {
 /// When the entry on this line was changed last: `edited`, else `finished`.
 fn changed(line: &[u8]) -> Timestamp {
     let times = serde_json::from_slice::<Times>(line).ok();
-    let time = times.and_then(|times| times.edited.unwrap_or(times.finished).parse().ok());
-    time.unwrap_or(Timestamp::MIN)
+    times.map_or(Timestamp::MIN, |times| crate::clock::moment(&times.edited.unwrap_or(times.finished)))
 }
 
 fn finished(line: &[u8]) -> Result<Timestamp> {

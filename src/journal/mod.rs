@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use crate::prefix::ENTRY;
+
 pub use entry::{Entry, FORMAT, Recorded, id_from, is_id, new_id, tags};
 pub use import::{Imported, Incoming};
 pub use lines::RawLine;
@@ -274,25 +276,12 @@ impl Journal {
                 .newest(|_| true, damaged)?
                 .with_context(|| format!("the journal {} has no entries yet", self.display()));
         }
-        if query.is_empty() {
-            bail!("an empty id matches every entry; give a few characters of one (bezin list shows them)");
-        }
-        if !is_id(query) {
-            bail!("'{query}' is not an entry id; ids are letters, digits, '-' and '_' (bezin list shows them)");
-        }
+        ENTRY.check(query)?;
         // The id's text is a quick test on the raw line; the parsed id decides,
         // so a line written by another tool (`"id": "…"`) is found too.
         let mut matches = Vec::new();
         self.each_where(query, |entry| entry.id.starts_with(query), &mut matches, damaged)?;
-        match matches.len() {
-            1 => Ok(matches.remove(0)),
-            0 => bail!("no entry has the id '{query}' (bezin list shows them)"),
-            _ => {
-                let candidates: Vec<String> =
-                    matches.iter().map(|e| format!("{} ({}, {})", e.id, e.date(), e.set)).collect();
-                bail!("the id '{query}' is ambiguous; it could be {}", candidates.join(", "))
-            }
-        }
+        ENTRY.only_one(query, matches, |e| format!("{} ({}, {})", e.id, e.date(), e.set))
     }
 
     /// The entries that follow up on the entry `id`, newest first. They
@@ -599,7 +588,7 @@ mod tests {
         assert_eq!(journal.find("abc", |_| {}).unwrap().id, "abc1234567");
         assert_eq!(journal.find("last", |_| {}).unwrap().id, "abd1234567");
         let err = journal.find("ab", |_| {}).unwrap_err().to_string();
-        assert!(err.starts_with("the id 'ab' is ambiguous; it could be abc1234567"), "{err}");
+        assert!(err.starts_with("the entry id 'ab' is ambiguous; it could be abc1234567"), "{err}");
     }
 
     #[test]

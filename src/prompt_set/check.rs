@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::raw::{RawOption, RawPrompt, RawSet, RawText, RawWhen};
-use super::{Choice, Expected, KIND_NAMES, Kind, Prompt, PromptSet, When, is_id, placeholders};
+use super::{Choice, Expected, Kind, KindName, Prompt, PromptSet, When, is_id, placeholders};
 use crate::lang::{Lang, Text};
 
 /// The set `raw` describes, or every problem in it, in the file's order.
@@ -118,9 +118,9 @@ impl Checker {
     }
 
     fn kind(&mut self, raw: &RawPrompt) -> Kind {
-        let name = raw.kind.get_ref().as_str();
-        let needs_range = name == "scale";
-        let needs_options = name == "choice" || name == "multi";
+        let name = KindName::parse(raw.kind.get_ref());
+        let needs_range = name == Some(KindName::Scale);
+        let needs_options = matches!(name, Some(KindName::Choice | KindName::Multi));
         self.only_for(needs_range, raw.min.as_ref().map(Spanned::span), "min", "scale");
         self.only_for(needs_range, raw.max.as_ref().map(Spanned::span), "max", "scale");
         self.only_for(needs_range, raw.min_label.as_ref().map(Spanned::span), "min_label", "scale");
@@ -128,14 +128,15 @@ impl Checker {
         let options_span = raw.options.as_ref().map(Spanned::span);
         self.only_for(needs_options, options_span, "options", "choice and multi");
         match name {
-            "text" => Kind::Text,
-            "long" => Kind::Long,
-            "confirm" => Kind::Confirm,
-            "scale" => self.scale(raw),
-            "choice" => Kind::Choice(self.options(raw)),
-            "multi" => Kind::Multi(self.options(raw)),
-            other => {
-                let message = format!("unknown kind '{other}'; expected one of {}", KIND_NAMES.join(", "));
+            Some(KindName::Text) => Kind::Text,
+            Some(KindName::Long) => Kind::Long,
+            Some(KindName::Confirm) => Kind::Confirm,
+            Some(KindName::Scale) => self.scale(raw),
+            Some(KindName::Choice) => Kind::Choice(self.options(raw)),
+            Some(KindName::Multi) => Kind::Multi(self.options(raw)),
+            None => {
+                let other = raw.kind.get_ref();
+                let message = format!("unknown kind '{other}'; expected one of {}", KindName::list());
                 self.problem(raw.kind.span(), message);
                 Kind::Text
             }

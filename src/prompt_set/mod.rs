@@ -48,18 +48,57 @@ pub enum Kind {
     Confirm,
 }
 
-pub const KIND_NAMES: [&str; 6] = ["text", "long", "scale", "choice", "multi", "confirm"];
+/// The kinds by the names sets and journal lines give them: the one list
+/// of those names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KindName {
+    Text,
+    Long,
+    Scale,
+    Choice,
+    Multi,
+    Confirm,
+}
+
+impl KindName {
+    pub const ALL: [KindName; 6] =
+        [KindName::Text, KindName::Long, KindName::Scale, KindName::Choice, KindName::Multi, KindName::Confirm];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KindName::Text => "text",
+            KindName::Long => "long",
+            KindName::Scale => "scale",
+            KindName::Choice => "choice",
+            KindName::Multi => "multi",
+            KindName::Confirm => "confirm",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<KindName> {
+        KindName::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
+
+    /// Every name, for messages: "text, long, …".
+    pub fn list() -> String {
+        KindName::ALL.map(KindName::as_str).join(", ")
+    }
+}
 
 impl Kind {
-    pub fn name(&self) -> &'static str {
+    pub fn kind_name(&self) -> KindName {
         match self {
-            Kind::Text => "text",
-            Kind::Long => "long",
-            Kind::Scale { .. } => "scale",
-            Kind::Choice(_) => "choice",
-            Kind::Multi(_) => "multi",
-            Kind::Confirm => "confirm",
+            Kind::Text => KindName::Text,
+            Kind::Long => KindName::Long,
+            Kind::Scale { .. } => KindName::Scale,
+            Kind::Choice(_) => KindName::Choice,
+            Kind::Multi(_) => KindName::Multi,
+            Kind::Confirm => KindName::Confirm,
         }
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.kind_name().as_str()
     }
 
     /// The ends of a scale; none for other kinds.
