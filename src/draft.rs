@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::answer::{Answer, Picked};
+use crate::atomic::AtomicFile;
 use crate::journal::is_id;
 use crate::lang::Lang;
 use crate::paths;
@@ -98,19 +99,16 @@ impl Drafts {
         self.dir.join(format!("{id}.json"))
     }
 
-    /// Writes the draft atomically: a temporary file in the folder, synced,
-    /// then renamed over the old one. Returns where it is.
+    /// Writes the draft whole or not at all. Returns where it is.
     pub fn save(&self, draft: &Draft) -> Result<PathBuf> {
         let path = self.path(&draft.id);
         let failed = || format!("could not keep the draft {}", path.display());
         // The drafts folder and the data folder that holds it are bezin's own.
         let data = self.dir.parent().unwrap_or(&self.dir);
         paths::create_private_dir(&self.dir, data).with_context(failed)?;
-        let mut file = tempfile::Builder::new().prefix(".draft-").tempfile_in(&self.dir).with_context(failed)?;
+        let mut file = AtomicFile::new(&path, ".draft-").with_context(failed)?;
         serde_json::to_writer_pretty(&mut file, draft).with_context(failed)?;
-        file.write_all(b"\n").and_then(|()| file.as_file().sync_all()).with_context(failed)?;
-        file.persist(&path).with_context(failed)?;
-        fs::File::open(&self.dir).and_then(|dir| dir.sync_all()).with_context(failed)?;
+        file.write_all(b"\n").and_then(|()| file.commit()).with_context(failed)?;
         Ok(path)
     }
 

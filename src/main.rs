@@ -6,6 +6,7 @@
 
 mod answer;
 mod answers_file;
+mod atomic;
 mod catalog;
 mod cli;
 mod clock;

@@ -1,7 +1,7 @@
 //! `bezin export`: entries as Markdown or JSON, streamed from the journal to
 //! standard output, a file, or one Markdown file per entry.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::ops::ControlFlow;
 use std::path::Path;
 use std::process::ExitCode;
@@ -10,6 +10,7 @@ use std::sync::mpsc::{SyncSender, sync_channel};
 use anyhow::{Context as _, Result, bail};
 
 use super::{Context, filter, title_of};
+use crate::atomic::AtomicFile;
 use crate::catalog::Catalog;
 use crate::cli::{ExportArgs, Format};
 use crate::filter::Filter;
@@ -26,14 +27,10 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
             if is_same_file(path, context.journal.path()) {
                 bail!("{} is the journal itself; export to another file", path.display());
             }
-            let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            let file = tempfile::NamedTempFile::new_in(folder)
+            let mut out = AtomicFile::new(path, ".bezin-export-")
                 .with_context(|| format!("could not write {}", path.display()))?;
-            let mut out = BufWriter::new(file);
             let count = write(context, &filter, &catalog, args.format, &mut out)?;
-            let file = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
-            file.as_file().sync_all()?;
-            file.persist(path).with_context(|| format!("could not write {}", path.display()))?;
+            out.commit().with_context(|| format!("could not write {}", path.display()))?;
             crate::tell!("Wrote {count} entries to {}", path.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -184,17 +181,17 @@ fn split(context: &Context, filter: &Filter, catalog: &Catalog, folder: &Path) -
                 let text = markdown::front_matter(&entry, &title)
                     + &markdown::entry(&entry, &catalog.title(&entry.set, entry.lang));
                 // A new file renamed over the name replaces a link planted there; it never writes through one.
-                let mut file = tempfile::NamedTempFile::new_in(folder)?;
-                file.write_all(text.as_bytes()).and_then(|()| file.as_file().sync_all())?;
-                file.persist(&path).with_context(|| format!("could not write {}", path.display()))?;
+                let mut file = AtomicFile::new(&path, ".bezin-export-")?;
+                file.write_all(text.as_bytes())?;
+                file.persist().with_context(|| format!("could not write {}", path.display()))?;
                 count += 1;
             }
             Ok(ControlFlow::Continue(()))
         },
         context.warn_damaged(),
     )?;
-    // The renames last only once the folder is synced too.
-    std::fs::File::open(folder).and_then(|folder| folder.sync_all())?;
+    // The renames last only once the folder is synced too: once for all.
+    crate::atomic::sync_folder(folder)?;
     crate::tell!("Wrote {count} files to {}", folder.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -8,13 +8,14 @@ mod import;
 mod lines;
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{BufWriter, ErrorKind, Read, Seek, Write};
+use std::io::{ErrorKind, Read, Seek, Write};
 use std::ops::ControlFlow;
 use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use crate::atomic::AtomicFile;
 use crate::prefix::ENTRY;
 
 pub use entry::{Entry, FORMAT, Recorded, id_from, is_id, new_id, tags};
@@ -375,19 +376,12 @@ impl Journal {
         // A journal that is a link stays one: the file it points to is replaced.
         let real =
             fs::canonicalize(&self.path).with_context(|| format!("could not find the journal {}", self.display()))?;
-        let folder = real.parent().unwrap_or(Path::new("/"));
-        let temp = tempfile::Builder::new()
-            .prefix(&leftover_prefix(&real))
-            .tempfile_in(folder)
-            .with_context(|| format!("could not write a new journal in {}", folder.display()))?;
-        let mut out = BufWriter::new(temp);
+        let mut out = AtomicFile::new(&real, &leftover_prefix(&real))
+            .with_context(|| format!("could not write a new journal beside {}", real.display()))?;
         if !write(&locked, &mut out)? {
             return Ok(false);
         }
-        let temp = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
-        temp.as_file().sync_all().with_context(|| format!("could not write a new journal in {}", folder.display()))?;
-        temp.persist(&real).with_context(|| format!("could not replace the journal {}", self.display()))?;
-        sync_dir(Some(folder))?;
+        out.commit().with_context(|| format!("could not replace the journal {}", self.display()))?;
         Ok(true)
     }
 }
