@@ -52,6 +52,17 @@ pub enum Color {
     Never,
 }
 
+impl Color {
+    /// Whether colour is forced on or off; `None` for auto.
+    pub fn forced(self) -> Option<bool> {
+        match self {
+            Color::Auto => None,
+            Color::Always => Some(true),
+            Color::Never => Some(false),
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the prompt sets, show one, or check set files
@@ -374,13 +385,10 @@ pub struct ShowArgs {
     pub json: bool,
 }
 
-/// The variable a completion script sets when it asks bezin what to complete.
-pub const COMPLETE_VARIABLE: &str = "BEZIN_COMPLETE";
-
 /// Answers the shell when a completion script asks (and exits); otherwise
 /// returns at once.
 pub fn complete_when_asked() {
-    clap_complete::CompleteEnv::with_factory(Cli::command).var(COMPLETE_VARIABLE).complete();
+    clap_complete::CompleteEnv::with_factory(Cli::command).var(completion::COMPLETE_VARIABLE).complete();
 }
 
 /// The manual page, in roff.

@@ -7,7 +7,10 @@ use std::ops::ControlFlow;
 
 use clap_complete::engine::CompletionCandidate;
 
-use crate::cmd::Context;
+use crate::context::Context;
+
+/// The variable a completion script sets when it asks bezin what to complete.
+pub const COMPLETE_VARIABLE: &str = "BEZIN_COMPLETE";
 
 /// How many of the newest entries are offered.
 const NEWEST: usize = 200;
@@ -43,7 +46,7 @@ pub fn draft_ids(current: &OsStr) -> Vec<CompletionCandidate> {
 
 fn candidates(current: &OsStr, values: impl Iterator<Item = (String, String)>) -> Vec<CompletionCandidate> {
     let current = current.to_string_lossy();
-    let shell = std::env::var(crate::cli::COMPLETE_VARIABLE).unwrap_or_default();
+    let shell = std::env::var(COMPLETE_VARIABLE).unwrap_or_default();
     values
         .filter(|(value, _)| value.starts_with(current.as_ref()))
         .map(|(value, about)| {

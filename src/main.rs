@@ -13,6 +13,7 @@ mod clock;
 mod cmd;
 mod completion;
 mod config;
+mod context;
 mod controls;
 mod draft;
 mod exit_codes;
@@ -47,7 +48,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return usage(&err),
     };
-    ui::use_color(cli.color);
+    ui::use_color(cli.color.forced());
     match cmd::run(cli) {
         Ok(code) if ui::unshown() && code == ExitCode::SUCCESS => {
             tell!("bezin: done, but a message could not be shown: its output was closed or full");

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::Context;
+use crate::context::Context;
 use crate::exit_codes;
 use crate::journal::Damaged;
 use crate::shell;

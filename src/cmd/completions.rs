@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use clap_complete::env::Shells;
 
-use crate::cli::{COMPLETE_VARIABLE, Shell};
+use crate::cli::Shell;
+use crate::completion::COMPLETE_VARIABLE;
 
 pub fn run(shell: Shell) -> Result<ExitCode> {
     let name = match shell {

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 
-use super::Context;
 use crate::cli::{Cli, ConfigAction, ConfigArgs};
+use crate::context::Context;
 use crate::lang::Lang;
 use crate::paths;
 use crate::ui::{self, Column};

@@ -4,8 +4,9 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use super::{Context, title_of};
+use super::title_of;
 use crate::cli::DeleteArgs;
+use crate::context::Context;
 use crate::journal::Change;
 use crate::ui::Terminal;
 

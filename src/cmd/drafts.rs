@@ -4,8 +4,8 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use super::Context;
 use crate::cli::{DraftsAction, DraftsArgs};
+use crate::context::Context;
 use crate::ui::{self, Column, Terminal};
 
 pub fn run(context: &Context, args: &DraftsArgs) -> Result<ExitCode> {

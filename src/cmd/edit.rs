@@ -8,11 +8,11 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow, bail};
 
-use super::Context;
 use crate::answer::{Answer, Picked};
 use crate::answers_file::AnswersFile;
 use crate::catalog::Catalog;
 use crate::cli::EditArgs;
+use crate::context::Context;
 use crate::journal::{self, Change, Entry, Recorded, tags};
 use crate::lang::{Lang, Text};
 use crate::prompt_set::{Choice, Kind, KindName, Prompt, PromptSet};

@@ -9,10 +9,11 @@ use std::sync::mpsc::{SyncSender, sync_channel};
 
 use anyhow::{Context as _, Result, bail};
 
-use super::{Context, filter, title_of};
+use super::{filter, title_of};
 use crate::atomic::AtomicFile;
 use crate::catalog::Catalog;
 use crate::cli::{ExportArgs, Format};
+use crate::context::Context;
 use crate::filter::Filter;
 use crate::journal::{Damaged, RawLine};
 use crate::markdown;

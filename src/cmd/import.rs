@@ -15,9 +15,9 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::Context;
 use crate::answer::Answer;
 use crate::cli::ImportArgs;
+use crate::context::Context;
 use crate::journal::{Entry, FORMAT, Imported, Incoming, Journal, Recorded, id_from};
 use crate::lang::Lang;
 use crate::prompt_set::KindName;

@@ -7,9 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{Context, filter, title_of};
+use super::{filter, title_of};
 use crate::catalog::Catalog;
 use crate::cli::ListArgs;
+use crate::context::Context;
 use crate::journal::Entry;
 use crate::ui::{self, Column};
 

@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow, bail};
 
-use super::Context;
 use crate::answers_file::{self, AnswersFile};
 use crate::catalog::Catalog;
 use crate::cli::RunArgs;
+use crate::context::Context;
 use crate::draft::{Draft, Drafts};
 use crate::exit_codes;
 use crate::journal::{self, Entry, MovedAside, tags};

@@ -8,8 +8,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{Context, filter, title_of};
+use super::{filter, title_of};
 use crate::cli::SearchArgs;
+use crate::context::Context;
 use crate::journal::Entry;
 use crate::search::{Hit, Query};
 use crate::ui;

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 
-use super::Context;
 use crate::catalog::Origin;
 use crate::cli::{SetsAction, SetsArgs};
+use crate::context::Context;
 use crate::exit_codes;
 use crate::lang::Text;
 use crate::paths;

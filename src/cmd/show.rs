@@ -7,9 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{Context, title_of};
+use super::title_of;
 use crate::catalog::Catalog;
 use crate::cli::ShowArgs;
+use crate::context::Context;
 use crate::journal::Entry;
 use crate::lang::Lang;
 use crate::session::Session;

@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{Context, filter};
+use super::filter;
 use crate::cli::StatsArgs;
+use crate::context::Context;
 use crate::stats::{Stats, TREND_POINTS};
 use crate::ui;
 

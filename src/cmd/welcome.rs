@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{Context, title_of};
+use super::title_of;
+use crate::context::Context;
 use crate::journal::Entry;
 use crate::ui::{self, Column};
 

@@ -116,16 +116,12 @@ pub fn stdout_width() -> Option<usize> {
     Term::stdout().size_checked().map(|(_, columns)| usize::from(columns))
 }
 
-/// Applies `--color`: auto leaves it to whether output is a terminal and to
-/// `CLICOLOR_FORCE`, but `NO_COLOR` (when not empty) turns colour off.
-pub fn use_color(choice: crate::cli::Color) {
+/// Applies `--color`: `None` (auto) leaves it to whether output is a
+/// terminal and to `CLICOLOR_FORCE`, but `NO_COLOR` (when not empty) turns
+/// colour off; `Some` forces it on or off.
+pub fn use_color(forced: Option<bool>) {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-    let forced = match choice {
-        crate::cli::Color::Auto if no_color => false,
-        crate::cli::Color::Auto => return,
-        crate::cli::Color::Always => true,
-        crate::cli::Color::Never => false,
-    };
+    let Some(forced) = forced.or(no_color.then_some(false)) else { return };
     console::set_colors_enabled(forced);
     console::set_colors_enabled_stderr(forced);
 }

@@ -1,0 +1,95 @@
+//! The settings in force for one command: the journal, the language, the
+//! prompt folders and where bezin's files live, settled from flags, the
+//! settings file, the environment and the defaults. Built from plain values,
+//! so shell completion builds it too without the command line.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+
+use crate::catalog::Catalog;
+use crate::config::Config;
+use crate::draft::Drafts;
+use crate::journal::{Damaged, Entry, Journal};
+use crate::lang::Lang;
+use crate::paths::Paths;
+
+/// What every command may need: settings, the journal, the language.
+pub struct Context {
+    pub config: Config,
+    pub journal: Journal,
+    pub lang: Lang,
+    prompt_dirs: Vec<PathBuf>,
+    /// Where things live when no flag or setting moves them.
+    pub paths: Paths,
+}
+
+impl Context {
+    /// The context for a command, from what its flags gave: a journal, a
+    /// language, more prompt folders (each must exist).
+    pub fn new(journal: Option<PathBuf>, lang: Option<Lang>, prompt_dirs: &[PathBuf]) -> Result<Context> {
+        for dir in prompt_dirs {
+            if !dir.is_dir() {
+                bail!("the prompt folder {} does not exist", dir.display());
+            }
+        }
+        Context::settle(journal, lang, prompt_dirs)
+    }
+
+    /// The context from the settings alone, for shell completion.
+    pub fn from_settings() -> Option<Context> {
+        Context::settle(None, None, &[]).ok()
+    }
+
+    /// Settles each setting: a flag wins over the settings file, which wins
+    /// over the environment and the defaults.
+    fn settle(journal: Option<PathBuf>, lang: Option<Lang>, more_prompts: &[PathBuf]) -> Result<Context> {
+        let paths = Paths::from_env()?;
+        let config = Config::load(&paths.config_file)?;
+        let journal = journal.or_else(|| config.journal.clone()).unwrap_or_else(|| paths.journal.clone());
+        let lang = lang.or(config.language).or_else(Lang::from_env).unwrap_or(Lang::En);
+        let mut prompt_dirs = vec![paths.prompts_dir.clone()];
+        prompt_dirs.extend(config.prompt_dirs.iter().cloned());
+        prompt_dirs.extend(more_prompts.iter().cloned());
+        Ok(Context { config, journal: Journal::new(journal), lang, prompt_dirs, paths })
+    }
+
+    /// The unfinished reflections.
+    pub fn drafts(&self) -> Drafts {
+        Drafts::new(self.paths.drafts.clone())
+    }
+
+    /// The built-in sets and the person's own.
+    pub fn catalog(&self) -> Result<Catalog> {
+        Catalog::load(&self.prompt_dirs)
+    }
+
+    /// Says on stderr that a damaged journal line was skipped, and once that
+    /// entries of a newer bezin were left out.
+    pub fn warn_damaged(&self) -> impl FnMut(Damaged) + '_ {
+        let mut numbers = self.journal.numbers();
+        let mut newer_said = false;
+        move |damaged| {
+            let path = self.journal.path().display();
+            if damaged.newer {
+                if !newer_said {
+                    crate::tell!(
+                        "bezin: warning: {path} holds entries written by a newer bezin; they are left out here"
+                    );
+                }
+                newer_said = true;
+                return;
+            }
+            let line = numbers.of(&damaged);
+            crate::tell!(
+                "bezin: warning: {path}:{line}: skipped a damaged line ({}); bezin check tells more",
+                damaged.reason
+            );
+        }
+    }
+
+    /// The entry with this id (or prefix, or `last`).
+    pub fn find(&self, id: &str) -> Result<Entry> {
+        self.journal.find(id, self.warn_damaged())
+    }
+}
