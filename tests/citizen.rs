@@ -72,38 +72,28 @@ fn help_screens() {
     }
 }
 
+/// The commands a help screen lists (clap's own list), without `help`.
+fn commands_in(help: &str) -> Vec<String> {
+    let listed = help.split_once("Commands:\n").map_or("", |(_, rest)| rest.split("\n\n").next().unwrap_or(""));
+    let names = listed.lines().filter(|line| line.starts_with("  ") && !line.starts_with("   "));
+    names.filter_map(|line| line.split_whitespace().next()).filter(|name| *name != "help").map(str::to_owned).collect()
+}
+
 #[test]
 fn every_command_has_an_example_in_its_help() {
     let home = Home::new();
-    for command in [
-        "sets",
-        "run",
-        "list",
-        "show",
-        "search",
-        "edit",
-        "delete",
-        "export",
-        "import",
-        "drafts",
-        "stats",
-        "config",
-        "completions",
-        "man",
-        "check",
-    ] {
-        home.run(&[command, "--help"]).success().stdout(predicate::str::contains("Example"));
+    let mut waiting: Vec<Vec<String>> = commands_in(&home.stdout(&["--help"])).into_iter().map(|c| vec![c]).collect();
+    assert!(waiting.len() >= 15, "the commands: {waiting:?}");
+    let mut seen = 0;
+    while let Some(command) = waiting.pop() {
+        let mut args: Vec<&str> = command.iter().map(String::as_str).collect();
+        args.push("--help");
+        let help = home.stdout(&args);
+        assert!(help.contains("Example"), "bezin {} --help has no example:\n{help}", command.join(" "));
+        waiting.extend(commands_in(&help).into_iter().map(|sub| [command.clone(), vec![sub]].concat()));
+        seen += 1;
     }
-    for pair in [
-        ["sets", "show"],
-        ["sets", "validate"],
-        ["sets", "new"],
-        ["config", "path"],
-        ["config", "init"],
-        ["drafts", "discard"],
-    ] {
-        home.run(&[pair[0], pair[1], "--help"]).success().stdout(predicate::str::contains("Example"));
-    }
+    assert!(seen >= 21, "subcommands are visited too: {seen}");
     home.run(&["--version"]).success().stdout("bezin 0.1.0\n");
 }
 

@@ -149,8 +149,8 @@ fn a_reflection_on_a_hostile_set_shows_nothing_raw_in_the_terminal() {
     let home = Home::new();
     home.write("prompts/evil.toml", &hostile_set());
     let mut command = Command::new(BEZIN);
+    common::scrub(&mut command);
     command.args(["run", "evil"]).env("BEZIN_HOME", home.path()).env("TERM", "xterm").env("NO_COLOR", "1");
-    command.env_remove("LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES");
     let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(false);
     let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
     at(&mut p, "hint: A^[]52;c;ZXZpbA==^GB^[[2J", "Anna\r");
@@ -230,9 +230,10 @@ fn a_first_reflection_under_umask_022_keeps_everything_private() {
     let data = home.path().join("xdg-data");
     let script = format!("umask 022; exec {BEZIN} run five-tips");
     let mut command = Command::new("sh");
-    command.args(["-c", &script]).env_remove("BEZIN_HOME").env("HOME", home.path());
+    common::scrub(&mut command);
+    command.args(["-c", &script]).env("HOME", home.path());
     command.env("XDG_DATA_HOME", &data).env("XDG_CONFIG_HOME", home.path().join("xdg-config"));
-    command.env("TERM", "xterm").env("NO_COLOR", "1").env_remove("LANG").env_remove("LC_ALL");
+    command.env("TERM", "xterm").env("NO_COLOR", "1");
     let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true);
     let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
     at(&mut p, "(1/10) Who wants something", "Anna\r");

@@ -89,7 +89,9 @@ fn drafts_are_listed_and_discarded_after_asking() {
 
 /// Saves with `bezin run --answers` and returns the child, not waiting.
 fn writer(home: &Home, answers: &std::path::Path) -> std::process::Child {
-    Command::new(BEZIN)
+    let mut command = Command::new(BEZIN);
+    common::scrub(&mut command);
+    command
         .args(["run", "five-tips", "--answers"])
         .arg(answers)
         .env("BEZIN_HOME", home.path())
@@ -276,6 +278,7 @@ fn a_megabyte_answer_and_every_kind_of_unicode_come_back_intact() {
 fn ctrl_c_in_a_list_shows_the_cursor_again() {
     let home = Home::new();
     let mut command = Command::new(BEZIN);
+    common::scrub(&mut command);
     command.args(["run", "five-tips"]).env("BEZIN_HOME", home.path()).env("TERM", "xterm").env("NO_COLOR", "1");
     let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(false);
     let mut p = rexpect::session::spawn_with_options(command, options).unwrap();

@@ -221,8 +221,8 @@ fn the_intro_questions_and_hints_wrap_at_word_boundaries_to_the_terminal() {
     );
     let script = format!("stty cols 40 rows 30; exec {} run wide", common::BEZIN);
     let mut command = std::process::Command::new("sh");
+    common::scrub(&mut command);
     command.args(["-c", &script]).env("BEZIN_HOME", home.path()).env("TERM", "xterm").env("NO_COLOR", "1");
-    command.env_remove("LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES");
     let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true);
     let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
     let screen = p.exp_string("make!").unwrap();
