@@ -1,5 +1,6 @@
-//! Every command-line definition. Only this file knows about clap; `cmd/`
-//! turns what it parses into calls on the domain.
+//! Every command-line definition, in clap's terms; `cmd/` turns what it
+//! parses into calls on the domain. Besides this file, only `main.rs` (the
+//! parse itself) and the completion code use clap.
 
 // The doc comments here are `--help` text, written for people, not rustdoc.
 #![allow(clippy::doc_markdown)]

@@ -25,16 +25,6 @@ pub const NOT_SHOWN: u8 = 4;
 /// Stopped by Ctrl-C, a closed terminal, or Esc in a reflection.
 pub const STOPPED: u8 = 130;
 
-/// Whether the error is Ctrl-C reaching a read of the terminal.
-pub fn is_interrupted(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::Interrupted)
-            || cause
-                .downcast_ref::<dialoguer::Error>()
-                .is_some_and(|dialoguer::Error::IO(io)| io.kind() == std::io::ErrorKind::Interrupted)
-    })
-}
-
 /// Output cut off by a closed pipe (`bezin list | head`) is not an error.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {

@@ -56,7 +56,7 @@ fn main() -> ExitCode {
         }
         Ok(code) => code,
         Err(err) if exit_codes::is_broken_pipe(&err) => ExitCode::SUCCESS,
-        Err(err) if exit_codes::is_interrupted(&err) || err.is::<ui::Paused>() => {
+        Err(err) if ui::is_interrupted(&err) || err.is::<ui::Paused>() => {
             ui::show_cursor();
             ExitCode::from(exit_codes::STOPPED)
         }

@@ -16,7 +16,7 @@ use crate::context::Context;
 use crate::journal::{self, Change, Entry, Recorded, tags};
 use crate::lang::{Lang, Text};
 use crate::prompt_set::{Choice, Kind, KindName, Prompt, PromptSet};
-use crate::ui::Terminal;
+use crate::ui::{self, Terminal};
 
 pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
     let original = context.find(&args.id)?;
@@ -103,7 +103,7 @@ fn converse(terminal: &mut Terminal, entry: &mut Entry, editing: &Editing) -> Re
         items.push(format!("{}: {}", words.title_short, entry.title.as_deref().unwrap_or(words.none)));
         items.push(format!("{}: {}", words.tags_short, entry.tags.join(", ")));
         items.extend(entry.answers.iter().enumerate().map(|(n, recorded)| {
-            let question = console::truncate_str(&recorded.question, 40, "…");
+            let question = ui::truncate(&recorded.question, 40);
             format!("{}. {question} → {}", n + 1, first_line(&recorded.show(entry.lang)))
         }));
         match terminal.choose(&format!("{} {}", words.edit_entry, entry.id), &items)? {
@@ -126,7 +126,7 @@ fn converse(terminal: &mut Terminal, entry: &mut Entry, editing: &Editing) -> Re
 fn first_line(text: &str) -> String {
     let line = text.lines().next().unwrap_or_default();
     let more = if text.lines().count() > 1 { " …" } else { "" };
-    format!("{}{more}", console::truncate_str(line, 25, "…"))
+    format!("{}{more}", ui::truncate(line, 25))
 }
 
 /// What the answers of one entry are edited with: the prompts of its set,

@@ -63,7 +63,7 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
         ui::on_interrupt(Some(resume_message(&draft)));
     }
     match converse(context, catalog, &mut terminal, set, &drafts, &mut draft, args) {
-        Err(err) if err.is::<Paused>() || exit_codes::is_interrupted(&err) => {
+        Err(err) if err.is::<Paused>() || ui::is_interrupted(&err) => {
             ui::show_cursor();
             // Ctrl-C reaches both this and the signal handler; one says it.
             if let Some(resume) = ui::take_interrupt_message() {

@@ -82,7 +82,7 @@ fn write_stats(out: &mut impl Write, stats: &Stats, width: usize) -> std::io::Re
     }
     for scale in &stats.scales {
         let title = ui::one_line(&format!("{} · {}: {}", scale.set, scale.prompt, scale.question)).into_owned();
-        writeln!(out, "  {}", console::truncate_str(&title, width.saturating_sub(2), "…"))?;
+        writeln!(out, "  {}", ui::truncate(&title, width.saturating_sub(2)))?;
         let (min, max) = scale.range;
         writeln!(out, "    {}", ui::accent(&scale.sparkline(width.saturating_sub(4).min(TREND_POINTS))))?;
         let facts = format!(
@@ -96,7 +96,7 @@ fn write_stats(out: &mut impl Write, stats: &Stats, width: usize) -> std::io::Re
     }
     for choices in &stats.choices {
         let title = ui::one_line(&format!("{} · {}: {}", choices.set, choices.prompt, choices.question)).into_owned();
-        writeln!(out, "  {}", console::truncate_str(&title, width.saturating_sub(2), "…"))?;
+        writeln!(out, "  {}", ui::truncate(&title, width.saturating_sub(2)))?;
         let rows: Vec<(String, usize)> = choices.options.iter().map(|o| (o.label.clone(), o.count)).collect();
         bars(out, &rows, width.saturating_sub(2), "    ")?;
     }
@@ -106,13 +106,13 @@ fn write_stats(out: &mut impl Write, stats: &Stats, width: usize) -> std::io::Re
 /// Labels with their counts and a bar scaled to the widest.
 fn bars(out: &mut impl Write, rows: &[(String, usize)], width: usize, indent: &str) -> std::io::Result<()> {
     let rows: Vec<(String, usize)> = rows.iter().map(|(label, n)| (ui::one_line(label).into_owned(), *n)).collect();
-    let label = rows.iter().map(|(label, _)| console::measure_text_width(label)).max().unwrap_or(0);
+    let label = rows.iter().map(|(label, _)| ui::width_of(label)).max().unwrap_or(0);
     let count = rows.iter().map(|(_, n)| n.to_string().len()).max().unwrap_or(1);
     let most = rows.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
     let room = width.saturating_sub(label + count + 6).max(1);
     for (name, n) in &rows {
         let bar = "█".repeat((n * room).div_ceil(most).min(room));
-        let name = console::pad_str(name, label, console::Alignment::Left, None);
+        let name = ui::pad(name, label);
         writeln!(out, "{indent}{name}  {n:>count$}  {}", ui::accent(&bar))?;
     }
     Ok(())

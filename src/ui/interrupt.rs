@@ -70,3 +70,13 @@ pub fn handle_interrupts() {
 pub fn show_cursor() {
     let _ = Term::stderr().show_cursor();
 }
+
+/// Whether the error is Ctrl-C reaching a read of the terminal.
+pub fn is_interrupted(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::Interrupted)
+            || cause
+                .downcast_ref::<dialoguer::Error>()
+                .is_some_and(|dialoguer::Error::IO(io)| io.kind() == std::io::ErrorKind::Interrupted)
+    })
+}

@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use console::{Term, style};
 
 pub use guard::Guarded;
-pub use interrupt::{handle_interrupts, on_interrupt, show_cursor, take_interrupt_message};
+pub use interrupt::{handle_interrupts, is_interrupted, on_interrupt, show_cursor, take_interrupt_message};
 pub use shown::{one_line, shown};
 pub use table::{Column, table};
 pub use terminal::{Paused, Terminal};
@@ -124,6 +124,21 @@ pub fn use_color(forced: Option<bool>) {
     let Some(forced) = forced.or(no_color.then_some(false)) else { return };
     console::set_colors_enabled(forced);
     console::set_colors_enabled_stderr(forced);
+}
+
+/// `text` cut to `width` columns on the screen, with an ellipsis if cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    console::truncate_str(text, width, "…").into_owned()
+}
+
+/// `text` padded with spaces to `width` columns on the screen.
+pub fn pad(text: &str, width: usize) -> String {
+    console::pad_str(text, width, console::Alignment::Left, None).into_owned()
+}
+
+/// How many columns `text` takes on the screen.
+pub fn width_of(text: &str) -> usize {
+    console::measure_text_width(text)
 }
 
 /// `text` in its visible form, wrapped at word boundaries to `width` (when
