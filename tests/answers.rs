@@ -169,3 +169,35 @@ fn a_multi_answer_whose_set_is_gone_is_edited_with_the_options_the_journal_has_s
         json!([{"id": "tea", "label": "tea"}, {"id": "music", "label": "music"}])
     );
 }
+
+/// A journal written by bezin before journal format 2 (tests/fixtures):
+/// two five-tips reflections, in English and in Dutch, and one
+/// why-and-for-whom reflection in Dutch.
+const OLDER_JOURNAL: &str = include_str!("fixtures/format-1-journal.jsonl");
+
+#[test]
+fn a_journal_written_before_format_two_reads_counts_and_edits() {
+    let home = Home::new();
+    std::fs::write(home.journal_path(), OLDER_JOURNAL).unwrap();
+    let listed: Value = serde_json::from_str(&home.stdout(&["list", "--json"])).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 3);
+    let found: Value = serde_json::from_str(&home.stdout(&["search", "mijn team", "--json"])).unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 1);
+    let markdown = home.stdout(&["export"]);
+    assert!(markdown.contains("\n\ngebrek aan tijd\n") && markdown.contains("\n\nlack of time\n"), "{markdown}");
+    assert_eq!(counts(&home, "frame"), [("time".to_owned(), "lack of time".to_owned(), 2)]);
+    let ids: Vec<String> =
+        counts(&home, "slow-down").into_iter().map(|(id, _, count)| format!("{id} {count}")).collect();
+    assert_eq!(ids, ["silence 2", "summarise 2"]);
+    assert_eq!(counts(&home, "about"), [("team".to_owned(), "my team".to_owned(), 1)]);
+
+    let english =
+        listed.as_array().unwrap().iter().find(|e| e["lang"] == "en").unwrap()["id"].as_str().unwrap().to_owned();
+    home.run(&["edit", &english, "--title", "Edited"]).success();
+    let after = String::from_utf8(home.journal_bytes()).unwrap();
+    let unchanged: Vec<&str> = OLDER_JOURNAL.lines().filter(|line| !line.contains(&english)).collect();
+    assert_eq!(after.lines().filter(|line| !line.contains(&english)).collect::<Vec<_>>(), unchanged);
+    let edited: Value = serde_json::from_str(after.lines().find(|line| line.contains(&english)).unwrap()).unwrap();
+    assert_eq!((edited["format"].clone(), edited["title"].clone()), (json!(2), json!("Edited")));
+    assert_eq!(edited["answers"][3]["answer"], json!({"id": "time", "label": "lack of time"}));
+}
