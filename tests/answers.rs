@@ -181,8 +181,16 @@ fn a_journal_written_before_format_two_reads_counts_and_edits() {
     std::fs::write(home.journal_path(), OLDER_JOURNAL).unwrap();
     let listed: Value = serde_json::from_str(&home.stdout(&["list", "--json"])).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 3);
+    // --json gives every entry in the current format, ids found where the set has them.
+    assert!(listed.as_array().unwrap().iter().all(|entry| entry["format"] == 2));
+    let dutch = listed.as_array().unwrap().iter().find(|e| e["title"] == "Older nl").unwrap();
+    assert_eq!(dutch["answers"][3]["answer"], json!({"id": "time", "label": "gebrek aan tijd"}));
     let found: Value = serde_json::from_str(&home.stdout(&["search", "mijn team", "--json"])).unwrap();
     assert_eq!(found.as_array().unwrap().len(), 1);
+    // Importing the same older journal again changes nothing.
+    let copy = home.write("copy.jsonl", OLDER_JOURNAL);
+    home.run(&["import", copy.to_str().unwrap()]).success();
+    assert_eq!(String::from_utf8(home.journal_bytes()).unwrap(), OLDER_JOURNAL);
     let markdown = home.stdout(&["export"]);
     assert!(markdown.contains("\n\ngebrek aan tijd\n") && markdown.contains("\n\nlack of time\n"), "{markdown}");
     assert_eq!(counts(&home, "frame"), [("time".to_owned(), "lack of time".to_owned(), 2)]);

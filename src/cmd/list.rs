@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{filter, title_of};
+use super::{current_form, filter, title_of};
 use crate::catalog::Catalog;
 use crate::cli::ListArgs;
 use crate::context::Context;
@@ -41,10 +41,10 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
             return Ok(ControlFlow::Continue(()));
         }
         match (args.json, args.reverse) {
-            (true, true) => held.push(entry),
+            (true, true) => held.push(current_form(entry, &catalog)),
             (true, false) => {
                 out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
-                crate::json::write(&mut out, &entry)?;
+                crate::json::write(&mut out, &current_form(entry, &catalog))?;
             }
             (false, _) => rows.push(row(&entry, &catalog)),
         }

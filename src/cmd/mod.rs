@@ -34,6 +34,18 @@ pub fn filter(args: &FilterArgs) -> Result<Filter> {
     Filter::new(args.set.clone(), &args.tags, args.since.as_deref(), args.until.as_deref(), today)
 }
 
+/// An entry as `--json` gives it: in the current journal format, a choice
+/// of format 1 with the option id its set still has (or its label alone).
+pub fn current_form(mut entry: Entry, catalog: &Catalog) -> Entry {
+    if entry.format < crate::journal::FORMAT {
+        if let Some(available) = catalog.find(&entry.set) {
+            entry.find_option_ids(&available.set);
+        }
+        entry.format = crate::journal::FORMAT;
+    }
+    entry
+}
+
 /// The title to show for an entry: its own, else its set's.
 pub fn title_of(entry: &Entry, catalog: &Catalog) -> String {
     entry.title.clone().unwrap_or_else(|| catalog.title(&entry.set, entry.lang))

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{filter, title_of};
+use super::{current_form, filter, title_of};
 use crate::cli::SearchArgs;
 use crate::context::Context;
 use crate::journal::Entry;
@@ -51,7 +51,7 @@ pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
             if !hits.is_empty() {
                 if args.json {
                     out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
-                    crate::json::write(&mut out, &found(&entry, &hits))?;
+                    crate::json::write(&mut out, &found(&current_form(entry, &catalog), &hits))?;
                 } else {
                     write_hits(&mut out, &entry, &hits, &title_of(&entry, &catalog))?;
                 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::title_of;
+use super::{current_form, title_of};
 use crate::catalog::Catalog;
 use crate::cli::ShowArgs;
 use crate::context::Context;
@@ -19,12 +19,12 @@ use crate::ui;
 pub fn run(context: &Context, args: &ShowArgs, lang: Option<Lang>) -> Result<ExitCode> {
     let entry = context.find(&args.id)?;
     let mut out = ui::stdout();
+    let catalog = context.catalog()?;
     if args.json {
-        crate::json::write_pretty(&mut out, &entry)?;
+        crate::json::write_pretty(&mut out, &current_form(entry, &catalog))?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let catalog = context.catalog()?;
     let width = ui::stdout_width();
     let shown = match lang.filter(|lang| *lang != entry.lang) {
         Some(lang) => in_language(&entry, &catalog, lang),
