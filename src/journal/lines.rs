@@ -2,7 +2,7 @@
 //! without holding more than a buffer of it in memory.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Seek, SeekFrom};
+use std::io::{self, BufRead, BufReader, Read};
 use std::ops::ControlFlow;
 use std::ops::Range;
 use std::os::unix::fs::FileExt;
@@ -67,6 +67,55 @@ struct Format {
 
 const BUFFER: usize = 256 * 1024;
 
+/// What lines are read from, at any offset: a file, or text that is not a
+/// file of its own. Reading at an offset lets two threads read two halves
+/// at once and a tail be read without what comes before it.
+pub trait Source: Sync {
+    /// How many bytes there are.
+    fn size(&self) -> io::Result<u64>;
+
+    /// Reads into `buf` from `offset`; 0 at the end.
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize>;
+
+    /// Fills `buf` from `offset`, or fails.
+    fn read_exact_at(&self, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
+        while !buf.is_empty() {
+            match self.read_at(buf, offset)? {
+                0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+                read => {
+                    buf = &mut buf[read..];
+                    offset += read as u64;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Source for File {
+    fn size(&self) -> io::Result<u64> {
+        Ok(self.metadata()?.len())
+    }
+
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+        FileExt::read_at(self, buf, offset)
+    }
+}
+
+/// A source read in order from `at`.
+struct Reading<'s, S: Source> {
+    source: &'s S,
+    at: u64,
+}
+
+impl<S: Source> Read for Reading<'_, S> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let read = self.source.read_at(buf, self.at)?;
+        self.at += read as u64;
+        Ok(read)
+    }
+}
+
 /// The longest line readers read: no entry a person writes comes near it,
 /// and it keeps a damaged journal (a torn write of gigabytes, random bytes)
 /// from costing more memory than this.
@@ -74,8 +123,12 @@ pub const LONGEST: usize = 16 * 1024 * 1024;
 
 /// Every non-empty line from the start; a last line without a newline too.
 /// A line longer than `limit` comes without its bytes.
-pub fn forward(file: File, limit: usize, mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
-    let mut reader = BufReader::with_capacity(BUFFER, file);
+pub fn forward(
+    source: &impl Source,
+    limit: usize,
+    mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>,
+) -> Result<()> {
+    let mut reader = BufReader::with_capacity(BUFFER, Reading { source, at: 0 });
     let mut bytes = Vec::new();
     let (mut number, mut offset) = (0, 0);
     loop {
@@ -125,7 +178,11 @@ fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, limit: usize) -> std
 /// Where the lines are, in `range` of the file, that `pick` picks from
 /// blocks of whole lines: the start of each, in file order. A range that
 /// starts inside a line skips it, and one that ends inside a line finishes it.
-pub fn pick(file: &File, range: Range<u64>, pick: &(impl Fn(&[u8]) -> Vec<Range<usize>> + Sync)) -> Result<Vec<u64>> {
+pub fn pick(
+    file: &impl Source,
+    range: Range<u64>,
+    pick: &(impl Fn(&[u8]) -> Vec<Range<usize>> + Sync),
+) -> Result<Vec<u64>> {
     let mut block = vec![0; BUFFER];
     let (mut at, mut filled) = (range.start, 0);
     let mut skipping = range.start > 0 && read_byte(file, range.start - 1)? != b'\n';
@@ -162,7 +219,7 @@ pub fn pick(file: &File, range: Range<u64>, pick: &(impl Fn(&[u8]) -> Vec<Range<
     }
 }
 
-fn read_byte(file: &File, at: u64) -> std::io::Result<u8> {
+fn read_byte(file: &impl Source, at: u64) -> std::io::Result<u8> {
     let mut byte = [0];
     file.read_exact_at(&mut byte, at)?;
     Ok(byte[0])
@@ -170,7 +227,7 @@ fn read_byte(file: &File, at: u64) -> std::io::Result<u8> {
 
 /// Where the last line starts when the file does not end with a newline
 /// (a line cut off by a crash); `None` when it does, or is empty.
-pub fn tail_start(file: &File, length: u64) -> Result<Option<u64>> {
+pub fn tail_start(file: &impl Source, length: u64) -> Result<Option<u64>> {
     if length == 0 || read_byte(file, length - 1)? == b'\n' {
         return Ok(None);
     }
@@ -191,9 +248,9 @@ pub fn tail_start(file: &File, length: u64) -> Result<Option<u64>> {
 /// Whether the file may be a journal: it is empty, or its first or last
 /// 64 KiB hold a line that is an entry, or it starts as an entry does (a
 /// first entry torn by a crash). Anything else is no journal of bezin's.
-pub fn holds_entries(file: &File) -> Result<bool> {
+pub fn holds_entries(file: &impl Source) -> Result<bool> {
     const LOOK: u64 = 64 * 1024;
-    let length = file.metadata()?.len();
+    let length = file.size()?;
     let is_entry = |line: &[u8]| serde_json::from_slice::<Entry>(line).is_ok();
     for start in [0, length.saturating_sub(LOOK)] {
         let mut block = vec![0; usize::try_from(LOOK.min(length - start))?];
@@ -207,13 +264,13 @@ pub fn holds_entries(file: &File) -> Result<bool> {
 
 /// The number of the line that starts at `offset`: one more than the
 /// newlines before it.
-pub fn number_at(file: &File, offset: u64) -> Result<usize> {
+pub fn number_at(file: &impl Source, offset: u64) -> Result<usize> {
     Ok(newlines(file, 0..offset)? + 1)
 }
 
 /// How many newlines `range` of the file holds.
 #[allow(clippy::naive_bytecount)]
-pub fn newlines(file: &File, range: Range<u64>) -> Result<usize> {
+pub fn newlines(file: &impl Source, range: Range<u64>) -> Result<usize> {
     let mut block = vec![0; BUFFER];
     let (mut at, mut newlines) = (range.start, 0);
     while at < range.end {
@@ -230,21 +287,19 @@ pub fn newlines(file: &File, range: Range<u64>) -> Result<usize> {
 
 /// The line that starts at `at`, without its newline (none of it when it
 /// is longer than `LONGEST`); returns its length.
-pub fn line_at(file: &File, at: u64, line: &mut Vec<u8>) -> Result<u64> {
+pub fn line_at(file: &impl Source, at: u64, line: &mut Vec<u8>) -> Result<u64> {
     line.clear();
-    let mut file = file.try_clone()?;
-    file.seek(SeekFrom::Start(at))?;
-    let (read, newline) = read_line(&mut BufReader::with_capacity(8192, file), line, LONGEST)?;
+    let (read, newline) = read_line(&mut BufReader::with_capacity(8192, Reading { source: file, at }), line, LONGEST)?;
     Ok(read - u64::from(newline))
 }
 
 /// Every non-empty line from the end, reading the file backwards in blocks;
 /// each line is read once, and one longer than `LONGEST` comes without its bytes.
-pub fn backward(file: &File, mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
+pub fn backward(file: &impl Source, mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
     let mut block = vec![0; BUFFER];
     let mut long = Vec::new();
     // Where the line whose start is still to be found ends (before its newline).
-    let mut line_end = file.metadata()?.len();
+    let mut line_end = file.size()?;
     let mut end = line_end;
     let mut visit_line = |block: &[u8], block_start: u64, start: u64, end: u64| -> Result<ControlFlow<()>> {
         let bytes = if end <= block_start + block.len() as u64 {
@@ -287,13 +342,12 @@ mod tests {
     fn lines_of(contents: &[u8], back: bool) -> Vec<String> {
         let mut file = tempfile::tempfile().unwrap();
         file.write_all(contents).unwrap();
-        file.seek(SeekFrom::Start(0)).unwrap();
         let mut seen = Vec::new();
         let visit = |line: RawLine| {
             seen.push(String::from_utf8_lossy(line.bytes).into_owned());
             Ok(ControlFlow::Continue(()))
         };
-        if back { backward(&file, visit) } else { forward(file, LONGEST, visit) }.unwrap();
+        if back { backward(&file, visit) } else { forward(&file, LONGEST, visit) }.unwrap();
         seen
     }
 

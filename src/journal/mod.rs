@@ -211,7 +211,7 @@ impl Journal {
     /// Calls `visit` with every line, oldest first, under a shared lock.
     pub fn scan(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
         let Some(file) = self.lock(false)? else { return Ok(()) };
-        lines::forward(file, lines::LONGEST, visit)
+        lines::forward(&file, lines::LONGEST, visit)
             .with_context(|| format!("could not read the journal {}", self.display()))
     }
 
@@ -481,10 +481,8 @@ pub struct Locked {
 impl Locked {
     /// Calls `visit` with every line, oldest first.
     pub fn scan(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
-        let mut file = self.file.try_clone().context("could not read the journal")?;
-        file.seek(std::io::SeekFrom::Start(0)).context("could not read the journal")?;
         // A rewrite copies every line whole, however long.
-        lines::forward(file, usize::MAX, visit).context("could not read the journal")
+        lines::forward(&self.file, usize::MAX, visit).context("could not read the journal")
     }
 }
 
