@@ -138,6 +138,10 @@ pub struct Words {
     pub edit_entry: &'static str,
     pub changed_meanwhile: &'static str,
     pub save_over: &'static str,
+    /// Marks the prompt that names the other person, in `sets show`.
+    pub person_mark: &'static str,
+    /// Marks a prompt whose answer is recalled, in `sets show`.
+    pub recap_mark: &'static str,
 }
 
 static EN: Words = Words {
@@ -176,6 +180,8 @@ static EN: Words = Words {
     edit_entry: "Change entry",
     changed_meanwhile: "The entry was changed elsewhere while you edited it.",
     save_over: "Save your version over that change?",
+    person_mark: "the person",
+    recap_mark: "recalled",
 };
 
 static NL: Words = Words {
@@ -214,6 +220,8 @@ static NL: Words = Words {
     edit_entry: "Reflectie wijzigen",
     changed_meanwhile: "De reflectie is elders gewijzigd terwijl jij ze bewerkte.",
     save_over: "Jouw versie bewaren over die wijziging heen?",
+    person_mark: "de persoon",
+    recap_mark: "teruggehaald",
 };
 
 #[cfg(test)]

@@ -194,6 +194,8 @@ impl Editing {
             hint: None,
             required: true,
             when: None,
+            person: false,
+            recap: false,
         }
     }
 

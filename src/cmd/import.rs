@@ -182,6 +182,7 @@ impl JrnlEntry {
             title: Some(self.title.trim().to_owned()).filter(|title| !title.is_empty()),
             tags,
             follows: None,
+            person: None,
             answers,
             edited: None,
         })

@@ -231,6 +231,7 @@ fn entry(
         title,
         tags,
         follows,
+        person: session.person(),
         answers: session.recorded(),
         edited: None,
     }

@@ -161,8 +161,11 @@ fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::i
     }
     for (n, prompt) in set.prompts.iter().enumerate() {
         writeln!(out)?;
-        let optional = if prompt.required { String::new() } else { format!(", {}", lang.words().optional) };
-        writeln!(out, "{}. {}  [{}: {}{optional}]", n + 1, text(&prompt.ask), prompt.id, prompt.kind.name())?;
+        let marks =
+            [(!prompt.required, words.optional), (prompt.person, words.person_mark), (prompt.recap, words.recap_mark)];
+        let marks: Vec<&str> = marks.iter().filter(|(on, _)| *on).map(|(_, mark)| *mark).collect();
+        let marks: String = marks.iter().map(|mark| [", ", mark].concat()).collect();
+        writeln!(out, "{}. {}  [{}: {}{marks}]", n + 1, text(&prompt.ask), prompt.id, prompt.kind.name())?;
         if let Some(hint) = &prompt.hint {
             writeln!(out, "   {}: {}", lang.words().hint, text(hint))?;
         }

@@ -25,6 +25,10 @@ pub struct Entry {
     pub tags: Vec<String>,
     /// The id of the entry this one follows up on.
     pub follows: Option<String>,
+    /// The other person, as written in answer to the prompt its set marks
+    /// with `person = true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
     pub answers: Vec<Recorded>,
     /// When the entry was last changed with `bezin edit`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -128,7 +132,7 @@ pub fn is_id(text: &str) -> bool {
 }
 
 /// The fields of an entry that bezin knows; a line may hold others.
-const KNOWN: [&str; 12] = [
+const KNOWN: [&str; 13] = [
     "format",
     "id",
     "set",
@@ -139,6 +143,7 @@ const KNOWN: [&str; 12] = [
     "title",
     "tags",
     "follows",
+    "person",
     "answers",
     "edited",
 ];

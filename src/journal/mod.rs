@@ -511,6 +511,7 @@ mod tests {
             title: None,
             tags: vec![],
             follows: None,
+            person: None,
             answers: vec![Recorded {
                 prompt: "note".to_owned(),
                 kind: "long".to_owned(),

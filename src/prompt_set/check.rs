@@ -94,10 +94,28 @@ impl Checker {
                 self.problem(raw_prompt.id.span(), message);
             }
             seen.insert(id, n);
+            let person = raw_prompt.person.as_ref().filter(|person| *person.get_ref()).map(Spanned::span);
             let prompt = self.prompt(raw_prompt, &Scope { earlier: &prompts, order: &order, position: n });
+            if let Some(span) = person {
+                self.person(&prompt, &prompts, span);
+            }
             prompts.push(prompt);
         }
         prompts
+    }
+
+    /// `person = true` goes on one text prompt of a set.
+    fn person(&mut self, prompt: &Prompt, earlier: &[Prompt], span: Range<usize>) {
+        if !matches!(prompt.kind, Kind::Text) {
+            let message = format!(
+                "person = true marks a text prompt (the name of the other person), not a {} prompt",
+                prompt.kind.name()
+            );
+            self.problem(span, message);
+        } else if let Some(first) = earlier.iter().find(|other| other.person) {
+            let message = format!("only one prompt of a set names the person, and '{}' does already", first.id);
+            self.problem(span, message);
+        }
     }
 
     fn prompt(&mut self, raw: RawPrompt, scope: &Scope) -> Prompt {
@@ -114,6 +132,8 @@ impl Checker {
             hint: raw.hint.map(|hint| self.text(&hint, "hint")),
             required: raw.required.unwrap_or(true),
             when,
+            person: raw.person.is_some_and(|person| *person.get_ref()),
+            recap: raw.recap.unwrap_or(false),
         }
     }
 

@@ -35,6 +35,11 @@ pub struct Prompt {
     pub hint: Option<Text>,
     pub required: bool,
     pub when: Option<When>,
+    /// The prompt names the other person the reflection is about (a text
+    /// prompt, at most one a set).
+    pub person: bool,
+    /// Its answer is worth recalling when looking back on that person.
+    pub recap: bool,
 }
 
 /// What kind of answer a prompt takes, with what that kind needs.
@@ -154,6 +159,11 @@ impl fmt::Display for Expected {
 impl PromptSet {
     pub fn prompt(&self, id: &str) -> Option<&Prompt> {
         self.prompts.iter().find(|prompt| prompt.id == id)
+    }
+
+    /// The prompt that names the other person, if the set has one.
+    pub fn person_prompt(&self) -> Option<&Prompt> {
+        self.prompts.iter().find(|prompt| prompt.person)
     }
 }
 
@@ -355,6 +365,22 @@ mod tests {
     fn fields_of_other_kinds_are_refused() {
         let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\nmin = 1\nask = \"A?\"\n");
         assert_eq!(found, ["8:7: 'min' only applies to scale prompts"]);
+    }
+
+    #[test]
+    fn one_text_prompt_at_most_names_the_person() {
+        let two = "[[prompts]]\nid = \"a\"\nkind = \"text\"\nperson = true\nask = \"Who?\"\n\n\
+                   [[prompts]]\nid = \"b\"\nkind = \"text\"\nperson = true\nask = \"And who?\"\n";
+        assert_eq!(problems(two), ["14:10: only one prompt of a set names the person, and 'a' does already"]);
+        let scale = "[[prompts]]\nid = \"a\"\nkind = \"scale\"\nmin = 1\nmax = 5\nperson = true\nask = \"A?\"\n";
+        assert_eq!(
+            problems(scale),
+            ["10:10: person = true marks a text prompt (the name of the other person), not a scale prompt"]
+        );
+        let set =
+            parse(&format!("{HEAD}[[prompts]]\nid = \"a\"\nkind = \"text\"\nperson = true\nask = \"Who?\"\n"), "t")
+                .unwrap();
+        assert_eq!(set.person_prompt().map(|prompt| prompt.id.as_str()), Some("a"));
     }
 
     #[test]

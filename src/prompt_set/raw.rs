@@ -85,6 +85,8 @@ pub(super) struct RawPrompt {
     pub(super) ask: Spanned<RawText>,
     pub(super) hint: Option<Spanned<RawText>>,
     pub(super) required: Option<bool>,
+    pub(super) person: Option<Spanned<bool>>,
+    pub(super) recap: Option<bool>,
     pub(super) min: Option<Spanned<i64>>,
     pub(super) max: Option<Spanned<i64>>,
     pub(super) min_label: Option<Spanned<RawText>>,
