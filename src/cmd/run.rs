@@ -64,11 +64,7 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
     }
     match converse(context, catalog, &mut terminal, set, &drafts, &mut draft, args) {
         Err(err) if err.is::<Paused>() || ui::is_interrupted(&err) => {
-            ui::show_cursor();
-            // Ctrl-C reaches both this and the signal handler; one says it.
-            if let Some(resume) = ui::take_interrupt_message() {
-                crate::tell!("\n{resume}");
-            }
+            ui::say_stopped();
             return Ok(ExitCode::from(exit_codes::STOPPED));
         }
         result => result?,

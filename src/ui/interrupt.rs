@@ -41,26 +41,28 @@ pub fn on_interrupt(message: Option<String>) {
     }
 }
 
-/// The message set with `on_interrupt`, once: whoever takes it says it.
-pub fn take_interrupt_message() -> Option<String> {
-    ON_INTERRUPT.lock().ok().and_then(|mut message| message.take())
+/// Says that bezin stopped: the cursor back, and the message set with
+/// `on_interrupt`, once. Ctrl-C may reach both the signal handler and a
+/// read of the terminal; the message is taken and written under its lock,
+/// so the handler's exit can never cut it off after the other took it.
+pub fn say_stopped() {
+    show_cursor();
+    let Ok(mut message) = ON_INTERRUPT.lock() else { return };
+    let mut stderr = super::stderr();
+    let _ = writeln!(stderr);
+    if let Some(message) = message.take() {
+        let _ = writeln!(stderr, "{message}");
+    }
 }
 
-/// On Ctrl-C, a closed terminal or a request to stop: the cursor is shown
-/// again (a list hides it), the message set with `on_interrupt` is said,
-/// and bezin stops with exit code 130. Answers are already in the draft.
+/// On Ctrl-C, a closed terminal or a request to stop: `say_stopped`, and
+/// bezin stops with exit code 130. Answers are already in the draft.
 pub fn handle_interrupts() {
     let _ = ctrlc::set_handler(|| {
         if for_the_editor() {
             return;
         }
-        show_cursor();
-        let message = take_interrupt_message();
-        let mut stderr = super::stderr();
-        let _ = writeln!(stderr);
-        if let Some(message) = message {
-            let _ = writeln!(stderr, "{message}");
-        }
+        say_stopped();
         std::process::exit(130);
     });
 }

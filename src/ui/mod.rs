@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use console::{Term, style};
 
 pub use guard::Guarded;
-pub use interrupt::{handle_interrupts, is_interrupted, on_interrupt, show_cursor, take_interrupt_message};
+pub use interrupt::{handle_interrupts, is_interrupted, on_interrupt, say_stopped, show_cursor};
 pub use shown::{one_line, shown};
 pub use table::{Column, table};
 pub use terminal::{Paused, Terminal};
