@@ -120,6 +120,10 @@ pub enum Command {
     #[command(after_help = "Example:\n  bezin check")]
     Check,
 
+    /// Everyone you reflected on: how often, first and last, and conversations still to look back on
+    #[command(after_help = "Examples:\n  bezin people\n  bezin people --json")]
+    People(PeopleArgs),
+
     /// Entries per set and month, streaks of days, and how your scale answers moved
     #[command(after_help = "Examples:\n  bezin stats\n  bezin stats --since 1y --set five-tips\n  bezin stats --json")]
     Stats(StatsArgs),
@@ -262,6 +266,13 @@ pub struct StatsArgs {
     pub filter: FilterArgs,
 
     /// The numbers as JSON, for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    /// The people as JSON, for scripts
     #[arg(long)]
     pub json: bool,
 }

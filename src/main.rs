@@ -23,6 +23,7 @@ mod json;
 mod lang;
 mod markdown;
 mod paths;
+mod people;
 mod prefix;
 mod prompt_set;
 mod search;

@@ -32,3 +32,69 @@ fn every_built_in_set_that_asks_for_a_person_marks_that_prompt() {
         assert!(shown.contains(", recalled]"), "{set} marks answers worth recalling: {shown}");
     }
 }
+
+/// A five-tips entry about `person`, finished on `date`, as a journal line.
+fn about(id: &str, person: &str, date: &str, lang: &str) -> serde_json::Value {
+    let mut entry = common::entry(id, "five-tips", &format!("{date}T10:00:00+01:00"), None, &[]);
+    entry["lang"] = lang.into();
+    entry["answers"] = serde_json::json!([
+        {"prompt": "counterpart", "kind": "text", "question": "Who?", "answer": person},
+        {"prompt": "desire", "kind": "long", "question": "What might they long for?", "answer": format!("Desire of {id}")}
+    ]);
+    entry
+}
+
+/// Several people over years, one name written three ways, one entry that
+/// looks back on a prepared conversation, and entries about no one.
+fn journal(home: &Home) {
+    let mut looked_back = common::entry("after01", "after-the-conversation", "2025-06-02T10:00:00+02:00", None, &[]);
+    looked_back["follows"] = "eva2".into();
+    home.journal(&[
+        about("eva1", "Éva van Dijk", "2024-01-10", "nl"),
+        about("bram1", "Bram", "2024-03-01", "en"),
+        about("eva2", "eva van dijk ", "2025-06-01", "en"),
+        looked_back,
+        common::entry("note1", "jrnl", "2025-07-01T10:00:00+02:00", None, &[]),
+        about("eva3", "  EVA VAN DIJK", "2026-02-03", "nl"),
+        about("carla1", "Carla", "2025-12-24", "en"),
+    ]);
+}
+
+#[test]
+fn people_lists_everyone_once_most_recent_first_with_open_conversations() {
+    let home = Home::new();
+    journal(&home);
+    let listed: serde_json::Value = serde_json::from_str(&home.stdout(&["people", "--json"])).unwrap();
+    let rows: Vec<String> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            format!(
+                "{} {} {} {} {}",
+                p["name"].as_str().unwrap(),
+                p["reflections"],
+                p["first"].as_str().unwrap(),
+                p["last"].as_str().unwrap(),
+                p["open"]
+            )
+        })
+        .collect();
+    // eva2 was looked back on; eva1 and eva3 are still open.
+    assert_eq!(
+        rows,
+        ["EVA VAN DIJK 3 2024-01-10 2026-02-03 2", "Carla 1 2025-12-24 2025-12-24 1", "Bram 1 2024-03-01 2024-03-01 1"]
+    );
+    let table = home.stdout(&["people"]);
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(lines[0].starts_with("NAME") && lines[0].contains("REFLECTIONS") && lines[0].contains("OPEN"), "{table}");
+    assert!(lines[1].starts_with("EVA VAN DIJK") && lines[3].starts_with("Bram"), "{table}");
+}
+
+#[test]
+fn no_one_yet_is_said_on_standard_error() {
+    let home = Home::new();
+    let out = home.run(&["people"]).success();
+    assert!(common::text(&out.get_output().stdout).is_empty());
+    assert!(common::text(&out.get_output().stderr).contains("No one yet"));
+}

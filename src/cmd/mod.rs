@@ -11,6 +11,7 @@ mod export;
 mod import;
 mod list;
 mod man;
+mod people;
 mod run;
 mod search;
 mod sets;
@@ -69,6 +70,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Import(args) => import::run(&context, &args),
         Command::Drafts(args) => drafts::run(&context, &args),
         Command::Check => check::run(&context),
+        Command::People(args) => people::run(&context, &args),
         Command::Stats(args) => stats::run(&context, &args),
         Command::Config(args) => config::run(&context, &flags, &args),
         Command::Completions { shell } => completions::run(shell),

@@ -1,0 +1,119 @@
+//! The people reflected on, gathered one entry at a time: how often, from
+//! when to when, and how many prepared conversations are still open. Two
+//! entries are about the same person when their names are equal once case,
+//! accents and surrounding spaces are set aside.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::answer::Answer;
+use crate::catalog::Catalog;
+use crate::journal::Entry;
+
+/// A name as people are told apart: folded (case, accents) and trimmed,
+/// inner spaces as one.
+pub fn key(name: &str) -> String {
+    let (folded, _) = crate::search::fold(name);
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whom `entry` is about: the name it records, or for an entry saved before
+/// names were recorded, its answer to the prompt its set marks as the person.
+pub fn person_of(entry: &Entry, catalog: &Catalog) -> Option<String> {
+    if let Some(person) = &entry.person {
+        return Some(person.clone());
+    }
+    let prompt = catalog.find(&entry.set)?.set.person_prompt()?;
+    match &entry.answers.iter().find(|recorded| recorded.prompt == prompt.id)?.answer {
+        Answer::Text(name) => Some(name.trim().to_owned()).filter(|name| !name.is_empty()),
+        _ => None,
+    }
+}
+
+/// One person and their reflections.
+#[derive(Debug, Serialize)]
+pub struct Person {
+    /// As last written.
+    pub name: String,
+    pub reflections: usize,
+    /// The dates of the first and the last reflection, `YYYY-MM-DD`.
+    pub first: String,
+    pub last: String,
+    /// Prepared conversations (entries of a set with a follow-up) that no
+    /// entry looks back on yet.
+    pub open: usize,
+    #[serde(skip)]
+    prepared: Vec<String>,
+    /// When the last reflection was finished, to order people by.
+    #[serde(skip)]
+    latest: jiff::Timestamp,
+}
+
+/// Everyone, gathered one entry at a time.
+#[derive(Default)]
+pub struct People {
+    everyone: Vec<Person>,
+    by_key: HashMap<String, usize>,
+    /// The ids that some entry follows.
+    followed: HashSet<String>,
+}
+
+impl People {
+    /// Counts `entry` in; `has_follow_up` says whether its set has one.
+    pub fn add(&mut self, entry: &Entry, name: Option<String>, has_follow_up: bool) {
+        if let Some(follows) = &entry.follows {
+            self.followed.insert(follows.clone());
+        }
+        let Some(name) = name else { return };
+        let at = *self.by_key.entry(key(&name)).or_insert_with(|| {
+            let first = entry.date().to_owned();
+            let person = Person {
+                name: name.clone(),
+                reflections: 0,
+                last: first.clone(),
+                first,
+                open: 0,
+                prepared: Vec::new(),
+                latest: jiff::Timestamp::MIN,
+            };
+            self.everyone.push(person);
+            self.everyone.len() - 1
+        });
+        let person = &mut self.everyone[at];
+        person.reflections += 1;
+        if entry.date() < person.first.as_str() {
+            entry.date().clone_into(&mut person.first);
+        }
+        let finished = crate::clock::moment(&entry.finished);
+        if finished >= person.latest {
+            person.latest = finished;
+            person.name = name;
+            entry.date().clone_into(&mut person.last);
+        }
+        if has_follow_up {
+            person.prepared.push(entry.id.clone());
+        }
+    }
+
+    /// Everyone, the most recently reflected on first.
+    pub fn finish(mut self) -> Vec<Person> {
+        for person in &mut self.everyone {
+            person.open = person.prepared.iter().filter(|id| !self.followed.contains(*id)).count();
+        }
+        self.everyone.sort_by_key(|person| std::cmp::Reverse(person.latest));
+        self.everyone
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_same_whatever_their_case_accents_and_spaces() {
+        assert_eq!(key("  Éva  van Dijk "), key("eva van dijk"));
+        assert_eq!(key("ŁUKASZ"), key("lukasz"));
+        assert_ne!(key("Eva"), key("Evi"));
+    }
+}
