@@ -153,6 +153,10 @@ pub struct FilterArgs {
     #[arg(long, value_name = "ID")]
     pub set: Option<String>,
 
+    /// Only entries about this person (case and accents aside)
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+
     /// Only entries with this tag; may be given more than once (all must match)
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,

@@ -1,10 +1,11 @@
-//! Which entries a command looks at: by set, tags and dates.
+//! Which entries a command looks at: by set, person, tags and dates.
 
 use anyhow::{Result, anyhow};
 use jiff::Span;
 use jiff::civil::Date;
 
 use crate::journal::Entry;
+use crate::people::{self, PersonPrompts};
 
 /// The entries to keep. Dates are local days, inclusive at both ends.
 #[derive(Debug, Default)]
@@ -14,6 +15,9 @@ pub struct Filter {
     pub tags: Vec<String>,
     pub since: Option<String>,
     pub until: Option<String>,
+    /// The person (as `people::key` folds names), and how to find whom an
+    /// entry is about.
+    pub person: Option<(String, PersonPrompts)>,
 }
 
 impl Filter {
@@ -31,7 +35,13 @@ impl Filter {
             tags: tags.iter().map(|tag| tag.trim_start_matches('#').to_lowercase()).collect(),
             since: day(since)?,
             until: day(until)?,
+            person: None,
         })
+    }
+
+    /// Only entries about `name` (case, accents and spaces aside).
+    pub fn about(self, name: &str, prompts: PersonPrompts) -> Filter {
+        Filter { person: Some((people::key(name), prompts)), ..self }
     }
 
     pub fn matches(&self, entry: &Entry) -> bool {
@@ -39,6 +49,9 @@ impl Filter {
             && self.tags.iter().all(|tag| entry.tags.iter().any(|t| t.to_lowercase() == *tag))
             && self.since.as_deref().is_none_or(|since| entry.date() >= since)
             && self.until.as_deref().is_none_or(|until| entry.date() <= until)
+            && self.person.as_ref().is_none_or(|(key, prompts)| {
+                prompts.person_of(entry).is_some_and(|person| people::key(&person) == *key)
+            })
     }
 
     /// Whether a raw journal line may pass the date filter, from the date it

@@ -18,16 +18,31 @@ pub fn key(name: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whom `entry` is about: the name it records, or for an entry saved before
-/// names were recorded, its answer to the prompt its set marks as the person.
-pub fn person_of(entry: &Entry, catalog: &Catalog) -> Option<String> {
-    if let Some(person) = &entry.person {
-        return Some(person.clone());
+/// The prompt of each set that names the person, to find whom an entry
+/// saved before names were recorded is about.
+#[derive(Debug, Default)]
+pub struct PersonPrompts(HashMap<String, String>);
+
+impl PersonPrompts {
+    pub fn of(catalog: &Catalog) -> PersonPrompts {
+        let prompts = catalog.sets.iter().filter_map(|available| {
+            let prompt = available.set.person_prompt()?;
+            Some((available.set.id.clone(), prompt.id.clone()))
+        });
+        PersonPrompts(prompts.collect())
     }
-    let prompt = catalog.find(&entry.set)?.set.person_prompt()?;
-    match &entry.answers.iter().find(|recorded| recorded.prompt == prompt.id)?.answer {
-        Answer::Text(name) => Some(name.trim().to_owned()).filter(|name| !name.is_empty()),
-        _ => None,
+
+    /// Whom `entry` is about: the name it records, or its answer to the
+    /// prompt its set marks as the person.
+    pub fn person_of(&self, entry: &Entry) -> Option<String> {
+        if let Some(person) = &entry.person {
+            return Some(person.clone());
+        }
+        let prompt = self.0.get(&entry.set)?;
+        match &entry.answers.iter().find(|recorded| &recorded.prompt == prompt)?.answer {
+            Answer::Text(name) => Some(name.trim().to_owned()).filter(|name| !name.is_empty()),
+            _ => None,
+        }
     }
 }
 

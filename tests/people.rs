@@ -98,3 +98,29 @@ fn no_one_yet_is_said_on_standard_error() {
     assert!(common::text(&out.get_output().stdout).is_empty());
     assert!(common::text(&out.get_output().stderr).contains("No one yet"));
 }
+
+#[test]
+fn person_picks_the_entries_about_someone_in_list_search_export_and_stats() {
+    let home = Home::new();
+    journal(&home);
+    let ids = |json: &str| -> Vec<String> {
+        let parsed: serde_json::Value = serde_json::from_str(json).unwrap();
+        parsed.as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(ids(&home.stdout(&["list", "--person", "Eva van Dijk", "--json"])), ["eva3", "eva2", "eva1"]);
+    assert_eq!(
+        ids(&home.stdout(&["list", "--person", " ÉVA   VAN DIJK", "--reverse", "--json"])),
+        ["eva1", "eva2", "eva3"]
+    );
+    assert_eq!(ids(&home.stdout(&["search", "desire", "--person", "bram", "--json"])), ["bram1"]);
+    let exported = home.stdout(&["export", "--format", "json", "--person", "carla"]);
+    assert_eq!(ids(&exported), ["carla1"]);
+    let stats: serde_json::Value =
+        serde_json::from_str(&home.stdout(&["stats", "--person", "eva van dijk", "--json"])).unwrap();
+    assert_eq!(stats["entries"], 3);
+    assert_eq!(
+        ids(&home.stdout(&["list", "--person", "Eva", "--json"])),
+        Vec::<String>::new(),
+        "a name, not a part of one"
+    );
+}

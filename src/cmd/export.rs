@@ -20,8 +20,8 @@ use crate::markdown;
 use crate::paths;
 
 pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
-    let filter = filter(&args.filter)?;
     let catalog = context.catalog()?;
+    let filter = filter(&args.filter, &catalog)?;
     match (&args.output, args.split) {
         (Some(folder), true) => split(context, &filter, &catalog, folder),
         (Some(path), false) => {

@@ -15,8 +15,8 @@ use crate::journal::Entry;
 use crate::ui::{self, Column};
 
 pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
-    let filter = filter(&args.filter)?;
     let catalog = context.catalog()?;
+    let filter = filter(&args.filter, &catalog)?;
     let mut out = ui::stdout();
     let mut rows: Vec<[String; 5]> = Vec::new();
     // Entries held back to be written oldest first, for --json --reverse.

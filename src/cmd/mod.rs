@@ -30,9 +30,13 @@ use crate::filter::Filter;
 use crate::journal::Entry;
 
 /// The filter the flags describe, with dates read against today.
-pub fn filter(args: &FilterArgs) -> Result<Filter> {
+pub fn filter(args: &FilterArgs, catalog: &Catalog) -> Result<Filter> {
     let today = crate::clock::now().date();
-    Filter::new(args.set.clone(), &args.tags, args.since.as_deref(), args.until.as_deref(), today)
+    let filter = Filter::new(args.set.clone(), &args.tags, args.since.as_deref(), args.until.as_deref(), today)?;
+    Ok(match &args.person {
+        Some(name) => filter.about(name, crate::people::PersonPrompts::of(catalog)),
+        None => filter,
+    })
 }
 
 /// An entry as `--json` gives it: in the current journal format, a choice

@@ -9,16 +9,17 @@ use anyhow::Result;
 
 use crate::cli::PeopleArgs;
 use crate::context::Context;
-use crate::people::{People, person_of};
+use crate::people::{People, PersonPrompts};
 use crate::ui::{self, Column};
 
 pub fn run(context: &Context, args: &PeopleArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
+    let prompts = PersonPrompts::of(&catalog);
     let mut people = People::default();
     context.journal.each(
         |entry| {
             let has_follow_up = catalog.find(&entry.set).is_some_and(|available| available.set.follow_up.is_some());
-            people.add(&entry, person_of(&entry, &catalog), has_follow_up);
+            people.add(&entry, prompts.person_of(&entry), has_follow_up);
             Ok(ControlFlow::Continue(()))
         },
         context.warn_damaged(),

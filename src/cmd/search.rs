@@ -28,8 +28,8 @@ struct Found<'e> {
 
 pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
     let query = Query::new(&args.text)?;
-    let filter = filter(&args.filter)?;
     let catalog = context.catalog()?;
+    let filter = filter(&args.filter, &catalog)?;
     let mut out = ui::stdout();
     let mut count = 0;
     let mut damaged = context.warn_damaged();

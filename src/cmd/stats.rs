@@ -17,8 +17,8 @@ use crate::ui;
 const MONTHS: usize = 24;
 
 pub fn run(context: &Context, args: &StatsArgs) -> Result<ExitCode> {
-    let filter = filter(&args.filter)?;
     let catalog = context.catalog()?;
+    let filter = filter(&args.filter, &catalog)?;
     let mut stats = Stats::default();
     context.journal.each(
         |mut entry| {
