@@ -124,6 +124,12 @@ pub enum Command {
     #[command(after_help = "Examples:\n  bezin people\n  bezin people --json")]
     People(PeopleArgs),
 
+    /// Every reflection about one person, oldest first, with what was worth recalling
+    #[command(
+        after_help = "Examples:\n  bezin about anna\n  bezin about \"Eva van Dijk\" --since 1y\n  bezin about eva --json"
+    )]
+    About(AboutArgs),
+
     /// Entries per set and month, streaks of days, and how your scale answers moved
     #[command(after_help = "Examples:\n  bezin stats\n  bezin stats --since 1y --set five-tips\n  bezin stats --json")]
     Stats(StatsArgs),
@@ -270,6 +276,24 @@ pub struct StatsArgs {
     pub filter: FilterArgs,
 
     /// The numbers as JSON, for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AboutArgs {
+    /// The person's name, or the start of it when no one else's starts the same (case and accents aside)
+    pub name: String,
+
+    /// Only reflections from this day on: 2026-11-01, 7d, 2w, 3m, 1y, today, yesterday
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Only reflections up to and including this day (same forms as --since)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// The timeline as JSON, for scripts
     #[arg(long)]
     pub json: bool,
 }

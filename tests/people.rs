@@ -124,3 +124,42 @@ fn person_picks_the_entries_about_someone_in_list_search_export_and_stats() {
         "a name, not a part of one"
     );
 }
+
+#[test]
+fn about_shows_a_persons_timeline_with_what_was_worth_recalling() {
+    let home = Home::new();
+    journal(&home);
+    let timeline: serde_json::Value = serde_json::from_str(&home.stdout(&["about", "ÉVA", "--json"])).unwrap();
+    assert_eq!(timeline["name"], "EVA VAN DIJK");
+    let reflections = timeline["reflections"].as_array().unwrap();
+    let ids: Vec<&str> = reflections.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["eva1", "eva2", "eva3"], "oldest first");
+    assert_eq!(reflections[0]["recalled"][0]["answer"], "Desire of eva1");
+    assert_eq!(reflections[1]["looked_back"][0]["id"], "after01", "the prepared conversation with its look back");
+    assert!(reflections[0].get("looked_back").is_none());
+
+    let since: serde_json::Value =
+        serde_json::from_str(&home.stdout(&["about", "eva van dijk", "--since", "2025-01-01", "--json"])).unwrap();
+    assert_eq!(since["reflections"].as_array().unwrap().len(), 2);
+
+    let text = home.stdout(&["about", "eva"]);
+    assert!(text.starts_with("EVA VAN DIJK · 3 reflections\n"), "{text}");
+    assert!(
+        text.contains(
+            "2024-01-10 Vijf tips voordat je antwoordt eva1\n  What might they long for?\n    Desire of eva1\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("  looked back on:\n  2025-06-02"), "{text}");
+}
+
+#[test]
+fn about_a_name_that_is_unknown_or_could_be_several_says_so() {
+    let home = Home::new();
+    home.journal(&[about("b1", "Bram", "2025-01-01", "en"), about("b2", "Brenda", "2025-01-02", "en")]);
+    home.run(&["about", "br"]).code(2).stderr("bezin: 'br' could be 'Brenda', 'Bram'; give more of the name\n");
+    home.run(&["about", "Carla"])
+        .code(2)
+        .stderr("bezin: no reflection is about 'Carla' (bezin people lists everyone)\n");
+    home.run(&["about", "bram", "--json"]).success();
+}

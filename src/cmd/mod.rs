@@ -1,6 +1,7 @@
 //! One file per command. Each turns parsed arguments into domain calls and
 //! prints the result.
 
+mod about;
 mod check;
 mod completions;
 mod config;
@@ -75,6 +76,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Drafts(args) => drafts::run(&context, &args),
         Command::Check => check::run(&context),
         Command::People(args) => people::run(&context, &args),
+        Command::About(args) => about::run(&context, &args),
         Command::Stats(args) => stats::run(&context, &args),
         Command::Config(args) => config::run(&context, &flags, &args),
         Command::Completions { shell } => completions::run(shell),
