@@ -144,7 +144,7 @@ impl Drafts {
     pub fn find(&self, query: &str) -> Result<Draft> {
         DRAFT.check(query)?;
         let found = self.all()?.0.into_iter().filter(|draft| draft.id.starts_with(query)).collect();
-        DRAFT.only_one(query, found, |draft| draft.id.clone())
+        DRAFT.only_one(query, found, |draft| draft.id.as_str(), |draft| draft.id.clone())
     }
 
     pub fn remove(&self, id: &str) -> Result<()> {

@@ -142,6 +142,9 @@ pub struct Words {
     pub person_mark: &'static str,
     /// Marks a prompt whose answer is recalled, in `sets show`.
     pub recap_mark: &'static str,
+    /// "Type a whole number from 1 to 1000."
+    pub number_from: &'static str,
+    pub number_to: &'static str,
 }
 
 static EN: Words = Words {
@@ -182,6 +185,8 @@ static EN: Words = Words {
     save_over: "Save your version over that change?",
     person_mark: "the person",
     recap_mark: "recalled",
+    number_from: "Type a whole number from",
+    number_to: "to",
 };
 
 static NL: Words = Words {
@@ -222,6 +227,8 @@ static NL: Words = Words {
     save_over: "Jouw versie bewaren over die wijziging heen?",
     person_mark: "de persoon",
     recap_mark: "teruggehaald",
+    number_from: "Typ een geheel getal van",
+    number_to: "tot",
 };
 
 #[cfg(test)]

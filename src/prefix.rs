@@ -31,9 +31,19 @@ impl Sought {
     }
 
     /// The one of `found` (those whose id starts with `query`), or why not:
-    /// none, or several, each as `describe` says it.
-    pub fn only_one<T>(&self, query: &str, mut found: Vec<T>, describe: impl Fn(&T) -> String) -> Result<T> {
+    /// none, or several, each as `describe` says it. An id given whole wins
+    /// over the longer ids it starts.
+    pub fn only_one<T>(
+        &self,
+        query: &str,
+        mut found: Vec<T>,
+        id_of: impl Fn(&T) -> &str,
+        describe: impl Fn(&T) -> String,
+    ) -> Result<T> {
         let Sought { noun, hint, .. } = self;
+        if let Some(exact) = found.iter().position(|item| id_of(item) == query) {
+            return Ok(found.swap_remove(exact));
+        }
         match found.len() {
             1 => Ok(found.remove(0)),
             0 => bail!("no {noun} has the id '{query}' ({hint})"),

@@ -209,3 +209,46 @@ fn a_journal_written_before_format_two_reads_counts_and_edits() {
     assert_eq!((edited["format"].clone(), edited["title"].clone()), (json!(2), json!("Edited")));
     assert_eq!(edited["answers"][3]["answer"], json!({"id": "time", "label": "lack of time"}));
 }
+
+#[test]
+fn a_scale_too_long_to_list_is_typed_and_one_out_of_range_can_be_mended() {
+    let home = Home::new();
+    let line = |id: &str, range: [i64; 2], answer: i64| {
+        json!({"format": 2, "id": id, "set": "gone", "set_version": 1, "lang": "en",
+               "started": "2026-11-20T10:00:00+01:00", "finished": "2026-11-20T10:00:00+01:00",
+               "title": null, "tags": [], "follows": null,
+               "answers": [{"prompt": "calm", "kind": "scale", "question": "Calm?", "range": range, "answer": answer}]})
+    };
+    home.journal(&[line("huge", [1, 100_000_000_000], 5), line("outside", [1, 10], 99)]);
+    let mut p = spawn(&home, &["edit", "huge"]);
+    at(&mut p, "Change entry huge", &DOWN.repeat(4));
+    at(&mut p, "❯ 1. Calm?", ENTER);
+    at(&mut p, "Calm?", "\x7f0\r");
+    at(&mut p, "Type a whole number from 1 to 100000000000.", "\x7f42\r");
+    at(&mut p, "· 42/100000000000", "");
+    at(&mut p, "Change entry huge", ENTER);
+    at(&mut p, "Changed huge", "");
+    p.exp_eof().unwrap();
+    let mut p = spawn(&home, &["edit", "outside"]);
+    at(&mut p, "Change entry outside", &DOWN.repeat(4));
+    at(&mut p, "❯ 1. Calm?", ENTER);
+    at(&mut p, "❯ 5", &format!("{DOWN}{ENTER}"));
+    at(&mut p, "· 6/10", "");
+    at(&mut p, "Change entry outside", ENTER);
+    at(&mut p, "Changed outside", "");
+    p.exp_eof().unwrap();
+    let answers: Vec<Value> = home.entries().iter().map(|e| e["answers"][0]["answer"].clone()).collect();
+    assert_eq!(answers, [json!(42), json!(6)]);
+}
+
+#[test]
+fn an_id_given_whole_wins_over_the_longer_ids_it_starts() {
+    let home = Home::new();
+    let one = common::entry("ansi", "jrnl", "2026-01-01T10:00:00+01:00", Some("Short"), &[]);
+    let two = common::entry("ansimulti", "jrnl", "2026-01-02T10:00:00+01:00", Some("Long"), &[]);
+    home.journal(&[one, two]);
+    assert!(home.stdout(&["show", "ansi"]).starts_with("Short\n"));
+    home.run(&["show", "ans"]).code(2).stderr(predicates::str::contains("is ambiguous"));
+    home.run(&["delete", "ansi", "--yes"]).success();
+    assert_eq!(home.entries()[0]["id"], "ansimulti");
+}

@@ -282,7 +282,7 @@ impl Journal {
         // so a line written by another tool (`"id": "…"`) is found too.
         let mut matches = Vec::new();
         self.each_where(query, |entry| entry.id.starts_with(query), &mut matches, damaged)?;
-        ENTRY.only_one(query, matches, |e| format!("{} ({}, {})", e.id, e.date(), e.set))
+        ENTRY.only_one(query, matches, |e| e.id.as_str(), |e| format!("{} ({}, {})", e.id, e.date(), e.set))
     }
 
     /// The entries that follow up on the entry `id`, newest first. They

@@ -278,6 +278,10 @@ impl Terminal {
         labels: [&Option<Text>; 2],
         current: Option<&Answer>,
     ) -> Result<Option<Answer>> {
+        // A scale too long to list (a hand-edited or imported range) is typed.
+        if i128::from(max) - i128::from(min) > MOST_LISTED {
+            return self.typed_number(prompt, (min, max), current);
+        }
         let [min_label, max_label] = labels;
         let label = |label: &Option<Text>| {
             label
@@ -292,12 +296,36 @@ impl Terminal {
         if let Some(last) = items.last_mut() {
             *last += &label(max_label);
         }
+        // An answer outside the scale (a hand edit, an import) starts in the middle.
         let start = match current {
-            Some(Answer::Number(n)) => n - min,
+            Some(Answer::Number(n)) if (min..=max).contains(n) => n - min,
             _ => (max - min) / 2,
         };
         let chosen = self.select(prompt, items, usize::try_from(start).unwrap_or(0))?;
         Ok(chosen.map(|n| Answer::Number(min + i64::try_from(n).unwrap_or(0))))
+    }
+
+    /// A whole number from `min` to `max`, typed; blank leaves an optional prompt unanswered.
+    fn typed_number(
+        &self,
+        prompt: &Prompt,
+        (min, max): (i64, i64),
+        current: Option<&Answer>,
+    ) -> Result<Option<Answer>> {
+        let initial = match current {
+            Some(Answer::Number(n)) => n.to_string(),
+            _ => String::new(),
+        };
+        let words = self.words();
+        loop {
+            self.term.write_str(&format!("{} ", style("›").dim().for_stderr()))?;
+            let typed = self.read_line(&initial)?;
+            match typed.trim().parse::<i64>() {
+                Ok(n) if (min..=max).contains(&n) => return Ok(Some(Answer::Number(n))),
+                Err(_) if typed.trim().is_empty() && !prompt.required => return Ok(None),
+                _ => self.dim(&format!("{} {min} {} {max}.", words.number_from, words.number_to))?,
+            }
+        }
     }
 
     fn choice(&self, prompt: &Prompt, options: &[Choice], current: Option<&Answer>) -> Result<Option<Answer>> {
@@ -392,6 +420,9 @@ impl Terminal {
         Ok(answer)
     }
 }
+
+/// The most points a scale lists to pick from; a longer one is typed.
+const MOST_LISTED: i128 = 100;
 
 /// The first `width` characters of `text`, with an ellipsis if cut.
 fn shorten(text: &str, width: usize) -> String {
