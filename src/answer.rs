@@ -94,7 +94,12 @@ impl Answer {
         let options = prompt.kind.options();
         match self {
             Answer::Choice(picked) => Answer::Choice(picked.in_terms_of(options, lang)),
-            Answer::Multi(picked) => Answer::Multi(picked.iter().map(|p| p.in_terms_of(options, lang)).collect()),
+            Answer::Multi(picked) => {
+                // Labels of one option in two languages (a hand edit, a merge) are one pick.
+                let found: Vec<Picked> = picked.iter().map(|p| p.in_terms_of(options, lang)).collect();
+                let mut seen = std::collections::HashSet::new();
+                Answer::Multi(found.iter().filter(|p| seen.insert(p.key())).cloned().collect())
+            }
             other => other.clone(),
         }
     }
@@ -226,6 +231,19 @@ mod tests {
     fn a_list_of_labels_is_a_multi_answer_of_format_one() {
         let answer: Answer = serde_json::from_str(r#"["silence", "a question"]"#).unwrap();
         assert_eq!(answer, Answer::Multi(vec![Picked::label("silence"), Picked::label("a question")]));
+    }
+
+    #[test]
+    fn one_option_given_in_two_languages_is_one_pick() {
+        let set = crate::prompt_set::parse(
+            "id = \"t\"\nversion = 1\ntitle = \"T\"\ndescription = \"D\"\n\n[[prompts]]\nid = \"m\"\nkind = \"multi\"\nask = \"M?\"\n\
+             options = [{ id = \"silence\", label = { en = \"a silence\", nl = \"een stilte\" } }]\n",
+            "t.toml",
+        )
+        .unwrap();
+        let twice = Answer::Multi(vec![Picked::label("a silence"), Picked::label("een stilte")]);
+        let once = Answer::Multi(vec![Picked { id: Some("silence".into()), label: "a silence".into() }]);
+        assert_eq!(twice.in_terms_of(&set.prompts[0], Lang::En), once);
     }
 
     #[test]

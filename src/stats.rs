@@ -156,7 +156,9 @@ impl Choices {
     fn push(&mut self, picked: &[Picked], question: &str) {
         self.answers += 1;
         question.clone_into(&mut self.question);
-        for picked in picked {
+        // An option picked twice in one answer counts once.
+        let mut seen = std::collections::HashSet::new();
+        for picked in picked.iter().filter(|p| seen.insert(p.key())) {
             match self.options.iter_mut().find(|option| option.id.as_deref().unwrap_or(&option.label) == picked.key()) {
                 Some(option) => {
                     option.count += 1;
