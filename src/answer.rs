@@ -104,6 +104,14 @@ impl Answer {
         }
     }
 
+    /// The answer as a person's name: its text, trimmed, when there is any.
+    pub fn as_name(&self) -> Option<String> {
+        match self {
+            Answer::Text(name) => Some(name.trim().to_owned()).filter(|name| !name.is_empty()),
+            _ => None,
+        }
+    }
+
     /// Whether the answer is what a `when` waits for; a multi answer is when
     /// that option is among those chosen.
     pub fn meets(&self, expected: &Expected) -> bool {

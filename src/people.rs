@@ -7,7 +7,6 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::answer::Answer;
 use crate::catalog::Catalog;
 use crate::journal::Entry;
 
@@ -39,10 +38,7 @@ impl PersonPrompts {
             return Some(person.clone());
         }
         let prompt = self.0.get(&entry.set)?;
-        match &entry.answers.iter().find(|recorded| &recorded.prompt == prompt)?.answer {
-            Answer::Text(name) => Some(name.trim().to_owned()).filter(|name| !name.is_empty()),
-            _ => None,
-        }
+        entry.answers.iter().find(|recorded| &recorded.prompt == prompt)?.answer.as_name()
     }
 }
 

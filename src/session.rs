@@ -169,10 +169,7 @@ impl<'s> Session<'s> {
 
     /// The other person, as written in answer to the set's person prompt.
     pub fn person(&self) -> Option<String> {
-        match self.answer(&self.set.person_prompt()?.id)? {
-            Answer::Text(name) => Some(name.trim().to_owned()).filter(|name| !name.is_empty()),
-            _ => None,
-        }
+        self.answer(&self.set.person_prompt()?.id)?.as_name()
     }
 
     /// The answers as the journal keeps them: every prompt asked and answered.

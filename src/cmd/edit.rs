@@ -13,7 +13,7 @@ use crate::answers_file::AnswersFile;
 use crate::catalog::Catalog;
 use crate::cli::EditArgs;
 use crate::context::Context;
-use crate::journal::{self, Change, Entry, Recorded, tags};
+use crate::journal::{Change, Entry, Recorded, tags};
 use crate::lang::{Lang, Text};
 use crate::prompt_set::{Choice, Kind, KindName, Prompt, PromptSet};
 use crate::ui::{self, Terminal};
@@ -202,10 +202,7 @@ impl Editing {
     /// The entry as an edit saves it: in the current format, choices of
     /// format 1 with their option ids where the set has them, and the time.
     fn edited(&self, mut entry: Entry) -> Entry {
-        if let Some(set) = &self.set {
-            entry.find_option_ids(set);
-        }
-        entry.format = journal::FORMAT;
+        entry.upgrade(self.set.as_ref());
         entry.edited = Some(crate::clock::stamp());
         entry
     }

@@ -44,10 +44,7 @@ pub fn filter(args: &FilterArgs, catalog: &Catalog) -> Result<Filter> {
 /// of format 1 with the option id its set still has (or its label alone).
 pub fn current_form(mut entry: Entry, catalog: &Catalog) -> Entry {
     if entry.format < crate::journal::FORMAT {
-        if let Some(available) = catalog.find(&entry.set) {
-            entry.find_option_ids(&available.set);
-        }
-        entry.format = crate::journal::FORMAT;
+        entry.upgrade(catalog.find(&entry.set).map(|available| &available.set));
     }
     entry
 }

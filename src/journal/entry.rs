@@ -101,6 +101,15 @@ impl Entry {
         ))
     }
 
+    /// The entry in the current format: choices of format 1 with the option
+    /// ids `set` (its set as it is now, if any) still has.
+    pub fn upgrade(&mut self, set: Option<&PromptSet>) {
+        if let Some(set) = set {
+            self.find_option_ids(set);
+        }
+        self.format = FORMAT;
+    }
+
     /// Finds the option ids of choices that an entry of format 1 kept as
     /// labels alone, where `set` (its set as it is now) still has them.
     pub fn find_option_ids(&mut self, set: &PromptSet) {
