@@ -33,6 +33,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub journal: Option<PathBuf>,
 
+    /// The age identity that reads an encrypted journal [default: BEZIN_IDENTITY, the settings, else identity.txt beside them]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub identity: Option<PathBuf>,
+
     /// Another folder of prompt sets (*.toml); may be given more than once
     #[arg(long = "prompts", global = true, value_name = "DIR")]
     pub prompt_dirs: Vec<PathBuf>,
@@ -120,6 +124,17 @@ pub enum Command {
     #[command(after_help = "Example:\n  bezin check")]
     Check,
 
+    /// Encrypt the journal and its drafts with age, or give an encrypted journal new keys
+    #[command(after_help = "Examples:\n  bezin encrypt                          a new key, in identity.txt\n  \
+                            bezin encrypt --recipient age1ql3z…    to a key you have\n  \
+                            bezin encrypt -R ~/.ssh/id_ed25519.pub\n  \
+                            bezin encrypt -r age1… -r age1…        new keys: add a device, leave out a lost one")]
+    Encrypt(EncryptArgs),
+
+    /// Turn the encrypted journal and its drafts back into plain files, after asking
+    #[command(after_help = "Examples:\n  bezin decrypt\n  bezin decrypt --yes")]
+    Decrypt(DecryptArgs),
+
     /// Everyone you reflected on: how often, first and last, and conversations still to look back on
     #[command(after_help = "Examples:\n  bezin people\n  bezin people --json")]
     People(PeopleArgs),
@@ -150,6 +165,24 @@ pub enum Command {
     /// Print the manual page
     #[command(after_help = "Example:\n  bezin man > ~/.local/share/man/man1/bezin.1 && man bezin")]
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct EncryptArgs {
+    /// A public key to encrypt to: age1…, ssh-ed25519 …, ssh-rsa …, or an age plugin's; may be given more than once
+    #[arg(long = "recipient", short = 'r', value_name = "KEY")]
+    pub recipients: Vec<String>,
+
+    /// A file of public keys, one a line (as age -R reads them); may be given more than once
+    #[arg(long = "recipients-file", short = 'R', value_name = "FILE")]
+    pub recipients_files: Vec<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DecryptArgs {
+    /// Decrypt without asking
+    #[arg(long)]
+    pub yes: bool,
 }
 
 /// Which entries: the same filters for list, search and export.

@@ -20,6 +20,8 @@ pub struct Config {
     pub default_set: Option<String>,
     /// The editor for long answers, instead of `$VISUAL` or `$EDITOR`.
     pub editor: Option<String>,
+    /// The age identity that reads an encrypted journal.
+    pub identity: Option<PathBuf>,
     /// More folders of prompt sets, besides the `prompts/` folder.
     #[serde(default)]
     pub prompt_dirs: Vec<PathBuf>,
@@ -37,6 +39,7 @@ impl Config {
             .map_err(|err| anyhow!(crate::toml_error::located(&path.display().to_string(), &src, &err)))?;
         let folder = path.parent().unwrap_or(Path::new("."));
         config.journal = config.journal.map(|journal| paths::expand(&journal, folder));
+        config.identity = config.identity.map(|identity| paths::expand(&identity, folder));
         config.prompt_dirs = config.prompt_dirs.iter().map(|dir| paths::expand(dir, folder)).collect();
         Ok(config)
     }

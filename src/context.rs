@@ -11,14 +11,39 @@ use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::draft::Drafts;
 use crate::journal::{Damaged, Entry, Journal};
+use crate::keys::IdentityPlace;
 use crate::lang::Lang;
 use crate::paths::Paths;
+
+/// What the command line gave that settles a setting.
+#[derive(Default)]
+pub struct Given<'a> {
+    pub journal: Option<PathBuf>,
+    pub lang: Option<Lang>,
+    pub prompt_dirs: &'a [PathBuf],
+    pub identity: Option<PathBuf>,
+}
+
+/// The identity: `--identity`, else `BEZIN_IDENTITY`, else the setting,
+/// else `identity.txt` in bezin's settings folder.
+fn identity_place(flag: Option<PathBuf>, config: &Config, paths: &Paths) -> IdentityPlace {
+    let env = std::env::var_os("BEZIN_IDENTITY").filter(|value| !value.is_empty()).map(PathBuf::from);
+    let (path, named_by) = match (flag, env, &config.identity) {
+        (Some(path), _, _) => (path, "--identity"),
+        (None, Some(path), _) => (path, "BEZIN_IDENTITY"),
+        (None, None, Some(path)) => (path.clone(), "the identity setting"),
+        (None, None, None) => (paths.identity.clone(), "the default place"),
+    };
+    IdentityPlace { path, named_by }
+}
 
 /// What every command may need: settings, the journal, the language.
 pub struct Context {
     pub config: Config,
     pub journal: Journal,
     pub lang: Lang,
+    /// The age identity that reads the journal when it is encrypted.
+    pub identity: IdentityPlace,
     prompt_dirs: Vec<PathBuf>,
     /// Where things live when no flag or setting moves them.
     pub paths: Paths,
@@ -26,37 +51,40 @@ pub struct Context {
 
 impl Context {
     /// The context for a command, from what its flags gave: a journal, a
-    /// language, more prompt folders (each must exist).
-    pub fn new(journal: Option<PathBuf>, lang: Option<Lang>, prompt_dirs: &[PathBuf]) -> Result<Context> {
-        for dir in prompt_dirs {
+    /// language, more prompt folders (each must exist), an identity.
+    pub fn new(flags: Given) -> Result<Context> {
+        for dir in flags.prompt_dirs {
             if !dir.is_dir() {
                 bail!("the prompt folder {} does not exist", dir.display());
             }
         }
-        Context::settle(journal, lang, prompt_dirs)
+        Context::settle(flags)
     }
 
     /// The context from the settings alone, for shell completion.
     pub fn from_settings() -> Option<Context> {
-        Context::settle(None, None, &[]).ok()
+        Context::settle(Given::default()).ok()
     }
 
     /// Settles each setting: a flag wins over the settings file, which wins
     /// over the environment and the defaults.
-    fn settle(journal: Option<PathBuf>, lang: Option<Lang>, more_prompts: &[PathBuf]) -> Result<Context> {
+    fn settle(flags: Given) -> Result<Context> {
+        let Given { journal, lang, prompt_dirs: more_prompts, identity } = flags;
         let paths = Paths::from_env()?;
         let config = Config::load(&paths.config_file)?;
+        let identity = identity_place(identity, &config, &paths);
         let journal = journal.or_else(|| config.journal.clone()).unwrap_or_else(|| paths.journal.clone());
         let lang = lang.or(config.language).or_else(Lang::from_env).unwrap_or(Lang::En);
         let mut prompt_dirs = vec![paths.prompts_dir.clone()];
         prompt_dirs.extend(config.prompt_dirs.iter().cloned());
         prompt_dirs.extend(more_prompts.iter().cloned());
-        Ok(Context { config, journal: Journal::new(journal), lang, prompt_dirs, paths })
+        let journal = Journal::new(journal).with_identity(identity.clone());
+        Ok(Context { config, journal, lang, identity, prompt_dirs, paths })
     }
 
     /// The unfinished reflections.
-    pub fn drafts(&self) -> Drafts {
-        Drafts::new(self.paths.drafts.clone())
+    pub fn drafts(&self) -> Drafts<'_> {
+        Drafts::new(self.paths.drafts.clone(), &self.journal)
     }
 
     /// The built-in sets and the person's own.

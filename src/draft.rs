@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answer::{Answer, Picked};
 use crate::atomic::AtomicFile;
-use crate::journal::is_id;
+use crate::journal::{Journal, is_id};
 use crate::lang::Lang;
 use crate::paths;
 use crate::prefix::DRAFT;
@@ -42,7 +42,9 @@ impl Draft {
     /// Whether the draft's id and set are plain words and the file bears
     /// its id: only then may bezin name it in a command or remove it by id.
     fn is_named_by(&self, path: &Path) -> bool {
-        is_id(&self.id) && is_id(&self.set) && path.file_stem().is_some_and(|stem| *stem == *self.id)
+        let name = path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
+        let stem = name.strip_suffix(".age").unwrap_or(&name).strip_suffix(".json");
+        is_id(&self.id) && is_id(&self.set) && stem == Some(self.id.as_str())
     }
 
     /// How many prompts have an answer.
@@ -85,31 +87,66 @@ fn answers_of_any_version<'de, D: serde::Deserializer<'de>>(
     Ok(kept.into_iter().map(|(id, kept)| (id, kept.map(answer))).collect())
 }
 
-/// The drafts folder: one JSON file per draft.
-pub struct Drafts {
+/// The drafts folder: one JSON file per draft, `ID.json`, or `ID.json.age`
+/// encrypted to the journal's keys when the journal is encrypted.
+pub struct Drafts<'j> {
     dir: PathBuf,
+    /// Whose keys encrypt the drafts, and read them.
+    journal: &'j Journal,
 }
 
-impl Drafts {
-    pub fn new(dir: PathBuf) -> Drafts {
-        Drafts { dir }
+impl<'j> Drafts<'j> {
+    pub fn new(dir: PathBuf, journal: &'j Journal) -> Drafts<'j> {
+        Drafts { dir, journal }
     }
 
-    fn path(&self, id: &str) -> PathBuf {
-        self.dir.join(format!("{id}.json"))
+    fn path(&self, id: &str, sealed: bool) -> PathBuf {
+        self.dir.join(if sealed { format!("{id}.json.age") } else { format!("{id}.json") })
     }
 
-    /// Writes the draft whole or not at all. Returns where it is.
+    /// Writes the draft whole or not at all, encrypted when the journal
+    /// is (which needs no secret). Returns where it is.
     pub fn save(&self, draft: &Draft) -> Result<PathBuf> {
-        let path = self.path(&draft.id);
+        let keys = self.journal.sealed().map(|sealed| sealed.keys()).transpose()?;
+        let path = self.path(&draft.id, keys.is_some());
         let failed = || format!("could not keep the draft {}", path.display());
         // The drafts folder and the data folder that holds it are bezin's own.
         let data = self.dir.parent().unwrap_or(&self.dir);
         paths::create_private_dir(&self.dir, data).with_context(failed)?;
-        let mut file = AtomicFile::new(&path, ".draft-").with_context(failed)?;
-        serde_json::to_writer_pretty(&mut file, draft).with_context(failed)?;
-        file.write_all(b"\n").and_then(|()| file.commit()).with_context(failed)?;
+        let mut text = zeroize::Zeroizing::new(serde_json::to_vec_pretty(draft).with_context(failed)?);
+        text.push(b'\n');
+        let file = AtomicFile::new(&path, ".draft-").with_context(failed)?;
+        match &keys {
+            Some(keys) => {
+                let mut writer = keys.all().encrypt(file)?;
+                writer.write_all(&text).with_context(failed)?;
+                writer.finish().and_then(AtomicFile::commit).with_context(failed)?;
+            }
+            None => {
+                let mut file = file;
+                file.write_all(&text).and_then(|()| file.commit()).with_context(failed)?;
+            }
+        }
+        // One reflection has one draft: its other form goes.
+        let _ = fs::remove_file(self.path(&draft.id, keys.is_none()));
         Ok(path)
+    }
+
+    /// A draft file's JSON, decrypted when it is encrypted.
+    fn read(&self, path: &Path) -> Result<Option<zeroize::Zeroizing<Vec<u8>>>> {
+        let name = path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
+        if name.ends_with(".json") {
+            return Ok(fs::read(path).ok().map(zeroize::Zeroizing::new));
+        }
+        if !name.ends_with(".json.age") {
+            return Ok(None);
+        }
+        let sealed = self.journal.sealed().with_context(|| {
+            format!("the draft {} is encrypted, and the journal is not: bezin decrypt turns both back", path.display())
+        })?;
+        let own = self.journal.unlock(&sealed)?;
+        // One that does not open is shown as broken, never skipped.
+        Ok(Some(own.decrypt_file(path).unwrap_or_else(|_| zeroize::Zeroizing::new(Vec::new()))))
     }
 
     /// Every draft, newest first, and the files that are not readable drafts.
@@ -122,12 +159,12 @@ impl Drafts {
             }
         };
         let (mut drafts, mut broken) = (Vec::new(), Vec::new());
-        for path in entries.filter_map(|entry| entry.ok().map(|entry| entry.path())) {
-            if path.extension().is_none_or(|ext| ext != "json") {
-                continue;
-            }
-            match fs::read(&path).ok().and_then(|bytes| serde_json::from_slice::<Draft>(&bytes).ok()) {
-                Some(draft) if draft.is_named_by(&path) => drafts.push(draft),
+        let mut paths: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).collect();
+        paths.sort();
+        for path in paths {
+            let Some(bytes) = self.read(&path).transpose() else { continue };
+            match serde_json::from_slice::<Draft>(&bytes?) {
+                Ok(draft) if draft.is_named_by(&path) => drafts.push(draft),
                 _ => broken.push(path),
             }
         }
@@ -148,7 +185,8 @@ impl Drafts {
     }
 
     pub fn remove(&self, id: &str) -> Result<()> {
-        let path = self.path(id);
+        let sealed = self.path(id, true);
+        let path = if sealed.exists() { sealed } else { self.path(id, false) };
         fs::remove_file(&path).with_context(|| format!("could not remove the draft {}", path.display()))
     }
 }
@@ -184,7 +222,8 @@ mod tests {
             ("extra".into(), None),
         ]);
         let dir = tempfile::tempdir().unwrap();
-        let drafts = Drafts::new(dir.path().join("drafts"));
+        let journal = Journal::new(dir.path().join("journal.jsonl"));
+        let drafts = Drafts::new(dir.path().join("drafts"), &journal);
         drafts.save(&draft).unwrap();
         assert_eq!(drafts.find("d1").unwrap(), draft);
     }
@@ -192,7 +231,8 @@ mod tests {
     #[test]
     fn drafts_are_newest_first_by_time_across_utc_offsets() {
         let dir = tempfile::tempdir().unwrap();
-        let drafts = Drafts::new(dir.path().join("drafts"));
+        let journal = Journal::new(dir.path().join("journal.jsonl"));
+        let drafts = Drafts::new(dir.path().join("drafts"), &journal);
         // 08:30 in London is after 09:00 in Amsterdam, though it sorts first as text.
         for (id, updated) in [("amsterdam", "2026-11-25T09:00:00+01:00"), ("london", "2026-11-25T08:30:00+00:00")] {
             drafts.save(&Draft { id: id.into(), updated: updated.into(), ..draft(Vec::new()) }).unwrap();

@@ -20,6 +20,7 @@ mod exit_codes;
 mod filter;
 mod journal;
 mod json;
+mod keys;
 mod lang;
 mod markdown;
 mod paths;

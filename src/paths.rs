@@ -18,6 +18,8 @@ pub struct Paths {
     pub journal: PathBuf,
     /// Unfinished reflections.
     pub drafts: PathBuf,
+    /// The person's age identity, which reads an encrypted journal.
+    pub identity: PathBuf,
 }
 
 impl Paths {
@@ -35,6 +37,7 @@ impl Paths {
             prompts_dir: config.join("prompts"),
             journal: data.join("journal.jsonl"),
             drafts: data.join("drafts"),
+            identity: config.join("identity.txt"),
         })
     }
 
@@ -44,6 +47,7 @@ impl Paths {
             prompts_dir: home.join("prompts"),
             journal: home.join("journal.jsonl"),
             drafts: home.join("drafts"),
+            identity: home.join("identity.txt"),
         }
     }
 }
@@ -61,9 +65,14 @@ pub fn expand(path: &Path, relative_to: &Path) -> PathBuf {
 
 /// Writes a new owner-only (0600) file; an existing one is left alone.
 pub fn write_new_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    let mut file = create_new_private(path)?;
     file.write_all(contents)?;
     file.sync_all()
+}
+
+/// Creates a new owner-only (0600) file to write.
+pub fn create_new_private(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)
 }
 
 /// Makes `dir`, and the missing folders between it and `root` (bezin's

@@ -98,6 +98,16 @@ fn settings(context: &Context, flags: &Flags) -> Vec<[String; 3]> {
         ]);
     }
     rows.push(["drafts".to_owned(), context.paths.drafts.display().to_string(), from(false, "", false, home)]);
+    rows.push([
+        "identity".to_owned(),
+        context.identity.path.display().to_string(),
+        match context.identity.named_by {
+            "--identity" => "flag --identity".to_owned(),
+            "BEZIN_IDENTITY" => "environment BEZIN_IDENTITY".to_owned(),
+            "the identity setting" => file.clone(),
+            _ => from(false, "", false, home),
+        },
+    ]);
     let written = if context.paths.config_file.exists() { "" } else { " (not written yet: bezin config init)" };
     rows.push([
         "settings file".to_owned(),
@@ -117,6 +127,10 @@ const TEMPLATE: &str = r#"# bezin's settings. Every key is optional: take away t
 # The journal file. "~/" is your home folder; a relative path starts here.
 # Default: ~/.local/share/bezin/journal.jsonl, or $BEZIN_HOME/journal.jsonl.
 # journal = "~/notes/bezin.jsonl"
+
+# The age identity that reads your journal once it is encrypted (bezin encrypt).
+# Default: $BEZIN_IDENTITY, else identity.txt beside this file.
+# identity = "~/.ssh/id_ed25519"
 
 # The set `bezin run` starts when no set is named. Default: bezin asks.
 # default_set = "five-tips"

@@ -5,9 +5,11 @@ mod about;
 mod check;
 mod completions;
 mod config;
+mod decrypt;
 mod delete;
 mod drafts;
 mod edit;
+mod encrypt;
 mod export;
 mod import;
 mod list;
@@ -56,7 +58,12 @@ pub fn title_of(entry: &Entry, catalog: &Catalog) -> String {
 
 /// Runs the command the person asked for.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let context = Context::new(cli.journal.clone(), cli.lang, &cli.prompt_dirs)?;
+    let context = Context::new(crate::context::Given {
+        journal: cli.journal.clone(),
+        lang: cli.lang,
+        prompt_dirs: &cli.prompt_dirs,
+        identity: cli.identity.clone(),
+    })?;
     let flags = config::Flags::of(&cli);
     let lang_flag = cli.lang;
     let Some(command) = cli.command else { return welcome::run(&context) };
@@ -72,6 +79,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Import(args) => import::run(&context, &args),
         Command::Drafts(args) => drafts::run(&context, &args),
         Command::Check => check::run(&context),
+        Command::Encrypt(args) => encrypt::run(&context, &args),
+        Command::Decrypt(args) => decrypt::run(&context, &args),
         Command::People(args) => people::run(&context, &args),
         Command::About(args) => about::run(&context, &args),
         Command::Stats(args) => stats::run(&context, &args),

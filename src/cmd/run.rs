@@ -163,7 +163,7 @@ fn resume_message(draft: &Draft) -> String {
 /// Writes the draft after each answer; says once if it cannot. Once a draft
 /// is on disk, a stop says how to go on with it.
 struct Keeping<'d> {
-    drafts: &'d Drafts,
+    drafts: &'d Drafts<'d>,
     warned: bool,
 }
 

@@ -116,6 +116,11 @@ impl<S: Source> Read for Reading<'_, S> {
     }
 }
 
+/// Copies every byte of `source` to `out`.
+pub fn copy(source: &impl Source, out: &mut dyn io::Write) -> io::Result<u64> {
+    io::copy(&mut BufReader::with_capacity(BUFFER, Reading { source, at: 0 }), out)
+}
+
 /// The longest line readers read: no entry a person writes comes near it,
 /// and it keeps a damaged journal (a torn write of gigabytes, random bytes)
 /// from costing more memory than this.

@@ -3,9 +3,11 @@
 //! lock and synced before bezin says they are saved; changes rewrite the
 //! file atomically; reading streams it, forwards or from the end.
 
+mod convert;
 mod entry;
 mod import;
 mod lines;
+mod sealed;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Read, Seek, Write};
@@ -21,6 +23,11 @@ use crate::prefix::ENTRY;
 pub use entry::{Entry, FORMAT, Recorded, id_from, is_id, new_id, tags};
 pub use import::{Imported, Incoming};
 pub use lines::RawLine;
+pub use sealed::{Keys, Sealed, new_own_key};
+
+use crate::keys::{Identities, IdentityPlace};
+use lines::Source;
+use sealed::{Opened, OwnKey};
 
 /// A last line cut off by a crash, moved out of the journal into a file.
 #[derive(Debug)]
@@ -47,7 +54,7 @@ pub struct Damaged {
 pub struct LineNumbers<'j> {
     journal: &'j Journal,
     /// Opened when the first damaged line is numbered.
-    file: Option<File>,
+    file: Option<Held>,
     /// An offset where a line starts, and its number.
     known: (u64, usize),
 }
@@ -59,7 +66,7 @@ impl LineNumbers<'_> {
             return damaged.line;
         }
         if self.file.is_none() {
-            self.file = File::open(&self.journal.path).ok();
+            self.file = self.journal.unlocked();
         }
         let Some(file) = &self.file else { return 0 };
         let (offset, number) = self.known;
@@ -74,18 +81,127 @@ impl LineNumbers<'_> {
     }
 }
 
-/// The journal file.
+/// The journal: a file, or its encrypted form (`sealed.rs`) beside it.
 pub struct Journal {
     path: PathBuf,
+    /// Where the person's identity is, to read an encrypted journal.
+    identity: Option<IdentityPlace>,
+    /// Read with the person's identity once; the identity itself is not kept.
+    own_key: std::sync::OnceLock<OwnKey>,
+}
+
+/// A journal open to read, under its lock: the file, or the plain text of
+/// the encrypted one.
+pub enum Held {
+    Plain(File),
+    Sealed(Opened),
+}
+
+impl Source for Held {
+    fn size(&self) -> std::io::Result<u64> {
+        match self {
+            Held::Plain(file) => file.size(),
+            Held::Sealed(opened) => opened.size(),
+        }
+    }
+
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+        match self {
+            Held::Plain(file) => Source::read_at(file, buf, offset),
+            Held::Sealed(opened) => opened.read_at(buf, offset),
+        }
+    }
 }
 
 impl Journal {
     pub fn new(path: PathBuf) -> Self {
-        Journal { path }
+        Journal { path, identity: None, own_key: std::sync::OnceLock::new() }
+    }
+
+    /// The journal, read with the identity at `place` when it is encrypted.
+    pub fn with_identity(mut self, place: IdentityPlace) -> Self {
+        self.identity = Some(place);
+        self
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The encrypted form of the journal, when there is one: it is the
+    /// journal, whatever the plain file beside it holds.
+    pub fn sealed(&self) -> Option<Sealed> {
+        let dir = Sealed::folder_of(&self.path);
+        dir.is_dir().then(|| Sealed::new(dir))
+    }
+
+    /// Where the identity is looked for.
+    pub fn identity_place(&self) -> Option<&IdentityPlace> {
+        self.identity.as_ref()
+    }
+
+    /// The journal's own key, read once with the person's identity, which
+    /// is dropped (and zeroed) as soon as it has opened it.
+    pub fn unlock(&self, sealed: &Sealed) -> Result<&OwnKey> {
+        if let Some(own) = self.own_key.get() {
+            return Ok(own);
+        }
+        let person = self.read_identity(sealed)?;
+        let own = sealed.own_key(&person).map_err(|err| match err.is::<sealed::NotItsKey>() {
+            true => self.not_a_key(sealed),
+            false => err,
+        })?;
+        Ok(self.own_key.get_or_init(|| own))
+    }
+
+    fn read_identity(&self, sealed: &Sealed) -> Result<Identities> {
+        let keys = sealed.keys().map(|keys| keys.person.keys().join(", ")).unwrap_or_default();
+        let Some(place) = &self.identity else {
+            bail!("the journal {} is encrypted; give the identity of {keys} with --identity", sealed.dir().display());
+        };
+        if !place.path.exists() {
+            bail!(
+                "the journal {} is encrypted to {keys}; reading it needs that identity, and there is none at {} \
+                 ({}); give it with --identity FILE or BEZIN_IDENTITY",
+                sealed.dir().display(),
+                place.path.display(),
+                place.named_by
+            );
+        }
+        crate::keys::read_identity(place, crate::ui::KeyPrompts)
+    }
+
+    fn not_a_key(&self, sealed: &Sealed) -> anyhow::Error {
+        let keys = sealed.keys().map(|keys| keys.person.keys().join(", ")).unwrap_or_default();
+        let place = self.identity.as_ref().map(|place| format!("{} ({})", place.path.display(), place.named_by));
+        anyhow::anyhow!(
+            "the identity {} does not open the journal {}, which is encrypted to {keys}",
+            place.unwrap_or_default(),
+            sealed.dir().display()
+        )
+    }
+
+    /// The journal open to read, under a shared lock; `None` when there is
+    /// none yet.
+    fn reader(&self) -> Result<Option<Held>> {
+        if let Some(sealed) = self.sealed() {
+            return Ok(sealed.open(self.unlock(&sealed)?)?.map(Held::Sealed));
+        }
+        match self.lock(false)? {
+            Some(file) => Ok(Some(Held::Plain(file))),
+            None if self.sealed().is_some() => self.reader(),
+            None => Ok(None),
+        }
+    }
+
+    /// The journal open to read without its lock, for numbering lines.
+    fn unlocked(&self) -> Option<Held> {
+        match self.sealed() {
+            Some(sealed) => {
+                sealed.open_unlocked(self.unlock(&sealed).ok()?).ok().map(Held::Sealed)
+            }
+            None => File::open(&self.path).ok().map(Held::Plain),
+        }
     }
 
     /// Appends `entry` as one line in one write, under an exclusive lock, and
@@ -94,8 +210,12 @@ impl Journal {
     pub fn append(&self, entry: &Entry) -> Result<Option<MovedAside>> {
         let mut line = entry.to_line();
         line.push('\n');
+        if let Some(sealed) = self.sealed() {
+            sealed.add(line.as_bytes())?;
+            return Ok(None);
+        }
         let created = self.create_parent()? | !self.path.exists();
-        let mut file = self.lock(true)?.with_context(|| format!("could not open the journal {}", self.display()))?;
+        let Some(mut file) = self.lock(true)? else { return self.append(entry) };
         self.remove_leftovers();
         let moved =
             self.mend_tail(&mut file).with_context(|| format!("could not mend the journal {}", self.display()))?;
@@ -119,7 +239,7 @@ impl Journal {
         let Some(start) = lines::tail_start(file, length)? else { return Ok(None) };
         if length - start <= lines::LONGEST as u64 {
             let mut tail = vec![0; usize::try_from(length - start)?];
-            file.read_exact_at(&mut tail, start)?;
+            FileExt::read_exact_at(file, &mut tail, start)?;
             if serde_json::from_slice::<Entry>(&tail).is_ok() {
                 file.write_all(b"\n")?;
                 return Ok(None);
@@ -141,8 +261,9 @@ impl Journal {
     }
 
     /// Opens and locks the journal: exclusively to write (creating it), shared
-    /// to read; `None` when reading a journal that does not exist yet. A file
-    /// replaced by a rewrite while this waited for the lock is opened again.
+    /// to read; `None` when reading a journal that does not exist yet, or
+    /// when it was encrypted meanwhile. A file replaced by a rewrite while
+    /// this waited for the lock is opened again.
     fn lock(&self, write: bool) -> Result<Option<File>> {
         if let Ok(meta) = fs::metadata(&self.path)
             && !meta.is_file()
@@ -151,6 +272,9 @@ impl Journal {
             return Err(std::io::Error::other(message).into());
         }
         loop {
+            if self.sealed().is_some() {
+                return Ok(None);
+            }
             let opened = OpenOptions::new().read(true).append(write).create(write).mode(0o600).open(&self.path);
             let file = match opened {
                 Ok(file) => file,
@@ -162,6 +286,13 @@ impl Journal {
             let opened = file.metadata()?;
             match fs::metadata(&self.path) {
                 Ok(now) if now.ino() == opened.ino() && now.dev() == opened.dev() => {
+                    if self.sealed().is_some() {
+                        // Made empty by this writer just as the journal was encrypted.
+                        if opened.len() == 0 {
+                            let _ = fs::remove_file(&self.path);
+                        }
+                        return Ok(None);
+                    }
                     if write && !lines::holds_entries(&file)? {
                         let message = format!(
                             "{} is not empty and holds no bezin entry, so bezin leaves it as it is; \
@@ -180,6 +311,14 @@ impl Journal {
     /// The new journals of rewrites that were stopped (killed, a crash)
     /// before they could be renamed into place.
     pub fn leftovers(&self) -> Vec<PathBuf> {
+        let mut found = self.plain_leftovers();
+        if let Some(sealed) = self.sealed() {
+            found.extend(sealed.leftovers().unwrap_or_default());
+        }
+        found
+    }
+
+    fn plain_leftovers(&self) -> Vec<PathBuf> {
         let Ok(real) = fs::canonicalize(&self.path) else { return Vec::new() };
         let (Some(folder), prefix) = (real.parent(), leftover_prefix(&real)) else { return Vec::new() };
         let Ok(entries) = fs::read_dir(folder) else { return Vec::new() };
@@ -190,7 +329,7 @@ impl Journal {
     /// Removes the leftovers of stopped rewrites; only called under the
     /// exclusive lock, when no rewrite of this journal can be running.
     fn remove_leftovers(&self) {
-        for leftover in self.leftovers() {
+        for leftover in self.plain_leftovers() {
             let _ = fs::remove_file(leftover);
         }
     }
@@ -210,7 +349,7 @@ impl Journal {
 
     /// Calls `visit` with every line, oldest first, under a shared lock.
     pub fn scan(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
-        let Some(file) = self.lock(false)? else { return Ok(()) };
+        let Some(file) = self.reader()? else { return Ok(()) };
         lines::forward(&file, lines::LONGEST, visit)
             .with_context(|| format!("could not read the journal {}", self.display()))
     }
@@ -223,9 +362,9 @@ impl Journal {
         pick: impl Fn(&[u8]) -> Vec<std::ops::Range<usize>> + Sync,
         mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>,
     ) -> Result<()> {
-        let Some(file) = self.lock(false)? else { return Ok(()) };
+        let Some(file) = self.reader()? else { return Ok(()) };
         let reading = || format!("could not read the journal {}", self.display());
-        let middle = file.metadata().with_context(reading)?.len() / 2;
+        let middle = file.size().with_context(reading)? / 2;
         let (first, second) = std::thread::scope(|scope| {
             let second = scope.spawn(|| lines::pick(&file, middle..u64::MAX, &pick));
             (lines::pick(&file, 0..middle, &pick), second.join())
@@ -245,7 +384,7 @@ impl Journal {
     /// Calls `visit` with every line, newest first, reading from the end, so
     /// that the newest entries cost the same in a journal of any size.
     pub fn scan_back(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
-        let Some(file) = self.lock(false)? else { return Ok(()) };
+        let Some(file) = self.reader()? else { return Ok(()) };
         lines::backward(&file, visit).with_context(|| format!("could not read the journal {}", self.display()))
     }
 
@@ -368,10 +507,12 @@ impl Journal {
     /// synced, all under the lock. If anything fails, or nothing differs, the
     /// journal is left as it was. Returns whether it was replaced.
     pub fn rewrite(&self, write: impl FnOnce(&Locked, &mut dyn Write) -> Result<bool>) -> Result<bool> {
+        if let Some(sealed) = self.sealed() {
+            return self.rewrite_sealed(&sealed, write);
+        }
         self.create_parent()?;
-        let locked = Locked {
-            file: self.lock(true)?.with_context(|| format!("could not open the journal {}", self.display()))?,
-        };
+        let Some(file) = self.lock(true)? else { return self.rewrite(write) };
+        let locked = Locked { held: Held::Plain(file) };
         self.remove_leftovers();
         // A journal that is a link stays one: the file it points to is replaced.
         let real =
@@ -383,6 +524,14 @@ impl Journal {
         }
         out.commit().with_context(|| format!("could not replace the journal {}", self.display()))?;
         Ok(true)
+    }
+
+    /// `rewrite` of the encrypted journal: a new journal folder.
+    fn rewrite_sealed(&self, sealed: &Sealed, write: impl FnOnce(&Locked, &mut dyn Write) -> Result<bool>) -> Result<bool> {
+        let own = self.unlock(sealed)?;
+        let lock = sealed.lock(true)?.with_context(|| format!("the journal {} is gone", sealed.dir().display()))?;
+        let locked = Locked { held: Held::Sealed(sealed.open_locked(lock, own)?) };
+        sealed.rewrite(None, |out| write(&locked, out))
     }
 }
 
@@ -451,11 +600,19 @@ fn leftover_prefix(journal: &Path) -> String {
 /// (`corrupt` for a torn line, `conflict` for the version an import did not
 /// keep): `journal.jsonl.KIND-<time>`, with a number added if that is taken.
 fn aside_file(journal: &Path, kind: &str) -> Result<(PathBuf, File)> {
+    let mut name = journal.as_os_str().to_owned();
+    name.push(format!(".{kind}"));
+    new_aside(Path::new(&name), "")
+}
+
+/// A new owner-only file named `base-<time>` and `suffix`, with a number
+/// added if that is taken.
+fn new_aside(base: &Path, suffix: &str) -> Result<(PathBuf, File)> {
     let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
     let mut n = 0;
     loop {
-        let mut name = journal.as_os_str().to_owned();
-        name.push(if n == 0 { format!(".{kind}-{stamp}") } else { format!(".{kind}-{stamp}-{n}") });
+        let mut name = base.as_os_str().to_owned();
+        name.push(if n == 0 { format!("-{stamp}{suffix}") } else { format!("-{stamp}-{n}{suffix}") });
         let aside = PathBuf::from(name);
         match OpenOptions::new().write(true).create_new(true).mode(0o600).open(&aside) {
             Ok(file) => return Ok((aside, file)),
@@ -475,14 +632,14 @@ pub fn write_line(out: &mut dyn Write, line: &[u8]) -> Result<()> {
 /// The journal while a rewrite holds its lock: the rewrite reads the old
 /// lines through it (a second lock from the same process would wait forever).
 pub struct Locked {
-    file: File,
+    held: Held,
 }
 
 impl Locked {
     /// Calls `visit` with every line, oldest first.
     pub fn scan(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
         // A rewrite copies every line whole, however long.
-        lines::forward(&self.file, usize::MAX, visit).context("could not read the journal")
+        lines::forward(&self.held, usize::MAX, visit).context("could not read the journal")
     }
 }
 

@@ -6,6 +6,7 @@
 mod editor;
 mod guard;
 mod interrupt;
+mod key_prompts;
 mod shown;
 mod table;
 mod terminal;
@@ -17,6 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use console::{Term, style};
 
 pub use guard::Guarded;
+pub use key_prompts::KeyPrompts;
 pub use interrupt::{handle_interrupts, is_interrupted, on_interrupt, say_stopped, show_cursor};
 pub use shown::{one_line, shown};
 pub use table::{Column, table};

@@ -1,0 +1,34 @@
+//! `bezin decrypt`: the encrypted journal and its drafts back as plain
+//! files, after asking.
+
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use crate::cli::DecryptArgs;
+use crate::context::Context;
+use crate::ui::Terminal;
+
+pub fn run(context: &Context, args: &DecryptArgs) -> Result<ExitCode> {
+    let journal = &context.journal;
+    let Some(sealed) = journal.sealed() else {
+        bail!("the journal {} is not encrypted; there is nothing to decrypt", journal.path().display());
+    };
+    // The key is asked for before the question, so that a wrong one stops it first.
+    journal.unlock(&sealed)?;
+    if !args.yes {
+        if !Terminal::available() {
+            bail!("no terminal to ask in; add --yes to decrypt the journal without asking");
+        }
+        let question = format!(
+            "Decrypt the journal and its drafts into plain files that anyone with this computer's disk can read"
+        );
+        if !Terminal::new(context.lang, None).agree(&question)? {
+            crate::tell!("Nothing decrypted.");
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    journal.decrypt(&sealed, &context.paths.drafts)?;
+    crate::say!("Decrypted the journal into {}", journal.path().display());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,628 @@
+//! An encrypted journal: a folder beside where the plain journal would be
+//! (`journal.jsonl.age/`) in which every file is a standard age file, or a
+//! list of public keys. docs/journal-format.md describes it; in short:
+//!
+//! - `sealed-NNNNNN/` is the journal now: `000001.age`, `000002.age`, …
+//!   hold its JSON Lines in order, about a MiB each; `recipients.txt` the
+//!   keys every file is encrypted to; `key.age` the journal's own key.
+//! - `new-<time>-<random>.age` is an entry saved since: a save needs only
+//!   the public keys, never a secret. The next reader, who has the
+//!   identity, folds these into the last part.
+//! - A change (edit, delete, import, new keys) writes a whole new
+//!   `sealed-` folder beside the old one and renames it into place: the
+//!   folder with the highest number is the journal.
+//!
+//! The journal's own key (an X25519 identity in `key.age`, encrypted to the
+//! person's keys) is what reads the parts, so that a passphrase, an SSH
+//! key's passphrase or a hardware key's touch is needed once per command,
+//! not once per part. Every file is encrypted to the person's keys as well,
+//! so `age -d -i identity.txt FILE` reads each one without bezin.
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::{Mutex, PoisonError};
+
+use age::secrecy::ExposeSecret;
+use anyhow::{Context, Result, anyhow};
+use zeroize::Zeroizing;
+
+use super::lines::Source;
+use crate::atomic::{AtomicFile, sync_folder};
+use crate::keys::{Identities, Recipients};
+
+/// A part is closed, and the next save starts a new one, past this size:
+/// small enough that folding a save into the last part is quick, large
+/// enough that a journal of years has a few hundred parts.
+const PART: u64 = 1 << 20;
+
+const GENERATION: &str = "sealed-";
+const PENDING: &str = "new-";
+const RECIPIENTS: &str = "recipients.txt";
+const KEY: &str = "key.age";
+/// Temporary files and folders, left only by a crash.
+const TEMPORARY: &str = ".tmp-";
+const BUILDING: &str = ".building-";
+
+/// The folder of an encrypted journal.
+pub struct Sealed {
+    dir: PathBuf,
+}
+
+/// The keys of an encrypted journal: the person's, and the journal's own
+/// (last in `recipients.txt`, its secret in `key.age`).
+pub struct Keys {
+    pub person: Recipients,
+    pub own: String,
+}
+
+impl Keys {
+    /// Every key a file of the journal is encrypted to.
+    pub fn all(&self) -> Recipients {
+        let mut keys = self.person.keys().to_vec();
+        keys.push(self.own.clone());
+        Recipients::new(keys).expect("keys that were checked")
+    }
+
+    fn text(&self) -> String {
+        let mut text = String::from(
+            "# Every file of this encrypted bezin journal is encrypted to these keys.\n# Your keys:\n",
+        );
+        for key in self.person.keys() {
+            text.push_str(key);
+            text.push('\n');
+        }
+        text.push_str("# The journal's own key, last; key.age holds its secret, encrypted to your keys:\n");
+        text.push_str(&self.own);
+        text.push('\n');
+        text
+    }
+}
+
+/// The person's identity is not one of the journal's keys.
+#[derive(Debug)]
+pub struct NotItsKey;
+
+impl std::fmt::Display for NotItsKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the identity is not one of the journal's keys")
+    }
+}
+
+impl std::error::Error for NotItsKey {}
+
+/// The journal's own key, read from `key.age` with the person's identity.
+pub struct OwnKey(age::x25519::Identity);
+
+impl OwnKey {
+    /// The plain text of a small file of the journal: a draft, a save.
+    pub fn decrypt_file(&self, path: &Path) -> Result<Zeroizing<Vec<u8>>> {
+        decrypt_file(path, &self.0)
+    }
+}
+
+/// A journal folder at the moment it is read: its parts in order, read as
+/// one text, and the lock that keeps it so.
+pub struct Opened {
+    /// `None` only where a lock is held already (numbering damaged lines).
+    _lock: Option<File>,
+    parts: Vec<Part>,
+    size: u64,
+    key: age::x25519::Identity,
+}
+
+/// One age file of the journal, decrypted when first read.
+struct Part {
+    path: PathBuf,
+    start: u64,
+    len: u64,
+    reader: Mutex<Option<age::stream::StreamReader<File>>>,
+}
+
+impl Sealed {
+    /// The encrypted form of the journal at `journal`.
+    pub fn folder_of(journal: &Path) -> PathBuf {
+        let mut name = journal.as_os_str().to_owned();
+        name.push(".age");
+        PathBuf::from(name)
+    }
+
+    pub fn new(dir: PathBuf) -> Sealed {
+        Sealed { dir }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Locks the folder (exclusively to change it); fails when it is gone,
+    /// as after `bezin decrypt`.
+    pub fn lock(&self, exclusive: bool) -> Result<Option<File>> {
+        let folder = match File::open(&self.dir) {
+            Ok(folder) => folder,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(err).with_context(|| format!("could not open {}", self.dir.display())),
+        };
+        if exclusive { folder.lock() } else { folder.lock_shared() }
+            .with_context(|| format!("could not lock the journal {}", self.dir.display()))?;
+        Ok(self.dir.is_dir().then_some(folder))
+    }
+
+    /// The folder that is the journal now.
+    fn generation(&self) -> Result<PathBuf> {
+        self.generations()?
+            .pop()
+            .with_context(|| format!("{} holds no encrypted journal (no {GENERATION}… folder)", self.dir.display()))
+    }
+
+    /// Every `sealed-` folder, oldest first.
+    fn generations(&self) -> Result<Vec<PathBuf>> {
+        let mut found = self.named(|name| generation_number(name).is_some())?;
+        found.sort_by_key(|path| path.file_name().and_then(|name| generation_number(&name.to_string_lossy())));
+        Ok(found)
+    }
+
+    /// The files and folders in the journal's folder whose names pass `keep`.
+    fn named(&self, keep: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>> {
+        let entries = fs::read_dir(&self.dir).with_context(|| format!("could not read {}", self.dir.display()))?;
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|entry| entry.ok())
+            .filter(|entry| keep(&entry.file_name().to_string_lossy()))
+            .map(|entry| entry.path())
+            .collect();
+        found.sort();
+        Ok(found)
+    }
+
+    /// The keys of the journal now.
+    pub fn keys(&self) -> Result<Keys> {
+        keys_in(&self.generation()?)
+    }
+
+    /// Saves one or more whole lines as a new age file to the journal's
+    /// keys: no secret is needed. Synced before it returns.
+    pub fn add(&self, lines: &[u8]) -> Result<()> {
+        let _lock = self.lock(true)?.with_context(|| format!("the journal {} is gone", self.dir.display()))?;
+        let keys = self.keys()?;
+        let name = format!("{PENDING}{}-{:08x}.age", jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S%.6fZ"), fastrand::u32(..));
+        write_age(&self.dir.join(name), &keys.all(), lines)?;
+        sync_folder(&self.dir).with_context(|| format!("could not sync {}", self.dir.display()))
+    }
+
+    /// The journal's own key, opened with the person's identity.
+    pub fn own_key(&self, person: &Identities) -> Result<OwnKey> {
+        let generation = self.generation()?;
+        let path = generation.join(KEY);
+        let file = File::open(&path).with_context(|| format!("could not read {}", path.display()))?;
+        let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(io::BufReader::new(file)))
+            .map_err(|err| anyhow!("{} is not a readable age file ({err})", path.display()))?;
+        let mut stream = decryptor.decrypt(person.as_dyn()).map_err(|err| match err {
+            age::DecryptError::NoMatchingKeys => anyhow::Error::new(NotItsKey),
+            err => anyhow!("could not decrypt {}: {err}", path.display()),
+        })?;
+        let mut text = Zeroizing::new(String::new());
+        stream.read_to_string(&mut text).with_context(|| format!("could not decrypt {}", path.display()))?;
+        let line = text.lines().find(|line| line.starts_with("AGE-SECRET-KEY-"));
+        let key = line.and_then(|line| age::x25519::Identity::from_str(line).ok());
+        key.map(OwnKey).with_context(|| format!("{} holds no age key", path.display()))
+    }
+
+    /// Opens the journal to read: saves made since the last read are first
+    /// folded in (under the exclusive lock, which is then shared).
+    pub fn open(&self, key: &OwnKey) -> Result<Option<Opened>> {
+        let pending = !self.named(is_pending)?.is_empty();
+        let Some(lock) = self.lock(pending)? else { return Ok(None) };
+        if pending {
+            self.remove_leftovers()?;
+            self.fold(key)?;
+            lock.lock_shared().with_context(|| format!("could not lock the journal {}", self.dir.display()))?;
+        }
+        Ok(Some(self.parts(Some(lock), key)?))
+    }
+
+    /// The parts as they are, read under `lock`.
+    fn parts(&self, lock: Option<File>, key: &OwnKey) -> Result<Opened> {
+        let generation = self.generation()?;
+        let mut parts = Vec::new();
+        let mut start = 0;
+        for path in numbered_parts(&generation)? {
+            let len = plain_length(&path).with_context(|| format!("could not read {}", path.display()))?;
+            parts.push(Part { path, start, len, reader: Mutex::new(None) });
+            start += len;
+        }
+        Ok(Opened { _lock: lock, parts, size: start, key: key.0.clone() })
+    }
+
+    /// Opens the journal while a change holds the exclusive lock.
+    pub fn open_locked(&self, lock: File, key: &OwnKey) -> Result<Opened> {
+        self.remove_leftovers()?;
+        self.fold(key)?;
+        self.parts(Some(lock), key)
+    }
+
+    /// The parts as they are, without taking the lock: for numbering the
+    /// damaged lines of a read that holds it.
+    pub fn open_unlocked(&self, key: &OwnKey) -> Result<Opened> {
+        self.parts(None, key)
+    }
+
+    /// Folds the saves made since the last read into the last part, in the
+    /// order they were made. A save already in the last part (a fold that
+    /// was stopped before it could remove the saves) is not added twice.
+    fn fold(&self, key: &OwnKey) -> Result<()> {
+        let pending = self.named(is_pending)?;
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let generation = self.generation()?;
+        let keys = keys_in(&generation)?;
+        let parts = numbered_parts(&generation)?;
+        let last = match parts.last() {
+            Some(path) => decrypt_file(path, &key.0)?,
+            None => Zeroizing::new(Vec::new()),
+        };
+        let held: std::collections::HashSet<&[u8]> = last.split(|&b| b == b'\n').collect();
+        let mut added = Zeroizing::new(Vec::new());
+        let mut folded = Vec::new();
+        for path in pending {
+            // A save this key cannot read stays where it is; `check` names it.
+            let Ok(lines) = decrypt_file(&path, &key.0) else { continue };
+            for line in lines.split(|&b| b == b'\n').filter(|line| !line.is_empty()) {
+                if !held.contains(line) {
+                    added.extend_from_slice(line);
+                    added.push(b'\n');
+                }
+            }
+            folded.push(path);
+        }
+        if !added.is_empty() {
+            let (target, mut text) = match parts.last() {
+                Some(path) if (last.len() as u64) < PART => (path.clone(), last.clone()),
+                _ => (generation.join(part_name(parts.len() + 1)), Zeroizing::new(Vec::new())),
+            };
+            text.extend_from_slice(&added);
+            write_age(&target, &keys.all(), &text)?;
+            sync_folder(&generation)?;
+        }
+        for path in folded {
+            fs::remove_file(&path).with_context(|| format!("could not remove {}", path.display()))?;
+        }
+        sync_folder(&self.dir).with_context(|| format!("could not sync {}", self.dir.display()))
+    }
+
+    /// Removes what stopped writes left: temporary files and folders, and
+    /// journal folders older than the one in use that a change could not
+    /// remove. Only under the exclusive lock.
+    fn remove_leftovers(&self) -> Result<()> {
+        for path in self.leftovers()? {
+            let _ = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
+        }
+        Ok(())
+    }
+
+    /// The files of lines set aside: `corrupt-<time>.age`, `conflict-<time>.age`.
+    pub fn asides(&self) -> Result<Vec<PathBuf>> {
+        self.named(is_aside)
+    }
+
+    /// Temporary files and folders of writes that were stopped.
+    pub fn leftovers(&self) -> Result<Vec<PathBuf>> {
+        let mut found = self.named(|name| name.starts_with(TEMPORARY) || name.starts_with(BUILDING))?;
+        if let Ok(generation) = self.generation() {
+            let inside = fs::read_dir(&generation).into_iter().flatten().filter_map(|entry| entry.ok());
+            found.extend(
+                inside.filter(|entry| entry.file_name().to_string_lossy().starts_with(TEMPORARY)).map(|e| e.path()),
+            );
+        }
+        Ok(found)
+    }
+
+    /// Saves that the journal's key cannot read (written on a machine that
+    /// had not yet seen the journal's new keys): left where they are.
+    pub fn unreadable(&self, key: &OwnKey) -> Result<Vec<PathBuf>> {
+        let pending = self.named(is_pending)?;
+        Ok(pending.into_iter().filter(|path| decrypt_file(path, &key.0).is_err()).collect())
+    }
+
+    /// Older journal folders and files in the journal's folder that bezin
+    /// did not write (a sync service's conflicting copies): `check` names
+    /// them, and `bezin import` brings in what they hold.
+    pub fn strays(&self) -> Result<Vec<PathBuf>> {
+        let mut generations = self.generations()?;
+        generations.pop();
+        let mut strays = generations;
+        let known = |name: &str| {
+            generation_number(name).is_some()
+                || is_pending(name)
+                || is_aside(name)
+                || name.starts_with(TEMPORARY)
+                || name.starts_with(BUILDING)
+        };
+        strays.extend(self.named(|name| !known(name))?);
+        if let Ok(generation) = self.generation() {
+            for entry in fs::read_dir(&generation)?.filter_map(|entry| entry.ok()) {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if part_number(&name).is_none() && name != KEY && name != RECIPIENTS && !name.starts_with(TEMPORARY) {
+                    strays.push(entry.path());
+                }
+            }
+        }
+        Ok(strays)
+    }
+
+    /// Replaces the journal with what `write` writes, as a new journal
+    /// folder renamed into place; the caller holds the exclusive lock.
+    /// `new_keys` are the keys and `key.age` when they change. Returns whether it was replaced.
+    pub fn rewrite(&self, new_keys: Option<(&Keys, &str)>, write: impl FnOnce(&mut dyn Write) -> Result<bool>) -> Result<bool> {
+        let old = self.generation()?;
+        let number = old.file_name().and_then(|name| generation_number(&name.to_string_lossy())).unwrap_or(0);
+        let building = Building::new(&self.dir)?;
+        let (keys, key_file) = match new_keys {
+            Some((keys, key_file)) => (keys.all(), key_file.as_bytes().to_vec()),
+            None => (keys_in(&old)?.all(), fs::read(old.join(KEY))?),
+        };
+        let mut parts = Parts::new(building.path(), keys.clone());
+        if !write(&mut parts)? {
+            return Ok(false);
+        }
+        parts.finish()?;
+        let recipients = match new_keys {
+            Some((keys, _)) => keys.text(),
+            None => fs::read_to_string(old.join(RECIPIENTS))?,
+        };
+        building.put(RECIPIENTS, recipients.as_bytes())?;
+        building.put(KEY, &key_file)?;
+        building.into_place(&self.dir.join(generation_name(number + 1)))?;
+        fs::remove_dir_all(&old).with_context(|| format!("could not remove {}", old.display()))?;
+        sync_folder(&self.dir)?;
+        Ok(true)
+    }
+
+    /// Makes a new encrypted journal at `dir` from `write`, in a folder
+    /// beside it renamed into place: it is there whole, or not at all.
+    pub fn create(dir: &Path, keys: &Keys, key_file: &str, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+        let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let outer = Building::new(parent)?;
+        let inner = outer.path().join(generation_name(1));
+        crate::paths::create_private_dir(&inner, outer.path())?;
+        let mut parts = Parts::new(&inner, keys.all());
+        write(&mut parts)?;
+        parts.finish()?;
+        write_plain(&inner.join(RECIPIENTS), keys.text().as_bytes())?;
+        write_plain(&inner.join(KEY), key_file.as_bytes())?;
+        sync_folder(&inner)?;
+        outer.into_place(dir)
+    }
+}
+
+/// The text of `key.age`: the journal's own key encrypted to the person's
+/// keys, and the public key that goes last in `recipients.txt`.
+pub fn new_own_key(person: &Recipients) -> Result<(Keys, String)> {
+    let identity = age::x25519::Identity::generate();
+    let own = identity.to_public().to_string();
+    let secret = Zeroizing::new(format!(
+        "# The key of one encrypted bezin journal; every file of it is also encrypted to your own keys.\n{}\n",
+        identity.to_string().expose_secret()
+    ));
+    let mut sealed = Vec::new();
+    let mut writer = person.encrypt(age::armor::ArmoredWriter::wrap_output(&mut sealed, age::armor::Format::AsciiArmor)?)?;
+    writer.write_all(secret.as_bytes())?;
+    writer.finish()?.finish()?;
+    let key_file = String::from_utf8(sealed).context("an armored key")?;
+    Ok((Keys { person: person.clone(), own }, key_file))
+}
+
+impl Source for Opened {
+    fn size(&self) -> io::Result<u64> {
+        Ok(self.size)
+    }
+
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+        let index = self.parts.partition_point(|part| part.start + part.len <= offset);
+        let Some(part) = self.parts.get(index) else { return Ok(0) };
+        let within = offset - part.start;
+        let want = usize::try_from((part.len - within).min(buf.len() as u64)).unwrap_or(buf.len());
+        let mut reader = part.reader.lock().unwrap_or_else(PoisonError::into_inner);
+        if reader.is_none() {
+            *reader = Some(open_part(&part.path, &self.key)?);
+        }
+        let reader = reader.as_mut().expect("opened above");
+        reader.seek(SeekFrom::Start(within))?;
+        reader.read(&mut buf[..want])
+    }
+}
+
+impl Opened {
+    /// Whether the journal holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.size == 0
+    }
+}
+
+fn open_part(path: &Path, key: &age::x25519::Identity) -> io::Result<age::stream::StreamReader<File>> {
+    let file = File::open(path)?;
+    let decryptor = age::Decryptor::new(file).map_err(|err| io::Error::other(format!("{}: {err}", path.display())))?;
+    decryptor
+        .decrypt(std::iter::once(key as &dyn age::Identity))
+        .map_err(|err| io::Error::other(format!("{} cannot be decrypted: {err}", path.display())))
+}
+
+/// The whole plain text of a small age file, decrypted with the journal's key.
+fn decrypt_file(path: &Path, key: &age::x25519::Identity) -> Result<Zeroizing<Vec<u8>>> {
+    let file = File::open(path).with_context(|| format!("could not read {}", path.display()))?;
+    let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(io::BufReader::new(file)))
+        .map_err(|err| anyhow!("{} is not a readable age file ({err})", path.display()))?;
+    let mut stream = decryptor
+        .decrypt(std::iter::once(key as &dyn age::Identity)).map_err(|err| anyhow!("{} cannot be decrypted: {err}", path.display()))?;
+    let mut text = Zeroizing::new(Vec::new());
+    stream.read_to_end(&mut text).with_context(|| format!("{} cannot be decrypted", path.display()))?;
+    Ok(text)
+}
+
+/// How long the plain text of a binary age file is, from its length alone:
+/// after the header come a 16-byte nonce and chunks of 64 KiB, each with a
+/// 16-byte tag (age-encryption.org/v1). Reading checks every chunk.
+fn plain_length(path: &Path) -> io::Result<u64> {
+    const CHUNK: u64 = 64 * 1024 + 16;
+    let mut file = File::open(path)?;
+    let total = file.metadata()?.len();
+    let mut head = vec![0; 4096.min(usize::try_from(total).unwrap_or(4096))];
+    file.read_exact(&mut head)?;
+    let broken = || io::Error::new(io::ErrorKind::InvalidData, format!("{} is not a whole age file", path.display()));
+    let mac = memchr::memmem::find(&head, b"\n--- ").ok_or_else(broken)?;
+    let end = mac + 1 + memchr::memchr(b'\n', &head[mac + 1..]).ok_or_else(broken)? + 1;
+    let payload = total.checked_sub(end as u64 + 16).filter(|&n| n >= 16).ok_or_else(broken)?;
+    let chunks = payload.div_ceil(CHUNK);
+    Ok(payload - 16 * chunks)
+}
+
+/// The parts of a journal folder, in order.
+fn numbered_parts(generation: &Path) -> Result<Vec<PathBuf>> {
+    let entries = fs::read_dir(generation).with_context(|| format!("could not read {}", generation.display()))?;
+    let mut parts: Vec<(u64, PathBuf)> = entries
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| part_number(&entry.file_name().to_string_lossy()).map(|n| (n, entry.path())))
+        .collect();
+    parts.sort();
+    Ok(parts.into_iter().map(|(_, path)| path).collect())
+}
+
+fn keys_in(generation: &Path) -> Result<Keys> {
+    let mut all = Recipients::read(&generation.join(RECIPIENTS))?.keys().to_vec();
+    let own = all.pop().context("the journal's recipients name no key")?;
+    let person = Recipients::new(all).with_context(|| format!("{} names only the journal's own key", generation.display()))?;
+    Ok(Keys { person, own })
+}
+
+fn part_name(number: usize) -> String {
+    format!("{number:06}.age")
+}
+
+fn part_number(name: &str) -> Option<u64> {
+    name.strip_suffix(".age").filter(|n| n.len() == 6 && n.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()
+}
+
+fn generation_name(number: u64) -> String {
+    format!("{GENERATION}{number:06}")
+}
+
+fn generation_number(name: &str) -> Option<u64> {
+    name.strip_prefix(GENERATION).filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()
+}
+
+fn is_aside(name: &str) -> bool {
+    (name.starts_with("corrupt-") || name.starts_with("conflict-")) && name.ends_with(".age")
+}
+
+fn is_pending(name: &str) -> bool {
+    name.starts_with(PENDING) && name.ends_with(".age")
+}
+
+/// Writes `text` encrypted to `recipients` at `path`, whole or not at all.
+fn write_age(path: &Path, recipients: &Recipients, text: &[u8]) -> Result<()> {
+    let failed = || format!("could not write {}", path.display());
+    let out = AtomicFile::new(path, TEMPORARY).with_context(failed)?;
+    let mut writer = recipients.encrypt(out)?;
+    writer.write_all(text).with_context(failed)?;
+    writer.finish().with_context(failed)?.persist().with_context(failed)?;
+    Ok(())
+}
+
+/// Writes a new owner-only file and syncs it.
+fn write_plain(path: &Path, bytes: &[u8]) -> Result<()> {
+    crate::paths::write_new_private(path, bytes).with_context(|| format!("could not write {}", path.display()))
+}
+
+/// A folder being filled, renamed into place when whole; removed if dropped.
+struct Building(tempfile::TempDir);
+
+impl Building {
+    fn new(parent: &Path) -> Result<Building> {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::Builder::new()
+            .prefix(BUILDING)
+            .permissions(fs::Permissions::from_mode(0o700))
+            .tempdir_in(parent)
+            .with_context(|| format!("could not make a folder in {}", parent.display()))?;
+        Ok(Building(dir))
+    }
+
+    fn path(&self) -> &Path {
+        self.0.path()
+    }
+
+    fn put(&self, name: &str, bytes: &[u8]) -> Result<()> {
+        write_plain(&self.path().join(name), bytes)
+    }
+
+    fn into_place(self, target: &Path) -> Result<()> {
+        sync_folder(self.path())?;
+        let path = self.0.keep();
+        fs::rename(&path, target).with_context(|| format!("could not put {} in place", target.display()))?;
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        sync_folder(parent).with_context(|| format!("could not sync {}", parent.display()))
+    }
+}
+
+/// The journal's text written as numbered parts of about `PART` bytes,
+/// each ending with a whole line.
+struct Parts {
+    dir: PathBuf,
+    recipients: Recipients,
+    current: Option<(age::stream::StreamWriter<BufWriter<File>>, u64)>,
+    count: usize,
+}
+
+impl Parts {
+    fn new(dir: &Path, recipients: Recipients) -> Parts {
+        Parts { dir: dir.to_owned(), recipients, current: None, count: 0 }
+    }
+
+    fn current(&mut self) -> io::Result<&mut (age::stream::StreamWriter<BufWriter<File>>, u64)> {
+        if self.current.is_none() {
+            self.count += 1;
+            let path = self.dir.join(part_name(self.count));
+            let file = crate::paths::create_new_private(&path)?;
+            let writer = self.recipients.encrypt(BufWriter::new(file)).map_err(io::Error::other)?;
+            self.current = Some((writer, 0));
+        }
+        Ok(self.current.as_mut().expect("made above"))
+    }
+
+    /// Ends the part being written: its last chunk, synced.
+    fn close(&mut self) -> io::Result<()> {
+        if let Some((writer, _)) = self.current.take() {
+            writer.finish()?.into_inner().map_err(io::IntoInnerError::into_error)?.sync_all()?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.close()?;
+        sync_folder(&self.dir)?;
+        Ok(())
+    }
+}
+
+impl Write for Parts {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while !rest.is_empty() {
+            let (writer, written) = self.current()?;
+            let take = if *written >= PART { memchr::memchr(b'\n', rest).map_or(rest.len(), |n| n + 1) } else { rest.len() };
+            writer.write_all(&rest[..take])?;
+            *written += take as u64;
+            let line_ended = rest[take - 1] == b'\n';
+            rest = &rest[take..];
+            if *written >= PART && line_ended {
+                self.close()?;
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}

@@ -1,0 +1,252 @@
+//! The keys of an encrypted journal, in age's own formats: the person's
+//! identity, which reads (an age identity file, passphrase-protected or
+//! not, an SSH private key, or a plugin's identity for a hardware key), and
+//! the recipients, public keys that are all a save needs.
+
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use age::secrecy::ExposeSecret;
+use anyhow::{Context, Result, anyhow, bail};
+use zeroize::Zeroizing;
+
+/// A file of keys is small; a larger one is not one.
+const LONGEST_KEY_FILE: u64 = 1 << 20;
+
+/// Where the identity comes from, for the messages that name it.
+#[derive(Clone, Debug)]
+pub struct IdentityPlace {
+    pub path: PathBuf,
+    /// `--identity`, `BEZIN_IDENTITY`, the `identity` setting, or the default.
+    pub named_by: &'static str,
+}
+
+/// The identities read from one file, ready to decrypt.
+pub struct Identities(Vec<Box<dyn age::Identity>>);
+
+impl Identities {
+    pub fn as_dyn(&self) -> impl Iterator<Item = &dyn age::Identity> {
+        self.0.iter().map(|identity| identity.as_ref() as &dyn age::Identity)
+    }
+}
+
+/// Reads the identity at `place`; a passphrase-protected one asks for its
+/// passphrase through `callbacks`, once. What the file held is zeroed.
+pub fn read_identity(place: &IdentityPlace, callbacks: impl age::Callbacks) -> Result<Identities> {
+    let bytes = unlocked(place, callbacks.clone())?;
+    parse_identities(&bytes, &place.path, callbacks)
+}
+
+/// The identity file's text: as it is, or decrypted with its passphrase.
+fn unlocked(place: &IdentityPlace, callbacks: impl age::Callbacks) -> Result<Zeroizing<Vec<u8>>> {
+    let path = &place.path;
+    let bytes = read_small(path).with_context(|| format!("could not read the identity {}", path.display()))?;
+    if !is_age_file(&bytes) {
+        return Ok(bytes);
+    }
+    let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(&bytes[..]))
+        .map_err(|err| anyhow!("the identity {} is not a readable age file ({err})", path.display()))?;
+    if !decryptor.is_scrypt() {
+        bail!("the identity {} is encrypted to a key, not to a passphrase; give bezin the key itself", path.display());
+    }
+    let passphrase = callbacks
+        .request_passphrase(&format!("Passphrase for {}", path.display()))
+        .with_context(|| format!("the identity {} needs its passphrase, and none was given", path.display()))?;
+    let scrypt = age::scrypt::Identity::new(passphrase);
+    let mut stream = decryptor
+        .decrypt(std::iter::once(&scrypt as &dyn age::Identity))
+        .map_err(|_| anyhow!("that passphrase does not open the identity {}", path.display()))?;
+    let mut inner = Zeroizing::new(Vec::new());
+    stream.read_to_end(&mut inner).with_context(|| format!("could not decrypt the identity {}", path.display()))?;
+    Ok(inner)
+}
+
+/// An age identity file (one key a line) or an SSH private key.
+fn parse_identities(bytes: &[u8], path: &Path, callbacks: impl age::Callbacks) -> Result<Identities> {
+    let name = Some(path.display().to_string());
+    if bytes.trim_ascii_start().starts_with(b"-----BEGIN") {
+        let ssh = age::ssh::Identity::from_buffer(bytes, name)
+            .map_err(|_| anyhow!("{} is not an SSH private key age can use", path.display()))?;
+        if let age::ssh::Identity::Unsupported(_) = ssh {
+            bail!("{} is an SSH key of a kind age cannot use; use ed25519 or RSA", path.display());
+        }
+        return Ok(Identities(vec![Box::new(ssh.with_callbacks(callbacks))]));
+    }
+    let file = age::IdentityFile::from_buffer(bytes)
+        .map_err(|_| anyhow!("{} is not an age identity file (AGE-SECRET-KEY-1…)", path.display()))?;
+    let identities = file
+        .with_callbacks(callbacks)
+        .into_identities()
+        .map_err(|err| anyhow!("the identity {} cannot be used: {err}", path.display()))?;
+    if identities.is_empty() {
+        bail!("the identity file {} holds no key", path.display());
+    }
+    Ok(Identities(identities))
+}
+
+/// The public keys of the age identities in the file at `path`, as
+/// recipients: for `bezin encrypt` with the person's existing identity.
+pub fn public_keys_of(place: &IdentityPlace, callbacks: impl age::Callbacks) -> Result<Vec<String>> {
+    let path = &place.path;
+    let bytes = unlocked(place, callbacks)?;
+    let file = age::IdentityFile::from_buffer(&bytes[..])
+        .map_err(|_| anyhow!("{} is not an age identity file; give the public keys with --recipient", path.display()))?;
+    let mut out = Vec::new();
+    file.write_recipients_file(&mut out).map_err(|_| {
+        anyhow!("the public key of {} cannot be worked out here; give it with --recipient", path.display())
+    })?;
+    Ok(String::from_utf8_lossy(&out).lines().map(str::to_owned).collect())
+}
+
+/// A new X25519 identity: the identity file's text and its public key.
+pub fn generate() -> (Zeroizing<String>, String) {
+    let identity = age::x25519::Identity::generate();
+    let public = identity.to_public().to_string();
+    let created = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ");
+    let text = format!(
+        "# created: {created}\n# public key: {public}\n{}\n",
+        identity.to_string().expose_secret()
+    );
+    (Zeroizing::new(text), public)
+}
+
+fn read_small(path: &Path) -> std::io::Result<Zeroizing<Vec<u8>>> {
+    let mut bytes = Zeroizing::new(Vec::new());
+    std::fs::File::open(path)?.take(LONGEST_KEY_FILE).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Whether `bytes` start as an age file, binary or armored.
+pub fn is_age_file(bytes: &[u8]) -> bool {
+    let bytes = bytes.trim_ascii_start();
+    bytes.starts_with(b"age-encryption.org/") || bytes.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----")
+}
+
+/// The recipients of an encrypted journal: every file bezin writes for it
+/// is encrypted to each of them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recipients {
+    keys: Vec<String>,
+}
+
+impl Recipients {
+    /// Checks each key: an age key, an SSH public key, or a plugin's key.
+    pub fn new(keys: Vec<String>) -> Result<Recipients> {
+        if keys.is_empty() {
+            bail!("no recipient was given; name at least one key");
+        }
+        for key in &keys {
+            if !is_recipient(key) {
+                let shown = crate::ui::truncate(key, 40);
+                bail!("'{shown}' is not a public key age knows (age1…, ssh-ed25519 …, ssh-rsa …, age1plugin…)");
+            }
+        }
+        Ok(Recipients { keys })
+    }
+
+    /// Reads a recipients file: one key a line; `#` starts a comment.
+    pub fn read(path: &Path) -> Result<Recipients> {
+        let bytes = read_small(path).with_context(|| format!("could not read the recipients {}", path.display()))?;
+        let keys = keys_in(&bytes[..]).with_context(|| format!("could not read the recipients {}", path.display()))?;
+        Recipients::new(keys).with_context(|| format!("in {}", path.display()))
+    }
+
+    pub fn keys(&self) -> &[String] {
+        &self.keys
+    }
+
+    /// The recipients file's text.
+    pub fn to_text(&self, comment: &str) -> String {
+        let mut text = format!("# {comment}\n");
+        for key in &self.keys {
+            text.push_str(key);
+            text.push('\n');
+        }
+        text
+    }
+
+    /// Starts an age file to these recipients, written to `out`.
+    pub fn encrypt<W: std::io::Write>(&self, out: W) -> Result<age::stream::StreamWriter<W>> {
+        let recipients = self.to_age()?;
+        let encryptor = age::Encryptor::with_recipients(recipients.iter().map(|r| r.as_ref() as &dyn age::Recipient))
+            .map_err(|err| anyhow!("could not encrypt to the journal's keys: {err}"))?;
+        Ok(encryptor.wrap_output(out)?)
+    }
+
+    fn to_age(&self) -> Result<Vec<Box<dyn age::Recipient + Send>>> {
+        let mut recipients: Vec<Box<dyn age::Recipient + Send>> = Vec::new();
+        let mut plugins: Vec<age::plugin::Recipient> = Vec::new();
+        for key in &self.keys {
+            if let Ok(key) = age::x25519::Recipient::from_str(key) {
+                recipients.push(Box::new(key));
+            } else if let Ok(key) = age::ssh::Recipient::from_str(key) {
+                recipients.push(Box::new(key));
+            } else if let Ok(key) = age::plugin::Recipient::from_str(key) {
+                plugins.push(key);
+            }
+        }
+        let mut names: Vec<&str> = plugins.iter().map(age::plugin::Recipient::plugin).collect();
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            let of_plugin: Vec<_> = plugins.iter().filter(|key| key.plugin() == name).cloned().collect();
+            let plugin = age::plugin::RecipientPluginV1::new(name, &of_plugin, &[], crate::ui::KeyPrompts)
+                .map_err(|err| anyhow!("the age plugin for {name} cannot be used: {err}"))?;
+            recipients.push(Box::new(plugin));
+        }
+        Ok(recipients)
+    }
+}
+
+fn is_recipient(key: &str) -> bool {
+    age::x25519::Recipient::from_str(key).is_ok()
+        || age::ssh::Recipient::from_str(key).is_ok()
+        || age::plugin::Recipient::from_str(key).is_ok()
+}
+
+/// The keys of a recipients file's text.
+fn keys_in(text: impl BufRead) -> std::io::Result<Vec<String>> {
+    let mut keys = Vec::new();
+    for line in text.lines() {
+        let line = line?;
+        let key = line.trim();
+        if !key.is_empty() && !key.starts_with('#') {
+            keys.push(key.to_owned());
+        }
+    }
+    Ok(keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_generated_identity_reads_what_its_public_key_encrypts() {
+        let (text, public) = generate();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("identity.txt");
+        std::fs::write(&path, text.as_bytes()).unwrap();
+        let place = IdentityPlace { path, named_by: "test" };
+        assert_eq!(public_keys_of(&place, crate::ui::KeyPrompts).unwrap(), [public.clone()]);
+        let recipients = Recipients::new(vec![public]).unwrap();
+        let mut sealed = Vec::new();
+        let mut writer = recipients.encrypt(&mut sealed).unwrap();
+        std::io::Write::write_all(&mut writer, b"secret").unwrap();
+        writer.finish().unwrap();
+        let identities = read_identity(&place, crate::ui::KeyPrompts).unwrap();
+        let mut reader = age::Decryptor::new(&sealed[..]).unwrap().decrypt(identities.as_dyn()).unwrap();
+        let mut back = String::new();
+        reader.read_to_string(&mut back).unwrap();
+        assert_eq!(back, "secret");
+    }
+
+    #[test]
+    fn a_key_that_is_no_key_is_named() {
+        let err = Recipients::new(vec!["age1nonsense".into()]).unwrap_err().to_string();
+        assert!(err.contains("'age1nonsense' is not a public key"), "{err}");
+        let ssh = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHsKLqeplhpW+uObz5dvMgjz1OxfM/XXUB+VHtZ6isGN alice@rust";
+        assert!(Recipients::new(vec![ssh.into()]).is_ok());
+    }
+}

@@ -1,0 +1,48 @@
+//! What age asks the person while it opens a key: a passphrase, hidden and
+//! asked on the terminal; a message or a question from a plugin (a hardware
+//! key asking for a touch). Without a terminal nothing is asked, and the key
+//! stays closed.
+
+use std::io::{IsTerminal, Write};
+
+use age::secrecy::SecretString;
+use console::Term;
+use dialoguer::{Confirm, Input};
+
+/// age's callbacks, answered in the terminal.
+#[derive(Clone, Copy)]
+pub struct KeyPrompts;
+
+impl age::Callbacks for KeyPrompts {
+    fn display_message(&self, message: &str) {
+        crate::tell!("{message}");
+    }
+
+    fn confirm(&self, message: &str, yes: &str, _no: Option<&str>) -> Option<bool> {
+        let term = Term::stderr();
+        if !term.is_term() {
+            return None;
+        }
+        Confirm::new().with_prompt(super::one_line(&format!("{message} ({yes}?)"))).interact_on(&term).ok()
+    }
+
+    fn request_public_string(&self, description: &str) -> Option<String> {
+        let term = Term::stderr();
+        if !term.is_term() {
+            return None;
+        }
+        Input::new().with_prompt(super::one_line(description)).interact_text_on(&term).ok()
+    }
+
+    fn request_passphrase(&self, description: &str) -> Option<SecretString> {
+        let term = Term::stderr();
+        if !term.is_term() || !std::io::stdin().is_terminal() {
+            return None;
+        }
+        let mut err = super::stderr();
+        write!(err, "{}: ", super::one_line(description)).ok()?;
+        err.flush().ok()?;
+        let passphrase = term.read_secure_line().ok()?;
+        Some(SecretString::from(passphrase))
+    }
+}
