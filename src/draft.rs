@@ -116,16 +116,13 @@ impl<'j> Drafts<'j> {
         let mut text = zeroize::Zeroizing::new(serde_json::to_vec_pretty(draft).with_context(failed)?);
         text.push(b'\n');
         let file = AtomicFile::new(&path, ".draft-").with_context(failed)?;
-        match &keys {
-            Some(keys) => {
-                let mut writer = keys.all().encrypt(file)?;
-                writer.write_all(&text).with_context(failed)?;
-                writer.finish().and_then(AtomicFile::commit).with_context(failed)?;
-            }
-            None => {
-                let mut file = file;
-                file.write_all(&text).and_then(|()| file.commit()).with_context(failed)?;
-            }
+        if let Some(keys) = &keys {
+            let mut writer = keys.all().encrypt(file)?;
+            writer.write_all(&text).with_context(failed)?;
+            writer.finish().and_then(AtomicFile::commit).with_context(failed)?;
+        } else {
+            let mut file = file;
+            file.write_all(&text).and_then(|()| file.commit()).with_context(failed)?;
         }
         // One reflection has one draft: its other form goes.
         let _ = fs::remove_file(self.path(&draft.id, keys.is_none()));

@@ -34,12 +34,12 @@ impl Identities {
 /// Reads the identity at `place`; a passphrase-protected one asks for its
 /// passphrase through `callbacks`, once. What the file held is zeroed.
 pub fn read_identity(place: &IdentityPlace, callbacks: impl age::Callbacks) -> Result<Identities> {
-    let bytes = unlocked(place, callbacks.clone())?;
+    let bytes = unlocked(place, &callbacks)?;
     parse_identities(&bytes, &place.path, callbacks)
 }
 
 /// The identity file's text: as it is, or decrypted with its passphrase.
-fn unlocked(place: &IdentityPlace, callbacks: impl age::Callbacks) -> Result<Zeroizing<Vec<u8>>> {
+fn unlocked(place: &IdentityPlace, callbacks: &impl age::Callbacks) -> Result<Zeroizing<Vec<u8>>> {
     let path = &place.path;
     let bytes = read_small(path).with_context(|| format!("could not read the identity {}", path.display()))?;
     if !is_age_file(&bytes) {
@@ -87,11 +87,12 @@ fn parse_identities(bytes: &[u8], path: &Path, callbacks: impl age::Callbacks) -
 
 /// The public keys of the age identities in the file at `path`, as
 /// recipients: for `bezin encrypt` with the person's existing identity.
-pub fn public_keys_of(place: &IdentityPlace, callbacks: impl age::Callbacks) -> Result<Vec<String>> {
+pub fn public_keys_of(place: &IdentityPlace, callbacks: &impl age::Callbacks) -> Result<Vec<String>> {
     let path = &place.path;
     let bytes = unlocked(place, callbacks)?;
-    let file = age::IdentityFile::from_buffer(&bytes[..])
-        .map_err(|_| anyhow!("{} is not an age identity file; give the public keys with --recipient", path.display()))?;
+    let file = age::IdentityFile::from_buffer(&bytes[..]).map_err(|_| {
+        anyhow!("{} is not an age identity file; give the public keys with --recipient", path.display())
+    })?;
     let mut out = Vec::new();
     file.write_recipients_file(&mut out).map_err(|_| {
         anyhow!("the public key of {} cannot be worked out here; give it with --recipient", path.display())
@@ -104,10 +105,7 @@ pub fn generate() -> (Zeroizing<String>, String) {
     let identity = age::x25519::Identity::generate();
     let public = identity.to_public().to_string();
     let created = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ");
-    let text = format!(
-        "# created: {created}\n# public key: {public}\n{}\n",
-        identity.to_string().expose_secret()
-    );
+    let text = format!("# created: {created}\n# public key: {public}\n{}\n", identity.to_string().expose_secret());
     (Zeroizing::new(text), public)
 }
 
@@ -115,6 +113,19 @@ fn read_small(path: &Path) -> std::io::Result<Zeroizing<Vec<u8>>> {
     let mut bytes = Zeroizing::new(Vec::new());
     std::fs::File::open(path)?.take(LONGEST_KEY_FILE).read_to_end(&mut bytes)?;
     Ok(bytes)
+}
+
+/// The whole plain text of a small age file, binary or armored.
+pub fn decrypt_file(path: &Path, identities: &[&dyn age::Identity]) -> Result<Zeroizing<Vec<u8>>> {
+    let file = std::fs::File::open(path).with_context(|| format!("could not read {}", path.display()))?;
+    let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(std::io::BufReader::new(file)))
+        .map_err(|err| anyhow!("{} is not a readable age file ({err})", path.display()))?;
+    let mut stream = decryptor
+        .decrypt(identities.iter().copied())
+        .map_err(|err| anyhow!("{} cannot be decrypted: {err}", path.display()))?;
+    let mut text = Zeroizing::new(Vec::new());
+    stream.read_to_end(&mut text).with_context(|| format!("{} cannot be decrypted", path.display()))?;
+    Ok(text)
 }
 
 /// Whether `bytes` start as an age file, binary or armored.
@@ -154,16 +165,6 @@ impl Recipients {
 
     pub fn keys(&self) -> &[String] {
         &self.keys
-    }
-
-    /// The recipients file's text.
-    pub fn to_text(&self, comment: &str) -> String {
-        let mut text = format!("# {comment}\n");
-        for key in &self.keys {
-            text.push_str(key);
-            text.push('\n');
-        }
-        text
     }
 
     /// Starts an age file to these recipients, written to `out`.
@@ -229,8 +230,8 @@ mod tests {
         let path = dir.path().join("identity.txt");
         std::fs::write(&path, text.as_bytes()).unwrap();
         let place = IdentityPlace { path, named_by: "test" };
-        assert_eq!(public_keys_of(&place, crate::ui::KeyPrompts).unwrap(), [public.clone()]);
         let recipients = Recipients::new(vec![public]).unwrap();
+        assert_eq!(public_keys_of(&place, &crate::ui::KeyPrompts).unwrap(), recipients.keys());
         let mut sealed = Vec::new();
         let mut writer = recipients.encrypt(&mut sealed).unwrap();
         std::io::Write::write_all(&mut writer, b"secret").unwrap();

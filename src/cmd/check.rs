@@ -8,15 +8,15 @@ use anyhow::Result;
 
 use crate::context::Context;
 use crate::exit_codes;
-use crate::journal::Damaged;
+use crate::journal::{Damaged, Sealed};
 use crate::shell;
 
 pub fn run(context: &Context) -> Result<ExitCode> {
-    let journal = context.journal.path();
+    let journal = context.journal.place();
     let mut problems: Vec<String> = Vec::new();
     let mut entries = 0;
     let mut damaged: Vec<Damaged> = Vec::new();
-    if journal.exists() {
+    if context.journal.exists() {
         context.journal.each(
             |_| {
                 entries += 1;
@@ -26,6 +26,9 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         )?;
     }
     crate::say!("journal: {} ({entries} entries)", journal.display());
+    if let Some(sealed) = context.journal.sealed() {
+        encryption(context, &sealed, &mut problems)?;
+    }
     let (newer, damaged): (Vec<Damaged>, Vec<Damaged>) = damaged.into_iter().partition(|line| line.newer);
     if !newer.is_empty() {
         crate::say!("newer: {} entries written by a newer bezin, kept as they are", newer.len());
@@ -54,11 +57,49 @@ pub fn run(context: &Context) -> Result<ExitCode> {
     Ok(ExitCode::from(exit_codes::PROBLEMS_FOUND))
 }
 
+/// What check says of an encrypted journal: to which keys, with which
+/// identity, and what in its folder or beside it should not be there.
+fn encryption(context: &Context, sealed: &Sealed, problems: &mut Vec<String>) -> Result<()> {
+    let keys = sealed.keys()?;
+    crate::say!("encrypted: with age, to {} (and the journal's own key)", keys.person.keys().join(", "));
+    crate::say!("identity: {} (from {})", context.identity.path.display(), context.identity.named_by);
+    let own = context.journal.unlock(sealed)?;
+    for save in sealed.unreadable(own)? {
+        problems.push(format!(
+            "{} is a save the journal's key cannot read (made for keys it no longer has); \
+             age -d -i YOUR-IDENTITY FILE > saved.jsonl reads it with an older key, and bezin import saved.jsonl brings it in",
+            save.display()
+        ));
+    }
+    for stray in sealed.strays()? {
+        problems.push(format!(
+            "{} is not part of the encrypted journal (an older copy, or another machine's from a sync); \
+             bezin import brings in what it holds, then remove it",
+            stray.display()
+        ));
+    }
+    if context.journal.path().exists() {
+        problems.push(format!(
+            "{} is a plain journal beside the encrypted one; bezin encrypt brings its entries in and removes it",
+            context.journal.path().display()
+        ));
+    }
+    let plain_drafts = std::fs::read_dir(&context.paths.drafts).into_iter().flatten().filter_map(Result::ok);
+    for draft in plain_drafts.filter(|draft| draft.path().extension().is_some_and(|ext| ext == "json")) {
+        problems.push(format!("{} is a draft in plain text; bezin encrypt encrypts it", draft.path().display()));
+    }
+    Ok(())
+}
+
 /// bezin's own files and folders: the journal, the data folder and the
 /// drafts, the settings folder, the settings and the person's prompt sets.
 fn own_paths(context: &Context) -> Vec<PathBuf> {
     let paths = &context.paths;
-    let mut own = vec![context.journal.path().to_owned()];
+    let mut own = vec![context.journal.place()];
+    if let Some(sealed) = context.journal.sealed() {
+        own.extend(walk(sealed.dir()));
+    }
+    own.push(context.identity.path.clone());
     let folders = [paths.drafts.parent(), Some(paths.drafts.as_path()), paths.config_file.parent()];
     own.extend(folders.into_iter().flatten().map(Path::to_owned));
     own.push(paths.config_file.clone());
@@ -69,6 +110,19 @@ fn own_paths(context: &Context) -> Vec<PathBuf> {
         }
     }
     own
+}
+
+/// Every file and folder under `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok) {
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+            found.extend(walk(&path));
+        }
+        found.push(path);
+    }
+    found
 }
 
 /// What is wrong when others than its owner may use `path`, with the

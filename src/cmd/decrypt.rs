@@ -20,10 +20,9 @@ pub fn run(context: &Context, args: &DecryptArgs) -> Result<ExitCode> {
         if !Terminal::available() {
             bail!("no terminal to ask in; add --yes to decrypt the journal without asking");
         }
-        let question = format!(
-            "Decrypt the journal and its drafts into plain files that anyone with this computer's disk can read"
-        );
-        if !Terminal::new(context.lang, None).agree(&question)? {
+        let question =
+            "Decrypt the journal and its drafts into plain files that anyone with this computer's disk can read";
+        if !Terminal::new(context.lang, None).agree(question)? {
             crate::tell!("Nothing decrypted.");
             return Ok(ExitCode::SUCCESS);
         }

@@ -25,6 +25,6 @@ pub fn run(context: &Context, args: &DeleteArgs) -> Result<ExitCode> {
         }
     }
     context.journal.change(&entry.id, |_| Ok(Change::Remove))?;
-    crate::say!("Deleted {} from {}", entry.id, context.journal.path().display());
+    crate::say!("Deleted {} from {}", entry.id, context.journal.place().display());
     Ok(ExitCode::SUCCESS)
 }

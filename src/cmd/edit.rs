@@ -41,7 +41,7 @@ pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
         bail!("no terminal to edit in; give the changes with --title, --tag or --answers FILE");
     };
     if changed {
-        crate::say!("Changed {} in {}", original.id, context.journal.path().display());
+        crate::say!("Changed {} in {}", original.id, context.journal.place().display());
     } else {
         crate::tell!("Nothing changed.");
     }

@@ -51,7 +51,7 @@ fn recipients(context: &Context, args: &EncryptArgs) -> Result<Recipients> {
     }
     let place = &context.identity;
     if place.path.exists() {
-        return Recipients::new(keys::public_keys_of(place, crate::ui::KeyPrompts)?);
+        return Recipients::new(keys::public_keys_of(place, &crate::ui::KeyPrompts)?);
     }
     let public = make_identity(&place.path)?;
     Recipients::new(vec![public])

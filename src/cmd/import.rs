@@ -19,22 +19,109 @@ use crate::answer::Answer;
 use crate::cli::ImportArgs;
 use crate::context::Context;
 use crate::journal::{Entry, FORMAT, Imported, Incoming, Journal, Recorded, id_from};
+use crate::keys;
 use crate::lang::Lang;
 use crate::prompt_set::KindName;
+use zeroize::Zeroizing;
 
 pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let path = &args.file;
-    let file = File::open(path).with_context(|| format!("could not read {}", path.display()))?;
-    let mut reader = BufReader::with_capacity(256 * 1024, file);
-    let start = reader.fill_buf()?;
+    let mut incoming = Incoming::new(&context.journal)?;
+    let read = if let Some(text) = encrypted(path, context)? {
+        read(context, path, &Input::Text(&text), &mut incoming)
+    } else {
+        let file = File::open(path).with_context(|| format!("could not read {}", path.display()))?;
+        read(context, path, &Input::File(file), &mut incoming)
+    };
+    read?;
+    if let Some(sealed) = context.journal.sealed()
+        && let Err(err) = context.journal.unlock(&sealed)
+    {
+        let kept = incoming.keep_for_later(&sealed)?;
+        crate::say!(
+            "Kept {kept} entries for {}, encrypted: they join the journal, in their place, the next time it is \
+             read with its identity ({err:#})",
+            sealed.dir().display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Imported { added, skipped, conflicts, aside } = incoming.merge_into(&context.journal)?;
+    crate::say!(
+        "Imported {added} entries into {} ({skipped} already there, skipped)",
+        context.journal.place().display()
+    );
+    if let Some(aside) = aside {
+        crate::tell!(
+            "{conflicts} entries were in the journal with other content: the version changed last is kept, \
+             the other is in {}",
+            aside.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The plain text of an age file (a copy of an encrypted journal's part, a
+/// sync service's conflicting copy of one), or of a folder of parts in
+/// order (an older encrypted journal); `None` for any other file.
+fn encrypted(path: &Path, context: &Context) -> Result<Option<Zeroizing<Vec<u8>>>> {
+    let files = if path.is_dir() {
+        let parts = crate::journal::Sealed::parts_of(path)?;
+        if parts.is_empty() {
+            bail!("{} is a folder; give the file to import", path.display());
+        }
+        parts
+    } else {
+        let mut start = [0; 64];
+        let read = File::open(path).and_then(|file| std::os::unix::fs::FileExt::read_at(&file, &mut start, 0));
+        match read {
+            Ok(read) if keys::is_age_file(&start[..read]) => vec![path.to_owned()],
+            _ => return Ok(None),
+        }
+    };
+    let own = context.journal.sealed().and_then(|sealed| context.journal.unlock(&sealed).ok());
+    let person = match own {
+        Some(_) => None,
+        None => Some(keys::read_identity(&context.identity, crate::ui::KeyPrompts)?),
+    };
+    let identities: Vec<&dyn age::Identity> = own
+        .map(crate::journal::OwnKey::identity)
+        .into_iter()
+        .chain(person.iter().flat_map(keys::Identities::as_dyn))
+        .collect();
+    let mut text = Zeroizing::new(Vec::new());
+    for file in files {
+        text.extend_from_slice(&keys::decrypt_file(&file, &identities)?);
+    }
+    Ok(Some(text))
+}
+
+/// What is imported: a file, or the plain text of an encrypted one.
+enum Input<'t> {
+    File(File),
+    Text(&'t [u8]),
+}
+
+/// Takes every entry of the file at `path` in.
+fn read(context: &Context, path: &Path, input: &Input, incoming: &mut Incoming) -> Result<()> {
+    let mut start = vec![0; 64];
+    match input {
+        Input::File(file) => {
+            let read = std::os::unix::fs::FileExt::read_at(file, &mut start, 0)?;
+            start.truncate(read);
+        }
+        Input::Text(text) => start = text[..text.len().min(64)].to_vec(),
+    }
     let first = start.iter().find(|b| !b.is_ascii_whitespace()).copied();
     let journal_lines = start.starts_with(b"{\"format\":");
-    let mut incoming = Incoming::new()?;
+    let reader: Box<dyn BufRead> = match input {
+        Input::File(file) => Box::new(BufReader::with_capacity(256 * 1024, file.try_clone()?)),
+        Input::Text(text) => Box::new(*text),
+    };
     let mut json = serde_json::Deserializer::from_reader(reader);
     let read = match first {
-        Some(b'{') if journal_lines => journal(path, &mut incoming),
+        Some(b'{') if journal_lines => journal(path, input, incoming),
         Some(b'[') => json
-            .deserialize_seq(Each(|raw: Box<RawValue>| take(&mut incoming, &raw), PhantomData))
+            .deserialize_seq(Each(|raw: Box<RawValue>| take(incoming, &raw), PhantomData))
             .map_err(anyhow::Error::from),
         Some(b'{') => json
             .deserialize_map(JrnlExport(|entry: JrnlEntry| {
@@ -48,20 +135,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
             path.display()
         ),
     };
-    read.with_context(|| format!("could not read {}", path.display()))?;
-    let Imported { added, skipped, conflicts, aside } = incoming.merge_into(&context.journal)?;
-    crate::say!(
-        "Imported {added} entries into {} ({skipped} already there, skipped)",
-        context.journal.path().display()
-    );
-    if let Some(aside) = aside {
-        crate::tell!(
-            "{conflicts} entries were in the journal with other content: the version changed last is kept, \
-             the other is in {}",
-            aside.display()
-        );
-    }
-    Ok(ExitCode::SUCCESS)
+    read.with_context(|| format!("could not read {}", path.display()))
 }
 
 /// One entry of a bezin export, kept with the fields bezin does not know.
@@ -72,8 +146,8 @@ fn take(incoming: &mut Incoming, raw: &RawValue) -> Result<()> {
 
 /// The entries of a bezin journal, line by line; a damaged line is named
 /// and left out.
-fn journal(path: &Path, incoming: &mut Incoming) -> Result<()> {
-    Journal::new(path.to_owned()).scan(|line| {
+fn journal(path: &Path, input: &Input, incoming: &mut Incoming) -> Result<()> {
+    let visit = |line: crate::journal::RawLine| {
         match serde_json::from_slice::<Entry>(line.bytes) {
             Ok(entry) => incoming.take(&entry, line.bytes)?,
             Err(err) => {
@@ -81,7 +155,11 @@ fn journal(path: &Path, incoming: &mut Incoming) -> Result<()> {
             }
         }
         Ok(ControlFlow::Continue(()))
-    })
+    };
+    match input {
+        Input::File(_) => Journal::new(path.to_owned()).scan(visit),
+        Input::Text(text) => crate::journal::scan_text(text, visit),
+    }
 }
 
 /// Calls the function with each element of a JSON array, one at a time.

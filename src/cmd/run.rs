@@ -242,7 +242,7 @@ fn saved(context: &Context, entry: &Entry, moved: Option<MovedAside>, set: &Prom
             path.display()
         );
     }
-    crate::say!("{} {} in {}", entry.lang.words().saved, entry.id, context.journal.path().display());
+    crate::say!("{} {} in {}", entry.lang.words().saved, entry.id, context.journal.place().display());
     if let Some(follow_up) = &set.follow_up {
         crate::tell!("{} bezin run {follow_up}", entry.lang.words().afterwards);
     }

@@ -47,7 +47,8 @@ impl Journal {
             fs::remove_file(&plain)?;
         }
         seal_drafts(drafts, &all)?;
-        fs::remove_file(&self.path).with_context(|| format!("could not remove the plain journal {}", self.display()))?;
+        fs::remove_file(&self.path)
+            .with_context(|| format!("could not remove the plain journal {}", self.display()))?;
         if !existed || self.path.parent().is_some() {
             sync_dir(self.path.parent())?;
         }
@@ -60,7 +61,7 @@ impl Journal {
         let folder = self.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let Ok(entries) = fs::read_dir(folder) else { return Vec::new() };
         let mut found = Vec::new();
-        for entry in entries.filter_map(|entry| entry.ok()) {
+        for entry in entries.filter_map(Result::ok) {
             let file = entry.file_name().to_string_lossy().into_owned();
             for kind in ASIDE {
                 if file.starts_with(&format!("{name}.{kind}-")) {

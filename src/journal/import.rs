@@ -4,6 +4,9 @@
 //! place. Which entries the journal holds already is read inside that
 //! rewrite, so imports running at once give each entry once.
 //!
+//! For an encrypted journal the spill is kept in memory, and the versions
+//! set aside are encrypted, so that nothing goes to disk in plain text.
+//!
 //! An entry whose id the journal holds with other content is a conflict:
 //! the version changed last (by `edited`, else `finished`) is kept in the
 //! journal, and the other is written to `journal.jsonl.conflict-<time>`
@@ -47,9 +50,46 @@ struct Place {
     hash: u64,
 }
 
-/// Entries on their way in: kept in a spill file, sorted by time.
+/// Where entries wait: a file, or memory for an encrypted journal.
+enum Spill {
+    Disk(BufWriter<File>),
+    Memory(zeroize::Zeroizing<Vec<u8>>),
+}
+
+impl Spill {
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match self {
+            Spill::Disk(file) => file.write_all(bytes),
+            Spill::Memory(memory) => {
+                memory.extend_from_slice(bytes);
+                Ok(())
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Spill::Disk(file) => file.flush(),
+            Spill::Memory(_) => Ok(()),
+        }
+    }
+
+    fn read_exact_at(&self, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+        match self {
+            Spill::Disk(file) => file.get_ref().read_exact_at(buf, offset),
+            Spill::Memory(memory) => {
+                let start = usize::try_from(offset).map_err(std::io::Error::other)?;
+                let bytes = memory.get(start..start + buf.len()).ok_or(std::io::ErrorKind::UnexpectedEof)?;
+                buf.copy_from_slice(bytes);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Entries on their way in: kept in a spill, sorted by time.
 pub struct Incoming {
-    spill: BufWriter<File>,
+    spill: Spill,
     places: Vec<Place>,
     /// Each id taken so far, and its place.
     by_id: HashMap<String, usize>,
@@ -62,8 +102,12 @@ pub struct Incoming {
 }
 
 impl Incoming {
-    pub fn new() -> Result<Incoming> {
-        let spill = BufWriter::new(tempfile::tempfile().context("could not make room for the import")?);
+    /// Entries on their way into `journal`.
+    pub fn new(journal: &Journal) -> Result<Incoming> {
+        let spill = match journal.sealed() {
+            Some(_) => Spill::Memory(zeroize::Zeroizing::new(Vec::new())),
+            None => Spill::Disk(BufWriter::new(tempfile::tempfile().context("could not make room for the import")?)),
+        };
         Ok(Incoming {
             spill,
             places: Vec::new(),
@@ -129,8 +173,24 @@ impl Incoming {
     fn line(&self, place: usize) -> Result<Vec<u8>> {
         let Place { offset, len, .. } = self.places[place];
         let mut line = vec![0; len];
-        self.spill.get_ref().read_exact_at(&mut line, offset)?;
+        self.spill.read_exact_at(&mut line, offset)?;
         Ok(line)
+    }
+
+    /// Keeps the new entries, in time order, encrypted in the journal's
+    /// folder for the next reader to merge. Returns how many.
+    pub fn keep_for_later(mut self, sealed: &super::Sealed) -> Result<usize> {
+        self.spill.flush()?;
+        let mut order: Vec<usize> = self.by_id.values().copied().collect();
+        order.sort_by_key(|&place| (self.places[place].finished, place));
+        let mut lines = zeroize::Zeroizing::new(Vec::new());
+        for &place in order.iter().chain(&self.losers) {
+            write_line(&mut *lines, &self.line(place)?)?;
+        }
+        if !order.is_empty() {
+            sealed.add_import(&lines)?;
+        }
+        Ok(order.len())
     }
 
     /// Merges the new entries into the journal with one atomic rewrite.
@@ -138,7 +198,7 @@ impl Incoming {
         self.spill.flush()?;
         let mut order: Vec<usize> = self.by_id.values().copied().collect();
         order.sort_by_key(|&place| (self.places[place].finished, place));
-        let mut merge = Merge { incoming: &self, aside: Aside::new(journal), imported: Imported::default() };
+        let mut merge = Merge { incoming: &self, aside: Aside::new(journal)?, imported: Imported::default() };
         for &loser in &self.losers {
             merge.aside.keep(&self.line(loser)?)?;
             merge.imported.conflicts += 1;
@@ -225,31 +285,56 @@ impl Merge<'_> {
     }
 }
 
-/// The file for versions that lost a conflict, made when the first comes.
+/// The file for versions that lost a conflict, made when the first comes:
+/// beside the journal, or encrypted in the encrypted journal's folder.
 struct Aside {
     base: PathBuf,
+    sealed: Option<crate::keys::Recipients>,
     path: Option<PathBuf>,
-    file: Option<BufWriter<File>>,
+    file: Option<AsideFile>,
+}
+
+enum AsideFile {
+    Plain(BufWriter<File>),
+    Sealed(age::stream::StreamWriter<BufWriter<File>>),
 }
 
 impl Aside {
-    fn new(journal: &Journal) -> Aside {
-        Aside { base: journal.path().to_owned(), path: None, file: None }
+    fn new(journal: &Journal) -> Result<Aside> {
+        let sealed = journal.sealed().map(|sealed| sealed.keys()).transpose()?;
+        let base = match journal.sealed() {
+            Some(sealed) => sealed.dir().join("conflict"),
+            None => journal.path().to_owned(),
+        };
+        Ok(Aside { base, sealed: sealed.map(|keys| keys.all()), path: None, file: None })
     }
 
     fn keep(&mut self, line: &[u8]) -> Result<()> {
         if self.file.is_none() {
-            let (path, file) = super::aside_file(&self.base, "conflict")?;
-            (self.path, self.file) = (Some(path), Some(BufWriter::new(file)));
+            let file = if let Some(keys) = &self.sealed {
+                let (path, file) = super::new_aside(&self.base, ".age")?;
+                self.path = Some(path);
+                AsideFile::Sealed(keys.encrypt(BufWriter::new(file))?)
+            } else {
+                let (path, file) = super::aside_file(&self.base, "conflict")?;
+                self.path = Some(path);
+                AsideFile::Plain(BufWriter::new(file))
+            };
+            self.file = Some(file);
         }
-        let file = self.file.as_mut().context("the conflicts file is open")?;
-        write_line(file, line)
+        match self.file.as_mut().context("the conflicts file is open")? {
+            AsideFile::Plain(file) => write_line(file, line),
+            AsideFile::Sealed(file) => write_line(file, line),
+        }
     }
 
     fn finish(&mut self) -> Result<()> {
-        if let Some(file) = self.file.take() {
-            file.into_inner().map_err(std::io::IntoInnerError::into_error)?.sync_all()?;
-        }
+        let file = match self.file.take() {
+            None => return Ok(()),
+            Some(AsideFile::Plain(file)) => file,
+            Some(AsideFile::Sealed(file)) => file.finish()?,
+        };
+        file.into_inner().map_err(std::io::IntoInnerError::into_error)?.sync_all()?;
         Ok(())
     }
 }

@@ -102,6 +102,19 @@ impl Source for File {
     }
 }
 
+impl Source for &[u8] {
+    fn size(&self) -> io::Result<u64> {
+        Ok(self.len() as u64)
+    }
+
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+        let start = usize::try_from(offset).unwrap_or(usize::MAX).min(self.len());
+        let read = buf.len().min(self.len() - start);
+        buf[..read].copy_from_slice(&self[start..start + read]);
+        Ok(read)
+    }
+}
+
 /// A source read in order from `at`.
 struct Reading<'s, S: Source> {
     source: &'s S,

@@ -23,11 +23,11 @@ use crate::prefix::ENTRY;
 pub use entry::{Entry, FORMAT, Recorded, id_from, is_id, new_id, tags};
 pub use import::{Imported, Incoming};
 pub use lines::RawLine;
-pub use sealed::{Keys, Sealed, new_own_key};
+pub use sealed::{OwnKey, Sealed};
 
 use crate::keys::{Identities, IdentityPlace};
 use lines::Source;
-use sealed::{Opened, OwnKey};
+use sealed::Opened;
 
 /// A last line cut off by a crash, moved out of the journal into a file.
 #[derive(Debug)]
@@ -135,9 +135,14 @@ impl Journal {
         dir.is_dir().then(|| Sealed::new(dir))
     }
 
-    /// Where the identity is looked for.
-    pub fn identity_place(&self) -> Option<&IdentityPlace> {
-        self.identity.as_ref()
+    /// Where the journal is: the file, or the folder of its encrypted form.
+    pub fn place(&self) -> PathBuf {
+        self.sealed().map_or_else(|| self.path.clone(), |sealed| sealed.dir().to_owned())
+    }
+
+    /// Whether there is a journal yet, plain or encrypted.
+    pub fn exists(&self) -> bool {
+        self.sealed().is_some() || self.path.exists()
     }
 
     /// The journal's own key, read once with the person's identity, which
@@ -147,10 +152,9 @@ impl Journal {
             return Ok(own);
         }
         let person = self.read_identity(sealed)?;
-        let own = sealed.own_key(&person).map_err(|err| match err.is::<sealed::NotItsKey>() {
-            true => self.not_a_key(sealed),
-            false => err,
-        })?;
+        let own = sealed
+            .own_key(&person)
+            .map_err(|err| if err.is::<sealed::NotItsKey>() { self.not_a_key(sealed) } else { err })?;
         Ok(self.own_key.get_or_init(|| own))
     }
 
@@ -185,7 +189,9 @@ impl Journal {
     /// none yet.
     fn reader(&self) -> Result<Option<Held>> {
         if let Some(sealed) = self.sealed() {
-            return Ok(sealed.open(self.unlock(&sealed)?)?.map(Held::Sealed));
+            let own = self.unlock(&sealed)?;
+            self.merge_imports(&sealed, own)?;
+            return Ok(sealed.open(own)?.map(Held::Sealed));
         }
         match self.lock(false)? {
             Some(file) => Ok(Some(Held::Plain(file))),
@@ -194,12 +200,36 @@ impl Journal {
         }
     }
 
+    /// Merges the imports kept without the identity into their place.
+    /// One merged twice (stopped before its file went) adds nothing twice.
+    fn merge_imports(&self, sealed: &Sealed, own: &OwnKey) -> Result<()> {
+        for path in sealed.imports()? {
+            let text = own.decrypt_file(&path)?;
+            let mut incoming = Incoming::new(self)?;
+            scan_text(&text, |line| {
+                if let Ok(entry) = serde_json::from_slice::<Entry>(line.bytes) {
+                    incoming.take(&entry, line.bytes)?;
+                }
+                Ok(ControlFlow::Continue(()))
+            })?;
+            let imported = incoming.merge_into(self)?;
+            if let Some(aside) = imported.aside {
+                crate::tell!(
+                    "bezin: {} entries of an import were in the journal with other content: the version \
+                     changed last is kept, the other is in {}",
+                    imported.conflicts,
+                    aside.display()
+                );
+            }
+            fs::remove_file(&path).with_context(|| format!("could not remove {}", path.display()))?;
+        }
+        Ok(())
+    }
+
     /// The journal open to read without its lock, for numbering lines.
     fn unlocked(&self) -> Option<Held> {
         match self.sealed() {
-            Some(sealed) => {
-                sealed.open_unlocked(self.unlock(&sealed).ok()?).ok().map(Held::Sealed)
-            }
+            Some(sealed) => sealed.open_unlocked(self.unlock(&sealed).ok()?).ok().map(Held::Sealed),
             None => File::open(&self.path).ok().map(Held::Plain),
         }
     }
@@ -527,7 +557,11 @@ impl Journal {
     }
 
     /// `rewrite` of the encrypted journal: a new journal folder.
-    fn rewrite_sealed(&self, sealed: &Sealed, write: impl FnOnce(&Locked, &mut dyn Write) -> Result<bool>) -> Result<bool> {
+    fn rewrite_sealed(
+        &self,
+        sealed: &Sealed,
+        write: impl FnOnce(&Locked, &mut dyn Write) -> Result<bool>,
+    ) -> Result<bool> {
         let own = self.unlock(sealed)?;
         let lock = sealed.lock(true)?.with_context(|| format!("the journal {} is gone", sealed.dir().display()))?;
         let locked = Locked { held: Held::Sealed(sealed.open_locked(lock, own)?) };
@@ -620,6 +654,11 @@ fn new_aside(base: &Path, suffix: &str) -> Result<(PathBuf, File)> {
             Err(err) => return Err(err.into()),
         }
     }
+}
+
+/// Calls `visit` with every line of a journal's text held in memory.
+pub fn scan_text(text: &[u8], visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
+    lines::forward(&text, lines::LONGEST, visit)
 }
 
 /// Writes one journal line and its newline.

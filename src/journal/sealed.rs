@@ -39,6 +39,7 @@ const PART: u64 = 1 << 20;
 
 const GENERATION: &str = "sealed-";
 const PENDING: &str = "new-";
+const IMPORT: &str = "import-";
 const RECIPIENTS: &str = "recipients.txt";
 const KEY: &str = "key.age";
 /// Temporary files and folders, left only by a crash.
@@ -66,9 +67,8 @@ impl Keys {
     }
 
     fn text(&self) -> String {
-        let mut text = String::from(
-            "# Every file of this encrypted bezin journal is encrypted to these keys.\n# Your keys:\n",
-        );
+        let mut text =
+            String::from("# Every file of this encrypted bezin journal is encrypted to these keys.\n# Your keys:\n");
         for key in self.person.keys() {
             text.push_str(key);
             text.push('\n');
@@ -99,6 +99,10 @@ impl OwnKey {
     /// The plain text of a small file of the journal: a draft, a save.
     pub fn decrypt_file(&self, path: &Path) -> Result<Zeroizing<Vec<u8>>> {
         decrypt_file(path, &self.0)
+    }
+
+    pub fn identity(&self) -> &dyn age::Identity {
+        &self.0
     }
 }
 
@@ -167,7 +171,7 @@ impl Sealed {
     fn named(&self, keep: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>> {
         let entries = fs::read_dir(&self.dir).with_context(|| format!("could not read {}", self.dir.display()))?;
         let mut found: Vec<PathBuf> = entries
-            .filter_map(|entry| entry.ok())
+            .filter_map(Result::ok)
             .filter(|entry| keep(&entry.file_name().to_string_lossy()))
             .map(|entry| entry.path())
             .collect();
@@ -183,11 +187,32 @@ impl Sealed {
     /// Saves one or more whole lines as a new age file to the journal's
     /// keys: no secret is needed. Synced before it returns.
     pub fn add(&self, lines: &[u8]) -> Result<()> {
+        self.keep(PENDING, lines)
+    }
+
+    /// Keeps entries imported without the identity, to be merged into
+    /// their place by the next reader, who has it.
+    pub fn add_import(&self, lines: &[u8]) -> Result<()> {
+        self.keep(IMPORT, lines)
+    }
+
+    fn keep(&self, prefix: &str, lines: &[u8]) -> Result<()> {
         let _lock = self.lock(true)?.with_context(|| format!("the journal {} is gone", self.dir.display()))?;
         let keys = self.keys()?;
-        let name = format!("{PENDING}{}-{:08x}.age", jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S%.6fZ"), fastrand::u32(..));
+        let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S%.6fZ");
+        let name = format!("{prefix}{stamp}-{:08x}.age", fastrand::u32(..));
         write_age(&self.dir.join(name), &keys.all(), lines)?;
         sync_folder(&self.dir).with_context(|| format!("could not sync {}", self.dir.display()))
+    }
+
+    /// Imports waiting for a reader with the identity, oldest first.
+    pub fn imports(&self) -> Result<Vec<PathBuf>> {
+        self.named(|name| name.starts_with(IMPORT) && has_age_suffix(name))
+    }
+
+    /// The parts of an encrypted journal's folder (`sealed-NNNNNN`), in order.
+    pub fn parts_of(generation: &Path) -> Result<Vec<PathBuf>> {
+        numbered_parts(generation)
     }
 
     /// The journal's own key, opened with the person's identity.
@@ -310,7 +335,7 @@ impl Sealed {
     pub fn leftovers(&self) -> Result<Vec<PathBuf>> {
         let mut found = self.named(|name| name.starts_with(TEMPORARY) || name.starts_with(BUILDING))?;
         if let Ok(generation) = self.generation() {
-            let inside = fs::read_dir(&generation).into_iter().flatten().filter_map(|entry| entry.ok());
+            let inside = fs::read_dir(&generation).into_iter().flatten().filter_map(Result::ok);
             found.extend(
                 inside.filter(|entry| entry.file_name().to_string_lossy().starts_with(TEMPORARY)).map(|e| e.path()),
             );
@@ -335,13 +360,14 @@ impl Sealed {
         let known = |name: &str| {
             generation_number(name).is_some()
                 || is_pending(name)
+                || name.starts_with(IMPORT)
                 || is_aside(name)
                 || name.starts_with(TEMPORARY)
                 || name.starts_with(BUILDING)
         };
         strays.extend(self.named(|name| !known(name))?);
         if let Ok(generation) = self.generation() {
-            for entry in fs::read_dir(&generation)?.filter_map(|entry| entry.ok()) {
+            for entry in fs::read_dir(&generation)?.filter_map(Result::ok) {
                 let name = entry.file_name().to_string_lossy().into_owned();
                 if part_number(&name).is_none() && name != KEY && name != RECIPIENTS && !name.starts_with(TEMPORARY) {
                     strays.push(entry.path());
@@ -354,7 +380,11 @@ impl Sealed {
     /// Replaces the journal with what `write` writes, as a new journal
     /// folder renamed into place; the caller holds the exclusive lock.
     /// `new_keys` are the keys and `key.age` when they change. Returns whether it was replaced.
-    pub fn rewrite(&self, new_keys: Option<(&Keys, &str)>, write: impl FnOnce(&mut dyn Write) -> Result<bool>) -> Result<bool> {
+    pub fn rewrite(
+        &self,
+        new_keys: Option<(&Keys, &str)>,
+        write: impl FnOnce(&mut dyn Write) -> Result<bool>,
+    ) -> Result<bool> {
         let old = self.generation()?;
         let number = old.file_name().and_then(|name| generation_number(&name.to_string_lossy())).unwrap_or(0);
         let building = Building::new(&self.dir)?;
@@ -381,7 +411,12 @@ impl Sealed {
 
     /// Makes a new encrypted journal at `dir` from `write`, in a folder
     /// beside it renamed into place: it is there whole, or not at all.
-    pub fn create(dir: &Path, keys: &Keys, key_file: &str, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    pub fn create(
+        dir: &Path,
+        keys: &Keys,
+        key_file: &str,
+        write: impl FnOnce(&mut dyn Write) -> Result<()>,
+    ) -> Result<()> {
         let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let outer = Building::new(parent)?;
         let inner = outer.path().join(generation_name(1));
@@ -406,7 +441,8 @@ pub fn new_own_key(person: &Recipients) -> Result<(Keys, String)> {
         identity.to_string().expose_secret()
     ));
     let mut sealed = Vec::new();
-    let mut writer = person.encrypt(age::armor::ArmoredWriter::wrap_output(&mut sealed, age::armor::Format::AsciiArmor)?)?;
+    let mut writer =
+        person.encrypt(age::armor::ArmoredWriter::wrap_output(&mut sealed, age::armor::Format::AsciiArmor)?)?;
     writer.write_all(secret.as_bytes())?;
     writer.finish()?.finish()?;
     let key_file = String::from_utf8(sealed).context("an armored key")?;
@@ -433,13 +469,6 @@ impl Source for Opened {
     }
 }
 
-impl Opened {
-    /// Whether the journal holds nothing.
-    pub fn is_empty(&self) -> bool {
-        self.size == 0
-    }
-}
-
 fn open_part(path: &Path, key: &age::x25519::Identity) -> io::Result<age::stream::StreamReader<File>> {
     let file = File::open(path)?;
     let decryptor = age::Decryptor::new(file).map_err(|err| io::Error::other(format!("{}: {err}", path.display())))?;
@@ -450,14 +479,7 @@ fn open_part(path: &Path, key: &age::x25519::Identity) -> io::Result<age::stream
 
 /// The whole plain text of a small age file, decrypted with the journal's key.
 fn decrypt_file(path: &Path, key: &age::x25519::Identity) -> Result<Zeroizing<Vec<u8>>> {
-    let file = File::open(path).with_context(|| format!("could not read {}", path.display()))?;
-    let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(io::BufReader::new(file)))
-        .map_err(|err| anyhow!("{} is not a readable age file ({err})", path.display()))?;
-    let mut stream = decryptor
-        .decrypt(std::iter::once(key as &dyn age::Identity)).map_err(|err| anyhow!("{} cannot be decrypted: {err}", path.display()))?;
-    let mut text = Zeroizing::new(Vec::new());
-    stream.read_to_end(&mut text).with_context(|| format!("{} cannot be decrypted", path.display()))?;
-    Ok(text)
+    crate::keys::decrypt_file(path, &[key as &dyn age::Identity])
 }
 
 /// How long the plain text of a binary age file is, from its length alone:
@@ -481,7 +503,7 @@ fn plain_length(path: &Path) -> io::Result<u64> {
 fn numbered_parts(generation: &Path) -> Result<Vec<PathBuf>> {
     let entries = fs::read_dir(generation).with_context(|| format!("could not read {}", generation.display()))?;
     let mut parts: Vec<(u64, PathBuf)> = entries
-        .filter_map(|entry| entry.ok())
+        .filter_map(Result::ok)
         .filter_map(|entry| part_number(&entry.file_name().to_string_lossy()).map(|n| (n, entry.path())))
         .collect();
     parts.sort();
@@ -491,7 +513,8 @@ fn numbered_parts(generation: &Path) -> Result<Vec<PathBuf>> {
 fn keys_in(generation: &Path) -> Result<Keys> {
     let mut all = Recipients::read(&generation.join(RECIPIENTS))?.keys().to_vec();
     let own = all.pop().context("the journal's recipients name no key")?;
-    let person = Recipients::new(all).with_context(|| format!("{} names only the journal's own key", generation.display()))?;
+    let person =
+        Recipients::new(all).with_context(|| format!("{} names only the journal's own key", generation.display()))?;
     Ok(Keys { person, own })
 }
 
@@ -511,12 +534,18 @@ fn generation_number(name: &str) -> Option<u64> {
     name.strip_prefix(GENERATION).filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()
 }
 
+/// Whether a name bezin gave ends in `.age` (bezin writes it in lower case).
+#[allow(clippy::case_sensitive_file_extension_comparisons)]
+fn has_age_suffix(name: &str) -> bool {
+    name.ends_with(".age")
+}
+
 fn is_aside(name: &str) -> bool {
-    (name.starts_with("corrupt-") || name.starts_with("conflict-")) && name.ends_with(".age")
+    (name.starts_with("corrupt-") || name.starts_with("conflict-")) && has_age_suffix(name)
 }
 
 fn is_pending(name: &str) -> bool {
-    name.starts_with(PENDING) && name.ends_with(".age")
+    name.starts_with(PENDING) && has_age_suffix(name)
 }
 
 /// Writes `text` encrypted to `recipients` at `path`, whole or not at all.
@@ -610,7 +639,8 @@ impl Write for Parts {
         let mut rest = buf;
         while !rest.is_empty() {
             let (writer, written) = self.current()?;
-            let take = if *written >= PART { memchr::memchr(b'\n', rest).map_or(rest.len(), |n| n + 1) } else { rest.len() };
+            let take =
+                if *written >= PART { memchr::memchr(b'\n', rest).map_or(rest.len(), |n| n + 1) } else { rest.len() };
             writer.write_all(&rest[..take])?;
             *written += take as u64;
             let line_ended = rest[take - 1] == b'\n';
