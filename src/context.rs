@@ -97,8 +97,9 @@ impl Context {
     pub fn warn_damaged(&self) -> impl FnMut(Damaged) + '_ {
         let mut numbers = self.journal.numbers();
         let mut newer_said = false;
+        let place = self.journal.place();
         move |damaged| {
-            let path = self.journal.path().display();
+            let path = place.display();
             if damaged.newer {
                 if !newer_said {
                     crate::tell!(

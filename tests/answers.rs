@@ -178,7 +178,7 @@ const OLDER_JOURNAL: &str = include_str!("fixtures/format-1-journal.jsonl");
 #[test]
 fn a_journal_written_before_format_two_reads_counts_and_edits() {
     let home = Home::new();
-    std::fs::write(home.journal_path(), OLDER_JOURNAL).unwrap();
+    home.write_journal(OLDER_JOURNAL);
     let listed: Value = serde_json::from_str(&home.stdout(&["list", "--json"])).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 3);
     // --json gives every entry in the current format, ids found where the set has them.

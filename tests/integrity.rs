@@ -106,7 +106,7 @@ fn one_file_imported_by_three_processes_at_once_gives_each_entry_once() {
         .collect();
     let file = home.write("export.json", &serde_json::to_string(&entries).unwrap());
     for round in 0..6 {
-        let _ = std::fs::remove_file(home.journal_path());
+        home.journal(&[]);
         home.save("five-tips", FIVE_TIPS, &[]);
         let mut imports: Vec<Child> = (0..3).map(|_| start(&home, &["import", file.to_str().unwrap()])).collect();
         assert!(imports.iter_mut().all(|import| import.wait().unwrap().success()), "round {round}");
@@ -129,7 +129,8 @@ fn another_machines_journal_imports_like_an_export_and_a_conflict_loses_nothing(
     only_there["mood"] = json!("kept as it is");
     let other = Home::new();
     other.journal(&[only_there, shared, theirs]);
-    home.run(&["import", other.journal_path().to_str().unwrap()])
+    let theirs = home.write("theirs.jsonl", &common::text(&other.journal_bytes()));
+    home.run(&["import", theirs.to_str().unwrap()])
         .success()
         .stdout(predicate::str::starts_with("Imported 1 entries"))
         .stdout(predicate::str::contains("(1 already there, skipped)"))
@@ -138,15 +139,11 @@ fn another_machines_journal_imports_like_an_export_and_a_conflict_loses_nothing(
     let titles: Vec<&str> = entries.iter().map(|entry| entry["title"].as_str().unwrap()).collect();
     assert_eq!(titles, ["New", "Same", "Theirs, edited later"], "time order, the later edit kept");
     assert_eq!(entries[0]["mood"], "kept as it is");
-    let aside: Vec<_> = std::fs::read_dir(home.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|file| file.file_name().to_string_lossy().starts_with("journal.jsonl.conflict-"))
-        .collect();
+    let aside = home.set_aside("conflict");
     assert_eq!(aside.len(), 1);
-    let kept: Value = serde_json::from_str(std::fs::read_to_string(aside[0].path()).unwrap().trim()).unwrap();
+    let kept: Value = serde_json::from_str(aside[0].trim()).unwrap();
     assert_eq!(kept["title"], "Mine");
-    home.run(&["import", other.journal_path().to_str().unwrap()])
+    home.run(&["import", theirs.to_str().unwrap()])
         .success()
         .stdout(predicate::str::starts_with("Imported 0 entries"))
         .stdout(predicate::str::contains("(3 already there, skipped)"));
@@ -158,7 +155,7 @@ fn a_line_of_a_newer_bezin_is_kept_byte_for_byte_left_out_once_and_counted() {
     let newer = r#"{"format":99,"id":"newer00001","set":"five-tips","answers":{"future":true}}"#;
     let old = common::entry("old0000001", "five-tips", "2026-11-20T10:00:00+01:00", None, &[]);
     let other = common::entry("old0000002", "five-tips", "2026-11-21T10:00:00+01:00", None, &[]);
-    std::fs::write(home.journal_path(), format!("{old}\n{newer}\n{newer}\n{other}\n")).unwrap();
+    home.write_journal(format!("{old}\n{newer}\n{newer}\n{other}\n"));
     home.run(&["list"])
         .success()
         .stdout(predicate::str::contains("old0000").count(2))
@@ -284,7 +281,7 @@ fn every_printing_command_ends_quietly_when_the_reader_closes_the_pipe() {
         .collect();
     home.journal(&entries);
     // Owner-only, so that check finds nothing wrong and exits 0.
-    for path in [home.path(), &home.journal_path()] {
+    for path in [home.path(), &home.journal_place()] {
         let mode = if path.is_dir() { 0o700 } else { 0o600 };
         std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(mode)).unwrap();
     }
@@ -349,6 +346,9 @@ fn rewrites_killed_at_random_moments_leave_nothing_the_next_write_does_not_clear
 
 #[test]
 fn a_full_disk_never_leaves_a_half_written_line() {
+    if common::about_the_plain_file() {
+        return;
+    }
     let home = Home::new();
     home.save("five-tips", FIVE_TIPS, &[]);
     // Fill the journal up to a little under a file size limit of 8 KiB.
@@ -359,7 +359,7 @@ fn a_full_disk_never_leaves_a_half_written_line() {
             &(common::entry(&format!("fill{n:06}"), "jrnl", "2026-01-01T09:00:00+01:00", None, &[]).to_string() + "\n");
         n += 1;
     }
-    std::fs::write(home.journal_path(), &lines).unwrap();
+    home.write_journal(&lines);
     let answers =
         home.write("big.toml", &FIVE_TIPS.replace("desire = \"x\"", &format!("desire = \"{}\"", "y".repeat(3000))));
     // Past the limit a write fails (the signal it would send is ignored), as on a full disk.
@@ -398,7 +398,7 @@ fn an_entry_written_by_another_tool_with_spaces_is_found_by_its_id() {
     let mut later = common::entry("later001", "five-tips", "2026-01-03T10:00:00+01:00", None, &[]);
     later["follows"] = follower["follows"].clone();
     let lines = format!("{}\n{}\n", serde_json::to_string_pretty(&spaced).unwrap().replace('\n', ""), later);
-    std::fs::write(home.journal_path(), lines).unwrap();
+    home.write_journal(lines);
     let shown = home.stdout(&["show", "spaced"]);
     assert!(shown.contains("Spaced") && shown.contains("Followed by: later00"), "{shown}");
     home.run(&["show", "later001"]).success().stdout(predicates::str::contains("Follows: spaced0"));

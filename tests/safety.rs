@@ -108,6 +108,9 @@ fn acknowledged(child: std::process::Child) -> Option<String> {
 
 #[test]
 fn writers_killed_at_random_moments_never_lose_an_acknowledged_entry() {
+    if common::about_the_plain_file() {
+        return;
+    }
     let home = Home::new();
     let answers = home.write("a.toml", FIVE_TIPS);
     let mut acked = Vec::new();
@@ -181,8 +184,8 @@ fn a_damaged_line_in_the_middle_is_skipped_with_a_warning_and_check_names_it() {
     );
     let mut bytes = lines.into_bytes();
     bytes.extend_from_slice(b"\xff\xfe{\n");
-    std::fs::write(home.journal_path(), bytes).unwrap();
-    let journal = home.journal_path().display().to_string();
+    home.write_journal(bytes);
+    let journal = home.journal_place().display().to_string();
     for args in [&["list"][..], &["export"], &["export", "--format", "json"]] {
         home.run(args)
             .success()
@@ -201,7 +204,8 @@ fn a_damaged_line_in_the_middle_is_skipped_with_a_warning_and_check_names_it() {
     assert_eq!(home.stdout(&["list"]).lines().count(), 3);
     let out = home.run(&["check"]).code(1).get_output().stdout.clone();
     let out = text(&out);
-    assert!(out.starts_with(&format!("journal: {journal} (2 entries)\ndrafts: 0 unfinished\n")), "{out}");
+    assert!(out.starts_with(&format!("journal: {journal} (2 entries)\n")), "{out}");
+    assert!(out.contains("\ndrafts: 0 unfinished\n"), "{out}");
     assert!(out.contains("problem: line 2 of the journal is damaged"), "{out}");
     assert!(out.contains("problem: line 4 of the journal is damaged"), "{out}");
     assert!(out.contains("problem: line 5 of the journal is damaged"), "{out}");
@@ -209,12 +213,15 @@ fn a_damaged_line_in_the_middle_is_skipped_with_a_warning_and_check_names_it() {
 
 #[test]
 fn check_finds_files_open_to_others_and_is_quiet_when_all_is_well() {
+    if common::about_the_plain_file() {
+        return;
+    }
     let home = Home::new();
     std::fs::set_permissions(home.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
     home.save("five-tips", FIVE_TIPS, &[]);
     home.run(&["check"]).success().stdout(predicate::str::ends_with("all is well\n"));
     std::fs::set_permissions(home.journal_path(), std::fs::Permissions::from_mode(0o644)).unwrap();
-    let journal = home.journal_path().display().to_string();
+    let journal = home.journal_place().display().to_string();
     home.run(&["check"]).code(1).stdout(predicate::str::contains(format!(
         "problem: {journal} can be read by others (mode 644); chmod 600 {journal} makes it yours alone"
     )));
@@ -222,6 +229,9 @@ fn check_finds_files_open_to_others_and_is_quiet_when_all_is_well() {
 
 #[test]
 fn a_journal_that_cannot_be_written_keeps_the_answers_in_the_draft() {
+    if common::about_the_plain_file() {
+        return;
+    }
     let home = Home::new();
     std::fs::create_dir(home.journal_path()).unwrap();
     home.write("prompts/one.toml", "id = \"one\"\nversion = 1\ntitle = \"One\"\ndescription = \"D\"\n\n[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = \"Only?\"\n");

@@ -2,6 +2,8 @@
 //! what a person does and sees.
 #![allow(dead_code)]
 
+pub mod sealed;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -16,6 +18,19 @@ use tempfile::TempDir;
 /// The built binary.
 pub const BEZIN: &str = env!("CARGO_BIN_EXE_bezin");
 
+/// Whether this is the second run of the suite (tests/sealed.rs), on an
+/// encrypted journal: every home starts with one, and the helpers that
+/// write or read the journal encrypt and decrypt it with the age crate.
+pub fn sealed() -> bool {
+    env!("CARGO_CRATE_NAME") == "sealed"
+}
+
+/// For a test about the plain journal file itself (its mode, a link to it,
+/// bytes appended to it by hand): true in the second run, which it leaves.
+pub fn about_the_plain_file() -> bool {
+    sealed()
+}
+
 /// An empty `BEZIN_HOME` with nothing of the machine's settings leaking in.
 pub struct Home {
     dir: PathBuf,
@@ -26,15 +41,39 @@ pub struct Home {
 impl Home {
     pub fn new() -> Home {
         let temporary = tempfile::tempdir().expect("a temporary folder");
-        Home { dir: temporary.path().to_owned(), temporary: Some(temporary) }
+        Home { dir: temporary.path().to_owned(), temporary: Some(temporary) }.sealed_if_asked()
     }
 
     /// A home at the same path on every run, for snapshots that show paths.
     pub fn fixed(name: &str) -> Home {
-        let dir = PathBuf::from(format!("/tmp/bezin-test-{name}"));
+        let suffix = if sealed() { "-sealed" } else { "" };
+        let dir = PathBuf::from(format!("/tmp/bezin-test-{name}{suffix}"));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).expect("a folder");
-        Home { dir, temporary: None }
+        Home { dir, temporary: None }.sealed_if_asked()
+    }
+
+    /// In the second run, an encrypted journal (and a new identity) to start.
+    fn sealed_if_asked(self) -> Home {
+        if sealed() {
+            self.encrypt();
+        }
+        self
+    }
+
+    /// Encrypts the scratch journal with `bezin encrypt`.
+    pub fn encrypt(&self) {
+        self.command().arg("encrypt").assert().success();
+    }
+
+    /// The folder of the encrypted journal.
+    pub fn sealed_path(&self) -> PathBuf {
+        self.path().join("journal.jsonl.age")
+    }
+
+    /// Where bezin says the journal is: the file, or the encrypted folder.
+    pub fn journal_place(&self) -> PathBuf {
+        if sealed() { self.sealed_path() } else { self.journal_path() }
     }
 
     pub fn path(&self) -> &Path {
@@ -74,10 +113,8 @@ impl Home {
 
     /// Every journal line, parsed.
     pub fn entries(&self) -> Vec<Value> {
-        match fs::read_to_string(self.journal_path()) {
-            Ok(text) => text.lines().map(|line| serde_json::from_str(line).expect("a JSON line")).collect(),
-            Err(_) => Vec::new(),
-        }
+        let bytes = self.journal_bytes();
+        text(&bytes).lines().map(|line| serde_json::from_str(line).expect("a JSON line")).collect()
     }
 
     /// Saves an entry of `set` from answers given as TOML; returns its id.
@@ -127,15 +164,53 @@ pub fn entry(id: &str, set: &str, finished: &str, title: Option<&str>, tags: &[&
 }
 
 impl Home {
-    /// Writes these entries as the journal, one line each.
+    /// Writes these entries as the journal, one line each (encrypted in
+    /// the second run).
     pub fn journal(&self, entries: &[Value]) {
         let lines: String = entries.iter().map(|entry| entry.to_string() + "\n").collect();
+        if sealed() {
+            let _ = fs::remove_dir_all(self.sealed_path());
+        }
         fs::write(self.journal_path(), lines).expect("a written journal");
+        if sealed() {
+            self.encrypt();
+        }
     }
 
-    /// The journal's bytes, to compare before and after a change.
+    /// What the files of lines set aside (`corrupt`, `conflict`) hold:
+    /// beside the journal, or encrypted in its folder in the second run.
+    pub fn set_aside(&self, kind: &str) -> Vec<String> {
+        let (folder, start) = if sealed() {
+            (self.sealed_path(), format!("{kind}-"))
+        } else {
+            (self.path().to_owned(), format!("journal.jsonl.{kind}-"))
+        };
+        let mut found: Vec<PathBuf> = fs::read_dir(folder)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|file| file.path())
+            .filter(|path| path.file_name().unwrap().to_string_lossy().starts_with(&start))
+            .collect();
+        found.sort();
+        found.iter().map(|path| text(&sealed::read_file(self, path))).collect()
+    }
+
+    /// Writes `bytes` as the journal, whatever they hold (encrypted, byte
+    /// for byte, in the second run).
+    pub fn write_journal(&self, bytes: impl AsRef<[u8]>) {
+        if sealed() {
+            let _ = fs::remove_dir_all(self.sealed_path());
+        }
+        fs::write(self.journal_path(), bytes).expect("a written journal");
+        if sealed() {
+            self.encrypt();
+        }
+    }
+
+    /// The journal's bytes, to compare before and after a change: the
+    /// encrypted journal's plain text, decrypted with the age crate alone.
     pub fn journal_bytes(&self) -> Vec<u8> {
-        fs::read(self.journal_path()).unwrap_or_default()
+        if sealed() { sealed::plain_text(self) } else { fs::read(self.journal_path()).unwrap_or_default() }
     }
 
     /// Standard output of a command that must succeed.
@@ -181,11 +256,10 @@ pub fn save_untitled(p: &mut PtySession) {
     at(p, "Tags", ENTER);
 }
 
-/// The drafts on disk, parsed.
+/// The drafts on disk, parsed (decrypted in the second run).
 pub fn drafts(home: &Home) -> Vec<Value> {
     let Ok(dir) = fs::read_dir(home.path().join("drafts")) else { return Vec::new() };
-    dir.filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
-        .map(|e| serde_json::from_slice(&fs::read(e.path()).unwrap()).unwrap())
-        .collect()
+    let wanted = if sealed() { ".json.age" } else { ".json" };
+    let paths = dir.filter_map(Result::ok).map(|e| e.path()).filter(|path| path.to_string_lossy().ends_with(wanted));
+    paths.map(|path| serde_json::from_slice(&sealed::read_file(home, &path)).unwrap()).collect()
 }
