@@ -180,7 +180,7 @@ impl Home {
     /// What the files of lines set aside (`corrupt`, `conflict`) hold:
     /// beside the journal, or encrypted in its folder in the second run.
     pub fn set_aside(&self, kind: &str) -> Vec<String> {
-        let (folder, start) = if sealed() {
+        let (folder, start) = if self.sealed_path().is_dir() {
             (self.sealed_path(), format!("{kind}-"))
         } else {
             (self.path().to_owned(), format!("journal.jsonl.{kind}-"))
@@ -210,7 +210,11 @@ impl Home {
     /// The journal's bytes, to compare before and after a change: the
     /// encrypted journal's plain text, decrypted with the age crate alone.
     pub fn journal_bytes(&self) -> Vec<u8> {
-        if sealed() { sealed::plain_text(self) } else { fs::read(self.journal_path()).unwrap_or_default() }
+        if self.sealed_path().is_dir() {
+            sealed::plain_text(self)
+        } else {
+            fs::read(self.journal_path()).unwrap_or_default()
+        }
     }
 
     /// Standard output of a command that must succeed.
@@ -259,7 +263,9 @@ pub fn save_untitled(p: &mut PtySession) {
 /// The drafts on disk, parsed (decrypted in the second run).
 pub fn drafts(home: &Home) -> Vec<Value> {
     let Ok(dir) = fs::read_dir(home.path().join("drafts")) else { return Vec::new() };
-    let wanted = if sealed() { ".json.age" } else { ".json" };
-    let paths = dir.filter_map(Result::ok).map(|e| e.path()).filter(|path| path.to_string_lossy().ends_with(wanted));
+    let paths = dir.filter_map(Result::ok).map(|e| e.path()).filter(|path| {
+        let name = path.to_string_lossy();
+        name.ends_with(".json") || name.ends_with(".json.age")
+    });
     paths.map(|path| serde_json::from_slice(&sealed::read_file(home, &path)).unwrap()).collect()
 }

@@ -19,7 +19,7 @@ pub fn identity(home: &Home) -> age::x25519::Identity {
 /// when it is not one (a plain draft in the first run).
 pub fn read_file(home: &Home, path: &Path) -> Vec<u8> {
     let bytes = fs::read(path).expect("a file");
-    if !super::sealed() {
+    if !path.to_string_lossy().ends_with(".age") {
         return bytes;
     }
     decrypt(&bytes, &identity(home))

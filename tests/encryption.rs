@@ -1,0 +1,191 @@
+//! The encrypted journal: nothing of it in plain text on disk, every file
+//! readable with the age crate and the identity alone, saving without the
+//! identity, reading only with the right one, a passphrase asked in the
+//! terminal, new keys, and the way back to plain files.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use common::{FIVE_TIPS, Home, at, spawn, text};
+use predicates::prelude::*;
+
+/// An answer no file may hold in plain text.
+const SECRET: &str = "Nobody may read this sentence";
+
+fn answers() -> String {
+    FIVE_TIPS.replace("not-knowing = \"x\"", &format!("not-knowing = \"{SECRET}\""))
+}
+
+/// Every file under `dir`.
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).unwrap().filter_map(Result::ok) {
+        let path = entry.path();
+        if path.is_dir() { found.extend(files(&path)) } else { found.push(path) }
+    }
+    found
+}
+
+/// An encrypted home holding entries, a draft, a save not yet folded in
+/// and a version set aside by an import's conflict, each with the answer.
+fn busy_home() -> Home {
+    let home = Home::new();
+    home.save("five-tips", &answers(), &[]);
+    let draft = serde_json::json!({
+        "id": "draft00001", "set": "five-tips", "set_version": 1, "lang": "en",
+        "started": "2026-11-25T09:00:00+01:00", "updated": "2026-11-25T09:00:00+01:00", "follows": null,
+        "answers": [["not-knowing", {"text": SECRET}]], "title": null, "tags": []
+    });
+    let plain_draft = home.write("drafts/draft00001.json", &draft.to_string());
+    home.encrypt();
+    assert!(!plain_draft.exists() && !home.journal_path().exists());
+    let exported = home.path().join("export.json");
+    home.run(&["export", "--format", "json", "-o", exported.to_str().unwrap()]).success();
+    let mut entries: Vec<serde_json::Value> = serde_json::from_slice(&fs::read(&exported).unwrap()).unwrap();
+    entries[0]["title"] = serde_json::json!("Changed elsewhere, earlier");
+    entries[0]["edited"] = serde_json::json!("2000-01-01T00:00:00+00:00");
+    fs::write(&exported, serde_json::to_string(&entries).unwrap()).unwrap();
+    home.run(&["import", exported.to_str().unwrap()]).success();
+    fs::remove_file(&exported).unwrap();
+    home.save("five-tips", &answers(), &[]);
+    home
+}
+
+#[test]
+fn no_file_in_the_data_folder_holds_an_answer_and_the_age_crate_reads_every_one() {
+    let home = busy_home();
+    let identity = common::sealed::identity(&home);
+    let mut plain = Vec::new();
+    for file in files(home.path()) {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "answers.toml" {
+            continue; // the test's own input, not bezin's
+        }
+        let bytes = fs::read(&file).unwrap();
+        assert!(!text(&bytes).contains(SECRET), "{} holds an answer in plain text", file.display());
+        if name == "identity.txt" || name == "recipients.txt" {
+            continue;
+        }
+        plain.push(text(&common::sealed::decrypt(&bytes, &identity)));
+    }
+    let all = plain.concat();
+    assert!(all.matches(SECRET).count() >= 3, "the entries, the draft and the conflict: {all}");
+    assert_eq!(home.entries().len(), 2);
+    assert_eq!(home.stdout(&["search", "Nobody may"]).lines().filter(|line| !line.starts_with(' ')).count(), 2);
+}
+
+#[test]
+fn saving_needs_no_identity_and_reading_names_the_key_it_needs() {
+    let home = Home::new();
+    home.encrypt();
+    let identity = home.path().join("identity.txt");
+    let public = fs::read_to_string(&identity)
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("# public key: ").map(str::to_owned))
+        .unwrap();
+    fs::rename(&identity, home.path().join("away.txt")).unwrap();
+    let file = home.write("answers.toml", &answers());
+    home.run(&["run", "five-tips", "--answers", file.to_str().unwrap()]).success();
+    let export = home.write(
+        "old.json",
+        &format!("[{}]", common::entry("old0000001", "jrnl", "2026-01-01T09:00:00+01:00", None, &[])),
+    );
+    home.run(&["import", export.to_str().unwrap()]).success().stdout(predicate::str::starts_with("Kept 1 entries"));
+    let failed = home.run(&["list"]).code(predicate::ne(0)).get_output().stderr.clone();
+    let message = text(&failed);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains(&public) && message.contains(&identity.display().to_string()), "{message}");
+    // With the identity back, the save and the import are there, the import in its place.
+    fs::rename(home.path().join("away.txt"), &identity).unwrap();
+    let listed = home.stdout(&["list", "--reverse"]);
+    assert_eq!(home.entries().len(), 2);
+    assert!(listed.lines().nth(1).unwrap().starts_with("old0000"), "{listed}");
+    assert_eq!(home.entries()[0]["id"], "old0000001");
+}
+
+#[test]
+fn a_wrong_identity_is_refused_in_one_sentence() {
+    let home = Home::new();
+    home.encrypt();
+    home.save("five-tips", &answers(), &[]);
+    let other = Home::new();
+    other.encrypt();
+    let wrong = other.path().join("identity.txt");
+    home.run(&["--identity", wrong.to_str().unwrap(), "list"]).code(predicate::ne(0)).stderr(predicate::str::contains(
+        format!("the identity {} (--identity) does not open the journal", wrong.display()),
+    ));
+    home.command()
+        .env("BEZIN_IDENTITY", &wrong)
+        .arg("show")
+        .arg("last")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("(BEZIN_IDENTITY) does not open"));
+}
+
+#[test]
+fn new_keys_lock_out_the_old_one_and_keep_every_entry() {
+    let home = Home::new();
+    home.encrypt();
+    home.save("five-tips", &answers(), &[]);
+    let before = home.entries();
+    let old = home.path().join("old-identity.txt");
+    fs::copy(home.path().join("identity.txt"), &old).unwrap();
+    let new = age::x25519::Identity::generate();
+    let new_file =
+        home.write("new-identity.txt", &format!("{}\n", age::secrecy::ExposeSecret::expose_secret(&new.to_string())));
+    home.run(&["encrypt", "--recipient", &new.to_public().to_string()]).success();
+    home.run(&["--identity", old.to_str().unwrap(), "list"])
+        .failure()
+        .stderr(predicate::str::contains("does not open"));
+    let listed = home.stdout(&["--identity", new_file.to_str().unwrap(), "list"]);
+    assert!(listed.contains(&before[0]["id"].as_str().unwrap()[..7]), "{listed}");
+    // Every part is now to the new key: the age crate reads it with that key alone.
+    for file in files(&home.sealed_path()) {
+        if file.extension().is_some_and(|ext| ext == "age") {
+            let plain = common::sealed::decrypt(&fs::read(&file).unwrap(), &new);
+            assert!(!plain.is_empty() || file.file_name().unwrap() == "key.age");
+        }
+    }
+}
+
+#[test]
+fn a_passphrase_identity_is_asked_once_in_the_terminal() {
+    let home = Home::new();
+    home.encrypt();
+    home.save("five-tips", &answers(), &[]);
+    // The identity, protected with a passphrase in age's own format.
+    let identity = home.path().join("identity.txt");
+    let plain = fs::read(&identity).unwrap();
+    let encryptor = age::Encryptor::with_user_passphrase(age::secrecy::SecretString::from("correct horse".to_owned()));
+    let mut sealed = Vec::new();
+    let mut writer = encryptor.wrap_output(&mut sealed).unwrap();
+    writer.write_all(&plain).unwrap();
+    writer.finish().unwrap();
+    fs::write(&identity, sealed).unwrap();
+    let mut p = spawn(&home, &["list"]);
+    at(&mut p, "Passphrase for", "correct horse\r");
+    p.exp_string("five-tips").unwrap();
+    p.exp_eof().unwrap();
+    let mut p = spawn(&home, &["list"]);
+    at(&mut p, "Passphrase for", "wrong\r");
+    p.exp_string("that passphrase does not open the identity").unwrap();
+    // Without a terminal nothing is asked, and the journal stays closed.
+    home.run(&["list"]).failure().stderr(predicate::str::contains("needs its passphrase"));
+}
+
+#[test]
+fn decrypt_asks_and_brings_back_the_plain_journal_and_drafts() {
+    let home = Home::new();
+    home.encrypt();
+    let id = home.save("five-tips", &answers(), &[]);
+    home.run(&["decrypt"]).code(2).stderr(predicate::str::contains("add --yes"));
+    home.run(&["decrypt", "--yes"]).success();
+    assert!(!home.sealed_path().exists());
+    assert!(text(&fs::read(home.journal_path()).unwrap()).contains(&id));
+    home.run(&["decrypt", "--yes"]).code(2).stderr(predicate::str::contains("is not encrypted"));
+}
