@@ -115,13 +115,10 @@ impl<'j> Drafts<'j> {
         paths::create_private_dir(&self.dir, data).with_context(failed)?;
         let mut text = zeroize::Zeroizing::new(serde_json::to_vec_pretty(draft).with_context(failed)?);
         text.push(b'\n');
-        let file = AtomicFile::new(&path, ".draft-").with_context(failed)?;
         if let Some(keys) = &keys {
-            let mut writer = keys.all().encrypt(file)?;
-            writer.write_all(&text).with_context(failed)?;
-            writer.finish().and_then(AtomicFile::commit).with_context(failed)?;
+            keys.all().write_file(&path, ".draft-", &text).with_context(failed)?;
         } else {
-            let mut file = file;
+            let mut file = AtomicFile::new(&path, ".draft-").with_context(failed)?;
             file.write_all(&text).and_then(|()| file.commit()).with_context(failed)?;
         }
         // One reflection has one draft: its other form goes.

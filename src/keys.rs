@@ -3,7 +3,7 @@
 //! not, an SSH private key, or a plugin's identity for a hardware key), and
 //! the recipients, public keys that are all a save needs.
 
-use std::io::{BufRead, Read};
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -165,6 +165,16 @@ impl Recipients {
 
     pub fn keys(&self) -> &[String] {
         &self.keys
+    }
+
+    /// Writes `text` encrypted to these recipients at `path`, whole or not
+    /// at all: a temporary file named from `prefix`, synced, renamed, and
+    /// the folder synced.
+    pub fn write_file(&self, path: &Path, prefix: &str, text: &[u8]) -> Result<()> {
+        let failed = || format!("could not write {}", path.display());
+        let mut writer = self.encrypt(crate::atomic::AtomicFile::new(path, prefix).with_context(failed)?)?;
+        writer.write_all(text).with_context(failed)?;
+        writer.finish().and_then(crate::atomic::AtomicFile::commit).with_context(failed)
     }
 
     /// Starts an age file to these recipients, written to `out`.

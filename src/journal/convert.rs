@@ -92,9 +92,7 @@ impl Journal {
             Ok(true)
         })?;
         for (text, path) in small {
-            let mut writer = all.encrypt(AtomicFile::new(&path, ".tmp-")?)?;
-            writer.write_all(&text)?;
-            writer.finish().and_then(AtomicFile::commit)?;
+            all.write_file(&path, ".tmp-", &text)?;
         }
         Ok(())
     }
@@ -147,9 +145,7 @@ fn seal_drafts(drafts: &Path, keys: &Recipients) -> Result<()> {
             let mut sealed = path.as_os_str().to_owned();
             sealed.push(".age");
             let text = zeroize::Zeroizing::new(fs::read(&path)?);
-            let mut writer = keys.encrypt(AtomicFile::new(Path::new(&sealed), ".draft-")?)?;
-            writer.write_all(&text)?;
-            writer.finish().and_then(AtomicFile::commit)?;
+            keys.write_file(Path::new(&sealed), ".draft-", &text)?;
             fs::remove_file(&path)?;
         }
     }

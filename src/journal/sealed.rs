@@ -29,7 +29,7 @@ use anyhow::{Context, Result, anyhow};
 use zeroize::Zeroizing;
 
 use super::lines::Source;
-use crate::atomic::{AtomicFile, sync_folder};
+use crate::atomic::sync_folder;
 use crate::keys::{Identities, Recipients};
 
 /// A part is closed, and the next save starts a new one, past this size:
@@ -201,8 +201,7 @@ impl Sealed {
         let keys = self.keys()?;
         let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S%.6fZ");
         let name = format!("{prefix}{stamp}-{:08x}.age", fastrand::u32(..));
-        write_age(&self.dir.join(name), &keys.all(), lines)?;
-        sync_folder(&self.dir).with_context(|| format!("could not sync {}", self.dir.display()))
+        keys.all().write_file(&self.dir.join(name), TEMPORARY, lines)
     }
 
     /// Imports waiting for a reader with the identity, oldest first.
@@ -307,8 +306,7 @@ impl Sealed {
                 _ => (generation.join(part_name(parts.len() + 1)), Zeroizing::new(Vec::new())),
             };
             text.extend_from_slice(&added);
-            write_age(&target, &keys.all(), &text)?;
-            sync_folder(&generation)?;
+            keys.all().write_file(&target, TEMPORARY, &text)?;
         }
         for path in folded {
             fs::remove_file(&path).with_context(|| format!("could not remove {}", path.display()))?;
@@ -546,16 +544,6 @@ fn is_aside(name: &str) -> bool {
 
 fn is_pending(name: &str) -> bool {
     name.starts_with(PENDING) && has_age_suffix(name)
-}
-
-/// Writes `text` encrypted to `recipients` at `path`, whole or not at all.
-fn write_age(path: &Path, recipients: &Recipients, text: &[u8]) -> Result<()> {
-    let failed = || format!("could not write {}", path.display());
-    let out = AtomicFile::new(path, TEMPORARY).with_context(failed)?;
-    let mut writer = recipients.encrypt(out)?;
-    writer.write_all(text).with_context(failed)?;
-    writer.finish().with_context(failed)?.persist().with_context(failed)?;
-    Ok(())
 }
 
 /// Writes a new owner-only file and syncs it.
