@@ -63,6 +63,7 @@ fn main() {
         results.push((case.name, median));
     }
     compare_with_grep(&home, runs);
+    encrypted(dir.path(), &home, &answers, runs);
     odd_journals(dir.path(), runs);
     if let Some(jrnl) = jrnl_path() {
         compare_with_jrnl(&jrnl, dir.path(), entries, runs, &results);
@@ -323,6 +324,40 @@ fn compare_with_grep(home: &Path, runs: usize) {
             millis(ours),
             millis(grep),
             ours.as_secs_f64() / grep.as_secs_f64()
+        );
+    }
+}
+
+/// The same commands on the same entries, encrypted by `bezin encrypt` with
+/// a new X25519 identity: reads of the newest entries and a save within
+/// their targets, whole reads within 1.5 times their plain time, each
+/// timed right after its plain twin so that both see the same machine.
+fn encrypted(dir: &Path, plain: &Path, answers: &Path, runs: usize) {
+    let home = dir.join("encrypted");
+    fs::create_dir_all(&home).unwrap();
+    fs::copy(plain.join("journal.jsonl"), home.join("journal.jsonl")).unwrap();
+    assert!(bezin(&home).arg("encrypt").status().unwrap().success(), "bezin encrypt failed");
+    println!(
+        "
+the same journal encrypted (bezin encrypt), median of {runs} runs:"
+    );
+    println!("{:<44} {:>10} {:>14} {:>12}", "command", "median", "target", "peak memory");
+    for case in cases(answers, Path::new("")).into_iter().filter(|case| !case.name.starts_with("import")) {
+        let whole = case.name.starts_with("search") || case.name.starts_with("export");
+        let (target, shown) = if whole {
+            let target = time(plain, &case, runs).0.mul_f64(1.5);
+            (target, format!("1.5 x {:.1} ms", millis(target) / 1.5))
+        } else {
+            (case.target, format!("{} ms", case.target.as_millis()))
+        };
+        let (median, rss) = time(&home, &case, runs);
+        println!(
+            "{:<44} {:>7.1} ms {:>14} {:>9.1} MB {}",
+            case.name,
+            millis(median),
+            shown,
+            rss as f64 / 1_048_576.0,
+            if median <= target { "" } else { "  over target" }
         );
     }
 }

@@ -189,3 +189,61 @@ fn decrypt_asks_and_brings_back_the_plain_journal_and_drafts() {
     assert!(text(&fs::read(home.journal_path()).unwrap()).contains(&id));
     home.run(&["decrypt", "--yes"]).code(2).stderr(predicate::str::contains("is not encrypted"));
 }
+
+/// The parts of the journal folder in use, in order.
+fn parts(home: &Home) -> Vec<PathBuf> {
+    let generation = files(&home.sealed_path())
+        .into_iter()
+        .filter_map(|file| file.parent().map(Path::to_path_buf))
+        .filter(|dir| dir.file_name().unwrap().to_string_lossy().starts_with("sealed-"))
+        .max()
+        .expect("a journal folder");
+    let mut parts: Vec<PathBuf> =
+        files(&generation).into_iter().filter(|file| file.file_name().unwrap().len() == 10).collect();
+    parts.sort();
+    parts
+}
+
+#[test]
+fn a_journal_of_several_parts_reads_whole_from_either_end_and_folds_saves_into_a_part_of_its_own() {
+    let home = Home::new();
+    let filler = "a long reflection ".repeat(5_000);
+    let written: Vec<serde_json::Value> = (1..=120)
+        .map(|n| {
+            let mut entry = common::entry(
+                &format!("many{n:06}"),
+                "jrnl",
+                &format!("2026-01-01T09:{:02}:00+01:00", n % 60),
+                None,
+                &[],
+            );
+            entry["answers"][0]["answer"] = serde_json::json!(format!("Word{n}x {filler}"));
+            entry
+        })
+        .collect();
+    home.journal(&written);
+    home.encrypt();
+    let before = parts(&home);
+    assert!(before.len() >= 3, "{before:?}");
+    let exported = home.stdout(&["export", "--format", "json"]);
+    let read: Vec<serde_json::Value> = serde_json::from_str(&exported).unwrap();
+    assert_eq!(read.iter().map(|e| &e["id"]).collect::<Vec<_>>(), written.iter().map(|e| &e["id"]).collect::<Vec<_>>());
+    assert_eq!(read[57]["answers"][0]["answer"], written[57]["answers"][0]["answer"]);
+    for n in [1, 60, 120] {
+        let found = home.stdout(&["search", &format!("Word{n}x")]);
+        assert_eq!(found.lines().filter(|line| line.starts_with("many")).count(), 1, "{found}");
+        assert!(found.contains(&format!("Word{n}x")), "{found}");
+    }
+    assert_eq!(home.stdout(&["list", "-n", "0", "--reverse"]).lines().filter(|l| l.starts_with("many")).count(), 120);
+    assert!(home.stdout(&["show", "many000001"]).contains("Word1x"));
+    // The last part is past the size saves are folded into: the save gets a part of its own.
+    let id = home.save("five-tips", &answers(), &[]);
+    home.run(&["list"]).success();
+    let after = parts(&home);
+    assert_eq!(after.len(), before.len() + 1, "{after:?}");
+    let identity = common::sealed::identity(&home);
+    let newest = text(&common::sealed::decrypt(&fs::read(after.last().unwrap()).unwrap(), &identity));
+    assert_eq!(newest.lines().count(), 1, "{newest}");
+    assert!(newest.contains(&id) && newest.contains(SECRET));
+    assert_eq!(home.entries().len(), 121);
+}

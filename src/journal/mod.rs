@@ -4,6 +4,7 @@
 //! file atomically; reading streams it, forwards or from the end.
 
 mod convert;
+mod decrypted;
 mod entry;
 mod import;
 mod lines;

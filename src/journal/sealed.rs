@@ -3,7 +3,7 @@
 //! list of public keys. docs/journal-format.md describes it; in short:
 //!
 //! - `sealed-NNNNNN/` is the journal now: `000001.age`, `000002.age`, …
-//!   hold its JSON Lines in order, about a MiB each; `recipients.txt` the
+//!   hold its JSON Lines in order, a few MiB each; `recipients.txt` the
 //!   keys every file is encrypted to; `key.age` the journal's own key.
 //! - `new-<time>-<random>.age` is an entry saved since: a save needs only
 //!   the public keys, never a secret. The next reader, who has the
@@ -19,23 +19,28 @@
 //! so `age -d -i identity.txt FILE` reads each one without bezin.
 
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::{Mutex, PoisonError};
 
 use age::secrecy::ExposeSecret;
 use anyhow::{Context, Result, anyhow};
 use zeroize::Zeroizing;
 
+use super::decrypted::{Decrypted, Part};
 use super::lines::Source;
 use crate::atomic::sync_folder;
 use crate::keys::{Identities, Recipients};
 
-/// A part is closed, and the next save starts a new one, past this size:
-/// small enough that folding a save into the last part is quick, large
-/// enough that a journal of years has a few hundred parts.
-const PART: u64 = 1 << 20;
+/// A change writes the journal in parts of this size. Each part costs a
+/// key exchange to open (as much as decrypting a few hundred KiB), so
+/// fewer, larger parts make reading the whole journal quicker.
+const PART: u64 = 4 << 20;
+
+/// Saves are folded into the last part while it is smaller than this, and
+/// start a new part after: folding rewrites the last part, and this keeps
+/// that quick. The next change packs such parts into whole `PART`s.
+const FOLD_INTO: u64 = 1 << 20;
 
 const GENERATION: &str = "sealed-";
 const PENDING: &str = "new-";
@@ -59,10 +64,12 @@ pub struct Keys {
 }
 
 impl Keys {
-    /// Every key a file of the journal is encrypted to.
+    /// Every key a file of the journal is encrypted to. The own key comes
+    /// first in each file's header, as the key that reads it tries them in
+    /// order, and each try costs as much as decrypting a few pages.
     pub fn all(&self) -> Recipients {
-        let mut keys = self.person.keys().to_vec();
-        keys.push(self.own.clone());
+        let mut keys = vec![self.own.clone()];
+        keys.extend_from_slice(self.person.keys());
         Recipients::new(keys).expect("keys that were checked")
     }
 
@@ -111,17 +118,7 @@ impl OwnKey {
 pub struct Opened {
     /// `None` only where a lock is held already (numbering damaged lines).
     _lock: Option<File>,
-    parts: Vec<Part>,
-    size: u64,
-    key: age::x25519::Identity,
-}
-
-/// One age file of the journal, decrypted when first read.
-struct Part {
-    path: PathBuf,
-    start: u64,
-    len: u64,
-    reader: Mutex<Option<age::stream::StreamReader<File>>>,
+    text: Decrypted,
 }
 
 impl Sealed {
@@ -252,10 +249,10 @@ impl Sealed {
         let mut start = 0;
         for path in numbered_parts(&generation)? {
             let len = plain_length(&path).with_context(|| format!("could not read {}", path.display()))?;
-            parts.push(Part { path, start, len, reader: Mutex::new(None) });
+            parts.push(Part { path, start, len });
             start += len;
         }
-        Ok(Opened { _lock: lock, parts, size: start, key: key.0.clone() })
+        Ok(Opened { _lock: lock, text: Decrypted::new(parts, key.0.clone()) })
     }
 
     /// Opens the journal while a change holds the exclusive lock.
@@ -302,7 +299,7 @@ impl Sealed {
         }
         if !added.is_empty() {
             let (target, mut text) = match parts.last() {
-                Some(path) if (last.len() as u64) < PART => (path.clone(), last.clone()),
+                Some(path) if (last.len() as u64) < FOLD_INTO => (path.clone(), last.clone()),
                 _ => (generation.join(part_name(parts.len() + 1)), Zeroizing::new(Vec::new())),
             };
             text.extend_from_slice(&added);
@@ -449,30 +446,12 @@ pub fn new_own_key(person: &Recipients) -> Result<(Keys, String)> {
 
 impl Source for Opened {
     fn size(&self) -> io::Result<u64> {
-        Ok(self.size)
+        self.text.size()
     }
 
     fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize> {
-        let index = self.parts.partition_point(|part| part.start + part.len <= offset);
-        let Some(part) = self.parts.get(index) else { return Ok(0) };
-        let within = offset - part.start;
-        let want = usize::try_from((part.len - within).min(buf.len() as u64)).unwrap_or(buf.len());
-        let mut reader = part.reader.lock().unwrap_or_else(PoisonError::into_inner);
-        if reader.is_none() {
-            *reader = Some(open_part(&part.path, &self.key)?);
-        }
-        let reader = reader.as_mut().expect("opened above");
-        reader.seek(SeekFrom::Start(within))?;
-        reader.read(&mut buf[..want])
+        self.text.read_at(buf, offset)
     }
-}
-
-fn open_part(path: &Path, key: &age::x25519::Identity) -> io::Result<age::stream::StreamReader<File>> {
-    let file = File::open(path)?;
-    let decryptor = age::Decryptor::new(file).map_err(|err| io::Error::other(format!("{}: {err}", path.display())))?;
-    decryptor
-        .decrypt(std::iter::once(key as &dyn age::Identity))
-        .map_err(|err| io::Error::other(format!("{} cannot be decrypted: {err}", path.display())))
 }
 
 /// The whole plain text of a small age file, decrypted with the journal's key.
