@@ -225,6 +225,11 @@ fn check_finds_files_open_to_others_and_is_quiet_when_all_is_well() {
     home.run(&["check"]).code(1).stdout(predicate::str::contains(format!(
         "problem: {journal} can be read by others (mode 644); chmod 600 {journal} makes it yours alone"
     )));
+    // The home is the data and the settings folder at once: named once.
+    std::fs::set_permissions(home.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let said = home.run(&["check"]).code(1).get_output().stdout.clone();
+    let home_problem = format!("problem: {} can be read by others", home.path().display());
+    assert_eq!(common::text(&said).matches(&home_problem).count(), 1, "{}", common::text(&said));
 }
 
 #[test]

@@ -109,6 +109,9 @@ fn own_paths(context: &Context) -> Vec<PathBuf> {
             own.extend(entries.filter_map(|entry| entry.ok().map(|entry| entry.path())));
         }
     }
+    // With BEZIN_HOME the data and settings folders are one: name it once.
+    let mut seen = std::collections::HashSet::new();
+    own.retain(|path| seen.insert(path.clone()));
     own
 }
 
