@@ -247,3 +247,49 @@ fn a_journal_of_several_parts_reads_whole_from_either_end_and_folds_saves_into_a
     assert!(newest.contains(&id) && newest.contains(SECRET));
     assert_eq!(home.entries().len(), 121);
 }
+
+/// Starts `bezin ARGS` in `home` with its output captured.
+fn start(home: &Home, args: &[&str]) -> std::process::Child {
+    home.process().args(args).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::null()).spawn().unwrap()
+}
+
+#[test]
+fn saves_and_folds_killed_at_random_moments_never_lose_or_double_an_acknowledged_entry() {
+    let home = Home::new();
+    home.encrypt();
+    let answers = home.write("a.toml", &answers());
+    let mut acked = Vec::new();
+    let mut rng = fastrand::Rng::with_seed(13);
+    // A save, then a read that folds it in, each killed at a random moment;
+    // every third pair runs to the end.
+    for round in 0..45 {
+        let mut save = start(&home, &["run", "five-tips", "--answers", answers.to_str().unwrap()]);
+        if round % 3 == 1 {
+            std::thread::sleep(std::time::Duration::from_micros(rng.u64(0..8000)));
+            let _ = save.kill();
+        }
+        let out = text(&save.wait_with_output().unwrap().stdout);
+        acked.extend(out.strip_prefix("Saved as ").map(|rest| rest.split_whitespace().next().unwrap().to_owned()));
+        let mut read = start(&home, &["list", "-n", "1"]);
+        if round % 3 == 2 {
+            std::thread::sleep(std::time::Duration::from_micros(rng.u64(0..8000)));
+            let _ = read.kill();
+        }
+        let _ = read.wait();
+    }
+    assert!(acked.len() >= 15, "a third of the saves run to the end");
+    let out = home.run(&["list", "-n", "0", "--json"]).success().get_output().clone();
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    let listed: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let mut ids: Vec<&str> = listed.iter().map(|entry| entry["id"].as_str().unwrap()).collect();
+    for id in &acked {
+        assert!(ids.contains(&id.as_str()), "acknowledged entry {id} is in the journal");
+    }
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "no entry is there twice");
+    assert_eq!(home.entries().len(), count, "the age crate reads the same entries");
+    fs::set_permissions(home.path(), std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
+    home.run(&["check"]).success().stdout(predicate::str::contains("all is well"));
+}
