@@ -82,10 +82,17 @@ impl Journal {
         let opened = Held::Sealed(sealed.open_locked(lock, own)?);
         let (keys, key_file) = sealed::new_own_key(person)?;
         let all = keys.all();
-        // The small files are read before the key that opens them is replaced.
+        // The drafts and the lines set aside are first encrypted to the old
+        // keys and the new ones together, so that whichever journal a crash
+        // leaves in place reads them; to the new keys alone at the end.
+        let mut both = sealed.keys()?.all().keys().to_vec();
+        both.extend(all.keys().iter().filter(|key| !both.contains(key)).cloned().collect::<Vec<_>>());
+        let both = Recipients::new(both)?;
         let mut small = Vec::new();
         for path in sealed.asides()?.into_iter().chain(sealed_drafts(drafts)) {
-            small.push((own.decrypt_file(&path)?, path));
+            let text = own.decrypt_file(&path)?;
+            both.write_file(&path, ".tmp-", &text)?;
+            small.push((text, path));
         }
         sealed.rewrite(Some((&keys, &key_file)), |out| {
             lines::copy(&opened, out).context("could not read the journal")?;
