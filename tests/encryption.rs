@@ -293,3 +293,36 @@ fn saves_and_folds_killed_at_random_moments_never_lose_or_double_an_acknowledged
     fs::set_permissions(home.path(), std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
     home.run(&["check"]).success().stdout(predicate::str::contains("all is well"));
 }
+
+#[test]
+fn a_save_made_for_the_keys_before_a_rekey_is_still_taken_in() {
+    let home = Home::new();
+    home.encrypt();
+    home.save("five-tips", &answers(), &[]);
+    // Another machine, synced before the new keys: its own copy of the journal.
+    let elsewhere = Home::new();
+    let copied = std::process::Command::new("cp")
+        .arg("-a")
+        .args([home.sealed_path(), home.path().join("identity.txt")])
+        .arg(elsewhere.path())
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    let public = fs::read_to_string(home.path().join("identity.txt"))
+        .unwrap()
+        .lines()
+        .find_map(|line| line.strip_prefix("# public key: ").map(str::to_owned))
+        .unwrap();
+    home.run(&["encrypt", "--recipient", &public]).success();
+    let made_elsewhere = elsewhere.save("five-tips", &answers(), &[]);
+    for file in files(&elsewhere.sealed_path()) {
+        if file.file_name().unwrap().to_string_lossy().starts_with("new-") {
+            fs::copy(&file, home.sealed_path().join(file.file_name().unwrap())).unwrap();
+        }
+    }
+    let listed = home.stdout(&["list"]);
+    assert!(listed.contains(&made_elsewhere[..7]), "{listed}");
+    assert_eq!(home.entries().len(), 2);
+    fs::set_permissions(home.path(), std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
+    home.run(&["check"]).success().stdout(predicate::str::contains("all is well"));
+}

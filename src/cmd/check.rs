@@ -66,8 +66,9 @@ fn encryption(context: &Context, sealed: &Sealed, problems: &mut Vec<String>) ->
     let own = context.journal.unlock(sealed)?;
     for save in sealed.unreadable(own)? {
         problems.push(format!(
-            "{} is a save the journal's key cannot read (made for keys it no longer has); \
-             age -d -i YOUR-IDENTITY FILE > saved.jsonl reads it with an older key, and bezin import saved.jsonl brings it in",
+            "{} is a save neither the journal's key nor your identity can read (made for keys they no longer \
+             are); age -d -i OLDER-IDENTITY FILE > saved.jsonl reads it with an older key, and bezin import \
+             saved.jsonl brings it in (then remove the file)",
             save.display()
         ));
     }

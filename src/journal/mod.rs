@@ -147,7 +147,8 @@ impl Journal {
     }
 
     /// The journal's own key, read once with the person's identity, which
-    /// is dropped (and zeroed) as soon as it has opened it.
+    /// is dropped (and zeroed) as soon as it has opened it and the saves
+    /// made for older keys.
     pub fn unlock(&self, sealed: &Sealed) -> Result<&OwnKey> {
         if let Some(own) = self.own_key.get() {
             return Ok(own);
@@ -156,6 +157,7 @@ impl Journal {
         let own = sealed
             .own_key(&person)
             .map_err(|err| if err.is::<sealed::NotItsKey>() { self.not_a_key(sealed) } else { err })?;
+        sealed.adopt(&own, &person)?;
         Ok(self.own_key.get_or_init(|| own))
     }
 

@@ -338,8 +338,27 @@ impl Sealed {
         Ok(found)
     }
 
+    /// Saves made for keys the journal no longer has (on a machine that had
+    /// not yet seen its new keys) that the person's identity still reads
+    /// are encrypted again to the journal's keys, for the next fold.
+    pub fn adopt(&self, own: &OwnKey, person: &Identities) -> Result<()> {
+        if self.named(is_pending)?.is_empty() {
+            return Ok(());
+        }
+        let Some(_lock) = self.lock(true)? else { return Ok(()) };
+        let keys = self.keys()?.all();
+        let person: Vec<&dyn age::Identity> = person.as_dyn().collect();
+        for path in self.unreadable(own)? {
+            if let Ok(text) = crate::keys::decrypt_file(&path, &person) {
+                keys.write_file(&path, TEMPORARY, &text)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Saves that the journal's key cannot read (written on a machine that
-    /// had not yet seen the journal's new keys): left where they are.
+    /// had not yet seen the journal's new keys, for keys the person no
+    /// longer has either): left where they are.
     pub fn unreadable(&self, key: &OwnKey) -> Result<Vec<PathBuf>> {
         let pending = self.named(is_pending)?;
         Ok(pending.into_iter().filter(|path| decrypt_file(path, &key.0).is_err()).collect())
