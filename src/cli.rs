@@ -461,6 +461,7 @@ pub struct ShowArgs {
 /// Answers the shell when a completion script asks (and exits); otherwise
 /// returns at once.
 pub fn complete_when_asked() {
+    completion::note_if_completing();
     clap_complete::CompleteEnv::with_factory(Cli::command).var(completion::COMPLETE_VARIABLE).complete();
 }
 

@@ -4,6 +4,7 @@
 
 use std::ffi::OsStr;
 use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap_complete::engine::CompletionCandidate;
 
@@ -11,6 +12,22 @@ use crate::context::Context;
 
 /// The variable a completion script sets when it asks bezin what to complete.
 pub const COMPLETE_VARIABLE: &str = "BEZIN_COMPLETE";
+
+/// Set while this process answers the shell's completion script (which
+/// takes its variable away before it asks for candidates).
+static COMPLETING: AtomicBool = AtomicBool::new(false);
+
+/// Notes whether the shell's completion script started this process.
+pub fn note_if_completing() {
+    if std::env::var_os(COMPLETE_VARIABLE).is_some() {
+        COMPLETING.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Whether this process is answering the shell's completion script.
+pub fn completing() -> bool {
+    COMPLETING.load(Ordering::Relaxed)
+}
 
 /// How many of the newest entries are offered.
 const NEWEST: usize = 200;

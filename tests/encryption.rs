@@ -176,6 +176,13 @@ fn a_passphrase_identity_is_asked_once_in_the_terminal() {
     p.exp_string("that passphrase does not open the identity").unwrap();
     // Without a terminal nothing is asked, and the journal stays closed.
     home.run(&["list"]).failure().stderr(predicate::str::contains("needs its passphrase"));
+    // Nor while the shell completes an id in the terminal: it offers what it can.
+    let mut command = home.process();
+    command.args(["--", "bezin", "show", ""]).env("BEZIN_COMPLETE", "fish").env("TERM", "xterm");
+    let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true);
+    let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
+    let offered = p.exp_eof().unwrap();
+    assert!(offered.contains("last\t") && !offered.contains("Passphrase"), "{offered}");
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! What age asks the person while it opens a key: a passphrase, hidden and
 //! asked on the terminal; a message or a question from a plugin (a hardware
 //! key asking for a touch). Without a terminal nothing is asked, and the key
-//! stays closed.
+//! stays closed; nor while the shell asks for completions, which must
+//! never stop for a question.
 
 use std::io::{IsTerminal, Write};
 
@@ -15,12 +16,14 @@ pub struct KeyPrompts;
 
 impl age::Callbacks for KeyPrompts {
     fn display_message(&self, message: &str) {
-        crate::tell!("{message}");
+        if !crate::completion::completing() {
+            crate::tell!("{message}");
+        }
     }
 
     fn confirm(&self, message: &str, yes: &str, _no: Option<&str>) -> Option<bool> {
         let term = Term::stderr();
-        if !term.is_term() {
+        if !may_ask(&term) {
             return None;
         }
         Confirm::new().with_prompt(super::one_line(&format!("{message} ({yes}?)"))).interact_on(&term).ok()
@@ -28,7 +31,7 @@ impl age::Callbacks for KeyPrompts {
 
     fn request_public_string(&self, description: &str) -> Option<String> {
         let term = Term::stderr();
-        if !term.is_term() {
+        if !may_ask(&term) {
             return None;
         }
         Input::new().with_prompt(super::one_line(description)).interact_text_on(&term).ok()
@@ -36,7 +39,7 @@ impl age::Callbacks for KeyPrompts {
 
     fn request_passphrase(&self, description: &str) -> Option<SecretString> {
         let term = Term::stderr();
-        if !term.is_term() || !std::io::stdin().is_terminal() {
+        if !may_ask(&term) || !std::io::stdin().is_terminal() {
             return None;
         }
         let mut err = super::stderr();
@@ -45,4 +48,8 @@ impl age::Callbacks for KeyPrompts {
         let passphrase = term.read_secure_line().ok()?;
         Some(SecretString::from(passphrase))
     }
+}
+
+fn may_ask(term: &Term) -> bool {
+    term.is_term() && !crate::completion::completing()
 }
