@@ -18,6 +18,7 @@ mod controls;
 mod draft;
 mod exit_codes;
 mod filter;
+mod follow_through;
 mod journal;
 mod json;
 mod keys;

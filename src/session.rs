@@ -26,12 +26,14 @@ pub struct Session<'s> {
     /// Where each prompt is in the set, so that a set of thousands of
     /// prompts still takes time in proportion to its size.
     places: HashMap<&'s str, usize>,
+    /// The person of the conversation this reflection looks back on.
+    carried: Option<String>,
 }
 
 impl<'s> Session<'s> {
     pub fn new(set: &'s PromptSet, lang: Lang) -> Self {
         let places = set.prompts.iter().enumerate().rev().map(|(at, prompt)| (prompt.id.as_str(), at)).collect();
-        Session { set, lang, given: HashMap::new(), places }
+        Session { set, lang, given: HashMap::new(), places, carried: None }
     }
 
     fn prompt(&self, id: &str) -> Option<&'s Prompt> {
@@ -167,9 +169,24 @@ impl<'s> Session<'s> {
             .collect()
     }
 
-    /// The other person, as written in answer to the set's person prompt.
+    /// Carries over the person of the conversation this reflection looks
+    /// back on: the entry records them, and the set's person prompt, if it
+    /// has one and it is not answered yet, is answered with the name and
+    /// not asked.
+    pub fn carry_person(&mut self, name: String) {
+        if let Some(prompt) = self.set.person_prompt()
+            && !self.given.contains_key(&prompt.id)
+        {
+            let _ = self.give(prompt, Some(Answer::Text(name.clone())));
+        }
+        self.carried = Some(name);
+    }
+
+    /// The other person, as written in answer to the set's person prompt,
+    /// or carried over from the conversation looked back on.
     pub fn person(&self) -> Option<String> {
-        self.answer(&self.set.person_prompt()?.id)?.as_name()
+        let answered = self.set.person_prompt().and_then(|prompt| self.answer(&prompt.id)?.as_name());
+        answered.or_else(|| self.carried.clone())
     }
 
     /// The answers as the journal keeps them: every prompt asked and answered.

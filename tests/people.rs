@@ -163,3 +163,90 @@ fn about_a_name_that_is_unknown_or_could_be_several_says_so() {
         .stderr("bezin: no reflection is about 'Carla' (bezin people lists everyone)\n");
     home.run(&["about", "bram", "--json"]).success();
 }
+
+/// The day `days` days ago, `YYYY-MM-DD`.
+fn days_ago(days: i64) -> String {
+    let moment = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * days);
+    moment.strftime("%Y-%m-%d").to_string()
+}
+
+/// Prepared conversations over the last weeks: two open, one looked back
+/// on, one open but too old for the welcome, and an entry of a set
+/// without a follow-up.
+fn prepared(home: &Home) {
+    let mut opening = about("bram10", "Bram", &days_ago(10), "en");
+    opening["set"] = "opening-the-conversation".into();
+    opening["person"] = "Bram".into();
+    let mut looked_back =
+        common::entry("back09", "after-the-conversation", &format!("{}T10:00:00+01:00", days_ago(9)), None, &[]);
+    looked_back["follows"] = "bram10".into();
+    let mut desire = about("eva01", "Éva", &days_ago(1), "nl");
+    desire["set"] = "desire-behind-the-request".into();
+    desire["person"] = "Éva".into();
+    home.journal(&[
+        about("cas40", "Cas", &days_ago(40), "en"),
+        opening,
+        looked_back,
+        about("anna03", "Anna", &days_ago(3), "en"),
+        common::entry("note02", "jrnl", &format!("{}T10:00:00+01:00", days_ago(2)), None, &[]),
+        desire,
+    ]);
+}
+
+#[test]
+fn the_welcome_shows_the_open_conversations_of_the_last_thirty_days_with_the_command_for_each() {
+    let home = Home::new();
+    prepared(&home);
+    let welcome = home.stdout(&[]);
+    let section = welcome.split("To look back on\n").nth(1).expect("a section of open conversations");
+    let rows: Vec<&str> = section.lines().take_while(|line| !line.is_empty()).collect();
+    assert_eq!(rows.len(), 2, "{welcome}");
+    assert!(rows[0].contains(&days_ago(1)) && rows[0].contains("Éva"), "{welcome}");
+    assert!(rows[0].ends_with("bezin run after-the-conversation --follows eva01"), "{welcome}");
+    assert!(rows[1].contains("Anna") && rows[1].ends_with("--follows anna03"), "{welcome}");
+    assert!(!welcome.contains("Bram") && !welcome.contains("Cas"), "looked back on, or too old: {welcome}");
+    // The command shown does what it says, and the person carries over.
+    home.save("after-the-conversation", AFTER, &["--follows", "anna03"]);
+    let entry = home.entries().pop().unwrap();
+    assert_eq!((entry["follows"].as_str(), entry["person"].as_str()), (Some("anna03"), Some("Anna")));
+    let welcome = home.stdout(&[]);
+    assert!(!welcome.contains("--follows anna03"), "{welcome}");
+}
+
+/// Answers for every prompt of after-the-conversation.
+const AFTER: &str = "how-it-went = 7\nwhat-happened = \"x\"\ndesire-learned = \"x\"\nunplanned = false\n\
+                     own-part = \"x\"\ncalm-now = 7\nnext = \"x\"\n";
+
+#[test]
+fn a_look_back_offers_the_open_conversations_newest_first_and_carries_the_person_over() {
+    let home = Home::new();
+    prepared(&home);
+    let mut p = common::spawn(&home, &["run", "after-the-conversation"]);
+    common::at(&mut p, "Which conversation do you look back on?", "");
+    // The session reads the screen a byte to a character.
+    let offered = p.exp_string("none of these").unwrap().chars().map(|c| u8::try_from(c).unwrap()).collect();
+    let offered = String::from_utf8(offered).unwrap();
+    let eva = offered.find(&format!("{}  Éva", days_ago(1))).expect("Éva's, with its date");
+    let anna = offered.find(&format!("{}  Anna", days_ago(3))).expect("Anna's, with its date");
+    let cas = offered.find(&format!("{}  Cas", days_ago(40))).expect("an older open one too");
+    assert!(eva < anna && anna < cas && !offered.contains("Bram"), "{offered}");
+    // The second: Anna's.
+    p.send("\x1b[B").unwrap();
+    p.flush().unwrap();
+    common::at(&mut p, "❯ ", "\r");
+    common::at(&mut p, "This reflection follows", "");
+    common::at(&mut p, "(1/", "\r");
+    common::at(&mut p, "(2/", "\x03");
+    p.exp_eof().unwrap();
+    let draft = common::drafts(&home).pop().expect("a draft");
+    assert_eq!(draft["follows"], "anna03");
+    // None of these: a look-back of its own.
+    let mut p = common::spawn(&home, &["run", "after-the-conversation", "--fresh"]);
+    common::at(&mut p, "none of these", "\x1b[B\x1b[B\x1b[B");
+    common::at(&mut p, "❯ none", "\r");
+    common::at(&mut p, "(1/", "\r");
+    common::at(&mut p, "(2/", "\x03");
+    p.exp_eof().unwrap();
+    let drafts = common::drafts(&home);
+    assert!(drafts.iter().any(|draft| draft["follows"].is_null()), "{drafts:?}");
+}

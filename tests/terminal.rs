@@ -83,7 +83,8 @@ fn after_the_conversation_offers_the_reflection_it_follows_and_shows_it_first() 
         &["--title", "Before Bram"],
     );
     let mut p = spawn(&home, &["run", "after-the-conversation", "--lang", "nl"]);
-    at(&mut p, "Voortbouwen op 'Before Bram'", "y");
+    at(&mut p, "Op welk gesprek kijk je terug?", "");
+    at(&mut p, "Bram  Before Bram", ENTER);
     at(&mut p, "Deze reflectie volgt op 'Before Bram'", "");
     at(&mut p, "Recognition", "");
     at(&mut p, "(1/8) Hoe ging het gesprek", ENTER);
@@ -104,6 +105,7 @@ fn after_the_conversation_offers_the_reflection_it_follows_and_shows_it_first() 
 
     let entry = home.entries().pop().unwrap();
     assert_eq!(entry["follows"], before.as_str());
+    assert_eq!(entry["person"], "Bram", "the person carries over");
     assert_eq!(entry["lang"], "nl");
     assert_eq!(entry["title"], serde_json::Value::Null);
     assert_eq!(entry["answers"][0]["answer"], 5);

@@ -12,10 +12,15 @@ use crate::cli::RunArgs;
 use crate::context::Context;
 use crate::draft::{Draft, Drafts};
 use crate::exit_codes;
+use crate::follow_through;
 use crate::journal::{self, Entry, MovedAside, tags};
 use crate::prompt_set::PromptSet;
 use crate::session::{AnswerSource, Session};
 use crate::ui::{self, Paused, Terminal};
+
+/// How far back, and how many, prepared conversations a look-back offers.
+const OFFERED_DAYS: i64 = 365;
+const OFFERED: usize = 9;
 
 pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
@@ -27,11 +32,19 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
         anyhow!("name the set to run with --answers, like: bezin run five-tips --answers answers.toml")
     })?;
     let set = &catalog.get(&set_id).inspect_err(|_| warn_broken(&catalog))?.set;
-    let follows = args.follows.as_deref().map(|id| context.find(id)).transpose()?.map(|entry| entry.id);
+    let earlier = args.follows.as_deref().map(|id| context.find(id)).transpose()?;
     let started = crate::clock::stamp();
     let mut session = Session::new(set, context.lang);
     let mut answers = AnswersFile::read(path)?;
     answers.all_in(set)?;
+    // A name the answers file gives is the one kept.
+    let named_in_file = set.person_prompt().is_some_and(|prompt| answers.ids().any(|id| *id == prompt.id));
+    if let Some(name) = earlier.as_ref().and_then(|earlier| person_of(&catalog, earlier))
+        && !named_in_file
+    {
+        session.carry_person(name);
+    }
+    let follows = earlier.map(|entry| entry.id);
     session.walk(&mut answers, |_| {})?;
     answers.all_asked(&session)?;
     let entry = entry(&session, started, args.title.clone(), tags(&args.tags), follows);
@@ -62,7 +75,13 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
     if !draft.answers.is_empty() {
         ui::on_interrupt(Some(resume_message(&draft)));
     }
-    match converse(context, catalog, &mut terminal, set, &drafts, &mut draft, args) {
+    let earlier = match &draft.follows {
+        Some(id) => context.journal.by_id(id, context.warn_damaged())?,
+        None => None,
+    };
+    let looking_back =
+        LookingBack { person: earlier.as_ref().and_then(|earlier| person_of(catalog, earlier)), earlier };
+    match converse(catalog, &mut terminal, set, &drafts, &mut draft, args, &looking_back) {
         Err(err) if err.is::<Paused>() || ui::is_interrupted(&err) => {
             ui::say_stopped();
             return Ok(ExitCode::from(exit_codes::STOPPED));
@@ -70,7 +89,17 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
         result => result?,
     }
     ui::on_interrupt(None);
-    save(context, &drafts, &draft, set)
+    save(context, &drafts, &draft, set, looking_back.person)
+}
+
+/// The conversation a reflection looks back on, and whom it was with.
+struct LookingBack {
+    earlier: Option<Entry>,
+    person: Option<String>,
+}
+
+fn person_of(catalog: &Catalog, entry: &Entry) -> Option<String> {
+    crate::people::PersonPrompts::of(catalog).person_of(entry)
 }
 
 /// The draft of this set to go on with: chosen by --resume or --fresh, or
@@ -121,21 +150,22 @@ fn new_draft(
 /// The reflection in the terminal: the entry it follows, every prompt, the
 /// review of all answers, then a title and tags; the draft kept all along.
 fn converse(
-    context: &Context,
     catalog: &Catalog,
     terminal: &mut Terminal,
     set: &PromptSet,
     drafts: &Drafts,
     draft: &mut Draft,
     args: &RunArgs,
+    looking_back: &LookingBack,
 ) -> Result<()> {
     terminal.intro(set)?;
-    if let Some(id) = &draft.follows
-        && let Some(earlier) = context.journal.by_id(id, context.warn_damaged())?
-    {
-        terminal.show_earlier(&earlier, &catalog.title(&earlier.set, earlier.lang))?;
+    if let Some(earlier) = &looking_back.earlier {
+        terminal.show_earlier(earlier, &catalog.title(&earlier.set, earlier.lang))?;
     }
     let mut session = Session::resume(set, draft.lang, draft.answers.clone());
+    if let Some(name) = &looking_back.person {
+        session.carry_person(name.clone());
+    }
     let mut keeping = Keeping { drafts, warned: false };
     session.walk(terminal, |session| keeping.keep(draft, session))?;
     while let Some(prompt) = terminal.review(&session)? {
@@ -185,8 +215,17 @@ impl Keeping<'_> {
 /// Saves the finished draft as an entry; the draft goes only once the entry
 /// is on disk. If the journal cannot be written, the draft stays, and if
 /// there is no draft either, the answers are printed to keep.
-fn save(context: &Context, drafts: &Drafts, draft: &Draft, set: &PromptSet) -> Result<ExitCode> {
-    let session = Session::resume(set, draft.lang, draft.answers.clone());
+fn save(
+    context: &Context,
+    drafts: &Drafts,
+    draft: &Draft,
+    set: &PromptSet,
+    person: Option<String>,
+) -> Result<ExitCode> {
+    let mut session = Session::resume(set, draft.lang, draft.answers.clone());
+    if let Some(name) = person {
+        session.carry_person(name);
+    }
     let entry = entry(&session, draft.started.clone(), draft.title.clone(), draft.tags.clone(), draft.follows.clone());
     let moved = match context.journal.append(&entry) {
         Ok(moved) => moved,
@@ -248,19 +287,20 @@ fn saved(context: &Context, entry: &Entry, moved: Option<MovedAside>, set: &Prom
     }
 }
 
-/// For a set that follows others (after the conversation), offers the
-/// latest entry of those sets.
+/// For a set that looks back on others (after the conversation), offers
+/// the prepared conversations no entry looks back on yet, newest first.
 fn offer_earlier(context: &Context, catalog: &Catalog, terminal: &Terminal, set: &PromptSet) -> Result<Option<Entry>> {
-    let leading = catalog.leading_to(&set.id);
-    if leading.is_empty() {
+    if catalog.leading_to(&set.id).is_empty() {
         return Ok(None);
     }
-    let Some(entry) = context.journal.newest(|entry| leading.contains(&entry.set.as_str()), context.warn_damaged())?
-    else {
+    let since = follow_through::days_ago(OFFERED_DAYS);
+    let mut open =
+        follow_through::open(&context.journal, catalog, Some(&set.id), since, OFFERED, context.warn_damaged())?;
+    if open.is_empty() {
         return Ok(None);
-    };
-    let accepted = terminal.offer_follow_up(&entry, &catalog.title(&entry.set, entry.lang))?;
-    Ok(accepted.then_some(entry))
+    }
+    let chosen = terminal.pick_follow_up(&open, |entry| super::title_of(entry, catalog))?;
+    Ok(chosen.map(|at| open.swap_remove(at).entry))
 }
 
 fn warn_broken(catalog: &Catalog) {

@@ -1,5 +1,6 @@
-//! `bezin` on its own: the sets, the latest entries, unfinished
-//! reflections, and the one command to start.
+//! `bezin` on its own: the sets, the latest entries, the conversations
+//! still to look back on, unfinished reflections, and the one command to
+//! start.
 
 use std::io::Write;
 use std::ops::ControlFlow;
@@ -9,8 +10,12 @@ use anyhow::Result;
 
 use super::title_of;
 use crate::context::Context;
+use crate::follow_through;
 use crate::journal::Entry;
 use crate::ui::{self, Column};
+
+/// How far back the welcome looks for conversations still to look back on.
+const RECENT_DAYS: i64 = 30;
 
 pub fn run(context: &Context) -> Result<ExitCode> {
     let catalog = context.catalog()?;
@@ -21,6 +26,14 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         }
         Ok(if latest.len() == 3 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) })
     })?;
+    let open = follow_through::open(
+        &context.journal,
+        &catalog,
+        None,
+        follow_through::days_ago(RECENT_DAYS),
+        usize::MAX,
+        |_| {},
+    )?;
     let (drafts, _) = context.drafts().all().unwrap_or_default();
     let mut out = ui::stdout();
     writeln!(out, "{} · think before you begin\n", ui::bold("bezin"))?;
@@ -38,6 +51,18 @@ pub fn run(context: &Context) -> Result<ExitCode> {
             .map(|entry| [format!("  {}", entry.short_id()), entry.date().to_owned(), title_of(entry, &catalog)])
             .collect();
         ui::table(&mut out, &[Column::id(""), Column::fixed(""), Column::flexible("")], &rows)?;
+    }
+    if !open.is_empty() {
+        writeln!(out, "\n{}", ui::bold("To look back on"))?;
+        let rows: Vec<[String; 4]> = open
+            .iter()
+            .map(|open| {
+                let about = open.person.clone().unwrap_or_default();
+                [format!("  {}", open.entry.date()), about, title_of(&open.entry, &catalog), open.command()]
+            })
+            .collect();
+        let columns = [Column::fixed(""), Column::flexible(""), Column::flexible(""), Column::id("")];
+        ui::table(&mut out, &columns, &rows)?;
     }
     if !drafts.is_empty() {
         writeln!(out, "\n{}", ui::bold("Unfinished"))?;

@@ -12,6 +12,7 @@ use super::one_line;
 use crate::answer::{Answer, Picked};
 use crate::catalog::Catalog;
 use crate::draft::Draft;
+use crate::follow_through::Open;
 use crate::journal::Entry;
 use crate::lang::{Lang, Text, Words};
 use crate::prompt_set::{Choice, Kind, Prompt, PromptSet};
@@ -96,11 +97,24 @@ impl Terminal {
         Ok(Confirm::with_theme(&self.theme).with_prompt(question).default(true).interact_on(&self.term)?)
     }
 
-    /// Asks whether this reflection follows up on `entry`.
-    pub fn offer_follow_up(&self, entry: &Entry, set_title: &str) -> Result<bool> {
-        let title = entry.title.as_deref().unwrap_or(set_title);
-        let question = one_line(&format!("{} '{title}' ({})?", self.words().follow_offer, entry.date())).into_owned();
-        Ok(Confirm::with_theme(&self.theme).with_prompt(question).default(true).interact_on(&self.term)?)
+    /// Asks which of the open conversations this reflection looks back on,
+    /// each shown with its date, person and title; `None` for none of them.
+    pub fn pick_follow_up(&self, open: &[Open], title: impl Fn(&Entry) -> String) -> Result<Option<usize>> {
+        let mut items: Vec<String> = open
+            .iter()
+            .map(|open| {
+                let about = open.person.as_deref().map(|person| format!("{person}  ")).unwrap_or_default();
+                one_line(&format!("{}  {about}{}", open.entry.date(), title(&open.entry))).into_owned()
+            })
+            .collect();
+        items.push(self.words().follow_none.to_owned());
+        let chosen = Select::with_theme(&self.theme)
+            .with_prompt(self.words().follow_offer)
+            .items(&items)
+            .default(0)
+            .interact_on_opt(&self.term)?
+            .ok_or(Paused)?;
+        Ok((chosen < open.len()).then_some(chosen))
     }
 
     /// The answers of the entry this reflection follows, to read first.
