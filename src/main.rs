@@ -28,6 +28,7 @@ mod paths;
 mod people;
 mod prefix;
 mod prompt_set;
+mod recall;
 mod search;
 mod session;
 mod shell;

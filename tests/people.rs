@@ -250,3 +250,41 @@ fn a_look_back_offers_the_open_conversations_newest_first_and_carries_the_person
     let drafts = common::drafts(&home);
     assert!(drafts.iter().any(|draft| draft["follows"].is_null()), "{drafts:?}");
 }
+
+/// What the session showed before `text` appeared, as the person saw it.
+fn seen_before(p: &mut rexpect::session::PtySession, text: &str) -> String {
+    let bytes: String = text.bytes().map(char::from).collect();
+    let seen = p.exp_string(&bytes).unwrap_or_else(|err| panic!("waiting for {text:?}: {err}"));
+    String::from_utf8(seen.chars().map(|c| u8::try_from(c).unwrap()).collect()).unwrap()
+}
+
+#[test]
+fn a_name_seen_before_brings_back_the_last_reflection_at_once_in_both_languages() {
+    let home = Home::new();
+    home.journal(&[
+        about("anna1", "Anna", "2025-03-01", "en"),
+        about("bram1", "Bram", "2025-04-01", "en"),
+        about("anna2", "anna ", "2026-01-15", "en"),
+    ]);
+    let mut p = common::spawn(&home, &["run", "five-tips"]);
+    common::at(&mut p, "(1/", "");
+    common::at(&mut p, "›", "ÁNNA\r");
+    let block = seen_before(&mut p, "(2/");
+    assert!(block.contains("ÁNNA: 2 reflections, the last on 2026-01-15 (Five tips before you answer)"), "{block}");
+    assert!(block.contains("Desire of anna2") && !block.contains("anna1"), "{block}");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    // In Dutch; and a new name brings back nothing.
+    let mut p = common::spawn(&home, &["run", "five-tips", "--lang", "nl", "--fresh"]);
+    common::at(&mut p, "›", "Bram\r");
+    let block = seen_before(&mut p, "(2/");
+    assert!(block.contains("Bram: 1 reflectie, de laatste op 2025-04-01"), "{block}");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    let mut p = common::spawn(&home, &["run", "five-tips", "--fresh"]);
+    common::at(&mut p, "›", "Zoë\r");
+    let block = seen_before(&mut p, "(2/");
+    assert!(!block.contains("reflection"), "nothing for a new name: {block}");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+}

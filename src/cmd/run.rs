@@ -15,6 +15,7 @@ use crate::exit_codes;
 use crate::follow_through;
 use crate::journal::{self, Entry, MovedAside, tags};
 use crate::prompt_set::PromptSet;
+use crate::recall::Pending;
 use crate::session::{AnswerSource, Session};
 use crate::ui::{self, Paused, Terminal};
 
@@ -81,7 +82,13 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
     };
     let looking_back =
         LookingBack { person: earlier.as_ref().and_then(|earlier| person_of(catalog, earlier)), earlier };
-    match converse(catalog, &mut terminal, set, &drafts, &mut draft, args, &looking_back) {
+    let conversed = std::thread::scope(|scope| {
+        if set.person_prompt().is_some() {
+            terminal.recall(Pending::start(scope, &context.journal, catalog));
+        }
+        converse(catalog, &mut terminal, set, &drafts, &mut draft, args, &looking_back)
+    });
+    match conversed {
         Err(err) if err.is::<Paused>() || ui::is_interrupted(&err) => {
             ui::say_stopped();
             return Ok(ExitCode::from(exit_codes::STOPPED));

@@ -4,6 +4,7 @@
 //! stays closed; nor while the shell asks for completions, which must
 //! never stop for a question.
 
+use std::cell::Cell;
 use std::io::{IsTerminal, Write};
 
 use age::secrecy::SecretString;
@@ -16,7 +17,7 @@ pub struct KeyPrompts;
 
 impl age::Callbacks for KeyPrompts {
     fn display_message(&self, message: &str) {
-        if !crate::completion::completing() {
+        if !crate::completion::completing() && !QUIET.get() {
             crate::tell!("{message}");
         }
     }
@@ -50,6 +51,20 @@ impl age::Callbacks for KeyPrompts {
     }
 }
 
+thread_local! {
+    /// Set in a thread that reads the journal beside a run (the recall).
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `work` in this thread without asking anything of the person: a
+/// key that needs a passphrase stays closed.
+pub fn without_questions<T>(work: impl FnOnce() -> T) -> T {
+    QUIET.set(true);
+    let done = work();
+    QUIET.set(false);
+    done
+}
+
 fn may_ask(term: &Term) -> bool {
-    term.is_term() && !crate::completion::completing()
+    term.is_term() && !crate::completion::completing() && !QUIET.get()
 }

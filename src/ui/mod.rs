@@ -19,7 +19,7 @@ use console::{Term, style};
 
 pub use guard::Guarded;
 pub use interrupt::{handle_interrupts, is_interrupted, on_interrupt, say_stopped, show_cursor};
-pub use key_prompts::KeyPrompts;
+pub use key_prompts::{KeyPrompts, without_questions};
 pub use shown::{one_line, shown};
 pub use table::{Column, table};
 pub use terminal::{Paused, Terminal};

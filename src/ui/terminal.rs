@@ -16,6 +16,7 @@ use crate::follow_through::Open;
 use crate::journal::Entry;
 use crate::lang::{Lang, Text, Words};
 use crate::prompt_set::{Choice, Kind, Prompt, PromptSet};
+use crate::recall::Pending;
 use crate::session::{AnswerSource, Session};
 
 /// The person stepped out of a reflection with Esc; its draft is kept.
@@ -39,6 +40,8 @@ pub struct Terminal {
     editor: Option<String>,
     /// How to write a long answer is said once a session.
     long_help_shown: bool,
+    /// What to recall about the person once they are named.
+    recall: Option<Pending>,
 }
 
 impl Terminal {
@@ -49,7 +52,42 @@ impl Terminal {
     }
 
     pub fn new(lang: Lang, editor: Option<String>) -> Terminal {
-        Terminal { term: Term::stderr(), theme: ColorfulTheme::default(), lang, editor, long_help_shown: false }
+        Terminal {
+            term: Term::stderr(),
+            theme: ColorfulTheme::default(),
+            lang,
+            editor,
+            long_help_shown: false,
+            recall: None,
+        }
+    }
+
+    /// Recalls what there is about the person once the set's person
+    /// prompt is answered with a name seen before.
+    pub fn recall(&mut self, pending: Pending) {
+        self.recall = Some(pending);
+    }
+
+    /// The short block about a person named before: how many reflections,
+    /// the last one's date and title, and a line for each of its answers
+    /// worth recalling; nothing for a new name.
+    fn show_recall(&mut self, name: &str) -> Result<()> {
+        let Some(recalled) = self.recall.as_mut().and_then(|pending| pending.get().of(name)) else { return Ok(()) };
+        let words = self.lang.words();
+        let count = if recalled.reflections == 1 { words.reflection } else { words.reflections };
+        let width = self.term.size_checked().map_or(80, |(_, columns)| usize::from(columns));
+        let mut lines = vec![format!(
+            "  {name}: {} {count}, {} {} ({})",
+            recalled.reflections, words.last_on, recalled.date, recalled.title
+        )];
+        for (question, answer) in recalled.answers.iter().take(RECALLED_ANSWERS) {
+            lines.push(format!("    {question} {answer}"));
+        }
+        for line in lines {
+            let line = console::truncate_str(&one_line(&line), width.saturating_sub(1), "…").into_owned();
+            self.term.write_line(&style(line).dim().for_stderr().to_string())?;
+        }
+        Ok(())
     }
 
     fn words(&self) -> &'static Words {
@@ -404,7 +442,11 @@ impl Terminal {
 impl AnswerSource for Terminal {
     fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Option<Answer>> {
         self.header(Some(session.progress(prompt)), &session.question(prompt), session.hint(prompt))?;
-        self.widget(prompt, session.answer(&prompt.id))
+        let answer = self.widget(prompt, session.answer(&prompt.id))?;
+        if let (true, Some(name)) = (prompt.person, answer.as_ref().and_then(Answer::as_name)) {
+            self.show_recall(&name)?;
+        }
+        Ok(answer)
     }
 }
 
@@ -434,6 +476,9 @@ impl Terminal {
         Ok(answer)
     }
 }
+
+/// How many of the last reflection's answers the recall shows, a line each.
+const RECALLED_ANSWERS: usize = 3;
 
 /// The most points a scale lists to pick from; a longer one is typed.
 const MOST_LISTED: i128 = 100;
