@@ -63,6 +63,7 @@ fn main() {
         results.push((case.name, median));
     }
     compare_with_grep(&home, runs);
+    recall(&home, runs);
     encrypted(dir.path(), &home, &answers, runs);
     odd_journals(dir.path(), runs);
     if let Some(jrnl) = jrnl_path() {
@@ -195,6 +196,9 @@ const WORDS_NL: &[&str] = &[
 ];
 
 /// `len` random words.
+/// First names for the people of the journal.
+const NAMES: &[&str] = &["Anna", "Bram", "Carla", "Daan", "Éva", "Finn", "Greet", "Hugo", "Ilse", "Joost"];
+
 fn sentence(rng: &mut fastrand::Rng, words: &[&str], len: usize) -> String {
     (0..len).map(|_| words[rng.usize(..words.len())]).collect::<Vec<_>>().join(" ")
 }
@@ -221,6 +225,11 @@ fn make_journal(count: usize) -> String {
         if n % 33_333 == 11 {
             answers[2]["answer"] = format!("{} ŁUKASZ", sentence(&mut rng, words, 5)).into();
         }
+        // Whom the entry is about, one of a few hundred people, as written
+        // before entries recorded it on their own.
+        answers[0]["prompt"] = "counterpart".into();
+        answers[0]["kind"] = "text".into();
+        answers[0]["answer"] = format!("{} {}", NAMES[rng.usize(..NAMES.len())], rng.u16(..40)).into();
         let question = sentence(&mut rng, words, 8);
         answers.push(serde_json::json!({"prompt": "calm", "kind": "scale", "question": question, "range": [1, 10], "answer": rng.i64(1..=10)}));
         let finished = start.checked_add(jiff::SignedDuration::from_secs(step * n as i64)).unwrap();
@@ -360,6 +369,41 @@ the same journal encrypted (bezin encrypt), median of {runs} runs:"
             if median <= target { "" } else { "  over target" }
         );
     }
+}
+
+/// How long the recall takes to appear in a run, in a pseudo-terminal, when
+/// a name seen before is typed the moment the first question is asked
+/// (the journal is read from the start of the run, in a thread of its own).
+fn recall(home: &Path, runs: usize) {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let mut command = Command::new(BEZIN);
+            command.env("BEZIN_HOME", home).env("TERM", "xterm").env("NO_COLOR", "1").args([
+                "run",
+                "five-tips",
+                "--fresh",
+            ]);
+            let options = rexpect::reader::Options::new().timeout_ms(Some(30_000));
+            let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
+            p.exp_string("(1/").unwrap();
+            // The session reads the screen a byte to a character.
+            p.exp_string(&"› ".bytes().map(char::from).collect::<String>()).unwrap();
+            let asked = Instant::now();
+            p.send("Bram 7\r").unwrap();
+            p.flush().unwrap();
+            p.exp_string("reflections, the last on").unwrap();
+            let shown = asked.elapsed();
+            p.send_control('c').unwrap();
+            p.exp_eof().unwrap();
+            shown
+        })
+        .collect();
+    let _ = fs::remove_dir_all(home.join("drafts"));
+    times.sort();
+    println!(
+        "\nrecall in a run, the name typed at once: {:.1} ms from the name to the block, median of {runs} runs",
+        millis(times[times.len() / 2])
+    );
 }
 
 fn jrnl_path() -> Option<PathBuf> {

@@ -40,6 +40,37 @@ impl PersonPrompts {
         let prompt = self.0.get(&entry.set)?;
         entry.answers.iter().find(|recorded| &recorded.prompt == prompt)?.answer.as_name()
     }
+
+    /// Whom a journal line is about, and when it was finished, reading no
+    /// more of it than that takes: the answers are only read for an entry
+    /// saved before names were recorded, and only when the set's person
+    /// prompt is among them. `None` for a line that is not an entry.
+    pub fn person_of_line(&self, line: &[u8]) -> Option<(String, jiff::Timestamp)> {
+        #[derive(serde::Deserialize)]
+        struct Brief<'a> {
+            #[serde(borrow)]
+            set: std::borrow::Cow<'a, str>,
+            #[serde(borrow)]
+            finished: std::borrow::Cow<'a, str>,
+            #[serde(default)]
+            person: Option<String>,
+            #[serde(borrow)]
+            answers: &'a serde_json::value::RawValue,
+        }
+        let brief: Brief = serde_json::from_slice(line).ok()?;
+        let finished = crate::clock::moment(&brief.finished);
+        if let Some(person) = brief.person {
+            return Some((person, finished));
+        }
+        let prompt = self.0.get(brief.set.as_ref())?;
+        let answers = brief.answers.get();
+        if !answers.contains(&serde_json::Value::from(prompt.as_str()).to_string()) {
+            return None;
+        }
+        let answers: Vec<crate::journal::Recorded> = serde_json::from_str(answers).ok()?;
+        let name = answers.iter().find(|recorded| &recorded.prompt == prompt)?.answer.as_name()?;
+        Some((name, finished))
+    }
 }
 
 /// One person and their reflections.

@@ -28,29 +28,28 @@ pub struct Recalled {
 }
 
 impl Recalls {
-    /// Reads the whole journal; a line that is not an entry is passed over.
+    /// Reads the whole journal, each line only as far as it names whom it
+    /// is about; only the last line about each person is read whole. A
+    /// line that is not an entry is passed over.
     pub fn gather(journal: &Journal, catalog: &Catalog) -> Result<Recalls> {
         let prompts = PersonPrompts::of(catalog);
-        let mut everyone: HashMap<String, (usize, Entry)> = HashMap::new();
-        journal.each(
-            |entry| {
-                let Some(name) = prompts.person_of(&entry) else { return Ok(ControlFlow::Continue(())) };
-                match everyone.get_mut(&people::key(&name)) {
-                    Some((count, last)) => {
-                        *count += 1;
-                        if crate::clock::moment(&entry.finished) >= crate::clock::moment(&last.finished) {
-                            *last = entry;
-                        }
-                    }
-                    None => {
-                        everyone.insert(people::key(&name), (1, entry));
-                    }
-                }
-                Ok(ControlFlow::Continue(()))
-            },
-            |_| {},
-        )?;
-        let recalled = everyone.into_iter().map(|(key, (count, last))| (key, recalled(count, &last, catalog)));
+        let mut everyone: HashMap<String, (usize, jiff::Timestamp, Vec<u8>)> = HashMap::new();
+        journal.scan(|line| {
+            let Some((name, finished)) = prompts.person_of_line(line.bytes) else {
+                return Ok(ControlFlow::Continue(()));
+            };
+            let (count, last, bytes) = everyone.entry(people::key(&name)).or_insert((0, finished, Vec::new()));
+            *count += 1;
+            if finished >= *last {
+                *last = finished;
+                line.bytes.clone_into(bytes);
+            }
+            Ok(ControlFlow::Continue(()))
+        })?;
+        let recalled = everyone.into_iter().filter_map(|(key, (count, _, line))| {
+            let last: Entry = serde_json::from_slice(&line).ok()?;
+            Some((key, recalled(count, &last, catalog)))
+        });
         Ok(Recalls(recalled.collect()))
     }
 
