@@ -3,9 +3,11 @@
 //! entries are about the same person when their names are equal once case,
 //! accents and surrounding spaces are set aside.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use crate::catalog::Catalog;
 use crate::journal::Entry;
@@ -46,17 +48,6 @@ impl PersonPrompts {
     /// saved before names were recorded, and only when the set's person
     /// prompt is among them. `None` for a line that is not an entry.
     pub fn person_of_line(&self, line: &[u8]) -> Option<(String, jiff::Timestamp)> {
-        #[derive(serde::Deserialize)]
-        struct Brief<'a> {
-            #[serde(borrow)]
-            set: std::borrow::Cow<'a, str>,
-            #[serde(borrow)]
-            finished: std::borrow::Cow<'a, str>,
-            #[serde(default)]
-            person: Option<String>,
-            #[serde(borrow)]
-            answers: &'a serde_json::value::RawValue,
-        }
         let brief: Brief = serde_json::from_slice(line).ok()?;
         let finished = crate::clock::moment(&brief.finished);
         if let Some(person) = brief.person {
@@ -67,10 +58,34 @@ impl PersonPrompts {
         if !answers.contains(&serde_json::Value::from(prompt.as_str()).to_string()) {
             return None;
         }
-        let answers: Vec<crate::journal::Recorded> = serde_json::from_str(answers).ok()?;
-        let name = answers.iter().find(|recorded| &recorded.prompt == prompt)?.answer.as_name()?;
-        Some((name, finished))
+        let answers: Vec<BriefAnswer> = serde_json::from_str(answers).ok()?;
+        let answer = answers.iter().find(|answer| answer.prompt == prompt.as_str())?.answer.get();
+        // A name is a text answer: a JSON string.
+        let name: String = serde_json::from_str(answer).ok()?;
+        Some((name.trim().to_owned(), finished)).filter(|(name, _)| !name.is_empty())
     }
+}
+
+/// As much of a journal line as says whom it is about.
+#[derive(serde::Deserialize)]
+struct Brief<'a> {
+    #[serde(borrow)]
+    set: Cow<'a, str>,
+    #[serde(borrow)]
+    finished: Cow<'a, str>,
+    #[serde(default)]
+    person: Option<String>,
+    #[serde(borrow)]
+    answers: &'a RawValue,
+}
+
+/// An answer of a journal line, its value unread.
+#[derive(serde::Deserialize)]
+struct BriefAnswer<'a> {
+    #[serde(borrow)]
+    prompt: Cow<'a, str>,
+    #[serde(borrow)]
+    answer: &'a RawValue,
 }
 
 /// One person and their reflections.
