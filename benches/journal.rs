@@ -229,7 +229,7 @@ fn make_journal(count: usize) -> String {
         // before entries recorded it on their own.
         answers[0]["prompt"] = "counterpart".into();
         answers[0]["kind"] = "text".into();
-        answers[0]["answer"] = format!("{} {}", NAMES[rng.usize(..NAMES.len())], rng.u16(..40)).into();
+        answers[0]["answer"] = format!("{} {}", NAMES[n % NAMES.len()], n / NAMES.len() % 40).into();
         let question = sentence(&mut rng, words, 8);
         answers.push(serde_json::json!({"prompt": "calm", "kind": "scale", "question": question, "range": [1, 10], "answer": rng.i64(1..=10)}));
         let finished = start.checked_add(jiff::SignedDuration::from_secs(step * n as i64)).unwrap();
@@ -378,23 +378,18 @@ fn recall(home: &Path, runs: usize) {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let mut command = Command::new(BEZIN);
-            command.env("BEZIN_HOME", home).env("TERM", "xterm").env("NO_COLOR", "1").args([
-                "run",
-                "five-tips",
-                "--fresh",
-            ]);
-            let options = rexpect::reader::Options::new().timeout_ms(Some(30_000));
-            let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
-            p.exp_string("(1/").unwrap();
-            // The session reads the screen a byte to a character.
-            p.exp_string(&"› ".bytes().map(char::from).collect::<String>()).unwrap();
+            command.env("BEZIN_HOME", home).env("TERM", "xterm").env("NO_COLOR", "1");
+            command.args(["run", "five-tips", "--fresh"]);
+            // The terminal read directly, as soon as bezin writes, to time it.
+            let mut process = rexpect::process::PtyProcess::new(command).unwrap();
+            let mut screen = Screen { file: process.get_file_handle().unwrap(), seen: Vec::new() };
+            screen.wait_for("(1/");
+            screen.wait_for("› ");
             let asked = Instant::now();
-            p.send("Bram 7\r").unwrap();
-            p.flush().unwrap();
-            p.exp_string("reflections, the last on").unwrap();
+            std::io::Write::write_all(&mut screen.file, b"Bram 7\r").unwrap();
+            screen.wait_for(", the last on");
             let shown = asked.elapsed();
-            p.send_control('c').unwrap();
-            p.exp_eof().unwrap();
+            let _ = process.kill(nix::sys::signal::Signal::SIGKILL);
             shown
         })
         .collect();
@@ -404,6 +399,29 @@ fn recall(home: &Path, runs: usize) {
         "\nrecall in a run, the name typed at once: {:.1} ms from the name to the block, median of {runs} runs",
         millis(times[times.len() / 2])
     );
+}
+
+/// A pseudo-terminal read as bezin writes to it.
+struct Screen {
+    file: fs::File,
+    /// What was written and not yet waited for.
+    seen: Vec<u8>,
+}
+
+impl Screen {
+    /// Reads until `text` has been written, and past it.
+    fn wait_for(&mut self, text: &str) {
+        let mut buffer = [0; 4096];
+        loop {
+            if let Some(at) = self.seen.windows(text.len()).position(|window| window == text.as_bytes()) {
+                self.seen.drain(..at + text.len());
+                return;
+            }
+            let read = std::io::Read::read(&mut self.file, &mut buffer).unwrap();
+            assert!(read > 0, "bezin ended before it wrote {text}");
+            self.seen.extend_from_slice(&buffer[..read]);
+        }
+    }
 }
 
 fn jrnl_path() -> Option<PathBuf> {
