@@ -148,6 +148,9 @@ impl Recipients {
             bail!("no recipient was given; name at least one key");
         }
         for key in &keys {
+            if key.trim_start().to_ascii_uppercase().starts_with("AGE-SECRET-KEY-") || key.contains("PRIVATE KEY") {
+                bail!("a secret key (an identity) was given where a public key belongs; give its public key instead");
+            }
             if !is_recipient(key) {
                 let shown = crate::ui::truncate(key, 40);
                 bail!("'{shown}' is not a public key age knows (age1…, ssh-ed25519 …, ssh-rsa …, age1plugin…)");

@@ -333,3 +333,41 @@ fn a_save_made_for_the_keys_before_a_rekey_is_still_taken_in() {
     fs::set_permissions(home.path(), std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
     home.run(&["check"]).success().stdout(predicate::str::contains("all is well"));
 }
+
+#[test]
+fn a_sync_services_copy_in_the_journal_folder_outlives_changes_and_stops_decrypt() {
+    let home = Home::new();
+    home.encrypt();
+    home.save("five-tips", &answers(), &[]);
+    let other = home.save("five-tips", &answers(), &[]);
+    home.run(&["list"]).success();
+    let generation = parts(&home)[0].parent().unwrap().to_path_buf();
+    let copy = generation.join("000001 (conflicted copy).age");
+    fs::copy(&parts(&home)[0], &copy).unwrap();
+    home.run(&["delete", &other, "--yes"]).success();
+    let kept = home.sealed_path().join("000001 (conflicted copy).age");
+    assert!(kept.exists(), "the copy is kept out of the folder that went");
+    home.run(&["check"]).stdout(predicate::str::contains("000001 (conflicted copy).age"));
+    home.run(&["decrypt", "--yes"]).failure().stderr(predicate::str::contains(
+        "(conflicted copy).age is in the encrypted journal's folder but not in the journal",
+    ));
+    assert!(kept.exists() && !home.journal_path().exists(), "nothing changed");
+    // Brought in, it is merged, and decrypt goes ahead.
+    home.run(&["import", kept.to_str().unwrap()]).success();
+    fs::remove_file(&kept).unwrap();
+    home.run(&["decrypt", "--yes"]).success();
+    assert_eq!(home.entries().len(), 2, "the deleted entry came back from the copy");
+}
+
+#[test]
+fn an_identity_given_for_a_public_key_is_refused_without_showing_it() {
+    let home = Home::new();
+    home.encrypt();
+    let identity = home.path().join("identity.txt");
+    let secret = fs::read_to_string(&identity).unwrap();
+    let secret = secret.lines().find(|line| line.starts_with("AGE-SECRET-KEY-")).unwrap();
+    let said = home.run(&["encrypt", "-R", identity.to_str().unwrap()]).failure().get_output().stderr.clone();
+    let said = text(&said);
+    assert!(said.contains("a secret key (an identity) was given where a public key belongs"), "{said}");
+    assert!(!said.contains(&secret[..20]), "{said}");
+}

@@ -66,7 +66,7 @@ fn encryption(context: &Context, sealed: &Sealed, problems: &mut Vec<String>) ->
     let own = context.journal.unlock(sealed)?;
     for save in sealed.unreadable(own)? {
         problems.push(format!(
-            "{} is a save neither the journal's key nor your identity can read (made for keys they no longer \
+            "{} is a save or an import neither the journal's key nor your identity can read (made for keys they no longer \
              are); age -d -i OLDER-IDENTITY FILE > saved.jsonl reads it with an older key, and bezin import \
              saved.jsonl brings it in (then remove the file)",
             save.display()

@@ -108,8 +108,18 @@ impl Journal {
     /// and the lines set aside; the encrypted folder goes last.
     pub fn decrypt(&self, sealed: &Sealed, drafts: &Path) -> Result<()> {
         let own = self.unlock(sealed)?;
+        self.merge_imports(sealed, own)?;
         let lock = sealed.lock(true)?.with_context(|| format!("the journal {} is gone", sealed.dir().display()))?;
         let opened = Held::Sealed(sealed.open_locked(lock, own)?);
+        // What the folder holds beside the journal would go with it.
+        let strays = sealed.strays()?.into_iter().chain(sealed.unreadable(own)?).chain(sealed.imports()?);
+        if let Some(stray) = strays.into_iter().next() {
+            bail!(
+                "{} is in the encrypted journal's folder but not in the journal; bring it in with bezin import, or \
+                 move it away, then decrypt",
+                stray.display()
+            );
+        }
         let mut out = AtomicFile::new(&self.path, &leftover_prefix(&self.path))
             .with_context(|| format!("could not write a journal beside {}", self.display()))?;
         lines::copy(&opened, &mut out).context("could not read the journal")?;
@@ -129,8 +139,10 @@ impl Journal {
             file.commit()?;
             fs::remove_file(&path)?;
         }
-        drop(opened);
+        // Removed under the lock: a save waiting for it then finds the folder
+        // gone and writes to the plain journal.
         fs::remove_dir_all(sealed.dir()).with_context(|| format!("could not remove {}", sealed.dir().display()))?;
+        drop(opened);
         sync_dir(self.path.parent())
     }
 }

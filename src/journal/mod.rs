@@ -207,7 +207,8 @@ impl Journal {
     /// One merged twice (stopped before its file went) adds nothing twice.
     fn merge_imports(&self, sealed: &Sealed, own: &OwnKey) -> Result<()> {
         for path in sealed.imports()? {
-            let text = own.decrypt_file(&path)?;
+            // One the journal's key cannot read stays where it is; `check` names it.
+            let Ok(text) = own.decrypt_file(&path) else { continue };
             let mut incoming = Incoming::new(self)?;
             scan_text(&text, |line| {
                 if let Ok(entry) = serde_json::from_slice::<Entry>(line.bytes) {
@@ -224,7 +225,13 @@ impl Journal {
                     aside.display()
                 );
             }
-            fs::remove_file(&path).with_context(|| format!("could not remove {}", path.display()))?;
+            // Another reader may have merged it too (merging twice adds nothing) and removed it first.
+            match fs::remove_file(&path) {
+                Err(err) if err.kind() != ErrorKind::NotFound => {
+                    return Err(err).with_context(|| format!("could not remove {}", path.display()));
+                }
+                _ => {}
+            }
         }
         Ok(())
     }
@@ -243,8 +250,9 @@ impl Journal {
     pub fn append(&self, entry: &Entry) -> Result<Option<MovedAside>> {
         let mut line = entry.to_line();
         line.push('\n');
-        if let Some(sealed) = self.sealed() {
-            sealed.add(line.as_bytes())?;
+        if let Some(sealed) = self.sealed()
+            && sealed.add(line.as_bytes())?
+        {
             return Ok(None);
         }
         let created = self.create_parent()? | !self.path.exists();

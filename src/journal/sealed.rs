@@ -182,9 +182,16 @@ impl Sealed {
     }
 
     /// Saves one or more whole lines as a new age file to the journal's
-    /// keys: no secret is needed. Synced before it returns.
-    pub fn add(&self, lines: &[u8]) -> Result<()> {
-        self.keep(PENDING, lines)
+    /// keys: no secret is needed. Synced before it returns. `false` when
+    /// the encrypted journal is gone (decrypted meanwhile).
+    pub fn add(&self, lines: &[u8]) -> Result<bool> {
+        if !self.dir.is_dir() {
+            return Ok(false);
+        }
+        match self.keep(PENDING, lines) {
+            Err(_) if !self.dir.is_dir() => Ok(false),
+            kept => kept.map(|()| true),
+        }
     }
 
     /// Keeps entries imported without the identity, to be merged into
@@ -342,7 +349,7 @@ impl Sealed {
     /// not yet seen its new keys) that the person's identity still reads
     /// are encrypted again to the journal's keys, for the next fold.
     pub fn adopt(&self, own: &OwnKey, person: &Identities) -> Result<()> {
-        if self.named(is_pending)?.is_empty() {
+        if self.named(is_waiting)?.is_empty() {
             return Ok(());
         }
         let Some(_lock) = self.lock(true)? else { return Ok(()) };
@@ -360,7 +367,7 @@ impl Sealed {
     /// had not yet seen the journal's new keys, for keys the person no
     /// longer has either): left where they are.
     pub fn unreadable(&self, key: &OwnKey) -> Result<Vec<PathBuf>> {
-        let pending = self.named(is_pending)?;
+        let pending = self.named(is_waiting)?;
         Ok(pending.into_iter().filter(|path| decrypt_file(path, &key.0).is_err()).collect())
     }
 
@@ -418,9 +425,28 @@ impl Sealed {
         building.put(RECIPIENTS, recipients.as_bytes())?;
         building.put(KEY, &key_file)?;
         building.into_place(&self.dir.join(generation_name(number + 1)))?;
+        self.keep_strays_of(&old)?;
         fs::remove_dir_all(&old).with_context(|| format!("could not remove {}", old.display()))?;
         sync_folder(&self.dir)?;
         Ok(true)
+    }
+
+    /// Moves what bezin did not write out of a journal folder about to go
+    /// (a sync service's conflicting copy of a part), into the encrypted
+    /// journal's folder, where `check` names it and `bezin import` takes it.
+    fn keep_strays_of(&self, generation: &Path) -> Result<()> {
+        for entry in fs::read_dir(generation)?.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if part_number(&name).is_some() || name == KEY || name == RECIPIENTS || name.starts_with(TEMPORARY) {
+                continue;
+            }
+            let mut target = self.dir.join(&name);
+            while target.exists() {
+                target.as_mut_os_string().push(".kept");
+            }
+            fs::rename(entry.path(), &target).with_context(|| format!("could not keep {}", entry.path().display()))?;
+        }
+        Ok(())
     }
 
     /// Makes a new encrypted journal at `dir` from `write`, in a folder
@@ -478,6 +504,9 @@ fn decrypt_file(path: &Path, key: &age::x25519::Identity) -> Result<Zeroizing<Ve
     crate::keys::decrypt_file(path, &[key as &dyn age::Identity])
 }
 
+/// The longest age header read: a few hundred keys.
+const HEADER_MOST: usize = 1 << 20;
+
 /// How long the plain text of a binary age file is, from its length alone:
 /// after the header come a 16-byte nonce and chunks of 64 KiB, each with a
 /// 16-byte tag (age-encryption.org/v1). Reading checks every chunk.
@@ -485,10 +514,21 @@ fn plain_length(path: &Path) -> io::Result<u64> {
     const CHUNK: u64 = 64 * 1024 + 16;
     let mut file = File::open(path)?;
     let total = file.metadata()?.len();
-    let mut head = vec![0; 4096.min(usize::try_from(total).unwrap_or(4096))];
-    file.read_exact(&mut head)?;
     let broken = || io::Error::new(io::ErrorKind::InvalidData, format!("{} is not a whole age file", path.display()));
-    let mac = memchr::memmem::find(&head, b"\n--- ").ok_or_else(broken)?;
+    // The header ends with its MAC line; many keys (RSA ones are long) make it longer than the first read.
+    let mut head = Vec::new();
+    let mac = loop {
+        let want = (head.len() * 2).clamp(4096, HEADER_MOST).min(usize::try_from(total).unwrap_or(HEADER_MOST));
+        let read_so_far = head.len();
+        head.resize(want, 0);
+        file.read_exact(&mut head[read_so_far..])?;
+        if let Some(mac) = memchr::memmem::find(&head, b"\n--- ") {
+            break mac;
+        }
+        if want == read_so_far || want == HEADER_MOST {
+            return Err(broken());
+        }
+    };
     let end = mac + 1 + memchr::memchr(b'\n', &head[mac + 1..]).ok_or_else(broken)? + 1;
     let payload = total.checked_sub(end as u64 + 16).filter(|&n| n >= 16).ok_or_else(broken)?;
     let chunks = payload.div_ceil(CHUNK);
@@ -542,6 +582,11 @@ fn is_aside(name: &str) -> bool {
 
 fn is_pending(name: &str) -> bool {
     name.starts_with(PENDING) && has_age_suffix(name)
+}
+
+/// A save or an import waiting for a reader.
+fn is_waiting(name: &str) -> bool {
+    is_pending(name) || (name.starts_with(IMPORT) && has_age_suffix(name))
 }
 
 /// Writes a new owner-only file and syncs it.
