@@ -19,6 +19,18 @@ fn answers() -> String {
     FIVE_TIPS.replace("not-knowing = \"x\"", &format!("not-knowing = \"{SECRET}\""))
 }
 
+/// The public key `bezin encrypt` wrote beside the identity it made in `home`.
+fn public_key(home: &Path) -> String {
+    let identity = fs::read_to_string(home.join("identity.txt")).unwrap();
+    identity.lines().find_map(|line| line.strip_prefix("# public key: ").map(str::to_owned)).unwrap()
+}
+
+/// `bezin check` finds nothing wrong (the scratch folder made owner-only, as bezin makes its own).
+fn assert_all_is_well(home: &Home) {
+    fs::set_permissions(home.path(), std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
+    home.run(&["check"]).success().stdout(predicate::str::contains("all is well"));
+}
+
 /// Every file under `dir`.
 fn files(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
@@ -82,11 +94,7 @@ fn saving_needs_no_identity_and_reading_names_the_key_it_needs() {
     let home = Home::new();
     home.encrypt();
     let identity = home.path().join("identity.txt");
-    let public = fs::read_to_string(&identity)
-        .unwrap()
-        .lines()
-        .find_map(|l| l.strip_prefix("# public key: ").map(str::to_owned))
-        .unwrap();
+    let public = public_key(home.path());
     fs::rename(&identity, home.path().join("away.txt")).unwrap();
     let file = home.write("answers.toml", &answers());
     home.run(&["run", "five-tips", "--answers", file.to_str().unwrap()]).success();
@@ -297,8 +305,7 @@ fn saves_and_folds_killed_at_random_moments_never_lose_or_double_an_acknowledged
     ids.dedup();
     assert_eq!(ids.len(), count, "no entry is there twice");
     assert_eq!(home.entries().len(), count, "the age crate reads the same entries");
-    fs::set_permissions(home.path(), std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
-    home.run(&["check"]).success().stdout(predicate::str::contains("all is well"));
+    assert_all_is_well(&home);
 }
 
 #[test]
@@ -315,11 +322,7 @@ fn a_save_made_for_the_keys_before_a_rekey_is_still_taken_in() {
         .status()
         .unwrap();
     assert!(copied.success());
-    let public = fs::read_to_string(home.path().join("identity.txt"))
-        .unwrap()
-        .lines()
-        .find_map(|line| line.strip_prefix("# public key: ").map(str::to_owned))
-        .unwrap();
+    let public = public_key(home.path());
     home.run(&["encrypt", "--recipient", &public]).success();
     let made_elsewhere = elsewhere.save("five-tips", &answers(), &[]);
     for file in files(&elsewhere.sealed_path()) {
@@ -330,8 +333,7 @@ fn a_save_made_for_the_keys_before_a_rekey_is_still_taken_in() {
     let listed = home.stdout(&["list"]);
     assert!(listed.contains(&made_elsewhere[..7]), "{listed}");
     assert_eq!(home.entries().len(), 2);
-    fs::set_permissions(home.path(), std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
-    home.run(&["check"]).success().stdout(predicate::str::contains("all is well"));
+    assert_all_is_well(&home);
 }
 
 #[test]
