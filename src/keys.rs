@@ -180,6 +180,18 @@ impl Recipients {
         writer.finish().and_then(crate::atomic::AtomicFile::commit).with_context(failed)
     }
 
+    /// Whether `identities` read what is encrypted to these keys, that is
+    /// whether one of them is the person's: a few bytes are encrypted and
+    /// decrypted again (a hardware key may ask for a touch).
+    pub fn read_by(&self, identities: &Identities) -> Result<bool> {
+        let mut probe = Vec::new();
+        let mut writer = self.encrypt(&mut probe)?;
+        writer.write_all(b"bezin")?;
+        writer.finish()?;
+        let decryptor = age::Decryptor::new(&probe[..])?;
+        Ok(decryptor.decrypt(identities.as_dyn()).is_ok())
+    }
+
     /// Starts an age file to these recipients, written to `out`.
     pub fn encrypt<W: std::io::Write>(&self, out: W) -> Result<age::stream::StreamWriter<W>> {
         let recipients = self.to_age()?;

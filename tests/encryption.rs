@@ -78,7 +78,7 @@ fn no_file_in_the_data_folder_holds_an_answer_and_the_age_crate_reads_every_one(
         }
         let bytes = fs::read(&file).unwrap();
         assert!(!text(&bytes).contains(SECRET), "{} holds an answer in plain text", file.display());
-        if name == "identity.txt" || name == "recipients.txt" {
+        if ["identity.txt", "recipients.txt", "parts.txt"].contains(&name.as_str()) {
             continue;
         }
         plain.push(text(&common::sealed::decrypt(&bytes, &identity)));
@@ -146,7 +146,13 @@ fn new_keys_lock_out_the_old_one_and_keep_every_entry() {
     let new = age::x25519::Identity::generate();
     let new_file =
         home.write("new-identity.txt", &format!("{}\n", age::secrecy::ExposeSecret::expose_secret(&new.to_string())));
-    home.run(&["encrypt", "--recipient", &new.to_public().to_string()]).success();
+    let (old_key, new_key) = (public_key(home.path()), new.to_public().to_string());
+    // Keys the identity at hand does not read are refused: they would lock the journal.
+    home.run(&["encrypt", "--recipient", &new_key])
+        .code(2)
+        .stderr(predicate::str::contains("would lock you out of your journal"));
+    home.run(&["encrypt", "--recipient", &old_key, "--recipient", &new_key]).success();
+    home.run(&["--identity", new_file.to_str().unwrap(), "encrypt", "--recipient", &new_key]).success();
     home.run(&["--identity", old.to_str().unwrap(), "list"])
         .failure()
         .stderr(predicate::str::contains("does not open"));
@@ -372,4 +378,89 @@ fn an_identity_given_for_a_public_key_is_refused_without_showing_it() {
     let said = text(&said);
     assert!(said.contains("a secret key (an identity) was given where a public key belongs"), "{said}");
     assert!(!said.contains(&secret[..20]), "{said}");
+}
+
+#[test]
+fn what_stopped_changes_and_syncs_leave_is_named_and_never_takes_the_journal_over() {
+    let home = Home::new();
+    home.encrypt();
+    let first = home.save("five-tips", &answers(), &[]);
+    home.save("five-tips", &answers(), &[]);
+    // A decrypt and an encrypt that were stopped, and a sync that has brought only part of a newer folder.
+    let rewrite = home.write(".journal.jsonl.rewrite-Ab12Cd", "{\"format\":2}\n");
+    let building = home.path().join(".journal.jsonl.age.building-Xy34Zw");
+    fs::create_dir(&building).unwrap();
+    let arriving = home.sealed_path().join("sealed-999999");
+    fs::create_dir(&arriving).unwrap();
+    let pipe = home.sealed_path().join("new-20260101T000000.000000Z-00000000.age");
+    assert!(std::process::Command::new("mkfifo").arg(&pipe).status().unwrap().success());
+    home.run(&["list"]).success().stdout(predicate::str::contains(&first[..7]));
+    let file = home.write("answers.toml", &answers());
+    home.run(&["run", "five-tips", "--answers", file.to_str().unwrap()]).success();
+    let said = text(&home.run(&["check"]).code(1).get_output().stdout.clone());
+    for named in [&rewrite, &building, &arriving, &pipe] {
+        assert!(said.contains(&named.display().to_string()), "{} is named: {said}", named.display());
+    }
+    assert!(said.contains("not whole"), "{said}");
+    // The next change removes what stopped changes left; the rest stays for the person to decide.
+    home.run(&["delete", &first, "--yes"]).success();
+    assert!(!rewrite.exists() && !building.exists(), "the leftovers are gone");
+    assert!(arriving.exists() && pipe.exists());
+    let listed: serde_json::Value = serde_json::from_str(&home.stdout(&["list", "--json"])).unwrap();
+    assert_eq!(listed.as_array().map(Vec::len), Some(2), "{listed}");
+}
+
+#[test]
+fn a_part_that_does_not_decrypt_is_named_by_check() {
+    let home = Home::new();
+    home.encrypt();
+    home.save("five-tips", &answers(), &[]);
+    home.run(&["list"]).success();
+    let part = parts(&home)[0].clone();
+    let mut bytes = fs::read(&part).unwrap();
+    let middle = bytes.len() - 20;
+    bytes[middle] ^= 0xff;
+    fs::write(&part, bytes).unwrap();
+    let said = text(&home.run(&["check"]).code(1).get_output().stdout.clone());
+    assert!(
+        said.contains(&format!("problem: {} is a part of the journal that cannot be decrypted", part.display())),
+        "{said}"
+    );
+}
+
+#[test]
+fn an_older_journal_folder_and_another_journal_are_imported_with_the_persons_identity() {
+    let home = Home::new();
+    home.encrypt();
+    let gone = home.save("five-tips", &answers(), &[]);
+    home.run(&["list"]).success();
+    // A copy of the journal's folder from before its keys changed: its own key is not the journal's now.
+    let older = home.path().join("older");
+    let generation = parts(&home)[0].parent().unwrap().to_path_buf();
+    fs::create_dir(&older).unwrap();
+    for file in files(&generation) {
+        fs::copy(&file, older.join(file.file_name().unwrap())).unwrap();
+    }
+    let new = age::x25519::Identity::generate().to_public().to_string();
+    home.run(&["encrypt", "--recipient", &public_key(home.path()), "--recipient", &new]).success();
+    home.run(&["delete", &gone, "--yes"]).success();
+    home.run(&["import", older.to_str().unwrap()]).success().stdout(predicate::str::starts_with("Imported 1 entries"));
+    // A whole encrypted journal's folder (another machine's) is read as the journal it is.
+    let copy = home.path().join("copy.jsonl.age");
+    fs::create_dir(&copy).unwrap();
+    let sealed = home.sealed_path();
+    let current = fs::read_dir(&sealed)
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with("sealed-"));
+    let current = current.unwrap().path();
+    fs::create_dir(copy.join(current.file_name().unwrap())).unwrap();
+    for file in files(&current) {
+        fs::copy(&file, copy.join(current.file_name().unwrap()).join(file.file_name().unwrap())).unwrap();
+    }
+    home.run(&["import", copy.to_str().unwrap()]).success().stdout(predicate::str::contains("(1 already there"));
+    // A plain journal left beside the encrypted one is read as the plain file it is.
+    let plain = common::entry("plain00001", "five-tips", "2026-01-01T09:00:00+01:00", None, &[]);
+    let beside = home.write("journal.jsonl", &format!("{plain}\n"));
+    home.run(&["import", beside.to_str().unwrap()]).success().stdout(predicate::str::starts_with("Imported 1 entries"));
 }

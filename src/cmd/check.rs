@@ -16,18 +16,26 @@ pub fn run(context: &Context) -> Result<ExitCode> {
     let mut problems: Vec<String> = Vec::new();
     let mut entries = 0;
     let mut damaged: Vec<Damaged> = Vec::new();
-    if context.journal.exists() {
+    let read = context.journal.exists().then(|| {
         context.journal.each(
             |_| {
                 entries += 1;
                 Ok(std::ops::ControlFlow::Continue(()))
             },
             |line| damaged.push(line),
-        )?;
+        )
+    });
+    let sealed = context.journal.sealed();
+    match (read, &sealed) {
+        (Some(Err(err)), Some(sealed)) if context.journal.unlock(sealed).is_ok() => {
+            crate::say!("journal: {} (not read whole)", journal.display());
+            problems.extend(damaged_parts(context, sealed, &err)?);
+        }
+        (Some(Err(err)), _) => return Err(err),
+        _ => crate::say!("journal: {} ({entries} entries)", journal.display()),
     }
-    crate::say!("journal: {} ({entries} entries)", journal.display());
-    if let Some(sealed) = context.journal.sealed() {
-        encryption(context, &sealed, &mut problems)?;
+    if let Some(sealed) = &sealed {
+        encryption(context, sealed, &mut problems)?;
     }
     let (newer, damaged): (Vec<Damaged>, Vec<Damaged>) = damaged.into_iter().partition(|line| line.newer);
     if !newer.is_empty() {
@@ -43,8 +51,10 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         problems.push(format!("{} is not a readable draft", path.display()));
     }
     for leftover in context.journal.leftovers() {
-        problems
-            .push(format!("{} is left from a rewrite that was stopped; the next save removes it", leftover.display()));
+        problems.push(format!(
+            "{} is left from a change that was stopped; the next edit, delete or import removes it",
+            leftover.display()
+        ));
     }
     problems.extend(own_paths(context).iter().filter_map(|path| open_to_others(path)));
     if problems.is_empty() {
@@ -55,6 +65,25 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         crate::say!("problem: {problem}");
     }
     Ok(ExitCode::from(exit_codes::PROBLEMS_FOUND))
+}
+
+/// The parts of an encrypted journal that do not decrypt, each a problem;
+/// the error of the read when every part does.
+fn damaged_parts(context: &Context, sealed: &Sealed, err: &anyhow::Error) -> Result<Vec<String>> {
+    let damaged = sealed.damaged_parts(context.journal.unlock(sealed)?)?;
+    if damaged.is_empty() {
+        return Ok(vec![format!("the journal cannot be read: {err:#}")]);
+    }
+    Ok(damaged
+        .into_iter()
+        .map(|(part, why)| {
+            format!(
+                "{} is a part of the journal that cannot be decrypted ({why}); its entries are missing until it \
+                 is restored from a backup or another machine",
+                part.display()
+            )
+        })
+        .collect())
 }
 
 /// What check says of an encrypted journal: to which keys, with which
@@ -72,6 +101,13 @@ fn encryption(context: &Context, sealed: &Sealed, problems: &mut Vec<String>) ->
             save.display()
         ));
     }
+    for arriving in sealed.arriving()? {
+        problems.push(format!(
+            "{} is a newer journal folder that is not whole (a sync under way?); it becomes the journal once \
+             it is, and until then holds changes made on another machine",
+            arriving.display()
+        ));
+    }
     for stray in sealed.strays()? {
         problems.push(format!(
             "{} is not part of the encrypted journal (an older copy, or another machine's from a sync); \
@@ -81,8 +117,10 @@ fn encryption(context: &Context, sealed: &Sealed, problems: &mut Vec<String>) ->
     }
     if context.journal.path().exists() {
         problems.push(format!(
-            "{} is a plain journal beside the encrypted one; bezin encrypt brings its entries in and removes it",
-            context.journal.path().display()
+            "{} is a plain journal beside the encrypted one (left by a decrypt that was stopped, or a copy); \
+             bezin import {} brings its entries in, then remove it",
+            context.journal.path().display(),
+            shell::quote(&context.journal.path().to_string_lossy())
         ));
     }
     let plain_drafts = std::fs::read_dir(&context.paths.drafts).into_iter().flatten().filter_map(Result::ok);

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, bail};
 
 use crate::cli::EncryptArgs;
 use crate::context::Context;
@@ -26,12 +26,18 @@ pub fn run(context: &Context, args: &EncryptArgs) -> Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         let person = recipients(context, args)?;
+        let identity = identity_reading(context, &person)?;
+        journal.unlock_with(&sealed, &identity)?;
+        drop(identity);
         journal.rekey(&sealed, &person, &context.paths.drafts)?;
         crate::say!("The journal {} is now encrypted to {}", sealed.dir().display(), person.keys().join(", "));
         crate::say!("A key left out reads nothing written from now on; what it could read before, it may have kept.");
         return Ok(ExitCode::SUCCESS);
     }
     let person = recipients(context, args)?;
+    if given {
+        identity_reading(context, &person)?;
+    }
     journal.encrypt(&person, &context.paths.drafts)?;
     let folder = crate::journal::Sealed::folder_of(journal.path());
     crate::say!("Encrypted the journal and its drafts: {}", folder.display());
@@ -55,6 +61,32 @@ fn recipients(context: &Context, args: &EncryptArgs) -> Result<Recipients> {
     }
     let public = make_identity(&place.path)?;
     Recipients::new(vec![public])
+}
+
+/// The person's identity, when it reads what is encrypted to `person`:
+/// a journal encrypted to keys none of which is at hand would be locked
+/// for good, so that is refused.
+fn identity_reading(context: &Context, person: &Recipients) -> Result<keys::Identities> {
+    let place = &context.identity;
+    let keys = person.keys().join(", ");
+    if !place.path.exists() {
+        bail!(
+            "there is no identity at {} ({}) to read a journal encrypted to {keys}; give the one that reads \
+             them with --identity FILE, so that you can still read your journal",
+            place.path.display(),
+            place.named_by
+        );
+    }
+    let identity = keys::read_identity(place, crate::ui::KeyPrompts)?;
+    if !person.read_by(&identity)? {
+        bail!(
+            "the identity {} ({}) reads none of {keys}; encrypting to them would lock you out of your journal. \
+             Add its public key with --recipient, or give the identity that reads them with --identity FILE",
+            place.path.display(),
+            place.named_by
+        );
+    }
+    Ok(identity)
 }
 
 /// Writes a new identity, owner-only, and says plainly what it is for.

@@ -18,7 +18,7 @@ use serde_json::value::RawValue;
 use crate::answer::Answer;
 use crate::cli::ImportArgs;
 use crate::context::Context;
-use crate::journal::{Entry, FORMAT, Imported, Incoming, Journal, Recorded, id_from};
+use crate::journal::{Entry, FORMAT, Imported, Incoming, Recorded, id_from};
 use crate::keys;
 use crate::lang::Lang;
 use crate::prompt_set::KindName;
@@ -61,13 +61,18 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
 }
 
 /// The plain text of an age file (a copy of an encrypted journal's part, a
-/// sync service's conflicting copy of one), or of a folder of parts in
-/// order (an older encrypted journal); `None` for any other file.
+/// sync service's conflicting copy of one), of a folder of parts in order
+/// (an older encrypted journal), or of another encrypted journal's folder;
+/// `None` for any other file. Each file is read with the journal's key, or
+/// else with the person's identity (files written before a change of keys).
 fn encrypted(path: &Path, context: &Context) -> Result<Option<Zeroizing<Vec<u8>>>> {
     let files = if path.is_dir() {
-        let parts = crate::journal::Sealed::parts_of(path)?;
+        let mut parts = crate::journal::Sealed::parts_of(path)?;
         if parts.is_empty() {
-            bail!("{} is a folder; give the file to import", path.display());
+            parts = crate::journal::Sealed::new(path.to_owned()).current_parts().unwrap_or_default();
+        }
+        if parts.is_empty() {
+            bail!("{} is a folder and no encrypted journal; give the file to import", path.display());
         }
         parts
     } else {
@@ -79,17 +84,17 @@ fn encrypted(path: &Path, context: &Context) -> Result<Option<Zeroizing<Vec<u8>>
         }
     };
     let own = context.journal.sealed().and_then(|sealed| context.journal.unlock(&sealed).ok());
-    let person = match own {
-        Some(_) => None,
-        None => Some(keys::read_identity(&context.identity, crate::ui::KeyPrompts)?),
-    };
-    let identities: Vec<&dyn age::Identity> = own
-        .map(crate::journal::OwnKey::identity)
-        .into_iter()
-        .chain(person.iter().flat_map(keys::Identities::as_dyn))
-        .collect();
+    let mut person = None;
     let mut text = Zeroizing::new(Vec::new());
     for file in files {
+        if let Some(Ok(plain)) = own.map(|own| own.decrypt_file(&file)) {
+            text.extend_from_slice(&plain);
+            continue;
+        }
+        if person.is_none() {
+            person = Some(keys::read_identity(&context.identity, crate::ui::KeyPrompts)?);
+        }
+        let identities: Vec<&dyn age::Identity> = person.iter().flat_map(keys::Identities::as_dyn).collect();
         text.extend_from_slice(&keys::decrypt_file(&file, &identities)?);
     }
     Ok(Some(text))
@@ -157,7 +162,9 @@ fn journal(path: &Path, input: &Input, incoming: &mut Incoming) -> Result<()> {
         Ok(ControlFlow::Continue(()))
     };
     match input {
-        Input::File(_) => Journal::new(path.to_owned()).scan(visit),
+        Input::File(file) => {
+            crate::journal::scan_file(file, visit).with_context(|| format!("could not read {}", path.display()))
+        }
         Input::Text(text) => crate::journal::scan_text(text, visit),
     }
 }

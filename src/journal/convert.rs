@@ -33,6 +33,7 @@ impl Journal {
         self.create_parent()?;
         let existed = self.path.exists();
         let Some(mut file) = self.lock(true)? else { bail!("the journal {} is encrypted already", self.display()) };
+        self.remove_leftovers();
         self.mend_tail(&mut file).with_context(|| format!("could not mend the journal {}", self.display()))?;
         let (keys, key_file) = sealed::new_own_key(person)?;
         let dir = Sealed::folder_of(&self.path);
@@ -110,9 +111,11 @@ impl Journal {
         let own = self.unlock(sealed)?;
         self.merge_imports(sealed, own)?;
         let lock = sealed.lock(true)?.with_context(|| format!("the journal {} is gone", sealed.dir().display()))?;
+        self.remove_leftovers();
         let opened = Held::Sealed(sealed.open_locked(lock, own)?);
         // What the folder holds beside the journal would go with it.
-        let strays = sealed.strays()?.into_iter().chain(sealed.unreadable(own)?).chain(sealed.imports()?);
+        let strays = sealed.strays()?.into_iter().chain(sealed.arriving()?);
+        let strays = strays.chain(sealed.unreadable(own)?).chain(sealed.imports()?);
         if let Some(stray) = strays.into_iter().next() {
             bail!(
                 "{} is in the encrypted journal's folder but not in the journal; bring it in with bezin import, or \

@@ -74,7 +74,8 @@ impl Source for Decrypted {
         let want = usize::try_from((part.len - within).min(buf.len() as u64)).unwrap_or(buf.len());
         let reader = self.reader(index)?;
         let mut reader = reader.lock().unwrap_or_else(PoisonError::into_inner);
-        reader.seek(SeekFrom::Start(within))?;
-        reader.read(&mut buf[..want])
+        let named = |err: io::Error| io::Error::new(err.kind(), format!("{}: {err}", part.path.display()));
+        reader.seek(SeekFrom::Start(within)).map_err(named)?;
+        reader.read(&mut buf[..want]).map_err(named)
     }
 }

@@ -154,10 +154,18 @@ impl Journal {
             return Ok(own);
         }
         let person = self.read_identity(sealed)?;
+        self.unlock_with(sealed, &person)
+    }
+
+    /// `unlock` with the person's identity read already.
+    pub fn unlock_with(&self, sealed: &Sealed, person: &Identities) -> Result<&OwnKey> {
+        if let Some(own) = self.own_key.get() {
+            return Ok(own);
+        }
         let own = sealed
-            .own_key(&person)
+            .own_key(person)
             .map_err(|err| if err.is::<sealed::NotItsKey>() { self.not_a_key(sealed) } else { err })?;
-        sealed.adopt(&own, &person)?;
+        sealed.adopt(&own, person)?;
         Ok(self.own_key.get_or_init(|| own))
     }
 
@@ -359,11 +367,18 @@ impl Journal {
         found
     }
 
+    /// Beside the journal: new plain journals of stopped rewrites or
+    /// decrypts, and encrypted ones of stopped encrypts. Found also when
+    /// the plain journal is gone (encrypted).
     fn plain_leftovers(&self) -> Vec<PathBuf> {
-        let Ok(real) = fs::canonicalize(&self.path) else { return Vec::new() };
-        let (Some(folder), prefix) = (real.parent(), leftover_prefix(&real)) else { return Vec::new() };
-        let Ok(entries) = fs::read_dir(folder) else { return Vec::new() };
-        let ours = |name: &std::ffi::OsStr| name.to_string_lossy().starts_with(&prefix);
+        let real = fs::canonicalize(&self.path).ok().or_else(|| {
+            let folder = self.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            Some(fs::canonicalize(folder).ok()?.join(self.path.file_name()?))
+        });
+        let Some(real) = real else { return Vec::new() };
+        let prefixes = [leftover_prefix(&real), Sealed::building_prefix(&Sealed::folder_of(&real))];
+        let Some(Ok(entries)) = real.parent().map(fs::read_dir) else { return Vec::new() };
+        let ours = |name: &std::ffi::OsStr| prefixes.iter().any(|prefix| name.to_string_lossy().starts_with(prefix));
         entries.filter_map(Result::ok).filter(|entry| ours(&entry.file_name())).map(|entry| entry.path()).collect()
     }
 
@@ -371,7 +386,7 @@ impl Journal {
     /// exclusive lock, when no rewrite of this journal can be running.
     fn remove_leftovers(&self) {
         for leftover in self.plain_leftovers() {
-            let _ = fs::remove_file(leftover);
+            let _ = if leftover.is_dir() { fs::remove_dir_all(leftover) } else { fs::remove_file(leftover) };
         }
     }
 
@@ -575,6 +590,7 @@ impl Journal {
     ) -> Result<bool> {
         let own = self.unlock(sealed)?;
         let lock = sealed.lock(true)?.with_context(|| format!("the journal {} is gone", sealed.dir().display()))?;
+        self.remove_leftovers();
         let locked = Locked { held: Held::Sealed(sealed.open_locked(lock, own)?) };
         sealed.rewrite(None, |out| write(&locked, out))
     }
@@ -670,6 +686,13 @@ fn new_aside(base: &Path, suffix: &str) -> Result<(PathBuf, File)> {
 /// Calls `visit` with every line of a journal's text held in memory.
 pub fn scan_text(text: &[u8], visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
     lines::forward(&text, lines::LONGEST, visit)
+}
+
+/// `scan_text` of a file of JSON Lines (another journal), under a shared
+/// lock: whatever lies beside it, it is read as the plain file it is.
+pub fn scan_file(file: &File, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
+    file.lock_shared()?;
+    lines::forward(file, lines::LONGEST, visit)
 }
 
 /// Writes one journal line and its newline.

@@ -47,6 +47,8 @@ const PENDING: &str = "new-";
 const IMPORT: &str = "import-";
 const RECIPIENTS: &str = "recipients.txt";
 const KEY: &str = "key.age";
+/// How many parts a change wrote: the folder is whole once they are there.
+const PART_COUNT: &str = "parts.txt";
 /// Temporary files and folders, left only by a crash.
 const TEMPORARY: &str = ".tmp-";
 const BUILDING: &str = ".building-";
@@ -107,10 +109,6 @@ impl OwnKey {
     pub fn decrypt_file(&self, path: &Path) -> Result<Zeroizing<Vec<u8>>> {
         decrypt_file(path, &self.0)
     }
-
-    pub fn identity(&self) -> &dyn age::Identity {
-        &self.0
-    }
 }
 
 /// A journal folder at the moment it is read: its parts in order, read as
@@ -150,17 +148,36 @@ impl Sealed {
         Ok(self.dir.is_dir().then_some(folder))
     }
 
-    /// The folder that is the journal now.
+    /// The folder that is the journal now: the newest whole one. A newer
+    /// one still arriving (a sync under way) takes over once it is whole.
     fn generation(&self) -> Result<PathBuf> {
-        self.generations()?
-            .pop()
-            .with_context(|| format!("{} holds no encrypted journal (no {GENERATION}… folder)", self.dir.display()))
+        let generations = self.generations()?;
+        if let Some(whole) = generations.iter().rev().find(|generation| lacks(generation).is_none()) {
+            return Ok(whole.clone());
+        }
+        match generations.last() {
+            Some(newest) => Err(anyhow!(
+                "{} holds no whole encrypted journal: {} lacks {} (a sync still under way?)",
+                self.dir.display(),
+                newest.display(),
+                lacks(newest).unwrap_or_default()
+            )),
+            None => Err(anyhow!("{} holds no encrypted journal (no {GENERATION}… folder)", self.dir.display())),
+        }
+    }
+
+    /// Journal folders newer than the one in use that are not whole yet.
+    pub fn arriving(&self) -> Result<Vec<PathBuf>> {
+        let mut generations = self.generations()?;
+        let Ok(current) = self.generation() else { return Ok(generations) };
+        generations.retain(|generation| generation_order(generation) > generation_order(&current));
+        Ok(generations)
     }
 
     /// Every `sealed-` folder, oldest first.
     fn generations(&self) -> Result<Vec<PathBuf>> {
         let mut found = self.named(|name| generation_number(name).is_some())?;
-        found.sort_by_key(|path| path.file_name().and_then(|name| generation_number(&name.to_string_lossy())));
+        found.sort_by_key(|path| generation_order(path));
         Ok(found)
     }
 
@@ -173,6 +190,14 @@ impl Sealed {
             .map(|entry| entry.path())
             .collect();
         found.sort();
+        Ok(found)
+    }
+
+    /// The regular files among those `named` finds: a folder, a link or a
+    /// pipe named like a save is no save.
+    fn named_files(&self, keep: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>> {
+        let mut found = self.named(keep)?;
+        found.retain(|path| fs::symlink_metadata(path).is_ok_and(|meta| meta.is_file()));
         Ok(found)
     }
 
@@ -210,7 +235,12 @@ impl Sealed {
 
     /// Imports waiting for a reader with the identity, oldest first.
     pub fn imports(&self) -> Result<Vec<PathBuf>> {
-        self.named(|name| name.starts_with(IMPORT) && has_age_suffix(name))
+        self.named_files(|name| name.starts_with(IMPORT) && has_age_suffix(name))
+    }
+
+    /// The parts of the journal now, in order.
+    pub fn current_parts(&self) -> Result<Vec<PathBuf>> {
+        numbered_parts(&self.generation()?)
     }
 
     /// The parts of an encrypted journal's folder (`sealed-NNNNNN`), in order.
@@ -239,7 +269,7 @@ impl Sealed {
     /// Opens the journal to read: saves made since the last read are first
     /// folded in (under the exclusive lock, which is then shared).
     pub fn open(&self, key: &OwnKey) -> Result<Option<Opened>> {
-        let pending = !self.named(is_pending)?.is_empty();
+        let pending = !self.named_files(is_pending)?.is_empty();
         let Some(lock) = self.lock(pending)? else { return Ok(None) };
         if pending {
             self.remove_leftovers()?;
@@ -279,7 +309,7 @@ impl Sealed {
     /// order they were made. A save already in the last part (a fold that
     /// was stopped before it could remove the saves) is not added twice.
     fn fold(&self, key: &OwnKey) -> Result<()> {
-        let pending = self.named(is_pending)?;
+        let pending = self.named_files(is_pending)?;
         if pending.is_empty() {
             return Ok(());
         }
@@ -330,7 +360,7 @@ impl Sealed {
 
     /// The files of lines set aside: `corrupt-<time>.age`, `conflict-<time>.age`.
     pub fn asides(&self) -> Result<Vec<PathBuf>> {
-        self.named(is_aside)
+        self.named_files(is_aside)
     }
 
     /// Temporary files and folders of writes that were stopped.
@@ -349,7 +379,7 @@ impl Sealed {
     /// not yet seen its new keys) that the person's identity still reads
     /// are encrypted again to the journal's keys, for the next fold.
     pub fn adopt(&self, own: &OwnKey, person: &Identities) -> Result<()> {
-        if self.named(is_waiting)?.is_empty() {
+        if self.named_files(is_waiting)?.is_empty() {
             return Ok(());
         }
         let Some(_lock) = self.lock(true)? else { return Ok(()) };
@@ -363,11 +393,28 @@ impl Sealed {
         Ok(())
     }
 
+    /// The parts of the journal that do not decrypt whole, and why.
+    pub fn damaged_parts(&self, key: &OwnKey) -> Result<Vec<(PathBuf, String)>> {
+        let mut damaged = Vec::new();
+        for path in self.current_parts()? {
+            let read = File::open(&path).map_err(anyhow::Error::from).and_then(|file| {
+                let decryptor = age::Decryptor::new_buffered(io::BufReader::new(file))?;
+                let mut stream = decryptor.decrypt(std::iter::once(&key.0 as &dyn age::Identity))?;
+                io::copy(&mut stream, &mut io::sink())?;
+                Ok(())
+            });
+            if let Err(err) = read {
+                damaged.push((path, format!("{err:#}")));
+            }
+        }
+        Ok(damaged)
+    }
+
     /// Saves that the journal's key cannot read (written on a machine that
     /// had not yet seen the journal's new keys, for keys the person no
     /// longer has either): left where they are.
     pub fn unreadable(&self, key: &OwnKey) -> Result<Vec<PathBuf>> {
-        let pending = self.named(is_waiting)?;
+        let pending = self.named_files(is_waiting)?;
         Ok(pending.into_iter().filter(|path| decrypt_file(path, &key.0).is_err()).collect())
     }
 
@@ -375,9 +422,9 @@ impl Sealed {
     /// did not write (a sync service's conflicting copies): `check` names
     /// them, and `bezin import` brings in what they hold.
     pub fn strays(&self) -> Result<Vec<PathBuf>> {
-        let mut generations = self.generations()?;
-        generations.pop();
-        let mut strays = generations;
+        let current = self.generation().ok();
+        let mut strays = self.generations()?;
+        strays.retain(|generation| generation_order(generation) < current.as_deref().map_or(0, generation_order));
         let known = |name: &str| {
             generation_number(name).is_some()
                 || is_pending(name)
@@ -387,10 +434,13 @@ impl Sealed {
                 || name.starts_with(BUILDING)
         };
         strays.extend(self.named(|name| !known(name))?);
+        let files = self.named_files(|name| is_waiting(name) || is_aside(name))?;
+        strays
+            .extend(self.named(|name| is_waiting(name) || is_aside(name))?.into_iter().filter(|p| !files.contains(p)));
         if let Ok(generation) = self.generation() {
             for entry in fs::read_dir(&generation)?.filter_map(Result::ok) {
                 let name = entry.file_name().to_string_lossy().into_owned();
-                if part_number(&name).is_none() && name != KEY && name != RECIPIENTS && !name.starts_with(TEMPORARY) {
+                if !is_part_of_generation(&name) {
                     strays.push(entry.path());
                 }
             }
@@ -407,8 +457,8 @@ impl Sealed {
         write: impl FnOnce(&mut dyn Write) -> Result<bool>,
     ) -> Result<bool> {
         let old = self.generation()?;
-        let number = old.file_name().and_then(|name| generation_number(&name.to_string_lossy())).unwrap_or(0);
-        let building = Building::new(&self.dir)?;
+        let number = self.generations()?.last().map_or(0, |newest| generation_order(newest));
+        let building = Building::new(&self.dir, BUILDING)?;
         let (keys, key_file) = match new_keys {
             Some((keys, key_file)) => (keys.all(), key_file.as_bytes().to_vec()),
             None => (keys_in(&old)?.all(), fs::read(old.join(KEY))?),
@@ -417,7 +467,7 @@ impl Sealed {
         if !write(&mut parts)? {
             return Ok(false);
         }
-        parts.finish()?;
+        building.put(PART_COUNT, &part_count_text(parts.finish()?))?;
         let recipients = match new_keys {
             Some((keys, _)) => keys.text(),
             None => fs::read_to_string(old.join(RECIPIENTS))?,
@@ -437,7 +487,7 @@ impl Sealed {
     fn keep_strays_of(&self, generation: &Path) -> Result<()> {
         for entry in fs::read_dir(generation)?.filter_map(Result::ok) {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if part_number(&name).is_some() || name == KEY || name == RECIPIENTS || name.starts_with(TEMPORARY) {
+            if is_part_of_generation(&name) {
                 continue;
             }
             let mut target = self.dir.join(&name);
@@ -449,6 +499,13 @@ impl Sealed {
         Ok(())
     }
 
+    /// How the folder `create` fills beside `dir` is named:
+    /// `.journal.jsonl.age.building-XXXXXX`, left only by a crash.
+    pub fn building_prefix(dir: &Path) -> String {
+        let name = dir.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
+        format!(".{name}{BUILDING}")
+    }
+
     /// Makes a new encrypted journal at `dir` from `write`, in a folder
     /// beside it renamed into place: it is there whole, or not at all.
     pub fn create(
@@ -458,12 +515,12 @@ impl Sealed {
         write: impl FnOnce(&mut dyn Write) -> Result<()>,
     ) -> Result<()> {
         let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let outer = Building::new(parent)?;
+        let outer = Building::new(parent, &Sealed::building_prefix(dir))?;
         let inner = outer.path().join(generation_name(1));
         crate::paths::create_private_dir(&inner, outer.path())?;
         let mut parts = Parts::new(&inner, keys.all());
         write(&mut parts)?;
-        parts.finish()?;
+        write_plain(&inner.join(PART_COUNT), &part_count_text(parts.finish()?))?;
         write_plain(&inner.join(RECIPIENTS), keys.text().as_bytes())?;
         write_plain(&inner.join(KEY), key_file.as_bytes())?;
         sync_folder(&inner)?;
@@ -554,6 +611,33 @@ fn keys_in(generation: &Path) -> Result<Keys> {
     Ok(Keys { person, own })
 }
 
+/// What a journal folder lacks to be whole, if anything: its keys, or
+/// parts its `parts.txt` says it has (folders written before it have none).
+fn lacks(generation: &Path) -> Option<String> {
+    for name in [RECIPIENTS, KEY] {
+        if !generation.join(name).is_file() {
+            return Some(name.to_owned());
+        }
+    }
+    let count = fs::read_to_string(generation.join(PART_COUNT)).ok()?;
+    let count: usize = count.lines().find(|line| !line.starts_with('#'))?.trim().parse().ok()?;
+    (1..=count).map(part_name).find(|name| !generation.join(name).is_file())
+}
+
+fn part_count_text(count: usize) -> Vec<u8> {
+    format!("# How many parts this folder was written with; it is whole once they are all here.\n{count}\n")
+        .into_bytes()
+}
+
+/// The files a journal folder holds that bezin wrote.
+fn is_part_of_generation(name: &str) -> bool {
+    part_number(name).is_some() || [KEY, RECIPIENTS, PART_COUNT].contains(&name) || name.starts_with(TEMPORARY)
+}
+
+fn generation_order(generation: &Path) -> u64 {
+    generation.file_name().and_then(|name| generation_number(&name.to_string_lossy())).unwrap_or(0)
+}
+
 fn part_name(number: usize) -> String {
     format!("{number:06}.age")
 }
@@ -598,10 +682,10 @@ fn write_plain(path: &Path, bytes: &[u8]) -> Result<()> {
 struct Building(tempfile::TempDir);
 
 impl Building {
-    fn new(parent: &Path) -> Result<Building> {
+    fn new(parent: &Path, prefix: &str) -> Result<Building> {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::Builder::new()
-            .prefix(BUILDING)
+            .prefix(prefix)
             .permissions(fs::Permissions::from_mode(0o700))
             .tempdir_in(parent)
             .with_context(|| format!("could not make a folder in {}", parent.display()))?;
@@ -658,10 +742,11 @@ impl Parts {
         Ok(())
     }
 
-    fn finish(mut self) -> Result<()> {
+    /// Ends the last part; how many parts were written.
+    fn finish(mut self) -> Result<usize> {
         self.close()?;
         sync_folder(&self.dir)?;
-        Ok(())
+        Ok(self.count)
     }
 }
 
