@@ -10,7 +10,7 @@ use anyhow::{Context as _, Result, anyhow, bail};
 use crate::answer::{Answer, Picked};
 use crate::lang::Lang;
 use crate::prompt_set::{Kind, Prompt, PromptSet};
-use crate::session::{AnswerSource, Session, check, takes};
+use crate::session::{AnswerSource, Reply, Session, check, takes};
 
 /// The answers of a file (`-` for standard input), with the name to give it in messages.
 pub struct AnswersFile {
@@ -78,11 +78,11 @@ impl AnswersFile {
 }
 
 impl AnswerSource for AnswersFile {
-    fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Option<Answer>> {
+    fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Reply> {
         if prompt.required && !self.values.contains_key(&prompt.id) {
             bail!("{}: no answer for the required prompt '{}'", self.origin, prompt.id);
         }
-        self.answer_to(prompt, session.lang())
+        self.answer_to(prompt, session.lang()).map(Reply::Answer)
     }
 }
 

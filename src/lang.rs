@@ -125,6 +125,10 @@ pub struct Words {
     pub saved: &'static str,
     pub pick_one_at_least: &'static str,
     pub multi_help: &'static str,
+    /// The list entry that goes back to the question before.
+    pub back_item: &'static str,
+    /// Said once, at the first question: how to go back.
+    pub back_help: &'static str,
     pub kept: &'static str,
     /// The recall after a name seen before: "3 reflections, the last on".
     pub reflection: &'static str,
@@ -175,6 +179,8 @@ static EN: Words = Words {
     saved: "Saved as",
     pick_one_at_least: "Choose at least one (space to tick, enter to confirm).",
     multi_help: "Space ticks an option, enter confirms.",
+    back_item: "‹ previous question",
+    back_help: "To go back to the previous question later: type :b as your answer, choose ‹ previous question in a list, or press Backspace at a yes/no question.",
     kept: "Your answers so far are kept in a draft. To go on:",
     reflection: "reflection",
     reflections: "reflections",
@@ -221,6 +227,8 @@ static NL: Words = Words {
     saved: "Bewaard als",
     pick_one_at_least: "Kies er minstens een (spatie om aan te vinken, enter om te bevestigen).",
     multi_help: "Spatie vinkt een optie aan, enter bevestigt.",
+    back_item: "‹ vorige vraag",
+    back_help: "Later terug naar de vorige vraag: typ :b als antwoord, kies ‹ vorige vraag in een lijst, of druk op Backspace bij een ja/nee-vraag.",
     kept: "Je antwoorden tot nu toe zijn bewaard in een concept. Verder gaan:",
     reflection: "reflectie",
     reflections: "reflecties",

@@ -13,8 +13,16 @@ use crate::prompt_set::{Kind, Prompt, PromptSet, fill_placeholders};
 
 /// Where answers come from: the person at a terminal, or a file.
 pub trait AnswerSource {
-    /// The answer to `prompt`, or `None` to leave an optional prompt blank.
-    fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Option<Answer>>;
+    /// What the person says to `prompt`.
+    fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Reply>;
+}
+
+/// What is said to a prompt: an answer (`None` leaves an optional prompt
+/// blank), or a wish to go back to the question before.
+#[derive(Debug, PartialEq)]
+pub enum Reply {
+    Answer(Option<Answer>),
+    Back,
 }
 
 /// One guided reflection through a prompt set.
@@ -28,12 +36,15 @@ pub struct Session<'s> {
     places: HashMap<&'s str, usize>,
     /// The person of the conversation this reflection looks back on.
     carried: Option<String>,
+    /// Where the person went back to: the prompts from there on are asked
+    /// again, their answers filled in, until one without an answer.
+    revisiting: Option<usize>,
 }
 
 impl<'s> Session<'s> {
     pub fn new(set: &'s PromptSet, lang: Lang) -> Self {
         let places = set.prompts.iter().enumerate().rev().map(|(at, prompt)| (prompt.id.as_str(), at)).collect();
-        Session { set, lang, given: HashMap::new(), places, carried: None }
+        Session { set, lang, given: HashMap::new(), places, carried: None, revisiting: None }
     }
 
     fn prompt(&self, id: &str) -> Option<&'s Prompt> {
@@ -84,22 +95,66 @@ impl<'s> Session<'s> {
     /// `after` once each answer is in.
     pub fn walk(&mut self, source: &mut dyn AnswerSource, mut after: impl FnMut(&Session)) -> Result<()> {
         while let Some(prompt) = self.next_prompt() {
-            let answer = source.answer(self, prompt)?;
-            self.give(prompt, answer)?;
-            after(self);
+            match source.answer(self, prompt)? {
+                Reply::Back => self.go_back(prompt),
+                Reply::Answer(answer) => {
+                    self.give(prompt, answer)?;
+                    self.go_on_from(prompt);
+                    after(self);
+                }
+            }
         }
         Ok(())
     }
 
-    /// The first prompt that applies and has no answer yet.
+    /// The prompt being asked again, or else the first prompt that applies
+    /// and has no answer yet.
     pub fn next_prompt(&self) -> Option<&'s Prompt> {
         let mask = self.asked_mask();
+        if let Some(at) = self.revisiting.filter(|&at| mask[at]) {
+            return Some(&self.set.prompts[at]);
+        }
         self.set
             .prompts
             .iter()
             .zip(mask)
             .find(|(prompt, asked)| *asked && !self.given.contains_key(&prompt.id))
             .map(|(p, _)| p)
+    }
+
+    /// The question asked before `prompt`: the last one before it that
+    /// applies and was answered by the person (a person carried over from
+    /// the conversation looked back on was not asked).
+    pub fn previous(&self, prompt: &Prompt) -> Option<&'s Prompt> {
+        let before = *self.places.get(prompt.id.as_str())?;
+        let mask = self.asked_mask();
+        let prompts = &self.set.prompts;
+        let asked =
+            |at: &usize| mask[*at] && self.given.contains_key(&prompts[*at].id) && !self.is_carried(&prompts[*at]);
+        (0..before).rev().find(asked).map(|at| &prompts[at])
+    }
+
+    /// Goes back to the question before `prompt`, if there is one.
+    pub fn go_back(&mut self, prompt: &Prompt) {
+        if let Some(previous) = self.previous(prompt) {
+            self.revisiting = self.places.get(previous.id.as_str()).copied();
+        }
+    }
+
+    /// After `prompt` is answered again, the next question that applies is
+    /// asked again too while it has an answer; once one has none, the
+    /// reflection goes on as usual. A `when` follows the changed answer.
+    fn go_on_from(&mut self, prompt: &Prompt) {
+        let Some(at) = self.places.get(prompt.id.as_str()).copied().filter(|&at| self.revisiting == Some(at)) else {
+            return;
+        };
+        let mask = self.asked_mask();
+        let next = (at + 1..self.set.prompts.len()).find(|&n| mask[n] && !self.is_carried(&self.set.prompts[n]));
+        self.revisiting = next.filter(|&n| self.given.contains_key(&self.set.prompts[n].id));
+    }
+
+    fn is_carried(&self, prompt: &Prompt) -> bool {
+        prompt.person && self.carried.is_some()
     }
 
     /// Whether `prompt` is asked, given the answers so far.
@@ -351,6 +406,56 @@ required = false
         session.give(&set.prompts[0], Some(Answer::Text("Anna".into()))).unwrap();
         session.give(&set.prompts[1], Some(Answer::Bool(false))).unwrap();
         assert_eq!(session.progress(&set.prompts[3]), (3, 4));
+    }
+
+    /// Replies given in order; the prompts they were given to.
+    struct Script(Vec<Reply>, Vec<String>);
+
+    impl AnswerSource for Script {
+        fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Reply> {
+            self.1.push(format!("{}: {}", prompt.id, session.question(prompt)));
+            Ok(self.0.remove(0))
+        }
+    }
+
+    #[test]
+    fn going_back_asks_again_with_the_answer_kept_and_a_when_follows_the_change() {
+        let set = set();
+        let text = |t: &str| Reply::Answer(Some(Answer::Text(t.into())));
+        let yes_no = |b: bool| Reply::Answer(Some(Answer::Bool(b)));
+        let replies = vec![
+            Reply::Back, // the first question has none before it
+            text("Anna"),
+            yes_no(false),
+            Reply::Back, // at calm, back to has-request
+            Reply::Back, // and to counterpart
+            text("Bob"),
+            yes_no(true), // has-request, asked again on the way forward
+            text("more time"),
+            Reply::Answer(Some(Answer::Number(5))),
+            Reply::Answer(None),
+        ];
+        let mut script = Script(replies, Vec::new());
+        let mut session = Session::new(&set, Lang::En);
+        session.walk(&mut script, |_| {}).unwrap();
+        assert_eq!(
+            script.1,
+            [
+                "counterpart: Who?",
+                "counterpart: Who?",
+                "has-request: Does Anna want something?",
+                "calm: How calm?",
+                "has-request: Does Anna want something?",
+                "counterpart: Who?",
+                "has-request: Does Bob want something?",
+                "request: What does Bob ask?",
+                "calm: How calm?",
+                "mood: Mood?",
+            ]
+        );
+        let ids: Vec<String> = session.recorded().into_iter().map(|r| r.prompt).collect();
+        assert_eq!(ids, ["counterpart", "has-request", "request", "calm"]);
+        assert_eq!(session.answer("counterpart"), Some(&Answer::Text("Bob".into())));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `bezin run` in a real pseudo-terminal, driven by keystrokes: every kind
 //! of widget, a confirm that opens a `when` prompt, the editor for a long
-//! answer, changing an answer at the review, and the saved entry.
+//! answer, changing an answer at the review, going back to the question
+//! before from every widget in both languages, and the saved entry.
 
 mod common;
 
@@ -90,7 +91,7 @@ fn after_the_conversation_offers_the_reflection_it_follows_and_shows_it_first() 
     at(&mut p, "(1/8) Hoe ging het gesprek", ENTER);
     at(&mut p, "(2/8) Wat gebeurde er?", "We praatten\r\r");
     at(&mut p, "(3/8) Wat heb je geleerd", "Erkenning\r\r");
-    at(&mut p, "(4/8) Kwam er iets uit", "y");
+    at(&mut p, "(4/8) Kwam er iets uit", "j");
     at(&mut p, "· ja", "");
     at(&mut p, "(5/8) Wat was het?", "Een nieuw plan\r\r");
     at(&mut p, "(6/8) Wat deed je dat hielp", "Luisteren\r\r");
@@ -302,4 +303,148 @@ fn an_editor_path_with_a_space_works() {
     p.exp_eof().unwrap();
     let kept = common::drafts(&home).pop().unwrap();
     assert_eq!(kept["answers"][2][1], "line one\nWritten in the editor");
+}
+
+const BACK_AND_FORTH: &str = r#"
+id = "back-and-forth"
+version = 1
+title = { en = "Back and forth", nl = "Heen en weer" }
+description = { en = "Every kind of question, and one that only a yes opens.", nl = "Elke soort vraag, en een die alleen ja opent." }
+
+[[prompts]]
+id = "who"
+kind = "text"
+person = true
+ask = { en = "Who is it about?", nl = "Over wie gaat het?" }
+
+[[prompts]]
+id = "asks"
+kind = "confirm"
+ask = { en = "Does {who} ask something of you?", nl = "Vraagt {who} iets van je?" }
+
+[[prompts]]
+id = "what"
+kind = "long"
+ask = { en = "What does {who} ask?", nl = "Wat vraagt {who}?" }
+when = { prompt = "asks", equals = true }
+
+[[prompts]]
+id = "mood"
+kind = "choice"
+options = [{ id = "calm", label = { en = "calm", nl = "rustig" } }, { id = "tense", label = { en = "tense", nl = "gespannen" } }]
+ask = { en = "How do you feel about it?", nl = "Hoe sta je erin?" }
+
+[[prompts]]
+id = "ways"
+kind = "multi"
+options = [{ id = "ask", label = { en = "ask first", nl = "eerst vragen" } }, { id = "wait", label = { en = "wait a day", nl = "een dag wachten" } }]
+ask = { en = "What will you do?", nl = "Wat ga je doen?" }
+
+[[prompts]]
+id = "sure"
+kind = "scale"
+min = 1
+max = 3
+ask = { en = "How sure are you?", nl = "Hoe zeker ben je?" }
+"#;
+
+/// What the set above says in one language, and the key for yes.
+struct Said {
+    lang: &'static str,
+    back_help: &'static str,
+    back: &'static str,
+    yes: &'static str,
+    keys: &'static str,
+    asks: [&'static str; 2],
+    what: &'static str,
+    mood: &'static str,
+    ways: &'static str,
+    sure: &'static str,
+    review: &'static str,
+    save: &'static str,
+}
+
+fn go_back_through_every_widget(said: &Said) {
+    let home = Home::new();
+    home.write("prompts/back-and-forth.toml", BACK_AND_FORTH);
+    let mut p = spawn(&home, &["run", "back-and-forth", "--lang", said.lang]);
+    at(&mut p, said.back_help, "Anna\r");
+    at(&mut p, said.asks[0], "");
+    at(&mut p, said.keys, "n");
+    // From the list, back to the yes/no (its answer kept), and with Backspace back to the name.
+    at(&mut p, said.mood, "");
+    at(&mut p, said.back, &format!("{DOWN}{DOWN}{ENTER}"));
+    at(&mut p, said.asks[0], "\x7f");
+    at(&mut p, "Anna", "\x7f\x7f\x7f\x7fBram\r");
+    // The changed name is in the next question and in the draft; a yes opens the `when` question.
+    at(&mut p, said.asks[1], "");
+    let draft = common::drafts(&home).pop().unwrap().to_string();
+    assert!(draft.contains("Bram") && !draft.contains("Anna"), "{draft}");
+    p.send(said.yes).unwrap();
+    p.flush().unwrap();
+    at(&mut p, said.what, ":b\r");
+    at(&mut p, said.asks[1], ENTER);
+    at(&mut p, said.what, "Time\r\r");
+    at(&mut p, said.mood, ENTER);
+    // The last entry of a multi-select goes back too.
+    at(&mut p, said.ways, &format!("{DOWN}{DOWN} {ENTER}"));
+    at(&mut p, said.mood, &format!("{DOWN}{ENTER}"));
+    at(&mut p, said.ways, &format!(" {ENTER}"));
+    at(&mut p, said.sure, ENTER);
+    at(&mut p, said.review, "");
+    at(&mut p, said.save, &format!("{ENTER}{ENTER}{ENTER}"));
+    p.exp_eof().unwrap();
+
+    let entry = home.entries().pop().unwrap();
+    let answers: Vec<(String, serde_json::Value)> = entry["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["prompt"].as_str().unwrap().to_owned(), a["answer"].clone()))
+        .collect();
+    let ids: Vec<&str> = answers.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["who", "asks", "what", "mood", "ways", "sure"]);
+    assert_eq!(answers[0].1, json!("Bram"));
+    assert_eq!(answers[1].1, json!(true));
+    assert_eq!(answers[2].1, json!("Time"));
+    assert_eq!(answers[3].1["id"], "tense");
+    assert_eq!(answers[4].1.as_array().unwrap().iter().map(|o| o["id"].clone()).collect::<Vec<_>>(), [json!("ask")]);
+    assert_eq!(answers[5].1, json!(2));
+    assert_eq!(entry["person"], "Bram");
+}
+
+#[test]
+fn every_kind_of_question_goes_back_to_the_one_before_in_english() {
+    go_back_through_every_widget(&Said {
+        lang: "en",
+        back_help: "To go back to the previous question later: type :b",
+        back: "‹ previous question",
+        yes: "y",
+        keys: "(y/n)",
+        asks: ["Does Anna ask something of you?", "Does Bram ask something of you?"],
+        what: "What does Bram ask?",
+        mood: "How do you feel about it?",
+        ways: "What will you do?",
+        sure: "How sure are you?",
+        review: "Your answers",
+        save: "❯ Save",
+    });
+}
+
+#[test]
+fn every_kind_of_question_goes_back_to_the_one_before_in_dutch() {
+    go_back_through_every_widget(&Said {
+        lang: "nl",
+        back_help: "Later terug naar de vorige vraag: typ :b",
+        back: "‹ vorige vraag",
+        yes: "j",
+        keys: "(j/n)",
+        asks: ["Vraagt Anna iets van je?", "Vraagt Bram iets van je?"],
+        what: "Wat vraagt Bram?",
+        mood: "Hoe sta je erin?",
+        ways: "Wat ga je doen?",
+        sure: "Hoe zeker ben je?",
+        review: "Je antwoorden",
+        save: "❯ Bewaren",
+    });
 }

@@ -16,7 +16,7 @@ use crate::follow_through;
 use crate::journal::{self, Entry, MovedAside, tags};
 use crate::prompt_set::PromptSet;
 use crate::recall::Pending;
-use crate::session::{AnswerSource, Session};
+use crate::session::{AnswerSource, Reply, Session};
 use crate::ui::{self, Paused, Terminal};
 
 /// How far back, and how many, prepared conversations a look-back offers.
@@ -176,7 +176,7 @@ fn converse(
     let mut keeping = Keeping { drafts, warned: false };
     session.walk(terminal, |session| keeping.keep(draft, session))?;
     while let Some(prompt) = terminal.review(&session)? {
-        let answer = terminal.answer(&session, prompt)?;
+        let Reply::Answer(answer) = terminal.answer(&session, prompt)? else { continue };
         session.give(prompt, answer)?;
         keeping.keep(draft, &session);
         session.walk(terminal, |session| keeping.keep(draft, session))?;

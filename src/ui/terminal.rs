@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use anyhow::Result;
 use console::{Key, Term, style};
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Input, MultiSelect, Select};
+use dialoguer::{Input, MultiSelect, Select};
 
 use super::one_line;
 use crate::answer::{Answer, Picked};
@@ -17,7 +17,7 @@ use crate::journal::Entry;
 use crate::lang::{Lang, Text, Words};
 use crate::prompt_set::{Choice, Kind, Prompt, PromptSet};
 use crate::recall::Pending;
-use crate::session::{AnswerSource, Session};
+use crate::session::{AnswerSource, Reply, Session};
 
 /// The person stepped out of a reflection with Esc; its draft is kept.
 #[derive(Debug)]
@@ -31,6 +31,18 @@ impl std::fmt::Display for Paused {
 
 impl std::error::Error for Paused {}
 
+/// The person asked for the question before; only while `Terminal::back`.
+#[derive(Debug)]
+struct GoBack;
+
+impl std::fmt::Display for GoBack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("back to the question before")
+    }
+}
+
+impl std::error::Error for GoBack {}
+
 /// The person at the terminal, answering prompts with widgets that fit
 /// each kind. Everything it draws goes to stderr, as dialoguer does.
 pub struct Terminal {
@@ -42,6 +54,18 @@ pub struct Terminal {
     long_help_shown: bool,
     /// What to recall about the person once they are named.
     recall: Option<Pending>,
+    back: WayBack,
+}
+
+/// The way back to the question before.
+#[derive(Default)]
+struct WayBack {
+    /// Whether the question being asked offers it.
+    offered: bool,
+    /// How to go back is said once, at the first question.
+    told: bool,
+    /// Once the review has begun, an answer changed there goes back to it.
+    reviewing: bool,
 }
 
 impl Terminal {
@@ -59,6 +83,7 @@ impl Terminal {
             editor,
             long_help_shown: false,
             recall: None,
+            back: WayBack::default(),
         }
     }
 
@@ -132,7 +157,7 @@ impl Terminal {
         let words = self.words();
         let started = one_line(draft.started.get(..16).unwrap_or(&draft.started)).replace('T', " ");
         let question = format!("{} {started} ({} {})?", words.resume_offer, draft.answered(), words.answers_word);
-        Ok(Confirm::with_theme(&self.theme).with_prompt(question).default(true).interact_on(&self.term)?)
+        self.yes_no(Some(&question), Some(true))
     }
 
     /// Asks which of the open conversations this reflection looks back on,
@@ -169,7 +194,8 @@ impl Terminal {
 
     /// Shows every answer and asks what next: `None` to save, or the
     /// prompt to change.
-    pub fn review<'s>(&self, session: &Session<'s>) -> Result<Option<&'s Prompt>> {
+    pub fn review<'s>(&mut self, session: &Session<'s>) -> Result<Option<&'s Prompt>> {
+        self.back.reviewing = true;
         let words = self.words();
         self.term.write_line(&format!("\n{}", style(words.summary).bold().underlined().for_stderr()))?;
         let asked = session.asked();
@@ -207,7 +233,42 @@ impl Terminal {
 
     /// A yes-or-no question whose answer is no unless the person says yes.
     pub fn agree(&self, question: &str) -> Result<bool> {
-        Ok(Confirm::with_theme(&self.theme).with_prompt(one_line(question)).default(false).interact_on(&self.term)?)
+        self.yes_no(Some(question), Some(false))
+    }
+
+    /// A yes-or-no question answered with a key: y or n (j or n in Dutch),
+    /// Enter for `default`. Esc steps out; Backspace goes back, where the
+    /// question offers that. The answer is said after the question, or on
+    /// a line of its own in a reflection (`question` is `None`).
+    fn yes_no(&self, question: Option<&str>, default: Option<bool>) -> Result<bool> {
+        let words = self.words();
+        let [yes, no] = [words.yes, words.no].map(|word| word.chars().next().unwrap_or('?'));
+        let keys = match default {
+            Some(true) => format!("({}/{no})", yes.to_ascii_uppercase()),
+            Some(false) => format!("({yes}/{})", no.to_ascii_uppercase()),
+            None => format!("({yes}/{no})"),
+        };
+        let shown = question.map(|question| format!("{} ", style(one_line(question)).bold().for_stderr()));
+        self.term.write_str(&format!("{}{} ", shown.unwrap_or_default(), style(keys).dim().for_stderr()))?;
+        let answer = loop {
+            match self.term.read_key()? {
+                Key::Char(c) if c.to_ascii_lowercase() == yes || c.eq_ignore_ascii_case(&'y') => break true,
+                Key::Char(c) if c.to_ascii_lowercase() == no => break false,
+                Key::Enter if default.is_some() => break default.unwrap_or_default(),
+                Key::Escape => return Err(Paused.into()),
+                Key::Backspace | Key::ArrowLeft if self.back.offered => return Err(GoBack.into()),
+                _ => {}
+            }
+        };
+        let said = if answer { words.yes } else { words.no };
+        if question.is_some() {
+            self.term.write_line(said)?;
+        } else {
+            // In a reflection, as every other widget says what was chosen.
+            self.term.clear_line()?;
+            self.term.write_line(&format!("{} {said}", style("·").dim().for_stderr()))?;
+        }
+        Ok(answer)
     }
 
     fn header(&self, progress: Option<(usize, usize)>, question: &str, hint: Option<String>) -> Result<()> {
@@ -232,11 +293,20 @@ impl Terminal {
         loop {
             self.term.write_str(&format!("{} ", style("›").dim().for_stderr()))?;
             let text = self.read_line(initial)?;
+            self.going_back(&text)?;
             if !text.trim().is_empty() || !prompt.required {
                 return Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()).map(Answer::Text));
             }
             self.dim(self.words().required)?;
         }
+    }
+
+    /// `:b` typed as an answer goes back, where the question offers that.
+    fn going_back(&self, typed: &str) -> Result<()> {
+        if self.back.offered && typed.trim() == ":b" {
+            return Err(GoBack.into());
+        }
+        Ok(())
     }
 
     /// A line typed at the terminal, starting from `initial`; Esc steps out
@@ -283,6 +353,9 @@ impl Terminal {
         loop {
             self.term.write_str("  ")?;
             let line = self.read_line("")?;
+            if lines.is_empty() {
+                self.going_back(&line)?;
+            }
             if line.trim() == ":e" {
                 let start = if lines.is_empty() { current.unwrap_or_default().to_owned() } else { lines.join("\n") };
                 let written = match self.edit(&start) {
@@ -372,6 +445,7 @@ impl Terminal {
         loop {
             self.term.write_str(&format!("{} ", style("›").dim().for_stderr()))?;
             let typed = self.read_line(&initial)?;
+            self.going_back(&typed)?;
             match typed.trim().parse::<i64>() {
                 Ok(n) if (min..=max).contains(&n) => return Ok(Some(Answer::Number(n))),
                 Err(_) if typed.trim().is_empty() && !prompt.required => return Ok(None),
@@ -397,14 +471,23 @@ impl Terminal {
         if !prompt.required {
             items.push(self.words().no_answer.to_owned());
         }
+        if self.back.offered {
+            items.push(self.words().back_item.to_owned());
+        }
         let chosen =
             Select::with_theme(&self.theme).items(&items).default(start).interact_on_opt(&self.term)?.ok_or(Paused)?;
+        if self.back.offered && chosen == items.len() - 1 {
+            return Err(GoBack.into());
+        }
         Ok(Some(chosen).filter(|n| *n < count))
     }
 
     fn multi(&self, prompt: &Prompt, options: &[Choice], current: Option<&Answer>) -> Result<Option<Answer>> {
-        let items: Vec<String> =
+        let mut items: Vec<String> =
             options.iter().map(|option| one_line(option.label.get(self.lang)).into_owned()).collect();
+        if self.back.offered {
+            items.push(self.words().back_item.to_owned());
+        }
         let checked: Vec<bool> = options
             .iter()
             .map(|option| matches!(current, Some(Answer::Multi(picked)) if picked.iter().any(|p| p.is(option))))
@@ -414,6 +497,9 @@ impl Terminal {
             let chosen =
                 MultiSelect::with_theme(&self.theme).items(&items).defaults(&checked).interact_on_opt(&self.term)?;
             let chosen = chosen.ok_or(Paused)?;
+            if chosen.contains(&options.len()) {
+                return Err(GoBack.into());
+            }
             if chosen.is_empty() && prompt.required {
                 self.dim(self.words().pick_one_at_least)?;
                 continue;
@@ -424,11 +510,11 @@ impl Terminal {
     }
 
     fn confirm(&self, current: Option<&Answer>) -> Result<Option<Answer>> {
-        let mut confirm = Confirm::with_theme(&self.theme).report(false);
-        if let Some(Answer::Bool(b)) = current {
-            confirm = confirm.default(*b);
-        }
-        Ok(Some(Answer::Bool(confirm.interact_on_opt(&self.term)?.ok_or(Paused)?)))
+        let current = match current {
+            Some(Answer::Bool(b)) => Some(*b),
+            _ => None,
+        };
+        Ok(Some(Answer::Bool(self.yes_no(None, current)?)))
     }
 
     fn dim(&self, text: &str) -> Result<()> {
@@ -440,13 +526,23 @@ impl Terminal {
 }
 
 impl AnswerSource for Terminal {
-    fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Option<Answer>> {
+    fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Reply> {
         self.header(Some(session.progress(prompt)), &session.question(prompt), session.hint(prompt))?;
-        let answer = self.widget(prompt, session.answer(&prompt.id))?;
+        if !self.back.told {
+            self.dim(self.words().back_help)?;
+            self.back.told = true;
+        }
+        self.back.offered = !self.back.reviewing && session.previous(prompt).is_some();
+        let answer = self.widget(prompt, session.answer(&prompt.id));
+        self.back.offered = false;
+        let answer = match answer {
+            Err(err) if err.is::<GoBack>() => return Ok(Reply::Back),
+            answer => answer?,
+        };
         if let (true, Some(name)) = (prompt.person, answer.as_ref().and_then(Answer::as_name)) {
             self.show_recall(&name)?;
         }
-        Ok(answer)
+        Ok(Reply::Answer(answer))
     }
 }
 
@@ -467,7 +563,7 @@ impl Terminal {
             }
             Kind::Choice(options) => self.choice(prompt, options, current),
             Kind::Multi(options) => self.multi(prompt, options, current),
-            Kind::Confirm => self.confirm(current),
+            Kind::Confirm => return self.confirm(current),
         }?;
         let shown = answer
             .as_ref()
