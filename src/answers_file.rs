@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result, anyhow, bail};
 
 use crate::answer::{Answer, Picked};
 use crate::lang::Lang;
-use crate::prompt_set::{Kind, Prompt, PromptSet};
+use crate::prompt_set::{Kind, Prompt, PromptSet, When};
 use crate::session::{AnswerSource, Reply, Session, check, takes};
 
 /// The answers of a file (`-` for standard input), with the name to give it in messages.
@@ -65,12 +65,11 @@ impl AnswersFile {
         for id in self.ids() {
             let Some(prompt) = session.set().prompt(id) else { continue };
             if let (false, Some(when)) = (session.applies(prompt), &prompt.when) {
-                bail!(
-                    "{}: '{id}' has an answer, but it is only asked when '{}' is {}; remove it or change that answer",
-                    self.origin,
-                    when.prompt,
-                    when.equals
-                );
+                let change = match when {
+                    When::Answer { .. } => "change that answer",
+                    When::Follows(_) => "give the id of that reflection with --follows",
+                };
+                bail!("{}: '{id}' has an answer, but it is only asked when {when}; remove it or {change}", self.origin);
             }
         }
         Ok(())

@@ -9,7 +9,7 @@ use anyhow::{Result, bail};
 use crate::answer::{Answer, Picked};
 use crate::journal::Recorded;
 use crate::lang::Lang;
-use crate::prompt_set::{Kind, Prompt, PromptSet, fill_placeholders};
+use crate::prompt_set::{Kind, Prompt, PromptSet, When, fill_placeholders};
 
 /// Where answers come from: the person at a terminal, or a file.
 pub trait AnswerSource {
@@ -36,6 +36,8 @@ pub struct Session<'s> {
     places: HashMap<&'s str, usize>,
     /// The person of the conversation this reflection looks back on.
     carried: Option<String>,
+    /// The set of the reflection this one looks back on.
+    follows: Option<String>,
     /// Where the person went back to: the prompts from there on are asked
     /// again, their answers filled in, until one without an answer.
     revisiting: Option<usize>,
@@ -44,7 +46,7 @@ pub struct Session<'s> {
 impl<'s> Session<'s> {
     pub fn new(set: &'s PromptSet, lang: Lang) -> Self {
         let places = set.prompts.iter().enumerate().rev().map(|(at, prompt)| (prompt.id.as_str(), at)).collect();
-        Session { set, lang, given: HashMap::new(), places, carried: None, revisiting: None }
+        Session { set, lang, given: HashMap::new(), places, carried: None, follows: None, revisiting: None }
     }
 
     fn prompt(&self, id: &str) -> Option<&'s Prompt> {
@@ -56,10 +58,14 @@ impl<'s> Session<'s> {
     fn asked_mask(&self) -> Vec<bool> {
         let mut mask: Vec<bool> = Vec::with_capacity(self.set.prompts.len());
         for prompt in &self.set.prompts {
-            let asked = prompt.when.as_ref().is_none_or(|when| {
-                self.places.get(when.prompt.as_str()).is_some_and(|&at| mask.get(at) == Some(&true))
-                    && matches!(self.answer(&when.prompt), Some(answer) if answer.meets(&when.equals))
-            });
+            let asked = match &prompt.when {
+                None => true,
+                Some(When::Follows(set)) => self.follows.as_deref() == Some(set.as_str()),
+                Some(When::Answer { prompt, equals }) => {
+                    self.places.get(prompt.as_str()).is_some_and(|&at| mask.get(at) == Some(&true))
+                        && matches!(self.answer(prompt), Some(answer) if answer.meets(equals))
+                }
+            };
             mask.push(asked);
         }
         mask
@@ -166,7 +172,7 @@ impl<'s> Session<'s> {
     pub fn progress(&self, prompt: &Prompt) -> (usize, usize) {
         let mask = self.asked_mask();
         let may_apply = |(at, p): &(usize, &Prompt)| match &p.when {
-            Some(when) if !self.given.contains_key(&when.prompt) => true,
+            Some(When::Answer { prompt, .. }) if !self.given.contains_key(prompt) => true,
             _ => mask[*at],
         };
         let ahead: Vec<&Prompt> = self.set.prompts.iter().enumerate().filter(may_apply).map(|(_, p)| p).collect();
@@ -222,6 +228,11 @@ impl<'s> Session<'s> {
             .filter(|(prompt, asked)| *asked && self.given.contains_key(&prompt.id))
             .map(|(prompt, _)| (prompt, self.answer(&prompt.id)))
             .collect()
+    }
+
+    /// The reflection looks back on one of set `set`: the prompts for it apply.
+    pub fn look_back_on(&mut self, set: &str) {
+        self.follows = Some(set.to_owned());
     }
 
     /// Carries over the person of the conversation this reflection looks

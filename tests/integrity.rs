@@ -336,12 +336,12 @@ fn rewrites_killed_at_random_moments_leave_nothing_the_next_write_does_not_clear
     };
     let left = leftovers();
     if left > 0 {
-        home.run(&["check"]).stdout(predicate::str::contains("is left from a rewrite that was stopped"));
+        home.run(&["check"]).stdout(predicate::str::contains("is left from a change that was stopped"));
     }
     home.save("five-tips", FIVE_TIPS, &[]);
     assert_eq!(leftovers(), 0, "the next write removes the {left} leftovers");
     assert_eq!(home.entries().len(), before + 1, "every entry whole and there");
-    home.run(&["check"]).stdout(predicate::str::contains("left from a rewrite").not());
+    home.run(&["check"]).stdout(predicate::str::contains("left from a change").not());
 }
 
 #[test]

@@ -13,7 +13,8 @@ fn an_entry_records_the_person_as_written() {
     let entry = home.entries().pop().unwrap();
     assert_eq!(entry["person"], "Anna de Vries");
     // A set without a person prompt records none.
-    let sharp = "agreed = \"x\"\nhappened = \"x\"\ncomfort-zone = [\"habit\"]\nown-part = \"x\"\nsharp = \"x\"\n\
+    let sharp = "agreed = \"x\"\nhappened = \"x\"\nat-stake = \"x\"\ncomfort-zone = [\"habit\"]\nown-part = \"x\"\n\
+                 sharp = \"x\"\nwho-keeps-you = \"x\"\n\
                  approach = \"team\"\nplan = \"x\"\nresolve = 7\n";
     home.save("keeping-each-other-sharp", sharp, &[]);
     let entry = home.entries().pop().unwrap();
@@ -214,7 +215,7 @@ fn the_welcome_shows_the_open_conversations_of_the_last_thirty_days_with_the_com
 }
 
 /// Answers for every prompt of after-the-conversation.
-const AFTER: &str = "how-it-went = 7\nwhat-happened = \"x\"\ndesire-learned = \"x\"\nunplanned = false\n\
+const AFTER: &str = "how-it-went = 7\nwhat-happened = \"x\"\ndesire-learned = \"x\"\ntook-time = \"x\"\nunplanned = false\n\
                      own-part = \"x\"\ncalm-now = 7\nnext = \"x\"\n";
 
 #[test]
@@ -235,7 +236,7 @@ fn a_look_back_offers_the_open_conversations_newest_first_and_carries_the_person
     p.flush().unwrap();
     common::at(&mut p, "❯ ", "\r");
     common::at(&mut p, "This reflection follows", "");
-    common::at(&mut p, "(1/", "\r");
+    common::at(&mut p, "(1/", "What happened\r\r");
     common::at(&mut p, "(2/", "\x03");
     p.exp_eof().unwrap();
     let draft = common::drafts(&home).pop().expect("a draft");
@@ -244,7 +245,7 @@ fn a_look_back_offers_the_open_conversations_newest_first_and_carries_the_person
     let mut p = common::spawn(&home, &["run", "after-the-conversation", "--fresh"]);
     common::at(&mut p, "none of these", "\x1b[B\x1b[B\x1b[B");
     common::at(&mut p, "❯ none", "\r");
-    common::at(&mut p, "(1/", "\r");
+    common::at(&mut p, "(1/", "What happened\r\r");
     common::at(&mut p, "(2/", "\x03");
     p.exp_eof().unwrap();
     let drafts = common::drafts(&home);

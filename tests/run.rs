@@ -32,18 +32,27 @@ fn in_lang<'a>(text: &'a toml::Value, lang: &str) -> &'a str {
     text.as_str().unwrap_or_else(|| text[lang].as_str().unwrap())
 }
 
-/// Answers for every prompt of `set` that will be asked, and the journal
-/// records they should make. Confirms are answered `confirm`, so both
-/// branches of every `when` are taken across the two languages.
-fn answers_and_records(set: &toml::Table, lang: &str, confirm: bool) -> (toml::Table, Vec<Value>) {
+/// Answers for every prompt of `set` that will be asked, looking back on a
+/// reflection of the set `follows`, and the journal records they should
+/// make. Confirms are answered `confirm`, so both branches of every `when`
+/// are taken across the two languages.
+fn answers_and_records(
+    set: &toml::Table,
+    lang: &str,
+    confirm: bool,
+    follows: Option<&str>,
+) -> (toml::Table, Vec<Value>) {
     let mut answers = toml::Table::new();
     let mut shown: Vec<(String, String)> = Vec::new();
     let mut records = Vec::new();
     for prompt in set["prompts"].as_array().unwrap() {
         let id = prompt["id"].as_str().unwrap();
-        if let Some(when) = prompt.get("when")
-            && answers.get(when["prompt"].as_str().unwrap()) != Some(&when["equals"])
-        {
+        let asked = match prompt.get("when") {
+            None => true,
+            Some(when) if when.get("follows").is_some() => when["follows"].as_str() == follows,
+            Some(when) => answers.get(when["prompt"].as_str().unwrap()) == Some(&when["equals"]),
+        };
+        if !asked {
             continue;
         }
         let options = prompt.get("options").and_then(toml::Value::as_array);
@@ -92,20 +101,30 @@ fn every_built_in_set_runs_from_an_answers_file_in_both_languages() {
         "check-the-potential",
         "opening-the-conversation",
         "keeping-each-other-sharp",
-        "after-the-conversation",
     ];
     let home = Home::new();
-    for id in sets {
+    let mut runs: Vec<(&str, Option<&str>)> = sets.iter().map(|id| (*id, None)).collect();
+    // The follow-up on its own, and after each set it follows, asking after what that set asked.
+    runs.push(("after-the-conversation", None));
+    for earlier in ["five-tips", "desire-behind-the-request", "opening-the-conversation"] {
+        runs.push(("after-the-conversation", Some(earlier)));
+    }
+    for &(id, follows) in &runs {
         let set = built_in(id);
         for (lang, confirm) in [("en", true), ("nl", false)] {
-            let (answers, records) = answers_and_records(&set, lang, confirm);
+            let (answers, records) = answers_and_records(&set, lang, confirm, follows);
             let file = home.write("answers.toml", &toml::to_string(&answers).unwrap());
-            let out = home
-                .run(&["run", id, "--lang", lang, "--answers", file.to_str().unwrap(), "--title", "T", "--tag", "a,b"])
-                .success()
-                .get_output()
-                .stdout
-                .clone();
+            let earlier = follows.map(|earlier| {
+                let entries = home.entries();
+                let entry = entries.iter().rfind(|entry| entry["set"] == earlier).unwrap();
+                entry["id"].as_str().unwrap().to_owned()
+            });
+            let mut args = vec!["run", id, "--lang", lang, "--answers", file.to_str().unwrap(), "--title", "T"];
+            args.extend(["--tag", "a,b"]);
+            if let Some(earlier) = &earlier {
+                args.extend(["--follows", earlier.as_str()]);
+            }
+            let out = home.run(&args).success().get_output().stdout.clone();
             let entry = home.entries().pop().unwrap();
             let saved = if lang == "en" { "Saved as" } else { "Bewaard als" };
             let expected = format!("{saved} {} in {}\n", entry["id"].as_str().unwrap(), home.journal_place().display());
@@ -116,12 +135,12 @@ fn every_built_in_set_runs_from_an_answers_file_in_both_languages() {
             assert_eq!(entry["format"], 2);
             assert_eq!(entry["title"], "T");
             assert_eq!(entry["tags"], json!(["a", "b"]));
-            assert_eq!(entry["follows"], Value::Null);
+            assert_eq!(entry["follows"], earlier.map_or(Value::Null, Value::from));
             assert_eq!(entry["id"].as_str().unwrap().len(), 10);
             assert_eq!(entry["answers"], Value::Array(records), "{id} in {lang}");
         }
     }
-    assert_eq!(home.entries().len(), 14);
+    assert_eq!(home.entries().len(), 2 * runs.len());
 }
 
 #[test]
@@ -154,7 +173,7 @@ fn answers_can_come_from_standard_input() {
     assert_eq!(entry["answers"][2]["answer"], "Maybe she needs\nsomething else entirely.");
     assert_eq!(
         entry["answers"][4]["question"],
-        "The frame you hold on to: lack of time. Where is the room to play, within it or beyond it?"
+        "The frame you hold on to: lack of time. Where is there room to move, within that frame or beyond it?"
     );
 }
 
@@ -242,7 +261,7 @@ fn an_entry_can_follow_an_earlier_one_by_prefix() {
     let home = Home::new();
     let first = home.save("five-tips", FIVE_TIPS, &[]);
     let after = "how-it-went = 8\nwhat-happened = \"We talked\"\ndesire-learned = \"Time\"\nunplanned = false\n\
-                 own-part = \"I listened\"\ncalm-now = 9\nnext = \"A plan\"\n";
+                 took-time = \"Some\"\nown-part = \"I listened\"\ncalm-now = 9\nnext = \"A plan\"\n";
     home.save("after-the-conversation", after, &["--follows", &first[..5]]);
     assert_eq!(home.entries()[1]["follows"], first.as_str());
     let file = home.write("after.toml", after);
@@ -268,7 +287,7 @@ fn list_and_show_read_back_what_was_saved() {
     home.run(&["show", &first[..6]])
         .success()
         .stdout(predicate::str::starts_with("Talk with Anna\n"))
-        .stdout(predicate::str::contains("How calm do you feel about this conversation right now?\n  4/10\n"))
+        .stdout(predicate::str::contains("How calm are you when you think of this conversation?\n  4/10\n"))
         .stdout(predicate::str::contains(
             "Can you go into the conversation without knowing where it will lead?\n  no\n",
         ));
@@ -296,4 +315,42 @@ fn the_settings_file_chooses_the_language_and_names_its_mistakes() {
     home.run(&["sets"])
         .code(2)
         .stderr(predicate::str::starts_with(format!("bezin: {}:2:1: unknown field `languag`", config.display())));
+}
+
+#[test]
+fn every_question_reads_well_with_a_name_or_a_role_for_the_person() {
+    let sets = [
+        "five-tips",
+        "desire-behind-the-request",
+        "why-and-for-whom",
+        "check-the-potential",
+        "opening-the-conversation",
+        "keeping-each-other-sharp",
+        "after-the-conversation",
+    ];
+    // Where a role would read badly: coupled with "you", made possessive, or given a second article.
+    let awkward =
+        ["you and my", "you and anna", "jij en mijn", "jij en anna", "je en mijn", "'s ", "the my", "a my", "de mijn"];
+    let home = Home::new();
+    for id in sets {
+        let set = built_in(id);
+        let person = set["prompts"].as_array().unwrap().iter().find(|p| p.get("person").is_some());
+        for (lang, names) in [("en", ["Anna", "my manager"]), ("nl", ["Anna", "mijn leidinggevende"])] {
+            for name in names {
+                let (mut answers, _) = answers_and_records(&set, lang, true, None);
+                if let Some(person) = person {
+                    answers.insert(person["id"].as_str().unwrap().to_owned(), toml::Value::from(name));
+                }
+                let file = home.write("answers.toml", &toml::to_string(&answers).unwrap());
+                home.run(&["run", id, "--lang", lang, "--answers", file.to_str().unwrap()]).success();
+                for recorded in home.entries().pop().unwrap()["answers"].as_array().unwrap() {
+                    let question = recorded["question"].as_str().unwrap();
+                    let lower = question.to_lowercase();
+                    assert!(!question.contains(['{', '}', '…']), "{id} ({lang}) leaves a placeholder: {question}");
+                    let bad = awkward.iter().find(|pattern| lower.contains(*pattern));
+                    assert!(bad.is_none(), "{id} ({lang}) with '{name}' reads badly: {question}");
+                }
+            }
+        }
+    }
 }

@@ -16,9 +16,9 @@ use serde_json::Value;
 fn ctrl_c_halfway_keeps_a_draft_and_resume_finishes_it_with_both_halves() {
     let home = Home::new();
     let mut p = spawn(&home, &["run", "check-the-potential"]);
-    at(&mut p, "(1/9) How frustrated", ENTER);
-    at(&mut p, "(2/9) What is stuck?", "The contract\r\r");
-    at(&mut p, "(3/9) What did you come here for?", "\x03");
+    at(&mut p, "(1/10) How frustrated", ENTER);
+    at(&mut p, "(2/10) What is stuck?", "The contract\r\r");
+    at(&mut p, "(3/10) How is each side bracing itself", "\x03");
     at(&mut p, "Your answers so far are kept in a draft. To go on:", "");
     at(&mut p, "bezin run check-the-potential --resume", "");
     p.exp_eof().unwrap();
@@ -30,20 +30,24 @@ fn ctrl_c_halfway_keeps_a_draft_and_resume_finishes_it_with_both_halves() {
     assert_eq!(mode, 0o700);
 
     let mut p = spawn(&home, &["run", "check-the-potential", "--resume"]);
-    at(&mut p, "(3/9) What did you come here for?", "To help\r\r");
-    at(&mut p, "(4/9) Honestly", "y");
-    at(&mut p, "(5/8) If there seem to be only losers", "Nobody\r\r");
-    at(&mut p, "(6/8) What other perspective", "Theirs\r\r");
-    at(&mut p, "(7/8) What potential", "A direction\r\r");
-    at(&mut p, "(8/8) What is your first step", "Call\r");
+    at(&mut p, "(3/10) How is each side bracing itself", "Both\r\r");
+    at(&mut p, "(4/10) What did you come here for", "To help\r\r");
+    at(&mut p, "(5/10) Honestly", "y");
+    // Asked after a yes as well: the turning point of the seed.
+    at(&mut p, "(6/10) Who or what might you have lost sight of", "The operation\r\r");
+    at(&mut p, "(7/10) If there seem to be only losers", "Nobody\r\r");
+    at(&mut p, "(8/10) What other perspective", "Theirs\r\r");
+    at(&mut p, "(9/10) What unborn potential", "A direction\r\r");
+    at(&mut p, "(10/10) What is your first step", "Call\r");
     save_untitled(&mut p);
     at(&mut p, "Saved as", "");
     p.exp_eof().unwrap();
     let entry = home.entries().pop().unwrap();
     let answers: Vec<&Value> = entry["answers"].as_array().unwrap().iter().map(|a| &a["answer"]).collect();
     assert_eq!(answers[1], "The contract");
-    assert_eq!(answers[2], "To help");
-    assert_eq!(answers.len(), 8);
+    assert_eq!(answers[3], "To help");
+    assert_eq!(answers[5], "The operation");
+    assert_eq!(answers.len(), 10);
     assert!(drafts(&home).is_empty(), "the draft goes once the entry is saved");
 }
 

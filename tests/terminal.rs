@@ -21,12 +21,12 @@ fn a_reflection_is_answered_with_keystrokes_changed_at_the_review_and_saved() {
     at(&mut p, "(4/10) Which frame", DOWN);
     at(&mut p, "❯ lack of time", ENTER);
     at(&mut p, "(5/10) The frame you hold on to: lack of time.", "Start small\r:e\r");
-    at(&mut p, "(6/10) How will you slow time down", " ");
+    at(&mut p, "(6/10) How will you slow the pace", " ");
     at(&mut p, "✔ ask one more question", &format!("{DOWN}{DOWN} "));
     at(&mut p, "✔ allow a silence", ENTER);
     at(&mut p, "· ask one more question before I answer, allow a silence", "");
     at(&mut p, "(7/10) Listen for the desire behind the request. What might Anna long for?", "To be seen\r\r");
-    at(&mut p, "(8/10) What could you and Anna create together", "A plan\r\r");
+    at(&mut p, "(8/10) Life is not barter but art. Where could the two of you", "A plan\r\r");
     at(&mut p, "(9/10) Can you go into the conversation", "n");
     at(&mut p, "(10/10) What holds you back?", "Fear\r\r");
     at(&mut p, "Your answers", "");
@@ -88,15 +88,18 @@ fn after_the_conversation_offers_the_reflection_it_follows_and_shows_it_first() 
     at(&mut p, "Bram  Before Bram", ENTER);
     at(&mut p, "Deze reflectie volgt op 'Before Bram'", "");
     at(&mut p, "Recognition", "");
-    at(&mut p, "(1/8) Hoe ging het gesprek", ENTER);
-    at(&mut p, "(2/8) Wat gebeurde er?", "We praatten\r\r");
-    at(&mut p, "(3/8) Wat heb je geleerd", "Erkenning\r\r");
-    at(&mut p, "(4/8) Kwam er iets uit", "j");
+    // What happened comes before the score; then what five-tips asked is asked after.
+    at(&mut p, "(1/9) Wat gebeurde er?", "We praatten\r\r");
+    at(&mut p, "(2/9) Hoe ging het gesprek", ENTER);
+    at(&mut p, "(3/9) Wat hoorde je van het verlangen achter de vraag?", "Erkenning\r\r");
+    at(&mut p, "(4/9) Waar nam je de tijd en liet je speelruimte", "Bij de stilte\r\r");
+    at(&mut p, "(5/9) Kwam er iets uit", "");
+    at(&mut p, "(j/n)", "j");
     at(&mut p, "· ja", "");
-    at(&mut p, "(5/8) Wat was het?", "Een nieuw plan\r\r");
-    at(&mut p, "(6/8) Wat deed je dat hielp", "Luisteren\r\r");
-    at(&mut p, "(7/8) Hoe rustig", ENTER);
-    at(&mut p, "(8/8) Wat is de volgende stap", "Bellen\r\r");
+    at(&mut p, "(6/9) Wat was het?", "Een nieuw plan\r\r");
+    at(&mut p, "(7/9) Wat deed je dat hielp", "Luisteren\r\r");
+    at(&mut p, "(8/9) Hoe rustig ben je er nu onder?", ENTER);
+    at(&mut p, "(9/9) Wat is de volgende stap", "Bellen\r\r");
     at(&mut p, "Je antwoorden", "");
     at(&mut p, "❯ Bewaren", ENTER);
     at(&mut p, "Titel (optioneel)", ENTER);
@@ -109,9 +112,9 @@ fn after_the_conversation_offers_the_reflection_it_follows_and_shows_it_first() 
     assert_eq!(entry["person"], "Bram", "the person carries over");
     assert_eq!(entry["lang"], "nl");
     assert_eq!(entry["title"], serde_json::Value::Null);
-    assert_eq!(entry["answers"][0]["answer"], 5);
-    assert_eq!(entry["answers"][4]["question"], "Wat was het? Waardoor werd één plus één drie?");
-    assert_eq!(entry["answers"].as_array().unwrap().len(), 8);
+    assert_eq!(entry["answers"][1]["answer"], 5);
+    assert_eq!(entry["answers"][5]["question"], "Wat was het? Waardoor werd één plus één drie?");
+    assert_eq!(entry["answers"].as_array().unwrap().len(), 9);
 }
 
 #[test]
@@ -121,15 +124,17 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     at(&mut p, "Which reflection?", &format!("{DOWN}{DOWN}"));
     at(&mut p, "❯ why-and-for-whom", ENTER);
     at(&mut p, "Why and for whom", "");
-    at(&mut p, "(1/9) Whom is this reflection about?", ENTER);
-    at(&mut p, "(2/9) Why do you exist?", "To help\r\r");
-    at(&mut p, "(3/9) For whom", "Teachers\r\r");
-    at(&mut p, "(4/9) Whom do you grant what?", "Time\r\r");
-    at(&mut p, "(5/9) When did you last grant", ENTER);
-    at(&mut p, "(6/9) What do you trust most", &format!("{DOWN}{ENTER}"));
-    at(&mut p, "(7/9) How well do you know yourself", ENTER);
-    at(&mut p, "(8/9) Where have you drifted", "Sales\r\r");
-    at(&mut p, "(9/9) Rethinking me", "Listen\r\r");
+    at(&mut p, "(1/11) Why do you, or your organisation, exist?", "To help\r\r");
+    at(&mut p, "(2/11) For whom", "Teachers\r\r");
+    at(&mut p, "(3/11) Who would you like to give something", "Time\r\r");
+    at(&mut p, "(4/11) When did you last give", ENTER);
+    at(&mut p, "(5/11) Working together starts with trust", &format!(" {ENTER}"));
+    // Inner factors: the question for those who rely on outer ones drops out.
+    at(&mut p, "(6/11) What do you rely on most", &format!("{DOWN}{ENTER}"));
+    at(&mut p, "(7/10) How well do you know yourself", ENTER);
+    at(&mut p, "(8/10) Where have you drifted", "Sales\r\r");
+    at(&mut p, "(9/10) Rethinking me", "Listen\r\r");
+    at(&mut p, "(10/10) When will you ask yourself the two questions again", ENTER);
     at(&mut p, "Your answers", "");
     save_untitled(&mut p);
     at(&mut p, "Saved as ", "");
@@ -138,7 +143,10 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     let entry = home.entries().pop().unwrap();
     assert_eq!(entry["set"], "why-and-for-whom");
     let ids: Vec<&str> = entry["answers"].as_array().unwrap().iter().map(|a| a["prompt"].as_str().unwrap()).collect();
-    assert!(!ids.contains(&"last-granted"), "a blank optional answer is not saved: {ids:?}");
+    assert!(
+        !ids.contains(&"last-granted") && !ids.contains(&"ritual"),
+        "a blank optional answer is not saved: {ids:?}"
+    );
     assert_eq!(ids.len(), 8);
     assert_eq!(entry["answers"][4]["answer"]["label"], "knowing who we are, to the core (inner factors)");
     assert_eq!(entry["answers"][4]["answer"]["id"], "inner");
@@ -154,7 +162,7 @@ fn edit_changes_the_title_and_an_answer_with_the_widget_of_its_kind() {
     at(&mut p, "Title", "Renamed\r");
     at(&mut p, "Title: Renamed", &DOWN.repeat(5));
     at(&mut p, "❯ 2. How calm", ENTER);
-    at(&mut p, "How calm do you feel", &format!("{DOWN}{DOWN}"));
+    at(&mut p, "How calm are you", &format!("{DOWN}{DOWN}"));
     at(&mut p, "❯ 6", ENTER);
     at(&mut p, "· 6/10", "");
     at(&mut p, "❯ Save", ENTER);
@@ -186,28 +194,29 @@ fn delete_asks_first_and_no_keeps_the_entry() {
 #[test]
 fn changing_an_answer_at_the_review_asks_the_prompt_it_opens() {
     let home = Home::new();
-    let mut p = spawn(&home, &["run", "check-the-potential"]);
-    at(&mut p, "(1/9) How frustrated", ENTER);
-    at(&mut p, "(2/9) What is stuck?", "x\r\r");
-    at(&mut p, "(3/9) What did you come here for?", "x\r\r");
-    at(&mut p, "(4/9) Honestly", "y");
-    at(&mut p, "(5/8) If there seem to be only losers", "x\r\r");
-    at(&mut p, "(6/8) What other perspective", "x\r\r");
-    at(&mut p, "(7/8) What potential", "x\r\r");
-    at(&mut p, "(8/8) What is your first step", "Call\r");
-    at(&mut p, "❯ Save", &DOWN.repeat(4));
-    at(&mut p, "❯ Change 4: Honestly", ENTER);
-    at(&mut p, "Honestly: are you still looking and listening yourself?", "n");
-    at(&mut p, "(5/9) Whom or what did you lose sight of?", "The client\r\r");
+    let mut p = spawn(&home, &["run", "five-tips"]);
+    at(&mut p, "(1/10) Who wants something from you?", "Anna\r");
+    at(&mut p, "(2/10) How calm", ENTER);
+    at(&mut p, "(3/10) Suppose you do not know", "x\r\r");
+    at(&mut p, "(4/10) Which frame", ENTER);
+    at(&mut p, "(5/10) The frame you hold on to", "x\r\r");
+    at(&mut p, "(6/10) How will you slow the pace", &format!(" {ENTER}"));
+    at(&mut p, "(7/10) Listen for the desire", "x\r\r");
+    at(&mut p, "(8/10) Life is not barter but art", "x\r\r");
+    at(&mut p, "(9/10) Can you go into the conversation", "y");
+    at(&mut p, "❯ Save", &DOWN.repeat(9));
+    at(&mut p, "❯ Change 9: Can you go into", ENTER);
+    at(&mut p, "Can you go into the conversation without knowing where it will lead?", "n");
+    at(&mut p, "(10/10) What holds you back?", "Fear\r\r");
     save_untitled(&mut p);
     at(&mut p, "Saved as", "");
     p.exp_eof().unwrap();
     let entry = home.entries().pop().unwrap();
     let answers: Vec<(&str, &serde_json::Value)> =
         entry["answers"].as_array().unwrap().iter().map(|a| (a["prompt"].as_str().unwrap(), &a["answer"])).collect();
-    assert_eq!(answers[3], ("listening", &json!(false)));
-    assert_eq!(answers[4], ("lost-sight", &json!("The client")));
-    assert_eq!(answers.len(), 9);
+    assert_eq!(answers[8], ("open", &json!(false)));
+    assert_eq!(answers[9], ("holding-back", &json!("Fear")));
+    assert_eq!(answers.len(), 10);
 }
 
 #[test]

@@ -45,6 +45,9 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
     {
         session.carry_person(name);
     }
+    if let Some(earlier) = &earlier {
+        session.look_back_on(&earlier.set);
+    }
     let follows = earlier.map(|entry| entry.id);
     session.walk(&mut answers, |_| {})?;
     answers.all_asked(&session)?;
@@ -96,13 +99,26 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
         result => result?,
     }
     ui::on_interrupt(None);
-    save(context, &drafts, &draft, set, looking_back.person)
+    save(context, &drafts, &draft, set, &looking_back)
 }
 
 /// The conversation a reflection looks back on, and whom it was with.
 struct LookingBack {
     earlier: Option<Entry>,
     person: Option<String>,
+}
+
+/// The reflection of `draft` as far as it has come: the person and the
+/// set of the conversation it looks back on carry over.
+fn session_of<'s>(set: &'s PromptSet, draft: &Draft, looking_back: &LookingBack) -> Session<'s> {
+    let mut session = Session::resume(set, draft.lang, draft.answers.clone());
+    if let Some(earlier) = &looking_back.earlier {
+        session.look_back_on(&earlier.set);
+    }
+    if let Some(name) = &looking_back.person {
+        session.carry_person(name.clone());
+    }
+    session
 }
 
 fn person_of(catalog: &Catalog, entry: &Entry) -> Option<String> {
@@ -169,10 +185,7 @@ fn converse(
     if let Some(earlier) = &looking_back.earlier {
         terminal.show_earlier(earlier, &catalog.title(&earlier.set, earlier.lang))?;
     }
-    let mut session = Session::resume(set, draft.lang, draft.answers.clone());
-    if let Some(name) = &looking_back.person {
-        session.carry_person(name.clone());
-    }
+    let mut session = session_of(set, draft, looking_back);
     let mut keeping = Keeping { drafts, warned: false };
     session.walk(terminal, |session| keeping.keep(draft, session))?;
     while let Some(prompt) = terminal.review(&session)? {
@@ -227,12 +240,9 @@ fn save(
     drafts: &Drafts,
     draft: &Draft,
     set: &PromptSet,
-    person: Option<String>,
+    looking_back: &LookingBack,
 ) -> Result<ExitCode> {
-    let mut session = Session::resume(set, draft.lang, draft.answers.clone());
-    if let Some(name) = person {
-        session.carry_person(name);
-    }
+    let session = session_of(set, draft, looking_back);
     let entry = entry(&session, draft.started.clone(), draft.title.clone(), draft.tags.clone(), draft.follows.clone());
     let moved = match context.journal.append(&entry) {
         Ok(moved) => moved,

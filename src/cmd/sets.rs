@@ -12,7 +12,7 @@ use crate::context::Context;
 use crate::exit_codes;
 use crate::lang::Text;
 use crate::paths;
-use crate::prompt_set::{self, Kind, PromptSet};
+use crate::prompt_set::{self, Kind, PromptSet, When};
 use crate::ui::{self, Column};
 
 pub fn run(context: &Context, args: SetsArgs) -> Result<ExitCode> {
@@ -170,7 +170,12 @@ fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::i
             writeln!(out, "   {}: {}", lang.words().hint, text(hint))?;
         }
         if let Some(when) = &prompt.when {
-            writeln!(out, "   {} {} = {}", words.only_when, when.prompt, ui::one_line(&when.equals.to_string()))?;
+            match when {
+                When::Answer { prompt, equals } => {
+                    writeln!(out, "   {} {prompt} = {}", words.only_when, ui::one_line(&equals.to_string()))?;
+                }
+                When::Follows(set) => writeln!(out, "   {} {} {set}", words.only_when, words.follows_set)?,
+            }
         }
         match &prompt.kind {
             Kind::Scale { min, max, min_label, max_label } => {

@@ -218,11 +218,22 @@ impl Checker {
     }
 
     fn when(&mut self, raw: &Spanned<RawWhen>, scope: &Scope) -> Option<When> {
-        let name = raw.get_ref().prompt.get_ref();
-        let span = raw.get_ref().prompt.span();
-        let target = self.earlier_prompt(name, span, scope, "when")?;
-        let equals = raw.get_ref().equals.get_ref();
-        let equals_span = raw.get_ref().equals.span();
+        let (prompt, equals) = match raw.get_ref() {
+            RawWhen { prompt: None, equals: None, follows: Some(set) } => {
+                self.id(set, "follows set");
+                return Some(When::Follows(set.get_ref().clone()));
+            }
+            RawWhen { prompt: Some(prompt), equals: Some(equals), follows: None } => (prompt, equals),
+            _ => {
+                let message = "a when is either { prompt = \"ID\", equals = VALUE } or { follows = \"SET\" }";
+                self.problem(raw.span(), message.to_owned());
+                return None;
+            }
+        };
+        let name = prompt.get_ref();
+        let target = self.earlier_prompt(name, prompt.span(), scope, "when")?;
+        let equals_span = equals.span();
+        let equals = equals.get_ref();
         let expected = match (&target.kind, equals) {
             (Kind::Confirm, toml::Value::Boolean(b)) => Expected::Bool(*b),
             (Kind::Scale { min, max, .. }, toml::Value::Integer(n)) if (min..=max).contains(&n) => Expected::Number(*n),
@@ -238,7 +249,7 @@ impl Checker {
                 return None;
             }
         };
-        Some(When { prompt: name.clone(), equals: expected })
+        Some(When::Answer { prompt: name.clone(), equals: expected })
     }
 
     fn placeholders(&mut self, text: &Spanned<RawText>, scope: &Scope) {

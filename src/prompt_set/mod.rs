@@ -130,12 +130,24 @@ pub struct Choice {
     pub label: Text,
 }
 
-/// Ask a prompt only when an earlier answer is `equals` (for a multi prompt:
-/// when that option was among those chosen).
+/// When a prompt is asked.
 #[derive(Clone, Debug)]
-pub struct When {
-    pub prompt: String,
-    pub equals: Expected,
+pub enum When {
+    /// Only when an earlier answer is `equals` (for a multi prompt: when
+    /// that option was among those chosen).
+    Answer { prompt: String, equals: Expected },
+    /// Only when the reflection looks back on one of this set (a follow-up
+    /// asks after what the set before it asked).
+    Follows(String),
+}
+
+impl fmt::Display for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            When::Answer { prompt, equals } => write!(f, "'{prompt}' is {equals}"),
+            When::Follows(set) => write!(f, "it looks back on a '{set}' reflection"),
+        }
+    }
 }
 
 /// The value a `when` waits for.

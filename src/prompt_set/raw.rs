@@ -98,8 +98,9 @@ pub(super) struct RawPrompt {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawWhen {
-    pub(super) prompt: Spanned<String>,
-    pub(super) equals: Spanned<toml::Value>,
+    pub(super) prompt: Option<Spanned<String>>,
+    pub(super) equals: Option<Spanned<toml::Value>>,
+    pub(super) follows: Option<Spanned<String>>,
 }
 
 /// A string, or a table of strings by language code.
