@@ -171,11 +171,19 @@ impl<'s> Session<'s> {
     /// Where `prompt` stands among the prompts that are, or may still be, asked: (3, 8).
     pub fn progress(&self, prompt: &Prompt) -> (usize, usize) {
         let mask = self.asked_mask();
-        let may_apply = |(at, p): &(usize, &Prompt)| match &p.when {
-            Some(When::Answer { prompt, .. }) if !self.given.contains_key(prompt) => true,
-            _ => mask[*at],
-        };
-        let ahead: Vec<&Prompt> = self.set.prompts.iter().enumerate().filter(may_apply).map(|(_, p)| p).collect();
+        // A prompt may still come while the prompt its `when` waits for may still come and is not answered.
+        let mut may: Vec<bool> = Vec::with_capacity(mask.len());
+        for (at, p) in self.set.prompts.iter().enumerate() {
+            let undecided = match &p.when {
+                Some(When::Answer { prompt, .. }) => self
+                    .places
+                    .get(prompt.as_str())
+                    .is_some_and(|&target| may[target] && !(mask[target] && self.given.contains_key(prompt))),
+                _ => false,
+            };
+            may.push(mask[at] || undecided);
+        }
+        let ahead: Vec<&Prompt> = self.set.prompts.iter().zip(may).filter(|(_, may)| *may).map(|(p, _)| p).collect();
         let position = ahead.iter().position(|p| p.id == prompt.id).map_or(ahead.len(), |n| n + 1);
         (position, ahead.len())
     }
@@ -467,6 +475,23 @@ required = false
         let ids: Vec<String> = session.recorded().into_iter().map(|r| r.prompt).collect();
         assert_eq!(ids, ["counterpart", "has-request", "request", "calm"]);
         assert_eq!(session.answer("counterpart"), Some(&Answer::Text("Bob".into())));
+    }
+
+    #[test]
+    fn progress_leaves_out_a_prompt_whose_when_waits_for_one_never_asked() {
+        let set = parse(
+            &SET.replace(
+                "[[prompts]]\nid = \"has-request\"",
+                "[[prompts]]\nid = \"has-request\"\nwhen = { follows = \"x\" }",
+            ),
+            "t.toml",
+        )
+        .unwrap();
+        let mut session = Session::new(&set, Lang::En);
+        session.give(&set.prompts[0], Some(Answer::Text("Anna".into()))).unwrap();
+        // has-request waits for a look-back on 'x', and request for has-request: neither comes.
+        assert_eq!(session.next_prompt().unwrap().id, "calm");
+        assert_eq!(session.progress(&set.prompts[3]), (2, 3));
     }
 
     #[test]

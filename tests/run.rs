@@ -5,6 +5,7 @@ mod common;
 
 use std::os::unix::fs::PermissionsExt;
 
+use common::answers::{Planned, built_in, plan};
 use common::{Home, text};
 use predicates::prelude::*;
 use serde_json::{Value, json};
@@ -21,76 +22,6 @@ together = "A plan for both classes"
 open = false
 holding-back = "Fear of losing control"
 "#;
-
-/// A built-in set as the test reads it, straight from its file.
-fn built_in(id: &str) -> toml::Table {
-    let path = format!("{}/prompts/{id}.toml", env!("CARGO_MANIFEST_DIR"));
-    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn in_lang<'a>(text: &'a toml::Value, lang: &str) -> &'a str {
-    text.as_str().unwrap_or_else(|| text[lang].as_str().unwrap())
-}
-
-/// Answers for every prompt of `set` that will be asked, looking back on a
-/// reflection of the set `follows`, and the journal records they should
-/// make. Confirms are answered `confirm`, so both branches of every `when`
-/// are taken across the two languages.
-fn answers_and_records(
-    set: &toml::Table,
-    lang: &str,
-    confirm: bool,
-    follows: Option<&str>,
-) -> (toml::Table, Vec<Value>) {
-    let mut answers = toml::Table::new();
-    let mut shown: Vec<(String, String)> = Vec::new();
-    let mut records = Vec::new();
-    for prompt in set["prompts"].as_array().unwrap() {
-        let id = prompt["id"].as_str().unwrap();
-        let asked = match prompt.get("when") {
-            None => true,
-            Some(when) if when.get("follows").is_some() => when["follows"].as_str() == follows,
-            Some(when) => answers.get(when["prompt"].as_str().unwrap()) == Some(&when["equals"]),
-        };
-        if !asked {
-            continue;
-        }
-        let options = prompt.get("options").and_then(toml::Value::as_array);
-        let label = |n: usize| in_lang(&options.unwrap()[n]["label"], lang).to_owned();
-        let picked = |n: usize| json!({"id": options.unwrap()[n]["id"].as_str().unwrap(), "label": label(n)});
-        let (value, record, words) = match prompt["kind"].as_str().unwrap() {
-            "text" => (toml::Value::from(format!("{id} ✓")), json!(format!("{id} ✓")), format!("{id} ✓")),
-            "long" => {
-                let text = format!("First line of {id}\n\nA second paragraph, with \"quotes\" and é.");
-                (toml::Value::from(text.clone()), json!(text), text)
-            }
-            "scale" => {
-                let max = prompt["max"].as_integer().unwrap();
-                (toml::Value::from(max), json!(max), format!("{max}/{max}"))
-            }
-            "choice" => (options.unwrap()[1]["id"].clone(), picked(1), label(1)),
-            "multi" => {
-                let ids =
-                    toml::Value::Array(vec![options.unwrap()[0]["id"].clone(), options.unwrap()[2]["id"].clone()]);
-                (ids, json!([picked(0), picked(2)]), format!("{}, {}", label(0), label(2)))
-            }
-            "confirm" => (toml::Value::from(confirm), json!(confirm), String::new()),
-            other => panic!("unexpected kind {other}"),
-        };
-        let mut question = in_lang(&prompt["ask"], lang).to_owned();
-        for (earlier, words) in &shown {
-            question = question.replace(&format!("{{{earlier}}}"), words);
-        }
-        let mut record = json!({ "prompt": id, "kind": prompt["kind"], "question": question, "answer": record });
-        if let Some(max) = prompt.get("max") {
-            record["range"] = json!([prompt["min"].as_integer().unwrap(), max.as_integer().unwrap()]);
-        }
-        records.push(record);
-        shown.push((id.to_owned(), words));
-        answers.insert(id.to_owned(), value);
-    }
-    (answers, records)
-}
 
 #[test]
 fn every_built_in_set_runs_from_an_answers_file_in_both_languages() {
@@ -112,7 +43,7 @@ fn every_built_in_set_runs_from_an_answers_file_in_both_languages() {
     for &(id, follows) in &runs {
         let set = built_in(id);
         for (lang, confirm) in [("en", true), ("nl", false)] {
-            let (answers, records) = answers_and_records(&set, lang, confirm, follows);
+            let Planned { answers, records, .. } = plan(&set, lang, confirm, follows);
             let file = home.write("answers.toml", &toml::to_string(&answers).unwrap());
             let earlier = follows.map(|earlier| {
                 let entries = home.entries();
@@ -337,7 +268,7 @@ fn every_question_reads_well_with_a_name_or_a_role_for_the_person() {
         let person = set["prompts"].as_array().unwrap().iter().find(|p| p.get("person").is_some());
         for (lang, names) in [("en", ["Anna", "my manager"]), ("nl", ["Anna", "mijn leidinggevende"])] {
             for name in names {
-                let (mut answers, _) = answers_and_records(&set, lang, true, None);
+                let mut answers = plan(&set, lang, true, None).answers;
                 if let Some(person) = person {
                     answers.insert(person["id"].as_str().unwrap().to_owned(), toml::Value::from(name));
                 }

@@ -21,7 +21,7 @@ fn sets_show_prints_the_prompts_in_the_chosen_language() {
     let home = Home::new();
     home.run(&["sets", "show", "five-tips", "--lang", "nl"])
         .success()
-        .stdout(predicate::str::contains("Vijf tips voordat je antwoordt (five-tips, versie 1)"))
+        .stdout(predicate::str::contains("Vijf tips voordat je antwoordt (five-tips, versie 2)"))
         .stdout(predicate::str::contains("4. Aan welk kader houd je je het meest vast"))
         .stdout(predicate::str::contains("   - gebrek aan tijd [time]"))
         .stdout(predicate::str::contains("alleen als open = false"))
@@ -31,6 +31,9 @@ fn sets_show_prints_the_prompts_in_the_chosen_language() {
         .success()
         .stdout(predicate::str::contains("1. Who wants something from you?  [counterpart: text, the person]"))
         .stdout(predicate::str::contains("[desire: long, recalled]"));
+    home.run(&["sets", "show", "after-the-conversation", "--lang", "nl"])
+        .success()
+        .stdout(predicate::str::contains("alleen als je terugkijkt op five-tips"));
 }
 
 #[test]

@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::answers::{built_in, plan};
 use common::{DOWN, ENTER, FIVE_TIPS, Home, UP, at, save_untitled, spawn};
 use serde_json::json;
 
@@ -456,4 +457,50 @@ fn every_kind_of_question_goes_back_to_the_one_before_in_dutch() {
         review: "Je antwoorden",
         save: "❯ Bewaren",
     });
+}
+
+/// Runs `id` in the terminal in `lang`, typing the planned answers (looking
+/// back on a reflection of `follows`, saved first), and checks what was saved.
+fn typed_through(id: &str, lang: &str, yes: bool, follows: Option<&str>) {
+    let home = Home::new();
+    let mut args = vec!["run", id, "--lang", lang];
+    let earlier = follows.map(|earlier| {
+        let answers = toml::to_string(&plan(&built_in(earlier), lang, yes, None).answers).unwrap();
+        home.save(earlier, &answers, &["--lang", lang])
+    });
+    if let Some(earlier) = &earlier {
+        args.extend(["--follows", earlier.as_str()]);
+    }
+    let planned = plan(&built_in(id), lang, yes, follows);
+    let mut p = spawn(&home, &args);
+    for (n, keys) in planned.keys.iter().enumerate() {
+        at(&mut p, &format!("({}/", n + 1), keys);
+    }
+    at(&mut p, if lang == "nl" { "❯ Bewaren" } else { "❯ Save" }, &format!("{ENTER}{ENTER}{ENTER}"));
+    at(&mut p, if lang == "nl" { "Bewaard als" } else { "Saved as" }, "");
+    p.exp_eof().unwrap();
+    let entry = home.entries().pop().unwrap();
+    assert_eq!((entry["set"].as_str(), entry["lang"].as_str()), (Some(id), Some(lang)));
+    assert_eq!(entry["answers"], serde_json::Value::Array(planned.records), "{id} in {lang}, after {follows:?}");
+}
+
+#[test]
+fn every_set_is_typed_through_in_both_languages_taking_each_branch() {
+    let sets = [
+        "five-tips",
+        "desire-behind-the-request",
+        "why-and-for-whom",
+        "check-the-potential",
+        "opening-the-conversation",
+        "keeping-each-other-sharp",
+        "after-the-conversation",
+    ];
+    for id in sets {
+        typed_through(id, "en", true, None);
+        typed_through(id, "nl", false, None);
+    }
+    for earlier in ["five-tips", "desire-behind-the-request", "opening-the-conversation"] {
+        typed_through("after-the-conversation", "nl", true, Some(earlier));
+        typed_through("after-the-conversation", "en", false, Some(earlier));
+    }
 }

@@ -2,6 +2,7 @@
 //! what a person does and sees.
 #![allow(dead_code)]
 
+pub mod answers;
 pub mod sealed;
 
 use std::fs;
