@@ -308,3 +308,18 @@ fn ctrl_c_in_a_list_shows_the_cursor_again() {
     p.exp_eof().unwrap();
     assert_eq!(drafts(&home).len(), 1);
 }
+
+#[test]
+fn the_offer_to_go_on_speaks_dutch_in_a_dutch_run() {
+    let home = Home::new();
+    let mut p = spawn(&home, &["run", "five-tips", "--lang", "nl"]);
+    at(&mut p, "(1/10) Wie wil er iets van je?", "Bram\r");
+    at(&mut p, "(2/10)", "\x03");
+    p.exp_eof().unwrap();
+    let mut p = spawn(&home, &["run", "five-tips", "--lang", "nl"]);
+    at(&mut p, "Verder gaan met de reflectie die je begon op", "");
+    at(&mut p, "(J/n)", "j");
+    at(&mut p, "ja", "");
+    at(&mut p, "(2/10) Hoe rustig ben je", "\x03");
+    p.exp_eof().unwrap();
+}
