@@ -5,7 +5,7 @@ mod common;
 
 use std::os::unix::fs::PermissionsExt;
 
-use common::answers::{Planned, built_in, plan};
+use common::answers::{BUILT_IN, FOLLOWED, Planned, built_in, plan};
 use common::{Home, text};
 use predicates::prelude::*;
 use serde_json::{Value, json};
@@ -25,19 +25,10 @@ holding-back = "Fear of losing control"
 
 #[test]
 fn every_built_in_set_runs_from_an_answers_file_in_both_languages() {
-    let sets = [
-        "five-tips",
-        "desire-behind-the-request",
-        "why-and-for-whom",
-        "check-the-potential",
-        "opening-the-conversation",
-        "keeping-each-other-sharp",
-    ];
     let home = Home::new();
-    let mut runs: Vec<(&str, Option<&str>)> = sets.iter().map(|id| (*id, None)).collect();
-    // The follow-up on its own, and after each set it follows, asking after what that set asked.
-    runs.push(("after-the-conversation", None));
-    for earlier in ["five-tips", "desire-behind-the-request", "opening-the-conversation"] {
+    // Every set on its own, and the follow-up after each set it follows, asking after what that set asked.
+    let mut runs: Vec<(&str, Option<&str>)> = BUILT_IN.iter().map(|id| (*id, None)).collect();
+    for earlier in FOLLOWED {
         runs.push(("after-the-conversation", Some(earlier)));
     }
     for &(id, follows) in &runs {
@@ -250,20 +241,11 @@ fn the_settings_file_chooses_the_language_and_names_its_mistakes() {
 
 #[test]
 fn every_question_reads_well_with_a_name_or_a_role_for_the_person() {
-    let sets = [
-        "five-tips",
-        "desire-behind-the-request",
-        "why-and-for-whom",
-        "check-the-potential",
-        "opening-the-conversation",
-        "keeping-each-other-sharp",
-        "after-the-conversation",
-    ];
     // Where a role would read badly: coupled with "you", made possessive, or given a second article.
     let awkward =
         ["you and my", "you and anna", "jij en mijn", "jij en anna", "je en mijn", "'s ", "the my", "a my", "de mijn"];
     let home = Home::new();
-    for id in sets {
+    for id in BUILT_IN {
         let set = built_in(id);
         let person = set["prompts"].as_array().unwrap().iter().find(|p| p.get("person").is_some());
         for (lang, names) in [("en", ["Anna", "my manager"]), ("nl", ["Anna", "mijn leidinggevende"])] {

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::answers::{built_in, plan};
+use common::answers::{BUILT_IN, FOLLOWED, built_in, plan};
 use common::{DOWN, ENTER, FIVE_TIPS, Home, UP, at, save_untitled, spawn};
 use serde_json::json;
 
@@ -47,12 +47,7 @@ fn a_reflection_is_answered_with_keystrokes_changed_at_the_review_and_saved() {
     let entry = &entries[0];
     assert_eq!(entry["title"], "Talk with Anna");
     assert_eq!(entry["tags"], json!(["work", "anna"]));
-    let answers: Vec<(String, serde_json::Value)> = entry["answers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| (a["prompt"].as_str().unwrap().to_owned(), a["answer"].clone()))
-        .collect();
+    let answers = answers_of(entry);
     let expected = [
         ("counterpart", json!("Anna")),
         ("calm", json!(6)),
@@ -315,6 +310,12 @@ fn an_editor_path_with_a_space_works() {
     assert_eq!(kept["answers"][2][1], "line one\nWritten in the editor");
 }
 
+/// An entry's answers: each prompt's id and its answer.
+fn answers_of(entry: &serde_json::Value) -> Vec<(String, serde_json::Value)> {
+    let answers = entry["answers"].as_array().unwrap().iter();
+    answers.map(|a| (a["prompt"].as_str().unwrap().to_owned(), a["answer"].clone())).collect()
+}
+
 const BACK_AND_FORTH: &str = r#"
 id = "back-and-forth"
 version = 1
@@ -406,12 +407,7 @@ fn go_back_through_every_widget(said: &Said) {
     p.exp_eof().unwrap();
 
     let entry = home.entries().pop().unwrap();
-    let answers: Vec<(String, serde_json::Value)> = entry["answers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| (a["prompt"].as_str().unwrap().to_owned(), a["answer"].clone()))
-        .collect();
+    let answers = answers_of(&entry);
     let ids: Vec<&str> = answers.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(ids, ["who", "asks", "what", "mood", "ways", "sure"]);
     assert_eq!(answers[0].1, json!("Bram"));
@@ -486,20 +482,11 @@ fn typed_through(id: &str, lang: &str, yes: bool, follows: Option<&str>) {
 
 #[test]
 fn every_set_is_typed_through_in_both_languages_taking_each_branch() {
-    let sets = [
-        "five-tips",
-        "desire-behind-the-request",
-        "why-and-for-whom",
-        "check-the-potential",
-        "opening-the-conversation",
-        "keeping-each-other-sharp",
-        "after-the-conversation",
-    ];
-    for id in sets {
+    for id in BUILT_IN {
         typed_through(id, "en", true, None);
         typed_through(id, "nl", false, None);
     }
-    for earlier in ["five-tips", "desire-behind-the-request", "opening-the-conversation"] {
+    for earlier in FOLLOWED {
         typed_through("after-the-conversation", "nl", true, Some(earlier));
         typed_through("after-the-conversation", "en", false, Some(earlier));
     }

@@ -6,6 +6,20 @@ use serde_json::{Value, json};
 
 use super::{DOWN, ENTER};
 
+/// Every built-in set, the follow-up last.
+pub const BUILT_IN: [&str; 7] = [
+    "five-tips",
+    "desire-behind-the-request",
+    "why-and-for-whom",
+    "check-the-potential",
+    "opening-the-conversation",
+    "keeping-each-other-sharp",
+    "after-the-conversation",
+];
+
+/// The sets after-the-conversation follows.
+pub const FOLLOWED: [&str; 3] = ["five-tips", "desire-behind-the-request", "opening-the-conversation"];
+
 /// A built-in set as the test reads it, straight from its file.
 pub fn built_in(id: &str) -> toml::Table {
     let path = format!("{}/prompts/{id}.toml", env!("CARGO_MANIFEST_DIR"));
