@@ -33,6 +33,13 @@ impl PersonPrompts {
         PersonPrompts(prompts.collect())
     }
 
+    /// The prompts in a fixed order: an index made with others is made again.
+    pub fn fingerprint(&self) -> String {
+        let mut pairs: Vec<String> = self.0.iter().map(|(set, prompt)| format!("{set}={prompt}")).collect();
+        pairs.sort();
+        pairs.join(" ")
+    }
+
     /// Whom `entry` is about: the name it records, or its answer to the
     /// prompt its set marks as the person.
     pub fn person_of(&self, entry: &Entry) -> Option<String> {

@@ -1,21 +1,41 @@
 //! What bezin recalls about a person during a run: how many reflections
 //! are about them, and the last one with the answers its set marks as
-//! worth recalling. Gathered from the journal in a thread of its own while
-//! the person reads the first questions, so that it never slows the run.
+//! worth recalling. Gathered in a thread of its own while the person reads
+//! the first questions, from an index kept of the journal (`people`), so
+//! that only the lines saved since the last run are read.
 
 use std::collections::HashMap;
-use std::ops::ControlFlow;
 use std::sync::mpsc::{Receiver, channel};
 
 use anyhow::Result;
+use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 use crate::journal::{Entry, Journal};
+use crate::lang::Text;
 use crate::people::{self, PersonPrompts};
 
-/// What there is to recall about everyone reflected on, by folded name.
+/// What there is to recall about everyone reflected on.
 #[derive(Default)]
-pub struct Recalls(HashMap<String, Recalled>);
+pub struct Recalls {
+    /// By folded name.
+    people: HashMap<String, Known>,
+    /// Each set's title, and its prompts worth recalling.
+    sets: HashMap<String, (Text, Vec<String>)>,
+}
+
+/// What the index keeps of one person.
+#[derive(Serialize, Deserialize)]
+struct Known {
+    reflections: usize,
+    /// When the last reflection was finished, in nanoseconds.
+    finished: i128,
+    /// The last reflection's journal line.
+    last: String,
+}
+
+/// Made again when what tells people apart, or how the kept index reads, changes.
+const INDEX_VERSION: u32 = 1;
 
 /// The short block shown after a name seen before.
 #[derive(Debug, PartialEq)]
@@ -28,49 +48,47 @@ pub struct Recalled {
 }
 
 impl Recalls {
-    /// Reads the whole journal, each line only as far as it names whom it
-    /// is about; only the last line about each person is read whole. A
-    /// line that is not an entry is passed over.
+    /// Brings the index of the people in the journal up to date, reading
+    /// each new line only as far as it names whom it is about; the last
+    /// line about each person is kept whole. A line that is not an entry
+    /// is passed over.
     pub fn gather(journal: &Journal, catalog: &Catalog) -> Result<Recalls> {
         let prompts = PersonPrompts::of(catalog);
-        let mut everyone: HashMap<String, (usize, jiff::Timestamp, Vec<u8>)> = HashMap::new();
-        journal.scan(|line| {
-            let Some((name, finished)) = prompts.person_of_line(line.bytes) else {
-                return Ok(ControlFlow::Continue(()));
-            };
-            let (count, last, bytes) = everyone.entry(people::key(&name)).or_insert((0, finished, Vec::new()));
-            *count += 1;
-            if finished >= *last {
-                *last = finished;
-                line.bytes.clone_into(bytes);
+        let made_with = format!("{INDEX_VERSION} {}", prompts.fingerprint());
+        let people = journal.indexed("people", &made_with, HashMap::new(), |people, line| {
+            let Some((name, finished)) = prompts.person_of_line(line.bytes) else { return };
+            let finished = finished.as_nanosecond();
+            let known =
+                people.entry(people::key(&name)).or_insert(Known { reflections: 0, finished, last: String::new() });
+            known.reflections += 1;
+            if finished >= known.finished {
+                known.finished = finished;
+                known.last = String::from_utf8_lossy(line.bytes).into_owned();
             }
-            Ok(ControlFlow::Continue(()))
         })?;
-        let recalled = everyone.into_iter().filter_map(|(key, (count, _, line))| {
-            let last: Entry = serde_json::from_slice(&line).ok()?;
-            Some((key, recalled(count, &last, catalog)))
+        let sets = catalog.sets.iter().map(|available| {
+            let set = &available.set;
+            let recap = set.prompts.iter().filter(|prompt| prompt.recap).map(|prompt| prompt.id.clone());
+            (set.id.clone(), (set.title.clone(), recap.collect()))
         });
-        Ok(Recalls(recalled.collect()))
+        Ok(Recalls { people: people.into_iter().collect(), sets: sets.collect() })
     }
 
     /// What there is to recall about `name`; `None` for a name not seen before.
-    pub fn of(&self, name: &str) -> Option<&Recalled> {
-        self.0.get(&people::key(name))
+    pub fn of(&self, name: &str) -> Option<Recalled> {
+        let known = self.people.get(&people::key(name))?;
+        let last: Entry = serde_json::from_str(&known.last).ok()?;
+        let set = self.sets.get(&last.set);
+        let recap = |prompt: &String| set.is_some_and(|(_, recap)| recap.contains(prompt));
+        let answers = last
+            .answers
+            .iter()
+            .filter(|recorded| recap(&recorded.prompt))
+            .map(|recorded| (recorded.question.clone(), recorded.show(last.lang)))
+            .collect();
+        let title = last.title.clone().or_else(|| Some(set?.0.get(last.lang).to_owned())).unwrap_or(last.set.clone());
+        Some(Recalled { reflections: known.reflections, date: last.date().to_owned(), title, answers })
     }
-}
-
-/// The block for someone with `reflections` reflections, the last `last`.
-fn recalled(reflections: usize, last: &Entry, catalog: &Catalog) -> Recalled {
-    let set = catalog.find(&last.set).map(|available| &available.set);
-    let recap = |prompt: &str| set.and_then(|set| set.prompt(prompt)).is_some_and(|prompt| prompt.recap);
-    let answers = last
-        .answers
-        .iter()
-        .filter(|recorded| recap(&recorded.prompt))
-        .map(|recorded| (recorded.question.clone(), recorded.show(last.lang)))
-        .collect();
-    let title = last.title.clone().unwrap_or_else(|| catalog.title(&last.set, last.lang));
-    Recalled { reflections, date: last.date().to_owned(), title, answers }
 }
 
 /// Recalls being gathered in another thread, taken when first needed.

@@ -89,6 +89,36 @@ fn no_file_in_the_data_folder_holds_an_answer_and_the_age_crate_reads_every_one(
     assert_eq!(home.stdout(&["search", "Nobody may"]).lines().filter(|line| !line.starts_with(' ')).count(), 2);
 }
 
+/// Types Anna's name at the first question and waits for what bezin recalls.
+fn recall_anna(home: &Home) {
+    let mut p = spawn(home, &["run", "five-tips", "--fresh"]);
+    at(&mut p, "›", "Anna\r");
+    at(&mut p, "Anna: 1 reflection, the last on", "");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn the_index_of_people_is_encrypted_with_the_journal_and_the_plain_one_goes() {
+    let home = Home::new();
+    home.save("five-tips", &answers(), &[]);
+    recall_anna(&home);
+    let plain = home.path().join(".journal.jsonl.index-people");
+    assert!(text(&fs::read(&plain).unwrap()).contains(SECRET), "the plain index keeps the last entry about Anna");
+    home.encrypt();
+    assert!(!plain.exists(), "the plain index goes with the plain journal");
+    recall_anna(&home);
+    let sealed = home.sealed_path().join("index-people.age");
+    let bytes = fs::read(&sealed).unwrap();
+    assert!(!text(&bytes).contains(SECRET) && !text(&bytes).contains("Anna"));
+    let identity = common::sealed::identity(&home);
+    assert!(text(&common::sealed::decrypt(&bytes, &identity)).contains(SECRET));
+    let checked = text(&home.run(&["check"]).get_output().stdout);
+    assert!(!checked.contains("index-people"), "the index is part of the journal's folder: {checked}");
+    home.run(&["decrypt", "--yes"]).success();
+    assert!(!home.sealed_path().exists());
+}
+
 #[test]
 fn saving_needs_no_identity_and_reading_names_the_key_it_needs() {
     let home = Home::new();

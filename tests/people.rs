@@ -289,3 +289,36 @@ fn a_name_seen_before_brings_back_the_last_reflection_at_once_in_both_languages(
     p.send_control('c').unwrap();
     p.exp_eof().unwrap();
 }
+
+/// The recall block shown when `name` is typed at the first question.
+fn recalled(home: &Home, name: &str) -> String {
+    let mut p = common::spawn(home, &["run", "five-tips", "--fresh"]);
+    common::at(&mut p, "›", &format!("{name}\r"));
+    let block = seen_before(&mut p, "(2/");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    block
+}
+
+#[test]
+fn the_recall_follows_the_journal_through_saves_changes_and_a_journal_written_elsewhere() {
+    let home = Home::new();
+    home.journal(&[about("anna1", "Anna", "2025-03-01", "en"), about("bram1", "Bram", "2025-04-01", "en")]);
+    let block = recalled(&home, "Anna");
+    assert!(block.contains("Anna: 1 reflection, the last on 2025-03-01"), "{block}");
+    // What the run gathered is kept; a save is added to it.
+    home.save("five-tips", FIVE_TIPS, &[]);
+    let today = home.entries()[2]["finished"].as_str().unwrap()[..10].to_owned();
+    let block = recalled(&home, "anna");
+    assert!(block.contains(&format!("anna: 2 reflections, the last on {today}")), "{block}");
+    // A change to an old entry.
+    home.run(&["delete", "anna1", "--yes"]).success();
+    let block = recalled(&home, "Anna");
+    assert!(block.contains(&format!("Anna: 1 reflection, the last on {today}")), "{block}");
+    // A journal written elsewhere (a sync, another machine).
+    home.journal(&[about("bram1", "Bram", "2025-04-01", "en"), about("anna3", "Ánna", "2024-01-01", "en")]);
+    let block = recalled(&home, "Anna");
+    assert!(block.contains("Anna: 1 reflection, the last on 2024-01-01"), "{block}");
+    let block = recalled(&home, "Bram");
+    assert!(block.contains("Bram: 1 reflection, the last on 2025-04-01"), "{block}");
+}

@@ -50,6 +50,7 @@ impl Journal {
         seal_drafts(drafts, &all)?;
         fs::remove_file(&self.path)
             .with_context(|| format!("could not remove the plain journal {}", self.display()))?;
+        self.remove_plain_indexes().context("could not remove the plain index beside the journal")?;
         if !existed || self.path.parent().is_some() {
             sync_dir(self.path.parent())?;
         }

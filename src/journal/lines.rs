@@ -144,11 +144,21 @@ pub const LONGEST: usize = 16 * 1024 * 1024;
 pub fn forward(
     source: &impl Source,
     limit: usize,
+    visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>,
+) -> Result<()> {
+    forward_from(source, 0, limit, visit)
+}
+
+/// `forward` from `start`, the start of a line; lines are numbered from there.
+pub fn forward_from(
+    source: &impl Source,
+    start: u64,
+    limit: usize,
     mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>,
 ) -> Result<()> {
-    let mut reader = BufReader::with_capacity(BUFFER, Reading { source, at: 0 });
+    let mut reader = BufReader::with_capacity(BUFFER, Reading { source, at: start });
     let mut bytes = Vec::new();
-    let (mut number, mut offset) = (0, 0);
+    let (mut number, mut offset) = (0, start);
     loop {
         bytes.clear();
         let (read, newline) = read_line(&mut reader, &mut bytes, limit)?;

@@ -7,6 +7,7 @@ mod convert;
 mod decrypted;
 mod entry;
 mod import;
+mod index;
 mod lines;
 mod sealed;
 

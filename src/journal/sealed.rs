@@ -44,6 +44,8 @@ const FOLD_INTO: u64 = 1 << 20;
 
 const GENERATION: &str = "sealed-";
 const PENDING: &str = "new-";
+/// An index kept of the journal (`index.rs`), encrypted with it.
+const INDEX: &str = "index-";
 const IMPORT: &str = "import-";
 const RECIPIENTS: &str = "recipients.txt";
 const KEY: &str = "key.age";
@@ -117,6 +119,9 @@ pub struct Opened {
     /// `None` only where a lock is held already (numbering damaged lines).
     _lock: Option<File>,
     text: Decrypted,
+    /// The folder's name: a change writes a new folder, so within one the
+    /// text only grows.
+    pub generation: String,
 }
 
 impl Sealed {
@@ -199,6 +204,16 @@ impl Sealed {
         let mut found = self.named(keep)?;
         found.retain(|path| fs::symlink_metadata(path).is_ok_and(|meta| meta.is_file()));
         Ok(found)
+    }
+
+    /// Where the index `name` is kept.
+    pub fn index_path(&self, name: &str) -> PathBuf {
+        self.dir.join(format!("{INDEX}{name}.age"))
+    }
+
+    /// Keeps an index, encrypted to the journal's keys, in place of the one before.
+    pub fn keep_index(&self, name: &str, text: &[u8]) -> Result<()> {
+        self.keys()?.all().write_file(&self.index_path(name), TEMPORARY, text)
     }
 
     /// The keys of the journal now.
@@ -289,7 +304,8 @@ impl Sealed {
             parts.push(Part { path, start, len });
             start += len;
         }
-        Ok(Opened { _lock: lock, text: Decrypted::new(parts, key.0.clone()) })
+        let name = generation.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        Ok(Opened { _lock: lock, text: Decrypted::new(parts, key.0.clone()), generation: name })
     }
 
     /// Opens the journal while a change holds the exclusive lock.
@@ -429,6 +445,7 @@ impl Sealed {
             generation_number(name).is_some()
                 || is_pending(name)
                 || name.starts_with(IMPORT)
+                || is_index(name)
                 || is_aside(name)
                 || name.starts_with(TEMPORARY)
                 || name.starts_with(BUILDING)
@@ -662,6 +679,10 @@ fn has_age_suffix(name: &str) -> bool {
 
 fn is_aside(name: &str) -> bool {
     (name.starts_with("corrupt-") || name.starts_with("conflict-")) && has_age_suffix(name)
+}
+
+fn is_index(name: &str) -> bool {
+    name.starts_with(INDEX) && has_age_suffix(name)
 }
 
 fn is_pending(name: &str) -> bool {

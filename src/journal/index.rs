@@ -1,0 +1,265 @@
+//! Indexes kept of the journal: what a command gathers from every line
+//! (whom the entries are about, for the recall during a run), kept with a
+//! mark of the text it was made from and how far it read, so that the next
+//! read goes on from there and reads only the lines added since.
+//!
+//! An index is never the only copy of anything. One that is missing,
+//! damaged, made with other settings, or made from a text that has changed
+//! other than at its end is made again from the whole journal. The index
+//! of an encrypted journal is encrypted with it, in its folder; a plain
+//! one is a hidden file beside the journal.
+
+use std::fs;
+use std::ops::ControlFlow;
+use std::os::unix::fs::MetadataExt;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use super::lines::{self, RawLine, Source};
+use super::{Held, Journal};
+
+/// How much of the text before the mark is kept to recognise it: a text
+/// changed before its end almost always differs there too.
+const TAIL: u64 = 4096;
+
+/// Which text an index was made from, and how far it read.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Mark {
+    /// The plain file (device, inode, birth) or the encrypted journal's
+    /// folder. A change writes a new one of either; bezin only adds to it.
+    text: String,
+    /// The bytes read: up to the end of the last whole line.
+    length: u64,
+    /// When the plain file was last written: a change in place that keeps
+    /// its length changes this.
+    modified: Option<i128>,
+    /// The bytes just before `length`.
+    tail: Vec<u8>,
+}
+
+/// An index as it is kept.
+#[derive(Serialize, Deserialize)]
+struct Kept<I> {
+    made_with: String,
+    mark: Mark,
+    index: I,
+}
+
+impl Journal {
+    /// The index `name` brought up to date. The kept one is used when it
+    /// was made `made_with` the same settings from this text, and only the
+    /// lines added since are given to `add`; otherwise every line is, from
+    /// `fresh`. The result is kept for the next read, unless the journal
+    /// ends in a line cut off; a failure to keep it costs only time.
+    pub fn indexed<I: Serialize + DeserializeOwned>(
+        &self,
+        name: &str,
+        made_with: &str,
+        fresh: I,
+        mut add: impl FnMut(&mut I, &RawLine),
+    ) -> Result<I> {
+        let Some(held) = self.reader()? else { return Ok(fresh) };
+        let kept = self.read_index::<I>(name).filter(|kept| kept.made_with == made_with);
+        let (mut index, old) = match kept {
+            Some(kept) if kept.mark.holds(&held)? => (kept.index, Some(kept.mark)),
+            _ => (fresh, None),
+        };
+        let start = old.as_ref().map_or(0, |mark| mark.length);
+        let mut end = start;
+        lines::forward_from(&held, start, lines::LONGEST, |line| {
+            add(&mut index, &line);
+            end = line.offset + line.length;
+            Ok(ControlFlow::Continue(()))
+        })
+        .map_err(|err| err.context(format!("could not read the journal {}", self.display())))?;
+        if end > start && !ends_line(&held, end)? {
+            return Ok(index);
+        }
+        let length = if end > start { end + 1 } else { start };
+        let mark = Mark::of(&held, length)?;
+        if old.as_ref() != Some(&mark) {
+            let _ = self.keep_index(name, &Kept { made_with: made_with.to_owned(), mark, index: &index });
+        }
+        Ok(index)
+    }
+
+    /// The plain index `name` beside the journal.
+    fn plain_index_path(&self, name: &str) -> PathBuf {
+        self.path.with_file_name(format!("{}{name}", self.plain_index_prefix()))
+    }
+
+    fn plain_index_prefix(&self) -> String {
+        let file = self.path.file_name().map(|file| file.to_string_lossy().into_owned()).unwrap_or_default();
+        format!(".{file}.index-")
+    }
+
+    /// Removes the plain indexes beside the journal, as it is encrypted:
+    /// the encrypted journal keeps its own, and names must not stay beside
+    /// it in plain text.
+    pub(super) fn remove_plain_indexes(&self) -> Result<()> {
+        let prefix = self.plain_index_prefix();
+        let folder = self.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+        for entry in fs::read_dir(folder)?.filter_map(Result::ok) {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                fs::remove_file(entry.path())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn read_index<I: DeserializeOwned>(&self, name: &str) -> Option<Kept<I>> {
+        let text = match self.sealed() {
+            Some(sealed) => self.own_key.get()?.decrypt_file(&sealed.index_path(name)).ok()?,
+            None => Zeroizing::new(fs::read(self.plain_index_path(name)).ok()?),
+        };
+        serde_json::from_slice(&text).ok()
+    }
+
+    fn keep_index<I: Serialize>(&self, name: &str, kept: &Kept<&I>) -> Result<()> {
+        let text = Zeroizing::new(serde_json::to_vec(kept)?);
+        let plain = self.plain_index_path(name);
+        if let Some(sealed) = self.sealed() {
+            // Names must not lie about in plain text beside an encrypted journal.
+            let _ = fs::remove_file(plain);
+            return sealed.keep_index(name, &text);
+        }
+        // Named as a rewrite's new journal is, so that one left by a crash is found and removed.
+        let mut file = crate::atomic::AtomicFile::new(&plain, &super::leftover_prefix(&self.path))?;
+        std::io::Write::write_all(&mut file, &text)?;
+        file.persist()?;
+        Ok(())
+    }
+}
+
+impl Mark {
+    /// The mark of `held` as it is now, read up to `length`.
+    fn of(held: &Held, length: u64) -> Result<Mark> {
+        let (text, modified) = match held {
+            Held::Plain(file) => {
+                let meta = file.metadata()?;
+                let born = meta.created().ok().and_then(|at| at.duration_since(std::time::UNIX_EPOCH).ok());
+                let text = format!("{}:{}:{}", meta.dev(), meta.ino(), born.map_or(0, |born| born.as_nanos()));
+                (text, Some(i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec())))
+            }
+            Held::Sealed(opened) => (opened.generation.clone(), None),
+        };
+        let from = length.saturating_sub(TAIL);
+        let mut tail = vec![0; usize::try_from(length - from)?];
+        held.read_exact_at(&mut tail, from)?;
+        Ok(Mark { text, length, modified, tail })
+    }
+
+    /// Whether the text `held` is the one marked with at most lines added:
+    /// the same file or folder, as long or longer, the same bytes before
+    /// the mark, and not written since when it is as long.
+    fn holds(&self, held: &Held) -> Result<bool> {
+        let size = held.size()?;
+        let now = Mark::of(held, self.length.min(size))?;
+        Ok(self.text == now.text
+            && self.length <= size
+            && (self.length < size || self.modified == now.modified)
+            && self.tail == now.tail)
+    }
+}
+
+/// Whether the byte at `at` is a newline.
+fn ends_line(held: &Held, at: u64) -> Result<bool> {
+    let mut byte = [0];
+    Ok(held.read_at(&mut byte, at)? == 1 && byte[0] == b'\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+
+    /// The index of every line read, and how many lines this read gave it.
+    fn read(journal: &Journal, made_with: &str) -> (Vec<String>, usize) {
+        let mut given = 0;
+        let index = journal
+            .indexed("lines", made_with, Vec::new(), |index: &mut Vec<String>, line| {
+                given += 1;
+                index.push(String::from_utf8_lossy(line.bytes).into_owned());
+            })
+            .unwrap();
+        (index, given)
+    }
+
+    fn journal_of(text: &str) -> (tempfile::TempDir, Journal) {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path().join("journal.jsonl"));
+        fs::write(journal.path(), text).unwrap();
+        (dir, journal)
+    }
+
+    fn append(journal: &Journal, text: &str) {
+        fs::OpenOptions::new().append(true).open(journal.path()).unwrap().write_all(text.as_bytes()).unwrap();
+    }
+
+    /// Writes `text` as a new file in the journal's place, as a rewrite or a sync does.
+    fn replace(journal: &Journal, text: &str) {
+        let new = journal.path().with_extension("new");
+        fs::write(&new, text).unwrap();
+        fs::rename(new, journal.path()).unwrap();
+    }
+
+    #[test]
+    fn only_the_lines_added_since_are_read_and_the_index_is_owner_only() {
+        let (_dir, journal) = journal_of("a\nb\n\n");
+        assert_eq!(read(&journal, "1"), (vec!["a".into(), "b".into()], 2));
+        assert_eq!(read(&journal, "1"), (vec!["a".into(), "b".into()], 0));
+        append(&journal, "c\n");
+        assert_eq!(read(&journal, "1"), (vec!["a".into(), "b".into(), "c".into()], 1));
+        let kept = journal.plain_index_path("lines");
+        assert_eq!(fs::metadata(&kept).unwrap().permissions().mode() & 0o777, 0o600);
+        // Made with other settings, or damaged: made again from every line.
+        assert_eq!(read(&journal, "2").1, 3);
+        fs::write(&kept, "{ not an index").unwrap();
+        assert_eq!(read(&journal, "2").1, 3);
+        assert_eq!(read(&journal, "2").1, 0);
+    }
+
+    #[test]
+    fn a_journal_changed_before_its_end_is_read_whole() {
+        let (_dir, journal) = journal_of("a\nb\n");
+        read(&journal, "1");
+        replace(&journal, "a\nB\nc\n");
+        assert_eq!(read(&journal, "1"), (vec!["a".into(), "B".into(), "c".into()], 3));
+        // Shorter, in place.
+        fs::write(journal.path(), "x\n").unwrap();
+        assert_eq!(read(&journal, "1"), (vec!["x".into()], 1));
+        // Longer, in place, with other lines before the end.
+        let long = "y".repeat(usize::try_from(2 * TAIL).unwrap());
+        fs::write(journal.path(), format!("{long}\nx\nz\n")).unwrap();
+        assert_eq!(read(&journal, "1").1, 3);
+        // As long, changed in place before the bytes kept to recognise it.
+        let file = fs::OpenOptions::new().write(true).open(journal.path()).unwrap();
+        std::os::unix::fs::FileExt::write_at(&file, b"Y", 0).unwrap();
+        file.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(1)).unwrap();
+        let (index, given) = read(&journal, "1");
+        assert_eq!((index[0].chars().next(), given), (Some('Y'), 3));
+    }
+
+    #[test]
+    fn a_journal_that_ends_in_a_line_cut_off_is_read_but_not_kept() {
+        let (_dir, journal) = journal_of("a\nb");
+        assert_eq!(read(&journal, "1"), (vec!["a".into(), "b".into()], 2));
+        assert!(!journal.plain_index_path("lines").exists());
+        append(&journal, "c\n");
+        assert_eq!(read(&journal, "1"), (vec!["a".into(), "bc".into()], 2));
+        assert_eq!(read(&journal, "1").1, 0);
+    }
+
+    #[test]
+    fn no_journal_gives_the_fresh_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path().join("journal.jsonl"));
+        assert_eq!(read(&journal, "1"), (vec![], 0));
+        assert!(!journal.plain_index_path("lines").exists());
+    }
+}
