@@ -381,7 +381,8 @@ the same journal encrypted (bezin encrypt), median of {runs} runs:"
 /// after a change to an old entry, when it is made from the whole journal.
 fn recall(home: &Path, answers: &Path, runs: usize) {
     let after_save = median((0..runs).map(|_| {
-        assert!(bezin(home).args(["run", "five-tips", "--answers"]).arg(answers).status().unwrap().success());
+        let saved = bezin(home).args(["run", "five-tips", "--answers"]).arg(answers).stderr(Stdio::null()).status();
+        assert!(saved.unwrap().success(), "the save before the recall failed");
         recall_once(home)
     }));
     let whole = median((0..runs).map(|_| {
