@@ -49,40 +49,45 @@ struct Kept<I> {
     index: I,
 }
 
+/// How an index is made: what it starts from, what each line adds, and
+/// how what two halves of the journal gave, read at once, are put together.
+pub trait Gather: Sync {
+    type Index: Serialize + DeserializeOwned + Send;
+    /// The file's name: `index-NAME`.
+    const NAME: &'static str;
+    /// The settings the index is made with: one made with others is made again.
+    fn made_with(&self) -> String;
+    fn fresh(&self) -> Self::Index;
+    fn add(&self, index: &mut Self::Index, line: &RawLine);
+    /// Takes in what `later` gathered from the lines after `index`'s.
+    fn merge(&self, index: &mut Self::Index, later: Self::Index);
+}
+
 impl Journal {
-    /// The index `name` brought up to date. The kept one is used when it
-    /// was made `made_with` the same settings from this text, and only the
-    /// lines added since are given to `add`; otherwise every line is, from
-    /// `fresh`. The result is kept for the next read, unless the journal
-    /// ends in a line cut off; a failure to keep it costs only time.
-    pub fn indexed<I: Serialize + DeserializeOwned>(
-        &self,
-        name: &str,
-        made_with: &str,
-        fresh: I,
-        mut add: impl FnMut(&mut I, &RawLine),
-    ) -> Result<I> {
-        let Some(held) = self.reader()? else { return Ok(fresh) };
-        let kept = self.read_index::<I>(name).filter(|kept| kept.made_with == made_with);
-        let (mut index, old) = match kept {
+    /// The index `G` brought up to date. The kept one is used when it was
+    /// made with the same settings from this text, and only the lines added
+    /// since are read; otherwise every line is. The result is kept for the
+    /// next read, unless the journal ends in a line cut off; a failure to
+    /// keep it costs only time.
+    pub fn indexed<G: Gather>(&self, gather: &G) -> Result<G::Index> {
+        let Some(held) = self.reader()? else { return Ok(gather.fresh()) };
+        let made_with = gather.made_with();
+        let kept = self.read_index::<G::Index>(G::NAME).filter(|kept| kept.made_with == made_with);
+        let (index, old) = match kept {
             Some(kept) if kept.mark.holds(&held)? => (kept.index, Some(kept.mark)),
-            _ => (fresh, None),
+            _ => (gather.fresh(), None),
         };
         let start = old.as_ref().map_or(0, |mark| mark.length);
-        let mut end = start;
-        lines::forward_from(&held, start, lines::LONGEST, |line| {
-            add(&mut index, &line);
-            end = line.offset + line.length;
-            Ok(ControlFlow::Continue(()))
-        })
-        .map_err(|err| err.context(format!("could not read the journal {}", self.display())))?;
-        if end > start && !ends_line(&held, end)? {
-            return Ok(index);
-        }
-        let length = if end > start { end + 1 } else { start };
+        let (index, end) = read_halves(&held, start, index, gather)
+            .map_err(|err| err.context(format!("could not read the journal {}", self.display())))?;
+        let length = match end {
+            Some(end) if !ends_line(&held, end)? => return Ok(index),
+            Some(end) => end + 1,
+            None => start,
+        };
         let mark = Mark::of(&held, length)?;
         if old.as_ref() != Some(&mark) {
-            let _ = self.keep_index(name, &Kept { made_with: made_with.to_owned(), mark, index: &index });
+            let _ = self.keep_index(G::NAME, &Kept { made_with, mark, index: &index });
         }
         Ok(index)
     }
@@ -166,6 +171,40 @@ impl Mark {
     }
 }
 
+/// Gives the lines from `start` to `index`, the two halves of them at once;
+/// returns where the last line read ends, if any was.
+fn read_halves<G: Gather>(held: &Held, start: u64, index: G::Index, gather: &G) -> Result<(G::Index, Option<u64>)> {
+    let size = held.size()?;
+    let middle = lines::line_start_from(held, start + size.saturating_sub(start) / 2)?;
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| read_part(held, middle..u64::MAX, gather.fresh(), gather));
+        (read_part(held, start..middle, index, gather), second.join())
+    });
+    let (mut index, first_end) = first?;
+    let (later, second_end) = second.map_err(|_| anyhow::anyhow!("the reading stopped unexpectedly"))??;
+    gather.merge(&mut index, later);
+    Ok((index, second_end.or(first_end)))
+}
+
+/// Gives the lines that start in `range` to `index`.
+fn read_part<G: Gather>(
+    held: &Held,
+    range: std::ops::Range<u64>,
+    mut index: G::Index,
+    gather: &G,
+) -> Result<(G::Index, Option<u64>)> {
+    let mut end = None;
+    lines::forward_from(held, range.start, lines::LONGEST, |line| {
+        if line.offset >= range.end {
+            return Ok(ControlFlow::Break(()));
+        }
+        gather.add(&mut index, &line);
+        end = Some(line.offset + line.length);
+        Ok(ControlFlow::Continue(()))
+    })?;
+    Ok((index, end))
+}
+
 /// Whether the byte at `at` is a newline.
 fn ends_line(held: &Held, at: u64) -> Result<bool> {
     let mut byte = [0];
@@ -177,17 +216,41 @@ mod tests {
     use super::*;
     use std::io::Write;
     use std::os::unix::fs::PermissionsExt;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Every line, in order, and how many lines a read gave.
+    struct Lines {
+        made_with: &'static str,
+        given: AtomicUsize,
+    }
+
+    impl Gather for Lines {
+        type Index = Vec<String>;
+        const NAME: &'static str = "lines";
+
+        fn made_with(&self) -> String {
+            self.made_with.to_owned()
+        }
+
+        fn fresh(&self) -> Vec<String> {
+            Vec::new()
+        }
+
+        fn add(&self, index: &mut Vec<String>, line: &RawLine) {
+            self.given.fetch_add(1, Ordering::Relaxed);
+            index.push(String::from_utf8_lossy(line.bytes).into_owned());
+        }
+
+        fn merge(&self, index: &mut Vec<String>, later: Vec<String>) {
+            index.extend(later);
+        }
+    }
 
     /// The index of every line read, and how many lines this read gave it.
-    fn read(journal: &Journal, made_with: &str) -> (Vec<String>, usize) {
-        let mut given = 0;
-        let index = journal
-            .indexed("lines", made_with, Vec::new(), |index: &mut Vec<String>, line| {
-                given += 1;
-                index.push(String::from_utf8_lossy(line.bytes).into_owned());
-            })
-            .unwrap();
-        (index, given)
+    fn read(journal: &Journal, made_with: &'static str) -> (Vec<String>, usize) {
+        let lines = Lines { made_with, given: AtomicUsize::new(0) };
+        let index = journal.indexed(&lines).unwrap();
+        (index, lines.given.into_inner())
     }
 
     fn journal_of(text: &str) -> (tempfile::TempDir, Journal) {

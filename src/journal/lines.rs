@@ -247,6 +247,26 @@ pub fn pick(
     }
 }
 
+/// Where the first line that starts at or after `at` starts; the end of
+/// the file when none does.
+pub fn line_start_from(file: &impl Source, at: u64) -> Result<u64> {
+    if at == 0 || read_byte(file, at - 1)? == b'\n' {
+        return Ok(at);
+    }
+    let mut block = vec![0; BUFFER];
+    let mut from = at;
+    loop {
+        let read = file.read_at(&mut block, from)?;
+        if read == 0 {
+            return Ok(from);
+        }
+        if let Some(newline) = memchr::memchr(b'\n', &block[..read]) {
+            return Ok(from + newline as u64 + 1);
+        }
+        from += read as u64;
+    }
+}
+
 fn read_byte(file: &impl Source, at: u64) -> std::io::Result<u8> {
     let mut byte = [0];
     file.read_exact_at(&mut byte, at)?;

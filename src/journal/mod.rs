@@ -24,6 +24,7 @@ use crate::prefix::ENTRY;
 
 pub use entry::{Entry, FORMAT, Recorded, id_from, is_id, new_id, tags};
 pub use import::{Imported, Incoming};
+pub use index::Gather;
 pub use lines::RawLine;
 pub use sealed::{OwnKey, Sealed};
 
