@@ -72,7 +72,7 @@ impl Journal {
     pub fn indexed<G: Gather>(&self, gather: &G) -> Result<G::Index> {
         let Some(held) = self.reader()? else { return Ok(gather.fresh()) };
         let made_with = gather.made_with();
-        let kept = self.read_index::<G::Index>(G::NAME).filter(|kept| kept.made_with == made_with);
+        let kept = self.read_index::<G::Index>(G::NAME, held.size()?).filter(|kept| kept.made_with == made_with);
         let (index, old) = match kept {
             Some(kept) if kept.mark.holds(&held)? => (kept.index, Some(kept.mark)),
             _ => (gather.fresh(), None),
@@ -116,10 +116,19 @@ impl Journal {
         Ok(())
     }
 
-    fn read_index<I: DeserializeOwned>(&self, name: &str) -> Option<Kept<I>> {
-        let text = match self.sealed() {
-            Some(sealed) => self.own_key.get()?.decrypt_file(&sealed.index_path(name)).ok()?,
-            None => Zeroizing::new(fs::read(self.plain_index_path(name)).ok()?),
+    /// The kept index `name`, when it is a file no larger than an index of
+    /// a journal of `size` bytes can be: whatever was put in its place (a
+    /// link to a device, a pipe, gigabytes) is passed over unread.
+    fn read_index<I: DeserializeOwned>(&self, name: &str, size: u64) -> Option<Kept<I>> {
+        let sealed = self.sealed();
+        let path = sealed.as_ref().map_or_else(|| self.plain_index_path(name), |sealed| sealed.index_path(name));
+        let meta = fs::symlink_metadata(&path).ok()?;
+        if !meta.is_file() || meta.len() > size.saturating_mul(4).saturating_add(1 << 20) {
+            return None;
+        }
+        let text = match sealed {
+            Some(_) => self.own_key.get()?.decrypt_file(&path).ok()?,
+            None => Zeroizing::new(fs::read(&path).ok()?),
         };
         serde_json::from_slice(&text).ok()
     }
@@ -316,6 +325,19 @@ mod tests {
         append(&journal, "c\n");
         assert_eq!(read(&journal, "1"), (vec!["a".into(), "bc".into()], 2));
         assert_eq!(read(&journal, "1").1, 0);
+    }
+
+    #[test]
+    fn what_is_put_in_the_index_s_place_is_passed_over_unread() {
+        let (_dir, journal) = journal_of("a\n");
+        let kept = journal.plain_index_path("lines");
+        // A link to a device that never ends, then gigabytes.
+        std::os::unix::fs::symlink("/dev/zero", &kept).unwrap();
+        assert_eq!(read(&journal, "1"), (vec!["a".into()], 1));
+        assert!(fs::symlink_metadata(&kept).unwrap().is_file(), "the link is replaced, not written through");
+        fs::File::create(&kept).unwrap().set_len(1 << 30).unwrap();
+        assert_eq!(read(&journal, "1"), (vec!["a".into()], 1));
+        assert!(fs::metadata(&kept).unwrap().len() < 1024);
     }
 
     #[test]
