@@ -101,7 +101,7 @@ fn recall_anna(home: &Home) {
 #[test]
 fn the_index_of_people_is_encrypted_with_the_journal_and_the_plain_one_goes() {
     let home = Home::new();
-    home.save("five-tips", &answers(), &[]);
+    let id = home.save("five-tips", &answers(), &[]);
     recall_anna(&home);
     let plain = home.path().join(".journal.jsonl.index-people");
     assert!(text(&fs::read(&plain).unwrap()).contains(SECRET), "the plain index keeps the last entry about Anna");
@@ -115,6 +115,9 @@ fn the_index_of_people_is_encrypted_with_the_journal_and_the_plain_one_goes() {
     assert!(text(&common::sealed::decrypt(&bytes, &identity)).contains(SECRET));
     let checked = text(&home.run(&["check"]).get_output().stdout);
     assert!(!checked.contains("index-people"), "the index is part of the journal's folder: {checked}");
+    // A deleted entry leaves nothing of it in the index (nor would keys taken away read it).
+    home.run(&["delete", &id, "--yes"]).success();
+    assert!(!sealed.exists());
     home.run(&["decrypt", "--yes"]).success();
     assert!(!home.sealed_path().exists());
 }

@@ -48,9 +48,9 @@ impl Journal {
             fs::remove_file(&plain)?;
         }
         seal_drafts(drafts, &all)?;
+        self.remove_plain_indexes()?;
         fs::remove_file(&self.path)
             .with_context(|| format!("could not remove the plain journal {}", self.display()))?;
-        self.remove_plain_indexes().context("could not remove the plain index beside the journal")?;
         if !existed || self.path.parent().is_some() {
             sync_dir(self.path.parent())?;
         }

@@ -4,17 +4,22 @@
 //! read goes on from there and reads only the lines added since.
 //!
 //! An index is never the only copy of anything. One that is missing,
-//! damaged, made with other settings, or made from a text that has changed
-//! other than at its end is made again from the whole journal. The index
-//! of an encrypted journal is encrypted with it, in its folder; a plain
-//! one is a hidden file beside the journal.
+//! damaged, or made with other settings is made again from the whole
+//! journal, and so is one made from a text that has changed other than by
+//! bezin adding lines to it: a change to an old entry writes a new file or
+//! folder and removes the indexes; for a plain journal, which anything can
+//! change in place, bezin's appends keep a record of the file as they left
+//! it (`Seen`), and any other change leaves that behind.
+//!
+//! The index of an encrypted journal is encrypted with it, in its folder;
+//! a plain one is a hidden file beside the journal.
 
-use std::fs;
+use std::fs::{self, File};
 use std::ops::ControlFlow;
 use std::os::unix::fs::MetadataExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
@@ -26,6 +31,9 @@ use super::{Held, Journal};
 /// changed before its end almost always differs there too.
 const TAIL: u64 = 4096;
 
+/// The record of the plain journal as bezin last left it, beside it.
+const SEEN: &str = "seen";
+
 /// Which text an index was made from, and how far it read.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct Mark {
@@ -34,11 +42,41 @@ struct Mark {
     text: String,
     /// The bytes read: up to the end of the last whole line.
     length: u64,
-    /// When the plain file was last written: a change in place that keeps
-    /// its length changes this.
-    modified: Option<i128>,
     /// The bytes just before `length`.
     tail: Vec<u8>,
+    /// For a plain journal, the token of the record it was made with.
+    seen: Option<u64>,
+}
+
+/// The plain journal as bezin last left it (made an index of it, or added
+/// a line to it), with a token that the indexes made since carry. Only
+/// bezin's appends carry the token over to the file they leave; any other
+/// change (an edit by hand in place, a sync) leaves the record behind.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Seen {
+    token: u64,
+    file: FileState,
+}
+
+/// A plain file as `stat` tells it: which one, how long, and when it last
+/// changed (the change time, which no tool sets back).
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct FileState {
+    text: String,
+    size: u64,
+    changed: i128,
+}
+
+impl FileState {
+    fn of(file: &File) -> std::io::Result<FileState> {
+        let meta = file.metadata()?;
+        let born = meta.created().ok().and_then(|at| at.duration_since(std::time::UNIX_EPOCH).ok());
+        Ok(FileState {
+            text: format!("{}:{}:{}", meta.dev(), meta.ino(), born.map_or(0, |born| born.as_nanos())),
+            size: meta.len(),
+            changed: i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+        })
+    }
 }
 
 /// An index as it is kept.
@@ -73,8 +111,9 @@ impl Journal {
         let Some(held) = self.reader()? else { return Ok(gather.fresh()) };
         let made_with = gather.made_with();
         let kept = self.read_index::<G::Index>(G::NAME, held.size()?).filter(|kept| kept.made_with == made_with);
+        let seen = self.seen_as(&held);
         let (index, old) = match kept {
-            Some(kept) if kept.mark.holds(&held)? => (kept.index, Some(kept.mark)),
+            Some(kept) if kept.mark.holds(&held, seen)? => (kept.index, Some(kept.mark)),
             _ => (gather.fresh(), None),
         };
         let start = old.as_ref().map_or(0, |mark| mark.length);
@@ -85,34 +124,86 @@ impl Journal {
             Some(end) => end + 1,
             None => start,
         };
-        let mark = Mark::of(&held, length)?;
+        let seen = match (&held, seen) {
+            (Held::Plain(file), None) => self.see(file).ok(),
+            (_, seen) => seen,
+        };
+        let mark = Mark::of(&held, length, seen)?;
         if old.as_ref() != Some(&mark) {
             let _ = self.keep_index(G::NAME, &Kept { made_with, mark, index: &index });
         }
         Ok(index)
     }
 
-    /// The plain index `name` beside the journal.
+    /// The token of the record of the plain journal, when it is the file
+    /// as it is now.
+    fn seen_as(&self, held: &Held) -> Option<u64> {
+        let Held::Plain(file) = held else { return None };
+        let path = self.plain_index_path(SEEN);
+        if !is_small_file(&path, 4096) {
+            return None;
+        }
+        let seen: Seen = serde_json::from_slice(&fs::read(path).ok()?).ok()?;
+        (seen.file == FileState::of(file).ok()?).then_some(seen.token)
+    }
+
+    /// A new record of the plain journal as it is now; its token.
+    fn see(&self, file: &File) -> Result<u64> {
+        let seen = Seen { token: fastrand::u64(..), file: FileState::of(file)? };
+        self.write_plain(&self.plain_index_path(SEEN), &serde_json::to_vec(&seen)?)?;
+        Ok(seen.token)
+    }
+
+    /// Before an append, under the exclusive lock: the token of the record
+    /// of the journal, when nothing but bezin has changed it since.
+    pub(super) fn seen_before_append(&self, file: &File) -> Option<u64> {
+        self.seen_as(&Held::Plain(file.try_clone().ok()?))
+    }
+
+    /// After an append that only added its line: the record carried over.
+    pub(super) fn seen_after_append(&self, file: &File, token: Option<u64>) {
+        if let (Some(token), Ok(state)) = (token, FileState::of(file)) {
+            let seen = Seen { token, file: state };
+            let _ = serde_json::to_vec(&seen).map(|text| self.write_plain(&self.plain_index_path(SEEN), &text));
+        }
+    }
+
+    /// The plain index `name` beside the journal (the file a link points to).
     fn plain_index_path(&self, name: &str) -> PathBuf {
-        self.path.with_file_name(format!("{}{name}", self.plain_index_prefix()))
+        let real = self.real_path();
+        let file = real.file_name().map(|file| file.to_string_lossy().into_owned()).unwrap_or_default();
+        real.with_file_name(format!(".{file}.index-{name}"))
     }
 
-    fn plain_index_prefix(&self) -> String {
-        let file = self.path.file_name().map(|file| file.to_string_lossy().into_owned()).unwrap_or_default();
-        format!(".{file}.index-")
+    fn real_path(&self) -> PathBuf {
+        fs::canonicalize(&self.path).unwrap_or_else(|_| self.path.clone())
     }
 
-    /// Removes the plain indexes beside the journal, as it is encrypted:
-    /// the encrypted journal keeps its own, and names must not stay beside
-    /// it in plain text.
+    /// Removes the plain indexes beside the journal: after a change to an
+    /// old entry, and as it is encrypted (names must not stay in plain
+    /// text beside the encrypted journal). Not what is no file of bezin's.
     pub(super) fn remove_plain_indexes(&self) -> Result<()> {
-        let prefix = self.plain_index_prefix();
-        let folder = self.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+        let prefix = self.plain_index_path("");
+        let (Some(folder), Some(prefix)) = (prefix.parent(), prefix.file_name()) else { return Ok(()) };
+        let prefix = prefix.to_string_lossy();
+        let folder = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
         for entry in fs::read_dir(folder)?.filter_map(Result::ok) {
-            if entry.file_name().to_string_lossy().starts_with(&prefix) {
-                fs::remove_file(entry.path())?;
+            let ours = entry.file_name().to_string_lossy().starts_with(prefix.as_ref());
+            if ours && entry.file_type().is_ok_and(|kind| !kind.is_dir()) {
+                fs::remove_file(entry.path())
+                    .with_context(|| format!("could not remove the index {}", entry.path().display()))?;
             }
         }
+        Ok(())
+    }
+
+    /// Writes a plain file of the index, owner-only, in place of the one
+    /// before; named as a rewrite's new journal is, so that one left by a
+    /// crash is found and removed.
+    fn write_plain(&self, path: &Path, text: &[u8]) -> Result<()> {
+        let mut file = crate::atomic::AtomicFile::new(path, &super::leftover_prefix(&self.real_path()))?;
+        std::io::Write::write_all(&mut file, text)?;
+        file.persist()?;
         Ok(())
     }
 
@@ -122,8 +213,7 @@ impl Journal {
     fn read_index<I: DeserializeOwned>(&self, name: &str, size: u64) -> Option<Kept<I>> {
         let sealed = self.sealed();
         let path = sealed.as_ref().map_or_else(|| self.plain_index_path(name), |sealed| sealed.index_path(name));
-        let meta = fs::symlink_metadata(&path).ok()?;
-        if !meta.is_file() || meta.len() > size.saturating_mul(4).saturating_add(1 << 20) {
+        if !is_small_file(&path, size.saturating_mul(4).saturating_add(1 << 20)) {
             return None;
         }
         let text = match sealed {
@@ -141,42 +231,43 @@ impl Journal {
             let _ = fs::remove_file(plain);
             return sealed.keep_index(name, &text);
         }
-        // Named as a rewrite's new journal is, so that one left by a crash is found and removed.
-        let mut file = crate::atomic::AtomicFile::new(&plain, &super::leftover_prefix(&self.path))?;
-        std::io::Write::write_all(&mut file, &text)?;
-        file.persist()?;
-        Ok(())
+        self.write_plain(&plain, &text)
     }
 }
 
+/// Whether `path` is a file of at most `most` bytes: whatever was put in
+/// an index's place (a link to a device, a pipe, gigabytes) is passed over
+/// unread.
+fn is_small_file(path: &Path, most: u64) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|meta| meta.is_file() && meta.len() <= most)
+}
+
 impl Mark {
-    /// The mark of `held` as it is now, read up to `length`.
-    fn of(held: &Held, length: u64) -> Result<Mark> {
-        let (text, modified) = match held {
-            Held::Plain(file) => {
-                let meta = file.metadata()?;
-                let born = meta.created().ok().and_then(|at| at.duration_since(std::time::UNIX_EPOCH).ok());
-                let text = format!("{}:{}:{}", meta.dev(), meta.ino(), born.map_or(0, |born| born.as_nanos()));
-                (text, Some(i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec())))
-            }
-            Held::Sealed(opened) => (opened.generation.clone(), None),
+    /// The mark of `held` as it is now, read up to `length`, for a plain
+    /// journal with the token of its record.
+    fn of(held: &Held, length: u64, seen: Option<u64>) -> Result<Mark> {
+        let text = match held {
+            Held::Plain(file) => FileState::of(file)?.text,
+            Held::Sealed(opened) => opened.generation.clone(),
         };
         let from = length.saturating_sub(TAIL);
         let mut tail = vec![0; usize::try_from(length - from)?];
         held.read_exact_at(&mut tail, from)?;
-        Ok(Mark { text, length, modified, tail })
+        Ok(Mark { text, length, tail, seen })
     }
 
     /// Whether the text `held` is the one marked with at most lines added:
     /// the same file or folder, as long or longer, the same bytes before
-    /// the mark, and not written since when it is as long.
-    fn holds(&self, held: &Held) -> Result<bool> {
+    /// the mark, and for a plain journal changed by nothing but bezin's
+    /// appends since (`seen`, the token of its record, is the mark's).
+    fn holds(&self, held: &Held, seen: Option<u64>) -> Result<bool> {
         let size = held.size()?;
-        let now = Mark::of(held, self.length.min(size))?;
+        let now = Mark::of(held, self.length.min(size), seen)?;
+        let plain = matches!(held, Held::Plain(_));
         Ok(self.text == now.text
             && self.length <= size
-            && (self.length < size || self.modified == now.modified)
-            && self.tail == now.tail)
+            && self.tail == now.tail
+            && (!plain || (seen.is_some() && self.seen == seen)))
     }
 }
 
@@ -269,6 +360,17 @@ mod tests {
         (dir, journal)
     }
 
+    /// An entry's journal line, without its newline.
+    fn line(id: &str) -> String {
+        format!(
+            r#"{{"format":2,"id":"{id}","set":"five-tips","set_version":1,"lang":"en","started":"2026-11-24T09:00:00+01:00","finished":"2026-11-24T09:10:00+01:00","title":null,"tags":[],"follows":null,"answers":[]}}"#
+        )
+    }
+
+    fn entry(id: &str) -> super::super::Entry {
+        serde_json::from_str(&line(id)).unwrap()
+    }
+
     fn append(journal: &Journal, text: &str) {
         fs::OpenOptions::new().append(true).open(journal.path()).unwrap().write_all(text.as_bytes()).unwrap();
     }
@@ -282,18 +384,56 @@ mod tests {
 
     #[test]
     fn only_the_lines_added_since_are_read_and_the_index_is_owner_only() {
-        let (_dir, journal) = journal_of("a\nb\n\n");
-        assert_eq!(read(&journal, "1"), (vec!["a".into(), "b".into()], 2));
-        assert_eq!(read(&journal, "1"), (vec!["a".into(), "b".into()], 0));
-        append(&journal, "c\n");
-        assert_eq!(read(&journal, "1"), (vec!["a".into(), "b".into(), "c".into()], 1));
+        let (_dir, journal) = journal_of(&format!("{}\nb\n\n", line("a")));
+        assert_eq!(read(&journal, "1"), (vec![line("a"), "b".into()], 2));
+        assert_eq!(read(&journal, "1"), (vec![line("a"), "b".into()], 0));
+        journal.append(&entry("c")).unwrap();
+        journal.append(&entry("d")).unwrap();
+        let (index, given) = read(&journal, "1");
+        assert_eq!((index.len(), given), (4, 2));
+        assert!(index[3].contains(r#""id":"d""#));
         let kept = journal.plain_index_path("lines");
         assert_eq!(fs::metadata(&kept).unwrap().permissions().mode() & 0o777, 0o600);
         // Made with other settings, or damaged: made again from every line.
-        assert_eq!(read(&journal, "2").1, 3);
+        assert_eq!(read(&journal, "2").1, 4);
         fs::write(&kept, "{ not an index").unwrap();
-        assert_eq!(read(&journal, "2").1, 3);
+        assert_eq!(read(&journal, "2").1, 4);
         assert_eq!(read(&journal, "2").1, 0);
+    }
+
+    #[test]
+    fn lines_added_by_anything_but_bezin_make_it_again() {
+        // A sync, or an edit by hand in place that also adds a line: the
+        // change before the end is not in the bytes kept to recognise it.
+        let long = "y".repeat(usize::try_from(2 * TAIL).unwrap());
+        let (_dir, journal) = journal_of(&format!("{long}\n{}\n", line("a")));
+        read(&journal, "1");
+        let text = fs::read_to_string(journal.path()).unwrap().replacen('y', "Y", 1);
+        // Written in place, as some editors do: the same file, as long.
+        fs::OpenOptions::new().write(true).open(journal.path()).unwrap().write_all(text.as_bytes()).unwrap();
+        append(&journal, "z\n");
+        let (index, given) = read(&journal, "1");
+        assert_eq!((index[0].chars().next(), given), (Some('Y'), 3));
+        // The same after bezin's own append. (The edit adds a byte: one that
+        // keeps the length within the clock tick of bezin's last write would
+        // not be seen.)
+        let text = fs::read_to_string(journal.path()).unwrap().replacen('Y', "XX", 1);
+        fs::OpenOptions::new().write(true).open(journal.path()).unwrap().write_all(text.as_bytes()).unwrap();
+        journal.append(&entry("e")).unwrap();
+        let (index, given) = read(&journal, "1");
+        assert_eq!((index[0].chars().next(), given), (Some('X'), 4));
+    }
+
+    #[test]
+    fn a_change_to_an_old_entry_removes_the_indexes() {
+        let (_dir, journal) = journal_of("");
+        journal.append(&entry("a")).unwrap();
+        journal.append(&entry("b")).unwrap();
+        read(&journal, "1");
+        assert!(journal.plain_index_path("lines").exists() && journal.plain_index_path(SEEN).exists());
+        assert!(journal.change("b", |_| Ok(super::super::Change::Remove)).unwrap());
+        assert!(!journal.plain_index_path("lines").exists() && !journal.plain_index_path(SEEN).exists());
+        assert_eq!(read(&journal, "1").0.len(), 1);
     }
 
     #[test]
@@ -309,12 +449,6 @@ mod tests {
         let long = "y".repeat(usize::try_from(2 * TAIL).unwrap());
         fs::write(journal.path(), format!("{long}\nx\nz\n")).unwrap();
         assert_eq!(read(&journal, "1").1, 3);
-        // As long, changed in place before the bytes kept to recognise it.
-        let file = fs::OpenOptions::new().write(true).open(journal.path()).unwrap();
-        std::os::unix::fs::FileExt::write_at(&file, b"Y", 0).unwrap();
-        file.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(1)).unwrap();
-        let (index, given) = read(&journal, "1");
-        assert_eq!((index[0].chars().next(), given), (Some('Y'), 3));
     }
 
     #[test]

@@ -268,6 +268,7 @@ impl Journal {
         let created = self.create_parent()? | !self.path.exists();
         let Some(mut file) = self.lock(true)? else { return self.append(entry) };
         self.remove_leftovers();
+        let seen = self.seen_before_append(&file);
         let moved =
             self.mend_tail(&mut file).with_context(|| format!("could not mend the journal {}", self.display()))?;
         let length = file.metadata()?.len();
@@ -275,6 +276,9 @@ impl Journal {
             // A full disk may have taken half the line: the journal goes back to what it was.
             let _ = file.set_len(length).and_then(|()| file.sync_all());
             return Err(err).with_context(|| format!("could not write to the journal {}", self.display()));
+        }
+        if moved.is_none() {
+            self.seen_after_append(&file, seen);
         }
         if created {
             sync_dir(self.path.parent())?;
@@ -581,6 +585,8 @@ impl Journal {
             return Ok(false);
         }
         out.commit().with_context(|| format!("could not replace the journal {}", self.display()))?;
+        // What they hold of the entries changed or gone goes with them.
+        self.remove_plain_indexes()?;
         Ok(true)
     }
 

@@ -494,6 +494,11 @@ impl Sealed {
         building.into_place(&self.dir.join(generation_name(number + 1)))?;
         self.keep_strays_of(&old)?;
         fs::remove_dir_all(&old).with_context(|| format!("could not remove {}", old.display()))?;
+        // What they hold of the entries changed or gone goes with them, and
+        // keys taken away read nothing of it.
+        for index in self.named_files(is_index)? {
+            fs::remove_file(&index).with_context(|| format!("could not remove {}", index.display()))?;
+        }
         sync_folder(&self.dir)?;
         Ok(true)
     }
