@@ -128,6 +128,15 @@ pub fn decrypt_file(path: &Path, identities: &[&dyn age::Identity]) -> Result<Ze
     Ok(text)
 }
 
+/// The plain text of an age file read already, binary or armored.
+pub fn decrypt(bytes: &[u8], identities: &[&dyn age::Identity]) -> Result<Zeroizing<Vec<u8>>> {
+    let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(bytes))?;
+    let mut stream = decryptor.decrypt(identities.iter().copied())?;
+    let mut text = Zeroizing::new(Vec::new());
+    stream.read_to_end(&mut text)?;
+    Ok(text)
+}
+
 /// Whether `bytes` start as an age file, binary or armored.
 pub fn is_age_file(bytes: &[u8]) -> bool {
     let bytes = bytes.trim_ascii_start();

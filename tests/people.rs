@@ -23,6 +23,18 @@ fn an_entry_records_the_person_as_written() {
 }
 
 #[test]
+fn an_edited_name_changes_whom_the_entry_is_about() {
+    let home = Home::new();
+    let id = home.save("five-tips", FIVE_TIPS, &[]);
+    let file = home.write("name.toml", "counterpart = \" Otto \"\n");
+    home.run(&["edit", &id, "--answers", file.to_str().unwrap()]).success();
+    assert_eq!(home.entries()[0]["person"], "Otto");
+    let people: serde_json::Value = serde_json::from_str(&home.stdout(&["people", "--json"])).unwrap();
+    assert_eq!(people.as_array().unwrap().len(), 1);
+    assert_eq!(people[0]["name"], "Otto");
+}
+
+#[test]
 fn every_built_in_set_that_asks_for_a_person_marks_that_prompt() {
     let home = Home::new();
     for (set, prompt) in

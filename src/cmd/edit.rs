@@ -203,6 +203,11 @@ impl Editing {
     /// format 1 with their option ids where the set has them, and the time.
     fn edited(&self, mut entry: Entry) -> Entry {
         entry.upgrade(self.set.as_ref());
+        // Whom it is about is what the answer that names them says now.
+        let person_prompt = self.set.as_ref().and_then(PromptSet::person_prompt);
+        if let Some(named) = person_prompt.and_then(|prompt| entry.answers.iter().find(|r| r.prompt == prompt.id)) {
+            entry.person = named.answer.as_name();
+        }
         entry.edited = Some(crate::clock::stamp());
         entry
     }

@@ -61,14 +61,14 @@ struct Seen {
 /// A plain file as `stat` tells it: which one, how long, and when it last
 /// changed (the change time, which no tool sets back).
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
-struct FileState {
+pub(super) struct FileState {
     text: String,
     size: u64,
     changed: i128,
 }
 
 impl FileState {
-    fn of(file: &File) -> std::io::Result<FileState> {
+    pub(super) fn of(file: &File) -> std::io::Result<FileState> {
         let meta = file.metadata()?;
         let born = meta.created().ok().and_then(|at| at.duration_since(std::time::UNIX_EPOCH).ok());
         Ok(FileState {
@@ -111,7 +111,12 @@ impl Journal {
         let Some(held) = self.reader()? else { return Ok(gather.fresh()) };
         let made_with = gather.made_with();
         let kept = self.read_index::<G::Index>(G::NAME, held.size()?).filter(|kept| kept.made_with == made_with);
-        let seen = self.seen_as(&held);
+        // As it is before the read: a change during it is a change since.
+        let state = match &held {
+            Held::Plain(file) => Some(FileState::of(file)?),
+            Held::Sealed(_) => None,
+        };
+        let seen = state.as_ref().and_then(|state| self.seen_as(state));
         let (index, old) = match kept {
             Some(kept) if kept.mark.holds(&held, seen)? => (kept.index, Some(kept.mark)),
             _ => (gather.fresh(), None),
@@ -124,8 +129,8 @@ impl Journal {
             Some(end) => end + 1,
             None => start,
         };
-        let seen = match (&held, seen) {
-            (Held::Plain(file), None) => self.see(file).ok(),
+        let seen = match (state, seen) {
+            (Some(state), None) => self.see(state).ok(),
             (_, seen) => seen,
         };
         let mark = Mark::of(&held, length, seen)?;
@@ -135,21 +140,17 @@ impl Journal {
         Ok(index)
     }
 
-    /// The token of the record of the plain journal, when it is the file
-    /// as it is now.
-    fn seen_as(&self, held: &Held) -> Option<u64> {
-        let Held::Plain(file) = held else { return None };
-        let path = self.plain_index_path(SEEN);
-        if !is_small_file(&path, 4096) {
-            return None;
-        }
-        let seen: Seen = serde_json::from_slice(&fs::read(path).ok()?).ok()?;
-        (seen.file == FileState::of(file).ok()?).then_some(seen.token)
+    /// The token of the record of the plain journal, when it records the
+    /// file as `state` tells it.
+    fn seen_as(&self, state: &FileState) -> Option<u64> {
+        let text = read_small(&self.plain_index_path(SEEN), 4096)?;
+        let seen: Seen = serde_json::from_slice(&text).ok()?;
+        (seen.file == *state).then_some(seen.token)
     }
 
-    /// A new record of the plain journal as it is now; its token.
-    fn see(&self, file: &File) -> Result<u64> {
-        let seen = Seen { token: fastrand::u64(..), file: FileState::of(file)? };
+    /// A new record of the plain journal as `state` tells it; its token.
+    fn see(&self, state: FileState) -> Result<u64> {
+        let seen = Seen { token: fastrand::u64(..), file: state };
         self.write_plain(&self.plain_index_path(SEEN), &serde_json::to_vec(&seen)?)?;
         Ok(seen.token)
     }
@@ -157,14 +158,21 @@ impl Journal {
     /// Before an append, under the exclusive lock: the token of the record
     /// of the journal, when nothing but bezin has changed it since.
     pub(super) fn seen_before_append(&self, file: &File) -> Option<u64> {
-        self.seen_as(&Held::Plain(file.try_clone().ok()?))
+        self.seen_as(&FileState::of(file).ok()?)
     }
 
-    /// After an append that only added its line: the record carried over.
-    pub(super) fn seen_after_append(&self, file: &File, token: Option<u64>) {
-        if let (Some(token), Ok(state)) = (token, FileState::of(file)) {
-            let seen = Seen { token, file: state };
-            let _ = serde_json::to_vec(&seen).map(|text| self.write_plain(&self.plain_index_path(SEEN), &text));
+    /// Right after an append's write, before it is synced: the file as it
+    /// is, when the write is all that made it longer than `length`.
+    pub(super) fn state_after_append(file: &File, length: u64) -> Option<FileState> {
+        FileState::of(file).ok().filter(|state| state.size == length)
+    }
+
+    /// After an append that only added its line: the record carried over
+    /// to the file as it was right after the write.
+    pub(super) fn seen_after_append(&self, after: Option<FileState>, token: Option<u64>) {
+        if let (Some(token), Some(file)) = (token, after) {
+            let _ = serde_json::to_vec(&Seen { token, file })
+                .map(|text| self.write_plain(&self.plain_index_path(SEEN), &text));
         }
     }
 
@@ -213,12 +221,10 @@ impl Journal {
     fn read_index<I: DeserializeOwned>(&self, name: &str, size: u64) -> Option<Kept<I>> {
         let sealed = self.sealed();
         let path = sealed.as_ref().map_or_else(|| self.plain_index_path(name), |sealed| sealed.index_path(name));
-        if !is_small_file(&path, size.saturating_mul(4).saturating_add(1 << 20)) {
-            return None;
-        }
+        let text = read_small(&path, size.saturating_mul(4).saturating_add(1 << 20))?;
         let text = match sealed {
-            Some(_) => self.own_key.get()?.decrypt_file(&path).ok()?,
-            None => Zeroizing::new(fs::read(&path).ok()?),
+            Some(_) => self.own_key.get()?.decrypt(&text).ok()?,
+            None => text,
         };
         serde_json::from_slice(&text).ok()
     }
@@ -235,11 +241,19 @@ impl Journal {
     }
 }
 
-/// Whether `path` is a file of at most `most` bytes: whatever was put in
-/// an index's place (a link to a device, a pipe, gigabytes) is passed over
-/// unread.
-fn is_small_file(path: &Path, most: u64) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|meta| meta.is_file() && meta.len() <= most)
+/// The file at `path`, when it is a file of at most `most` bytes: whatever
+/// was put in an index's place (a link to a device, a pipe, gigabytes) is
+/// passed over unread, and so is a file swapped in as it is opened.
+fn read_small(path: &Path, most: u64) -> Option<Zeroizing<Vec<u8>>> {
+    let looked = fs::symlink_metadata(path).ok().filter(|meta| meta.is_file() && meta.len() <= most)?;
+    let file = File::open(path).ok()?;
+    let opened = file.metadata().ok()?;
+    if (opened.dev(), opened.ino()) != (looked.dev(), looked.ino()) {
+        return None;
+    }
+    let mut text = Zeroizing::new(Vec::new());
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, most), &mut text).ok()?;
+    Some(text)
 }
 
 impl Mark {

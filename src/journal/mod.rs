@@ -272,13 +272,17 @@ impl Journal {
         let moved =
             self.mend_tail(&mut file).with_context(|| format!("could not mend the journal {}", self.display()))?;
         let length = file.metadata()?.len();
-        if let Err(err) = file.write_all(line.as_bytes()).and_then(|()| file.sync_all()) {
+        let mut after = None;
+        let written = file.write_all(line.as_bytes()).map(|()| {
+            after = Self::state_after_append(&file, length + line.len() as u64);
+        });
+        if let Err(err) = written.and_then(|()| file.sync_all()) {
             // A full disk may have taken half the line: the journal goes back to what it was.
             let _ = file.set_len(length).and_then(|()| file.sync_all());
             return Err(err).with_context(|| format!("could not write to the journal {}", self.display()));
         }
         if moved.is_none() {
-            self.seen_after_append(&file, seen);
+            self.seen_after_append(after, seen);
         }
         if created {
             sync_dir(self.path.parent())?;

@@ -111,6 +111,11 @@ impl OwnKey {
     pub fn decrypt_file(&self, path: &Path) -> Result<Zeroizing<Vec<u8>>> {
         decrypt_file(path, &self.0)
     }
+
+    /// The plain text of such a file read already.
+    pub fn decrypt(&self, bytes: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+        crate::keys::decrypt(bytes, &[&self.0 as &dyn age::Identity])
+    }
 }
 
 /// A journal folder at the moment it is read: its parts in order, read as
