@@ -118,22 +118,23 @@ fn read_small(path: &Path) -> std::io::Result<Zeroizing<Vec<u8>>> {
 /// The whole plain text of a small age file, binary or armored.
 pub fn decrypt_file(path: &Path, identities: &[&dyn age::Identity]) -> Result<Zeroizing<Vec<u8>>> {
     let file = std::fs::File::open(path).with_context(|| format!("could not read {}", path.display()))?;
-    let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(std::io::BufReader::new(file)))
+    decrypt(std::io::BufReader::new(file), path, identities)
+}
+
+/// The whole plain text of the age file `path`, binary or armored, read
+/// from `read` (the file, or its bytes read already).
+pub fn decrypt(
+    read: impl std::io::BufRead,
+    path: &Path,
+    identities: &[&dyn age::Identity],
+) -> Result<Zeroizing<Vec<u8>>> {
+    let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(read))
         .map_err(|err| anyhow!("{} is not a readable age file ({err})", path.display()))?;
     let mut stream = decryptor
         .decrypt(identities.iter().copied())
         .map_err(|err| anyhow!("{} cannot be decrypted: {err}", path.display()))?;
     let mut text = Zeroizing::new(Vec::new());
     stream.read_to_end(&mut text).with_context(|| format!("{} cannot be decrypted", path.display()))?;
-    Ok(text)
-}
-
-/// The plain text of an age file read already, binary or armored.
-pub fn decrypt(bytes: &[u8], identities: &[&dyn age::Identity]) -> Result<Zeroizing<Vec<u8>>> {
-    let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(bytes))?;
-    let mut stream = decryptor.decrypt(identities.iter().copied())?;
-    let mut text = Zeroizing::new(Vec::new());
-    stream.read_to_end(&mut text)?;
     Ok(text)
 }
 

@@ -223,7 +223,7 @@ impl Journal {
         let path = sealed.as_ref().map_or_else(|| self.plain_index_path(name), |sealed| sealed.index_path(name));
         let text = read_small(&path, size.saturating_mul(4).saturating_add(1 << 20))?;
         let text = match sealed {
-            Some(_) => self.own_key.get()?.decrypt(&text).ok()?,
+            Some(_) => self.own_key.get()?.decrypt(&text, &path).ok()?,
             None => text,
         };
         serde_json::from_slice(&text).ok()

@@ -112,9 +112,9 @@ impl OwnKey {
         decrypt_file(path, &self.0)
     }
 
-    /// The plain text of such a file read already.
-    pub fn decrypt(&self, bytes: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
-        crate::keys::decrypt(bytes, &[&self.0 as &dyn age::Identity])
+    /// The plain text of such a file, `path`, read already.
+    pub fn decrypt(&self, bytes: &[u8], path: &Path) -> Result<Zeroizing<Vec<u8>>> {
+        crate::keys::decrypt(bytes, path, &[&self.0 as &dyn age::Identity])
     }
 }
 
