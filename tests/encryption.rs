@@ -226,7 +226,7 @@ fn a_passphrase_identity_is_asked_once_in_the_terminal() {
     // Nor while the shell completes an id in the terminal: it offers what it can.
     let mut command = home.process();
     command.args(["--", "bezin", "show", ""]).env("BEZIN_COMPLETE", "fish").env("TERM", "xterm");
-    let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true);
+    let options = common::patient(true);
     let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
     let offered = p.exp_eof().unwrap();
     assert!(offered.contains("last\t") && !offered.contains("Passphrase"), "{offered}");

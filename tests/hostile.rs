@@ -151,7 +151,7 @@ fn a_reflection_on_a_hostile_set_shows_nothing_raw_in_the_terminal() {
     let mut command = Command::new(BEZIN);
     common::scrub(&mut command);
     command.args(["run", "evil"]).env("BEZIN_HOME", home.path()).env("TERM", "xterm").env("NO_COLOR", "1");
-    let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(false);
+    let options = common::patient(false);
     let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
     at(&mut p, "hint: A^[]52;c;ZXZpbA==^GB^[[2J", "Anna\r");
     at(&mut p, "How?", "\r");
@@ -237,7 +237,7 @@ fn a_first_reflection_under_umask_022_keeps_everything_private() {
     command.args(["-c", &script]).env("HOME", home.path());
     command.env("XDG_DATA_HOME", &data).env("XDG_CONFIG_HOME", home.path().join("xdg-config"));
     command.env("TERM", "xterm").env("NO_COLOR", "1");
-    let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true);
+    let options = common::patient(true);
     let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
     at(&mut p, "(1/10) Who wants something", "Anna\r");
     at(&mut p, "(2/10) How calm", "\x1b");
@@ -279,7 +279,7 @@ fn a_fifo_or_a_notes_file_is_no_journal_and_stays_untouched() {
         let mut args = args.to_vec();
         args.push(fifo.to_str().unwrap());
         // Opening a FIFO to read waits for a writer: a hang fails the test instead of blocking it.
-        let assert = home.command().args(&args).timeout(std::time::Duration::from_secs(20)).assert();
+        let assert = home.command().args(&args).timeout(common::PATIENCE).assert();
         assert.code(3).stderr(predicate::str::contains("is not a regular file"));
     }
     let notes = home.write("notes.md", "# My notes\n\nNothing of bezin's here.\n");

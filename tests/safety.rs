@@ -299,7 +299,7 @@ fn ctrl_c_in_a_list_shows_the_cursor_again() {
     let mut command = Command::new(BEZIN);
     common::scrub(&mut command);
     command.args(["run", "five-tips"]).env("BEZIN_HOME", home.path()).env("TERM", "xterm").env("NO_COLOR", "1");
-    let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(false);
+    let options = common::patient(false);
     let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
     at(&mut p, "(1/10) Who wants something", "Bram\r");
     // The scale is a list, which hides the cursor while it is shown.

@@ -231,7 +231,7 @@ fn the_intro_questions_and_hints_wrap_at_word_boundaries_to_the_terminal() {
     let mut command = std::process::Command::new("sh");
     common::scrub(&mut command);
     command.args(["-c", &script]).env("BEZIN_HOME", home.path()).env("TERM", "xterm").env("NO_COLOR", "1");
-    let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true);
+    let options = common::patient(true);
     let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
     let screen = p.exp_string("make!").unwrap();
     at(&mut p, "› ", "\x1b");
@@ -257,7 +257,7 @@ fn spawn_with_editor(home: &Home, editor: &str) -> rexpect::session::PtySession 
     }
     command.args(["run", "five-tips"]).env("BEZIN_HOME", home.path()).env("EDITOR", editor);
     command.env("TMPDIR", home.path().join("tmp")).env("TERM", "xterm").env("NO_COLOR", "1");
-    let options = rexpect::reader::Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true);
+    let options = common::patient(true);
     rexpect::session::spawn_with_options(command, options).unwrap()
 }
 
@@ -489,5 +489,49 @@ fn every_set_is_typed_through_in_both_languages_taking_each_branch() {
     for earlier in FOLLOWED {
         typed_through("after-the-conversation", "nl", true, Some(earlier));
         typed_through("after-the-conversation", "en", false, Some(earlier));
+    }
+}
+
+/// A key pressed while bezin is busy between two questions (here the
+/// recall waits for a journal another process holds) reaches the next
+/// question as typed: the terminal does not take Backspace as its own.
+#[test]
+fn a_key_typed_while_bezin_is_busy_reaches_the_next_question() {
+    if common::about_the_plain_file() {
+        return;
+    }
+    let home = Home::new();
+    home.write("prompts/back-and-forth.toml", BACK_AND_FORTH);
+    let journal = std::fs::File::create(home.journal_path()).unwrap();
+    journal.lock().unwrap();
+    let mut p = spawn(&home, &["run", "back-and-forth"]);
+    at(&mut p, "Who is it about?", "Anna\r");
+    // The line ends once bezin has read Enter; then it waits for the journal.
+    at(&mut p, "Anna\r\n", "\x7f");
+    journal.unlock().unwrap();
+    at(&mut p, "Does Anna ask something of you?", "");
+    at(&mut p, "Who is it about?", "\x7f\x7f\x7f\x7fBram\r");
+    at(&mut p, "Does Bram ask something of you?", "\x1b");
+    p.exp_eof().unwrap();
+    let draft = common::drafts(&home).pop().unwrap();
+    assert_eq!(draft["answers"][0], json!(["who", "Bram"]), "{draft}");
+}
+
+/// After bezin, the terminal has the settings it had before, whether the
+/// reflection was paused with Esc or stopped with Ctrl-C.
+#[test]
+fn the_terminal_gets_its_line_mode_back_however_bezin_stops() {
+    for key in ["\x1b", "\x03"] {
+        let home = Home::new();
+        home.write("prompts/back-and-forth.toml", BACK_AND_FORTH);
+        let mut command = std::process::Command::new("/bin/sh");
+        common::scrub(&mut command);
+        let script = format!("stty -g; '{}' run back-and-forth; stty -g", common::BEZIN);
+        command.args(["-c", &script]).env("BEZIN_HOME", home.path()).env("TERM", "xterm").env("NO_COLOR", "1");
+        let mut p = rexpect::session::spawn_with_options(command, common::patient(true)).unwrap();
+        let (_, before) = p.exp_regex("[0-9a-f:]{40,}").unwrap();
+        at(&mut p, "Who is it about?", key);
+        let (_, after) = p.exp_regex("[0-9a-f:]{40,}").unwrap();
+        assert_eq!(before, after, "{key:?}");
     }
 }

@@ -36,7 +36,7 @@ pub fn edit(program: &str, start: &str) -> Result<String, String> {
         .and_then(|mut file| file.write_all(start.as_bytes()))
         .map_err(|err| format!("could not write a file for the editor ({err})"))?;
     super::interrupt::editing(true);
-    let status = command(program, &path).status();
+    let status = super::typeahead::released(|| command(program, &path).status());
     super::interrupt::editing(false);
     match status {
         Err(err) => return Err(format!("the editor '{program}' did not start ({err})")),

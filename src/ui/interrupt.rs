@@ -47,6 +47,7 @@ pub fn on_interrupt(message: Option<String>) {
 /// so the handler's exit can never cut it off after the other took it.
 pub fn say_stopped() {
     show_cursor();
+    super::typeahead::give_back();
     let Ok(mut message) = ON_INTERRUPT.lock() else { return };
     let mut stderr = super::stderr();
     let _ = writeln!(stderr);

@@ -46,7 +46,7 @@ impl age::Callbacks for KeyPrompts {
         let mut err = super::stderr();
         write!(err, "{}: ", super::one_line(description)).ok()?;
         err.flush().ok()?;
-        let passphrase = term.read_secure_line().ok()?;
+        let passphrase = super::typeahead::released(|| term.read_secure_line()).ok()?;
         Some(SecretString::from(passphrase))
     }
 }

@@ -10,6 +10,7 @@ mod key_prompts;
 mod shown;
 mod table;
 mod terminal;
+mod typeahead;
 
 use std::fmt;
 use std::io::{BufWriter, IsTerminal, Stderr, StdoutLock, Write};

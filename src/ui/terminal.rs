@@ -9,6 +9,7 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Input, MultiSelect, Select};
 
 use super::one_line;
+use super::typeahead::TypeAhead;
 use crate::answer::{Answer, Picked};
 use crate::catalog::Catalog;
 use crate::draft::Draft;
@@ -55,6 +56,8 @@ pub struct Terminal {
     /// What to recall about the person once they are named.
     recall: Option<Pending>,
     back: WayBack,
+    /// Keys typed while a question is drawn wait for it as typed.
+    _typeahead: TypeAhead,
 }
 
 /// The way back to the question before.
@@ -84,6 +87,7 @@ impl Terminal {
             long_help_shown: false,
             recall: None,
             back: WayBack::default(),
+            _typeahead: TypeAhead::hold(),
         }
     }
 

@@ -233,16 +233,26 @@ pub const DOWN: &str = "\x1b[B";
 pub const UP: &str = "\x1b[A";
 pub const ENTER: &str = "\r";
 
+/// How a pseudo-terminal session waits for expected text: long enough for
+/// a cold start on a loaded machine, so only a hang fails, and fails
+/// instead of blocking; `plain` strips the terminal's escape codes.
+pub fn patient(plain: bool) -> Options {
+    let patience = u64::try_from(PATIENCE.as_millis()).unwrap_or(u64::MAX);
+    Options::new().timeout_ms(Some(patience)).strip_ansi_escape_codes(plain)
+}
+
+/// The longest a test waits for bezin to say or do what it expects.
+pub const PATIENCE: std::time::Duration = std::time::Duration::from_secs(180);
+
 /// `bezin ARGS` in a pseudo-terminal with this home, and an editor that
-/// adds a line; waits at most 20 s for any expected text, so a hang fails
-/// instead of blocking.
+/// adds a line; waits for expected text as `patient` does.
 pub fn spawn(home: &Home, args: &[&str]) -> PtySession {
     let editor = home.write("editor.sh", "#!/bin/sh\nprintf 'Written in the editor' >> \"$1\"\n");
     fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();
     let mut command = std::process::Command::new(BEZIN);
     scrub(&mut command);
     command.args(args).env("BEZIN_HOME", home.path()).env("EDITOR", &editor).env("TERM", "xterm").env("NO_COLOR", "1");
-    spawn_with_options(command, Options::new().timeout_ms(Some(20_000)).strip_ansi_escape_codes(true)).unwrap()
+    spawn_with_options(command, patient(true)).unwrap()
 }
 
 /// Waits for `text` on the screen, then types `keys`.

@@ -1,0 +1,73 @@
+//! Keys typed ahead arrive as typed. console reads each key in raw mode and
+//! gives the terminal back its line mode in between, where the terminal
+//! itself would echo keys typed while bezin draws the next question and
+//! take Backspace, Ctrl-U and Ctrl-W as its own line editing: a Backspace
+//! pressed a moment too early was lost. While bezin asks, the terminal
+//! stays out of line mode (Ctrl-C still stops bezin); it gets its own
+//! settings back when bezin stops asking, stops, or hands it to the editor.
+
+use std::io::IsTerminal;
+use std::sync::Mutex;
+
+use nix::sys::termios::{self, LocalFlags, SetArg, Termios};
+
+/// The terminal's own settings while bezin holds it.
+static HELD_FROM: Mutex<Option<Termios>> = Mutex::new(None);
+
+/// Holds the terminal while it lives; the first holder gives it back.
+pub struct TypeAhead {
+    holder: bool,
+}
+
+impl TypeAhead {
+    /// Holds standard input out of line mode, when it is a terminal.
+    pub fn hold() -> TypeAhead {
+        TypeAhead { holder: take_hold() }
+    }
+}
+
+/// Takes standard input out of line mode; whether this call did.
+fn take_hold() -> bool {
+    let stdin = std::io::stdin();
+    let Ok(mut held_from) = HELD_FROM.lock() else { return false };
+    if held_from.is_some() || !stdin.is_terminal() {
+        return false;
+    }
+    let Ok(original) = termios::tcgetattr(&stdin) else { return false };
+    let mut keys = original.clone();
+    keys.local_flags.remove(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::IEXTEN);
+    if termios::tcsetattr(&stdin, SetArg::TCSANOW, &keys).is_err() {
+        return false;
+    }
+    *held_from = Some(original);
+    true
+}
+
+impl Drop for TypeAhead {
+    fn drop(&mut self) {
+        if self.holder {
+            give_back();
+        }
+    }
+}
+
+/// Gives the terminal its own settings back, if bezin holds it.
+pub fn give_back() {
+    if let Ok(mut held_from) = HELD_FROM.lock()
+        && let Some(original) = held_from.take()
+    {
+        let _ = termios::tcsetattr(std::io::stdin(), SetArg::TCSANOW, &original);
+    }
+}
+
+/// Runs `work` (the editor) with the terminal in its own settings, and
+/// holds it again afterwards if bezin held it before.
+pub fn released<T>(work: impl FnOnce() -> T) -> T {
+    let was_held = HELD_FROM.lock().is_ok_and(|held_from| held_from.is_some());
+    give_back();
+    let done = work();
+    if was_held {
+        take_hold();
+    }
+    done
+}
