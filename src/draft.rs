@@ -110,9 +110,7 @@ impl<'j> Drafts<'j> {
         let keys = self.journal.sealed().map(|sealed| sealed.keys()).transpose()?;
         let path = self.path(&draft.id, keys.is_some());
         let failed = || format!("could not keep the draft {}", path.display());
-        // The drafts folder and the data folder that holds it are bezin's own.
-        let data = self.dir.parent().unwrap_or(&self.dir);
-        paths::create_private_dir(&self.dir, data).with_context(failed)?;
+        paths::create_private_dir(&self.dir).with_context(failed)?;
         let mut text = zeroize::Zeroizing::new(serde_json::to_vec_pretty(draft).with_context(failed)?);
         text.push(b'\n');
         if let Some(keys) = &keys {

@@ -75,20 +75,10 @@ pub fn create_new_private(path: &Path) -> std::io::Result<std::fs::File> {
     std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)
 }
 
-/// Makes `dir`, and the missing folders between it and `root` (bezin's
-/// own folder that holds it, or `dir` itself), owner-only (0700) whatever
-/// the umask; missing folders above `root` are made as any other folder.
-pub fn create_private_dir(dir: &Path, root: &Path) -> std::io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    match dir.parent().filter(|parent| !parent.as_os_str().is_empty()) {
-        Some(parent) if dir != root && dir.starts_with(root) => create_private_dir(parent, root)?,
-        Some(parent) => std::fs::create_dir_all(parent)?,
-        None => {}
-    }
-    match std::fs::DirBuilder::new().mode(0o700).create(dir) {
-        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
-        done => done,
-    }
+/// Makes `dir` and every missing folder above it owner-only (0700) whatever
+/// the umask, as the XDG base directory specification asks: a new account's
+/// `~/.local/share` is as private as bezin's own folder in it. Folders that
+/// exist are left as they are.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
 }

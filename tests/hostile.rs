@@ -228,26 +228,65 @@ fn a_text_prompt_takes_one_line() {
 }
 
 #[test]
-fn a_first_reflection_under_umask_022_keeps_everything_private() {
+fn a_new_account_under_umask_000_gets_nothing_others_can_write() {
     let home = Home::new();
-    let data = home.path().join("xdg-data");
-    let script = format!("umask 022; exec {BEZIN} run five-tips");
+    let outside = tempfile::tempdir().unwrap();
+    let answers = outside.path().join("answers.toml");
+    fs::write(&answers, FIVE_TIPS).unwrap();
+    let answers = answers.to_str().unwrap();
+    let script = format!(
+        "umask 000; {BEZIN} run five-tips --answers {answers} && {BEZIN} sets new mine && \
+         {BEZIN} export --split -o \"$HOME/notes/bezin\" && exec {BEZIN} run five-tips"
+    );
     let mut command = Command::new("sh");
     common::scrub(&mut command);
-    command.args(["-c", &script]).env("HOME", home.path());
-    command.env("XDG_DATA_HOME", &data).env("XDG_CONFIG_HOME", home.path().join("xdg-config"));
-    command.env("TERM", "xterm").env("NO_COLOR", "1");
-    let options = common::patient(true);
-    let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
+    command.args(["-c", &script]).env("HOME", home.path()).env_remove("XDG_DATA_HOME").env_remove("XDG_CONFIG_HOME");
+    command.env_remove("XDG_STATE_HOME").env("TERM", "xterm").env("NO_COLOR", "1");
+    let mut p = rexpect::session::spawn_with_options(command, common::patient(true)).unwrap();
     at(&mut p, "(1/10) Who wants something", "Anna\r");
     at(&mut p, "(2/10) How calm", "\x1b");
     p.exp_eof().unwrap();
-    let mode = |path: &std::path::Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode(&data.join("bezin")), 0o700, "the data folder");
-    assert_eq!(mode(&data.join("bezin/drafts")), 0o700, "the drafts folder");
-    let draft = fs::read_dir(data.join("bezin/drafts")).unwrap().next().unwrap().unwrap().path();
-    assert_eq!(mode(&draft), 0o600, "a draft");
-    assert_eq!(mode(&data), 0o755, "a folder above bezin's own is made as usual");
+    let mode = |path: &std::path::Path| fs::symlink_metadata(path).unwrap().permissions().mode() & 0o777;
+    for folder in [".local", ".local/share", ".local/share/bezin", ".config", ".config/bezin", "notes", "notes/bezin"] {
+        assert_eq!(mode(&home.path().join(folder)), 0o700, "{folder}");
+    }
+    let created = walk(home.path());
+    assert!(
+        created.iter().any(|path| path.ends_with("bezin/drafts"))
+            && created.iter().any(|path| path.ends_with("mine.toml"))
+    );
+    for path in created {
+        assert_eq!(mode(&path) & 0o077, 0, "{}", path.display());
+    }
+}
+
+/// Every file and folder under `dir`.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).unwrap().map(Result::unwrap) {
+        if entry.file_type().unwrap().is_dir() {
+            found.extend(walk(&entry.path()));
+        }
+        found.push(entry.path());
+    }
+    found
+}
+
+/// check names a journal that others may change, also where a link points.
+#[test]
+fn check_names_a_linked_journal_that_others_can_write() {
+    if common::about_the_plain_file() {
+        return;
+    }
+    let home = Home::new();
+    home.save("five-tips", FIVE_TIPS, &[]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let real = elsewhere.path().join("journal.jsonl");
+    fs::rename(home.journal_path(), &real).unwrap();
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o622)).unwrap();
+    symlink(&real, home.journal_path()).unwrap();
+    let says = format!("{} can be changed by others (mode 622)", real.display());
+    home.run(&["check"]).code(1).stdout(predicate::str::contains(says));
 }
 
 #[test]

@@ -135,6 +135,8 @@ fn encryption(context: &Context, sealed: &Sealed, problems: &mut Vec<String>) ->
 fn own_paths(context: &Context) -> Vec<PathBuf> {
     let paths = &context.paths;
     let mut own = vec![context.journal.place()];
+    // A linked journal is written where its link points.
+    own.extend(std::fs::canonicalize(context.journal.place()).ok());
     if let Some(sealed) = context.journal.sealed() {
         own.extend(walk(sealed.dir()));
     }
@@ -183,8 +185,9 @@ fn open_to_others(path: &Path) -> Option<String> {
         ));
     }
     let owner_only = if meta.is_dir() { 700 } else { 600 };
+    let open_to = if mode & 0o022 == 0 { "read" } else { "changed" };
     Some(format!(
-        "{shown} can be read by others (mode {mode:o}); chmod {owner_only} {} makes it yours alone",
+        "{shown} can be {open_to} by others (mode {mode:o}); chmod {owner_only} {} makes it yours alone",
         shell::quote(&path.to_string_lossy())
     ))
 }

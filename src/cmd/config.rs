@@ -149,7 +149,7 @@ fn init(context: &Context) -> Result<()> {
         bail!("{} exists already; edit it, or move it away first", path.display());
     }
     if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
-        paths::create_private_dir(folder, folder).with_context(|| format!("could not create {}", folder.display()))?;
+        paths::create_private_dir(folder).with_context(|| format!("could not create {}", folder.display()))?;
     }
     paths::write_new_private(path, TEMPLATE.as_bytes())
         .with_context(|| format!("could not write {}", path.display()))?;

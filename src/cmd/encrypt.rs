@@ -93,8 +93,7 @@ fn identity_reading(context: &Context, person: &Recipients) -> Result<keys::Iden
 fn make_identity(path: &Path) -> Result<String> {
     let (text, public) = keys::generate();
     if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
-        crate::paths::create_private_dir(folder, folder)
-            .with_context(|| format!("could not create {}", folder.display()))?;
+        crate::paths::create_private_dir(folder).with_context(|| format!("could not create {}", folder.display()))?;
     }
     crate::paths::write_new_private(path, text.as_bytes())
         .with_context(|| format!("could not write the identity {}", path.display()))?;

@@ -171,8 +171,7 @@ fn render(batch: &Batch, filter: &Filter, catalog: &Catalog) -> Rendered {
 
 /// One Markdown file per entry, with front matter, in `folder`.
 fn split(context: &Context, filter: &Filter, catalog: &Catalog, folder: &Path) -> Result<ExitCode> {
-    paths::create_private_dir(folder, folder)
-        .with_context(|| format!("could not create the folder {}", folder.display()))?;
+    paths::create_private_dir(folder).with_context(|| format!("could not create the folder {}", folder.display()))?;
     let mut count = 0;
     context.journal.each(
         |entry| {

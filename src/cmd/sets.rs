@@ -92,8 +92,7 @@ fn new(context: &Context, id: &str) -> Result<ExitCode> {
     if path.exists() {
         anyhow::bail!("{} exists already; edit it, or choose another id", path.display());
     }
-    let settings = folder.parent().unwrap_or(folder);
-    paths::create_private_dir(folder, settings).with_context(|| format!("could not create {}", folder.display()))?;
+    paths::create_private_dir(folder).with_context(|| format!("could not create {}", folder.display()))?;
     paths::write_new_private(&path, STARTER.replace("{id}", id).as_bytes())
         .with_context(|| format!("could not write {}", path.display()))?;
     crate::say!("Wrote {}", path.display());

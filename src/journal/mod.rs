@@ -408,7 +408,7 @@ impl Journal {
         if parent.is_dir() {
             return Ok(false);
         }
-        crate::paths::create_private_dir(parent, parent)
+        crate::paths::create_private_dir(parent)
             .with_context(|| format!("could not create the folder {}", parent.display()))?;
         Ok(true)
     }

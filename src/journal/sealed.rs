@@ -544,7 +544,7 @@ impl Sealed {
         let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let outer = Building::new(parent, &Sealed::building_prefix(dir))?;
         let inner = outer.path().join(generation_name(1));
-        crate::paths::create_private_dir(&inner, outer.path())?;
+        crate::paths::create_private_dir(&inner)?;
         let mut parts = Parts::new(&inner, keys.all());
         write(&mut parts)?;
         write_plain(&inner.join(PART_COUNT), &part_count_text(parts.finish()?))?;
