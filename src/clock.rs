@@ -1,7 +1,8 @@
 //! The time of day and the time zone entries are written in: the system's,
 //! unless `TZ` names something bezin cannot read quickly and safely (a
-//! FIFO, a device, a path out of the zone folder, a file of any size); then
-//! UTC, and bezin says so once.
+//! FIFO, a device, a path out of the zone folder, a file of any size) or a
+//! UTC offset that RFC 3339 cannot write (beyond ±23:59, or with seconds);
+//! then UTC, and bezin says so once.
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -20,8 +21,38 @@ pub fn zone() -> &'static TimeZone {
             crate::tell!("bezin: warning: {problem}; times are in UTC");
             return TimeZone::UTC;
         }
-        TimeZone::try_system().unwrap_or(TimeZone::UTC)
+        let zone = match TimeZone::try_system() {
+            Ok(zone) => zone,
+            Err(_) if std::env::var_os("TZ").is_some_and(|tz| !tz.is_empty()) => {
+                crate::tell!("bezin: warning: TZ='{}' is not a time zone bezin knows; times are in UTC", tz_text());
+                return TimeZone::UTC;
+            }
+            Err(_) => return TimeZone::UTC,
+        };
+        if let Some(problem) = offset_problem(&zone) {
+            crate::tell!("bezin: warning: {problem}; times are in UTC");
+            return TimeZone::UTC;
+        }
+        zone
     })
+}
+
+/// What is wrong with the zone's UTC offset now, if RFC 3339 cannot write it.
+fn offset_problem(zone: &TimeZone) -> Option<String> {
+    let offset = zone.to_offset(Timestamp::now());
+    let seconds = offset.seconds();
+    if seconds.abs() <= 23 * 3600 + 59 * 60 && seconds % 60 == 0 {
+        return None;
+    }
+    Some(format!(
+        "TZ='{}' gives the UTC offset {offset}, which an entry's time cannot carry (whole minutes from -23:59 to +23:59)",
+        tz_text()
+    ))
+}
+
+/// `TZ` as it is set, to quote.
+fn tz_text() -> String {
+    std::env::var_os("TZ").unwrap_or_default().to_string_lossy().into_owned()
 }
 
 /// What is wrong with `TZ`, if anything.

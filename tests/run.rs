@@ -81,6 +81,34 @@ fn times_carry_their_utc_offset() {
     }
 }
 
+/// A `TZ` whose offset RFC 3339 cannot carry, either way, warns once and
+/// writes UTC; one at the edge of the range is kept.
+#[test]
+fn times_are_valid_rfc_3339_whatever_tz_says() {
+    let home = Home::new();
+    let answers = home.write("a.toml", FIVE_TIPS);
+    for (tz, offset) in [
+        ("XXX-24", "+00:00"),
+        ("XXX+24:30", "+00:00"),
+        ("XXX-25", "+00:00"),
+        ("XXX+24:59:59", "+00:00"),
+        ("XXX-1:30:15", "+00:00"),
+        ("XXX-23:59", "+23:59"),
+        ("XXX+23:59", "-23:59"),
+    ] {
+        let run =
+            home.command().env("TZ", tz).args(["run", "five-tips", "--answers", answers.to_str().unwrap()]).assert();
+        let warnings = text(&run.success().get_output().stderr).matches("times are in UTC").count();
+        assert_eq!(warnings, usize::from(offset == "+00:00"), "{tz}");
+        let entry = home.entries().pop().unwrap();
+        for field in ["started", "finished"] {
+            let time = entry[field].as_str().unwrap();
+            assert!(time.parse::<jiff::Timestamp>().is_ok() && time.len() == 25, "{tz}: {time}");
+            assert!(time.ends_with(offset), "{tz}: {time}");
+        }
+    }
+}
+
 #[test]
 fn answers_can_come_from_standard_input() {
     let home = Home::new();
