@@ -25,13 +25,13 @@ pub struct Paths {
 impl Paths {
     /// The default places, from `BEZIN_HOME` or the XDG base directories.
     pub fn from_env() -> Result<Paths> {
-        if let Some(home) = std::env::var_os("BEZIN_HOME").filter(|home| !home.is_empty()) {
-            return Ok(Paths::in_one_folder(Path::new(&home)));
+        if let Some(home) = folder_from_env("BEZIN_HOME")? {
+            return Ok(Paths::in_one_folder(&home));
         }
         let strategy = etcetera::choose_base_strategy()
             .context("could not find your home folder; set BEZIN_HOME to the folder bezin should use")?;
-        let config = strategy.config_dir().join("bezin");
-        let data = strategy.data_dir().join("bezin");
+        let config = folder_from_env("XDG_CONFIG_HOME")?.unwrap_or_else(|| strategy.config_dir()).join("bezin");
+        let data = folder_from_env("XDG_DATA_HOME")?.unwrap_or_else(|| strategy.data_dir()).join("bezin");
         Ok(Paths {
             config_file: config.join("config.toml"),
             prompts_dir: config.join("prompts"),
@@ -50,6 +50,23 @@ impl Paths {
             identity: home.join("identity.txt"),
         }
     }
+}
+
+/// The folder an environment variable names, when it is set: `~/` is the
+/// home folder, as in the settings file; a relative path (which would move
+/// with the current folder) or one holding a control character (a pasted
+/// newline) is refused with a sentence.
+fn folder_from_env(name: &str) -> Result<Option<PathBuf>> {
+    let Some(value) = std::env::var_os(name).filter(|value| !value.is_empty()) else { return Ok(None) };
+    let shown = value.to_string_lossy();
+    if shown.chars().any(char::is_control) {
+        anyhow::bail!("{name} holds a control character (a newline?); set it to the folder's path alone");
+    }
+    let folder = expand(Path::new(&value), Path::new(""));
+    if folder.is_relative() {
+        anyhow::bail!("{name}='{shown}' is not a whole path; give one that starts with / or ~/");
+    }
+    Ok(Some(folder))
 }
 
 /// A path from a setting: `~/` is the home folder, and a relative path is

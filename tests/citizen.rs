@@ -252,3 +252,32 @@ fn the_man_page_is_well_formed() {
         assert!(text(&out.stdout).contains("A reflection coach for the terminal"));
     }
 }
+
+/// `BEZIN_HOME` and the XDG folders mean what they say: `~/` is the home
+/// folder; a relative path or one holding a newline is refused with a
+/// sentence, and nothing is written anywhere.
+#[test]
+fn folders_from_the_environment_are_whole_paths() {
+    let home = Home::new();
+    let answers = home.write("a.toml", common::FIVE_TIPS);
+    let run = |name: &str, value: &str| {
+        let mut command = home.command();
+        command.env_remove("BEZIN_HOME").env("HOME", home.path()).current_dir(home.path());
+        command.env(name, value).args(["run", "five-tips", "--answers", answers.to_str().unwrap()]).assert()
+    };
+    run("BEZIN_HOME", "~/bz").success();
+    assert!(home.path().join("bz/journal.jsonl").is_file() || home.path().join("bz/journal.jsonl.age").is_dir());
+    run("XDG_DATA_HOME", "~/data").success();
+    assert!(home.path().join("data/bezin/journal.jsonl").is_file());
+    for (name, value, says) in [
+        ("BEZIN_HOME", "bz2", "BEZIN_HOME='bz2' is not a whole path; give one that starts with / or ~/"),
+        ("BEZIN_HOME", "~other/bz", "BEZIN_HOME='~other/bz' is not a whole path"),
+        ("XDG_DATA_HOME", "data2", "XDG_DATA_HOME='data2' is not a whole path"),
+        ("XDG_CONFIG_HOME", "./config2", "XDG_CONFIG_HOME='./config2' is not a whole path"),
+        ("BEZIN_HOME", "/tmp/bz\n2", "BEZIN_HOME holds a control character (a newline?)"),
+    ] {
+        run(name, value).code(2).stderr(predicate::str::contains(says).and(predicate::str::contains('\n').count(1)));
+    }
+    let names: Vec<_> = std::fs::read_dir(home.path()).unwrap().map(|entry| entry.unwrap().file_name()).collect();
+    assert!(!names.iter().any(|name| name.to_string_lossy().ends_with('2')), "{names:?}");
+}
