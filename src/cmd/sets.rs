@@ -19,7 +19,7 @@ pub fn run(context: &Context, args: SetsArgs) -> Result<ExitCode> {
     match args.action {
         None => list(context),
         Some(SetsAction::Show { id }) => show(context, &id),
-        Some(SetsAction::Validate { files }) => validate(&files),
+        Some(SetsAction::Validate { files }) => Ok(validate(&files)),
         Some(SetsAction::New { id }) => new(context, &id),
     }
 }
@@ -193,11 +193,10 @@ fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::i
     Ok(())
 }
 
-fn validate(files: &[PathBuf]) -> Result<ExitCode> {
+fn validate(files: &[PathBuf]) -> ExitCode {
     let mut valid = true;
     for path in files {
-        let src = std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))?;
-        match prompt_set::parse(&src, &path.display().to_string()) {
+        match prompt_set::load(path, false) {
             Ok(set) => crate::say!("{}: ok, set '{}' with {} prompts", path.display(), set.id, set.prompts.len()),
             Err(err) => {
                 valid = false;
@@ -205,5 +204,5 @@ fn validate(files: &[PathBuf]) -> Result<ExitCode> {
             }
         }
     }
-    Ok(if valid { ExitCode::SUCCESS } else { ExitCode::from(exit_codes::PROBLEMS_FOUND) })
+    if valid { ExitCode::SUCCESS } else { ExitCode::from(exit_codes::PROBLEMS_FOUND) }
 }
