@@ -1,5 +1,8 @@
-//! How large what bezin takes in may be: each kind of file bezin reads
-//! whole.
+//! How large what bezin takes in may be: an id, and each kind of file
+//! bezin reads whole.
+
+/// The longest id, for sets, prompts and entries alike.
+pub const ID: usize = 64;
 
 /// A kind of file bezin reads whole, and the most it reads of one.
 #[derive(Clone, Copy, Debug)]

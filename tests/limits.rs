@@ -1,5 +1,6 @@
-//! How large what comes in may be: a bad file among one's own sets stops
-//! nothing, and no file read whole is read without a limit.
+//! How large what comes in may be: ids are plain words; a bad file among
+//! one's own sets stops nothing, and no file read whole is read without a
+//! limit.
 
 mod common;
 
@@ -14,6 +15,25 @@ use predicates::prelude::*;
 /// of hanging it.
 fn run(home: &Home, args: &[&str]) -> assert_cmd::assert::Assert {
     home.command().args(args).timeout(std::time::Duration::from_secs(120)).assert()
+}
+
+#[test]
+fn a_set_id_longer_than_an_entry_id_may_be_is_refused_with_its_place() {
+    let home = Home::new();
+    let long = "a".repeat(70);
+    let set = format!(
+        "id = \"{long}\"\nversion = 1\ntitle = \"T\"\ndescription = \"D\"\n\n\
+         [[prompts]]\nid = \"a\"\nkind = \"confirm\"\nask = \"A?\"\n"
+    );
+    let path = home.write("prompts/long.toml", &set).display().to_string();
+    run(&home, &["sets", "validate", &path]).code(1).stdout(format!(
+        "{path}:1:6: set id '{long}' must be 1 to 64 lowercase letters, digits, '-' or '_' (like 'check-the-potential')\n"
+    ));
+    let answers = home.write("answers.toml", "a = true\n");
+    run(&home, &["run", &long, "--answers", answers.to_str().unwrap()])
+        .code(2)
+        .stderr(predicate::str::contains(format!("{path}:1:6: set id")));
+    assert!(home.entries().is_empty());
 }
 
 /// A set of one yes/no question.

@@ -275,10 +275,12 @@ fn placeholders(template: &str) -> Vec<String> {
     names
 }
 
-/// Ids are lowercase words joined by dashes or underscores: they appear on
-/// the command line, in file names and in `{placeholders}`.
+/// Ids are lowercase words joined by dashes or underscores, at most 64
+/// characters, as entry ids are: they appear on the command line, in file
+/// names, in `{placeholders}` and in every entry of the set.
 pub fn is_id(s: &str) -> bool {
-    s.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+    s.len() <= limits::ID
+        && s.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
         && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
@@ -309,6 +311,19 @@ mod tests {
         assert_eq!(set.prompts.len(), 2);
         assert_eq!(set.languages, [Lang::En, Lang::Nl]);
         assert_eq!(set.prompts[1].kind.range(), Some((0, 4)));
+    }
+
+    #[test]
+    fn an_id_longer_than_an_entry_id_may_be_is_refused_where_it_is() {
+        let long = "a".repeat(65);
+        let src = format!(
+            "id = \"{long}\"\nversion = 1\ntitle = \"T\"\ndescription = \"D\"\n\n[[prompts]]\nid = \"{long}\"\nkind = \"text\"\nask = \"A?\"\n"
+        );
+        let err = parse(&src, "t.toml").unwrap_err();
+        let found: Vec<(usize, usize)> = err.problems.iter().map(|p| (p.line, p.column)).collect();
+        assert_eq!(found, [(1, 6), (7, 6)]);
+        assert!(err.problems[0].message.starts_with(&format!("set id '{long}' must be 1 to 64")), "{err}");
+        assert!(parse(&src.replace(&long, &"a".repeat(64)), "t.toml").is_ok());
     }
 
     #[test]
