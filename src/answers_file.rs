@@ -83,6 +83,10 @@ impl AnswerSource for AnswersFile {
         }
         self.answer_to(prompt, session.lang()).map(Reply::Answer)
     }
+
+    fn refused(&mut self, problem: anyhow::Error) -> Result<()> {
+        Err(problem.context(self.origin.clone()))
+    }
 }
 
 /// An answer from a TOML value. An option may be given by its id or by its

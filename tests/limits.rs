@@ -1,20 +1,143 @@
-//! How large what comes in may be: ids are plain words; a bad file among
-//! one's own sets stops nothing, and no file read whole is read without a
-//! limit.
+//! How large what comes in may be: an entry that would be too large to
+//! read back is refused wherever its answers come in, with the draft kept;
+//! ids are plain words; a bad file among one's own sets stops nothing, and
+//! no file read whole is read without a limit.
 
 mod common;
 
 use std::fs;
-use std::os::unix::fs::symlink;
+use std::os::unix::fs::{PermissionsExt, symlink};
 use std::process::Command;
 
-use common::{Home, text};
+use common::{ENTER, FIVE_TIPS, Home, at, drafts, save_untitled, spawn, text};
 use predicates::prelude::*;
+use serde_json::json;
+
+/// What every refusal of a too large entry names: the limit.
+const LIMIT: &str = "more than the 4 MB an entry may take";
+
+/// A set of a name and a story, whose last question names the person
+/// forty times: a modest name would make a long question.
+fn story_set(home: &Home) {
+    let again = "{who} ".repeat(40);
+    home.write(
+        "prompts/story.toml",
+        &format!(
+            "id = \"story\"\nversion = 1\ntitle = \"Story\"\ndescription = \"D\"\n\n\
+             [[prompts]]\nid = \"who\"\nkind = \"text\"\nask = \"Who?\"\n\n\
+             [[prompts]]\nid = \"what\"\nkind = \"long\"\nask = \"What happened?\"\n\n\
+             [[prompts]]\nid = \"again\"\nkind = \"text\"\nrequired = false\nask = \"{again}?\"\n"
+        ),
+    );
+}
+
+/// A text of a million control characters: one megabyte, six in the journal.
+fn controls() -> String {
+    "\u{1}".repeat(1_000_000)
+}
 
 /// `args`, with a safety net: a command that blocks fails the test instead
 /// of hanging it.
 fn run(home: &Home, args: &[&str]) -> assert_cmd::assert::Assert {
     home.command().args(args).timeout(std::time::Duration::from_secs(120)).assert()
+}
+
+#[test]
+fn an_answer_that_would_make_the_entry_unreadable_is_refused_in_the_terminal_and_the_draft_kept() {
+    let home = Home::new();
+    story_set(&home);
+    let editor = home.write("huge.sh", "#!/bin/sh\nhead -c 1000000 /dev/zero | tr '\\000' '\\001' > \"$1\"\n");
+    fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();
+    home.write("config.toml", &format!("editor = {:?}\n", editor.to_str().unwrap()));
+    let mut p = spawn(&home, &["run", "story"]);
+    at(&mut p, "(1/3) Who?", "Anna\r");
+    at(&mut p, "(2/3) What happened?", ":e\r");
+    at(&mut p, "with this answer the entry would take 6.0 MB", "");
+    at(&mut p, "(2/3) What happened?", "");
+    let kept = drafts(&home);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(kept[0]["answers"], json!([["who", "Anna"]]));
+    p.send("We talked.\r\r").unwrap();
+    p.flush().unwrap();
+    at(&mut p, "(3/3)", ENTER);
+    save_untitled(&mut p);
+    at(&mut p, "Saved as", "");
+    p.exp_eof().unwrap();
+    let entries = home.entries();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["answers"][1]["answer"], "We talked.");
+    assert!(drafts(&home).is_empty());
+}
+
+#[test]
+fn an_answers_file_that_would_make_the_entry_unreadable_is_refused_and_nothing_saved() {
+    let home = Home::new();
+    story_set(&home);
+    let answers = toml::to_string(&json!({"who": "Anna", "what": controls()})).unwrap();
+    let file = home.write("answers.toml", &answers);
+    run(&home, &["run", "story", "--answers", file.to_str().unwrap()])
+        .code(2)
+        .stderr(predicate::str::contains(file.to_str().unwrap()))
+        .stderr(predicate::str::contains("answer to 'what': with this answer the entry would take 6.0 MB"))
+        .stderr(predicate::str::contains(LIMIT));
+    assert!(home.entries().is_empty());
+}
+
+#[test]
+fn a_placeholder_carries_no_more_than_a_line_into_the_entry() {
+    let home = Home::new();
+    story_set(&home);
+    // Forty times in a question, a name of 150,000 letters would be a line of 6 MB.
+    let name = "Anna".repeat(37_500);
+    let answers = toml::to_string(&json!({"who": name, "what": "We talked.", "again": "yes"})).unwrap();
+    home.save("story", &answers, &[]);
+    let question = home.entries()[0]["answers"][2]["question"].as_str().unwrap().to_owned();
+    assert!(question.len() < 10_000, "{} bytes", question.len());
+    assert!(question.starts_with(&format!("{}… ", &name[..200])), "{}", &question[..300]);
+    let shown = run(&home, &["show", "last"]).success().get_output().clone();
+    assert!(text(&shown.stdout).contains("We talked."));
+    assert!(!text(&shown.stderr).contains("damaged"), "{}", text(&shown.stderr));
+}
+
+#[test]
+fn an_edit_that_would_make_the_entry_unreadable_changes_nothing() {
+    let home = Home::new();
+    let id = home.save("five-tips", FIVE_TIPS, &[]);
+    let before = home.journal_bytes();
+    let file = home.write("edit.toml", &toml::to_string(&json!({"desire": controls()})).unwrap());
+    run(&home, &["edit", &id, "--answers", file.to_str().unwrap()])
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(LIMIT))
+        .stderr(predicate::str::contains("nothing was changed"));
+    assert_eq!(home.journal_bytes(), before);
+    run(&home, &["show", &id]).success().stderr("");
+}
+
+#[test]
+fn an_import_of_an_entry_too_large_to_read_back_imports_nothing() {
+    let home = Home::new();
+    home.save("five-tips", FIVE_TIPS, &[]);
+    let before = home.journal_bytes();
+    let entry = |id: &str, answer: &str| {
+        json!({
+            "format": 2, "id": id, "set": "five-tips", "set_version": 2, "lang": "en",
+            "started": "2026-01-01T09:00:00+00:00", "finished": "2026-01-01T09:00:00+00:00", "title": null,
+            "tags": [], "follows": null,
+            "answers": [{"prompt": "desire", "kind": "long", "question": "Q?", "answer": answer}]
+        })
+    };
+    let export = json!([entry("small00001", "small"), entry("huge000001", &controls())]);
+    let lines = format!("{}\n{}\n", export[0], export[1]);
+    for (name, contents) in [("export.json", export.to_string()), ("other.jsonl", lines)] {
+        let file = home.write(name, &contents);
+        run(&home, &["import", file.to_str().unwrap()])
+            .code(2)
+            .stderr(predicate::str::contains("entry 2 of the file cannot be imported"))
+            .stderr(predicate::str::contains(LIMIT))
+            .stderr(predicate::str::contains("nothing was imported"));
+        assert_eq!(home.journal_bytes(), before, "{name}");
+    }
 }
 
 #[test]
