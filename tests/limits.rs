@@ -1,7 +1,8 @@
 //! How large what comes in may be: an entry that would be too large to
 //! read back is refused wherever its answers come in, with the draft kept;
 //! ids are plain words; a bad file among one's own sets stops nothing, and
-//! no file read whole is read without a limit.
+//! no file read whole is read without a limit; a query of any length is a
+//! query.
 
 mod common;
 
@@ -11,7 +12,7 @@ use std::process::Command;
 
 use common::{ENTER, FIVE_TIPS, Home, at, drafts, save_untitled, spawn, text};
 use predicates::prelude::*;
-use serde_json::json;
+use serde_json::{Value, json};
 
 /// What every refusal of a too large entry names: the limit.
 const LIMIT: &str = "more than the 4 MB an entry may take";
@@ -219,4 +220,22 @@ fn no_file_read_whole_is_read_past_its_limit() {
         home.path().join("config.toml").display()
     ));
     assert!(home.entries().is_empty());
+}
+
+#[test]
+fn a_query_of_three_thousand_characters_is_a_query() {
+    let home = Home::new();
+    let long: String = "Straße ﬁne één Łukasz ".repeat(140).chars().take(3000).collect();
+    let mut answers: toml::Table = toml::from_str(FIVE_TIPS).unwrap();
+    answers.insert("desire".into(), format!("It began: {long} and so on.").into());
+    home.save("five-tips", &toml::to_string(&answers).unwrap(), &[]);
+    let query = long.to_uppercase();
+    let found: Value =
+        serde_json::from_slice(&run(&home, &["search", "--json", &query]).success().stderr("").get_output().stdout)
+            .unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+    assert_eq!(found[0]["hits"][0]["field"], "desire");
+    let tangled = "ß".repeat(3000);
+    run(&home, &["search", &tangled]).success().stderr(format!("No entry holds '{tangled}'.\n"));
+    run(&home, &["search", &"(a|b)*".repeat(500)]).success();
 }
