@@ -33,6 +33,8 @@ pub struct FileLimit {
 pub const PROMPT_SET: FileLimit = FileLimit { bytes: 1_000_000, of: "a prompt set" };
 /// An answers file holds at most an entry's answers, in TOML's escapes.
 pub const ANSWERS: FileLimit = FileLimit { bytes: 2 * ENTRY as u64, of: "an answers file" };
+/// A draft holds at most an entry's answers, with room to spare.
+pub const DRAFT: FileLimit = FileLimit { bytes: 2 * ENTRY as u64, of: "a draft" };
 /// The settings: a few lines.
 pub const SETTINGS: FileLimit = FileLimit { bytes: 1_000_000, of: "a settings file" };
 /// An identity or a file of public keys.

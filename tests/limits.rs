@@ -209,6 +209,12 @@ fn no_file_read_whole_is_read_past_its_limit() {
     run(&home, &["encrypt", "--recipients-file", "/dev/zero"])
         .code(3)
         .stderr(predicate::str::contains("larger than 1 MB, more than a file of keys may be"));
+    let fifo = home.path().join("drafts/fifo.json");
+    fs::create_dir_all(fifo.parent().unwrap()).unwrap();
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    run(&home, &["drafts"])
+        .success()
+        .stderr(predicate::str::contains(format!("{} is not a readable draft", fifo.display())));
     let latin1 = home.path().join("answers.toml");
     fs::write(&latin1, b"counterpart = \"Ren\xe9\"\n").unwrap();
     run(&home, &["run", "five-tips", "--answers", latin1.to_str().unwrap()])
