@@ -2,7 +2,6 @@
 //! `edit --answers`, and written by bezin when nothing else can keep a
 //! reflection's answers. What `write` gives, `read` takes back.
 
-use std::io::Read as _;
 use std::path::Path;
 
 use anyhow::{Context as _, Result, anyhow, bail};
@@ -11,6 +10,7 @@ use crate::answer::{Answer, Picked};
 use crate::lang::Lang;
 use crate::prompt_set::{Kind, Prompt, PromptSet, When};
 use crate::session::{AnswerSource, Reply, Session, check, takes};
+use crate::{limits, whole_file};
 
 /// The answers of a file (`-` for standard input), with the name to give it in messages.
 pub struct AnswersFile {
@@ -20,15 +20,15 @@ pub struct AnswersFile {
 
 impl AnswersFile {
     pub fn read(path: &Path) -> Result<AnswersFile> {
-        let (src, origin) = if path == Path::new("-") {
-            let mut src = String::new();
-            std::io::stdin().read_to_string(&mut src).context("could not read the answers from standard input")?;
-            (src, "stdin".to_owned())
+        let (read, origin, place) = if path == Path::new("-") {
+            let read = whole_file::read_from(std::io::stdin(), limits::ANSWERS);
+            (read, "stdin".to_owned(), "from standard input".to_owned())
         } else {
-            let src = std::fs::read_to_string(path)
-                .with_context(|| format!("could not read the answers file {}", path.display()))?;
-            (src, path.display().to_string())
+            (whole_file::read(path, limits::ANSWERS), path.display().to_string(), format!("file {}", path.display()))
         };
+        let src = read
+            .and_then(|bytes| whole_file::text(bytes).map_err(std::io::Error::from))
+            .with_context(|| format!("could not read the answers {place}"))?;
         let values = toml::from_str(&src).map_err(|err| anyhow!(crate::toml_error::located(&origin, &src, &err)))?;
         Ok(AnswersFile { values, origin })
     }
@@ -82,6 +82,10 @@ impl AnswerSource for AnswersFile {
             bail!("{}: no answer for the required prompt '{}'", self.origin, prompt.id);
         }
         self.answer_to(prompt, session.lang()).map(Reply::Answer)
+    }
+
+    fn refused(&mut self, problem: anyhow::Error) -> Result<()> {
+        Err(problem.context(self.origin.clone()))
     }
 }
 

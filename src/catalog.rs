@@ -62,10 +62,8 @@ impl Catalog {
         }
         for folder in folders {
             for path in toml_files(folder)? {
-                let src = std::fs::read_to_string(&path)
-                    .with_context(|| format!("could not read the prompt set {}", path.display()))?;
-                let origin = Origin::File { path: path.clone(), replaces_built_in: false };
-                catalog.add(prompt_set::parse(&src, &path.display().to_string()), origin);
+                let loaded = prompt_set::load(&path, true);
+                catalog.add(loaded, Origin::File { path, replaces_built_in: false });
             }
         }
         Ok(catalog)
@@ -135,9 +133,10 @@ fn toml_files(folder: &Path) -> Result<Vec<PathBuf>> {
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(err) => return Err(err).with_context(|| format!("could not read the prompt folder {}", folder.display())),
     };
+    // Any other kind of file with the name of a set is left out with a warning (`prompt_set::load`).
     let mut files: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && path.is_file())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && !path.is_dir())
         .collect();
     files.sort();
     Ok(files)

@@ -7,7 +7,7 @@ use anyhow::{Context, Result, anyhow};
 use serde::Deserialize;
 
 use crate::lang::Lang;
-use crate::paths;
+use crate::{limits, paths, whole_file};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,7 +30,9 @@ pub struct Config {
 impl Config {
     /// Reads `path`; a missing file means the defaults.
     pub fn load(path: &Path) -> Result<Config> {
-        let src = match std::fs::read_to_string(path) {
+        let read = whole_file::read_regular(path, limits::SETTINGS)
+            .and_then(|bytes| whole_file::text(bytes).map_err(std::io::Error::from));
+        let src = match read {
             Ok(src) => src,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(err) => return Err(err).with_context(|| format!("could not read the settings {}", path.display())),

@@ -12,8 +12,8 @@ use crate::answer::{Answer, Picked};
 use crate::atomic::AtomicFile;
 use crate::journal::{Journal, is_id};
 use crate::lang::Lang;
-use crate::paths;
 use crate::prefix::DRAFT;
+use crate::{limits, paths, whole_file};
 
 /// A reflection not yet saved to the journal.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -128,7 +128,11 @@ impl<'j> Drafts<'j> {
     fn read(&self, path: &Path) -> Result<Option<zeroize::Zeroizing<Vec<u8>>>> {
         let name = path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
         if name.ends_with(".json") {
-            return Ok(fs::read(path).ok().map(zeroize::Zeroizing::new));
+            // One that cannot be read whole (too large, not a regular file) is shown as broken.
+            return match whole_file::read_regular(path, limits::DRAFT) {
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                read => Ok(Some(zeroize::Zeroizing::new(read.unwrap_or_default()))),
+            };
         }
         if !name.ends_with(".json.age") {
             return Ok(None);

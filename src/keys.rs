@@ -11,9 +11,6 @@ use age::secrecy::ExposeSecret;
 use anyhow::{Context, Result, anyhow, bail};
 use zeroize::Zeroizing;
 
-/// A file of keys is small; a larger one is not one.
-const LONGEST_KEY_FILE: u64 = 1 << 20;
-
 /// Where the identity comes from, for the messages that name it.
 #[derive(Clone, Debug)]
 pub struct IdentityPlace {
@@ -110,9 +107,7 @@ pub fn generate() -> (Zeroizing<String>, String) {
 }
 
 fn read_small(path: &Path) -> std::io::Result<Zeroizing<Vec<u8>>> {
-    let mut bytes = Zeroizing::new(Vec::new());
-    std::fs::File::open(path)?.take(LONGEST_KEY_FILE).read_to_end(&mut bytes)?;
-    Ok(bytes)
+    crate::whole_file::read(path, crate::limits::KEYS).map(Zeroizing::new)
 }
 
 /// The whole plain text of a small age file, binary or armored.

@@ -23,6 +23,7 @@ mod journal;
 mod json;
 mod keys;
 mod lang;
+mod limits;
 mod markdown;
 mod paths;
 mod people;
@@ -35,6 +36,7 @@ mod shell;
 mod stats;
 mod toml_error;
 mod ui;
+mod whole_file;
 
 use std::process::ExitCode;
 

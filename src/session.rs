@@ -9,12 +9,19 @@ use anyhow::{Result, bail};
 use crate::answer::{Answer, Picked};
 use crate::journal::Recorded;
 use crate::lang::Lang;
+use crate::limits;
 use crate::prompt_set::{Kind, Prompt, PromptSet, When, fill_placeholders};
 
 /// Where answers come from: the person at a terminal, or a file.
 pub trait AnswerSource {
     /// What the person says to `prompt`.
     fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Reply>;
+
+    /// The session did not take the last answer, for `problem`: a source
+    /// that can ask again says so and returns, and the prompt comes again.
+    fn refused(&mut self, problem: anyhow::Error) -> Result<()> {
+        Err(problem)
+    }
 }
 
 /// What is said to a prompt: an answer (`None` leaves an optional prompt
@@ -103,11 +110,13 @@ impl<'s> Session<'s> {
         while let Some(prompt) = self.next_prompt() {
             match source.answer(self, prompt)? {
                 Reply::Back => self.go_back(prompt),
-                Reply::Answer(answer) => {
-                    self.give(prompt, answer)?;
-                    self.go_on_from(prompt);
-                    after(self);
-                }
+                Reply::Answer(answer) => match self.give(prompt, answer) {
+                    Ok(()) => {
+                        self.go_on_from(prompt);
+                        after(self);
+                    }
+                    Err(problem) => source.refused(problem)?,
+                },
             }
         }
         Ok(())
@@ -195,13 +204,22 @@ impl<'s> Session<'s> {
 
     /// Records an answer after checking it, its options labelled in the
     /// session's language; a changed answer may make other prompts apply
-    /// (they come up next) or drop out (they are not saved).
+    /// (they come up next) or drop out (they are not saved). An answer that
+    /// would make the entry larger than an entry may be is refused, and
+    /// the answer given before stays.
     pub fn give(&mut self, prompt: &Prompt, answer: Option<Answer>) -> Result<()> {
         let answer = answer.map(|answer| answer.in_terms_of(prompt, self.lang));
         if let Err(message) = check(prompt, answer.as_ref()) {
             bail!("answer to '{}': {message}", prompt.id);
         }
-        self.given.insert(prompt.id.clone(), answer);
+        let before = self.given.insert(prompt.id.clone(), answer);
+        if let Err(too_large) = limits::entry_line(limits::json_length(&self.recorded())) {
+            match before {
+                Some(before) => self.given.insert(prompt.id.clone(), before),
+                None => self.given.remove(&prompt.id),
+            };
+            bail!("answer to '{}': with this answer {too_large}; shorten it", prompt.id);
+        }
         Ok(())
     }
 
@@ -214,9 +232,17 @@ impl<'s> Session<'s> {
         prompt.hint.as_ref().map(|hint| self.fill(hint.get(self.lang))).filter(|hint| !hint.is_empty())
     }
 
+    /// The template with each placeholder filled with its answer, cut to
+    /// what a placeholder may carry.
     fn fill(&self, template: &str) -> String {
         fill_placeholders(template, |id| match (self.prompt(id), self.answer(id)) {
-            (Some(prompt), Some(answer)) => self.show(prompt, answer),
+            (Some(prompt), Some(answer)) => {
+                let shown = self.show(prompt, answer);
+                match shown.char_indices().nth(limits::PLACEHOLDER) {
+                    Some((cut, _)) => format!("{}…", shown[..cut].trim_end()),
+                    None => shown,
+                }
+            }
             _ => "…".to_owned(),
         })
     }
@@ -392,6 +418,32 @@ required = false
         let set = set();
         let session = Session::new(&set, Lang::En);
         assert_eq!(session.question(&set.prompts[1]), "Does … want something?");
+    }
+
+    #[test]
+    fn a_placeholder_carries_a_long_answer_cut() {
+        let set = set();
+        let mut session = Session::new(&set, Lang::En);
+        session.give(&set.prompts[0], Some(Answer::Text("x".repeat(5000)))).unwrap();
+        let carried = "x".repeat(limits::PLACEHOLDER);
+        assert_eq!(session.question(&set.prompts[1]), format!("Does {carried}… want something?"));
+    }
+
+    #[test]
+    fn an_answer_that_makes_the_entry_too_large_is_refused_and_the_one_before_stays() {
+        let set = set();
+        let mut session = Session::new(&set, Lang::En);
+        session.give(&set.prompts[0], Some(Answer::Text("Anna".into()))).unwrap();
+        session.give(&set.prompts[1], Some(Answer::Bool(true))).unwrap();
+        // Each control character takes six bytes in the journal.
+        let huge = Answer::Text("\u{1}".repeat(limits::ENTRY / 5));
+        let err = session.give(&set.prompts[2], Some(huge.clone())).unwrap_err().to_string();
+        assert!(err.starts_with("answer to 'request': with this answer the entry would take 4.8 MB"), "{err}");
+        assert_eq!(session.answer("request"), None);
+        assert_eq!(session.next_prompt().unwrap().id, "request");
+        session.give(&set.prompts[2], Some(Answer::Text("more time".into()))).unwrap();
+        assert!(session.give(&set.prompts[2], Some(huge)).is_err());
+        assert_eq!(session.answer("request"), Some(&Answer::Text("more time".into())));
     }
 
     #[test]

@@ -17,6 +17,8 @@ mod export;
 mod hostile;
 #[path = "integrity.rs"]
 mod integrity;
+#[path = "limits.rs"]
+mod limits;
 #[path = "people.rs"]
 mod people;
 #[path = "review.rs"]

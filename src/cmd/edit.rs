@@ -15,6 +15,7 @@ use crate::cli::EditArgs;
 use crate::context::Context;
 use crate::journal::{Change, Entry, Recorded, tags};
 use crate::lang::{Lang, Text};
+use crate::limits;
 use crate::prompt_set::{Choice, Kind, KindName, Prompt, PromptSet};
 use crate::ui::{self, Terminal};
 
@@ -112,11 +113,15 @@ fn converse(terminal: &mut Terminal, entry: &mut Entry, editing: &Editing) -> Re
             2 => entry.title = terminal.line(words.title_short, entry.title.as_deref().unwrap_or_default())?,
             3 => entry.tags = tags(&[terminal.line(words.tags_short, &entry.tags.join(", "))?.unwrap_or_default()]),
             n => {
-                let recorded = &mut entry.answers[n - 4];
+                let recorded = &entry.answers[n - 4];
                 let prompt = editing.prompt_for(recorded);
                 let current = recorded.answer.in_terms_of(&prompt, entry.lang);
                 if let Some(answer) = terminal.change(&prompt, &recorded.question, Some(&current))? {
-                    recorded.answer = editing.settle(answer);
+                    let before = std::mem::replace(&mut entry.answers[n - 4].answer, editing.settle(answer));
+                    if let Err(too_large) = limits::entry_line(entry.to_line().len()) {
+                        entry.answers[n - 4].answer = before;
+                        crate::tell!("{too_large}; the answer stays as it was");
+                    }
                 }
             }
         }

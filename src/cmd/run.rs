@@ -14,6 +14,7 @@ use crate::draft::{Draft, Drafts};
 use crate::exit_codes;
 use crate::follow_through;
 use crate::journal::{self, Entry, MovedAside, tags};
+use crate::limits::TooLarge;
 use crate::prompt_set::PromptSet;
 use crate::recall::Pending;
 use crate::session::{AnswerSource, Reply, Session};
@@ -190,7 +191,10 @@ fn converse(
     session.walk(terminal, |session| keeping.keep(draft, session))?;
     while let Some(prompt) = terminal.review(&session)? {
         let Reply::Answer(answer) = terminal.answer(&session, prompt)? else { continue };
-        session.give(prompt, answer)?;
+        if let Err(problem) = session.give(prompt, answer) {
+            terminal.refused(problem)?;
+            continue;
+        }
         keeping.keep(draft, &session);
         session.walk(terminal, |session| keeping.keep(draft, session))?;
     }
@@ -246,6 +250,12 @@ fn save(
     let entry = entry(&session, draft.started.clone(), draft.title.clone(), draft.tags.clone(), draft.follows.clone());
     let moved = match context.journal.append(&entry) {
         Ok(moved) => moved,
+        Err(err) if err.is::<TooLarge>() && drafts.find(&draft.id).is_ok() => {
+            return Err(err.context(format!(
+                "your answers are kept in a draft; bezin run {} --resume takes you back to them to shorten one",
+                set.id
+            )));
+        }
         Err(err) if drafts.find(&draft.id).is_ok() => {
             return Err(err.context(format!(
                 "your answers are kept in a draft; once the journal can be written, bezin run {} --resume saves them",

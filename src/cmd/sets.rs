@@ -19,7 +19,7 @@ pub fn run(context: &Context, args: SetsArgs) -> Result<ExitCode> {
     match args.action {
         None => list(context),
         Some(SetsAction::Show { id }) => show(context, &id),
-        Some(SetsAction::Validate { files }) => validate(&files),
+        Some(SetsAction::Validate { files }) => Ok(validate(&files)),
         Some(SetsAction::New { id }) => new(context, &id),
     }
 }
@@ -84,7 +84,7 @@ required = false
 fn new(context: &Context, id: &str) -> Result<ExitCode> {
     if !prompt_set::is_id(id) {
         anyhow::bail!(
-            "'{id}' cannot be a set id; use lowercase letters, digits, '-' and '_', like 'before-the-meeting'"
+            "'{id}' cannot be a set id; use 1 to 64 lowercase letters, digits, '-' and '_', like 'before-the-meeting'"
         );
     }
     let folder = &context.paths.prompts_dir;
@@ -192,11 +192,10 @@ fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::i
     Ok(())
 }
 
-fn validate(files: &[PathBuf]) -> Result<ExitCode> {
+fn validate(files: &[PathBuf]) -> ExitCode {
     let mut valid = true;
     for path in files {
-        let src = std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))?;
-        match prompt_set::parse(&src, &path.display().to_string()) {
+        match prompt_set::load(path, false) {
             Ok(set) => crate::say!("{}: ok, set '{}' with {} prompts", path.display(), set.id, set.prompts.len()),
             Err(err) => {
                 valid = false;
@@ -204,5 +203,5 @@ fn validate(files: &[PathBuf]) -> Result<ExitCode> {
             }
         }
     }
-    Ok(if valid { ExitCode::SUCCESS } else { ExitCode::from(exit_codes::PROBLEMS_FOUND) })
+    if valid { ExitCode::SUCCESS } else { ExitCode::from(exit_codes::PROBLEMS_FOUND) }
 }

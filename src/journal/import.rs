@@ -121,8 +121,8 @@ impl Incoming {
 
     /// Takes one entry, given with the JSON it came as (whose fields bezin
     /// does not know are kept). An entry with an id that is not a plain
-    /// word stops the import: nothing is imported, and the error names the
-    /// entry's place in the file.
+    /// word, or larger than an entry may be, stops the import: nothing is
+    /// imported, and the error names the entry's place in the file.
     pub fn take(&mut self, entry: &Entry, raw: &[u8]) -> Result<()> {
         self.seen += 1;
         if let Some(problem) = entry.problem() {
@@ -139,6 +139,9 @@ impl Incoming {
         } else {
             serde_json::from_slice::<serde_json::Value>(raw)?.to_string()
         };
+        if let Err(too_large) = crate::limits::entry_line(line.len()) {
+            bail!("entry {} of the file cannot be imported: {too_large}; nothing was imported", self.seen);
+        }
         let hash = hash(line.as_bytes());
         let twin = self.by_id.get(&entry.id).copied();
         if twin.is_some_and(|twin| self.places[twin].hash == hash) {

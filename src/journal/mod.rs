@@ -255,10 +255,12 @@ impl Journal {
     }
 
     /// Appends `entry` as one line in one write, under an exclusive lock, and
-    /// syncs it to disk. The file and its folder are made owner-only. A last
-    /// line cut off by an earlier crash is first moved aside (and said so).
+    /// syncs it to disk; an entry larger than an entry may be is refused.
+    /// The file and its folder are made owner-only. A last line cut off by
+    /// an earlier crash is first moved aside (and said so).
     pub fn append(&self, entry: &Entry) -> Result<Option<MovedAside>> {
         let mut line = entry.to_line();
+        crate::limits::entry_line(line.len())?;
         line.push('\n');
         if let Some(sealed) = self.sealed()
             && sealed.add(line.as_bytes())?
@@ -621,7 +623,8 @@ impl Journal {
     /// sees the entry as the journal holds it at that moment, so a change
     /// another bezin made meanwhile is never lost. Fields bezin does not
     /// know stay on a replaced entry, and every other line stays byte for
-    /// byte the same. Returns whether the journal changed.
+    /// byte the same; a replaced entry larger than an entry may be is
+    /// refused. Returns whether the journal changed.
     pub fn change(&self, id: &str, decide: impl FnOnce(Entry) -> Result<Change>) -> Result<bool> {
         let mut decide = Some(decide);
         self.rewrite(|locked, out| {
@@ -644,7 +647,12 @@ impl Journal {
                     }
                     Ok(Change::Keep) => write_line(out, line.bytes)?,
                     Ok(Change::Replace(entry)) => {
-                        write_line(out, entry::line_keeping_unknown(&entry, line.bytes).as_bytes())?;
+                        let new = entry::line_keeping_unknown(&entry, line.bytes);
+                        if let Err(too_large) = crate::limits::entry_line(new.len()) {
+                            refused = Some(anyhow::anyhow!("{too_large}; nothing was changed"));
+                            return Ok(ControlFlow::Break(()));
+                        }
+                        write_line(out, new.as_bytes())?;
                         changed = true;
                     }
                     Ok(Change::Remove) => changed = true,

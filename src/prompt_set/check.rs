@@ -71,13 +71,14 @@ impl Checker {
 
     fn id(&mut self, id: &Spanned<String>, what: &str) {
         if !is_id(id.get_ref()) {
-            self.problem(
-                id.span(),
-                format!(
-                    "{what} id '{}' must be lowercase letters, digits, '-' or '_' (like 'check-the-potential')",
-                    id.get_ref()
-                ),
+            let mut shown: String = id.get_ref().chars().take(80).collect();
+            if shown.len() < id.get_ref().len() {
+                shown.push('…');
+            }
+            let message = format!(
+                "{what} id '{shown}' must be 1 to 64 lowercase letters, digits, '-' or '_' (like 'check-the-potential')"
             );
+            self.problem(id.span(), message);
         }
     }
 

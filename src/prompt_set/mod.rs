@@ -8,8 +8,10 @@ mod raw;
 
 use std::fmt;
 use std::ops::Range;
+use std::path::Path;
 
 use crate::lang::{Lang, Text};
+use crate::{limits, whole_file};
 
 /// A reflection: an ordered list of prompts with a title and a purpose.
 #[derive(Clone, Debug)]
@@ -186,7 +188,8 @@ pub struct LoadError {
     pub problems: Vec<Problem>,
 }
 
-/// One problem in a prompt set file, at a line and column (both from 1).
+/// One problem in a prompt set file, at a line and column (both from 1;
+/// line 0 for the file as a whole).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Problem {
     pub line: usize,
@@ -200,14 +203,30 @@ impl fmt::Display for LoadError {
             if n > 0 {
                 writeln!(f)?;
             }
-            let Problem { line, column, message } = problem;
-            write!(f, "{}:{line}:{column}: {message}", self.origin)?;
+            match problem {
+                Problem { line: 0, message, .. } => write!(f, "{}: {message}", self.origin)?,
+                Problem { line, column, message } => write!(f, "{}:{line}:{column}: {message}", self.origin)?,
+            }
         }
         Ok(())
     }
 }
 
 impl std::error::Error for LoadError {}
+
+/// Reads the prompt set file at `path` and checks it. Only a regular file
+/// is read when `regular_only` (a folder of sets read by every command
+/// must not block on a FIFO); a file that is larger than a set may be, or
+/// not UTF-8, is a problem like any other.
+pub fn load(path: &Path, regular_only: bool) -> Result<PromptSet, LoadError> {
+    let origin = path.display().to_string();
+    let fail =
+        |line, column, message| LoadError { origin: origin.clone(), problems: vec![Problem { line, column, message }] };
+    let read = if regular_only { whole_file::read_regular } else { whole_file::read };
+    let bytes = read(path, limits::PROMPT_SET).map_err(|err| fail(0, 0, format!("could not be read: {err}")))?;
+    let src = whole_file::text(bytes).map_err(|bad| fail(bad.line, bad.column, "not UTF-8 text".to_owned()))?;
+    parse(&src, &origin)
+}
 
 /// Reads and checks a prompt set; `origin` names it in problems (a path).
 pub fn parse(src: &str, origin: &str) -> Result<PromptSet, LoadError> {
@@ -256,10 +275,12 @@ fn placeholders(template: &str) -> Vec<String> {
     names
 }
 
-/// Ids are lowercase words joined by dashes or underscores: they appear on
-/// the command line, in file names and in `{placeholders}`.
+/// Ids are lowercase words joined by dashes or underscores, at most 64
+/// characters, as entry ids are: they appear on the command line, in file
+/// names, in `{placeholders}` and in every entry of the set.
 pub fn is_id(s: &str) -> bool {
-    s.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+    s.len() <= limits::ID
+        && s.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
         && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
@@ -290,6 +311,19 @@ mod tests {
         assert_eq!(set.prompts.len(), 2);
         assert_eq!(set.languages, [Lang::En, Lang::Nl]);
         assert_eq!(set.prompts[1].kind.range(), Some((0, 4)));
+    }
+
+    #[test]
+    fn an_id_longer_than_an_entry_id_may_be_is_refused_where_it_is() {
+        let long = "a".repeat(65);
+        let src = format!(
+            "id = \"{long}\"\nversion = 1\ntitle = \"T\"\ndescription = \"D\"\n\n[[prompts]]\nid = \"{long}\"\nkind = \"text\"\nask = \"A?\"\n"
+        );
+        let err = parse(&src, "t.toml").unwrap_err();
+        let found: Vec<(usize, usize)> = err.problems.iter().map(|p| (p.line, p.column)).collect();
+        assert_eq!(found, [(1, 6), (7, 6)]);
+        assert!(err.problems[0].message.starts_with(&format!("set id '{long}' must be 1 to 64")), "{err}");
+        assert!(parse(&src.replace(&long, &"a".repeat(64)), "t.toml").is_ok());
     }
 
     #[test]

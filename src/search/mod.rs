@@ -7,13 +7,17 @@ mod quick;
 
 use std::ops::Range;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use regex::bytes::Regex;
 
 pub use fold::fold;
 use fold::is_diacritic;
 
 use crate::journal::Entry;
+
+/// How many characters of the folded query the quick test looks for:
+/// enough to let few lines through, few enough for a small regex.
+const QUICK_CHARS: usize = 64;
 
 /// What a person looks for.
 pub struct Query {
@@ -35,14 +39,17 @@ pub struct Hit {
 }
 
 impl Query {
+    /// The query for `text`, of any length: the quick test looks for its
+    /// start alone (a line that holds the whole holds its start), so that
+    /// preparing it costs the same for a word as for a page. When the
+    /// quick test cannot be made, every line is a candidate.
     pub fn new(text: &str) -> Result<Query> {
         let folded = fold(text).0;
         if folded.trim().is_empty() {
             anyhow::bail!("give some text to search for");
         }
-        let quick = quick::pattern(&folded)
-            .map(|pattern| Regex::new(&pattern).context("could not prepare the search"))
-            .transpose()?;
+        let start = folded.char_indices().nth(QUICK_CHARS).map_or(folded.as_str(), |(end, _)| &folded[..end]);
+        let quick = quick::pattern(start).and_then(|pattern| Regex::new(&pattern).ok());
         Ok(Query { folded, quick })
     }
 
@@ -211,6 +218,18 @@ mod tests {
                 proptest::prop_assert_eq!(query.candidates(line.as_bytes()).len(), 1, "{:?} in {}", part, line);
             }
         }
+    }
+
+    #[test]
+    fn a_query_of_pages_is_prepared_from_its_start_and_found_whole() {
+        let long = "Straße ﬁne één ".repeat(200);
+        let query = Query::new(&long.to_uppercase()).unwrap();
+        let start = Query::new(&long.chars().take(QUICK_CHARS).collect::<String>()).unwrap();
+        assert_eq!(query.quick.as_ref().map(Regex::as_str), start.quick.as_ref().map(Regex::as_str));
+        let text = format!("before {long} after");
+        assert_eq!(query.find(&text).map(|found| &text[found]), Some(long.as_str()));
+        let line = serde_json::to_string(&serde_json::json!({ "a": text })).unwrap();
+        assert_eq!(query.candidates(line.as_bytes()).len(), 1);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! bezin. If the editor cannot start, fails, or loses its file, bezin says
 //! so and nothing typed is lost.
 
-use std::fs::{self, OpenOptions, Permissions};
+use std::fs::{OpenOptions, Permissions};
 use std::io::Write;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::Path;
@@ -44,7 +44,14 @@ pub fn edit(program: &str, start: &str) -> Result<String, String> {
         Ok(status) if !status.success() => return Err(format!("the editor '{program}' stopped with an error")),
         Ok(_) => {}
     }
-    fs::read_to_string(&path).map_err(|_| format!("the file the editor '{program}' was given is gone"))
+    let read = crate::whole_file::read(&path, crate::limits::EDITOR);
+    match read.and_then(|bytes| crate::whole_file::text(bytes).map_err(std::io::Error::from)) {
+        Ok(text) => Ok(text),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            Err(format!("the file the editor '{program}' was given is gone"))
+        }
+        Err(err) => Err(format!("what the editor '{program}' wrote cannot be an answer: it is {err}")),
+    }
 }
 
 /// The editor on `path`: a program's path as it is, spaces and all; any

@@ -548,6 +548,11 @@ impl AnswerSource for Terminal {
         }
         Ok(Reply::Answer(answer))
     }
+
+    /// Says why an answer was not taken; the question comes again.
+    fn refused(&mut self, problem: anyhow::Error) -> Result<()> {
+        self.dim(&format!("{problem:#}"))
+    }
 }
 
 impl Terminal {
