@@ -70,6 +70,28 @@ fn an_answer_that_would_make_the_entry_unreadable_is_refused_in_the_terminal_and
     assert!(drafts(&home).is_empty());
 }
 
+/// What the editor wrote that is too large to be an answer stays where it
+/// was written, and bezin says where.
+#[test]
+fn an_answer_too_large_from_the_editor_is_kept_in_its_file() {
+    let home = Home::new();
+    story_set(&home);
+    let editor = home.write("huge.sh", "#!/bin/sh\nhead -c 5000000 /dev/zero | tr '\\000' a > \"$1\"\n");
+    fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();
+    home.write("config.toml", &format!("editor = {:?}\n", editor.to_str().unwrap()));
+    let mut p = spawn(&home, &["run", "story"]);
+    at(&mut p, "(1/3) Who?", "Anna\r");
+    at(&mut p, "(2/3) What happened?", ":e\r");
+    at(&mut p, "larger than 4 MB, more than an answer may be; it is kept in ", "");
+    let (_, kept) = p.exp_regex(r"/\S*answer\.md").unwrap();
+    let kept = std::path::PathBuf::from(kept);
+    assert_eq!(fs::metadata(&kept).unwrap().len(), 5_000_000);
+    fs::remove_dir_all(kept.parent().unwrap()).unwrap();
+    p.send("\x1b").unwrap();
+    p.flush().unwrap();
+    p.exp_eof().unwrap();
+}
+
 #[test]
 fn an_answers_file_that_would_make_the_entry_unreadable_is_refused_and_nothing_saved() {
     let home = Home::new();

@@ -1,8 +1,9 @@
 //! A long answer written in the person's editor. The text is plain in a
 //! file while the editor is open, so the file lives in a folder of its own,
-//! owner-only, removed on every way out; Ctrl-C goes to the editor, not to
-//! bezin. If the editor cannot start, fails, or loses its file, bezin says
-//! so and nothing typed is lost.
+//! owner-only, removed on every way out but one: what is too large to be an
+//! answer stays there, and bezin says where. Ctrl-C goes to the editor, not
+//! to bezin. If the editor cannot start, fails, or loses its file, bezin
+//! says so and nothing typed is lost.
 
 use std::fs::{OpenOptions, Permissions};
 use std::io::Write;
@@ -50,7 +51,14 @@ pub fn edit(program: &str, start: &str) -> Result<String, String> {
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
             Err(format!("the file the editor '{program}' was given is gone"))
         }
-        Err(err) => Err(format!("what the editor '{program}' wrote cannot be an answer: it is {err}")),
+        Err(err) => {
+            // The person's words stay where they wrote them, for them to shorten or keep.
+            let kept = folder.keep().join("answer.md");
+            Err(format!(
+                "what the editor '{program}' wrote cannot be an answer: it is {err}; it is kept in {}",
+                kept.display()
+            ))
+        }
     }
 }
 
