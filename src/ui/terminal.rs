@@ -8,7 +8,7 @@ use console::{Key, Term, style};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Input, MultiSelect, Select};
 
-use super::one_line;
+use super::{one_line, terminal_width, truncate};
 use crate::answer::{Answer, Picked};
 use crate::catalog::Catalog;
 use crate::draft::Draft;
@@ -100,7 +100,7 @@ impl Terminal {
         let Some(recalled) = self.recall.as_mut().and_then(|pending| pending.get().of(name)) else { return Ok(()) };
         let words = self.lang.words();
         let count = if recalled.reflections == 1 { words.reflection } else { words.reflections };
-        let width = self.term.size_checked().map_or(80, |(_, columns)| usize::from(columns));
+        let width = terminal_width(&self.term).unwrap_or(80);
         let mut lines = vec![format!(
             "  {name}: {} {count}, {} {} ({})",
             recalled.reflections, words.last_on, recalled.date, recalled.title
@@ -109,7 +109,7 @@ impl Terminal {
             lines.push(format!("    {question} {answer}"));
         }
         for line in lines {
-            let line = console::truncate_str(&one_line(&line), width.saturating_sub(1), "…").into_owned();
+            let line = truncate(&one_line(&line), width.saturating_sub(1));
             self.term.write_line(&style(line).dim().for_stderr().to_string())?;
         }
         Ok(())
@@ -148,8 +148,7 @@ impl Terminal {
 
     /// Text in its visible form, wrapped at word boundaries to the terminal.
     fn wrap(&self, text: &str, indent: &str) -> String {
-        let width = self.term.size_checked().map(|(_, columns)| usize::from(columns));
-        super::wrap(text, width, indent)
+        super::wrap(text, terminal_width(&self.term), indent)
     }
 
     /// Asks whether to go on with an unfinished reflection.
@@ -207,7 +206,7 @@ impl Terminal {
         }
         let mut items = vec![words.save.to_owned()];
         items.extend(asked.iter().enumerate().map(|(n, (prompt, _))| {
-            format!("{} {}: {}", words.change, n + 1, shorten(&one_line(&session.question(prompt)), 60))
+            format!("{} {}: {}", words.change, n + 1, truncate(&one_line(&session.question(prompt)), 60))
         }));
         let chosen =
             Select::with_theme(&self.theme).items(&items).default(0).interact_on_opt(&self.term)?.ok_or(Paused)?;
@@ -579,11 +578,3 @@ const RECALLED_ANSWERS: usize = 3;
 /// The most points a scale lists to pick from; a longer one is typed.
 const MOST_LISTED: i128 = 100;
 
-/// The first `width` characters of `text`, with an ellipsis if cut.
-fn shorten(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(width - 1).collect();
-    format!("{}…", cut.trim_end())
-}
