@@ -1,10 +1,16 @@
 //! The screen as a terminal draws it: tables and cut text measured a
-//! grapheme at a time whatever a title, tag, set title or name holds, and a
-//! `COLUMNS` beyond any screen.
+//! grapheme at a time whatever a title, tag, set title or name holds; any
+//! size of terminal, from a row or a column to a `COLUMNS` beyond any
+//! screen.
 
 mod common;
 
-use common::{Home, text};
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+
+use common::{BEZIN, DOWN, ENTER, Home, at, text};
+use rexpect::reader::Options;
+use rexpect::session::{PtySession, spawn_with_options};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -105,4 +111,76 @@ fn columns_beyond_any_screen_are_taken_as_the_widest_bezin_fits() {
             }
         }
     }
+}
+
+/// A set with a question of each kind that lists: a choice and a multi.
+const LISTS: &str = "id = \"lists\"\nversion = 1\ntitle = \"Lists\"\ndescription = \"Lists.\"\n\n\
+    [[prompts]]\nid = \"who\"\nkind = \"text\"\nask = \"Who?\"\n\n\
+    [[prompts]]\nid = \"how\"\nkind = \"choice\"\nask = \"How?\"\n\
+    options = [{ id = \"a\", label = \"Apple\" }, { id = \"b\", label = \"Banana\" }, { id = \"c\", label = \"Cherry\" }]\n\n\
+    [[prompts]]\nid = \"what\"\nkind = \"multi\"\nask = \"What?\"\n\
+    options = [{ id = \"x\", label = \"Xylophone\" }, { id = \"y\", label = \"Yak\" }, { id = \"z\", label = \"Zebra\" }]\n";
+
+/// `bezin ARGS` in a pseudo-terminal of `rows` and `columns` (0 for one
+/// that does not say), set with stty before bezin starts.
+fn spawn_sized(home: &Home, rows: u16, columns: u16, args: &[&str]) -> PtySession {
+    let editor = home.write("editor.sh", "#!/bin/sh\nexit 1\n");
+    fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut command = std::process::Command::new("sh");
+    common::scrub(&mut command);
+    command
+        .args(["-c", &format!("stty rows {rows} cols {columns} && exec \"$0\" \"$@\""), BEZIN])
+        .args(args)
+        .env("BEZIN_HOME", home.path())
+        .env("EDITOR", &editor)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    spawn_with_options(command, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(true)).unwrap()
+}
+
+/// Answers the lists set on a terminal too small for dialoguer's lists:
+/// the items numbered, the numbers typed (Backspace first takes away the
+/// number offered), then saves.
+fn typed_through(p: &mut PtySession) {
+    at(p, "›", &format!("Anna{ENTER}"));
+    at(p, "Cherry", "");
+    at(p, "›", &format!("\x7f3{ENTER}"));
+    at(p, "Zebra", "");
+    at(p, "›", &format!("1 3{ENTER}"));
+    at(p, "Save", "");
+    at(p, "›", ENTER);
+    at(p, "Title", &format!("Small{ENTER}"));
+    at(p, "Tags", ENTER);
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn a_terminal_of_a_row_or_two_or_a_column_answers_its_lists_with_typed_numbers() {
+    for (rows, columns) in [(2, 80), (1, 80), (24, 1), (1, 1)] {
+        let home = Home::new();
+        home.write("prompts/lists.toml", LISTS);
+        let mut p = spawn_sized(&home, rows, columns, &["run", "lists"]);
+        typed_through(&mut p);
+        let entries = home.entries();
+        let answers: Vec<&serde_json::Value> =
+            entries[0]["answers"].as_array().unwrap().iter().map(|a| &a["answer"]).collect();
+        assert_eq!(entries[0]["title"], "Small", "{rows}x{columns}");
+        assert_eq!(answers[0], "Anna", "{rows}x{columns}");
+        assert_eq!(answers[1]["id"], "c", "{rows}x{columns}: {answers:?}");
+        let picked: Vec<&str> = answers[2].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+        assert_eq!(picked, ["x", "z"], "{rows}x{columns}");
+    }
+}
+
+#[test]
+fn a_terminal_that_gives_no_size_gets_the_usual_lists() {
+    let home = Home::new();
+    home.write("prompts/lists.toml", LISTS);
+    let mut p = spawn_sized(&home, 0, 0, &["run", "lists"]);
+    at(&mut p, "Who?", &format!("Anna{ENTER}"));
+    at(&mut p, "Cherry", &format!("{DOWN}{DOWN}{ENTER}"));
+    at(&mut p, "Zebra", &format!(" {ENTER}"));
+    common::save_untitled(&mut p);
+    p.exp_eof().unwrap();
+    assert_eq!(home.entries()[0]["answers"][1]["answer"]["id"], "c");
 }

@@ -1,14 +1,17 @@
 //! The person at the terminal: a widget for every kind of prompt, the
 //! review of all answers, and the few questions bezin asks itself.
 
+mod lists;
+
 use std::io::IsTerminal;
 
 use anyhow::Result;
 use console::{Key, Term, style};
+use dialoguer::Input;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Input, MultiSelect, Select};
+use unicode_segmentation::UnicodeSegmentation;
 
-use super::{one_line, terminal_width, truncate};
+use super::{one_line, terminal_width, truncate, width_of};
 use crate::answer::{Answer, Picked};
 use crate::catalog::Catalog;
 use crate::draft::Draft;
@@ -129,12 +132,7 @@ impl Terminal {
                 format!("{}  {}", available.set.id, style(title).dim().for_stderr())
             })
             .collect();
-        let chosen = Select::with_theme(&self.theme)
-            .with_prompt(self.words().pick_set)
-            .items(&items)
-            .default(0)
-            .interact_on_opt(&self.term)?
-            .ok_or(Paused)?;
+        let chosen = self.pick(Some(self.words().pick_set), &items, 0)?;
         Ok(catalog.sets[chosen].set.id.clone())
     }
 
@@ -170,12 +168,7 @@ impl Terminal {
             })
             .collect();
         items.push(self.words().follow_none.to_owned());
-        let chosen = Select::with_theme(&self.theme)
-            .with_prompt(self.words().follow_offer)
-            .items(&items)
-            .default(0)
-            .interact_on_opt(&self.term)?
-            .ok_or(Paused)?;
+        let chosen = self.pick(Some(self.words().follow_offer), &items, 0)?;
         Ok((chosen < open.len()).then_some(chosen))
     }
 
@@ -208,26 +201,34 @@ impl Terminal {
         items.extend(asked.iter().enumerate().map(|(n, (prompt, _))| {
             format!("{} {}: {}", words.change, n + 1, truncate(&one_line(&session.question(prompt)), 60))
         }));
-        let chosen =
-            Select::with_theme(&self.theme).items(&items).default(0).interact_on_opt(&self.term)?.ok_or(Paused)?;
+        let chosen = self.pick(None, &items, 0)?;
         Ok(chosen.checked_sub(1).map(|n| asked[n].0))
     }
 
     /// An optional line of text, such as the title, starting from `initial`.
     pub fn line(&self, question: &str, initial: &str) -> Result<Option<String>> {
-        let text: String = Input::with_theme(&self.theme)
-            .with_prompt(one_line(question))
-            .with_initial_text(one_line(initial))
-            .allow_empty(true)
-            .interact_text_on(&self.term)?;
+        let text = if self.roomy() {
+            let typed: String = Input::with_theme(&self.theme)
+                .with_prompt(one_line(question))
+                .with_initial_text(one_line(initial))
+                .allow_empty(true)
+                .interact_text_on(&self.term)?;
+            typed
+        } else {
+            self.term.write_str(&format!(
+                "{} {} ",
+                style(one_line(question)).bold().for_stderr(),
+                style("›").dim().for_stderr()
+            ))?;
+            self.read_line(initial)?
+        };
         Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()))
     }
 
     /// One of `items`, by its position.
     pub fn choose(&self, question: &str, items: &[String]) -> Result<usize> {
         let items: Vec<String> = items.iter().map(|item| one_line(item).into_owned()).collect();
-        let chosen = Select::with_theme(&self.theme).with_prompt(one_line(question)).items(&items).default(0);
-        Ok(chosen.interact_on_opt(&self.term)?.ok_or(Paused)?)
+        self.pick(Some(&one_line(question)), &items, 0)
     }
 
     /// A yes-or-no question whose answer is no unless the person says yes.
@@ -308,22 +309,26 @@ impl Terminal {
         Ok(())
     }
 
-    /// A line typed at the terminal, starting from `initial`; Esc steps out
-    /// of the reflection (its draft is kept).
+    /// A line typed at the terminal, starting from `initial` in its visible
+    /// form; Backspace takes back a grapheme, Esc steps out of the
+    /// reflection (its draft is kept).
     fn read_line(&self, initial: &str) -> Result<String> {
-        let initial = one_line(initial);
-        let mut line: Vec<char> = initial.chars().collect();
-        self.term.write_str(&initial)?;
+        let mut line = one_line(initial).into_owned();
+        self.term.write_str(&line)?;
         loop {
             match self.term.read_key()? {
                 Key::Enter => {
                     self.term.write_line("")?;
-                    return Ok(line.into_iter().collect());
+                    return Ok(line);
                 }
                 Key::Escape => return Err(Paused.into()),
                 Key::Backspace => {
-                    if let Some(c) = line.pop() {
-                        self.term.clear_chars(console::measure_text_width(&c.to_string()).max(1))?;
+                    if let Some((at, last)) = line.grapheme_indices(true).next_back() {
+                        let width = width_of(&one_line(last));
+                        line.truncate(at);
+                        if width > 0 {
+                            self.term.clear_chars(width)?;
+                        }
                     }
                 }
                 Key::Char(c) if !c.is_control() => {
@@ -473,8 +478,7 @@ impl Terminal {
         if self.back.offered {
             items.push(self.words().back_item.to_owned());
         }
-        let chosen =
-            Select::with_theme(&self.theme).items(&items).default(start).interact_on_opt(&self.term)?.ok_or(Paused)?;
+        let chosen = self.pick(None, &items, start)?;
         if self.back.offered && chosen == items.len() - 1 {
             return Err(GoBack.into());
         }
@@ -491,11 +495,9 @@ impl Terminal {
             .iter()
             .map(|option| matches!(current, Some(Answer::Multi(picked)) if picked.iter().any(|p| p.is(option))))
             .collect();
-        self.dim(self.words().multi_help)?;
+        self.dim(if self.roomy() { self.words().multi_help } else { self.words().numbers_help })?;
         loop {
-            let chosen =
-                MultiSelect::with_theme(&self.theme).items(&items).defaults(&checked).interact_on_opt(&self.term)?;
-            let chosen = chosen.ok_or(Paused)?;
+            let chosen = self.pick_many(&items, &checked)?;
             if chosen.contains(&options.len()) {
                 return Err(GoBack.into());
             }
@@ -577,4 +579,3 @@ const RECALLED_ANSWERS: usize = 3;
 
 /// The most points a scale lists to pick from; a longer one is typed.
 const MOST_LISTED: i128 = 100;
-
