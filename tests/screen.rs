@@ -1,7 +1,7 @@
 //! The screen as a terminal draws it: tables and cut text measured a
 //! grapheme at a time whatever a title, tag, set title or name holds; any
 //! size of terminal, from a row or a column to a `COLUMNS` beyond any
-//! screen.
+//! screen; and an answer typed back unchanged kept as it was.
 
 mod common;
 
@@ -183,4 +183,29 @@ fn a_terminal_that_gives_no_size_gets_the_usual_lists() {
     common::save_untitled(&mut p);
     p.exp_eof().unwrap();
     assert_eq!(home.entries()[0]["answers"][1]["answer"]["id"], "c");
+}
+
+#[test]
+fn an_answer_holding_a_control_character_typed_back_unchanged_keeps_it() {
+    let home = Home::new();
+    home.write("prompts/lists.toml", LISTS);
+    let draft = serde_json::json!({
+        "id": "draft00001", "set": "lists", "set_version": 1, "lang": "en",
+        "started": "2026-11-22T10:00:00+01:00", "updated": "2026-11-22T10:00:00+01:00", "follows": null,
+        "answers": [["who", {"text": "An\u{1b}[2Jna\u{200e}"}]], "title": "Ti\u{1b}tle", "tags": []
+    });
+    home.write("drafts/draft00001.json", &draft.to_string());
+    let mut p = common::spawn(&home, &["run", "lists", "--resume"]);
+    // Back from the next question to the name, shown in its visible form; Enter keeps it.
+    at(&mut p, "‹ previous question", &format!("{DOWN}{DOWN}{DOWN}{ENTER}"));
+    at(&mut p, "An^[[2Jna<U+200E>", ENTER);
+    at(&mut p, "How?", ENTER);
+    at(&mut p, "What?", &format!(" {ENTER}"));
+    at(&mut p, "❯ Save", ENTER);
+    at(&mut p, "Ti^[tle", ENTER);
+    at(&mut p, "Tags", ENTER);
+    p.exp_eof().unwrap();
+    let entry = &home.entries()[0];
+    assert_eq!(entry["answers"][0]["answer"], "An\u{1b}[2Jna\u{200e}");
+    assert_eq!(entry["title"], "Ti\u{1b}tle");
 }

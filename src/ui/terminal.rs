@@ -205,7 +205,8 @@ impl Terminal {
         Ok(chosen.checked_sub(1).map(|n| asked[n].0))
     }
 
-    /// An optional line of text, such as the title, starting from `initial`.
+    /// An optional line of text, such as the title, starting from `initial`;
+    /// `initial` typed back unchanged is kept as it is, not in its visible form.
     pub fn line(&self, question: &str, initial: &str) -> Result<Option<String>> {
         let text = if self.roomy() {
             let typed: String = Input::with_theme(&self.theme)
@@ -213,7 +214,7 @@ impl Terminal {
                 .with_initial_text(one_line(initial))
                 .allow_empty(true)
                 .interact_text_on(&self.term)?;
-            typed
+            if typed == one_line(initial) { initial.to_owned() } else { typed }
         } else {
             self.term.write_str(&format!(
                 "{} {} ",
@@ -309,12 +310,12 @@ impl Terminal {
         Ok(())
     }
 
-    /// A line typed at the terminal, starting from `initial` in its visible
-    /// form; Backspace takes back a grapheme, Esc steps out of the
-    /// reflection (its draft is kept).
+    /// A line typed at the terminal, starting from `initial` (shown in its
+    /// visible form, kept as it is); Backspace takes back a grapheme, Esc
+    /// steps out of the reflection (its draft is kept).
     fn read_line(&self, initial: &str) -> Result<String> {
-        let mut line = one_line(initial).into_owned();
-        self.term.write_str(&line)?;
+        let mut line = initial.to_owned();
+        self.term.write_str(&one_line(initial))?;
         loop {
             match self.term.read_key()? {
                 Key::Enter => {
