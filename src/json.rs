@@ -1,15 +1,15 @@
 //! JSON as bezin writes it for people and scripts (`--json`, the JSON
 //! export): the same values as `serde_json` writes, with every character that
-//! could act on a terminal (DEL, C1 controls, bidirectional controls)
-//! written as a `\u` escape too, so the output is safe to show and still
-//! gives back every string exactly.
+//! could act on a terminal or hide there (DEL, C1 controls, bidirectional
+//! controls, invisible characters) written as a `\u` escape too, so the
+//! output is safe to show and still gives back every string exactly.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
-use crate::controls::{is_unsafe, wide_control};
+use crate::controls::{LEAD_BYTES, is_unsafe, wide_control};
 
 /// `value` as one line of JSON.
 pub fn write<W: Write, T: Serialize + ?Sized>(out: W, value: &T) -> serde_json::Result<()> {
@@ -28,12 +28,13 @@ pub fn write_line<W: Write + ?Sized>(out: &mut W, line: &[u8]) -> io::Result<()>
     escape_unsafe(out, line)
 }
 
-/// Copies `bytes`, writing DEL, C1 controls and bidirectional controls as
-/// `\u` escapes; control characters below space never reach here raw.
+/// Copies `bytes`, writing DEL and the unsafe characters beyond ASCII as
+/// `\u` escapes (a pair of them beyond U+FFFF); control characters below
+/// space never reach here raw.
 fn escape_unsafe<W: Write + ?Sized>(out: &mut W, bytes: &[u8]) -> io::Result<()> {
     let mut copied = 0;
     let mut at = 0;
-    while let Some(offset) = bytes[at..].iter().position(|&b| b == 0x7f || b == 0xc2 || b == 0xe2) {
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == 0x7f || LEAD_BYTES.contains(&b)) {
         let start = at + offset;
         let length = if bytes[start] == 0x7f { 1 } else { wide_control(&bytes[start..]).unwrap_or(0) };
         at = start + 1;
@@ -43,7 +44,9 @@ fn escape_unsafe<W: Write + ?Sized>(out: &mut W, bytes: &[u8]) -> io::Result<()>
         let c = std::str::from_utf8(&bytes[start..start + length]).ok().and_then(|c| c.chars().next());
         let Some(c) = c.filter(|&c| is_unsafe(c)) else { continue };
         out.write_all(&bytes[copied..start])?;
-        write!(out, "\\u{:04x}", u32::from(c))?;
+        for unit in c.encode_utf16(&mut [0; 2]) {
+            write!(out, "\\u{unit:04x}")?;
+        }
         copied = start + length;
         at = copied;
     }

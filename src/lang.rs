@@ -125,6 +125,8 @@ pub struct Words {
     pub saved: &'static str,
     pub pick_one_at_least: &'static str,
     pub multi_help: &'static str,
+    /// The same where the terminal has no room for the list: the numbers are typed.
+    pub numbers_help: &'static str,
     /// The list entry that goes back to the question before.
     pub back_item: &'static str,
     /// Said once, at the first question: how to go back.
@@ -181,6 +183,7 @@ static EN: Words = Words {
     saved: "Saved as",
     pick_one_at_least: "Choose at least one (space to tick, enter to confirm).",
     multi_help: "Space ticks an option, enter confirms.",
+    numbers_help: "Type the numbers of your choices, separated by spaces.",
     back_item: "‹ previous question",
     back_help: "To go back to the previous question later: type :b as your answer, choose ‹ previous question in a list, or press Backspace at a yes/no question.",
     kept: "Your answers so far are kept in a draft. To go on:",
@@ -230,6 +233,7 @@ static NL: Words = Words {
     saved: "Bewaard als",
     pick_one_at_least: "Kies er minstens een (spatie om aan te vinken, enter om te bevestigen).",
     multi_help: "Spatie vinkt een optie aan, enter bevestigt.",
+    numbers_help: "Typ de nummers van je keuzes, gescheiden door spaties.",
     back_item: "‹ vorige vraag",
     back_help: "Later terug naar de vorige vraag: typ :b als antwoord, kies ‹ vorige vraag in een lijst, of druk op Backspace bij een ja/nee-vraag.",
     kept: "Je antwoorden tot nu toe zijn bewaard in een concept. Verder gaan:",

@@ -1,14 +1,17 @@
 //! Entries as Markdown: a heading per entry, a subheading per question, and
 //! the answer as written. Whatever an entry holds stays text in its place:
 //! it can never turn into a heading, a list, a quote, code or HTML, a
-//! newline cannot end a heading early, and control characters (which could
-//! act on a terminal showing the file) are written as character references
-//! that a Markdown reader turns back into the same text.
+//! newline cannot end a heading early, and the characters that could act on
+//! a terminal showing the file or hide there are written as character
+//! references that a Markdown reader turns back into the same text. The
+//! controls HTML cannot carry (Markdown readers turn a reference to most of
+//! them into U+FFFD or a Windows-1252 character) are written in their visible
+//! form instead, as the terminal shows them: `^[` for ESC.
 
 use std::fmt::Write as _;
 
 use crate::answer::Answer;
-use crate::controls::{is_unsafe, wide_control};
+use crate::controls::{LEAD_BYTES, is_unsafe, push_visible, wide_control};
 use crate::journal::Entry;
 
 /// An entry as a Markdown section: `# heading`, a line of facts, then each
@@ -93,6 +96,9 @@ fn yaml(text: &str) -> String {
             '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' => {
                 let _ = write!(out, "\\u{:04X}", u32::from(c));
             }
+            c if is_unsafe(c) && u32::from(c) > 0xffff => {
+                let _ = write!(out, "\\U{:08X}", u32::from(c));
+            }
             c if is_unsafe(c) => {
                 let _ = write!(out, "\\u{:04X}", u32::from(c));
             }
@@ -149,8 +155,8 @@ fn paragraph(out: &mut String, text: &str) {
 }
 
 /// Bytes that need a look: characters Markdown may read as syntax wherever
-/// they stand, control characters, and the first byte of a C1 control or a
-/// bidirectional control (which only then are checked in full).
+/// they stand, control characters, and the first byte of an unsafe character
+/// beyond ASCII (which only then is checked in full).
 const SPECIAL: [bool; 256] = {
     let mut special = [false; 256];
     let characters = b"\\`*_[]<>#&~|";
@@ -165,20 +171,23 @@ const SPECIAL: [bool; 256] = {
         control += 1;
     }
     special[0x7f] = true;
-    special[0xc2] = true;
-    special[0xe2] = true;
+    let mut lead = 0;
+    while lead < LEAD_BYTES.len() {
+        special[LEAD_BYTES[lead] as usize] = true;
+        lead += 1;
+    }
     special
 };
 
 /// One line of text made literal: every character that Markdown could read
-/// as syntax is escaped, and spaces at either end (and carriage returns)
-/// are written as character references so they are kept.
+/// as syntax is escaped, and white space at either end (a full-width space
+/// too, which some readers trim) and carriage returns are written as
+/// character references so they are kept.
 fn escape_into(out: &mut String, line: &str) {
-    let body = line.trim_matches([' ', '\t']);
-    let lead = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+    let body = line.trim_matches(char::is_whitespace);
+    let lead = &line[..line.len() - line.trim_start_matches(char::is_whitespace).len()];
     let trail = if body.is_empty() { "" } else { &line[lead.len() + body.len()..] };
-    let entity = |c: char| if c == '\t' { "&#9;" } else { "&#32;" };
-    lead.chars().for_each(|c| out.push_str(entity(c)));
+    lead.chars().for_each(|c| reference(out, c));
     let bytes = body.as_bytes();
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
     // A list marker or heading underline at the start, or "1." / "1)": neither byte is special.
@@ -200,7 +209,7 @@ fn escape_into(out: &mut String, line: &str) {
         at = n + 1;
         // A special byte is ASCII or the first byte of a character, so `n` is a boundary.
         let length = match byte {
-            0xc2 | 0xe2 => match wide_control(&bytes[n..]) {
+            0x80.. => match wide_control(&bytes[n..]) {
                 Some(length) => length,
                 None => continue,
             },
@@ -210,15 +219,31 @@ fn escape_into(out: &mut String, line: &str) {
         copied = n + length;
         at = copied;
         if byte < 0x20 || byte == 0x7f || length > 1 {
-            let c = body[n..].chars().next().unwrap_or_default();
-            let _ = write!(out, "&#{};", u32::from(c));
+            reference(out, body[n..].chars().next().unwrap_or_default());
         } else {
             out.push('\\');
             out.push(char::from(byte));
         }
     }
     out.push_str(&body[copied..]);
-    trail.chars().for_each(|c| out.push_str(entity(c)));
+    trail.chars().for_each(|c| reference(out, c));
+}
+
+/// `c` as a character reference, or, for a control that HTML cannot carry,
+/// in its visible form with its Markdown syntax escaped.
+fn reference(out: &mut String, c: char) {
+    if !c.is_control() || matches!(c, '\t' | '\n' | '\u{c}' | '\r') {
+        let _ = write!(out, "&#{};", u32::from(c));
+        return;
+    }
+    let mut visible = String::new();
+    push_visible(&mut visible, c);
+    for byte in visible.bytes() {
+        if SPECIAL[usize::from(byte)] {
+            out.push('\\');
+        }
+        out.push(char::from(byte));
+    }
 }
 
 #[cfg(test)]
@@ -242,7 +267,8 @@ mod tests {
 
     #[test]
     fn control_characters_become_character_references() {
-        assert_eq!(escaped("a\u{1b}[2J\u{7f}\u{9b}b\u{202e}c\nd"), "a&#27;\\[2J&#127;&#155;b&#8238;c&#10;d");
+        assert_eq!(escaped("a\u{1b}[2J\u{7f}\u{9b}b\u{202e}c\nd"), "a^\\[\\[2J^?\\<U+009B\\>b&#8238;c&#10;d");
+        assert_eq!(escaped("\u{3000}x\u{200e}\u{e0041}\u{a0}"), "&#12288;x&#8206;&#917569;&#160;");
         assert_eq!(escaped("één … — ‘quoted’"), "één … — ‘quoted’");
     }
 

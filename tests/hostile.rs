@@ -349,3 +349,152 @@ fn check_names_open_files_with_a_fix_and_never_a_chmod_for_a_shared_folder() {
     assert!(out.contains("is a folder shared with others"), "{out}");
     assert!(!out.contains("chmod 700"), "{out}");
 }
+
+/// Characters a terminal draws as nothing, or that move the text around
+/// them: direction marks, line and paragraph separators, tag characters,
+/// deprecated format characters, zero-width characters, a joiner that
+/// joins nothing and a soft hyphen.
+const INVISIBLE: [char; 18] = [
+    '\u{200e}',
+    '\u{200f}',
+    '\u{61c}',
+    '\u{2028}',
+    '\u{2029}',
+    '\u{e0001}',
+    '\u{e0041}',
+    '\u{e007f}',
+    '\u{206a}',
+    '\u{206f}',
+    '\u{200b}',
+    '\u{200c}',
+    '\u{200d}',
+    '\u{2060}',
+    '\u{2063}',
+    '\u{feff}',
+    '\u{180e}',
+    '\u{ad}',
+];
+
+fn visible(c: char) -> String {
+    format!("<U+{:04X}>", u32::from(c))
+}
+
+/// An entry for each invisible character, holding it in its title, a tag,
+/// the person's name and an answer.
+fn invisible_home() -> Home {
+    let home = Home::new();
+    let entries: Vec<Value> = INVISIBLE
+        .iter()
+        .enumerate()
+        .map(|(n, c)| {
+            json!({
+                "format": 1, "id": format!("inv{n:07}"), "set": "five-tips", "set_version": 1, "lang": "en",
+                "started": "2026-11-20T10:00:00+01:00", "finished": format!("2026-11-20T10:{n:02}:00+01:00"),
+                "title": format!("T{c}itle"), "tags": [format!("t{c}ag")], "follows": null,
+                "answers": [
+                    {"prompt": "counterpart", "kind": "text", "question": "Who?", "answer": format!("P{n:02}{c}x")},
+                    {"prompt": "desire", "kind": "long", "question": "Why?", "answer": format!("Line{c}one")}
+                ]
+            })
+        })
+        .collect();
+    home.journal(&entries);
+    home
+}
+
+/// Runs `bezin ARGS`, checks that no invisible character (nor anything
+/// else unsafe) reaches the terminal, and returns standard output. JSON and
+/// Markdown keep a joiner as it is: it joins the emoji of a sequence.
+fn visible_run(home: &Home, args: &[&str]) -> String {
+    let output = home.command().args(args).output().unwrap();
+    assert!(output.status.success(), "{args:?}: {}", text(&output.stderr));
+    let data = args.contains(&"--json") || args.first() == Some(&"export");
+    for stream in [&output.stdout, &output.stderr] {
+        assert_clean(stream, &format!("{args:?}"));
+        let raw: Vec<char> =
+            text(stream).chars().filter(|&c| INVISIBLE.contains(&c) && !(data && c == '\u{200d}')).collect();
+        assert!(raw.is_empty(), "{args:?} let {raw:?} through:\n{}", text(stream));
+    }
+    text(&output.stdout)
+}
+
+#[test]
+fn every_output_shows_invisible_characters_in_their_visible_form() {
+    let home = invisible_home();
+    let list = visible_run(&home, &["list", "--limit", "100"]);
+    let people = visible_run(&home, &["people"]);
+    let search = visible_run(&home, &["search", "one"]);
+    let welcome = visible_run(&home, &[]);
+    for (n, &c) in INVISIBLE.iter().enumerate() {
+        let (title, tag, name, answer) = (
+            format!("T{}itle", visible(c)),
+            format!("t{}ag", visible(c)),
+            format!("P{n:02}{}x", visible(c)),
+            format!("Line{}one", visible(c)),
+        );
+        assert!(list.contains(&title) && list.contains(&tag), "{c:?} in list:\n{list}");
+        assert!(people.contains(&name), "{c:?} in people:\n{people}");
+        assert!(search.contains(&answer), "{c:?} in search:\n{search}");
+        let shown = visible_run(&home, &["show", &format!("inv{n:07}")]);
+        assert!([&title, &tag, &name, &answer].iter().all(|part| shown.contains(*part)), "{c:?} in show:\n{shown}");
+        let about = visible_run(&home, &["about", &format!("P{n:02}")]);
+        assert!(about.contains(&name) && about.contains(&title), "{c:?} in about:\n{about}");
+        // JSON keeps the text.
+        let listed: Value =
+            serde_json::from_str(&visible_run(&home, &["show", &format!("inv{n:07}"), "--json"])).unwrap();
+        assert_eq!(listed["title"], format!("T{c}itle"));
+    }
+    assert!(welcome.contains(&format!("T{}itle", visible(INVISIBLE[17]))), "{welcome}");
+}
+
+/// The text of a Markdown document as a Markdown reader gives it back.
+fn decoded(markdown: &str) -> String {
+    let mut text = String::new();
+    for event in pulldown_cmark::Parser::new(markdown) {
+        match event {
+            pulldown_cmark::Event::Text(t) => text.push_str(&t),
+            pulldown_cmark::Event::End(_) | pulldown_cmark::Event::HardBreak => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[test]
+fn markdown_writes_what_a_reader_decodes_back_and_shows_only_what_html_cannot_carry() {
+    let mut characters: Vec<char> = ('\0'..='\u{1f}').chain('\u{7f}'..='\u{9f}').collect();
+    characters.extend(INVISIBLE);
+    characters.extend(['\u{202e}', '\u{2066}']);
+    let home = Home::new();
+    let entries: Vec<Value> = characters
+        .iter()
+        .enumerate()
+        .map(|(n, c)| {
+            let mut entry = common::entry(&format!("md{n:08}"), "five-tips", "2026-11-20T10:00:00+01:00", None, &[]);
+            entry["title"] = format!("T{c}itle").into();
+            entry["answers"][0]["answer"] = format!("\u{3000}full-width start, a{c}b").into();
+            entry
+        })
+        .collect();
+    home.journal(&entries);
+    let markdown = visible_run(&home, &["export"]);
+    let file = home.path().join("export.md");
+    home.run(&["export", "-o", file.to_str().unwrap()]).success();
+    assert_eq!(fs::read_to_string(&file).unwrap(), markdown, "the file and the terminal get the same Markdown");
+    let decoded = decoded(&markdown);
+    for c in characters {
+        // HTML carries no control but a tab, a newline, a form feed and a carriage return.
+        let back = if c.is_control() && !matches!(c, '\t' | '\n' | '\u{c}' | '\r') {
+            match c {
+                '\0'..='\u{1f}' => format!("^{}", char::from(b'@' + u8::try_from(u32::from(c)).unwrap())),
+                '\u{7f}' => "^?".to_owned(),
+                _ => visible(c),
+            }
+        } else {
+            c.to_string()
+        };
+        assert!(decoded.contains(&format!("T{back}itle\n")), "{c:?} comes back as {back:?}:\n{decoded}");
+        assert!(decoded.contains(&format!("\u{3000}full-width start, a{back}b\n")), "{c:?}:\n{decoded}");
+    }
+    assert!(markdown.contains("\n&#12288;full-width start"), "{markdown}");
+}

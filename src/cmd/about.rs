@@ -144,7 +144,9 @@ fn moment(entry: &Entry, catalog: &Catalog) -> Moment {
 
 fn write_timeline(out: &mut impl Write, name: &str, timeline: &[Moment], width: Option<usize>) -> std::io::Result<()> {
     let count = if timeline.len() == 1 { "1 reflection".to_owned() } else { format!("{} reflections", timeline.len()) };
-    writeln!(out, "{} {}", ui::bold(&ui::one_line(name)), ui::dim(&format!("· {count}")))?;
+    let count = format!("· {count}");
+    let name = cut(&ui::one_line(name), width, ui::width_of(&count) + 1);
+    writeln!(out, "{} {}", ui::bold(&name), ui::dim(&count))?;
     for moment in timeline {
         writeln!(out)?;
         write_moment(out, moment, "", width)?;
@@ -157,11 +159,21 @@ fn write_timeline(out: &mut impl Write, name: &str, timeline: &[Moment], width: 
 }
 
 fn write_moment(out: &mut impl Write, moment: &Moment, indent: &str, width: Option<usize>) -> std::io::Result<()> {
+    let id = ui::one_line(&moment.id);
     let heading = ui::one_line(&format!("{} {}", moment.date, moment.title)).into_owned();
-    writeln!(out, "{indent}{} {}", ui::bold(&heading), ui::accent(&ui::one_line(&moment.id)))?;
+    let heading = cut(&heading, width, ui::width_of(indent) + 1 + ui::width_of(&id));
+    writeln!(out, "{indent}{} {}", ui::bold(&heading), ui::accent(&id))?;
     for recalled in &moment.recalled {
         writeln!(out, "{}", ui::dim(&ui::wrap(&recalled.question, width, &format!("{indent}  "))))?;
         writeln!(out, "{}", ui::wrap(&recalled.answer, width, &format!("{indent}    ")))?;
     }
     Ok(())
+}
+
+/// `text` cut to the room a line of `width` leaves beside `taken` columns.
+fn cut(text: &str, width: Option<usize>, taken: usize) -> String {
+    match width {
+        Some(width) => ui::truncate(text, width.saturating_sub(taken)),
+        None => text.to_owned(),
+    }
 }

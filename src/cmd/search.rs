@@ -31,6 +31,7 @@ pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let filter = filter(&args.filter, &catalog)?;
     let mut out = ui::stdout();
+    let width = ui::stdout_width();
     let mut count = 0;
     let mut damaged = context.warn_damaged();
     if args.json {
@@ -53,7 +54,7 @@ pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
                     out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
                     crate::json::write(&mut out, &found(&current_form(entry, &catalog), &hits))?;
                 } else {
-                    write_hits(&mut out, &entry, &hits, &title_of(&entry, &catalog))?;
+                    write_hits(&mut out, &entry, &hits, &title_of(&entry, &catalog), width)?;
                 }
                 count += 1;
             }
@@ -80,17 +81,44 @@ fn found<'e>(entry: &'e Entry, hits: &'e [Hit]) -> Found<'e> {
     }
 }
 
-fn write_hits(out: &mut impl Write, entry: &Entry, hits: &[Hit], title: &str) -> std::io::Result<()> {
-    let about = ui::one_line(&format!("{}  {}", entry.date(), entry.set)).into_owned();
-    writeln!(out, "{}  {about}  {}", ui::accent(entry.short_id()), ui::bold(&ui::one_line(title)))?;
+fn write_hits(
+    out: &mut impl Write,
+    entry: &Entry,
+    hits: &[Hit],
+    title: &str,
+    width: Option<usize>,
+) -> std::io::Result<()> {
+    let id = ui::one_line(entry.short_id());
+    let about = ui::one_line(&format!("  {}  {}  ", entry.date(), entry.set)).into_owned();
+    let title = ui::one_line(title);
+    let title = match width {
+        Some(width) => ui::truncate(&title, width.saturating_sub(ui::width_of(&id) + ui::width_of(&about))),
+        None => title.into_owned(),
+    };
+    writeln!(out, "{}{about}{}", ui::accent(&id), ui::bold(&title))?;
     for Hit { field, snippet, matched } in hits {
-        let marked = format!(
-            "{}{}{}",
-            ui::one_line(&snippet[..matched.start]),
-            ui::highlight(&ui::one_line(&snippet[matched.clone()])),
-            ui::one_line(&snippet[matched.end..])
-        );
-        writeln!(out, "  {}: {marked}", ui::dim(field))?;
+        let field = format!("  {}: ", ui::one_line(field));
+        let [before, matched, after] = [&snippet[..matched.start], &snippet[matched.clone()], &snippet[matched.end..]]
+            .map(|part| ui::one_line(part).into_owned());
+        let room = width.map(|width| width.saturating_sub(ui::width_of(&field)));
+        let [before, matched, after] = match room {
+            Some(room) => fit_around(before, matched, after, room),
+            None => [before, matched, after],
+        };
+        writeln!(out, "{}{before}{}{after}", ui::dim(&field), ui::highlight(&matched))?;
     }
     Ok(())
+}
+
+/// A snippet cut to `room` columns around its match: the match first, then
+/// as much before it as after it (and more of either where the other ends).
+fn fit_around(before: String, matched: String, after: String, room: usize) -> [String; 3] {
+    if ui::width_of(&before) + ui::width_of(&matched) + ui::width_of(&after) <= room {
+        return [before, matched, after];
+    }
+    let matched = ui::truncate(&matched, room);
+    let left = room - ui::width_of(&matched);
+    let before = ui::truncate_start(&before, left - ui::width_of(&after).min(left / 2));
+    let after = ui::truncate(&after, left - ui::width_of(&before));
+    [before, matched, after]
 }

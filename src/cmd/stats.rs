@@ -103,16 +103,18 @@ fn write_stats(out: &mut impl Write, stats: &Stats, width: usize) -> std::io::Re
     Ok(())
 }
 
-/// Labels with their counts and a bar scaled to the widest.
+/// Labels with their counts and a bar scaled to the widest; a label too
+/// long for the line is cut.
 fn bars(out: &mut impl Write, rows: &[(String, usize)], width: usize, indent: &str) -> std::io::Result<()> {
     let rows: Vec<(String, usize)> = rows.iter().map(|(label, n)| (ui::one_line(label).into_owned(), *n)).collect();
-    let label = rows.iter().map(|(label, _)| ui::width_of(label)).max().unwrap_or(0);
     let count = rows.iter().map(|(_, n)| n.to_string().len()).max().unwrap_or(1);
+    let longest = rows.iter().map(|(label, _)| ui::width_of(label)).max().unwrap_or(0);
+    let label = longest.min(width.saturating_sub(count + 7));
     let most = rows.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
     let room = width.saturating_sub(label + count + 6).max(1);
     for (name, n) in &rows {
         let bar = "█".repeat((n * room).div_ceil(most).min(room));
-        let name = ui::pad(name, label);
+        let name = ui::pad(&ui::truncate(name, label), label);
         writeln!(out, "{indent}{name}  {n:>count$}  {}", ui::accent(&bar))?;
     }
     Ok(())

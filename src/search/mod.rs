@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use anyhow::Result;
 use regex::bytes::Regex;
+use unicode_segmentation::UnicodeSegmentation;
 
 pub use fold::fold;
 use fold::is_diacritic;
@@ -105,11 +106,11 @@ impl Query {
     }
 }
 
-/// Up to about forty characters on either side of the match, on one line.
+/// Up to about forty graphemes on either side of the match, on one line.
 fn snippet(text: &str, found: Range<usize>) -> (String, Range<usize>) {
     const AROUND: usize = 40;
-    let start = text[..found.start].char_indices().rev().nth(AROUND - 1).map_or(0, |(at, _)| at);
-    let end = text[found.end..].char_indices().nth(AROUND).map_or(text.len(), |(at, _)| found.end + at);
+    let start = text[..found.start].grapheme_indices(true).rev().nth(AROUND - 1).map_or(0, |(at, _)| at);
+    let end = text[found.end..].grapheme_indices(true).nth(AROUND).map_or(text.len(), |(at, _)| found.end + at);
     let before = if start > 0 { "…" } else { "" };
     let after = if end < text.len() { "…" } else { "" };
     let flat = |part: &str| part.replace(['\n', '\r', '\t'], " ");

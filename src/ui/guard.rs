@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use crate::controls::is_unsafe;
+use crate::controls::{LEAD_BYTES, is_unsafe};
 
 /// A writer that lets only safe text and, when `colors`, colour codes through.
 pub struct Guarded<W: Write> {
@@ -86,13 +86,16 @@ impl<W: Write> Guarded<W> {
 }
 
 /// Where the first byte is that may start an unsafe character in UTF-8: a
-/// control other than a newline or a tab, DEL, or the lead byte of a C1
-/// control or a bidi control. Blocks of 32 bytes are tested at once.
+/// control other than a newline or a tab, DEL, or the lead byte of an unsafe
+/// character beyond ASCII. Blocks of 32 bytes are tested at once.
 // `|` rather than `||`: a test without branches is one the compiler can run on many bytes at once.
 #[allow(clippy::needless_bitwise_bool)]
 fn next_suspect(bytes: &[u8]) -> Option<usize> {
-    let suspect =
-        |byte: u8| (byte < 0x20 && byte != b'\n' && byte != b'\t') | (byte == 0x7f) | (byte == 0xc2) | (byte == 0xe2);
+    let suspect = |byte: u8| {
+        (byte < 0x20 && byte != b'\n' && byte != b'\t')
+            | (byte == 0x7f)
+            | LEAD_BYTES.iter().fold(false, |any, &lead| any | (byte == lead))
+    };
     let clean =
         bytes.chunks_exact(32).take_while(|block| !block.iter().fold(false, |any, &byte| any | suspect(byte))).count();
     let from = clean * 32;
@@ -175,6 +178,7 @@ mod tests {
         assert_eq!(through(&[b"a\x1b[3", b"1mred"], true), "a\u{1b}[31mred");
         assert_eq!(through(&[b"a\xc2", b"\x9bb"], false), "a<U+009B>b");
         assert_eq!(through(&[b"\xe2\x80", b"\xaex"], false), "<U+202E>x");
+        assert_eq!(through(&[b"\xf3\xa0", b"\x80\x81x\xe2\x80\x8e"], false), "<U+E0001>x<U+200E>");
         assert_eq!(through(&[b"end\x1b"], true), "end^[");
         assert_eq!(through(&[b"bad \xff byte"], false), "bad \u{fffd} byte");
     }

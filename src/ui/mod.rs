@@ -11,6 +11,7 @@ mod shown;
 mod table;
 mod terminal;
 mod typeahead;
+mod width;
 
 use std::fmt;
 use std::io::{BufWriter, IsTerminal, Stderr, StdoutLock, Write};
@@ -24,6 +25,7 @@ pub use key_prompts::{KeyPrompts, without_questions};
 pub use shown::{one_line, shown};
 pub use table::{Column, table};
 pub use terminal::{Paused, Terminal};
+pub use width::{pad, width_of};
 
 /// Standard output, buffered and guarded; colour codes pass when colour is on.
 #[allow(clippy::disallowed_methods)]
@@ -106,17 +108,36 @@ fn plain(text: &str) -> String {
     shown(text).into_owned()
 }
 
-/// The width to fit standard output to: `COLUMNS` when set, else the
-/// terminal's; none when output goes elsewhere.
+/// The most columns bezin fits its output to, whatever `COLUMNS` or the
+/// terminal says: wider than any real screen.
+const WIDEST: usize = 1000;
+
+/// The width to fit standard output to: `COLUMNS` when it is a number of
+/// columns (at most `WIDEST`), else the terminal's; none when output goes elsewhere.
 #[allow(clippy::disallowed_methods)]
 pub fn stdout_width() -> Option<usize> {
-    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|columns| columns.parse().ok()) {
+    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|columns| columns_in(&columns)) {
         return Some(columns);
     }
     if !std::io::stdout().is_terminal() {
         return None;
     }
-    Term::stdout().size_checked().map(|(_, columns)| usize::from(columns))
+    terminal_width(&Term::stdout())
+}
+
+/// The columns `COLUMNS` gives: none for what is not a positive number.
+fn columns_in(value: &str) -> Option<usize> {
+    match value.trim().parse::<usize>() {
+        Ok(0) => None,
+        Ok(columns) => Some(columns.min(WIDEST)),
+        Err(err) if *err.kind() == std::num::IntErrorKind::PosOverflow => Some(WIDEST),
+        Err(_) => None,
+    }
+}
+
+/// The columns of a terminal, at most `WIDEST`; none when it does not say.
+fn terminal_width(term: &Term) -> Option<usize> {
+    term.size_checked().map(|(_, columns)| usize::from(columns).min(WIDEST))
 }
 
 /// Applies `--color`: `None` (auto) leaves it to whether output is a
@@ -131,28 +152,48 @@ pub fn use_color(forced: Option<bool>) {
 
 /// `text` cut to `width` columns on the screen, with an ellipsis if cut.
 pub fn truncate(text: &str, width: usize) -> String {
-    console::truncate_str(text, width, "…").into_owned()
+    width::truncate(text, width).into_owned()
 }
 
-/// `text` padded with spaces to `width` columns on the screen.
-pub fn pad(text: &str, width: usize) -> String {
-    console::pad_str(text, width, console::Alignment::Left, None).into_owned()
-}
-
-/// How many columns `text` takes on the screen.
-pub fn width_of(text: &str) -> usize {
-    console::measure_text_width(text)
+/// `text` cut from its start to `width` columns on the screen, with an
+/// ellipsis if cut.
+pub fn truncate_start(text: &str, width: usize) -> String {
+    width::truncate_start(text, width).into_owned()
 }
 
 /// `text` in its visible form, wrapped at word boundaries to `width` (when
 /// there is one), every line indented.
 pub fn wrap(text: &str, width: Option<usize>, indent: &str) -> String {
     let text = shown(text);
-    match width {
-        Some(width) => {
-            let options = textwrap::Options::new(width.max(20)).initial_indent(indent).subsequent_indent(indent);
-            textwrap::fill(&text, options)
+    let room = width.map(|width| width.saturating_sub(width_of(indent)));
+    let mut lines = Vec::new();
+    for line in text.split('\n') {
+        match room {
+            Some(room) => lines.extend(width::wrap_line(line, room).iter().map(|line| format!("{indent}{line}"))),
+            None => lines.push(format!("{indent}{line}")),
         }
-        None => text.split('\n').map(|line| format!("{indent}{line}")).collect::<Vec<_>>().join("\n"),
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_beyond_any_screen_are_the_widest() {
+        assert_eq!(columns_in("18446744073709551615"), Some(WIDEST));
+        assert_eq!(columns_in("99999999999999999999999999"), Some(WIDEST));
+        assert_eq!(columns_in("100000000"), Some(WIDEST));
+        assert_eq!(columns_in("80"), Some(80));
+        assert_eq!(columns_in("0"), None);
+        assert_eq!(columns_in("-3"), None);
+        assert_eq!(columns_in("wide"), None);
+    }
+
+    #[test]
+    fn wrapped_lines_keep_their_indent_and_blank_lines() {
+        assert_eq!(wrap("one two three\n\nfour", Some(10), "  "), "  one two\n  three\n  \n  four");
+        assert_eq!(wrap("one\ntwo", None, "> "), "> one\n> two");
     }
 }

@@ -2,8 +2,7 @@
 
 use std::io::Write;
 
-use console::measure_text_width;
-
+use super::width::{truncate, width_of};
 use super::{accent, bold, one_line, plain, stdout_width, tint};
 
 /// A column of a table: its header, whether it may be cut to fit the
@@ -41,10 +40,10 @@ impl Column {
 pub fn table<const N: usize>(out: &mut impl Write, columns: &[Column; N], rows: &[[String; N]]) -> std::io::Result<()> {
     let rows: Vec<[String; N]> =
         rows.iter().map(|row| row.each_ref().map(|cell| one_line(cell).into_owned())).collect();
-    let mut widths = columns.each_ref().map(|column| measure_text_width(column.header));
+    let mut widths = columns.each_ref().map(|column| width_of(column.header));
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(measure_text_width(cell));
+            *width = (*width).max(width_of(cell));
         }
     }
     if let Some(room) = stdout_width() {
@@ -54,8 +53,8 @@ pub fn table<const N: usize>(out: &mut impl Write, columns: &[Column; N], rows: 
         let shown: Vec<usize> = (0..N).filter(|&n| widths[n] > 0).collect();
         let mut text = String::new();
         for (i, &n) in shown.iter().enumerate() {
-            let cut = console::truncate_str(&cells[n], widths[n], "…");
-            let padding = if i + 1 == shown.len() { 0 } else { widths[n] - measure_text_width(&cut) + 2 };
+            let cut = truncate(&cells[n], widths[n]);
+            let padding = if i + 1 == shown.len() { 0 } else { widths[n].saturating_sub(width_of(&cut)) + 2 };
             text += &match (header, cut.is_empty()) {
                 (_, true) => String::new(),
                 (true, false) => bold(&cut),
@@ -77,27 +76,36 @@ pub fn table<const N: usize>(out: &mut impl Write, columns: &[Column; N], rows: 
 /// Narrows the widest flexible column, a step at a time, until the row fits
 /// in `room`: first down to a comfortable width, then, leaving out optional
 /// columns (the last first; its width becomes 0), down to a few characters.
+/// On a terminal narrower still, every column narrows, and the last ones
+/// are left out, until the row fits.
 fn fit(widths: &mut [usize], columns: &[Column], room: usize) {
     let total = |widths: &[usize]| {
         let shown = widths.iter().filter(|&&w| w > 0).count();
         widths.iter().sum::<usize>() + 2 * shown.saturating_sub(1)
     };
-    let narrow = |widths: &mut [usize], floor: usize| {
+    let narrow = |widths: &mut [usize], floor: usize, any: bool| {
         while total(widths) > room {
-            let flexible = (0..widths.len()).filter(|&n| columns[n].shrinks && widths[n] > floor);
-            match flexible.max_by_key(|&n| widths[n]) {
+            let narrowing = (0..widths.len()).filter(|&n| (any || columns[n].shrinks) && widths[n] > floor);
+            match narrowing.max_by_key(|&n| widths[n]) {
                 Some(n) => widths[n] -= 1,
                 None => return,
             }
         }
     };
-    narrow(widths, 16);
-    while total(widths) > room {
-        match (0..widths.len()).rev().find(|&n| columns[n].optional && widths[n] > 0) {
+    let leave_out = |widths: &mut [usize], which: &dyn Fn(usize) -> bool| {
+        match (0..widths.len()).rev().find(|&n| which(n) && widths[n] > 0) {
             Some(n) => widths[n] = 0,
-            None => break,
+            None => return false,
         }
-        narrow(widths, 16);
+        true
+    };
+    narrow(widths, 16, false);
+    while total(widths) > room && leave_out(widths, &|n| columns[n].optional) {
+        narrow(widths, 16, false);
     }
-    narrow(widths, 6);
+    narrow(widths, 6, false);
+    narrow(widths, 1, true);
+    while total(widths) > room && widths.iter().filter(|&&w| w > 0).count() > 1 {
+        leave_out(widths, &|_| true);
+    }
 }

@@ -1,15 +1,18 @@
 //! The person at the terminal: a widget for every kind of prompt, the
 //! review of all answers, and the few questions bezin asks itself.
 
+mod lists;
+
 use std::io::IsTerminal;
 
 use anyhow::Result;
 use console::{Key, Term, style};
+use dialoguer::Input;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Input, MultiSelect, Select};
+use unicode_segmentation::UnicodeSegmentation;
 
-use super::one_line;
 use super::typeahead::TypeAhead;
+use super::{one_line, terminal_width, truncate, width_of};
 use crate::answer::{Answer, Picked};
 use crate::catalog::Catalog;
 use crate::draft::Draft;
@@ -104,7 +107,7 @@ impl Terminal {
         let Some(recalled) = self.recall.as_mut().and_then(|pending| pending.get().of(name)) else { return Ok(()) };
         let words = self.lang.words();
         let count = if recalled.reflections == 1 { words.reflection } else { words.reflections };
-        let width = self.term.size_checked().map_or(80, |(_, columns)| usize::from(columns));
+        let width = terminal_width(&self.term).unwrap_or(80);
         let mut lines = vec![format!(
             "  {name}: {} {count}, {} {} ({})",
             recalled.reflections, words.last_on, recalled.date, recalled.title
@@ -113,7 +116,7 @@ impl Terminal {
             lines.push(format!("    {question} {answer}"));
         }
         for line in lines {
-            let line = console::truncate_str(&one_line(&line), width.saturating_sub(1), "…").into_owned();
+            let line = truncate(&one_line(&line), width.saturating_sub(1));
             self.term.write_line(&style(line).dim().for_stderr().to_string())?;
         }
         Ok(())
@@ -133,12 +136,7 @@ impl Terminal {
                 format!("{}  {}", available.set.id, style(title).dim().for_stderr())
             })
             .collect();
-        let chosen = Select::with_theme(&self.theme)
-            .with_prompt(self.words().pick_set)
-            .items(&items)
-            .default(0)
-            .interact_on_opt(&self.term)?
-            .ok_or(Paused)?;
+        let chosen = self.pick(Some(self.words().pick_set), &items, 0)?;
         Ok(catalog.sets[chosen].set.id.clone())
     }
 
@@ -152,8 +150,7 @@ impl Terminal {
 
     /// Text in its visible form, wrapped at word boundaries to the terminal.
     fn wrap(&self, text: &str, indent: &str) -> String {
-        let width = self.term.size_checked().map(|(_, columns)| usize::from(columns));
-        super::wrap(text, width, indent)
+        super::wrap(text, terminal_width(&self.term), indent)
     }
 
     /// Asks whether to go on with an unfinished reflection.
@@ -175,12 +172,7 @@ impl Terminal {
             })
             .collect();
         items.push(self.words().follow_none.to_owned());
-        let chosen = Select::with_theme(&self.theme)
-            .with_prompt(self.words().follow_offer)
-            .items(&items)
-            .default(0)
-            .interact_on_opt(&self.term)?
-            .ok_or(Paused)?;
+        let chosen = self.pick(Some(self.words().follow_offer), &items, 0)?;
         Ok((chosen < open.len()).then_some(chosen))
     }
 
@@ -211,28 +203,37 @@ impl Terminal {
         }
         let mut items = vec![words.save.to_owned()];
         items.extend(asked.iter().enumerate().map(|(n, (prompt, _))| {
-            format!("{} {}: {}", words.change, n + 1, shorten(&one_line(&session.question(prompt)), 60))
+            format!("{} {}: {}", words.change, n + 1, truncate(&one_line(&session.question(prompt)), 60))
         }));
-        let chosen =
-            Select::with_theme(&self.theme).items(&items).default(0).interact_on_opt(&self.term)?.ok_or(Paused)?;
+        let chosen = self.pick(None, &items, 0)?;
         Ok(chosen.checked_sub(1).map(|n| asked[n].0))
     }
 
-    /// An optional line of text, such as the title, starting from `initial`.
+    /// An optional line of text, such as the title, starting from `initial`;
+    /// `initial` typed back unchanged is kept as it is, not in its visible form.
     pub fn line(&self, question: &str, initial: &str) -> Result<Option<String>> {
-        let text: String = Input::with_theme(&self.theme)
-            .with_prompt(one_line(question))
-            .with_initial_text(one_line(initial))
-            .allow_empty(true)
-            .interact_text_on(&self.term)?;
+        let text = if self.roomy() {
+            let typed: String = Input::with_theme(&self.theme)
+                .with_prompt(one_line(question))
+                .with_initial_text(one_line(initial))
+                .allow_empty(true)
+                .interact_text_on(&self.term)?;
+            if typed == one_line(initial) { initial.to_owned() } else { typed }
+        } else {
+            self.term.write_str(&format!(
+                "{} {} ",
+                style(one_line(question)).bold().for_stderr(),
+                style("›").dim().for_stderr()
+            ))?;
+            self.read_line(initial)?
+        };
         Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()))
     }
 
     /// One of `items`, by its position.
     pub fn choose(&self, question: &str, items: &[String]) -> Result<usize> {
         let items: Vec<String> = items.iter().map(|item| one_line(item).into_owned()).collect();
-        let chosen = Select::with_theme(&self.theme).with_prompt(one_line(question)).items(&items).default(0);
-        Ok(chosen.interact_on_opt(&self.term)?.ok_or(Paused)?)
+        self.pick(Some(&one_line(question)), &items, 0)
     }
 
     /// A yes-or-no question whose answer is no unless the person says yes.
@@ -313,22 +314,26 @@ impl Terminal {
         Ok(())
     }
 
-    /// A line typed at the terminal, starting from `initial`; Esc steps out
-    /// of the reflection (its draft is kept).
+    /// A line typed at the terminal, starting from `initial` (shown in its
+    /// visible form, kept as it is); Backspace takes back a grapheme, Esc
+    /// steps out of the reflection (its draft is kept).
     fn read_line(&self, initial: &str) -> Result<String> {
-        let initial = one_line(initial);
-        let mut line: Vec<char> = initial.chars().collect();
-        self.term.write_str(&initial)?;
+        let mut line = initial.to_owned();
+        self.term.write_str(&one_line(initial))?;
         loop {
             match self.term.read_key()? {
                 Key::Enter => {
                     self.term.write_line("")?;
-                    return Ok(line.into_iter().collect());
+                    return Ok(line);
                 }
                 Key::Escape => return Err(Paused.into()),
                 Key::Backspace => {
-                    if let Some(c) = line.pop() {
-                        self.term.clear_chars(console::measure_text_width(&c.to_string()).max(1))?;
+                    if let Some((at, last)) = line.grapheme_indices(true).next_back() {
+                        let width = width_of(&one_line(last));
+                        line.truncate(at);
+                        if width > 0 {
+                            self.term.clear_chars(width)?;
+                        }
                     }
                 }
                 Key::Char(c) if !c.is_control() => {
@@ -478,8 +483,7 @@ impl Terminal {
         if self.back.offered {
             items.push(self.words().back_item.to_owned());
         }
-        let chosen =
-            Select::with_theme(&self.theme).items(&items).default(start).interact_on_opt(&self.term)?.ok_or(Paused)?;
+        let chosen = self.pick(None, &items, start)?;
         if self.back.offered && chosen == items.len() - 1 {
             return Err(GoBack.into());
         }
@@ -496,11 +500,9 @@ impl Terminal {
             .iter()
             .map(|option| matches!(current, Some(Answer::Multi(picked)) if picked.iter().any(|p| p.is(option))))
             .collect();
-        self.dim(self.words().multi_help)?;
+        self.dim(if self.roomy() { self.words().multi_help } else { self.words().numbers_help })?;
         loop {
-            let chosen =
-                MultiSelect::with_theme(&self.theme).items(&items).defaults(&checked).interact_on_opt(&self.term)?;
-            let chosen = chosen.ok_or(Paused)?;
+            let chosen = self.pick_many(&items, &checked)?;
             if chosen.contains(&options.len()) {
                 return Err(GoBack.into());
             }
@@ -587,12 +589,3 @@ const RECALLED_ANSWERS: usize = 3;
 
 /// The most points a scale lists to pick from; a longer one is typed.
 const MOST_LISTED: i128 = 100;
-
-/// The first `width` characters of `text`, with an ellipsis if cut.
-fn shorten(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(width - 1).collect();
-    format!("{}…", cut.trim_end())
-}
