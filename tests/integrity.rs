@@ -405,3 +405,60 @@ fn an_entry_written_by_another_tool_with_spaces_is_found_by_its_id() {
     home.run(&["delete", "spaced01", "--yes"]).success();
     assert_eq!(home.entries().len(), 1);
 }
+
+/// A field bezin does not know inside an answer stays through an edit of
+/// the title, an edit of the answers, and an import of a changed copy.
+#[test]
+fn fields_bezin_does_not_know_inside_an_answer_survive_edit_and_import() {
+    let home = Home::new();
+    let mut entry = common::entry("ans0000001", "five-tips", "2026-11-20T10:00:00+01:00", None, &[]);
+    entry["answers"][0]["prompt"] = json!("not-knowing");
+    entry["answers"][0]["mood"] = json!({"colour": "blue"});
+    home.journal(&[entry.clone()]);
+    home.run(&["edit", "ans0", "--title", "Kept"]).success();
+    let answers = home.write("change.toml", "not-knowing = \"Changed\"\n");
+    home.run(&["edit", "ans0", "--answers", answers.to_str().unwrap()]).success();
+    let edited = home.entries().pop().unwrap();
+    assert_eq!(edited["answers"][0]["answer"], "Changed");
+    assert_eq!(edited["answers"][0]["mood"], json!({"colour": "blue"}));
+    let mut newer = edited.clone();
+    newer["title"] = json!("Newer");
+    newer["edited"] = json!("2030-01-01T10:00:00+01:00");
+    let file = home.write("theirs.jsonl", &format!("{newer}\n"));
+    home.run(&["import", file.to_str().unwrap()]).success();
+    let imported = home.entries().pop().unwrap();
+    assert_eq!((&imported["title"], &imported["answers"][0]["mood"]), (&json!("Newer"), &json!({"colour": "blue"})));
+}
+
+/// A journal is known by its lines, not by how its first bytes look: a
+/// line that puts `id` first or starts with a space imports; a file of
+/// nothing but damaged lines is refused; an entry held in format 1 and
+/// given back in format 2 (as `list --json` gives it) is the entry it was.
+#[test]
+fn a_journal_is_known_by_parsing_its_lines() {
+    let home = Home::new();
+    let entry = common::entry("first00001", "five-tips", "2026-11-20T10:00:00+01:00", None, &[]);
+    let id_first = format!("{{\"id\":\"idfirst001\",{}", &entry.to_string()[1..].replace("\"id\":\"first00001\",", ""));
+    let spaced = format!("  {}", entry.to_string().replace("first00001", "spaced0001"));
+    let file = home.write("other.jsonl", &format!("{id_first}\n{spaced}\n"));
+    home.run(&["import", file.to_str().unwrap()]).success().stdout(predicate::str::contains("Imported 2 entries"));
+    let damaged = home.write("damaged.jsonl", "{\"format\":2,\"id\":\"x\"}\n{\"format\":2, broken\n");
+    home.run(&["import", damaged.to_str().unwrap()])
+        .code(2)
+        .stderr(predicate::str::contains("every one of its 2 lines is damaged; nothing was imported"));
+
+    let mut old = common::entry("old0000001", "five-tips", "2026-11-21T10:00:00+01:00", None, &[]);
+    old["answers"] =
+        json!([{"prompt": "frame", "kind": "choice", "question": "Which frame?", "answer": "lack of time"}]);
+    let mut journal = home.entries();
+    journal.push(old);
+    home.journal(&journal);
+    let listed = home.stdout(&["list", "--json"]);
+    assert!(listed.contains(r#""id":"time""#), "{listed}");
+    let file = home.write("listed.json", &listed);
+    home.run(&["import", file.to_str().unwrap()])
+        .success()
+        .stdout(predicate::str::contains("(3 already there, skipped)"));
+    assert!(home.set_aside("conflict").is_empty());
+    assert_eq!(home.entries().len(), 3);
+}

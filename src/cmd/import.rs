@@ -117,12 +117,8 @@ fn read(context: &Context, path: &Path, input: &Input, incoming: &mut Incoming) 
         Input::Text(text) => start = text[..text.len().min(64)].to_vec(),
     }
     let first = start.iter().find(|b| !b.is_ascii_whitespace()).copied();
-    let journal_lines = start.starts_with(b"{\"format\":");
-    let reader: Box<dyn BufRead> = match input {
-        Input::File(file) => Box::new(BufReader::with_capacity(256 * 1024, file.try_clone()?)),
-        Input::Text(text) => Box::new(*text),
-    };
-    let mut json = serde_json::Deserializer::from_reader(reader);
+    let journal_lines = first == Some(b'{') && shape_of(reader_of(input)?) == Some(Shape::JournalLines);
+    let mut json = serde_json::Deserializer::from_reader(reader_of(input)?);
     let read = match first {
         Some(b'{') if journal_lines => journal(path, input, incoming),
         Some(b'[') => json
@@ -143,6 +139,59 @@ fn read(context: &Context, path: &Path, input: &Input, incoming: &mut Incoming) 
     read.with_context(|| format!("could not read {}", path.display()))
 }
 
+/// The input read from its start.
+fn reader_of<'t>(input: &Input<'t>) -> Result<Box<dyn BufRead + 't>> {
+    Ok(match input {
+        Input::File(file) => {
+            let mut file = file.try_clone()?;
+            std::io::Seek::rewind(&mut file)?;
+            Box::new(BufReader::with_capacity(256 * 1024, file))
+        }
+        Input::Text(text) => Box::new(*text),
+    })
+}
+
+/// What a file that starts with `{` holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// A bezin journal: an entry on each line.
+    JournalLines,
+    /// jrnl's export: one object with its `entries`.
+    Jrnl,
+}
+
+/// The shape of the first object in `reader`, told by the first key that
+/// only one of the shapes has, whatever the order of keys or the spaces
+/// around them; reading stops at that key, so a large export is not read
+/// twice.
+fn shape_of(reader: impl std::io::Read) -> Option<Shape> {
+    struct Keys<'s>(&'s std::cell::Cell<Option<Shape>>);
+    impl<'de> Visitor<'de> for Keys<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                let shape = match key.as_ref() {
+                    "format" | "id" | "set" | "answers" | "finished" => Shape::JournalLines,
+                    "entries" => Shape::Jrnl,
+                    _ => {
+                        map.next_value::<IgnoredAny>()?;
+                        continue;
+                    }
+                };
+                self.0.set(Some(shape));
+                return Err(de::Error::custom("told"));
+            }
+            Ok(())
+        }
+    }
+    let shape = std::cell::Cell::new(None);
+    let _ = serde_json::Deserializer::from_reader(reader).deserialize_map(Keys(&shape));
+    shape.get()
+}
+
 /// One entry of a bezin export, kept with the fields bezin does not know.
 fn take(incoming: &mut Incoming, raw: &RawValue) -> Result<()> {
     let entry: Entry = serde_json::from_str(raw.get())?;
@@ -150,12 +199,17 @@ fn take(incoming: &mut Incoming, raw: &RawValue) -> Result<()> {
 }
 
 /// The entries of a bezin journal, line by line; a damaged line is named
-/// and left out.
+/// and left out, and a file of nothing but damaged lines is refused.
 fn journal(path: &Path, input: &Input, incoming: &mut Incoming) -> Result<()> {
+    let (mut read, mut damaged) = (0, 0);
     let visit = |line: crate::journal::RawLine| {
         match serde_json::from_slice::<Entry>(line.bytes) {
-            Ok(entry) => incoming.take(&entry, line.bytes)?,
+            Ok(entry) => {
+                read += 1;
+                incoming.take(&entry, line.bytes)?;
+            }
             Err(err) => {
+                damaged += 1;
                 crate::tell!("bezin: warning: {}:{}: left out a damaged line ({err})", path.display(), line.number);
             }
         }
@@ -163,10 +217,14 @@ fn journal(path: &Path, input: &Input, incoming: &mut Incoming) -> Result<()> {
     };
     match input {
         Input::File(file) => {
-            crate::journal::scan_file(file, visit).with_context(|| format!("could not read {}", path.display()))
+            crate::journal::scan_file(file, visit).with_context(|| format!("could not read {}", path.display()))?;
         }
-        Input::Text(text) => crate::journal::scan_text(text, visit),
+        Input::Text(text) => crate::journal::scan_text(text, visit)?,
     }
+    if read == 0 && damaged > 0 {
+        bail!("every one of its {damaged} lines is damaged; nothing was imported");
+    }
+    Ok(())
 }
 
 /// Calls the function with each element of a JSON array, one at a time.

@@ -157,25 +157,68 @@ const KNOWN: [&str; 13] = [
     "edited",
 ];
 
+/// The fields of a recorded answer that bezin knows.
+const KNOWN_IN_ANSWER: [&str; 5] = ["prompt", "kind", "question", "range", "answer"];
+
 /// `entry` as a journal line that keeps the fields bezin does not know
-/// from `old`, the line it replaces (written by a newer bezin, or another tool).
+/// from `old`, the line it replaces (written by a newer bezin, or another
+/// tool): at the top of the entry, and in each answer (found by its prompt).
 pub fn line_keeping_unknown(entry: &Entry, old: &[u8]) -> String {
-    let mut line = entry.to_line();
-    let Ok(old) = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(old) else { return line };
-    let unknown: Vec<(&String, &serde_json::Value)> =
-        old.iter().filter(|(key, _)| !KNOWN.contains(&key.as_str())).collect();
-    if unknown.is_empty() {
+    use serde_json::{Map, Value};
+    let line = entry.to_line();
+    let Ok(old) = serde_json::from_slice::<Map<String, Value>>(old) else { return line };
+    let unknown = |map: &Map<String, Value>, known: &[&str]| -> Map<String, Value> {
+        map.iter().filter(|(key, _)| !known.contains(&key.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect()
+    };
+    let old_answers: Vec<(String, Map<String, Value>)> = match old.get("answers") {
+        Some(Value::Array(answers)) => answers
+            .iter()
+            .filter_map(Value::as_object)
+            .map(|answer| {
+                let prompt = answer.get("prompt").and_then(Value::as_str).unwrap_or_default().to_owned();
+                (prompt, unknown(answer, &KNOWN_IN_ANSWER))
+            })
+            .filter(|(_, extra)| !extra.is_empty())
+            .collect(),
+        _ => Vec::new(),
+    };
+    let top = unknown(&old, &KNOWN);
+    if top.is_empty() && old_answers.is_empty() {
         return line;
     }
-    line.pop();
-    for (key, value) in unknown {
-        line.push(',');
-        line.push_str(&serde_json::Value::String(key.clone()).to_string());
-        line.push(':');
-        line.push_str(&value.to_string());
+    let Ok(Value::Object(mut new)) = serde_json::from_str::<Value>(&line) else { return line };
+    if let Some(Value::Array(answers)) = new.get_mut("answers") {
+        for answer in answers.iter_mut().filter_map(Value::as_object_mut) {
+            let prompt = answer.get("prompt").and_then(Value::as_str).unwrap_or_default().to_owned();
+            if let Some((_, extra)) = old_answers.iter().find(|(old, _)| *old == prompt) {
+                answer.extend(extra.clone());
+            }
+        }
     }
-    line.push('}');
-    line
+    new.extend(top);
+    Value::Object(new).to_string()
+}
+
+/// Whether two entries are the same whichever format each was written in:
+/// a choice kept by its label alone (format 1) is the same as the option
+/// with that label and an id (format 2, as `list --json` gives it).
+pub fn same_in_any_format(one: &Entry, other: &Entry) -> bool {
+    let picked_alike =
+        |a: &Picked, b: &Picked| a.label == b.label && (a.id.is_none() || b.id.is_none() || a.id == b.id);
+    let answer_alike = |a: &Recorded, b: &Recorded| {
+        let answers = match (&a.answer, &b.answer) {
+            (Answer::Choice(x), Answer::Choice(y)) => picked_alike(x, y),
+            (Answer::Multi(x), Answer::Multi(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(x, y)| picked_alike(x, y))
+            }
+            (x, y) => x == y,
+        };
+        answers && (&a.prompt, &a.kind, &a.question, a.range) == (&b.prompt, &b.kind, &b.question, b.range)
+    };
+    let answers = one.answers.len() == other.answers.len()
+        && one.answers.iter().zip(&other.answers).all(|(a, b)| answer_alike(a, b));
+    let rest = |entry: &Entry| Entry { format: 0, answers: Vec::new(), ..entry.clone() };
+    answers && rest(one) == rest(other)
 }
 
 /// Tags as typed, split on commas, without a leading '#', each once.

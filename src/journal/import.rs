@@ -144,9 +144,12 @@ impl Incoming {
         }
         let hash = hash(line.as_bytes());
         let twin = self.by_id.get(&entry.id).copied();
-        if twin.is_some_and(|twin| self.places[twin].hash == hash) {
-            self.skipped += 1;
-            return Ok(());
+        if let Some(twin) = twin {
+            self.spill.flush()?;
+            if self.places[twin].hash == hash || same_entry(&self.line(twin)?, line.as_bytes()) {
+                self.skipped += 1;
+                return Ok(());
+            }
         }
         self.spill.write_all(line.as_bytes())?;
         let place = Place { id: entry.id.clone(), finished, offset: self.written, len: line.len(), hash };
@@ -342,10 +345,22 @@ impl Aside {
     }
 }
 
-/// Whether two lines hold the same entry, however each was written.
+/// Whether two lines hold the same entry, however each was written: in
+/// another order of fields or spacing, or the one in format 1 and the
+/// other in format 2 (from `list --json`), with the same fields bezin does
+/// not know.
 fn same_entry(one: &[u8], other: &[u8]) -> bool {
     let value = |line: &[u8]| serde_json::from_slice::<serde_json::Value>(line).ok();
-    value(one).is_some_and(|one| Some(one) == value(other))
+    let (Some(one_value), Some(other_value)) = (value(one), value(other)) else { return false };
+    if one_value == other_value {
+        return true;
+    }
+    let entry = |line: &[u8]| serde_json::from_slice::<Entry>(line).ok();
+    let (Some(one_entry), Some(other_entry)) = (entry(one), entry(other)) else { return false };
+    let unknown = |entry: &Entry, line: &[u8]| value(super::entry::line_keeping_unknown(entry, line).as_bytes());
+    one_entry.format != other_entry.format
+        && super::entry::same_in_any_format(&one_entry, &other_entry)
+        && unknown(&other_entry, one) == unknown(&other_entry, other)
 }
 
 /// When the entry on this line was changed last: `edited`, else `finished`.
