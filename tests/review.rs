@@ -137,3 +137,32 @@ fn search_ignores_case_and_accents_and_shows_a_snippet() {
     assert_eq!(found[0]["hits"][0]["field"], "note");
     assert_eq!(found[0]["hits"][0]["snippet"], "Notes of bbbb000002");
 }
+
+/// `list` shows the person and gives the title the width it needs: the
+/// tags give way first, then the set, then the person; no line is wider
+/// than the terminal.
+#[test]
+fn list_gives_the_title_its_width_and_drops_columns_in_order() {
+    let home = Home::new();
+    let title = "A rather long title about the hours she asked for";
+    let mut one =
+        entry("aaaa000001", "check-the-potential", "2026-01-10T09:00:00+01:00", Some(title), &["work", "anna"]);
+    one["person"] = serde_json::json!("Anna");
+    home.journal(&[one]);
+    for (columns, headers) in [
+        ("120", "ID DATE PERSON TITLE SET TAGS"),
+        ("80", "ID DATE PERSON TITLE SET"),
+        ("60", "ID DATE PERSON TITLE"),
+        ("45", "ID DATE TITLE"),
+    ] {
+        let shown =
+            common::text(&home.command().env("COLUMNS", columns).arg("list").assert().success().get_output().stdout);
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[0].split_whitespace().collect::<Vec<_>>().join(" "), headers, "{columns}: {shown}");
+        let width: usize = columns.parse().unwrap();
+        assert!(lines.iter().all(|line| line.chars().count() <= width), "{columns}: {shown}");
+        assert_eq!(lines[1].contains(title), width >= 120, "{columns}: {shown}");
+        assert!(lines[1].contains(&title[..20]), "{columns}: {shown}");
+        assert_eq!(lines[1].contains("Anna"), headers.contains("PERSON"), "{columns}: {shown}");
+    }
+}

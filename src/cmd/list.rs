@@ -18,7 +18,7 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let filter = filter(&args.filter, &catalog)?;
     let mut out = ui::stdout();
-    let mut rows: Vec<[String; 5]> = Vec::new();
+    let mut rows: Vec<[String; 6]> = Vec::new();
     // Entries held back to be written oldest first, for --json --reverse.
     let mut held: Vec<Entry> = Vec::new();
     let mut count = 0;
@@ -63,12 +63,14 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
     } else if rows.is_empty() {
         crate::tell!("No entries to list; bezin run five-tips starts one.");
     } else {
+        // Below 60 columns the tags go first, then the set, then the person.
         let columns = [
             Column::id("ID"),
             Column::fixed("DATE"),
-            Column::flexible("SET").optional(),
+            Column::flexible("PERSON").optional().yields(),
             Column::flexible("TITLE"),
-            Column::tags("TAGS").optional(),
+            Column::flexible("SET").optional().yields(),
+            Column::tags("TAGS").optional().yields(),
         ];
         ui::table(&mut out, &columns, &rows)?;
     }
@@ -76,7 +78,8 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn row(entry: &Entry, catalog: &Catalog) -> [String; 5] {
+fn row(entry: &Entry, catalog: &Catalog) -> [String; 6] {
     let tags = entry.tags.iter().map(|tag| format!("#{tag}")).collect::<Vec<_>>().join(" ");
-    [entry.short_id().to_owned(), entry.date().to_owned(), entry.set.clone(), title_of(entry, catalog), tags]
+    let person = entry.person.clone().unwrap_or_default();
+    [entry.short_id().to_owned(), entry.date().to_owned(), person, title_of(entry, catalog), entry.set.clone(), tags]
 }

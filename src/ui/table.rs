@@ -12,25 +12,32 @@ pub struct Column {
     shrinks: bool,
     /// May be left out when even the narrowed table is too wide.
     optional: bool,
+    /// Gives its room to the other columns first.
+    yields: bool,
     paint: fn(&str) -> String,
 }
 
 impl Column {
     pub fn fixed(header: &'static str) -> Column {
-        Column { header, shrinks: false, optional: false, paint: plain }
+        Column { header, shrinks: false, optional: false, yields: false, paint: plain }
     }
     pub fn flexible(header: &'static str) -> Column {
-        Column { header, shrinks: true, optional: false, paint: plain }
+        Column { header, shrinks: true, optional: false, yields: false, paint: plain }
     }
     pub fn id(header: &'static str) -> Column {
-        Column { header, shrinks: false, optional: false, paint: accent }
+        Column { header, shrinks: false, optional: false, yields: false, paint: accent }
     }
     pub fn tags(header: &'static str) -> Column {
-        Column { header, shrinks: true, optional: false, paint: tint }
+        Column { header, shrinks: true, optional: false, yields: false, paint: tint }
     }
     /// The same column, left out on a terminal too narrow for it.
     pub fn optional(self) -> Column {
         Column { optional: true, ..self }
+    }
+    /// The same column, narrowed before the others, so that the one that
+    /// matters most (a title) keeps the width it needs.
+    pub fn yields(self) -> Column {
+        Column { yields: true, ..self }
     }
 }
 
@@ -74,8 +81,10 @@ pub fn table<const N: usize>(out: &mut impl Write, columns: &[Column; N], rows: 
 }
 
 /// Narrows the widest flexible column, a step at a time, until the row fits
-/// in `room`: first down to a comfortable width, then, leaving out optional
-/// columns (the last first; its width becomes 0), down to a few characters.
+/// in `room`: first the columns that yield, then every column down to a
+/// comfortable width (wider where other columns yield to it), then,
+/// leaving out optional columns (the last first; its width becomes 0),
+/// down to a few characters.
 /// On a terminal narrower still, every column narrows, and the last ones
 /// are left out, until the row fits.
 fn fit(widths: &mut [usize], columns: &[Column], room: usize) {
@@ -99,9 +108,19 @@ fn fit(widths: &mut [usize], columns: &[Column], room: usize) {
         }
         true
     };
-    narrow(widths, 16, false);
+    let yielding: Vec<bool> = columns.iter().map(|column| column.yields).collect();
+    while total(widths) > room {
+        let narrowing = (0..widths.len()).filter(|&n| yielding[n] && columns[n].shrinks && widths[n] > 10);
+        match narrowing.max_by_key(|&n| widths[n]) {
+            Some(n) => widths[n] -= 1,
+            None => break,
+        }
+    }
+    // A table whose other columns yield keeps its main one readable before it cuts deeper.
+    let comfort = if yielding.contains(&true) { 30 } else { 16 };
+    narrow(widths, comfort, false);
     while total(widths) > room && leave_out(widths, &|n| columns[n].optional) {
-        narrow(widths, 16, false);
+        narrow(widths, comfort, false);
     }
     narrow(widths, 6, false);
     narrow(widths, 1, true);
