@@ -230,7 +230,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// What to look for; case and accents do not matter
-    pub text: String,
+    pub text: Option<String>,
 
     #[command(flatten)]
     pub filter: FilterArgs,

@@ -166,3 +166,11 @@ fn list_gives_the_title_its_width_and_drops_columns_in_order() {
         assert_eq!(lines[1].contains("Anna"), headers.contains("PERSON"), "{columns}: {shown}");
     }
 }
+
+#[test]
+fn search_without_a_text_says_what_it_needs_with_an_example() {
+    let home = Home::new();
+    home.run(&["search"])
+        .code(2)
+        .stderr(predicate::str::contains("search needs a text to look for, for example: bezin search Anna"));
+}

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::ops::ControlFlow;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use serde::Serialize;
 
 use super::{current_form, filter, title_of};
@@ -27,7 +27,10 @@ struct Found<'e> {
 }
 
 pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
-    let query = Query::new(&args.text)?;
+    let Some(text) = &args.text else {
+        bail!("search needs a text to look for, for example: bezin search Anna (or bezin search \"next step\")");
+    };
+    let query = Query::new(text)?;
     let catalog = context.catalog()?;
     let filter = filter(&args.filter, &catalog)?;
     let mut out = ui::stdout();
@@ -64,7 +67,7 @@ pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
     if args.json {
         out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
     } else if count == 0 {
-        crate::tell!("No entry holds '{}'.", args.text);
+        crate::tell!("No entry holds '{text}'.");
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
