@@ -23,6 +23,8 @@ pub struct Stats {
     /// `YYYY-MM` to the number of entries.
     pub per_month: BTreeMap<String, usize>,
     pub streak: Streak,
+    /// Runs of weeks (Monday to Sunday), for those who reflect weekly.
+    pub weekly_streak: Streak,
     pub scales: Vec<Scale>,
     pub choices: Vec<Choices>,
     /// Scale answers left out of the trends: outside their scale, or of a
@@ -32,10 +34,11 @@ pub struct Stats {
     days: BTreeSet<String>,
 }
 
-/// Runs of days with at least one reflection.
+/// Runs of days (or weeks) with at least one reflection.
 #[derive(Debug, Default, Serialize, PartialEq, Eq)]
 pub struct Streak {
-    /// Days in a row up to today, or up to yesterday when today has none yet.
+    /// Days (weeks) in a row up to today, or up to yesterday (last week)
+    /// when today (this week) has none yet.
     pub current: usize,
     pub longest: usize,
 }
@@ -133,7 +136,10 @@ impl Stats {
     /// Finishes the counts: the streaks as of `today`, the options most
     /// picked first.
     pub fn finish(mut self, today: Date) -> Stats {
-        self.streak = streak(&self.days, today);
+        let dates: BTreeSet<Date> = self.days.iter().filter_map(|day| day.parse().ok()).collect();
+        self.streak = streak(&dates, today, 1);
+        let mondays: BTreeSet<Date> = dates.iter().map(|&date| monday_of(date)).collect();
+        self.weekly_streak = streak(&mondays, monday_of(today), 7);
         for choices in &mut self.choices {
             choices.options.sort_by_key(|option| std::cmp::Reverse(option.count));
         }
@@ -218,39 +224,59 @@ impl Scale {
     }
 }
 
-/// The current and longest runs of consecutive days in `days`.
-fn streak(days: &BTreeSet<String>, today: Date) -> Streak {
-    let dates: Vec<Date> = days.iter().filter_map(|day| day.parse().ok()).collect();
+/// The current and longest runs in `dates` of dates `step` days apart
+/// (1 for days, 7 for the Mondays of weeks), up to `today`'s.
+fn streak(dates: &BTreeSet<Date>, today: Date, step: i64) -> Streak {
+    let next = |date: Date| date.checked_add(jiff::Span::new().days(step)).ok();
     let (mut longest, mut run) = (0, 0);
     let mut previous: Option<Date> = None;
-    for &date in &dates {
+    for &date in dates {
         run = match previous {
-            Some(before) if before.tomorrow().ok() == Some(date) => run + 1,
+            Some(before) if next(before) == Some(date) => run + 1,
             _ => 1,
         };
         longest = longest.max(run);
         previous = Some(date);
     }
-    let alive = previous.is_some_and(|last| last == today || last.tomorrow().ok() == Some(today));
+    let alive = previous.is_some_and(|last| last == today || next(last) == Some(today));
     Streak { current: if alive { run } else { 0 }, longest }
+}
+
+/// The Monday of the week `date` is in.
+fn monday_of(date: Date) -> Date {
+    let back = i64::from(date.weekday().to_monday_zero_offset());
+    date.checked_sub(jiff::Span::new().days(back)).unwrap_or(date)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn days(list: &[&str]) -> BTreeSet<String> {
-        list.iter().map(|day| (*day).to_owned()).collect()
+    fn days(list: &[&str]) -> BTreeSet<Date> {
+        list.iter().map(|day| day.parse().unwrap()).collect()
     }
 
     #[test]
     fn streaks_count_days_in_a_row() {
         let today: Date = "2026-11-24".parse().unwrap();
         let year = days(&["2026-01-01", "2026-01-02", "2026-01-03", "2026-11-22", "2026-11-23"]);
-        assert_eq!(streak(&year, today), Streak { current: 2, longest: 3 });
-        assert_eq!(streak(&days(&["2026-11-20"]), today), Streak { current: 0, longest: 1 });
-        assert_eq!(streak(&days(&["2026-11-24"]), today), Streak { current: 1, longest: 1 });
-        assert_eq!(streak(&days(&[]), today), Streak { current: 0, longest: 0 });
+        assert_eq!(streak(&year, today, 1), Streak { current: 2, longest: 3 });
+        assert_eq!(streak(&days(&["2026-11-20"]), today, 1), Streak { current: 0, longest: 1 });
+        assert_eq!(streak(&days(&["2026-11-24"]), today, 1), Streak { current: 1, longest: 1 });
+        assert_eq!(streak(&days(&[]), today, 1), Streak { current: 0, longest: 0 });
+    }
+
+    #[test]
+    fn weekly_streaks_count_weeks_in_a_row() {
+        // Tuesday 24 November 2026; a reflection every week on varying days.
+        let mut stats = Stats::default();
+        for day in ["2026-10-05", "2026-10-26", "2026-11-06", "2026-11-10", "2026-11-22", "2026-11-23"] {
+            stats.days.insert(day.to_owned());
+        }
+        let stats = stats.finish("2026-11-24".parse().unwrap());
+        assert_eq!(stats.weekly_streak, Streak { current: 5, longest: 5 });
+        assert_eq!(stats.streak, Streak { current: 2, longest: 2 });
+        assert_eq!(monday_of("2026-11-29".parse().unwrap()), "2026-11-23".parse::<Date>().unwrap());
     }
 
     #[test]

@@ -54,20 +54,24 @@ pub fn run(context: &Context, args: &StatsArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The streaks of days and of weeks, the one that fits the person first:
+/// days for someone on a run of two days or more, weeks otherwise.
+fn streaks(stats: &Stats) -> [String; 2] {
+    let count = |n: usize, one: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") };
+    let days = format!("{} now, longest {}", count(stats.streak.current, "day"), count(stats.streak.longest, "day"));
+    let weekly = &stats.weekly_streak;
+    let weeks = format!("{} now, longest {}", count(weekly.current, "week"), count(weekly.longest, "week"));
+    if stats.streak.current >= 2 { [days, weeks] } else { [weeks, days] }
+}
+
 fn write_stats(out: &mut impl Write, stats: &Stats, width: usize) -> std::io::Result<()> {
     if stats.entries == 0 {
         writeln!(out, "No entries yet; bezin run five-tips starts one.")?;
         return Ok(());
     }
-    let days = |n: usize| if n == 1 { "1 day".to_owned() } else { format!("{n} days") };
     writeln!(out, "{} {}", ui::bold("Entries:"), stats.entries)?;
-    writeln!(
-        out,
-        "{} {} now, longest {}",
-        ui::bold("Streak:"),
-        days(stats.streak.current),
-        days(stats.streak.longest)
-    )?;
+    let [first, second] = streaks(stats);
+    writeln!(out, "{} {first}\n        {second}", ui::bold("Streak:"))?;
     let per_set: Vec<(String, usize)> = stats.per_set.iter().map(|(set, n)| (set.clone(), *n)).collect();
     writeln!(out, "\n{}", ui::bold("Per set"))?;
     bars(out, &per_set, width, "  ")?;
