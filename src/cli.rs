@@ -30,15 +30,15 @@ pub struct Cli {
     pub command: Option<Command>,
 
     /// The journal file to read and write, instead of the default place
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", add = ArgValueCompleter::new(completion::files))]
     pub journal: Option<PathBuf>,
 
     /// The age identity that reads an encrypted journal [default: BEZIN_IDENTITY, the settings, else identity.txt beside them]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", add = ArgValueCompleter::new(completion::files))]
     pub identity: Option<PathBuf>,
 
     /// Another folder of prompt sets (*.toml); may be given more than once
-    #[arg(long = "prompts", global = true, value_name = "DIR")]
+    #[arg(long = "prompts", global = true, value_name = "DIR", add = ArgValueCompleter::new(completion::folders))]
     pub prompt_dirs: Vec<PathBuf>,
 
     /// The language of the prompts: en or nl [default: the settings, else $LANG, else en]
@@ -174,7 +174,7 @@ pub struct EncryptArgs {
     pub recipients: Vec<String>,
 
     /// A file of public keys, one a line (as age -R reads them); may be given more than once
-    #[arg(long = "recipients-file", short = 'R', value_name = "FILE")]
+    #[arg(long = "recipients-file", short = 'R', value_name = "FILE", add = ArgValueCompleter::new(completion::files))]
     pub recipients_files: Vec<std::path::PathBuf>,
 }
 
@@ -255,7 +255,7 @@ pub struct EditArgs {
     pub tags: Vec<String>,
 
     /// New answers from a TOML file (prompt id = answer), or - for stdin, instead of asking
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", add = ArgValueCompleter::new(completion::files))]
     pub answers: Option<PathBuf>,
 }
 
@@ -283,7 +283,7 @@ pub struct ExportArgs {
     pub format: Format,
 
     /// The file to write (or the folder, with --split); standard output without it
-    #[arg(long, short = 'o', value_name = "PATH")]
+    #[arg(long, short = 'o', value_name = "PATH", add = ArgValueCompleter::new(completion::files))]
     pub output: Option<PathBuf>,
 
     /// One Markdown file per entry, with YAML front matter, in the folder given with -o
@@ -377,6 +377,7 @@ pub enum DraftsAction {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// A file from `bezin export --format json` or `jrnl --export json`
+    #[arg(add = ArgValueCompleter::new(completion::files))]
     pub file: PathBuf,
 }
 
@@ -411,7 +412,7 @@ pub enum SetsAction {
     )]
     Validate {
         /// The files to check
-        #[arg(required = true)]
+        #[arg(required = true, add = ArgValueCompleter::new(completion::files))]
         files: Vec<PathBuf>,
     },
 }
@@ -435,7 +436,7 @@ pub struct RunArgs {
     pub follows: Option<String>,
 
     /// Take the answers from a TOML file (prompt id = answer), or - for stdin, instead of asking
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", add = ArgValueCompleter::new(completion::files))]
     pub answers: Option<PathBuf>,
 
     /// Go on with the unfinished reflection of this set without asking
@@ -462,7 +463,10 @@ pub struct ShowArgs {
 /// returns at once.
 pub fn complete_when_asked() {
     completion::note_if_completing();
-    clap_complete::CompleteEnv::with_factory(Cli::command).var(completion::COMPLETE_VARIABLE).complete();
+    clap_complete::CompleteEnv::with_factory(Cli::command)
+        .var(completion::COMPLETE_VARIABLE)
+        .shells(completion::SHELLS)
+        .complete();
 }
 
 /// The manual page, in roff.

@@ -4,10 +4,9 @@
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
-use clap_complete::env::Shells;
 
 use crate::cli::Shell;
-use crate::completion::COMPLETE_VARIABLE;
+use crate::completion::{COMPLETE_VARIABLE, SHELLS};
 
 pub fn run(shell: Shell) -> Result<ExitCode> {
     let name = match shell {
@@ -17,8 +16,7 @@ pub fn run(shell: Shell) -> Result<ExitCode> {
         Shell::Elvish => "elvish",
         Shell::Powershell => "powershell",
     };
-    let shells = Shells::builtins();
-    let completer = shells.completer(name).context("this shell has no completions")?;
+    let completer = SHELLS.completer(name).context("this shell has no completions")?;
     completer.write_registration(COMPLETE_VARIABLE, "bezin", "bezin", "bezin", &mut crate::ui::stdout())?;
     Ok(ExitCode::SUCCESS)
 }

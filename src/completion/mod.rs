@@ -1,32 +1,47 @@
 //! What the shell completes beyond the flags: set ids, entry ids and draft
-//! ids, read from the same places the commands read. A completion never
-//! prints an error; when something cannot be read, it offers nothing.
+//! ids, read from the same places the commands read, and paths. A
+//! completion never prints an error; when something cannot be read, it
+//! offers nothing.
+
+mod paths;
+mod shells;
 
 use std::ffi::OsStr;
 use std::ops::ControlFlow;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
 
 use clap_complete::engine::CompletionCandidate;
 
+pub use paths::{files, folders};
+pub use shells::SHELLS;
+
+use crate::cli::Shell;
 use crate::context::Context;
 
 /// The variable a completion script sets when it asks bezin what to complete.
 pub const COMPLETE_VARIABLE: &str = "BEZIN_COMPLETE";
 
-/// Set while this process answers the shell's completion script (which
-/// takes its variable away before it asks for candidates).
-static COMPLETING: AtomicBool = AtomicBool::new(false);
+/// Set while this process answers the shell's completion script, to the
+/// shell it names (the script's variable is taken away before bezin is
+/// asked for candidates).
+static COMPLETING: OnceLock<Option<Shell>> = OnceLock::new();
 
-/// Notes whether the shell's completion script started this process.
+/// Notes whether the shell's completion script started this process, and
+/// for which shell.
 pub fn note_if_completing() {
-    if std::env::var_os(COMPLETE_VARIABLE).is_some() {
-        COMPLETING.store(true, Ordering::Relaxed);
+    if let Some(variable) = std::env::var_os(COMPLETE_VARIABLE) {
+        let _ = COMPLETING.set(shells::named(&variable.to_string_lossy()));
     }
 }
 
 /// Whether this process is answering the shell's completion script.
 pub fn completing() -> bool {
-    COMPLETING.load(Ordering::Relaxed)
+    COMPLETING.get().is_some()
+}
+
+/// The shell this process completes in, when bezin knows it.
+fn shell() -> Option<Shell> {
+    COMPLETING.get().copied().flatten()
 }
 
 /// How many of the newest entries are offered.
@@ -62,40 +77,13 @@ pub fn draft_ids(current: &OsStr) -> Vec<CompletionCandidate> {
 }
 
 fn candidates(current: &OsStr, values: impl Iterator<Item = (String, String)>) -> Vec<CompletionCandidate> {
-    let current = current.to_string_lossy();
-    let shell = std::env::var(COMPLETE_VARIABLE).unwrap_or_default();
+    let shell = shell();
+    let current = shells::meant(&current.to_string_lossy(), shell);
     values
-        .filter(|(value, _)| value.starts_with(current.as_ref()))
+        .filter(|(value, _)| value.starts_with(&current) && shells::carries(value, shell))
         .map(|(value, about)| {
             let about = crate::ui::one_line(&about).into_owned();
-            CompletionCandidate::new(quoted(&value, &shell)).help(Some(about.into()))
+            CompletionCandidate::new(shells::inserted(&value, shell)).help(Some(about.into()))
         })
         .collect()
-}
-
-/// `word` as the shell puts it on the command line as it is: bash and
-/// PowerShell insert a completion unquoted, zsh reads `:` as the start of
-/// the description, and fish and elvish quote what they insert themselves.
-/// Ids are plain words, so this changes nothing unless a word is not one.
-fn quoted(word: &str, shell: &str) -> String {
-    match shell {
-        "bash" => crate::shell::quote(word).into_owned(),
-        "zsh" => word.replace('\\', "\\\\").replace(':', "\\:"),
-        "powershell" if !crate::journal::is_id(word) => format!("'{}'", word.replace('\'', "''")),
-        _ => word.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::quoted;
-
-    #[test]
-    fn completions_are_quoted_for_their_shell() {
-        assert_eq!(quoted("zz$(touch x)", "bash"), "'zz$(touch x)'");
-        assert_eq!(quoted("sh3r9x280a", "bash"), "sh3r9x280a");
-        assert_eq!(quoted("a:b", "zsh"), "a\\:b");
-        assert_eq!(quoted("it's", "powershell"), "'it''s'");
-        assert_eq!(quoted("zz$(touch x)", "fish"), "zz$(touch x)");
-    }
 }
