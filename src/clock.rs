@@ -76,9 +76,41 @@ pub fn now() -> ZonedDateTime {
     Timestamp::now().to_zoned_datetime(zone().clone())
 }
 
-/// Now as entries record it: RFC 3339 with the UTC offset.
+/// Now as entries record it: RFC 3339 with the UTC offset (`is_stamp`).
 pub fn stamp() -> String {
     now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+/// Whether `text` is a time as entries record it: RFC 3339 with seconds
+/// (and maybe a fraction), `Z` or an offset of whole minutes from -23:59 to
+/// +23:59, and no time zone name; what other tools and older readers take.
+pub fn is_stamp(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let number = |at: usize, most: u32| {
+        let digits = bytes.get(at..at + 2).filter(|d| d.iter().all(u8::is_ascii_digit));
+        digits.is_some_and(|d| u32::from(d[0] - b'0') * 10 + u32::from(d[1] - b'0') <= most)
+    };
+    let date = bytes.len() >= 20 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b'-' && bytes[7] == b'-';
+    let time = bytes.get(10) == Some(&b'T') && bytes.get(13) == Some(&b':') && bytes.get(16) == Some(&b':');
+    if !(date && time && number(5, 12) && number(8, 31) && number(11, 23) && number(14, 59) && number(17, 59)) {
+        return false;
+    }
+    let mut rest = &text[19..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return false;
+        }
+        rest = &fraction[digits..];
+    }
+    let offset = rest.as_bytes();
+    let zone = rest == "Z"
+        || (offset.len() == 6
+            && matches!(offset[0], b'+' | b'-')
+            && offset[3] == b':'
+            && number(text.len() - 5, 23)
+            && number(text.len() - 2, 59));
+    zone && text.parse::<Timestamp>().is_ok()
 }
 
 /// The moment a stamp of `stamp`'s form names, for comparing times across
@@ -86,4 +118,32 @@ pub fn stamp() -> String {
 /// a stamp that does not read is the earliest moment.
 pub fn moment(stamp: &str) -> Timestamp {
     stamp.parse().unwrap_or(Timestamp::MIN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_stamp;
+
+    #[test]
+    fn a_stamp_is_rfc_3339_with_an_offset_within_a_day() {
+        for good in
+            ["2026-11-24T09:15:02+01:00", "2026-11-24T09:15:02.5Z", "2026-11-24T09:15:02-23:59", &super::stamp()]
+        {
+            assert!(is_stamp(good), "{good}");
+        }
+        for bad in [
+            "2026-11-24T09:15:02+25:59",
+            "2026-11-24T09:15:02-24:00",
+            "2026-11-24T09:15:02+05:30:00",
+            "2026-11-24T10:00+05:30",
+            "2026-11-24T09:15:02+0530",
+            "2026-11-24T10:00:60Z",
+            "2026-11-24T09:15:02+01:00[Europe/Amsterdam]",
+            "2026-11-24 09:15:02+01:00",
+            "2026-13-24T09:15:02Z",
+            "2026-11-24T09:15:02.Z",
+        ] {
+            assert!(!is_stamp(bad), "{bad}");
+        }
+    }
 }

@@ -112,7 +112,7 @@ fn read_small(path: &Path) -> std::io::Result<Zeroizing<Vec<u8>>> {
 
 /// The whole plain text of a small age file, binary or armored.
 pub fn decrypt_file(path: &Path, identities: &[&dyn age::Identity]) -> Result<Zeroizing<Vec<u8>>> {
-    let file = std::fs::File::open(path).with_context(|| format!("could not read {}", path.display()))?;
+    let file = crate::whole_file::open(path).with_context(|| format!("could not read {}", path.display()))?;
     decrypt(std::io::BufReader::new(file), path, identities)
 }
 

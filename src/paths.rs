@@ -28,6 +28,8 @@ impl Paths {
         if let Some(home) = folder_from_env("BEZIN_HOME")? {
             return Ok(Paths::in_one_folder(&home));
         }
+        // The XDG folders default to folders in HOME: it must be one too.
+        folder_from_env("HOME")?;
         let strategy = etcetera::choose_base_strategy()
             .context("could not find your home folder; set BEZIN_HOME to the folder bezin should use")?;
         let config = folder_from_env("XDG_CONFIG_HOME")?.unwrap_or_else(|| strategy.config_dir()).join("bezin");

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use anyhow::{Result, bail};
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::answer::{Answer, Picked};
 use crate::journal::Recorded;
@@ -238,7 +239,8 @@ impl<'s> Session<'s> {
         fill_placeholders(template, |id| match (self.prompt(id), self.answer(id)) {
             (Some(prompt), Some(answer)) => {
                 let shown = self.show(prompt, answer);
-                match shown.char_indices().nth(limits::PLACEHOLDER) {
+                // Cut between graphemes: no half flag, no joiner left hanging.
+                match shown.grapheme_indices(true).nth(limits::PLACEHOLDER) {
                     Some((cut, _)) => format!("{}…", shown[..cut].trim_end()),
                     None => shown,
                 }

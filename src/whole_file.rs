@@ -13,7 +13,18 @@ use crate::limits::{FileLimit, megabytes};
 
 /// The bytes of the file at `path`, also a pipe (`<(…)`) or a device, up to `limit`.
 pub fn read(path: &Path, limit: FileLimit) -> io::Result<Vec<u8>> {
-    read_from(File::open(path)?, limit)
+    read_from(open(path)?, limit)
+}
+
+/// Opens `path` to read without waiting for a writer: a named pipe that
+/// nothing writes to reads as empty instead of blocking bezin for ever,
+/// while a pipe that something writes to (`<(…)`) is read as it comes.
+pub fn open(path: &Path) -> io::Result<File> {
+    use nix::fcntl::{FcntlArg, OFlag, fcntl};
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = fs::OpenOptions::new().read(true).custom_flags(OFlag::O_NONBLOCK.bits()).open(path)?;
+    fcntl(&file, FcntlArg::F_SETFL(OFlag::empty()))?;
+    Ok(file)
 }
 
 /// `read` of a file that must be a regular one: a folder, a FIFO or a

@@ -275,6 +275,8 @@ fn folders_from_the_environment_are_whole_paths() {
         ("XDG_DATA_HOME", "data2", "XDG_DATA_HOME='data2' is not a whole path"),
         ("XDG_CONFIG_HOME", "./config2", "XDG_CONFIG_HOME='./config2' is not a whole path"),
         ("BEZIN_HOME", "/tmp/bz\n2", "BEZIN_HOME holds a control character (a newline?)"),
+        ("HOME", "home2", "HOME='home2' is not a whole path"),
+        ("HOME", "/tmp/home\n2", "HOME holds a control character (a newline?)"),
     ] {
         run(name, value).code(2).stderr(predicate::str::contains(says).and(predicate::str::contains('\n').count(1)));
     }

@@ -353,8 +353,9 @@ fn check_names_open_files_with_a_fix_and_never_a_chmod_for_a_shared_folder() {
 /// Characters a terminal draws as nothing, or that move the text around
 /// them: direction marks, line and paragraph separators, tag characters,
 /// deprecated format characters, zero-width characters, a joiner that
-/// joins nothing and a soft hyphen.
-const INVISIBLE: [char; 18] = [
+/// joins nothing, a soft hyphen, and the fillers and format controls of
+/// other scripts that draw nothing.
+const INVISIBLE: [char; 27] = [
     '\u{200e}',
     '\u{200f}',
     '\u{61c}',
@@ -373,6 +374,15 @@ const INVISIBLE: [char; 18] = [
     '\u{feff}',
     '\u{180e}',
     '\u{ad}',
+    '\u{34f}',
+    '\u{115f}',
+    '\u{3164}',
+    '\u{ffa0}',
+    '\u{17b4}',
+    '\u{fff9}',
+    '\u{13430}',
+    '\u{1bca0}',
+    '\u{1d173}',
 ];
 
 fn visible(c: char) -> String {
@@ -497,4 +507,24 @@ fn markdown_writes_what_a_reader_decodes_back_and_shows_only_what_html_cannot_ca
         assert!(decoded.contains(&format!("\u{3000}full-width start, a{back}b\n")), "{c:?}:\n{decoded}");
     }
     assert!(markdown.contains("\n&#12288;full-width start"), "{markdown}");
+}
+
+/// A named pipe that nothing writes to is read as empty, never waited on:
+/// every command that reads a file the person names ends with a sentence.
+#[test]
+fn a_named_pipe_with_no_writer_never_blocks_a_command() {
+    let home = Home::new();
+    let fifo = home.path().join("pipe");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let fifo = fifo.to_str().unwrap();
+    for args in [
+        &["sets", "validate", fifo][..],
+        &["run", "five-tips", "--answers", fifo],
+        &["import", fifo],
+        &["encrypt", "--recipients-file", fifo],
+    ] {
+        let assert = home.command().args(args).timeout(common::PATIENCE).assert().failure();
+        let said = text(&assert.get_output().stderr) + &text(&assert.get_output().stdout);
+        assert!(said.lines().count() >= 1 && !said.contains("internal error"), "{args:?}: {said}");
+    }
 }

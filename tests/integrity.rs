@@ -462,3 +462,19 @@ fn a_journal_is_known_by_parsing_its_lines() {
     assert!(home.set_aside("conflict").is_empty());
     assert_eq!(home.entries().len(), 3);
 }
+
+/// An entry whose times are not RFC 3339 with an offset within a day is
+/// not imported: other tools and older readers could not read them.
+#[test]
+fn an_import_with_a_time_beyond_rfc_3339_is_refused() {
+    let home = Home::new();
+    for (field, stamp) in [("finished", "2026-11-20T10:00:00+25:59"), ("started", "2026-11-20T10:00+05:30")] {
+        let mut odd = common::entry("odd0000001", "five-tips", "2026-11-20T10:00:00+01:00", None, &[]);
+        odd[field] = json!(stamp);
+        let file = home.write("odd.jsonl", &format!("{odd}\n"));
+        home.run(&["import", file.to_str().unwrap()])
+            .code(2)
+            .stderr(predicate::str::contains(format!("its {field} '{stamp}' is not a time as bezin records one")));
+    }
+    assert!(home.entries().is_empty());
+}

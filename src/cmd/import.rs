@@ -30,7 +30,10 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let read = if let Some(text) = encrypted(path, context)? {
         read(context, path, &Input::Text(&text), &mut incoming)
     } else {
-        let file = File::open(path).with_context(|| format!("could not read {}", path.display()))?;
+        let file = crate::whole_file::open(path).with_context(|| format!("could not read {}", path.display()))?;
+        if !file.metadata()?.is_file() {
+            bail!("{} is not a regular file (a pipe or a device); save what to import in a file first", path.display());
+        }
         read(context, path, &Input::File(file), &mut incoming)
     };
     read?;
@@ -77,7 +80,8 @@ fn encrypted(path: &Path, context: &Context) -> Result<Option<Zeroizing<Vec<u8>>
         parts
     } else {
         let mut start = [0; 64];
-        let read = File::open(path).and_then(|file| std::os::unix::fs::FileExt::read_at(&file, &mut start, 0));
+        let read =
+            crate::whole_file::open(path).and_then(|file| std::os::unix::fs::FileExt::read_at(&file, &mut start, 0));
         match read {
             Ok(read) if keys::is_age_file(&start[..read]) => vec![path.to_owned()],
             _ => return Ok(None),

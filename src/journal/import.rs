@@ -128,6 +128,18 @@ impl Incoming {
         if let Some(problem) = entry.problem() {
             bail!("entry {} of the file cannot be imported: {problem}; nothing was imported", self.seen);
         }
+        let times =
+            [("started", Some(&entry.started)), ("finished", Some(&entry.finished)), ("edited", entry.edited.as_ref())];
+        for (field, stamp) in times.into_iter().filter_map(|(field, stamp)| Some((field, stamp?))) {
+            if !crate::clock::is_stamp(stamp) {
+                bail!(
+                    "entry {} of the file cannot be imported: its {field} '{}' is not a time as bezin records one \
+                     (RFC 3339 like 2026-11-24T09:15:02+01:00, an offset within ±23:59); nothing was imported",
+                    self.seen,
+                    crate::ui::truncate(stamp, 40)
+                );
+            }
+        }
         let finished = entry
             .finished
             .parse()

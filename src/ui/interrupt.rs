@@ -71,7 +71,10 @@ pub fn handle_interrupts() {
 /// Shows the cursor again: a list hides it while it is on screen, and a stop
 /// in the middle of one would leave it hidden.
 pub fn show_cursor() {
-    let _ = Term::stderr().show_cursor();
+    let term = Term::stderr();
+    if term.is_term() {
+        let _ = term.show_cursor();
+    }
 }
 
 /// Whether the error is Ctrl-C reaching a read of the terminal.
