@@ -84,7 +84,7 @@ required = false
 fn new(context: &Context, id: &str) -> Result<ExitCode> {
     if !prompt_set::is_id(id) {
         anyhow::bail!(
-            "'{id}' cannot be a set id; use 1 to 64 lowercase letters, digits, '-' and '_', like 'before-the-meeting'"
+            "'{id}' cannot be a set id; use 1 to 64 lowercase letters, digits, '-' and '_', starting with a letter or digit, like 'before-the-meeting'"
         );
     }
     let folder = &context.paths.prompts_dir;

@@ -76,7 +76,7 @@ impl Checker {
                 shown.push('…');
             }
             let message = format!(
-                "{what} id '{shown}' must be 1 to 64 lowercase letters, digits, '-' or '_' (like 'check-the-potential')"
+                "{what} id '{shown}' must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit (like 'check-the-potential')"
             );
             self.problem(id.span(), message);
         }
