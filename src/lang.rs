@@ -132,6 +132,8 @@ pub struct Words {
     /// Said once, at the first question: how to go back.
     pub back_help: &'static str,
     pub kept: &'static str,
+    /// After an answer bezin could not take: "what you wrote is kept in" a file.
+    pub kept_in: &'static str,
     /// The recall after a name seen before: "3 reflections, the last on".
     pub reflection: &'static str,
     pub reflections: &'static str,
@@ -187,6 +189,7 @@ static EN: Words = Words {
     back_item: "‹ previous question",
     back_help: "To go back to the previous question later: type :b as your answer, choose ‹ previous question in a list, or press Backspace at a yes/no question.",
     kept: "Your answers so far are kept in a draft. To go on:",
+    kept_in: "what you wrote is kept in",
     reflection: "reflection",
     reflections: "reflections",
     last_on: "the last on",
@@ -237,6 +240,7 @@ static NL: Words = Words {
     back_item: "‹ vorige vraag",
     back_help: "Later terug naar de vorige vraag: typ :b als antwoord, kies ‹ vorige vraag in een lijst, of druk op Backspace bij een ja/nee-vraag.",
     kept: "Je antwoorden tot nu toe zijn bewaard in een concept. Verder gaan:",
+    kept_in: "wat je schreef is bewaard in",
     reflection: "reflectie",
     reflections: "reflecties",
     last_on: "de laatste op",

@@ -54,6 +54,12 @@ fn an_answer_that_would_make_the_entry_unreadable_is_refused_in_the_terminal_and
     at(&mut p, "(1/3) Who?", "Anna\r");
     at(&mut p, "(2/3) What happened?", ":e\r");
     at(&mut p, "with this answer the entry would take 6.0 MB", "");
+    // What was refused stays in a file of its own.
+    at(&mut p, "what you wrote is kept in ", "");
+    let (_, kept) = p.exp_regex(r"/\S*answer\.md").unwrap();
+    let kept = std::path::PathBuf::from(kept);
+    assert_eq!(fs::read_to_string(&kept).unwrap(), controls());
+    fs::remove_dir_all(kept.parent().unwrap()).unwrap();
     at(&mut p, "(2/3) What happened?", "");
     let kept = drafts(&home);
     assert_eq!(kept.len(), 1, "{kept:?}");

@@ -62,6 +62,22 @@ pub fn edit(program: &str, start: &str) -> Result<String, String> {
     }
 }
 
+/// Keeps `text` in a new owner-only file of its own, for a person whose
+/// answer bezin could not take; returns where.
+pub fn keep(text: &str) -> Result<std::path::PathBuf, String> {
+    let folder = tempfile::Builder::new()
+        .prefix("bezin-")
+        .permissions(Permissions::from_mode(0o700))
+        .tempdir()
+        .map_err(|err| format!("it could not be kept in a file ({err})"))?;
+    let path = folder.keep().join("answer.md");
+    let written = OpenOptions::new().write(true).create_new(true).mode(0o600).open(&path);
+    written
+        .and_then(|mut file| file.write_all(text.as_bytes()).and_then(|()| file.sync_all()))
+        .map_err(|err| format!("it could not be kept in a file ({err})"))?;
+    Ok(path)
+}
+
 /// The editor on `path`: a program's path as it is, spaces and all; any
 /// other setting read by the shell, as git does, so that it may hold
 /// options (`code --wait`).

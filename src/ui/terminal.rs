@@ -59,6 +59,8 @@ pub struct Terminal {
     /// What to recall about the person once they are named.
     recall: Option<Pending>,
     back: WayBack,
+    /// The last text answered, kept in a file should the session refuse it.
+    last_text: Option<String>,
     /// Keys typed while a question is drawn wait for it as typed.
     _typeahead: TypeAhead,
 }
@@ -90,6 +92,7 @@ impl Terminal {
             long_help_shown: false,
             recall: None,
             back: WayBack::default(),
+            last_text: None,
             _typeahead: TypeAhead::hold(),
         }
     }
@@ -548,12 +551,25 @@ impl AnswerSource for Terminal {
         if let (true, Some(name)) = (prompt.person, answer.as_ref().and_then(Answer::as_name)) {
             self.show_recall(&name)?;
         }
+        self.last_text = match &answer {
+            Some(Answer::Text(text)) => Some(text.clone()),
+            _ => None,
+        };
         Ok(Reply::Answer(answer))
     }
 
-    /// Says why an answer was not taken; the question comes again.
+    /// Says why an answer was not taken; the question comes again. A text
+    /// that was refused (too large for the entry) is kept in a file of its
+    /// own, and the person is told where.
     fn refused(&mut self, problem: anyhow::Error) -> Result<()> {
-        self.dim(&format!("{problem:#}"))
+        let kept = match self.last_text.take() {
+            Some(text) => match super::editor::keep(&text) {
+                Ok(path) => format!("; {} {}", self.words().kept_in, path.display()),
+                Err(problem) => format!("; {problem}"),
+            },
+            None => String::new(),
+        };
+        self.dim(&format!("{problem:#}{kept}"))
     }
 }
 
