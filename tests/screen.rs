@@ -79,8 +79,17 @@ fn assert_fits(line: &str, columns: usize, what: &str) {
 #[test]
 fn tables_and_cut_text_fit_80_60_and_41_columns_whatever_the_text_holds() {
     let (home, id) = wide_home();
-    let commands: [&[&str]; 8] =
-        [&[], &["list"], &["people"], &["stats"], &["sets"], &["search", "and"], &["show", &id], &["about", FAMILY]];
+    let commands: [&[&str]; 9] = [
+        &[],
+        &["list"],
+        &["people"],
+        &["stats"],
+        &["sets"],
+        &["sets", "show", "wereld"],
+        &["search", "and"],
+        &["show", &id],
+        &["about", FAMILY],
+    ];
     for columns in [80, 60, 41] {
         for args in commands {
             let output = home.command().env("COLUMNS", columns.to_string()).args(args).output().unwrap();
@@ -208,4 +217,21 @@ fn an_answer_holding_a_control_character_typed_back_unchanged_keeps_it() {
     let entry = &home.entries()[0];
     assert_eq!(entry["answers"][0]["answer"], "An\u{1b}[2Jna\u{200e}");
     assert_eq!(entry["title"], "Ti\u{1b}tle");
+}
+
+/// A set id of 64 letters takes a quarter of a search heading at most, and
+/// no heading is wider than the terminal.
+#[test]
+fn a_search_heading_with_a_long_set_id_fits_the_terminal() {
+    let home = Home::new();
+    let set = "s".repeat(64);
+    home.journal(&[common::entry("long000001", &set, "2026-11-20T10:00:00+01:00", Some("Long set"), &[])]);
+    for columns in [80, 41, 31, 20] {
+        let output = home.command().env("COLUMNS", columns.to_string()).args(["search", "notes"]).output().unwrap();
+        let stdout = text(&output.stdout);
+        assert!(stdout.starts_with("long000"), "{stdout}");
+        for line in stdout.lines() {
+            assert_fits(line, columns, &format!("search at {columns} columns"));
+        }
+    }
 }

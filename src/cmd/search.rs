@@ -92,7 +92,15 @@ fn write_hits(
     width: Option<usize>,
 ) -> std::io::Result<()> {
     let id = ui::one_line(entry.short_id());
-    let about = ui::one_line(&format!("  {}  {}  ", entry.date(), entry.set)).into_owned();
+    // A set id may be long: it takes at most a quarter of the line, and the heading never more than the line.
+    let set = ui::one_line(&entry.set);
+    let about = match width {
+        Some(width) => {
+            let about = format!("  {}  {}  ", entry.date(), ui::truncate(&set, (width / 4).max(4)));
+            ui::truncate(&about, width.saturating_sub(ui::width_of(&id)))
+        }
+        None => format!("  {}  {set}  ", entry.date()),
+    };
     let title = ui::one_line(title);
     let title = match width {
         Some(width) => ui::truncate(&title, width.saturating_sub(ui::width_of(&id) + ui::width_of(&about))),

@@ -144,16 +144,19 @@ fn show(context: &Context, id: &str) -> Result<ExitCode> {
 fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::io::Result<()> {
     let lang = context.lang;
     let words = lang.words();
-    // Text from a set file, in its visible form.
+    let width = ui::stdout_width();
+    // Text from a set file, in its visible form; a line wrapped to the terminal.
     let text = |text: &Text| ui::shown(text.get(lang)).into_owned();
-    writeln!(out, "{} ({}, {} {})", ui::bold(set.title.get(lang)), set.id, words.version, set.version)?;
-    writeln!(out, "{}", text(&set.description))?;
+    let wrapped = |line: &str, indent: &str| ui::wrap(line, width, indent);
+    let heading = format!("{} ({}, {} {})", set.title.get(lang), set.id, words.version, set.version);
+    writeln!(out, "{}", ui::bold(&wrapped(&heading, "")))?;
+    writeln!(out, "{}", wrapped(set.description.get(lang), ""))?;
     if !set.languages.is_empty() {
         let codes: Vec<&str> = set.languages.iter().map(|lang| lang.code()).collect();
         writeln!(out, "{}: {}", words.languages, codes.join(", "))?;
     }
     if let Some(source) = &set.source {
-        writeln!(out, "{}: {}", words.source, text(source))?;
+        writeln!(out, "{}", wrapped(&format!("{}: {}", words.source, source.get(lang)), ""))?;
     }
     if let Some(follow_up) = &set.follow_up {
         writeln!(out, "{} bezin run {follow_up}", words.afterwards)?;
@@ -164,9 +167,11 @@ fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::i
             [(!prompt.required, words.optional), (prompt.person, words.person_mark), (prompt.recap, words.recap_mark)];
         let marks: Vec<&str> = marks.iter().filter(|(on, _)| *on).map(|(_, mark)| *mark).collect();
         let marks: String = marks.iter().map(|mark| [", ", mark].concat()).collect();
-        writeln!(out, "{}. {}  [{}: {}{marks}]", n + 1, text(&prompt.ask), prompt.id, prompt.kind.name())?;
+        let asked = format!("{}. {}  [{}: {}{marks}]", n + 1, prompt.ask.get(lang), prompt.id, prompt.kind.name());
+        // A hanging indent: the lines after the first start under the question.
+        writeln!(out, "{}", wrapped(&asked, "   ").trim_start())?;
         if let Some(hint) = &prompt.hint {
-            writeln!(out, "   {}: {}", lang.words().hint, text(hint))?;
+            writeln!(out, "{}", wrapped(&format!("{}: {}", lang.words().hint, hint.get(lang)), "   "))?;
         }
         if let Some(when) = &prompt.when {
             match when {
@@ -183,7 +188,7 @@ fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::i
             }
             Kind::Choice(options) | Kind::Multi(options) => {
                 for option in options {
-                    writeln!(out, "   - {} [{}]", text(&option.label), option.id)?;
+                    writeln!(out, "{}", wrapped(&format!("- {} [{}]", option.label.get(lang), option.id), "   "))?;
                 }
             }
             Kind::Text | Kind::Long | Kind::Confirm => {}
