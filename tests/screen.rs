@@ -9,7 +9,6 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 
 use common::{BEZIN, DOWN, ENTER, Home, at, text};
-use rexpect::reader::Options;
 use rexpect::session::{PtySession, spawn_with_options};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -144,16 +143,16 @@ fn spawn_sized(home: &Home, rows: u16, columns: u16, args: &[&str]) -> PtySessio
         .env("EDITOR", &editor)
         .env("TERM", "xterm")
         .env("NO_COLOR", "1");
-    spawn_with_options(command, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(true)).unwrap()
+    spawn_with_options(command, common::patient(true)).unwrap()
 }
 
 /// Answers the lists set on a terminal too small for dialoguer's lists:
-/// the items numbered, the numbers typed (Backspace first takes away the
-/// number offered), then saves.
+/// the items numbered, the numbers typed (a number typed replaces the one
+/// offered; Enter alone keeps it, as for Save), then saves.
 fn typed_through(p: &mut PtySession) {
     at(p, "›", &format!("Anna{ENTER}"));
     at(p, "Cherry", "");
-    at(p, "›", &format!("\x7f3{ENTER}"));
+    at(p, "›", &format!("3{ENTER}"));
     at(p, "Zebra", "");
     at(p, "›", &format!("1 3{ENTER}"));
     at(p, "Save", "");

@@ -36,15 +36,20 @@ impl Terminal {
         Ok(chosen.interact_on_opt(&self.term)?.ok_or(Paused)?)
     }
 
-    /// The items numbered, and the number of one typed.
+    /// The items numbered, and the number of one typed; Enter alone keeps
+    /// `default`, whose number the prompt shows (a number typed is never
+    /// added to it).
     fn typed_pick(&self, prompt: Option<&str>, items: &[String], default: usize) -> Result<usize> {
         if let Some(prompt) = prompt {
             self.term.write_line(&style(prompt).bold().for_stderr().to_string())?;
         }
         self.numbered(items)?;
         loop {
-            self.term.write_str(&format!("{} ", style("›").dim().for_stderr()))?;
-            let typed = self.read_line(&(default + 1).to_string())?;
+            self.term.write_str(&format!("{} ", style(format!("[{}] ›", default + 1)).dim().for_stderr()))?;
+            let typed = self.read_line("")?;
+            if typed.trim().is_empty() {
+                return Ok(default);
+            }
             match typed.trim().parse::<usize>() {
                 Ok(n) if (1..=items.len()).contains(&n) => return Ok(n - 1),
                 _ => self.out_of_range(items.len())?,
