@@ -10,7 +10,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::{BEZIN, Home, scrub, text};
-use rexpect::reader::Options;
 use rexpect::session::{PtySession, spawn_with_options};
 
 /// A folder of names a shell would read as more than a name.
@@ -221,7 +220,7 @@ fn completes_each_name_as_one_word(shell: &Shell) -> bool {
 }
 
 /// `shell` in a pseudo-terminal, in the hostile folder, with bezin first
-/// on its path; waits at most 60 s for any expected text.
+/// on its path; waits for expected text as `common::patient` does.
 fn interactive(shell: &Shell, hostile: &Hostile, rc: &Path) -> PtySession {
     let bin = Path::new(BEZIN).parent().unwrap();
     let mut command = std::process::Command::new(shell.program);
@@ -237,7 +236,7 @@ fn interactive(shell: &Shell, hostile: &Hostile, rc: &Path) -> PtySession {
         .env("XDG_DATA_HOME", hostile.home.path().join("data"))
         .env("INPUTRC", "/dev/null")
         .env("TERM", "xterm");
-    spawn_with_options(command, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(true)).unwrap()
+    spawn_with_options(command, common::patient(true)).unwrap()
 }
 
 fn expect(p: &mut PtySession, text: &str) {
