@@ -144,6 +144,8 @@ pub struct Words {
     pub version: &'static str,
     pub languages: &'static str,
     pub source: &'static str,
+    /// What a set is for, in `sets show`.
+    pub purpose: &'static str,
     pub only_when: &'static str,
     /// "only when looking back on" a set.
     pub follows_set: &'static str,
@@ -199,6 +201,7 @@ static EN: Words = Words {
     version: "version",
     languages: "Languages",
     source: "Source",
+    purpose: "For",
     only_when: "only when",
     follows_set: "looking back on",
     scale: "scale",
@@ -250,6 +253,7 @@ static NL: Words = Words {
     version: "versie",
     languages: "Talen",
     source: "Bron",
+    purpose: "Voor",
     only_when: "alleen als",
     follows_set: "je terugkijkt op",
     scale: "schaal",

@@ -36,7 +36,9 @@ version = 1
 # title = { en = "Before the meeting", nl = "Voor het overleg" }
 title = "{id}"
 description = "What this reflection is for, shown before the first question."
-# Optional: where the questions come from, and the set meant for afterwards.
+# Optional: what it is for in a few words (the picker of bezin run shows it),
+# where the questions come from, and the set meant for afterwards.
+# purpose = "before a meeting I dread"
 # source = "My own notes"
 # follow_up = "after-the-conversation"
 
@@ -150,6 +152,9 @@ fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::i
     let wrapped = |line: &str, indent: &str| ui::wrap(line, width, indent);
     let heading = format!("{} ({}, {} {})", set.title.get(lang), set.id, words.version, set.version);
     writeln!(out, "{}", ui::bold(&wrapped(&heading, "")))?;
+    if let Some(purpose) = &set.purpose {
+        writeln!(out, "{}", wrapped(&format!("{}: {}", words.purpose, purpose.get(lang)), ""))?;
+    }
     writeln!(out, "{}", wrapped(set.description.get(lang), ""))?;
     if !set.languages.is_empty() {
         let codes: Vec<&str> = set.languages.iter().map(|lang| lang.code()).collect();

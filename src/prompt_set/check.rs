@@ -61,6 +61,7 @@ impl Checker {
             version: version.unwrap_or(1),
             title: self.text(&raw.title, "title"),
             description: self.text(&raw.description, "description"),
+            purpose: raw.purpose.map(|purpose| self.text(&purpose, "purpose")),
             source: raw.source.map(|source| self.text(&source, "source")),
             follow_up: raw.follow_up.map(Spanned::into_inner),
             prompts,

@@ -20,6 +20,8 @@ pub struct PromptSet {
     pub version: u32,
     pub title: Text,
     pub description: Text,
+    /// What the set is for, in a few words: the picker shows it.
+    pub purpose: Option<Text>,
     pub source: Option<Text>,
     /// The set meant for afterwards, e.g. after the conversation.
     pub follow_up: Option<String>,

@@ -52,6 +52,7 @@ pub(super) struct RawSet {
     pub(super) version: Spanned<i64>,
     pub(super) title: Spanned<RawText>,
     pub(super) description: Spanned<RawText>,
+    pub(super) purpose: Option<Spanned<RawText>>,
     pub(super) source: Option<Spanned<RawText>>,
     pub(super) follow_up: Option<Spanned<String>>,
     pub(super) prompts: Spanned<Vec<RawPrompt>>,
@@ -65,6 +66,7 @@ pub(super) struct RawHead {
     pub(super) version: Spanned<i64>,
     pub(super) title: Spanned<RawText>,
     pub(super) description: Spanned<RawText>,
+    pub(super) purpose: Option<Spanned<RawText>>,
     pub(super) source: Option<Spanned<RawText>>,
     pub(super) follow_up: Option<Spanned<String>>,
     pub(super) prompts: Spanned<de::IgnoredAny>,
@@ -72,8 +74,9 @@ pub(super) struct RawHead {
 
 impl RawHead {
     fn with(self, prompts: Vec<RawPrompt>) -> RawSet {
-        let RawHead { id, version, title, description, source, follow_up, prompts: list } = self;
-        RawSet { id, version, title, description, source, follow_up, prompts: Spanned::new(list.span(), prompts) }
+        let RawHead { id, version, title, description, purpose, source, follow_up, prompts: list } = self;
+        let prompts = Spanned::new(list.span(), prompts);
+        RawSet { id, version, title, description, purpose, source, follow_up, prompts }
     }
 }
 

@@ -129,14 +129,19 @@ impl Terminal {
         self.lang.words()
     }
 
-    /// Lets the person choose a set; returns its id.
+    /// Which set to run: its id, and what it is for (its title when it does
+    /// not say), the ids padded so that the second column lines up.
     pub fn pick_set(&self, catalog: &Catalog) -> Result<String> {
+        let ids: Vec<String> = catalog.sets.iter().map(|available| one_line(&available.set.id).into_owned()).collect();
+        let widest = ids.iter().map(|id| width_of(id)).max().unwrap_or(0);
         let items: Vec<String> = catalog
             .sets
             .iter()
-            .map(|available| {
-                let title = one_line(available.set.title.get(self.lang));
-                format!("{}  {}", available.set.id, style(title).dim().for_stderr())
+            .zip(&ids)
+            .map(|(available, id)| {
+                let set = &available.set;
+                let about = one_line(set.purpose.as_ref().unwrap_or(&set.title).get(self.lang)).into_owned();
+                format!("{}  {}", super::pad(id, widest), style(about).dim().for_stderr())
             })
             .collect();
         let chosen = self.pick(Some(self.words().pick_set), &items, 0)?;
