@@ -10,7 +10,8 @@ mod common;
 
 use common::{ENTER, Home, at, spawn};
 use rexpect::session::PtySession;
-use serde_json::Value;
+use serde_json::{Value, json};
+use unicode_width::UnicodeWidthStr;
 
 const FINGERS: &str = r#"
 id = "fingers"
@@ -165,6 +166,116 @@ fn finish(p: &mut PtySession, home: &Home, said: &Said) -> Vec<(String, Value)> 
 
 fn answer<'a>(answers: &'a [(String, Value)], id: &str) -> &'a Value {
     &answers.iter().find(|(prompt, _)| prompt == id).unwrap_or_else(|| panic!("no answer to {id}: {answers:?}")).1
+}
+
+fn a_typed_number_on_a_scale(said: &Said, keys: &str) {
+    let home = home();
+    let mut p = spawn(&home, &["run", "fingers", "--lang", said.lang]);
+    at(&mut p, said.who, "Anna\r");
+    at(&mut p, said.story, "x\r\r");
+    at(&mut p, said.scale_keys, keys);
+    at(&mut p, "❯ 10", ENTER);
+    at(&mut p, "· 10/10", "");
+    // Asked again, a single digit.
+    at(&mut p, said.ways, END);
+    at(&mut p, &format!("❯ {}", said.back), ENTER);
+    at(&mut p, said.calm, "3");
+    at(&mut p, "❯ 3", ENTER);
+    let answers = finish(&mut p, &home, said);
+    assert_eq!(answer(&answers, "calm"), &json!(3));
+}
+
+#[test]
+fn a_scale_takes_a_typed_number_ten_as_one_then_zero_in_english() {
+    a_typed_number_on_a_scale(&EN, "10");
+}
+
+#[test]
+fn a_scale_takes_a_typed_number_ten_as_zero_in_dutch() {
+    a_typed_number_on_a_scale(&NL, "0");
+}
+
+fn a_multi_select_without_colour(said: &Said) {
+    let home = home();
+    let mut p = spawn(&home, &["run", "fingers", "--lang", said.lang]);
+    at(&mut p, said.who, "Anna\r");
+    at(&mut p, said.story, "x\r\r");
+    at(&mut p, said.calm, ENTER);
+    at(&mut p, said.ways, &format!(" {}", common::DOWN));
+    // The first is ticked, the second is current: both say so in text.
+    let screen = screen_until(&mut p, &format!("❯ [ ] {}", said.options[1]));
+    assert!(screen.ends_with(&format!("  [x] {}\r\n❯ [ ] {}", said.options[0], said.options[1])), "{screen}");
+    // The way back is an entry without a box, taken with Enter.
+    press(&mut p, END);
+    let screen = screen_until(&mut p, &format!("❯ {}", said.back));
+    assert!(screen.ends_with(&format!("[ ] {}\r\n❯ {}", said.options[2], said.back)), "{screen}");
+    press(&mut p, ENTER);
+    at(&mut p, said.calm, ENTER);
+    let answers = finish(&mut p, &home, said);
+    assert_eq!(answer(&answers, "ways"), &json!([{"id": "ask", "label": said.options[0]}]));
+}
+
+#[test]
+fn a_multi_select_shows_the_current_and_ticked_items_without_colour_in_english() {
+    a_multi_select_without_colour(&EN);
+}
+
+#[test]
+fn a_multi_select_shows_the_current_and_ticked_items_without_colour_in_dutch() {
+    a_multi_select_without_colour(&NL);
+}
+
+/// `bezin ARGS` in a pseudo-terminal 60 columns wide, as `COLUMNS` says too.
+fn spawn_at_60_columns(home: &Home, args: &[&str]) -> PtySession {
+    let mut command = std::process::Command::new("sh");
+    common::scrub(&mut command);
+    command
+        .args(["-c", "stty cols 60 rows 40 && exec \"$0\" \"$@\"", common::BEZIN])
+        .args(args)
+        .env("BEZIN_HOME", home.path())
+        .env("COLUMNS", "60")
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    rexpect::session::spawn_with_options(command, common::patient(true)).unwrap()
+}
+
+/// Fails when a line of `screen` is wider than 60 columns or a word of
+/// `text` is split over two lines.
+fn assert_wrapped_at_words(screen: &str, text: &str) {
+    let lines: Vec<String> = screen.split('\n').map(|line| line.replace('\r', "")).collect();
+    for line in &lines {
+        assert!(line.width() <= 60, "{line:?} is wider than 60 columns:\n{screen}");
+    }
+    let words: Vec<&str> = screen.split_whitespace().collect();
+    for word in text.split_whitespace() {
+        assert!(
+            words.iter().any(|seen| seen.trim_matches(['?', ',']) == word.trim_matches(['?', ','])),
+            "'{word}' is split:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn long_options_and_questions_wrap_at_word_boundaries_at_60_columns() {
+    for said in [&EN, &NL] {
+        let home = home();
+        let mut p = spawn_at_60_columns(&home, &["run", "fingers", "--lang", said.lang]);
+        at(&mut p, said.who, "Anna\r");
+        at(&mut p, said.story, "x\r\r");
+        at(&mut p, said.calm, ENTER);
+        at(&mut p, "· 5/10", "");
+        let screen = screen_until(&mut p, said.back);
+        let question = screen.rsplit_once(said.ways).map(|(_, rest)| format!("{}{rest}", said.ways)).unwrap();
+        for option in said.options {
+            assert_wrapped_at_words(&question, option);
+        }
+        press(&mut p, &format!("{} {ENTER}", common::DOWN));
+        // What was chosen wraps as well.
+        let chosen = screen_until(&mut p, said.open);
+        assert_wrapped_at_words(&chosen, said.options[1]);
+        press(&mut p, "\x1b");
+        p.exp_eof().unwrap();
+    }
 }
 
 #[test]

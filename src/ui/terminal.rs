@@ -2,6 +2,7 @@
 //! review of all answers, and the few questions bezin asks itself.
 
 mod lists;
+mod menu;
 
 use std::io::IsTerminal;
 
@@ -11,6 +12,7 @@ use dialoguer::Input;
 use dialoguer::theme::ColorfulTheme;
 use unicode_segmentation::UnicodeSegmentation;
 
+use self::menu::{Item, Menu};
 use super::typeahead::TypeAhead;
 use super::{one_line, terminal_width, truncate, width_of};
 use crate::answer::{Answer, Picked};
@@ -128,15 +130,15 @@ impl Terminal {
 
     /// Lets the person choose a set; returns its id.
     pub fn pick_set(&self, catalog: &Catalog) -> Result<String> {
-        let items: Vec<String> = catalog
+        let items: Vec<Item> = catalog
             .sets
             .iter()
-            .map(|available| {
-                let title = one_line(available.set.title.get(self.lang));
-                format!("{}  {}", available.set.id, style(title).dim().for_stderr())
+            .map(|available| Item {
+                text: one_line(&available.set.id).into_owned(),
+                detail: Some(one_line(available.set.title.get(self.lang)).into_owned()),
             })
             .collect();
-        let chosen = self.pick(Some(self.words().pick_set), &items, 0)?;
+        let chosen = self.pick(Menu::of(Some(self.words().pick_set), &items, 0))?;
         Ok(catalog.sets[chosen].set.id.clone())
     }
 
@@ -164,15 +166,15 @@ impl Terminal {
     /// Asks which of the open conversations this reflection looks back on,
     /// each shown with its date, person and title; `None` for none of them.
     pub fn pick_follow_up(&self, open: &[Open], title: impl Fn(&Entry) -> String) -> Result<Option<usize>> {
-        let mut items: Vec<String> = open
+        let mut items: Vec<Item> = open
             .iter()
             .map(|open| {
                 let about = open.person.as_deref().map(|person| format!("{person}  ")).unwrap_or_default();
-                one_line(&format!("{}  {about}{}", open.entry.date(), title(&open.entry))).into_owned()
+                Item::from(one_line(&format!("{}  {about}{}", open.entry.date(), title(&open.entry))).into_owned())
             })
             .collect();
-        items.push(self.words().follow_none.to_owned());
-        let chosen = self.pick(Some(self.words().follow_offer), &items, 0)?;
+        items.push(Item::from(self.words().follow_none.to_owned()));
+        let chosen = self.pick(Menu::of(Some(self.words().follow_offer), &items, 0))?;
         Ok((chosen < open.len()).then_some(chosen))
     }
 
@@ -201,11 +203,14 @@ impl Terminal {
             let shown = answer.map_or_else(|| words.no_answer.to_owned(), |answer| session.show(prompt, answer));
             self.term.write_line(&self.wrap(&shown, "   "))?;
         }
-        let mut items = vec![words.save.to_owned()];
+        // Each entry on a row of its own, after the mark of the current one.
+        let room = terminal_width(&self.term).map_or(REVIEW_ENTRY, |columns| columns.saturating_sub(2));
+        let mut items = vec![Item::from(words.save.to_owned())];
         items.extend(asked.iter().enumerate().map(|(n, (prompt, _))| {
-            format!("{} {}: {}", words.change, n + 1, truncate(&one_line(&session.question(prompt)), 60))
+            let entry = format!("{} {}: {}", words.change, n + 1, one_line(&session.question(prompt)));
+            Item::from(truncate(&entry, room))
         }));
-        let chosen = self.pick(None, &items, 0)?;
+        let chosen = self.pick(Menu::of(None, &items, 0))?;
         Ok(chosen.checked_sub(1).map(|n| asked[n].0))
     }
 
@@ -232,8 +237,8 @@ impl Terminal {
 
     /// One of `items`, by its position.
     pub fn choose(&self, question: &str, items: &[String]) -> Result<usize> {
-        let items: Vec<String> = items.iter().map(|item| one_line(item).into_owned()).collect();
-        self.pick(Some(&one_line(question)), &items, 0)
+        let items: Vec<Item> = items.iter().map(|item| Item::from(one_line(item).into_owned())).collect();
+        self.pick(Menu::of(Some(&one_line(question)), &items, 0))
     }
 
     /// A yes-or-no question whose answer is no unless the person says yes.
@@ -416,27 +421,32 @@ impl Terminal {
         if i128::from(max) - i128::from(min) > MOST_LISTED {
             return self.typed_number(prompt, (min, max), current);
         }
-        let [min_label, max_label] = labels;
-        let label = |label: &Option<Text>| {
-            label
-                .as_ref()
-                .map(|text| format!("  {}", style(one_line(text.get(self.lang))).dim().for_stderr()))
-                .unwrap_or_default()
-        };
-        let mut items: Vec<String> = (min..=max).map(|n| n.to_string()).collect();
+        let label = |label: &Option<Text>| label.as_ref().map(|text| one_line(text.get(self.lang)).into_owned());
+        let mut items: Vec<Item> = (min..=max).map(|n| Item::from(n.to_string())).collect();
         if let Some(first) = items.first_mut() {
-            *first += &label(min_label);
+            first.detail = label(labels[0]);
         }
         if let Some(last) = items.last_mut() {
-            *last += &label(max_label);
+            last.detail = label(labels[1]).or(last.detail.take());
         }
         // An answer outside the scale (a hand edit, an import) starts in the middle.
         let start = match current {
             Some(Answer::Number(n)) if (min..=max).contains(n) => n - min,
             _ => (max - min) / 2,
         };
-        let chosen = self.select(prompt, items, usize::try_from(start).unwrap_or(0))?;
+        if self.roomy() {
+            self.dim(&self.scale_keys((min, max)))?;
+        }
+        let chosen = self.select(prompt, items, usize::try_from(start).unwrap_or(0), Some((min, max)))?;
         Ok(chosen.map(|n| Answer::Number(min + i64::try_from(n).unwrap_or(0))))
+    }
+
+    /// How to answer a scale: a typed number (0 for 10 where it has no 0), or the arrows.
+    fn scale_keys(&self, (min, max): (i64, i64)) -> String {
+        let words = self.words();
+        let zero =
+            (!(min..=max).contains(&0) && (min..=max).contains(&10)).then(|| format!(" ({})", words.zero_is_ten));
+        format!("{}{} {}", words.type_number, zero.unwrap_or_default(), words.or_arrows)
     }
 
     /// A whole number from `min` to `max`, typed; blank leaves an optional prompt unanswered.
@@ -464,26 +474,37 @@ impl Terminal {
     }
 
     fn choice(&self, prompt: &Prompt, options: &[Choice], current: Option<&Answer>) -> Result<Option<Answer>> {
-        let items: Vec<String> =
-            options.iter().map(|option| one_line(option.label.get(self.lang)).into_owned()).collect();
+        let items = self.labels(options);
         let start = match current {
             Some(Answer::Choice(picked)) => options.iter().position(|option| picked.is(option)).unwrap_or(0),
             _ => 0,
         };
-        let chosen = self.select(prompt, items, start)?;
+        let chosen = self.select(prompt, items, start, None)?;
         Ok(chosen.map(|n| Answer::Choice(Picked::of(&options[n], self.lang))))
     }
 
+    /// The options' labels in their visible form.
+    fn labels(&self, options: &[Choice]) -> Vec<Item> {
+        options.iter().map(|option| Item::from(one_line(option.label.get(self.lang)).into_owned())).collect()
+    }
+
     /// A list to pick one item from; an optional prompt adds "(no answer)".
-    fn select(&self, prompt: &Prompt, mut items: Vec<String>, start: usize) -> Result<Option<usize>> {
+    /// On a scale, `numbers` are its first and last point, to be typed.
+    fn select(
+        &self,
+        prompt: &Prompt,
+        mut items: Vec<Item>,
+        start: usize,
+        numbers: Option<(i64, i64)>,
+    ) -> Result<Option<usize>> {
         let count = items.len();
         if !prompt.required {
-            items.push(self.words().no_answer.to_owned());
+            items.push(Item::from(self.words().no_answer.to_owned()));
         }
         if self.back.offered {
-            items.push(self.words().back_item.to_owned());
+            items.push(Item::from(self.words().back_item.to_owned()));
         }
-        let chosen = self.pick(None, &items, start)?;
+        let chosen = self.pick(Menu { numbers, ..Menu::of(None, &items, start) })?;
         if self.back.offered && chosen == items.len() - 1 {
             return Err(GoBack.into());
         }
@@ -491,26 +512,26 @@ impl Terminal {
     }
 
     fn multi(&self, prompt: &Prompt, options: &[Choice], current: Option<&Answer>) -> Result<Option<Answer>> {
-        let mut items: Vec<String> =
-            options.iter().map(|option| one_line(option.label.get(self.lang)).into_owned()).collect();
+        let mut items = self.labels(options);
         if self.back.offered {
-            items.push(self.words().back_item.to_owned());
+            items.push(Item::from(self.words().back_item.to_owned()));
         }
-        let checked: Vec<bool> = options
+        let mut ticks: Vec<bool> = options
             .iter()
             .map(|option| matches!(current, Some(Answer::Multi(picked)) if picked.iter().any(|p| p.is(option))))
             .collect();
         self.dim(if self.roomy() { self.words().multi_help } else { self.words().numbers_help })?;
         loop {
-            let chosen = self.pick_many(&items, &checked)?;
-            if chosen.contains(&options.len()) {
+            let chosen = self.pick_many(&items, ticks.clone())?;
+            if chosen.at >= options.len() {
                 return Err(GoBack.into());
             }
-            if chosen.is_empty() && prompt.required {
+            if chosen.ticked.is_empty() && prompt.required {
+                ticks.fill(false);
                 self.dim(self.words().pick_one_at_least)?;
                 continue;
             }
-            let picked: Vec<Picked> = chosen.into_iter().map(|n| Picked::of(&options[n], self.lang)).collect();
+            let picked: Vec<Picked> = chosen.ticked.into_iter().map(|n| Picked::of(&options[n], self.lang)).collect();
             return Ok(Some(picked).filter(|picked| !picked.is_empty()).map(Answer::Multi));
         }
     }
@@ -579,13 +600,19 @@ impl Terminal {
         let shown = answer
             .as_ref()
             .map_or_else(|| self.words().no_answer.to_owned(), |answer| answer.show(prompt.kind.range(), self.lang));
-        self.term.write_line(&format!("{} {}", style("·").dim().for_stderr(), super::shown(&shown)))?;
+        // Wrapped under its own start, after a dim dot.
+        let said = self.wrap(&shown, "  ");
+        self.term.write_line(&format!("{}{}", style("·").dim().for_stderr(), &said[1..]))?;
         Ok(answer)
     }
 }
 
 /// How many of the last reflection's answers the recall shows, a line each.
 const RECALLED_ANSWERS: usize = 3;
+
+/// How wide an entry of the review is where the terminal does not say its
+/// width: as on a terminal of 80 columns.
+const REVIEW_ENTRY: usize = 78;
 
 /// The most points a scale lists to pick from; a longer one is typed.
 const MOST_LISTED: i128 = 100;
