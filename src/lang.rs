@@ -107,6 +107,8 @@ pub struct Words {
     pub hint: &'static str,
     pub optional: &'static str,
     pub long_help: &'static str,
+    /// Before a long answer given before comes back to change.
+    pub long_again: &'static str,
     /// After the editor gave nothing back.
     pub editor_failed: &'static str,
     pub required: &'static str,
@@ -172,6 +174,7 @@ static EN: Words = Words {
     hint: "hint",
     optional: "optional",
     long_help: "Write as many lines as you like; an empty line ends the answer. Type :e on a line of its own to write in your editor.",
+    long_again: "Your answer comes back a line at a time: Enter keeps a line, or change it first (← and → move in it); empty a line to leave it out. After the last, more lines or an empty line to end; :e on a line of its own opens all of it in your editor.",
     editor_failed: "what you typed is kept: go on typing, or :e to try again",
     required: "This question needs an answer.",
     pick_set: "Which reflection?",
@@ -225,6 +228,7 @@ static NL: Words = Words {
     hint: "tip",
     optional: "optioneel",
     long_help: "Schrijf zoveel regels als je wilt; een lege regel sluit het antwoord af. Typ :e op een eigen regel om in je editor te schrijven.",
+    long_again: "Je antwoord komt regel voor regel terug: Enter behoudt een regel, of verander hem eerst (met ← en → ga je erin heen en weer); maak een regel leeg om hem weg te laten. Na de laatste: meer regels, of een lege regel om af te sluiten; :e op een eigen regel opent alles in je editor.",
     editor_failed: "wat je typte blijft bewaard: typ verder, of :e om het opnieuw te proberen",
     required: "Deze vraag heeft een antwoord nodig.",
     pick_set: "Welke reflectie?",

@@ -168,6 +168,59 @@ fn answer<'a>(answers: &'a [(String, Value)], id: &str) -> &'a Value {
     &answers.iter().find(|(prompt, _)| prompt == id).unwrap_or_else(|| panic!("no answer to {id}: {answers:?}")).1
 }
 
+fn going_back_to_a_long_answer(said: &Said) {
+    let home = home();
+    let mut p = spawn(&home, &["run", "fingers", "--lang", said.lang]);
+    at(&mut p, said.who, "Anna\r");
+    at(&mut p, said.story, "We talked about the planning\rShe asked for more hours\r\r");
+    // The way back from the scale is its last entry.
+    at(&mut p, said.calm, END);
+    at(&mut p, &format!("❯ {}", said.back), ENTER);
+    // The first line comes back as it was, and Enter keeps it.
+    at(&mut p, said.comes_back, "");
+    at(&mut p, "We talked about the planning", ENTER);
+    // In the second, "She" gives way to "Anna", the rest kept.
+    at(&mut p, "She asked for more hours", &format!("{HOME}{DELETE}{DELETE}{DELETE}Anna{ENTER}"));
+    at(&mut p, "Anna asked for more hours", ENTER);
+    at(&mut p, said.calm, ENTER);
+    let answers = finish(&mut p, &home, said);
+    assert_eq!(answer(&answers, "story"), &json!("We talked about the planning\nAnna asked for more hours"));
+}
+
+#[test]
+fn going_back_to_a_long_answer_changes_its_second_line_and_keeps_the_first_in_english() {
+    going_back_to_a_long_answer(&EN);
+}
+
+#[test]
+fn going_back_to_a_long_answer_changes_its_second_line_and_keeps_the_first_in_dutch() {
+    going_back_to_a_long_answer(&NL);
+}
+
+/// A line emptied is left out; the text from the review's Change entry comes back the same way.
+#[test]
+fn a_long_answer_changed_at_the_review_comes_back_a_line_at_a_time() {
+    for said in [&EN, &NL] {
+        let home = home();
+        let mut p = spawn(&home, &["run", "fingers", "--lang", said.lang]);
+        at(&mut p, said.who, "Anna\r");
+        at(&mut p, said.story, "One\rTwo\rThree\r\r");
+        at(&mut p, said.calm, ENTER);
+        at(&mut p, said.ways, &format!(" {ENTER}"));
+        at(&mut p, said.open, said.yes);
+        at(&mut p, said.save, &common::DOWN.repeat(2));
+        at(&mut p, &format!("❯ {}", said.change_story), ENTER);
+        at(&mut p, said.comes_back, "");
+        at(&mut p, "One", ENTER);
+        at(&mut p, "Two", &format!("{CTRL_U}{ENTER}"));
+        at(&mut p, "Three", &format!(" and four{ENTER}{ENTER}"));
+        at(&mut p, said.save, &ENTER.repeat(3));
+        p.exp_eof().unwrap();
+        let entry = home.entries().pop().unwrap();
+        assert_eq!(entry["answers"][1]["answer"], "One\nThree and four", "in {}", said.lang);
+    }
+}
+
 fn a_typed_number_on_a_scale(said: &Said, keys: &str) {
     let home = home();
     let mut p = spawn(&home, &["run", "fingers", "--lang", said.lang]);

@@ -1,6 +1,7 @@
 //! The person at the terminal: a widget for every kind of prompt, the
 //! review of all answers, and the few questions bezin asks itself.
 
+mod line;
 mod lists;
 mod menu;
 
@@ -10,11 +11,10 @@ use anyhow::Result;
 use console::{Key, Term, style};
 use dialoguer::Input;
 use dialoguer::theme::ColorfulTheme;
-use unicode_segmentation::UnicodeSegmentation;
 
 use self::menu::{Item, Menu};
 use super::typeahead::TypeAhead;
-use super::{one_line, terminal_width, truncate, width_of};
+use super::{one_line, terminal_width, truncate};
 use crate::answer::{Answer, Picked};
 use crate::catalog::Catalog;
 use crate::draft::Draft;
@@ -225,12 +225,7 @@ impl Terminal {
                 .interact_text_on(&self.term)?;
             if typed == one_line(initial) { initial.to_owned() } else { typed }
         } else {
-            self.term.write_str(&format!(
-                "{} {} ",
-                style(one_line(question)).bold().for_stderr(),
-                style("›").dim().for_stderr()
-            ))?;
-            self.read_line(initial)?
+            self.read_line(&format!("{} {}", style(one_line(question)).bold().for_stderr(), arrow()), initial)?
         };
         Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()))
     }
@@ -301,8 +296,7 @@ impl Terminal {
             _ => "",
         };
         loop {
-            self.term.write_str(&format!("{} ", style("›").dim().for_stderr()))?;
-            let text = self.read_line(initial)?;
+            let text = self.read_line(&arrow(), initial)?;
             self.going_back(&text)?;
             if !text.trim().is_empty() || !prompt.required {
                 return Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()).map(Answer::Text));
@@ -319,71 +313,45 @@ impl Terminal {
         Ok(())
     }
 
-    /// A line typed at the terminal, starting from `initial` (shown in its
-    /// visible form, kept as it is); Backspace takes back a grapheme, Esc
-    /// steps out of the reflection (its draft is kept).
-    fn read_line(&self, initial: &str) -> Result<String> {
-        let mut line = initial.to_owned();
-        self.term.write_str(&one_line(initial))?;
-        loop {
-            match self.term.read_key()? {
-                Key::Enter => {
-                    self.term.write_line("")?;
-                    return Ok(line);
-                }
-                Key::Escape => return Err(Paused.into()),
-                Key::Backspace => {
-                    if let Some((at, last)) = line.grapheme_indices(true).next_back() {
-                        let width = width_of(&one_line(last));
-                        line.truncate(at);
-                        if width > 0 {
-                            self.term.clear_chars(width)?;
-                        }
-                    }
-                }
-                Key::Char(c) if !c.is_control() => {
-                    line.push(c);
-                    self.term.write_str(c.encode_utf8(&mut [0; 4]))?;
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// Several lines, typed here until an empty line, or written in the editor.
+    /// Several lines, typed here until an empty line, or written in the
+    /// editor. An answer given before comes back a line at a time, each to
+    /// keep with Enter or to change first; a line emptied is left out.
     fn long(&mut self, prompt: &Prompt, current: Option<&Answer>) -> Result<Option<Answer>> {
-        let current = match current {
-            Some(Answer::Text(text)) => Some(text.as_str()),
-            _ => None,
+        let earlier: Vec<&str> = match current {
+            Some(Answer::Text(text)) => text.split('\n').collect(),
+            _ => Vec::new(),
         };
         if !self.long_help_shown {
             self.dim(self.words().long_help)?;
             self.long_help_shown = true;
         }
-        if let Some(text) = current {
-            self.dim(text)?;
+        if !earlier.is_empty() {
+            self.dim(self.words().long_again)?;
         }
-        let mut lines: Vec<String> = Vec::new();
+        let (mut lines, mut next): (Vec<String>, usize) = (Vec::new(), 0);
         loop {
-            self.term.write_str("  ")?;
-            let line = self.read_line("")?;
+            let before = earlier.get(next).copied();
+            let line = self.read_line("  ", before.unwrap_or_default())?;
             if lines.is_empty() {
                 self.going_back(&line)?;
             }
             if line.trim() == ":e" {
-                let start = if lines.is_empty() { current.unwrap_or_default().to_owned() } else { lines.join("\n") };
-                let written = match self.edit(&start) {
-                    Ok(written) => written,
-                    Err(problem) => {
-                        self.dim(&format!("{problem}; {}", self.words().editor_failed))?;
-                        continue;
-                    }
-                };
-                if written.trim().is_empty() && prompt.required {
-                    self.dim(self.words().required)?;
-                    continue;
+                let start: Vec<&str> =
+                    lines.iter().map(String::as_str).chain(earlier[next..].iter().copied()).collect();
+                match self.edit(&start.join("\n")) {
+                    Ok(written) if !written.trim().is_empty() => return Ok(Some(Answer::Text(written))),
+                    Ok(_) if !prompt.required => return Ok(None),
+                    Ok(_) => self.dim(self.words().required)?,
+                    Err(problem) => self.dim(&format!("{problem}; {}", self.words().editor_failed))?,
                 }
-                return Ok(Some(written).filter(|text| !text.trim().is_empty()).map(Answer::Text));
+                continue;
+            }
+            if let Some(before) = before {
+                next += 1;
+                if !line.is_empty() || before.is_empty() {
+                    lines.push(line);
+                }
+                continue;
             }
             if !line.trim().is_empty() || (!lines.is_empty() && !line.is_empty()) {
                 lines.push(line);
@@ -391,9 +359,6 @@ impl Terminal {
             }
             if !lines.is_empty() {
                 return Ok(Some(Answer::Text(lines.join("\n"))));
-            }
-            if let Some(text) = current {
-                return Ok(Some(Answer::Text(text.to_owned())));
             }
             if !prompt.required {
                 return Ok(None);
@@ -462,8 +427,7 @@ impl Terminal {
         };
         let words = self.words();
         loop {
-            self.term.write_str(&format!("{} ", style("›").dim().for_stderr()))?;
-            let typed = self.read_line(&initial)?;
+            let typed = self.read_line(&arrow(), &initial)?;
             self.going_back(&typed)?;
             match typed.trim().parse::<i64>() {
                 Ok(n) if (min..=max).contains(&n) => return Ok(Some(Answer::Number(n))),
@@ -605,6 +569,11 @@ impl Terminal {
         self.term.write_line(&format!("{}{}", style("·").dim().for_stderr(), &said[1..]))?;
         Ok(answer)
     }
+}
+
+/// What comes before a typed answer: a dim arrow.
+fn arrow() -> String {
+    format!("{} ", style("›").dim().for_stderr())
 }
 
 /// How many of the last reflection's answers the recall shows, a line each.

@@ -7,7 +7,7 @@ use anyhow::Result;
 use console::style;
 
 use super::menu::{Chosen, Item, Menu};
-use super::Terminal;
+use super::{Terminal, arrow};
 
 impl Terminal {
     /// Whether the drawn widgets fit: a list needs three rows, the line
@@ -40,8 +40,7 @@ impl Terminal {
         }
         self.numbered(items)?;
         loop {
-            self.term.write_str(&format!("{} ", style("›").dim().for_stderr()))?;
-            let typed = self.read_line(&(default + 1).to_string())?;
+            let typed = self.read_line(&arrow(), &(default + 1).to_string())?;
             match typed.trim().parse::<usize>() {
                 Ok(n) if (1..=items.len()).contains(&n) => return Ok(n - 1),
                 _ => self.out_of_range(items.len())?,
@@ -56,8 +55,7 @@ impl Terminal {
         let ticked: Vec<String> =
             (1..=items.len()).filter(|n| ticks.get(n - 1) == Some(&true)).map(|n| n.to_string()).collect();
         loop {
-            self.term.write_str(&format!("{} ", style("›").dim().for_stderr()))?;
-            let typed = self.read_line(&ticked.join(" "))?;
+            let typed = self.read_line(&arrow(), &ticked.join(" "))?;
             let numbers: Option<Vec<usize>> = typed
                 .split(|c: char| c.is_whitespace() || c == ',')
                 .filter(|word| !word.is_empty())
