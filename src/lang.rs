@@ -119,6 +119,8 @@ pub struct Words {
     /// The choice of none of them: a look-back of its own.
     pub follow_none: &'static str,
     pub summary: &'static str,
+    /// Heads the answers of a resumed reflection.
+    pub so_far: &'static str,
     pub no_answer: &'static str,
     pub save: &'static str,
     pub change: &'static str,
@@ -182,6 +184,7 @@ static EN: Words = Words {
     follow_offer: "Which conversation do you look back on?",
     follow_none: "none of these",
     summary: "Your answers",
+    so_far: "Your answers so far",
     no_answer: "(no answer)",
     save: "Save",
     change: "Change",
@@ -236,6 +239,7 @@ static NL: Words = Words {
     follow_offer: "Op welk gesprek kijk je terug?",
     follow_none: "geen van deze",
     summary: "Je antwoorden",
+    so_far: "Je antwoorden tot nu toe",
     no_answer: "(geen antwoord)",
     save: "Bewaren",
     change: "Wijzigen",

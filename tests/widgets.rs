@@ -332,6 +332,25 @@ fn long_options_and_questions_wrap_at_word_boundaries_at_60_columns() {
 }
 
 #[test]
+fn a_resumed_draft_shows_the_answers_given_so_far_before_the_next_question() {
+    for said in [&EN, &NL] {
+        let home = home();
+        let mut p = spawn(&home, &["run", "fingers", "--lang", said.lang]);
+        at(&mut p, said.who, "Anna\r");
+        at(&mut p, said.story, "We talked\rabout hours\r\r");
+        at(&mut p, said.calm, "\x1b");
+        p.exp_eof().unwrap();
+        let mut p = spawn(&home, &["run", "fingers", "--resume"]);
+        let screen = screen_until(&mut p, &format!("(3/6) {}", said.calm));
+        let shown = screen.split_once(said.so_far).map(|(_, shown)| shown.replace('\r', ""));
+        let expected = format!("\n1. {}\n   Anna\n2. {}\n   We talked\n   about hours\n", said.who, said.story);
+        assert!(shown.as_ref().is_some_and(|shown| shown.starts_with(&expected)), "{screen}");
+        press(&mut p, "\x1b");
+        p.exp_eof().unwrap();
+    }
+}
+
+#[test]
 fn a_question_changed_at_the_review_keeps_the_count_it_had() {
     for said in [&EN, &NL] {
         let home = home();

@@ -195,14 +195,8 @@ impl Terminal {
     pub fn review<'s>(&mut self, session: &Session<'s>) -> Result<Option<&'s Prompt>> {
         self.back.reviewing = true;
         let words = self.words();
-        self.term.write_line(&format!("\n{}", style(words.summary).bold().underlined().for_stderr()))?;
+        self.show_answers(words.summary, session)?;
         let asked = session.asked();
-        for (n, (prompt, answer)) in asked.iter().enumerate() {
-            let question = self.wrap(&format!("{}. {}", n + 1, session.question(prompt)), "");
-            self.term.write_line(&style(question).bold().for_stderr().to_string())?;
-            let shown = answer.map_or_else(|| words.no_answer.to_owned(), |answer| session.show(prompt, answer));
-            self.term.write_line(&self.wrap(&shown, "   "))?;
-        }
         // Each entry on a row of its own, after the mark of the current one.
         let room = terminal_width(&self.term).map_or(REVIEW_ENTRY, |columns| columns.saturating_sub(2));
         let mut items = vec![Item::from(words.save.to_owned())];
@@ -212,6 +206,28 @@ impl Terminal {
         }));
         let chosen = self.pick(Menu::of(None, &items, 0))?;
         Ok(chosen.checked_sub(1).map(|n| asked[n].0))
+    }
+
+    /// What a resumed reflection holds so far, before its next question;
+    /// with no question left, the review shows it.
+    pub fn so_far(&self, session: &Session) -> Result<()> {
+        if session.asked().is_empty() || session.next_prompt().is_none() {
+            return Ok(());
+        }
+        self.show_answers(self.words().so_far, session)
+    }
+
+    /// Every answer given so far, numbered, under `heading`.
+    fn show_answers(&self, heading: &str, session: &Session) -> Result<()> {
+        let words = self.words();
+        self.term.write_line(&format!("\n{}", style(heading).bold().underlined().for_stderr()))?;
+        for (n, (prompt, answer)) in session.asked().iter().enumerate() {
+            let question = self.wrap(&format!("{}. {}", n + 1, session.question(prompt)), "");
+            self.term.write_line(&style(question).bold().for_stderr().to_string())?;
+            let shown = answer.map_or_else(|| words.no_answer.to_owned(), |answer| session.show(prompt, answer));
+            self.term.write_line(&self.wrap(&shown, "   "))?;
+        }
+        Ok(())
     }
 
     /// An optional line of text, such as the title, starting from `initial`;
