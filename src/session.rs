@@ -64,13 +64,19 @@ impl<'s> Session<'s> {
     /// Whether each prompt is asked, given the answers so far, in the set's
     /// order: one pass, since a `when` names an earlier prompt.
     fn asked_mask(&self) -> Vec<bool> {
+        self.mask_knowing(self.set.prompts.len())
+    }
+
+    /// Whether each prompt is asked, knowing only the answers to the first
+    /// `known` prompts of the set.
+    fn mask_knowing(&self, known: usize) -> Vec<bool> {
         let mut mask: Vec<bool> = Vec::with_capacity(self.set.prompts.len());
         for prompt in &self.set.prompts {
             let asked = match &prompt.when {
                 None => true,
                 Some(When::Follows(set)) => self.follows.as_deref() == Some(set.as_str()),
                 Some(When::Answer { prompt, equals }) => {
-                    self.places.get(prompt.as_str()).is_some_and(|&at| mask.get(at) == Some(&true))
+                    self.places.get(prompt.as_str()).is_some_and(|&at| at < known && mask.get(at) == Some(&true))
                         && matches!(self.answer(prompt), Some(answer) if answer.meets(equals))
                 }
             };
@@ -178,17 +184,21 @@ impl<'s> Session<'s> {
         self.places.get(prompt.id.as_str()).is_some_and(|&at| self.asked_mask()[at])
     }
 
-    /// Where `prompt` stands among the prompts that are, or may still be, asked: (3, 8).
+    /// Where `prompt` stands among the prompts that are, or may still be,
+    /// asked: (3, 8). It is counted from the answers before it alone, so a
+    /// question shows the same count when it is asked again (going back, or
+    /// from the review) as when it was first asked: an answer given after it
+    /// does not change it.
     pub fn progress(&self, prompt: &Prompt) -> (usize, usize) {
-        let mask = self.asked_mask();
+        let known = self.places.get(prompt.id.as_str()).copied().unwrap_or(self.set.prompts.len());
+        let mask = self.mask_knowing(known);
         // A prompt may still come while the prompt its `when` waits for may still come and is not answered.
         let mut may: Vec<bool> = Vec::with_capacity(mask.len());
         for (at, p) in self.set.prompts.iter().enumerate() {
             let undecided = match &p.when {
-                Some(When::Answer { prompt, .. }) => self
-                    .places
-                    .get(prompt.as_str())
-                    .is_some_and(|&target| may[target] && !(mask[target] && self.given.contains_key(prompt))),
+                Some(When::Answer { prompt, .. }) => self.places.get(prompt.as_str()).is_some_and(|&target| {
+                    may[target] && !(mask[target] && target < known && self.given.contains_key(prompt))
+                }),
                 _ => false,
             };
             may.push(mask[at] || undecided);
@@ -529,6 +539,20 @@ required = false
         let ids: Vec<String> = session.recorded().into_iter().map(|r| r.prompt).collect();
         assert_eq!(ids, ["counterpart", "has-request", "request", "calm"]);
         assert_eq!(session.answer("counterpart"), Some(&Answer::Text("Bob".into())));
+    }
+
+    #[test]
+    fn progress_counts_from_the_answers_before_the_question_alone() {
+        let set = set();
+        let mut session = Session::new(&set, Lang::En);
+        session.give(&set.prompts[0], Some(Answer::Text("Anna".into()))).unwrap();
+        assert_eq!(session.progress(&set.prompts[1]), (2, 5));
+        session.give(&set.prompts[1], Some(Answer::Bool(false))).unwrap();
+        session.give(&set.prompts[3], Some(Answer::Number(5))).unwrap();
+        // Asked again, the yes/no counts as it did before it was answered.
+        assert_eq!(session.progress(&set.prompts[1]), (2, 5));
+        assert_eq!(session.progress(&set.prompts[0]), (1, 5));
+        assert_eq!(session.progress(&set.prompts[3]), (3, 4));
     }
 
     #[test]

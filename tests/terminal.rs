@@ -23,8 +23,8 @@ fn a_reflection_is_answered_with_keystrokes_changed_at_the_review_and_saved() {
     at(&mut p, "❯ lack of time", ENTER);
     at(&mut p, "(5/10) The frame you hold on to: lack of time.", "Start small\r:e\r");
     at(&mut p, "(6/10) How will you slow the pace", " ");
-    at(&mut p, "✔ ask one more question", &format!("{DOWN}{DOWN} "));
-    at(&mut p, "✔ allow a silence", ENTER);
+    at(&mut p, "[x] ask one more question", &format!("{DOWN}{DOWN} "));
+    at(&mut p, "[x] allow a silence", ENTER);
     at(&mut p, "· ask one more question before I answer, allow a silence", "");
     at(&mut p, "(7/10) Listen for the desire behind the request. What might Anna long for?", "To be seen\r\r");
     at(&mut p, "(8/10) Life is not barter but art. Where could the two of you", "A plan\r\r");

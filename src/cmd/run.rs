@@ -187,6 +187,9 @@ fn converse(
         terminal.show_earlier(earlier, &catalog.title(&earlier.set, earlier.lang))?;
     }
     let mut session = session_of(set, draft, looking_back);
+    if !draft.answers.is_empty() {
+        terminal.so_far(&session)?;
+    }
     let mut keeping = Keeping { drafts, warned: false };
     session.walk(terminal, |session| keeping.keep(draft, session))?;
     while let Some(prompt) = terminal.review(&session)? {

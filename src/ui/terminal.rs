@@ -1,7 +1,9 @@
 //! The person at the terminal: a widget for every kind of prompt, the
 //! review of all answers, and the few questions bezin asks itself.
 
+mod line;
 mod lists;
+mod menu;
 
 use std::io::IsTerminal;
 
@@ -9,10 +11,10 @@ use anyhow::Result;
 use console::{Key, Term, style};
 use dialoguer::Input;
 use dialoguer::theme::ColorfulTheme;
-use unicode_segmentation::UnicodeSegmentation;
 
+use self::menu::{Item, Menu};
 use super::typeahead::TypeAhead;
-use super::{one_line, terminal_width, truncate, width_of};
+use super::{one_line, terminal_width, truncate};
 use crate::answer::{Answer, Picked};
 use crate::catalog::Catalog;
 use crate::draft::Draft;
@@ -133,18 +135,18 @@ impl Terminal {
     /// not say), the ids padded so that the second column lines up.
     pub fn pick_set(&self, catalog: &Catalog) -> Result<String> {
         let ids: Vec<String> = catalog.sets.iter().map(|available| one_line(&available.set.id).into_owned()).collect();
-        let widest = ids.iter().map(|id| width_of(id)).max().unwrap_or(0);
-        let items: Vec<String> = catalog
+        let widest = ids.iter().map(|id| super::width_of(id)).max().unwrap_or(0);
+        let items: Vec<Item> = catalog
             .sets
             .iter()
             .zip(&ids)
             .map(|(available, id)| {
                 let set = &available.set;
                 let about = one_line(set.purpose.as_ref().unwrap_or(&set.title).get(self.lang)).into_owned();
-                format!("{}  {}", super::pad(id, widest), style(about).dim().for_stderr())
+                Item { text: super::pad(id, widest), detail: Some(about) }
             })
             .collect();
-        let chosen = self.pick(Some(self.words().pick_set), &items, 0)?;
+        let chosen = self.pick(Menu::of(Some(self.words().pick_set), &items, 0))?;
         Ok(catalog.sets[chosen].set.id.clone())
     }
 
@@ -172,15 +174,15 @@ impl Terminal {
     /// Asks which of the open conversations this reflection looks back on,
     /// each shown with its date, person and title; `None` for none of them.
     pub fn pick_follow_up(&self, open: &[Open], title: impl Fn(&Entry) -> String) -> Result<Option<usize>> {
-        let mut items: Vec<String> = open
+        let mut items: Vec<Item> = open
             .iter()
             .map(|open| {
                 let about = open.person.as_deref().map(|person| format!("{person}  ")).unwrap_or_default();
-                one_line(&format!("{}  {about}{}", open.entry.date(), title(&open.entry))).into_owned()
+                Item::from(one_line(&format!("{}  {about}{}", open.entry.date(), title(&open.entry))).into_owned())
             })
             .collect();
-        items.push(self.words().follow_none.to_owned());
-        let chosen = self.pick(Some(self.words().follow_offer), &items, 0)?;
+        items.push(Item::from(self.words().follow_none.to_owned()));
+        let chosen = self.pick(Menu::of(Some(self.words().follow_offer), &items, 0))?;
         Ok((chosen < open.len()).then_some(chosen))
     }
 
@@ -201,20 +203,39 @@ impl Terminal {
     pub fn review<'s>(&mut self, session: &Session<'s>) -> Result<Option<&'s Prompt>> {
         self.back.reviewing = true;
         let words = self.words();
-        self.term.write_line(&format!("\n{}", style(words.summary).bold().underlined().for_stderr()))?;
+        self.show_answers(words.summary, session)?;
         let asked = session.asked();
-        for (n, (prompt, answer)) in asked.iter().enumerate() {
+        // Each entry on a row of its own, after the mark of the current one.
+        let room = terminal_width(&self.term).map_or(REVIEW_ENTRY, |columns| columns.saturating_sub(2));
+        let mut items = vec![Item::from(words.save.to_owned())];
+        items.extend(asked.iter().enumerate().map(|(n, (prompt, _))| {
+            let entry = format!("{} {}: {}", words.change, n + 1, one_line(&session.question(prompt)));
+            Item::from(truncate(&entry, room))
+        }));
+        let chosen = self.pick(Menu::of(None, &items, 0))?;
+        Ok(chosen.checked_sub(1).map(|n| asked[n].0))
+    }
+
+    /// What a resumed reflection holds so far, before its next question;
+    /// with no question left, the review shows it.
+    pub fn so_far(&self, session: &Session) -> Result<()> {
+        if session.asked().is_empty() || session.next_prompt().is_none() {
+            return Ok(());
+        }
+        self.show_answers(self.words().so_far, session)
+    }
+
+    /// Every answer given so far, numbered, under `heading`.
+    fn show_answers(&self, heading: &str, session: &Session) -> Result<()> {
+        let words = self.words();
+        self.term.write_line(&format!("\n{}", style(heading).bold().underlined().for_stderr()))?;
+        for (n, (prompt, answer)) in session.asked().iter().enumerate() {
             let question = self.wrap(&format!("{}. {}", n + 1, session.question(prompt)), "");
             self.term.write_line(&style(question).bold().for_stderr().to_string())?;
             let shown = answer.map_or_else(|| words.no_answer.to_owned(), |answer| session.show(prompt, answer));
             self.term.write_line(&self.wrap(&shown, "   "))?;
         }
-        let mut items = vec![words.save.to_owned()];
-        items.extend(asked.iter().enumerate().map(|(n, (prompt, _))| {
-            format!("{} {}: {}", words.change, n + 1, truncate(&one_line(&session.question(prompt)), 60))
-        }));
-        let chosen = self.pick(None, &items, 0)?;
-        Ok(chosen.checked_sub(1).map(|n| asked[n].0))
+        Ok(())
     }
 
     /// An optional line of text, such as the title, starting from `initial`;
@@ -228,20 +249,15 @@ impl Terminal {
                 .interact_text_on(&self.term)?;
             if typed == one_line(initial) { initial.to_owned() } else { typed }
         } else {
-            self.term.write_str(&format!(
-                "{} {} ",
-                style(one_line(question)).bold().for_stderr(),
-                style("›").dim().for_stderr()
-            ))?;
-            self.read_line(initial)?
+            self.read_line(&format!("{} {}", style(one_line(question)).bold().for_stderr(), arrow()), initial)?
         };
         Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()))
     }
 
     /// One of `items`, by its position.
     pub fn choose(&self, question: &str, items: &[String]) -> Result<usize> {
-        let items: Vec<String> = items.iter().map(|item| one_line(item).into_owned()).collect();
-        self.pick(Some(&one_line(question)), &items, 0)
+        let items: Vec<Item> = items.iter().map(|item| Item::from(one_line(item).into_owned())).collect();
+        self.pick(Menu::of(Some(&one_line(question)), &items, 0))
     }
 
     /// A yes-or-no question whose answer is no unless the person says yes.
@@ -304,8 +320,7 @@ impl Terminal {
             _ => "",
         };
         loop {
-            self.term.write_str(&format!("{} ", style("›").dim().for_stderr()))?;
-            let text = self.read_line(initial)?;
+            let text = self.read_line(&arrow(), initial)?;
             self.going_back(&text)?;
             if !text.trim().is_empty() || !prompt.required {
                 return Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()).map(Answer::Text));
@@ -322,71 +337,45 @@ impl Terminal {
         Ok(())
     }
 
-    /// A line typed at the terminal, starting from `initial` (shown in its
-    /// visible form, kept as it is); Backspace takes back a grapheme, Esc
-    /// steps out of the reflection (its draft is kept).
-    fn read_line(&self, initial: &str) -> Result<String> {
-        let mut line = initial.to_owned();
-        self.term.write_str(&one_line(initial))?;
-        loop {
-            match self.term.read_key()? {
-                Key::Enter => {
-                    self.term.write_line("")?;
-                    return Ok(line);
-                }
-                Key::Escape => return Err(Paused.into()),
-                Key::Backspace => {
-                    if let Some((at, last)) = line.grapheme_indices(true).next_back() {
-                        let width = width_of(&one_line(last));
-                        line.truncate(at);
-                        if width > 0 {
-                            self.term.clear_chars(width)?;
-                        }
-                    }
-                }
-                Key::Char(c) if !c.is_control() => {
-                    line.push(c);
-                    self.term.write_str(c.encode_utf8(&mut [0; 4]))?;
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// Several lines, typed here until an empty line, or written in the editor.
+    /// Several lines, typed here until an empty line, or written in the
+    /// editor. An answer given before comes back a line at a time, each to
+    /// keep with Enter or to change first; a line emptied is left out.
     fn long(&mut self, prompt: &Prompt, current: Option<&Answer>) -> Result<Option<Answer>> {
-        let current = match current {
-            Some(Answer::Text(text)) => Some(text.as_str()),
-            _ => None,
+        let earlier: Vec<&str> = match current {
+            Some(Answer::Text(text)) => text.split('\n').collect(),
+            _ => Vec::new(),
         };
         if !self.long_help_shown {
             self.dim(self.words().long_help)?;
             self.long_help_shown = true;
         }
-        if let Some(text) = current {
-            self.dim(text)?;
+        if !earlier.is_empty() {
+            self.dim(self.words().long_again)?;
         }
-        let mut lines: Vec<String> = Vec::new();
+        let (mut lines, mut next): (Vec<String>, usize) = (Vec::new(), 0);
         loop {
-            self.term.write_str("  ")?;
-            let line = self.read_line("")?;
+            let before = earlier.get(next).copied();
+            let line = self.read_line("  ", before.unwrap_or_default())?;
             if lines.is_empty() {
                 self.going_back(&line)?;
             }
             if line.trim() == ":e" {
-                let start = if lines.is_empty() { current.unwrap_or_default().to_owned() } else { lines.join("\n") };
-                let written = match self.edit(&start) {
-                    Ok(written) => written,
-                    Err(problem) => {
-                        self.dim(&format!("{problem}; {}", self.words().editor_failed))?;
-                        continue;
-                    }
-                };
-                if written.trim().is_empty() && prompt.required {
-                    self.dim(self.words().required)?;
-                    continue;
+                let start: Vec<&str> =
+                    lines.iter().map(String::as_str).chain(earlier[next..].iter().copied()).collect();
+                match self.edit(&start.join("\n")) {
+                    Ok(written) if !written.trim().is_empty() => return Ok(Some(Answer::Text(written))),
+                    Ok(_) if !prompt.required => return Ok(None),
+                    Ok(_) => self.dim(self.words().required)?,
+                    Err(problem) => self.dim(&format!("{problem}; {}", self.words().editor_failed))?,
                 }
-                return Ok(Some(written).filter(|text| !text.trim().is_empty()).map(Answer::Text));
+                continue;
+            }
+            if let Some(before) = before {
+                next += 1;
+                if !line.is_empty() || before.is_empty() {
+                    lines.push(line);
+                }
+                continue;
             }
             if !line.trim().is_empty() || (!lines.is_empty() && !line.is_empty()) {
                 lines.push(line);
@@ -394,9 +383,6 @@ impl Terminal {
             }
             if !lines.is_empty() {
                 return Ok(Some(Answer::Text(lines.join("\n"))));
-            }
-            if let Some(text) = current {
-                return Ok(Some(Answer::Text(text.to_owned())));
             }
             if !prompt.required {
                 return Ok(None);
@@ -424,27 +410,32 @@ impl Terminal {
         if i128::from(max) - i128::from(min) > MOST_LISTED {
             return self.typed_number(prompt, (min, max), current);
         }
-        let [min_label, max_label] = labels;
-        let label = |label: &Option<Text>| {
-            label
-                .as_ref()
-                .map(|text| format!("  {}", style(one_line(text.get(self.lang))).dim().for_stderr()))
-                .unwrap_or_default()
-        };
-        let mut items: Vec<String> = (min..=max).map(|n| n.to_string()).collect();
+        let label = |label: &Option<Text>| label.as_ref().map(|text| one_line(text.get(self.lang)).into_owned());
+        let mut items: Vec<Item> = (min..=max).map(|n| Item::from(n.to_string())).collect();
         if let Some(first) = items.first_mut() {
-            *first += &label(min_label);
+            first.detail = label(labels[0]);
         }
         if let Some(last) = items.last_mut() {
-            *last += &label(max_label);
+            last.detail = label(labels[1]).or(last.detail.take());
         }
         // An answer outside the scale (a hand edit, an import) starts in the middle.
         let start = match current {
             Some(Answer::Number(n)) if (min..=max).contains(n) => n - min,
             _ => (max - min) / 2,
         };
-        let chosen = self.select(prompt, items, usize::try_from(start).unwrap_or(0))?;
+        if self.roomy() {
+            self.dim(&self.scale_keys((min, max)))?;
+        }
+        let chosen = self.select(prompt, items, usize::try_from(start).unwrap_or(0), Some((min, max)))?;
         Ok(chosen.map(|n| Answer::Number(min + i64::try_from(n).unwrap_or(0))))
+    }
+
+    /// How to answer a scale: a typed number (0 for 10 where it has no 0), or the arrows.
+    fn scale_keys(&self, (min, max): (i64, i64)) -> String {
+        let words = self.words();
+        let zero =
+            (!(min..=max).contains(&0) && (min..=max).contains(&10)).then(|| format!(" ({})", words.zero_is_ten));
+        format!("{}{} {}", words.type_number, zero.unwrap_or_default(), words.or_arrows)
     }
 
     /// A whole number from `min` to `max`, typed; blank leaves an optional prompt unanswered.
@@ -460,8 +451,7 @@ impl Terminal {
         };
         let words = self.words();
         loop {
-            self.term.write_str(&format!("{} ", style("›").dim().for_stderr()))?;
-            let typed = self.read_line(&initial)?;
+            let typed = self.read_line(&arrow(), &initial)?;
             self.going_back(&typed)?;
             match typed.trim().parse::<i64>() {
                 Ok(n) if (min..=max).contains(&n) => return Ok(Some(Answer::Number(n))),
@@ -472,26 +462,37 @@ impl Terminal {
     }
 
     fn choice(&self, prompt: &Prompt, options: &[Choice], current: Option<&Answer>) -> Result<Option<Answer>> {
-        let items: Vec<String> =
-            options.iter().map(|option| one_line(option.label.get(self.lang)).into_owned()).collect();
+        let items = self.labels(options);
         let start = match current {
             Some(Answer::Choice(picked)) => options.iter().position(|option| picked.is(option)).unwrap_or(0),
             _ => 0,
         };
-        let chosen = self.select(prompt, items, start)?;
+        let chosen = self.select(prompt, items, start, None)?;
         Ok(chosen.map(|n| Answer::Choice(Picked::of(&options[n], self.lang))))
     }
 
+    /// The options' labels in their visible form.
+    fn labels(&self, options: &[Choice]) -> Vec<Item> {
+        options.iter().map(|option| Item::from(one_line(option.label.get(self.lang)).into_owned())).collect()
+    }
+
     /// A list to pick one item from; an optional prompt adds "(no answer)".
-    fn select(&self, prompt: &Prompt, mut items: Vec<String>, start: usize) -> Result<Option<usize>> {
+    /// On a scale, `numbers` are its first and last point, to be typed.
+    fn select(
+        &self,
+        prompt: &Prompt,
+        mut items: Vec<Item>,
+        start: usize,
+        numbers: Option<(i64, i64)>,
+    ) -> Result<Option<usize>> {
         let count = items.len();
         if !prompt.required {
-            items.push(self.words().no_answer.to_owned());
+            items.push(Item::from(self.words().no_answer.to_owned()));
         }
         if self.back.offered {
-            items.push(self.words().back_item.to_owned());
+            items.push(Item::from(self.words().back_item.to_owned()));
         }
-        let chosen = self.pick(None, &items, start)?;
+        let chosen = self.pick(Menu { numbers, ..Menu::of(None, &items, start) })?;
         if self.back.offered && chosen == items.len() - 1 {
             return Err(GoBack.into());
         }
@@ -499,26 +500,26 @@ impl Terminal {
     }
 
     fn multi(&self, prompt: &Prompt, options: &[Choice], current: Option<&Answer>) -> Result<Option<Answer>> {
-        let mut items: Vec<String> =
-            options.iter().map(|option| one_line(option.label.get(self.lang)).into_owned()).collect();
+        let mut items = self.labels(options);
         if self.back.offered {
-            items.push(self.words().back_item.to_owned());
+            items.push(Item::from(self.words().back_item.to_owned()));
         }
-        let checked: Vec<bool> = options
+        let mut ticks: Vec<bool> = options
             .iter()
             .map(|option| matches!(current, Some(Answer::Multi(picked)) if picked.iter().any(|p| p.is(option))))
             .collect();
         self.dim(if self.roomy() { self.words().multi_help } else { self.words().numbers_help })?;
         loop {
-            let chosen = self.pick_many(&items, &checked)?;
-            if chosen.contains(&options.len()) {
+            let chosen = self.pick_many(&items, ticks.clone())?;
+            if chosen.at >= options.len() {
                 return Err(GoBack.into());
             }
-            if chosen.is_empty() && prompt.required {
+            if chosen.ticked.is_empty() && prompt.required {
+                ticks.fill(false);
                 self.dim(self.words().pick_one_at_least)?;
                 continue;
             }
-            let picked: Vec<Picked> = chosen.into_iter().map(|n| Picked::of(&options[n], self.lang)).collect();
+            let picked: Vec<Picked> = chosen.ticked.into_iter().map(|n| Picked::of(&options[n], self.lang)).collect();
             return Ok(Some(picked).filter(|picked| !picked.is_empty()).map(Answer::Multi));
         }
     }
@@ -600,13 +601,24 @@ impl Terminal {
         let shown = answer
             .as_ref()
             .map_or_else(|| self.words().no_answer.to_owned(), |answer| answer.show(prompt.kind.range(), self.lang));
-        self.term.write_line(&format!("{} {}", style("·").dim().for_stderr(), super::shown(&shown)))?;
+        // Wrapped under its own start, after a dim dot.
+        let said = self.wrap(&shown, "  ");
+        self.term.write_line(&format!("{}{}", style("·").dim().for_stderr(), &said[1..]))?;
         Ok(answer)
     }
 }
 
+/// What comes before a typed answer: a dim arrow.
+fn arrow() -> String {
+    format!("{} ", style("›").dim().for_stderr())
+}
+
 /// How many of the last reflection's answers the recall shows, a line each.
 const RECALLED_ANSWERS: usize = 3;
+
+/// How wide an entry of the review is where the terminal does not say its
+/// width: as on a terminal of 80 columns.
+const REVIEW_ENTRY: usize = 78;
 
 /// The most points a scale lists to pick from; a longer one is typed.
 const MOST_LISTED: i128 = 100;
