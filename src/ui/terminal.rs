@@ -2,6 +2,9 @@
 //! review of all answers, and the few questions bezin asks itself.
 
 mod lists;
+mod looking_back;
+
+pub use looking_back::FollowUpPick;
 
 use std::io::IsTerminal;
 
@@ -16,7 +19,7 @@ use super::{one_line, terminal_width, truncate, width_of};
 use crate::answer::{Answer, Picked};
 use crate::catalog::Catalog;
 use crate::draft::Draft;
-use crate::follow_through::Open;
+use crate::follow_through::Counterparts;
 use crate::journal::Entry;
 use crate::lang::{Lang, Text, Words};
 use crate::prompt_set::{Choice, Kind, Prompt, PromptSet};
@@ -58,6 +61,8 @@ pub struct Terminal {
     long_help_shown: bool,
     /// What to recall about the person once they are named.
     recall: Option<Pending>,
+    /// What the conversations looked back on answered, by counterpart.
+    counterparts: Counterparts,
     back: WayBack,
     /// Keys typed while a question is drawn wait for it as typed.
     _typeahead: TypeAhead,
@@ -89,6 +94,7 @@ impl Terminal {
             editor,
             long_help_shown: false,
             recall: None,
+            counterparts: Counterparts::default(),
             back: WayBack::default(),
             _typeahead: TypeAhead::hold(),
         }
@@ -101,8 +107,9 @@ impl Terminal {
     }
 
     /// The short block about a person named before: how many reflections,
-    /// the last one's date and title, and a line for each of its answers
-    /// worth recalling; nothing for a new name.
+    /// the last one's date and title, a line for each of its answers worth
+    /// recalling, and the next step of the last look-back; nothing for a
+    /// new name.
     fn show_recall(&mut self, name: &str) -> Result<()> {
         let Some(recalled) = self.recall.as_mut().and_then(|pending| pending.get().of(name)) else { return Ok(()) };
         let words = self.lang.words();
@@ -114,6 +121,9 @@ impl Terminal {
         )];
         for (question, answer) in recalled.answers.iter().take(RECALLED_ANSWERS) {
             lines.push(format!("    {question} {answer}"));
+        }
+        if let Some((date, step)) = &recalled.next_step {
+            lines.push(format!("    {} {date}: {step}", words.next_step_named));
         }
         for line in lines {
             let line = truncate(&one_line(&line), width.saturating_sub(1));
@@ -159,21 +169,6 @@ impl Terminal {
         let started = one_line(draft.started.get(..16).unwrap_or(&draft.started)).replace('T', " ");
         let question = format!("{} {started} ({} {})?", words.resume_offer, draft.answered(), words.answers_word);
         self.yes_no(Some(&question), Some(true))
-    }
-
-    /// Asks which of the open conversations this reflection looks back on,
-    /// each shown with its date, person and title; `None` for none of them.
-    pub fn pick_follow_up(&self, open: &[Open], title: impl Fn(&Entry) -> String) -> Result<Option<usize>> {
-        let mut items: Vec<String> = open
-            .iter()
-            .map(|open| {
-                let about = open.person.as_deref().map(|person| format!("{person}  ")).unwrap_or_default();
-                one_line(&format!("{}  {about}{}", open.entry.date(), title(&open.entry))).into_owned()
-            })
-            .collect();
-        items.push(self.words().follow_none.to_owned());
-        let chosen = self.pick(Some(self.words().follow_offer), &items, 0)?;
-        Ok((chosen < open.len()).then_some(chosen))
     }
 
     /// The answers of the entry this reflection follows, to read first.
@@ -534,6 +529,7 @@ impl Terminal {
 impl AnswerSource for Terminal {
     fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Reply> {
         self.header(Some(session.progress(prompt)), &session.question(prompt), session.hint(prompt))?;
+        self.show_counterparts(prompt)?;
         if !self.back.told {
             self.dim(self.words().back_help)?;
             self.back.told = true;
