@@ -101,6 +101,12 @@ pub enum Command {
                             bezin edit 3kq7 --answers fixes.toml")]
     Edit(EditArgs),
 
+    /// Close a prepared conversation that will never be looked back on
+    #[command(after_help = "Examples:\n  bezin done 3kq7\n  \
+                            bezin done 3kq7 --note \"Settled it by mail\"\n  \
+                            bezin                            (lists the conversations still open)")]
+    Done(DoneArgs),
+
     /// Delete an entry, after asking
     #[command(after_help = "Examples:\n  bezin delete 3kq7\n  bezin delete 3kq7 --yes")]
     Delete(DeleteArgs),
@@ -270,6 +276,17 @@ pub struct DeleteArgs {
     pub yes: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// The prepared conversation's id, or a unique prefix of it
+    #[arg(add = ArgValueCompleter::new(completion::open_ids))]
+    pub id: String,
+
+    /// A line on why it closes without a look-back
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Markdown,
@@ -431,9 +448,9 @@ pub struct RunArgs {
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
 
-    /// The id (or a unique prefix) of the entry this reflection follows up on
+    /// The id (or a unique prefix) of the entry this reflection follows up on; twice or more for several preparations of one conversation
     #[arg(long, value_name = "ID", add = ArgValueCompleter::new(completion::entry_ids))]
-    pub follows: Option<String>,
+    pub follows: Vec<String>,
 
     /// Take the answers from a TOML file (prompt id = answer), or - for stdin, instead of asking
     #[arg(long, value_name = "FILE", add = ArgValueCompleter::new(completion::files))]

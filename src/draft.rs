@@ -26,6 +26,9 @@ pub struct Draft {
     /// When the last answer came in.
     pub updated: String,
     pub follows: Option<String>,
+    /// Further preparations of the same conversation it looks back on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_follows: Vec<String>,
     /// Each prompt answered so far; `None` is an optional prompt left blank.
     #[serde(deserialize_with = "answers_of_any_version")]
     pub answers: Vec<(String, Option<Answer>)>,
@@ -200,6 +203,7 @@ mod tests {
             started: "2026-11-25T09:00:00+01:00".into(),
             updated: "2026-11-25T09:05:00+01:00".into(),
             follows: None,
+            also_follows: Vec::new(),
             answers,
             title: None,
             tags: Vec::new(),

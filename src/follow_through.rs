@@ -1,14 +1,19 @@
-//! Prepared conversations still to look back on: entries of a set with a
-//! follow-up (five tips before you answer, …) that no entry follows yet.
+//! Prepared conversations and their look-backs: the entries of a set with a
+//! follow-up (five tips before you answer, …) that no entry follows yet and
+//! that were not closed without one; closing one; and what a look-back
+//! shows beside its questions of what was answered before.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::catalog::Catalog;
-use crate::journal::{Damaged, Entry, Journal};
-use crate::people::PersonPrompts;
+use crate::journal::{Change, Closed, Damaged, Entry, Journal};
+use crate::lang::Lang;
+use crate::people::{self, PersonPrompts};
+use crate::prompt_set::{Prompt, PromptSet};
+use crate::session::Session;
 
 /// A prepared conversation no entry looks back on yet.
 pub struct Open {
@@ -53,13 +58,12 @@ pub fn open(
         if crate::clock::moment(&entry.finished) < since {
             return Ok(ControlFlow::Break(()));
         }
-        if let Some(id) = &entry.follows {
-            followed.insert(id.clone());
-        }
+        followed.extend(entry.followed().map(str::to_owned));
         let next = catalog.find(&entry.set).and_then(|available| available.set.follow_up.clone());
         if let Some(next) = next
             && follow_up.is_none_or(|wanted| wanted == next)
             && !followed.contains(&entry.id)
+            && entry.closed.is_none()
         {
             let person = prompts.person_of(&entry);
             open.push(Open { entry, person, follow_up: next });
@@ -69,7 +73,113 @@ pub fn open(
     Ok(open)
 }
 
+/// When each open conversation was prepared, as a list shows it: its date,
+/// and the time of day too where another shares its date and person.
+pub fn when_prepared(open: &[Open]) -> Vec<String> {
+    let key = |open: &Open| (open.entry.date().to_owned(), open.person.as_deref().map(people::key));
+    let mut alike: HashMap<(String, Option<String>), usize> = HashMap::new();
+    for one in open {
+        *alike.entry(key(one)).or_default() += 1;
+    }
+    open.iter()
+        .map(|one| {
+            let time = one.entry.finished.get(11..16).filter(|_| alike[&key(one)] > 1);
+            time.map_or_else(|| one.entry.date().to_owned(), |time| format!("{} {time}", one.entry.date()))
+        })
+        .collect()
+}
+
 /// `days` days before now.
 pub fn days_ago(days: i64) -> jiff::Timestamp {
     jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * days)
+}
+
+/// What closing a prepared conversation came to.
+pub enum Closing {
+    /// It is closed now, as this entry.
+    Closed(Box<Entry>),
+    /// It was closed before, then.
+    Already(Closed),
+}
+
+/// Closes the prepared conversation `entry` without a look-back: a change
+/// of the entry (its `closed` field, with the time and `note`), as `edit`
+/// changes a title. An entry of a set without a follow-up, or one already
+/// looked back on, is refused.
+pub fn close(journal: &Journal, catalog: &Catalog, entry: &Entry, note: Option<String>) -> Result<Closing> {
+    let follow_up = catalog.find(&entry.set).and_then(|available| available.set.follow_up.as_deref());
+    if follow_up.is_none() {
+        bail!(
+            "{} is not a prepared conversation: its set '{}' has no look-back to close",
+            entry.id,
+            crate::ui::one_line(&entry.set)
+        );
+    }
+    if let Some(later) = journal.following(&entry.id, |_| {})?.pop() {
+        bail!("{} was looked back on already, by {}; there is nothing to close", entry.id, later.id);
+    }
+    let note = note.map(|note| note.trim().to_owned()).filter(|note| !note.is_empty());
+    let mut result = None;
+    journal.change(&entry.id, |mut current| {
+        if let Some(closed) = current.closed.take() {
+            result = Some(Closing::Already(closed));
+            return Ok(Change::Keep);
+        }
+        let now = crate::clock::stamp();
+        current.closed = Some(Closed { at: now.clone(), note });
+        current.edited = Some(now);
+        result = Some(Closing::Closed(Box::new(current.clone())));
+        Ok(Change::Replace(Box::new(current)))
+    })?;
+    result.ok_or_else(|| anyhow::anyhow!("the entry {} is no longer in the journal", entry.id))
+}
+
+/// An answer given before the conversation, to show beside its
+/// counterpart in the look-back.
+#[derive(Debug, PartialEq)]
+pub struct Earlier {
+    pub date: String,
+    pub question: String,
+    pub answer: String,
+}
+
+/// What the conversations looked back on answered, by the word their
+/// prompts `compare` by.
+#[derive(Default)]
+pub struct Counterparts(HashMap<String, Vec<Earlier>>);
+
+impl Counterparts {
+    /// The answers of `earlier` (the entries looked back on) to prompts
+    /// their sets mark with `compare`, in `lang` where their set says how.
+    pub fn of(earlier: &[Entry], catalog: &Catalog, lang: Lang) -> Counterparts {
+        let mut by_word: HashMap<String, Vec<Earlier>> = HashMap::new();
+        for entry in earlier {
+            let Some(set) = catalog.find(&entry.set).map(|available| &available.set) else { continue };
+            let session = in_language(entry, set, lang);
+            for recorded in &entry.answers {
+                let Some(prompt) = set.prompt(&recorded.prompt) else { continue };
+                let Some(word) = &prompt.compare else { continue };
+                let question = if entry.lang == lang { recorded.question.clone() } else { session.question(prompt) };
+                let answer = recorded.answer.in_terms_of(prompt, lang).show(recorded.range, lang);
+                by_word.entry(word.clone()).or_default().push(Earlier {
+                    date: entry.date().to_owned(),
+                    question,
+                    answer,
+                });
+            }
+        }
+        Counterparts(by_word)
+    }
+
+    /// What was answered before to the counterparts of `prompt`.
+    pub fn to(&self, prompt: &Prompt) -> &[Earlier] {
+        prompt.compare.as_ref().and_then(|word| self.0.get(word)).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The entry's answers as a session of its set in `lang`, to ask its
+/// questions in that language.
+fn in_language<'s>(entry: &Entry, set: &'s PromptSet, lang: Lang) -> Session<'s> {
+    let given = entry.answers.iter().map(|recorded| (recorded.prompt.clone(), Some(recorded.answer.clone())));
+    Session::resume(set, lang, given.collect())
 }

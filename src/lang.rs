@@ -172,6 +172,33 @@ pub struct Words {
     /// "Type a whole number from 1 to 1000."
     pub number_from: &'static str,
     pub number_to: &'static str,
+    /// Marks the prompt that asks for the next step, in `sets show`.
+    pub next_step_mark: &'static str,
+    /// "compared as calm", in `sets show`.
+    pub compare_mark: &'static str,
+    /// Beside a question of a look-back: what was answered to its counterpart.
+    pub before_conversation: &'static str,
+    /// The picker's entry that closes a conversation without a look-back.
+    pub follow_close: &'static str,
+    pub close_which: &'static str,
+    /// The choice of none of them when closing: back to the picker.
+    pub close_none: &'static str,
+    pub close_note: &'static str,
+    /// Said once a conversation is closed, before its date and title.
+    pub closed_now: &'static str,
+    /// "was closed already on" a date.
+    pub closed_already: &'static str,
+    /// Asks whether another preparation of the same person is looked back on too.
+    pub also_follow: &'static str,
+    /// The recall's line for the next step of the last look-back on a person.
+    pub next_step_named: &'static str,
+    /// A scale before and after the conversation, in `about`.
+    pub before: &'static str,
+    pub after: &'static str,
+    /// In `about`: a look-back shown under a later preparation it also follows.
+    pub looked_back_later: &'static str,
+    /// In `about` and `show`: "closed without a look-back on" a date.
+    pub closed_on: &'static str,
 }
 
 static EN: Words = Words {
@@ -229,6 +256,21 @@ static EN: Words = Words {
     recap_mark: "recalled",
     number_from: "Type a whole number from",
     number_to: "to",
+    next_step_mark: "the next step",
+    compare_mark: "compared as",
+    before_conversation: "Before the conversation",
+    follow_close: "close one without looking back…",
+    close_which: "Which conversation do you close without a look-back?",
+    close_none: "none, back to the list",
+    close_note: "A note (optional)",
+    closed_now: "Closed without a look-back:",
+    closed_already: "was closed already on",
+    also_follow: "Look back on this one too:",
+    next_step_named: "next step, named on",
+    before: "before",
+    after: "after",
+    looked_back_later: "looked back on together with a later one:",
+    closed_on: "closed without a look-back on",
 };
 
 static NL: Words = Words {
@@ -286,6 +328,21 @@ static NL: Words = Words {
     recap_mark: "teruggehaald",
     number_from: "Typ een geheel getal van",
     number_to: "tot",
+    next_step_mark: "de volgende stap",
+    compare_mark: "vergeleken als",
+    before_conversation: "Voor het gesprek",
+    follow_close: "er een afsluiten zonder terug te kijken…",
+    close_which: "Welk gesprek sluit je af zonder terug te kijken?",
+    close_none: "geen, terug naar de lijst",
+    close_note: "Een notitie (optioneel)",
+    closed_now: "Afgesloten zonder terugblik:",
+    closed_already: "is al afgesloten op",
+    also_follow: "Kijk je hier ook op terug:",
+    next_step_named: "volgende stap, genoemd op",
+    before: "vooraf",
+    after: "achteraf",
+    looked_back_later: "teruggekeken samen met een latere:",
+    closed_on: "afgesloten zonder terugblik op",
 };
 
 #[cfg(test)]

@@ -34,8 +34,9 @@ pub fn write_entry(out: &mut String, entry: &Entry, set_title: &str) {
     if !entry.tags.is_empty() {
         let _ = write!(facts, " · tags: {}", entry.tags.join(", "));
     }
-    if let Some(follows) = &entry.follows {
-        let _ = write!(facts, " · follows: {follows}");
+    let followed: Vec<&str> = entry.followed().collect();
+    if !followed.is_empty() {
+        let _ = write!(facts, " · follows: {}", followed.join(", "));
     }
     escape_into(out, &facts);
     out.push('\n');

@@ -105,7 +105,7 @@ pub struct Person {
     pub first: String,
     pub last: String,
     /// Prepared conversations (entries of a set with a follow-up) that no
-    /// entry looks back on yet.
+    /// entry looks back on yet and that were not closed without one.
     pub open: usize,
     #[serde(skip)]
     prepared: Vec<String>,
@@ -126,9 +126,7 @@ pub struct People {
 impl People {
     /// Counts `entry` in; `has_follow_up` says whether its set has one.
     pub fn add(&mut self, entry: &Entry, name: Option<String>, has_follow_up: bool) {
-        if let Some(follows) = &entry.follows {
-            self.followed.insert(follows.clone());
-        }
+        self.followed.extend(entry.followed().map(str::to_owned));
         let Some(name) = name else { return };
         let at = *self.by_key.entry(key(&name)).or_insert_with(|| {
             let first = entry.date().to_owned();
@@ -155,7 +153,7 @@ impl People {
             person.name = name;
             entry.date().clone_into(&mut person.last);
         }
-        if has_follow_up {
+        if has_follow_up && entry.closed.is_none() {
             person.prepared.push(entry.id.clone());
         }
     }

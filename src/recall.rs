@@ -1,6 +1,7 @@
 //! What bezin recalls about a person during a run: how many reflections
-//! are about them, and the last one with the answers its set marks as
-//! worth recalling. Gathered in a thread of its own while the person reads
+//! are about them, the last one with the answers its set marks as worth
+//! recalling, and the next step named when the last conversation with them
+//! was looked back on. Gathered in a thread of its own while the person reads
 //! the first questions, from an index kept of the journal (`people`), so
 //! that only the lines saved since the last run are read.
 
@@ -14,14 +15,16 @@ use crate::catalog::Catalog;
 use crate::journal::{Entry, Gather, Journal, RawLine};
 use crate::lang::Text;
 use crate::people::{self, PersonPrompts};
+use crate::prompt_set::Prompt;
 
 /// What there is to recall about everyone reflected on.
 #[derive(Default)]
 pub struct Recalls {
     /// By folded name.
     people: HashMap<String, Known>,
-    /// Each set's title, and its prompts worth recalling.
-    sets: HashMap<String, (Text, Vec<String>)>,
+    /// Each set's title, its prompts worth recalling, and those that ask
+    /// for the next step.
+    sets: HashMap<String, (Text, Vec<String>, Vec<String>)>,
 }
 
 /// What the index keeps of one person.
@@ -32,20 +35,54 @@ struct Known {
     finished: i128,
     /// The last reflection's journal line.
     last: String,
+    /// The last reflection with an answer to a prompt that asks for the
+    /// next step: when it was finished, in nanoseconds, and its line.
+    #[serde(default)]
+    next_step: Option<(i128, String)>,
 }
 
 /// Made again when what tells people apart, or how the kept index reads, changes.
-const INDEX_VERSION: u32 = 1;
+const INDEX_VERSION: u32 = 2;
 
 /// The index of everyone reflected on, by folded name.
-struct Everyone(PersonPrompts);
+struct Everyone {
+    prompts: PersonPrompts,
+    /// The prompts of each set that ask for the next step.
+    next_steps: HashMap<String, Vec<String>>,
+}
+
+impl Everyone {
+    fn of(catalog: &Catalog) -> Everyone {
+        let next_steps = catalog.sets.iter().filter_map(|available| {
+            let set = &available.set;
+            let ids: Vec<String> = set.prompts.iter().filter(|p| p.next_step).map(|p| p.id.clone()).collect();
+            (!ids.is_empty()).then(|| (set.id.clone(), ids))
+        });
+        Everyone { prompts: PersonPrompts::of(catalog), next_steps: next_steps.collect() }
+    }
+
+    /// Whether a journal line answers a prompt that asks for the next step;
+    /// only a line that names such a prompt is read whole.
+    fn names_a_next_step(&self, line: &RawLine) -> bool {
+        let named = |id: &String| line.contains(serde_json::Value::from(id.as_str()).to_string().as_bytes());
+        if !self.next_steps.values().flatten().any(named) {
+            return false;
+        }
+        let Ok(entry) = serde_json::from_slice::<Entry>(line.bytes) else { return false };
+        let ids = self.next_steps.get(&entry.set);
+        ids.is_some_and(|ids| entry.answers.iter().any(|recorded| ids.contains(&recorded.prompt)))
+    }
+}
 
 impl Gather for Everyone {
     type Index = HashMap<String, Known>;
     const NAME: &'static str = "people";
 
     fn made_with(&self) -> String {
-        format!("{INDEX_VERSION} {}", self.0.fingerprint())
+        let mut next_steps: Vec<String> =
+            self.next_steps.iter().map(|(set, ids)| format!("{set}={}", ids.join(","))).collect();
+        next_steps.sort();
+        format!("{INDEX_VERSION} {} {}", self.prompts.fingerprint(), next_steps.join(" "))
     }
 
     fn fresh(&self) -> Self::Index {
@@ -53,15 +90,36 @@ impl Gather for Everyone {
     }
 
     fn add(&self, people: &mut Self::Index, line: &RawLine) {
-        let Some((name, finished)) = self.0.person_of_line(line.bytes) else { return };
-        let last = || String::from_utf8_lossy(line.bytes).into_owned();
-        count_in(people, people::key(&name), 1, finished.as_nanosecond(), last);
+        let Some((name, finished)) = self.prompts.person_of_line(line.bytes) else { return };
+        let whole = || String::from_utf8_lossy(line.bytes).into_owned();
+        let key = people::key(&name);
+        if self.names_a_next_step(line) {
+            note_next_step(people, &key, finished.as_nanosecond(), whole);
+        }
+        count_in(people, key, 1, finished.as_nanosecond(), whole);
     }
 
     fn merge(&self, people: &mut Self::Index, later: Self::Index) {
-        for (key, Known { reflections, finished, last }) in later {
+        for (key, Known { reflections, finished, last, next_step }) in later {
+            if let Some((at, line)) = next_step {
+                note_next_step(people, &key, at, || line);
+            }
             count_in(people, key, reflections, finished, || last);
         }
+    }
+}
+
+/// Keeps the line of a reflection about `key` that names a next step,
+/// finished at `finished`, unless one finished later is kept.
+fn note_next_step(people: &mut HashMap<String, Known>, key: &str, finished: i128, line: impl FnOnce() -> String) {
+    let known = people.entry(key.to_owned()).or_insert(Known {
+        reflections: 0,
+        finished,
+        last: String::new(),
+        next_step: None,
+    });
+    if known.next_step.as_ref().is_none_or(|(at, _)| finished >= *at) {
+        known.next_step = Some((finished, line()));
     }
 }
 
@@ -74,7 +132,7 @@ fn count_in(
     finished: i128,
     last: impl FnOnce() -> String,
 ) {
-    let known = people.entry(key).or_insert(Known { reflections: 0, finished, last: String::new() });
+    let known = people.entry(key).or_insert(Known { reflections: 0, finished, last: String::new(), next_step: None });
     known.reflections += reflections;
     if finished >= known.finished {
         known.finished = finished;
@@ -90,6 +148,8 @@ pub struct Recalled {
     pub title: String,
     /// The last reflection's answers worth recalling: question and answer.
     pub answers: Vec<(String, String)>,
+    /// The next step named in the last look-back: its date and the step.
+    pub next_step: Option<(String, String)>,
 }
 
 impl Recalls {
@@ -98,11 +158,12 @@ impl Recalls {
     /// line about each person is kept whole. A line that is not an entry
     /// is passed over.
     pub fn gather(journal: &Journal, catalog: &Catalog) -> Result<Recalls> {
-        let people = journal.indexed(&Everyone(PersonPrompts::of(catalog)))?;
+        let people = journal.indexed(&Everyone::of(catalog))?;
         let sets = catalog.sets.iter().map(|available| {
             let set = &available.set;
-            let recap = set.prompts.iter().filter(|prompt| prompt.recap).map(|prompt| prompt.id.clone());
-            (set.id.clone(), (set.title.clone(), recap.collect()))
+            let ids =
+                |keep: fn(&Prompt) -> bool| set.prompts.iter().filter(|p| keep(p)).map(|p| p.id.clone()).collect();
+            (set.id.clone(), (set.title.clone(), ids(|p| p.recap), ids(|p| p.next_step)))
         });
         Ok(Recalls { people, sets: sets.collect() })
     }
@@ -112,7 +173,13 @@ impl Recalls {
         let known = self.people.get(&people::key(name))?;
         let last: Entry = serde_json::from_str(&known.last).ok()?;
         let set = self.sets.get(&last.set);
-        let recap = |prompt: &String| set.is_some_and(|(_, recap)| recap.contains(prompt));
+        let next_step = known.next_step.as_ref().and_then(|(_, line)| self.next_step_in(line));
+        // The next step is said on its own line, not again among the answers.
+        let said_apart = |prompt: &String| {
+            next_step.as_ref().is_some_and(|(id, ..)| *id == last.id)
+                && set.is_some_and(|(_, _, next_steps)| next_steps.contains(prompt))
+        };
+        let recap = |prompt: &String| set.is_some_and(|(_, recap, _)| recap.contains(prompt)) && !said_apart(prompt);
         let answers = last
             .answers
             .iter()
@@ -120,7 +187,16 @@ impl Recalls {
             .map(|recorded| (recorded.question.clone(), recorded.show(last.lang)))
             .collect();
         let title = last.title.clone().or_else(|| Some(set?.0.get(last.lang).to_owned())).unwrap_or(last.set.clone());
-        Some(Recalled { reflections: known.reflections, date: last.date().to_owned(), title, answers })
+        let next_step = next_step.map(|(_, date, step)| (date, step));
+        Some(Recalled { reflections: known.reflections, date: last.date().to_owned(), title, answers, next_step })
+    }
+
+    /// The entry id, date and answer of the next step a journal line names.
+    fn next_step_in(&self, line: &str) -> Option<(String, String, String)> {
+        let entry: Entry = serde_json::from_str(line).ok()?;
+        let (_, _, next_steps) = self.sets.get(&entry.set)?;
+        let recorded = entry.answers.iter().find(|recorded| next_steps.contains(&recorded.prompt))?;
+        Some((entry.id.clone(), entry.date().to_owned(), recorded.show(entry.lang)))
     }
 }
 
@@ -173,27 +249,45 @@ mod tests {
         people
     }
 
-    fn summary(people: &HashMap<String, Known>) -> Vec<(String, usize, String)> {
-        let mut rows: Vec<_> =
-            people.iter().map(|(key, known)| (key.clone(), known.reflections, known.last.clone())).collect();
+    /// A whole look-back on `person` with a next step, as a journal line.
+    fn look_back(person: &str, finished: &str, id: &str) -> String {
+        format!(
+            r#"{{"format":2,"id":"{id}","set":"after","set_version":1,"lang":"en","started":"{finished}","finished":"{finished}","title":null,"tags":[],"follows":null,"person":"{person}","answers":[{{"prompt":"next","kind":"long","question":"Next?","answer":"Step {id}"}}]}}"#
+        )
+    }
+
+    fn summary(people: &HashMap<String, Known>) -> Vec<(String, usize, String, Option<String>)> {
+        let mut rows: Vec<_> = people
+            .iter()
+            .map(|(key, known)| {
+                let next_step = known.next_step.as_ref().map(|(_, line)| line.clone());
+                (key.clone(), known.reflections, known.last.clone(), next_step)
+            })
+            .collect();
         rows.sort();
         rows
     }
 
     #[test]
-    fn two_halves_merged_count_as_one_read_and_keep_the_last_line() {
-        let everyone = Everyone(PersonPrompts::default());
+    fn two_halves_merged_count_as_one_read_and_keep_the_last_line_and_next_step() {
+        let next_steps = HashMap::from([("after".to_owned(), vec!["next".to_owned()])]);
+        let everyone = Everyone { prompts: PersonPrompts::default(), next_steps };
         let lines = [
             line("Anna", "2025-01-01T10:00:00+01:00", "a1"),
+            look_back("anna", "2025-01-02T10:00:00+01:00", "n1"),
             line("bram", "2025-02-01T10:00:00+01:00", "b1"),
+            look_back("Anna", "2025-02-02T10:00:00+01:00", "n2"),
             line("ÁNNA ", "2025-03-01T10:00:00+01:00", "a2"),
             // Saved later, finished earlier (an import): not the last.
             line("anna", "2024-12-01T10:00:00+01:00", "a3"),
+            look_back("anna", "2024-12-02T10:00:00+01:00", "n3"),
             line("Bram", "2025-02-01T10:00:00+01:00", "b2"),
         ];
         let whole = gathered(&everyone, &lines);
-        assert_eq!(whole["anna"].reflections, 3);
+        assert_eq!(whole["anna"].reflections, 6);
         assert!(whole["anna"].last.contains("a2") && whole["bram"].last.contains("b2"));
+        assert!(whole["anna"].next_step.as_ref().is_some_and(|(_, line)| line.contains("Step n2")));
+        assert!(whole["bram"].next_step.is_none());
         for split in 0..=lines.len() {
             let mut people = gathered(&everyone, &lines[..split]);
             everyone.merge(&mut people, gathered(&everyone, &lines[split..]));

@@ -44,8 +44,8 @@ pub struct Session<'s> {
     places: HashMap<&'s str, usize>,
     /// The person of the conversation this reflection looks back on.
     carried: Option<String>,
-    /// The set of the reflection this one looks back on.
-    follows: Option<String>,
+    /// The sets of the reflections this one looks back on.
+    follows: Vec<String>,
     /// Where the person went back to: the prompts from there on are asked
     /// again, their answers filled in, until one without an answer.
     revisiting: Option<usize>,
@@ -54,7 +54,7 @@ pub struct Session<'s> {
 impl<'s> Session<'s> {
     pub fn new(set: &'s PromptSet, lang: Lang) -> Self {
         let places = set.prompts.iter().enumerate().rev().map(|(at, prompt)| (prompt.id.as_str(), at)).collect();
-        Session { set, lang, given: HashMap::new(), places, carried: None, follows: None, revisiting: None }
+        Session { set, lang, given: HashMap::new(), places, carried: None, follows: Vec::new(), revisiting: None }
     }
 
     fn prompt(&self, id: &str) -> Option<&'s Prompt> {
@@ -74,7 +74,7 @@ impl<'s> Session<'s> {
         for prompt in &self.set.prompts {
             let asked = match &prompt.when {
                 None => true,
-                Some(When::Follows(set)) => self.follows.as_deref() == Some(set.as_str()),
+                Some(When::Follows(set)) => self.follows.contains(set),
                 Some(When::Answer { prompt, equals }) => {
                     self.places.get(prompt.as_str()).is_some_and(|&at| at < known && mask.get(at) == Some(&true))
                         && matches!(self.answer(prompt), Some(answer) if answer.meets(equals))
@@ -276,9 +276,12 @@ impl<'s> Session<'s> {
             .collect()
     }
 
-    /// The reflection looks back on one of set `set`: the prompts for it apply.
+    /// The reflection looks back on one of set `set`: the prompts for it
+    /// apply, besides those for any other set it looks back on.
     pub fn look_back_on(&mut self, set: &str) {
-        self.follows = Some(set.to_owned());
+        if !self.follows.iter().any(|known| known == set) {
+            self.follows.push(set.to_owned());
+        }
     }
 
     /// Carries over the person of the conversation this reflection looks

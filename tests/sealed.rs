@@ -19,6 +19,8 @@ mod hostile;
 mod integrity;
 #[path = "limits.rs"]
 mod limits;
+#[path = "looking_back.rs"]
+mod looking_back;
 #[path = "people.rs"]
 mod people;
 #[path = "review.rs"]

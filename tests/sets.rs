@@ -30,7 +30,7 @@ fn sets_show_prints_the_prompts_in_the_chosen_language() {
     home.run(&["sets", "show", "five-tips"])
         .success()
         .stdout(predicate::str::contains("1. Who wants something from you?  [counterpart: text, the person]"))
-        .stdout(predicate::str::contains("[desire: long, recalled]"));
+        .stdout(predicate::str::contains("[desire: long, compared as desire, recalled]"));
     home.run(&["sets", "show", "after-the-conversation", "--lang", "nl"])
         .success()
         .stdout(predicate::str::contains("alleen als je terugkijkt op five-tips"));

@@ -201,6 +201,8 @@ impl Editing {
             when: None,
             person: false,
             recap: false,
+            compare: None,
+            next_step: false,
         }
     }
 

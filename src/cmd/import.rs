@@ -329,9 +329,11 @@ impl JrnlEntry {
             title: Some(self.title.trim().to_owned()).filter(|title| !title.is_empty()),
             tags,
             follows: None,
+            also_follows: Vec::new(),
             person: None,
             answers,
             edited: None,
+            closed: None,
         })
     }
 }

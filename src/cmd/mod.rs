@@ -7,6 +7,7 @@ mod completions;
 mod config;
 mod decrypt;
 mod delete;
+mod done;
 mod drafts;
 mod edit;
 mod encrypt;
@@ -74,6 +75,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show(args) => show::run(&context, &args, lang_flag),
         Command::Search(args) => search::run(&context, &args),
         Command::Edit(args) => edit::run(&context, &args),
+        Command::Done(args) => done::run(&context, &args),
         Command::Delete(args) => delete::run(&context, &args),
         Command::Export(args) => export::run(&context, &args),
         Command::Import(args) => import::run(&context, &args),

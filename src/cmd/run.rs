@@ -12,13 +12,14 @@ use crate::cli::RunArgs;
 use crate::context::Context;
 use crate::draft::{Draft, Drafts};
 use crate::exit_codes;
-use crate::follow_through;
+use crate::follow_through::{self, Closing, Counterparts, Open};
 use crate::journal::{self, Entry, MovedAside, tags};
 use crate::limits::TooLarge;
+use crate::people;
 use crate::prompt_set::PromptSet;
 use crate::recall::Pending;
 use crate::session::{AnswerSource, Reply, Session};
-use crate::ui::{self, Paused, Terminal};
+use crate::ui::{self, FollowUpPick, Paused, Terminal};
 
 /// How far back, and how many, prepared conversations a look-back offers.
 const OFFERED_DAYS: i64 = 365;
@@ -34,22 +35,22 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
         anyhow!("name the set to run with --answers, like: bezin run five-tips --answers answers.toml")
     })?;
     let set = &catalog.get(&set_id).inspect_err(|_| warn_broken(&catalog))?.set;
-    let earlier = args.follows.as_deref().map(|id| context.find(id)).transpose()?;
+    let earlier = given_earlier(context, &args.follows)?;
     let started = crate::clock::stamp();
     let mut session = Session::new(set, context.lang);
     let mut answers = AnswersFile::read(path)?;
     answers.all_in(set)?;
     // A name the answers file gives is the one kept.
     let named_in_file = set.person_prompt().is_some_and(|prompt| answers.ids().any(|id| *id == prompt.id));
-    if let Some(name) = earlier.as_ref().and_then(|earlier| person_of(&catalog, earlier))
+    if let Some(name) = earlier.iter().find_map(|earlier| person_of(&catalog, earlier))
         && !named_in_file
     {
         session.carry_person(name);
     }
-    if let Some(earlier) = &earlier {
+    for earlier in &earlier {
         session.look_back_on(&earlier.set);
     }
-    let follows = earlier.map(|entry| entry.id);
+    let follows = earlier.into_iter().map(|entry| entry.id).collect();
     session.walk(&mut answers, |_| {})?;
     answers.all_asked(&session)?;
     let entry = entry(&session, started, args.title.clone(), tags(&args.tags), follows);
@@ -80,12 +81,11 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
     if !draft.answers.is_empty() {
         ui::on_interrupt(Some(resume_message(&draft)));
     }
-    let earlier = match &draft.follows {
-        Some(id) => context.journal.by_id(id, context.warn_damaged())?,
-        None => None,
-    };
-    let looking_back =
-        LookingBack { person: earlier.as_ref().and_then(|earlier| person_of(catalog, earlier)), earlier };
+    let mut earlier = Vec::new();
+    for id in draft.follows.iter().chain(&draft.also_follows) {
+        earlier.extend(context.journal.by_id(id, context.warn_damaged())?);
+    }
+    let looking_back = LookingBack { person: earlier.iter().find_map(|earlier| person_of(catalog, earlier)), earlier };
     let conversed = std::thread::scope(|scope| {
         if set.person_prompt().is_some() {
             terminal.recall(Pending::start(scope, &context.journal, catalog));
@@ -103,9 +103,10 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
     save(context, &drafts, &draft, set, &looking_back)
 }
 
-/// The conversation a reflection looks back on, and whom it was with.
+/// The conversation a reflection looks back on (one preparation of it, or
+/// several), and whom it was with.
 struct LookingBack {
-    earlier: Option<Entry>,
+    earlier: Vec<Entry>,
     person: Option<String>,
 }
 
@@ -113,7 +114,7 @@ struct LookingBack {
 /// set of the conversation it looks back on carry over.
 fn session_of<'s>(set: &'s PromptSet, draft: &Draft, looking_back: &LookingBack) -> Session<'s> {
     let mut session = Session::resume(set, draft.lang, draft.answers.clone());
-    if let Some(earlier) = &looking_back.earlier {
+    for earlier in &looking_back.earlier {
         session.look_back_on(&earlier.set);
     }
     if let Some(name) = &looking_back.person {
@@ -152,10 +153,11 @@ fn new_draft(
     args: &RunArgs,
     terminal: &Terminal,
 ) -> Result<Draft> {
-    let follows = match args.follows.as_deref() {
-        Some(id) => Some(context.find(id)?),
-        None => offer_earlier(context, catalog, terminal, set)?,
+    let follows = match given_earlier(context, &args.follows)? {
+        given if given.is_empty() => offer_earlier(context, catalog, terminal, set)?,
+        given => given,
     };
+    let mut follows = follows.into_iter().map(|entry| entry.id);
     let started = crate::clock::stamp();
     Ok(Draft {
         id: journal::new_id(),
@@ -164,7 +166,8 @@ fn new_draft(
         lang: context.lang,
         started: started.clone(),
         updated: started,
-        follows: follows.map(|entry| entry.id),
+        follows: follows.next(),
+        also_follows: follows.collect(),
         answers: Vec::new(),
         title: args.title.clone(),
         tags: tags(&args.tags),
@@ -183,9 +186,10 @@ fn converse(
     looking_back: &LookingBack,
 ) -> Result<()> {
     terminal.intro(set)?;
-    if let Some(earlier) = &looking_back.earlier {
+    for earlier in &looking_back.earlier {
         terminal.show_earlier(earlier, &catalog.title(&earlier.set, earlier.lang))?;
     }
+    terminal.counterparts(Counterparts::of(&looking_back.earlier, catalog, draft.lang));
     let mut session = session_of(set, draft, looking_back);
     if !draft.answers.is_empty() {
         terminal.so_far(&session)?;
@@ -250,7 +254,8 @@ fn save(
     looking_back: &LookingBack,
 ) -> Result<ExitCode> {
     let session = session_of(set, draft, looking_back);
-    let entry = entry(&session, draft.started.clone(), draft.title.clone(), draft.tags.clone(), draft.follows.clone());
+    let follows = draft.follows.iter().chain(&draft.also_follows).cloned().collect();
+    let entry = entry(&session, draft.started.clone(), draft.title.clone(), draft.tags.clone(), follows);
     let moved = match context.journal.append(&entry) {
         Ok(moved) => moved,
         Err(err) if err.is::<TooLarge>() && drafts.find(&draft.id).is_ok() => {
@@ -277,14 +282,9 @@ fn save(
     Ok(ExitCode::SUCCESS)
 }
 
-fn entry(
-    session: &Session,
-    started: String,
-    title: Option<String>,
-    tags: Vec<String>,
-    follows: Option<String>,
-) -> Entry {
+fn entry(session: &Session, started: String, title: Option<String>, tags: Vec<String>, follows: Vec<String>) -> Entry {
     let set = session.set();
+    let mut follows = follows.into_iter();
     Entry {
         format: journal::FORMAT,
         id: journal::new_id(),
@@ -295,10 +295,12 @@ fn entry(
         finished: crate::clock::stamp(),
         title,
         tags,
-        follows,
+        follows: follows.next(),
+        also_follows: follows.collect(),
         person: session.person(),
         answers: session.recorded(),
         edited: None,
+        closed: None,
     }
 }
 
@@ -317,20 +319,65 @@ fn saved(context: &Context, entry: &Entry, moved: Option<MovedAside>, set: &Prom
     }
 }
 
+/// The entries `--follows` names, each once, in the order given.
+fn given_earlier(context: &Context, ids: &[String]) -> Result<Vec<Entry>> {
+    let mut earlier: Vec<Entry> = Vec::new();
+    for id in ids {
+        let entry = context.find(id)?;
+        if !earlier.iter().any(|known| known.id == entry.id) {
+            earlier.push(entry);
+        }
+    }
+    Ok(earlier)
+}
+
 /// For a set that looks back on others (after the conversation), offers
-/// the prepared conversations no entry looks back on yet, newest first.
-fn offer_earlier(context: &Context, catalog: &Catalog, terminal: &Terminal, set: &PromptSet) -> Result<Option<Entry>> {
+/// the prepared conversations no entry looks back on yet, newest first; one
+/// chosen brings the other open ones about the same person to look back on
+/// with it, if the person wants. The list also closes one without a
+/// look-back, and is offered again after that.
+fn offer_earlier(context: &Context, catalog: &Catalog, terminal: &Terminal, set: &PromptSet) -> Result<Vec<Entry>> {
     if catalog.leading_to(&set.id).is_empty() {
-        return Ok(None);
+        return Ok(Vec::new());
     }
     let since = follow_through::days_ago(OFFERED_DAYS);
-    let mut open =
-        follow_through::open(&context.journal, catalog, Some(&set.id), since, OFFERED, context.warn_damaged())?;
-    if open.is_empty() {
-        return Ok(None);
+    let title = |entry: &Entry| super::title_of(entry, catalog);
+    loop {
+        let open =
+            follow_through::open(&context.journal, catalog, Some(&set.id), since, OFFERED, context.warn_damaged())?;
+        if open.is_empty() {
+            return Ok(Vec::new());
+        }
+        let at = match terminal.pick_follow_up(&open, title)? {
+            FollowUpPick::Conversation(at) => at,
+            FollowUpPick::None => return Ok(Vec::new()),
+            FollowUpPick::Close => {
+                close_one(context, catalog, terminal, &open)?;
+                continue;
+            }
+        };
+        let whom = open[at].person.as_deref().map(people::key);
+        let mut earlier = vec![open[at].entry.clone()];
+        for other in (0..open.len()).filter(|&n| n != at && whom.is_some()) {
+            if open[other].person.as_deref().map(people::key) == whom && terminal.also_follow(&open, other, title)? {
+                earlier.push(open[other].entry.clone());
+            }
+        }
+        return Ok(earlier);
     }
-    let chosen = terminal.pick_follow_up(&open, |entry| super::title_of(entry, catalog))?;
-    Ok(chosen.map(|at| open.swap_remove(at).entry))
+}
+
+/// Closes one of the `open` conversations without a look-back, as the
+/// person chooses, with a note if they give one.
+fn close_one(context: &Context, catalog: &Catalog, terminal: &Terminal, open: &[Open]) -> Result<()> {
+    let Some(at) = terminal.pick_to_close(open, |entry| super::title_of(entry, catalog))? else { return Ok(()) };
+    let words = context.lang.words();
+    let note = terminal.line(words.close_note, "")?;
+    if let Closing::Closed(closed) = follow_through::close(&context.journal, catalog, &open[at].entry, note)? {
+        let about = format!("{} {}", closed.date(), super::title_of(&closed, catalog));
+        crate::tell!("{} {}", words.closed_now, ui::one_line(&about));
+    }
+    Ok(())
 }
 
 fn warn_broken(catalog: &Catalog) {

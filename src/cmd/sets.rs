@@ -168,10 +168,15 @@ fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::i
     }
     for (n, prompt) in set.prompts.iter().enumerate() {
         writeln!(out)?;
-        let marks =
-            [(!prompt.required, words.optional), (prompt.person, words.person_mark), (prompt.recap, words.recap_mark)];
-        let marks: Vec<&str> = marks.iter().filter(|(on, _)| *on).map(|(_, mark)| *mark).collect();
-        let marks: String = marks.iter().map(|mark| [", ", mark].concat()).collect();
+        let compare = prompt.compare.as_ref().map(|word| format!("{} {word}", words.compare_mark));
+        let marks = [
+            (!prompt.required).then_some(words.optional),
+            prompt.person.then_some(words.person_mark),
+            compare.as_deref(),
+            prompt.recap.then_some(words.recap_mark),
+            prompt.next_step.then_some(words.next_step_mark),
+        ];
+        let marks: String = marks.iter().flatten().map(|mark| [", ", mark].concat()).collect();
         let asked = format!("{}. {}  [{}: {}{marks}]", n + 1, prompt.ask.get(lang), prompt.id, prompt.kind.name());
         // A hanging indent: the lines after the first start under the question.
         writeln!(out, "{}", wrapped(&asked, "   ").trim_start())?;

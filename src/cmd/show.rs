@@ -31,13 +31,20 @@ pub fn run(context: &Context, args: &ShowArgs, lang: Option<Lang>) -> Result<Exi
         None => entry.clone(),
     };
     write_entry(&mut out, &shown, &catalog, width)?;
-    let earlier =
-        entry.follows.as_deref().map(|id| context.journal.by_id(id, context.warn_damaged())).transpose()?.flatten();
     let later = context.journal.following(&entry.id, context.warn_damaged())?;
-    if let Some(earlier) = &earlier {
-        writeln!(out, "\n{} {}", ui::dim("Follows:"), link(earlier, &catalog))?;
-    } else if let Some(id) = &entry.follows {
-        writeln!(out, "\n{} {} (no longer in the journal)", ui::dim("Follows:"), ui::one_line(id))?;
+    let mut first = true;
+    for id in entry.followed() {
+        let space = if std::mem::take(&mut first) { "\n" } else { "" };
+        match context.journal.by_id(id, context.warn_damaged())? {
+            Some(earlier) => writeln!(out, "{space}{} {}", ui::dim("Follows:"), link(&earlier, &catalog))?,
+            None => writeln!(out, "{space}{} {} (no longer in the journal)", ui::dim("Follows:"), ui::one_line(id))?,
+        }
+    }
+    if let Some(closed) = &entry.closed {
+        let on = closed.at.replace('T', " ");
+        let note = closed.note.as_deref().map(|note| format!(": {note}")).unwrap_or_default();
+        let words = context.lang.words();
+        writeln!(out, "\n{}", ui::dim(&ui::wrap(&format!("{} {on}{note}", words.closed_on), width, "")))?;
     }
     for follower in later.iter().rev() {
         writeln!(out, "{} {}", ui::dim("Followed by:"), link(follower, &catalog))?;

@@ -56,9 +56,10 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         writeln!(out, "\n{}", ui::bold("To look back on"))?;
         let rows: Vec<[String; 4]> = open
             .iter()
-            .map(|open| {
+            .zip(follow_through::when_prepared(&open))
+            .map(|(open, when)| {
                 let about = open.person.clone().unwrap_or_default();
-                [format!("  {}", open.entry.date()), about, title_of(&open.entry, &catalog), open.command()]
+                [format!("  {when}"), about, title_of(&open.entry, &catalog), open.command()]
             })
             .collect();
         let columns = [Column::fixed(""), Column::flexible(""), Column::flexible(""), Column::id("")];

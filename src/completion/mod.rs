@@ -1,7 +1,7 @@
-//! What the shell completes beyond the flags: set ids, entry ids and draft
-//! ids, read from the same places the commands read, and paths. A
-//! completion never prints an error; when something cannot be read, it
-//! offers nothing.
+//! What the shell completes beyond the flags: set ids, entry ids, the ids
+//! of open conversations and draft ids, read from the same places the
+//! commands read, and paths. A completion never prints an error; when
+//! something cannot be read, it offers nothing.
 
 mod paths;
 mod shells;
@@ -68,6 +68,21 @@ pub fn entry_ids(current: &OsStr) -> Vec<CompletionCandidate> {
         Ok(if entries.len() > NEWEST { ControlFlow::Break(()) } else { ControlFlow::Continue(()) })
     });
     candidates(current, entries.into_iter())
+}
+
+/// The prepared conversations of the last year still open, newest first.
+pub fn open_ids(current: &OsStr) -> Vec<CompletionCandidate> {
+    let Some(context) = Context::from_settings() else { return Vec::new() };
+    let Ok(catalog) = context.catalog() else { return Vec::new() };
+    let since = crate::follow_through::days_ago(365);
+    let Ok(open) = crate::follow_through::open(&context.journal, &catalog, None, since, NEWEST, |_| {}) else {
+        return Vec::new();
+    };
+    let about = |open: &crate::follow_through::Open| {
+        let title = open.entry.title.clone().unwrap_or_else(|| catalog.title(&open.entry.set, context.lang));
+        [open.entry.date(), open.person.as_deref().unwrap_or_default(), &title].join(" ")
+    };
+    candidates(current, open.iter().map(|open| (open.entry.id.clone(), about(open))).collect::<Vec<_>>().into_iter())
 }
 
 pub fn draft_ids(current: &OsStr) -> Vec<CompletionCandidate> {

@@ -25,14 +25,31 @@ pub struct Entry {
     pub tags: Vec<String>,
     /// The id of the entry this one follows up on.
     pub follows: Option<String>,
+    /// The ids of further entries it follows up on, when it looks back on
+    /// several preparations of one conversation at once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_follows: Vec<String>,
     /// The other person, as written in answer to the prompt its set marks
     /// with `person = true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<String>,
     pub answers: Vec<Recorded>,
-    /// When the entry was last changed with `bezin edit`.
+    /// When the entry was last changed with `bezin edit` (or closed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edited: Option<String>,
+    /// A prepared conversation closed without a look-back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<Closed>,
+}
+
+/// When, and with what note, a prepared conversation that will never be
+/// looked back on was closed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Closed {
+    /// RFC 3339 with the local UTC offset, as `finished`.
+    pub at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A prompt as it was asked and what it got.
@@ -90,11 +107,19 @@ impl Entry {
         self.id.get(..7).unwrap_or(&self.id)
     }
 
+    /// The ids of every entry this one follows up on: `follows`, then
+    /// `also_follows`.
+    pub fn followed(&self) -> impl Iterator<Item = &str> {
+        self.follows.iter().chain(&self.also_follows).map(String::as_str)
+    }
+
     /// What makes an entry read from a file unsafe to use, if anything: an
-    /// id, the id it follows or its set's id that is not a plain word.
+    /// id, an id it follows or its set's id that is not a plain word.
     pub fn problem(&self) -> Option<String> {
         let ids = [("id", Some(&self.id)), ("follows", self.follows.as_ref()), ("set", Some(&self.set))];
-        let (field, id) = ids.into_iter().find_map(|(field, id)| id.filter(|id| !is_id(id)).map(|id| (field, id)))?;
+        let also = self.also_follows.iter().map(|id| ("also_follows", Some(id)));
+        let (field, id) =
+            ids.into_iter().chain(also).find_map(|(field, id)| id.filter(|id| !is_id(id)).map(|id| (field, id)))?;
         Some(format!(
             "its {field} '{}' is not a plain word (1 to 64 letters, digits, '-' or '_', not starting with '-')",
             id.chars().take(80).collect::<String>()
@@ -141,7 +166,7 @@ pub fn is_id(text: &str) -> bool {
 }
 
 /// The fields of an entry that bezin knows; a line may hold others.
-const KNOWN: [&str; 13] = [
+const KNOWN: [&str; 15] = [
     "format",
     "id",
     "set",
@@ -152,9 +177,11 @@ const KNOWN: [&str; 13] = [
     "title",
     "tags",
     "follows",
+    "also_follows",
     "person",
     "answers",
     "edited",
+    "closed",
 ];
 
 /// The fields of a recorded answer that bezin knows.

@@ -22,7 +22,7 @@ use anyhow::{Context, Result, bail};
 use crate::atomic::AtomicFile;
 use crate::prefix::ENTRY;
 
-pub use entry::{Entry, FORMAT, Recorded, id_from, is_id, new_id, tags};
+pub use entry::{Closed, Entry, FORMAT, Recorded, id_from, is_id, new_id, tags};
 pub use import::{Imported, Incoming};
 pub use index::Gather;
 pub use lines::RawLine;
@@ -502,7 +502,7 @@ impl Journal {
             }
             match line.parse() {
                 Ok(entry) if entry.id == id => return Ok(ControlFlow::Break(())),
-                Ok(entry) if entry.follows.as_deref() == Some(id) => found.push(entry),
+                Ok(entry) if entry.followed().any(|followed| followed == id) => found.push(entry),
                 Ok(_) => {}
                 Err(err) => damaged(err),
             }
@@ -761,6 +761,7 @@ mod tests {
             title: None,
             tags: vec![],
             follows: None,
+            also_follows: Vec::new(),
             person: None,
             answers: vec![Recorded {
                 prompt: "note".to_owned(),
@@ -770,6 +771,7 @@ mod tests {
                 answer: Answer::Text(answer.to_owned()),
             }],
             edited: None,
+            closed: None,
         }
     }
 

@@ -126,6 +126,9 @@ impl Checker {
             self.placeholders(text, scope);
         }
         let when = raw.when.and_then(|when| self.when(&when, scope));
+        if let Some(compare) = &raw.compare {
+            self.id(compare, "compare");
+        }
         let ask = self.text(&raw.ask, "ask");
         Prompt {
             id: raw.id.into_inner(),
@@ -136,6 +139,8 @@ impl Checker {
             when,
             person: raw.person.is_some_and(|person| *person.get_ref()),
             recap: raw.recap.unwrap_or(false),
+            compare: raw.compare.map(Spanned::into_inner),
+            next_step: raw.next_step.unwrap_or(false),
         }
     }
 

@@ -30,7 +30,9 @@ pub struct PromptSet {
     pub languages: Vec<Lang>,
 }
 
-/// One question of a set.
+/// One question of a set. Its flags are keys of the set's format, each
+/// true or false as written.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug)]
 pub struct Prompt {
     pub id: String,
@@ -44,6 +46,13 @@ pub struct Prompt {
     pub person: bool,
     /// Its answer is worth recalling when looking back on that person.
     pub recap: bool,
+    /// What the prompt asks about, as a word: a prompt of a follow-up and
+    /// one of the set it looks back on with the same word are counterparts,
+    /// shown side by side (the calm before and the calm after).
+    pub compare: Option<String>,
+    /// The prompt of a look-back that asks for the next step: its last
+    /// answer is recalled when the person is named again.
+    pub next_step: bool,
 }
 
 /// What kind of answer a prompt takes, with what that kind needs.
@@ -429,6 +438,17 @@ mod tests {
             parse(&format!("{HEAD}[[prompts]]\nid = \"a\"\nkind = \"text\"\nperson = true\nask = \"Who?\"\n"), "t")
                 .unwrap();
         assert_eq!(set.person_prompt().map(|prompt| prompt.id.as_str()), Some("a"));
+    }
+
+    #[test]
+    fn a_compare_word_is_an_id() {
+        let found = problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\ncompare = \"Calm down\"\nask = \"A?\"\n");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].starts_with("8:11: compare id 'Calm down' must be 1 to 64"), "{found:?}");
+        let set =
+            parse(&format!("{HEAD}[[prompts]]\nid = \"a\"\nkind = \"text\"\ncompare = \"calm\"\nask = \"A?\"\n"), "t")
+                .unwrap();
+        assert_eq!(set.prompts[0].compare.as_deref(), Some("calm"));
     }
 
     #[test]

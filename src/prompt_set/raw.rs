@@ -90,6 +90,8 @@ pub(super) struct RawPrompt {
     pub(super) required: Option<bool>,
     pub(super) person: Option<Spanned<bool>>,
     pub(super) recap: Option<bool>,
+    pub(super) compare: Option<Spanned<String>>,
+    pub(super) next_step: Option<bool>,
     pub(super) min: Option<Spanned<i64>>,
     pub(super) max: Option<Spanned<i64>>,
     pub(super) min_label: Option<Spanned<RawText>>,

@@ -24,7 +24,7 @@ pub use interrupt::{handle_interrupts, is_interrupted, on_interrupt, say_stopped
 pub use key_prompts::{KeyPrompts, without_questions};
 pub use shown::{one_line, shown};
 pub use table::{Column, table};
-pub use terminal::{Paused, Terminal};
+pub use terminal::{FollowUpPick, Paused, Terminal};
 pub use width::{pad, width_of};
 
 /// Standard output, buffered and guarded; colour codes pass when colour is on.

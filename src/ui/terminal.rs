@@ -3,7 +3,10 @@
 
 mod line;
 mod lists;
+mod looking_back;
 mod menu;
+
+pub use looking_back::FollowUpPick;
 
 use std::io::IsTerminal;
 
@@ -18,7 +21,7 @@ use super::{one_line, terminal_width, truncate};
 use crate::answer::{Answer, Picked};
 use crate::catalog::Catalog;
 use crate::draft::Draft;
-use crate::follow_through::Open;
+use crate::follow_through::Counterparts;
 use crate::journal::Entry;
 use crate::lang::{Lang, Text, Words};
 use crate::prompt_set::{Choice, Kind, Prompt, PromptSet};
@@ -60,6 +63,8 @@ pub struct Terminal {
     long_help_shown: bool,
     /// What to recall about the person once they are named.
     recall: Option<Pending>,
+    /// What the conversations looked back on answered, by counterpart.
+    counterparts: Counterparts,
     back: WayBack,
     /// The last text answered, kept in a file should the session refuse it.
     last_text: Option<String>,
@@ -93,6 +98,7 @@ impl Terminal {
             editor,
             long_help_shown: false,
             recall: None,
+            counterparts: Counterparts::default(),
             back: WayBack::default(),
             last_text: None,
             _typeahead: TypeAhead::hold(),
@@ -106,8 +112,9 @@ impl Terminal {
     }
 
     /// The short block about a person named before: how many reflections,
-    /// the last one's date and title, and a line for each of its answers
-    /// worth recalling; nothing for a new name.
+    /// the last one's date and title, a line for each of its answers worth
+    /// recalling, and the next step of the last look-back; nothing for a
+    /// new name.
     fn show_recall(&mut self, name: &str) -> Result<()> {
         let Some(recalled) = self.recall.as_mut().and_then(|pending| pending.get().of(name)) else { return Ok(()) };
         let words = self.lang.words();
@@ -119,6 +126,9 @@ impl Terminal {
         )];
         for (question, answer) in recalled.answers.iter().take(RECALLED_ANSWERS) {
             lines.push(format!("    {question} {answer}"));
+        }
+        if let Some((date, step)) = &recalled.next_step {
+            lines.push(format!("    {} {date}: {step}", words.next_step_named));
         }
         for line in lines {
             let line = truncate(&one_line(&line), width.saturating_sub(1));
@@ -169,21 +179,6 @@ impl Terminal {
         let started = one_line(draft.started.get(..16).unwrap_or(&draft.started)).replace('T', " ");
         let question = format!("{} {started} ({} {})?", words.resume_offer, draft.answered(), words.answers_word);
         self.yes_no(Some(&question), Some(true))
-    }
-
-    /// Asks which of the open conversations this reflection looks back on,
-    /// each shown with its date, person and title; `None` for none of them.
-    pub fn pick_follow_up(&self, open: &[Open], title: impl Fn(&Entry) -> String) -> Result<Option<usize>> {
-        let mut items: Vec<Item> = open
-            .iter()
-            .map(|open| {
-                let about = open.person.as_deref().map(|person| format!("{person}  ")).unwrap_or_default();
-                Item::from(one_line(&format!("{}  {about}{}", open.entry.date(), title(&open.entry))).into_owned())
-            })
-            .collect();
-        items.push(Item::from(self.words().follow_none.to_owned()));
-        let chosen = self.pick(Menu::of(Some(self.words().follow_offer), &items, 0))?;
-        Ok((chosen < open.len()).then_some(chosen))
     }
 
     /// The answers of the entry this reflection follows, to read first.
@@ -543,6 +538,7 @@ impl Terminal {
 impl AnswerSource for Terminal {
     fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Reply> {
         self.header(Some(session.progress(prompt)), &session.question(prompt), session.hint(prompt))?;
+        self.show_counterparts(prompt)?;
         if !self.back.told {
             self.dim(self.words().back_help)?;
             self.back.told = true;
