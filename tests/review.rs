@@ -174,3 +174,15 @@ fn search_without_a_text_says_what_it_needs_with_an_example() {
         .code(2)
         .stderr(predicate::str::contains("search needs a text to look for, for example: bezin search Anna"));
 }
+
+/// The welcome at 60 columns gives each conversation to look back on the
+/// whole command that does it, on a line of its own.
+#[test]
+fn the_welcome_never_cuts_a_command() {
+    let home = Home::new();
+    let id = home.save("five-tips", common::FIVE_TIPS, &["--title", "A title long enough to be cut at sixty columns"]);
+    let shown = common::text(&home.command().env("COLUMNS", "60").assert().success().get_output().stdout);
+    let command = format!("    bezin run after-the-conversation --follows {id}");
+    assert!(shown.lines().any(|line| line == command), "{shown}");
+    assert!(shown.lines().all(|line| line.chars().count() <= 60), "{shown}");
+}

@@ -97,7 +97,8 @@ fn tables_and_cut_text_fit_80_60_and_41_columns_whatever_the_text_holds() {
             assert!(output.stderr.is_empty(), "{what}: {}", text(&output.stderr));
             let stdout = text(&output.stdout);
             assert!(stdout.lines().count() > 1, "{what}: {stdout}");
-            for line in stdout.lines() {
+            // A command to copy stands whole on a line of its own: cut, it would not work.
+            for line in stdout.lines().filter(|line| !line.trim_start().starts_with("bezin run ")) {
                 assert_fits(line, columns, &what);
             }
         }

@@ -54,16 +54,20 @@ pub fn run(context: &Context) -> Result<ExitCode> {
     }
     if !open.is_empty() {
         writeln!(out, "\n{}", ui::bold("To look back on"))?;
-        let rows: Vec<[String; 4]> = open
+        let rows: Vec<[String; 3]> = open
             .iter()
             .zip(follow_through::when_prepared(&open))
             .map(|(open, when)| {
                 let about = open.person.clone().unwrap_or_default();
-                [format!("  {when}"), about, title_of(&open.entry, &catalog), open.command()]
+                [format!("  {when}"), about, title_of(&open.entry, &catalog)]
             })
             .collect();
-        let columns = [Column::fixed(""), Column::flexible(""), Column::flexible(""), Column::id("")];
-        ui::table(&mut out, &columns, &rows)?;
+        // Each command on a line of its own under its conversation, so that no width cuts it.
+        let mut table = Vec::new();
+        ui::table(&mut table, &[Column::fixed(""), Column::flexible(""), Column::flexible("")], &rows)?;
+        for (row, open) in String::from_utf8_lossy(&table).lines().zip(&open) {
+            writeln!(out, "{row}\n    {}", ui::accent(&open.command()))?;
+        }
     }
     if !drafts.is_empty() {
         writeln!(out, "\n{}", ui::bold("Unfinished"))?;
