@@ -112,8 +112,13 @@ impl Catalog {
             .filter(|(distance, near)| *distance <= 3.max(near.len() / 3))
             .min();
         match nearest {
-            Some((_, near)) => bail!("unknown prompt set '{id}'; did you mean '{near}'? (bezin sets lists them)"),
-            None => bail!("unknown prompt set '{id}' (bezin sets lists them)"),
+            Some((_, near)) => {
+                bail!(
+                    "unknown prompt set '{id}'; did you mean '{near}'? ({} lists them)",
+                    crate::shell::command("sets")
+                )
+            }
+            None => bail!("unknown prompt set '{id}' ({} lists them)", crate::shell::command("sets")),
         }
     }
 

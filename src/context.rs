@@ -111,8 +111,9 @@ impl Context {
             }
             let line = numbers.of(&damaged);
             crate::tell!(
-                "bezin: warning: {path}:{line}: skipped a damaged line ({}); bezin check tells more",
-                damaged.reason
+                "bezin: warning: {path}:{line}: skipped a damaged line ({}); {} tells more",
+                damaged.reason,
+                crate::shell::command("check")
             );
         }
     }

@@ -27,7 +27,7 @@ pub struct Open {
 impl Open {
     /// The command that looks back on it.
     pub fn command(&self) -> String {
-        format!("bezin run {} --follows {}", self.follow_up, self.entry.id)
+        crate::shell::command(&format!("run {} --follows {}", self.follow_up, self.entry.id))
     }
 }
 

@@ -10,17 +10,24 @@ pub struct Sought {
     pub noun: &'static str,
     /// "an entry"
     pub one: &'static str,
-    /// "bezin list shows them"
-    pub hint: &'static str,
+    /// The command that lists them, and what it does: ("list", "shows them").
+    pub hint: (&'static str, &'static str),
 }
 
-pub const ENTRY: Sought = Sought { noun: "entry", one: "an entry", hint: "bezin list shows them" };
-pub const DRAFT: Sought = Sought { noun: "draft", one: "a draft", hint: "bezin drafts lists them" };
+pub const ENTRY: Sought = Sought { noun: "entry", one: "an entry", hint: ("list", "shows them") };
+pub const DRAFT: Sought = Sought { noun: "draft", one: "a draft", hint: ("drafts", "lists them") };
 
 impl Sought {
+    /// "bezin list shows them", as the person started bezin.
+    fn hint(&self) -> String {
+        let (command, does) = self.hint;
+        format!("{} {does}", crate::shell::command(command))
+    }
+
     /// Fails unless `query` may start an id: ids are plain words.
     pub fn check(&self, query: &str) -> Result<()> {
-        let Sought { noun, one, hint } = self;
+        let Sought { noun, one, .. } = self;
+        let hint = self.hint();
         if query.is_empty() {
             bail!("an empty id matches every {noun}; give a few characters of one ({hint})");
         }
@@ -40,7 +47,8 @@ impl Sought {
         id_of: impl Fn(&T) -> &str,
         describe: impl Fn(&T) -> String,
     ) -> Result<T> {
-        let Sought { noun, hint, .. } = self;
+        let Sought { noun, .. } = self;
+        let hint = self.hint();
         if let Some(exact) = found.iter().position(|item| id_of(item) == query) {
             return Ok(found.swap_remove(exact));
         }

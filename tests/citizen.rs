@@ -283,3 +283,23 @@ fn folders_from_the_environment_are_whole_paths() {
     let names: Vec<_> = std::fs::read_dir(home.path()).unwrap().map(|entry| entry.unwrap().file_name()).collect();
     assert!(!names.iter().any(|name| name.to_string_lossy().ends_with('2')), "{names:?}");
 }
+
+/// Every command bezin suggests works typed as shown: it starts the way
+/// bezin was started (`bezin` on the PATH, its path, or `cargo run --`)
+/// and carries the global flags the person gave.
+#[test]
+fn suggested_commands_start_the_way_bezin_was_started_with_its_flags() {
+    let home = Home::new();
+    let journal = home.path().join("other journal.jsonl");
+    let said = |command: &mut assert_cmd::Command| text(&command.arg("list").assert().success().get_output().stderr);
+    let starts = |suggestion: &str| format!("No entries to list; {suggestion} starts one.\n");
+    assert_eq!(said(&mut home.command()), starts("bezin run five-tips"));
+    assert_eq!(said(home.command().args(["--lang", "nl"])), starts("bezin run five-tips --lang nl"));
+    let with_journal = format!("bezin run five-tips --journal '{}'", journal.display());
+    assert_eq!(said(home.command().arg("--journal").arg(&journal)), starts(&with_journal));
+    let not_on_path = format!("{} run five-tips", common::BEZIN);
+    assert_eq!(said(home.command().env("PATH", "/usr/bin:/bin")), starts(&not_on_path));
+    let mut by_cargo = home.command();
+    by_cargo.env("CARGO_PKG_NAME", "bezin").env("CARGO_MANIFEST_DIR", home.path());
+    assert_eq!(said(&mut by_cargo), starts("cargo run -- run five-tips"));
+}

@@ -213,10 +213,11 @@ fn the_welcome_shows_the_open_conversations_of_the_last_thirty_days_with_the_com
     let welcome = home.stdout(&[]);
     let section = welcome.split("To look back on\n").nth(1).expect("a section of open conversations");
     let rows: Vec<&str> = section.lines().take_while(|line| !line.is_empty()).collect();
-    assert_eq!(rows.len(), 2, "{welcome}");
+    // Each conversation, then the command that looks back on it on a line of its own.
+    assert_eq!(rows.len(), 4, "{welcome}");
     assert!(rows[0].contains(&days_ago(1)) && rows[0].contains("Éva"), "{welcome}");
-    assert!(rows[0].ends_with("bezin run after-the-conversation --follows eva01"), "{welcome}");
-    assert!(rows[1].contains("Anna") && rows[1].ends_with("--follows anna03"), "{welcome}");
+    assert_eq!(rows[1], "    bezin run after-the-conversation --follows eva01", "{welcome}");
+    assert!(rows[2].contains("Anna") && rows[3].ends_with("--follows anna03"), "{welcome}");
     assert!(!welcome.contains("Bram") && !welcome.contains("Cas"), "looked back on, or too old: {welcome}");
     // The command shown does what it says, and the person carries over.
     home.save("after-the-conversation", AFTER, &["--follows", "anna03"]);

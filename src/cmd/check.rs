@@ -118,14 +118,15 @@ fn encryption(context: &Context, sealed: &Sealed, problems: &mut Vec<String>) ->
     if context.journal.path().exists() {
         problems.push(format!(
             "{} is a plain journal beside the encrypted one (left by a decrypt that was stopped, or a copy); \
-             bezin import {} brings its entries in, then remove it",
+             {} brings its entries in, then remove it",
             context.journal.path().display(),
-            shell::quote(&context.journal.path().to_string_lossy())
+            shell::command(&format!("import {}", shell::quote(&context.journal.path().to_string_lossy())))
         ));
     }
     let plain_drafts = std::fs::read_dir(&context.paths.drafts).into_iter().flatten().filter_map(Result::ok);
     for draft in plain_drafts.filter(|draft| draft.path().extension().is_some_and(|ext| ext == "json")) {
-        problems.push(format!("{} is a draft in plain text; bezin encrypt encrypts it", draft.path().display()));
+        let encrypt = shell::command("encrypt");
+        problems.push(format!("{} is a draft in plain text; {encrypt} encrypts it", draft.path().display()));
     }
     Ok(())
 }

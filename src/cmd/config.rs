@@ -108,7 +108,9 @@ fn settings(context: &Context, flags: &Flags) -> Vec<[String; 3]> {
             _ => from(false, "", false, home),
         },
     ]);
-    let written = if context.paths.config_file.exists() { "" } else { " (not written yet: bezin config init)" };
+    let init = crate::shell::command("config init");
+    let written =
+        if context.paths.config_file.exists() { String::new() } else { format!(" (not written yet: {init})") };
     rows.push([
         "settings file".to_owned(),
         format!("{}{written}", context.paths.config_file.display()),

@@ -29,7 +29,7 @@ pub fn run(context: &Context, args: &DraftsArgs) -> Result<ExitCode> {
         let columns =
             [Column::id("ID"), Column::flexible("SET"), Column::fixed("STARTED").optional(), Column::fixed("ANSWERS")];
         ui::table(&mut ui::stdout(), &columns, &rows)?;
-        crate::tell!("Go on with one: bezin run SET --resume");
+        crate::tell!("Go on with one: {}", crate::shell::command("run SET --resume"));
         return Ok(ExitCode::SUCCESS);
     };
     let draft = drafts.find(id)?;

@@ -61,7 +61,7 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
         }
         out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
     } else if rows.is_empty() {
-        crate::tell!("No entries to list; bezin run five-tips starts one.");
+        crate::tell!("No entries to list; {} starts one.", crate::shell::command("run five-tips"));
     } else {
         // Below 60 columns the tags go first, then the set, then the person.
         let columns = [

@@ -57,8 +57,20 @@ pub fn title_of(entry: &Entry, catalog: &Catalog) -> String {
     entry.title.clone().unwrap_or_else(|| catalog.title(&entry.set, entry.lang))
 }
 
+/// Notes the global flags given, which every command bezin suggests carries.
+fn note_flags(cli: &Cli) {
+    let path = |name, path: &std::path::PathBuf| (name, path.to_string_lossy().into_owned());
+    let mut flags: Vec<(&str, String)> = Vec::new();
+    flags.extend(cli.lang.map(|lang| ("--lang", lang.code().to_owned())));
+    flags.extend(cli.journal.as_ref().map(|journal| path("--journal", journal)));
+    flags.extend(cli.prompt_dirs.iter().map(|dir| path("--prompts", dir)));
+    flags.extend(cli.identity.as_ref().map(|identity| path("--identity", identity)));
+    crate::shell::note_flags(&flags);
+}
+
 /// Runs the command the person asked for.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    note_flags(&cli);
     let context = Context::new(crate::context::Given {
         journal: cli.journal.clone(),
         lang: cli.lang,

@@ -139,7 +139,13 @@ fn draft_to_resume(drafts: &Drafts, set: &PromptSet, args: &RunArgs, terminal: &
         Err(err) => return Err(err),
     };
     match (latest, args.resume, args.fresh) {
-        (None, true, _) => bail!("there is no unfinished '{}' reflection to resume (bezin drafts lists them)", set.id),
+        (None, true, _) => {
+            bail!(
+                "there is no unfinished '{}' reflection to resume ({} lists them)",
+                set.id,
+                crate::shell::command("drafts")
+            )
+        }
         (Some(draft), true, _) => Ok(Some(draft)),
         (Some(draft), false, false) if terminal.offer_resume(&draft)? => Ok(Some(draft)),
         _ => Ok(None),
@@ -218,7 +224,7 @@ fn converse(
 
 /// What to say when a reflection stops with its draft on disk.
 fn resume_message(draft: &Draft) -> String {
-    format!("{}\n  bezin run {} --resume", draft.lang.words().kept, draft.set)
+    format!("{}\n  {}", draft.lang.words().kept, crate::shell::command(&format!("run {} --resume", draft.set)))
 }
 
 /// Writes the draft after each answer; says once if it cannot. Once a draft
@@ -260,14 +266,14 @@ fn save(
         Ok(moved) => moved,
         Err(err) if err.is::<TooLarge>() && drafts.find(&draft.id).is_ok() => {
             return Err(err.context(format!(
-                "your answers are kept in a draft; bezin run {} --resume takes you back to them to shorten one",
-                set.id
+                "your answers are kept in a draft; {} takes you back to them to shorten one",
+                crate::shell::command(&format!("run {} --resume", set.id))
             )));
         }
         Err(err) if drafts.find(&draft.id).is_ok() => {
             return Err(err.context(format!(
-                "your answers are kept in a draft; once the journal can be written, bezin run {} --resume saves them",
-                set.id
+                "your answers are kept in a draft; once the journal can be written, {} saves them",
+                crate::shell::command(&format!("run {} --resume", set.id))
             )));
         }
         Err(err) => {
@@ -315,7 +321,7 @@ fn saved(context: &Context, entry: &Entry, moved: Option<MovedAside>, set: &Prom
     }
     crate::say!("{} {} in {}", entry.lang.words().saved, entry.id, context.journal.place().display());
     if let Some(follow_up) = &set.follow_up {
-        crate::tell!("{} bezin run {follow_up}", entry.lang.words().afterwards);
+        crate::tell!("{} {}", entry.lang.words().afterwards, crate::shell::command(&format!("run {follow_up}")));
     }
 }
 

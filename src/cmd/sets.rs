@@ -102,7 +102,7 @@ fn new(context: &Context, id: &str) -> Result<ExitCode> {
     if context.catalog()?.sets.iter().any(|available| available.set.id == id && replaces(&available.origin)) {
         crate::tell!("It replaces the built-in set '{id}' while it is there.");
     }
-    crate::tell!("Edit it, then: bezin run {id}");
+    crate::tell!("Edit it, then: {}", crate::shell::command(&format!("run {id}")));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -164,7 +164,7 @@ fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::i
         writeln!(out, "{}", wrapped(&format!("{}: {}", words.source, source.get(lang)), ""))?;
     }
     if let Some(follow_up) = &set.follow_up {
-        writeln!(out, "{} bezin run {follow_up}", words.afterwards)?;
+        writeln!(out, "{} {}", words.afterwards, crate::shell::command(&format!("run {follow_up}")))?;
     }
     for (n, prompt) in set.prompts.iter().enumerate() {
         writeln!(out)?;

@@ -66,7 +66,7 @@ fn streaks(stats: &Stats) -> [String; 2] {
 
 fn write_stats(out: &mut impl Write, stats: &Stats, width: usize) -> std::io::Result<()> {
     if stats.entries == 0 {
-        writeln!(out, "No entries yet; bezin run five-tips starts one.")?;
+        writeln!(out, "No entries yet; {} starts one.", crate::shell::command("run five-tips"))?;
         return Ok(());
     }
     writeln!(out, "{} {}", ui::bold("Entries:"), stats.entries)?;

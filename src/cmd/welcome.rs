@@ -88,8 +88,8 @@ pub fn run(context: &Context) -> Result<ExitCode> {
     }
     let start = context.config.default_set.as_deref().unwrap_or("five-tips");
     let command = match drafts.first() {
-        Some(draft) => format!("bezin run {} --resume", draft.set),
-        None => format!("bezin run {start}"),
+        Some(draft) => crate::shell::command(&format!("run {} --resume", draft.set)),
+        None => crate::shell::command(&format!("run {start}")),
     };
     writeln!(out, "\nTo start:\n  {}", ui::accent(&command))?;
     Ok(ExitCode::SUCCESS)

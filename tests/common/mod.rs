@@ -137,11 +137,18 @@ impl Drop for Home {
 }
 
 /// Leaves out every setting of the machine that changes what bezin says or
-/// does: its language, editor, colours, width, time zone and bezin's own.
+/// does: its language, editor, colours, width, time zone and bezin's own,
+/// and cargo's, which would make bezin suggest `cargo run --` commands. The
+/// built bezin comes first on the PATH, as after `cargo install`, so that
+/// the commands it suggests start with `bezin`.
 pub fn scrub(command: &mut std::process::Command) {
+    let bin = Path::new(BEZIN).parent().expect("the folder of the built bezin");
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let path = std::env::join_paths(std::iter::once(bin.to_owned()).chain(std::env::split_paths(&path)));
+    command.env("PATH", path.expect("a PATH"));
     for (name, _) in std::env::vars_os() {
         let name = name.to_string_lossy();
-        let prefixed = ["LC_", "BEZIN_", "CLICOLOR"].iter().any(|prefix| name.starts_with(prefix));
+        let prefixed = ["LC_", "BEZIN_", "CLICOLOR", "CARGO"].iter().any(|prefix| name.starts_with(prefix));
         let named = ["LANG", "LANGUAGE", "VISUAL", "EDITOR", "NO_COLOR", "COLUMNS", "RUST_BACKTRACE", "TZ"];
         if prefixed || named.contains(&name.as_ref()) {
             command.env_remove(name.as_ref());
