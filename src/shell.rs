@@ -13,7 +13,8 @@ static STARTED: OnceLock<(String, String)> = OnceLock::new();
 /// Notes the global flags given on the command line (`--lang`,
 /// `--journal`, …), each name with its value, for the commands bezin suggests.
 pub fn note_flags(flags: &[(&str, String)]) {
-    let flags: String = flags.iter().map(|(name, value)| format!(" {name} {}", quote(value))).collect();
+    let flags: Vec<String> = flags.iter().map(|(name, value)| format!(" {name} {}", quote(value))).collect();
+    let flags = flags.concat();
     let _ = STARTED.set((program(), flags));
 }
 
