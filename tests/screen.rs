@@ -76,7 +76,7 @@ fn assert_fits(line: &str, columns: usize, what: &str) {
 }
 
 #[test]
-fn tables_and_cut_text_fit_80_60_and_41_columns_whatever_the_text_holds() {
+fn tables_and_cut_text_fit_100_80_60_and_41_columns_whatever_the_text_holds() {
     let (home, id) = wide_home();
     let commands: [&[&str]; 9] = [
         &[],
@@ -89,7 +89,7 @@ fn tables_and_cut_text_fit_80_60_and_41_columns_whatever_the_text_holds() {
         &["show", &id],
         &["about", FAMILY],
     ];
-    for columns in [80, 60, 41] {
+    for columns in [100, 80, 60, 41] {
         for args in commands {
             let output = home.command().env("COLUMNS", columns.to_string()).args(args).output().unwrap();
             let what = format!("bezin {args:?} at {columns} columns");
