@@ -44,11 +44,13 @@ fn main() {
     let export = dir.path().join("export.json");
     let status = bezin(&home).args(["export", "--format", "json", "-o"]).arg(&export).status().unwrap();
     assert!(status.success(), "the JSON export for the import case failed");
+    let jrnl_export = dir.path().join("jrnl-export.json");
+    fs::write(&jrnl_export, jrnl_export_of(&journal)).unwrap();
     let empty = dir.path().join("empty");
 
     println!("{:<44} {:>10} {:>10} {:>12}", "command", "median", "target", "peak memory");
     let mut results = Vec::new();
-    for case in cases(&answers, &export) {
+    for case in cases(&answers, &export, &jrnl_export) {
         let home = if case.name.starts_with("import") { &empty } else { &home };
         let (median, rss) = time(home, &case, runs);
         let within = median <= case.target && rss <= 30 * 1024 * 1024;
@@ -81,7 +83,7 @@ struct Case {
     target: Duration,
 }
 
-fn cases(answers: &Path, export: &Path) -> Vec<Case> {
+fn cases(answers: &Path, export: &Path, jrnl_export: &Path) -> Vec<Case> {
     let case = |name, args: &[&str], target_ms| Case {
         name,
         args: args.iter().map(|arg| (*arg).to_owned()).collect(),
@@ -93,7 +95,8 @@ fn cases(answers: &Path, export: &Path) -> Vec<Case> {
         case("search zeldzaamheid (a rare word)", &["search", "zeldzaamheid"], 150),
         case("search łukasz (a rare name, any case)", &["search", "łukasz"], 150),
         case("export --format markdown (everything)", &["export", "--format", "markdown"], 250),
-        case("import (the journal's JSON export)", &["import", &export.display().to_string()], 3000),
+        case("import (the journal's JSON export)", &["import", &export.display().to_string()], 1500),
+        case("import (jrnl's JSON export of the entries)", &["import", &jrnl_export.display().to_string()], 1500),
         case(
             "run five-tips --answers (save one more)",
             &["run", "five-tips", "--answers", &answers.display().to_string()],
@@ -248,6 +251,40 @@ fn make_journal(count: usize) -> String {
     out
 }
 
+/// The entries of `journal` as jrnl exports them (`jrnl --export json`):
+/// the title, the answers as the body, the date and time; indented, and
+/// every character beyond ASCII escaped, as Python's json module writes.
+fn jrnl_export_of(journal: &Path) -> String {
+    let entries: Vec<serde_json::Value> = fs::read_to_string(journal)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let entry: serde_json::Value = serde_json::from_str(line).unwrap();
+            let finished = entry["finished"].as_str().unwrap();
+            let answers = entry["answers"].as_array().unwrap();
+            let body: Vec<&str> = answers.iter().filter_map(|answer| answer["answer"].as_str()).collect();
+            let tags: Vec<String> =
+                entry["tags"].as_array().unwrap().iter().map(|tag| format!("@{}", tag.as_str().unwrap())).collect();
+            serde_json::json!({
+                "title": format!("{}.", entry["title"].as_str().unwrap_or("Reflection")), "body": body.join("\n"),
+                "date": &finished[..10], "time": &finished[11..16], "tags": tags, "starred": false,
+            })
+        })
+        .collect();
+    let export = serde_json::to_string_pretty(&serde_json::json!({"tags": {}, "entries": entries})).unwrap();
+    let mut escaped = String::with_capacity(export.len());
+    for c in export.chars() {
+        if c.is_ascii() {
+            escaped.push(c);
+        } else {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let _ = write!(escaped, "\\u{unit:04x}");
+            }
+        }
+    }
+    escaped
+}
+
 /// Journals no bezin wrote whole: a torn last line, one huge entry, random
 /// bytes, each at two sizes. Reading must take time in proportion to the
 /// size (doubling it at most about doubles the time) and bounded memory.
@@ -352,7 +389,8 @@ fn encrypted(dir: &Path, plain: &Path, answers: &Path, runs: usize) {
 the same journal encrypted (bezin encrypt), median of {runs} runs:"
     );
     println!("{:<44} {:>10} {:>14} {:>12}", "command", "median", "target", "peak memory");
-    for case in cases(answers, Path::new("")).into_iter().filter(|case| !case.name.starts_with("import")) {
+    for case in cases(answers, Path::new(""), Path::new("")).into_iter().filter(|case| !case.name.starts_with("import"))
+    {
         let whole = case.name.starts_with("search") || case.name.starts_with("export");
         let (target, shown) = if whole {
             let target = time(plain, &case, runs).0.mul_f64(1.5);

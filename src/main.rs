@@ -21,6 +21,7 @@ mod filter;
 mod follow_through;
 mod journal;
 mod json;
+mod json_array;
 mod keys;
 mod lang;
 mod limits;

@@ -193,6 +193,33 @@ fn a_file_that_is_no_export_is_refused_in_one_line() {
     assert!(text(&home.journal_bytes()).is_empty());
 }
 
+/// An older entry comes in on one line as `serde_json` writes it, whether
+/// the export holds it so (kept byte for byte) or indented, with escapes
+/// another tool wrote; an export cut short or run together is refused.
+#[test]
+fn an_older_entry_comes_in_on_one_line_however_the_export_writes_it() {
+    let mut old = entry("old0000001", "five-tips", "2026-01-01T09:00:00+01:00", Some("Één/twee"), &["work"]);
+    old["mood"] = json!({"colour": "blue", "score": 7});
+    let spread = serde_json::to_string_pretty(&json!([old])).unwrap().replace("Één/twee", "\\u00c9\\u00e9n\\/twee");
+    for export in [format!("[{old}]"), spread] {
+        let home = Home::new();
+        let file = home.write("export.json", &export);
+        home.run(&["import", file.to_str().unwrap()]).success();
+        assert_eq!(text(&home.journal_bytes()), format!("{old}\n"), "{export}");
+    }
+    let home = Home::new();
+    let cut = &old.to_string()[..40];
+    for (export, why) in [
+        (format!("[{old}"), "expected ',' or ']' after an element of the array"),
+        (format!("[{old}\n{old}]"), "expected ',' or ']' after an element of the array"),
+        (format!("[{cut}"), "the file ends inside"),
+    ] {
+        let file = home.write("cut.json", &export);
+        home.run(&["import", file.to_str().unwrap()]).code(2).stderr(predicates::str::contains(why));
+        assert!(home.journal_bytes().is_empty(), "{export}");
+    }
+}
+
 #[test]
 fn every_heading_equals_its_question_whatever_it_holds() {
     let home = Home::new();

@@ -5,20 +5,19 @@
 use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
-use std::marker::PhantomData;
 use std::ops::ControlFlow;
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 use serde::Deserialize;
-use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::value::RawValue;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use crate::answer::Answer;
 use crate::cli::ImportArgs;
 use crate::context::Context;
 use crate::journal::{Entry, FORMAT, Imported, Incoming, Recorded, id_from};
+use crate::json_array::each_element;
 use crate::keys;
 use crate::lang::Lang;
 use crate::prompt_set::KindName;
@@ -122,18 +121,13 @@ fn read(context: &Context, path: &Path, input: &Input, incoming: &mut Incoming) 
     }
     let first = start.iter().find(|b| !b.is_ascii_whitespace()).copied();
     let journal_lines = first == Some(b'{') && shape_of(reader_of(input)?) == Some(Shape::JournalLines);
-    let mut json = serde_json::Deserializer::from_reader(reader_of(input)?);
     let read = match first {
         Some(b'{') if journal_lines => journal(path, input, incoming),
-        Some(b'[') => json
-            .deserialize_seq(Each(|raw: Box<RawValue>| take(incoming, &raw), PhantomData))
-            .map_err(anyhow::Error::from),
-        Some(b'{') => json
-            .deserialize_map(JrnlExport(|entry: JrnlEntry| {
-                let entry = entry.into_entry(context.lang)?;
-                incoming.take(&entry, entry.to_line().as_bytes())
-            }))
-            .map_err(anyhow::Error::from),
+        Some(b'[') => each_element(reader_of(input)?, None, |raw| take(incoming, raw)),
+        Some(b'{') => each_element(reader_of(input)?, Some("entries"), |raw| {
+            let entry = serde_json::from_slice::<JrnlEntry>(raw)?.into_entry(context.lang)?;
+            incoming.take(&entry, entry.to_line().as_bytes())
+        }),
         _ => bail!(
             "{} is not a bezin JSON export (bezin export --format json), a bezin journal, \
              or a jrnl export (jrnl --export json)",
@@ -197,9 +191,9 @@ fn shape_of(reader: impl std::io::Read) -> Option<Shape> {
 }
 
 /// One entry of a bezin export, kept with the fields bezin does not know.
-fn take(incoming: &mut Incoming, raw: &RawValue) -> Result<()> {
-    let entry: Entry = serde_json::from_str(raw.get())?;
-    incoming.take(&entry, raw.get().as_bytes())
+fn take(incoming: &mut Incoming, raw: &[u8]) -> Result<()> {
+    let entry: Entry = serde_json::from_slice(raw)?;
+    incoming.take(&entry, raw)
 }
 
 /// The entries of a bezin journal, line by line; a damaged line is named
@@ -229,54 +223,6 @@ fn journal(path: &Path, input: &Input, incoming: &mut Incoming) -> Result<()> {
         bail!("every one of its {damaged} lines is damaged; nothing was imported");
     }
     Ok(())
-}
-
-/// Calls the function with each element of a JSON array, one at a time.
-struct Each<T, F>(F, PhantomData<T>);
-
-impl<'de, T: DeserializeOwned, F: FnMut(T) -> Result<()>> Visitor<'de> for Each<T, F> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of entries")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(item) = seq.next_element::<T>()? {
-            (self.0)(item).map_err(|err| de::Error::custom(format!("{err:#}")))?;
-        }
-        Ok(())
-    }
-}
-
-impl<'de, T: DeserializeOwned, F: FnMut(T) -> Result<()>> DeserializeSeed<'de> for Each<T, F> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-/// jrnl's export: `{"tags": {...}, "entries": [...]}`; only the entries matter.
-struct JrnlExport<F>(F);
-
-impl<'de, F: FnMut(JrnlEntry) -> Result<()>> Visitor<'de> for JrnlExport<F> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a jrnl export with \"entries\"")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "entries" {
-                map.next_value_seed(Each(&mut self.0, PhantomData))?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        Ok(())
-    }
 }
 
 /// An entry as jrnl exports it.

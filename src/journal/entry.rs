@@ -193,6 +193,10 @@ const KNOWN_IN_ANSWER: [&str; 5] = ["prompt", "kind", "question", "range", "answ
 pub fn line_keeping_unknown(entry: &Entry, old: &[u8]) -> String {
     use serde_json::{Map, Value};
     let line = entry.to_line();
+    // The same line holds no field bezin does not know.
+    if old == line.as_bytes() {
+        return line;
+    }
     let Ok(old) = serde_json::from_slice::<Map<String, Value>>(old) else { return line };
     let unknown = |map: &Map<String, Value>, known: &[&str]| -> Map<String, Value> {
         map.iter().filter(|(key, _)| !known.contains(&key.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect()

@@ -146,10 +146,15 @@ impl Incoming {
             .with_context(|| format!("entry {} has a finish time bezin cannot read: '{}'", entry.id, entry.finished))?;
         // An entry of another format comes in as it is: a newer one this
         // bezin cannot know, an older one is never rewritten unless edited.
+        // It goes on one line as serde_json writes it; a line that is so
+        // already (as every line bezin wrote) is kept without parsing it again.
         let line = if entry.format == FORMAT {
             line_keeping_unknown(entry, raw)
         } else {
-            serde_json::from_slice::<serde_json::Value>(raw)?.to_string()
+            match std::str::from_utf8(raw) {
+                Ok(text) if crate::json::is_compact(text) => text.to_owned(),
+                _ => serde_json::from_slice::<serde_json::Value>(raw)?.to_string(),
+            }
         };
         if let Err(too_large) = crate::limits::entry_line(line.len()) {
             bail!("entry {} of the file cannot be imported: {too_large}; nothing was imported", self.seen);

@@ -23,10 +23,14 @@ pub fn fold_char(c: char, out: &mut impl FnMut(char)) {
         return;
     }
     for folded in std::iter::once(c).default_case_fold() {
-        let mut parts = Vec::with_capacity(2);
-        decompose_canonical(folded, |part| parts.push(part));
-        if parts.iter().any(|&part| is_diacritic(part)) {
-            parts.into_iter().filter(|&part| !is_diacritic(part)).for_each(|part| plain(part, out));
+        let mut accented = false;
+        decompose_canonical(folded, |part| accented |= is_diacritic(part));
+        if accented {
+            decompose_canonical(folded, |part| {
+                if !is_diacritic(part) {
+                    plain(part, out);
+                }
+            });
         } else {
             plain(folded, out);
         }
@@ -67,13 +71,6 @@ pub fn fold(text: &str) -> (String, Vec<Range<usize>>) {
         });
     }
     (folded, origins)
-}
-
-/// `c` folded, as a string.
-pub fn folded(c: char) -> String {
-    let mut folded = String::new();
-    fold_char(c, &mut |part| folded.push(part));
-    folded
 }
 
 #[cfg(test)]

@@ -8,7 +8,6 @@ mod quick;
 use std::ops::Range;
 
 use anyhow::Result;
-use regex::bytes::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
 pub use fold::fold;
@@ -24,7 +23,7 @@ const QUICK_CHARS: usize = 64;
 pub struct Query {
     folded: String,
     /// A quick test on a raw journal line, so that only candidates are parsed.
-    quick: Option<Regex>,
+    quick: Option<quick::Quick>,
 }
 
 /// One place an entry holds the query.
@@ -50,29 +49,18 @@ impl Query {
             anyhow::bail!("give some text to search for");
         }
         let start = folded.char_indices().nth(QUICK_CHARS).map_or(folded.as_str(), |(end, _)| &folded[..end]);
-        let quick = quick::pattern(start).and_then(|pattern| Regex::new(&pattern).ok());
+        let quick = quick::Quick::new(start);
         Ok(Query { folded, quick })
     }
 
     /// Where the lines of a block of journal lines are that may hold the
     /// query, each once; the quick test runs over the whole block at once.
     pub fn candidates(&self, block: &[u8]) -> Vec<Range<usize>> {
-        let line_around = |at: usize, end: usize| {
-            let start = memchr::memrchr(b'\n', &block[..at]).map_or(0, |newline| newline + 1);
-            let end = memchr::memchr(b'\n', &block[end..]).map_or(block.len(), |newline| end + newline);
-            start..end
-        };
-        let Some(quick) = &self.quick else {
-            let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', block).map(|at| at + 1));
-            return starts.filter(|&at| at < block.len()).map(|at| line_around(at, at)).collect();
-        };
-        let mut lines: Vec<Range<usize>> = Vec::new();
-        for found in quick.find_iter(block) {
-            if lines.last().is_none_or(|line| found.start() >= line.end) {
-                lines.push(line_around(found.start(), found.end()));
-            }
+        if let Some(quick) = &self.quick {
+            return quick.lines(block);
         }
-        lines
+        let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', block).map(|at| at + 1));
+        starts.filter(|&at| at < block.len()).map(|at| line_around(block, at)).collect()
     }
 
     /// Where `text` holds the query, in bytes of `text`.
@@ -104,6 +92,13 @@ impl Query {
             })
             .collect()
     }
+}
+
+/// The line of `block` that holds the byte at `at`, without its newline.
+fn line_around(block: &[u8], at: usize) -> Range<usize> {
+    let start = memchr::memrchr(b'\n', &block[..at]).map_or(0, |newline| newline + 1);
+    let end = memchr::memchr(b'\n', &block[at..]).map_or(block.len(), |newline| at + newline);
+    start..end
 }
 
 /// Up to about forty graphemes on either side of the match, on one line.
@@ -197,6 +192,24 @@ mod tests {
         assert_eq!(passed("🌱 grows", &[r#"{"a":"\ud83c\udf31 GROWS"}"#]), [0]);
     }
 
+    #[test]
+    fn the_rarest_letter_is_looked_for_in_every_form_then_the_line_whole() {
+        // The `z` of `łukasz` is looked for first, written each way it can be.
+        let lines = [
+            r#"{"a":"LUKASZ"}"#,
+            "{\"a\":\"Łukasź\"}",
+            r#"{"a":"lukas\u017a"}"#,
+            r#"{"a":"lukas\u017A"}"#,
+            r#"{"a":"lukas\u005a"}"#,
+            "{\"a\":\"lukasz\u{30c}\"}",
+            "{\"a\":\"lukas\u{1e93}\"}",
+            r#"{"a":"lukas","b":"z"}"#,
+            r#"{"a":"zz lukas"}"#,
+            r#"{"a":"lukas"}"#,
+        ];
+        assert_eq!(passed("łukasz", &lines), [0, 1, 2, 3, 4, 5, 6]);
+    }
+
     /// `c` as a JSON `\u` escape (two for a character outside the BMP).
     fn ascii_escaped(c: char) -> String {
         c.encode_utf16(&mut [0; 2]).iter().fold(String::new(), |escaped, unit| escaped + &format!("\\u{unit:04x}"))
@@ -226,7 +239,7 @@ mod tests {
         let long = "Straße ﬁne één ".repeat(200);
         let query = Query::new(&long.to_uppercase()).unwrap();
         let start = Query::new(&long.chars().take(QUICK_CHARS).collect::<String>()).unwrap();
-        assert_eq!(query.quick.as_ref().map(Regex::as_str), start.quick.as_ref().map(Regex::as_str));
+        assert_eq!(query.quick.as_ref().map(quick::Quick::pattern), start.quick.as_ref().map(quick::Quick::pattern));
         let text = format!("before {long} after");
         assert_eq!(query.find(&text).map(|found| &text[found]), Some(long.as_str()));
         let line = serde_json::to_string(&serde_json::json!({ "a": text })).unwrap();

@@ -1,18 +1,71 @@
-//! The quick test on raw journal lines: a regex that matches wherever a
-//! line may hold the query, so that only those lines are parsed. It must
-//! never miss a real match; a line it lets through is checked exactly.
+//! The quick test on raw journal lines: it lets through every line that
+//! may hold the query, so that only those lines are parsed. It must never
+//! miss a real match; a line it lets through is checked exactly.
 //!
 //! A line holds text as UTF-8 or as JSON escapes (`\u00fc`, `\"`), so each
 //! character of the folded query stands for every character that folds to
 //! it, in either form, with folded-away marks after it. A character that
 //! folds to several (ß to ss, ﬁ to fi) is an edge over several places of
 //! the query, and at either end of the query it may be covered in part.
-//! The places and edges make a small graph; the regex is its paths.
+//! The places and edges make a small graph; a regex of its paths decides.
+//!
+//! A regex that tangled reads every byte one at a time, so the test first
+//! looks for the forms of one place of the query, the one whose letter is
+//! rarest in journal lines (the `z` of `łukasz`), with a vectorised search
+//! for a few strings, and runs the regex only on the lines that hold one.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::fold::folded;
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use regex::bytes::Regex;
+
+use super::fold::fold_char;
+
+/// The quick test for one query.
+pub struct Quick {
+    /// The forms of the query's rarest place: a line that holds the query holds one.
+    rarest: AhoCorasick,
+    /// The query in every form a raw line may hold it.
+    pattern: Regex,
+}
+
+impl Quick {
+    /// The quick test for the folded `query`; `None` when the query is too
+    /// tangled to say (then every line is a candidate).
+    pub fn new(query: &str) -> Option<Quick> {
+        let query: Vec<char> = query.chars().collect();
+        let edges = edges(&query);
+        let pattern = Regex::new(&pattern(&edges, query.len())?).ok()?;
+        // Leftmost-first lets the search use its vectorised prefilter.
+        let rarest = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(forms_at(&edges, rarest_place(&query)))
+            .ok()?;
+        Some(Quick { rarest, pattern })
+    }
+
+    /// Where the lines of `block` are that may hold the query, each once.
+    pub fn lines(&self, block: &[u8]) -> Vec<Range<usize>> {
+        let mut lines = Vec::new();
+        let mut from = 0;
+        while let Some(found) = self.rarest.find(Input::new(block).range(from..)) {
+            let line = super::line_around(block, found.start());
+            from = (line.end + 1).min(block.len());
+            if self.pattern.is_match(&block[line.clone()]) {
+                lines.push(line);
+            }
+        }
+        lines
+    }
+
+    /// The regex that decides, to compare two quick tests.
+    #[cfg(test)]
+    pub fn pattern(&self) -> &str {
+        self.pattern.as_str()
+    }
+}
 
 /// The characters that may fold to something else: planes 0 and 1 hold
 /// every script with case or accents (plane 2 and above are ideographs).
@@ -33,12 +86,14 @@ fn inverse() -> &'static Inverse {
     static INVERSE: OnceLock<Inverse> = OnceLock::new();
     INVERSE.get_or_init(|| {
         let mut inverse = Inverse { single: BTreeMap::new(), several: Vec::new() };
+        let mut to = String::new();
         for c in FOLDING {
-            let to = folded(c);
+            to.clear();
+            fold_char(c, &mut |part| to.push(part));
             let mut letters = to.chars();
             match (letters.next(), letters.next()) {
                 (Some(one), None) if one != c => inverse.single.entry(one).or_default().push(c),
-                (Some(_), Some(_)) => inverse.several.push((c, to)),
+                (Some(_), Some(_)) => inverse.several.push((c, to.clone())),
                 _ => {}
             }
         }
@@ -47,19 +102,54 @@ fn inverse() -> &'static Inverse {
 }
 
 /// A regex for raw journal lines that holds every line where the folded
-/// query may be; `None` when the query is too tangled to say (then every
-/// line is a candidate).
-pub fn pattern(query: &str) -> Option<String> {
-    let query: Vec<char> = query.chars().collect();
-    let edges = edges(&query);
+/// query, of `n` characters, may be; `None` when the query is too tangled
+/// to say.
+fn pattern(edges: &[Edge], n: usize) -> Option<String> {
     let mut pattern = String::new();
     let mut start = 0;
-    while start < query.len() {
-        let end = stretch_end(&edges, start, query.len());
-        pattern.push_str(&paths(&edges, start, end)?);
+    while start < n {
+        let end = stretch_end(edges, start, n);
+        pattern.push_str(&paths(edges, start, end)?);
         start = end;
     }
     Some(pattern)
+}
+
+/// ASCII letters from the rarest in journal lines to the most common:
+/// first those that no field name holds (every line holds the others, in
+/// `question` or `kind`), each group from the rarest in English and Dutch.
+const RAREST_FIRST: &str = "zxjybqkvwfgpmhcudlsronitae";
+
+/// The place of the query whose character is rarest in journal lines: a
+/// character of another script, else the rarest letter; the first of equals.
+fn rarest_place(query: &[char]) -> usize {
+    let rank = |c: char| {
+        if c.is_ascii() { RAREST_FIRST.find(c).map_or(RAREST_FIRST.len() + 1, |at| at + 1) } else { 0 }
+    };
+    (0..query.len()).min_by_key(|&at| rank(query[at])).unwrap_or(0)
+}
+
+/// Every string a raw line that holds the query holds where the query's
+/// place `at` is: each character of an edge over it, raw or as its short
+/// escape (`\"`), and the start of a `\u` escape.
+fn forms_at(edges: &[Edge], at: usize) -> Vec<String> {
+    let mut forms = vec![r"\u".to_owned()];
+    for &c in edges.iter().filter(|edge| edge.from <= at && at < edge.to).flat_map(|edge| &edge.chars) {
+        forms.push(c.to_string());
+        let short = match c {
+            '"' | '\\' | '/' => Some(c),
+            '\u{8}' => Some('b'),
+            '\u{c}' => Some('f'),
+            '\n' => Some('n'),
+            '\r' => Some('r'),
+            '\t' => Some('t'),
+            _ => None,
+        };
+        forms.extend(short.map(|letter| format!("\\{letter}")));
+    }
+    forms.sort_unstable();
+    forms.dedup();
+    forms
 }
 
 /// An edge of the graph: from one place of the query to a later one, and
@@ -161,3 +251,29 @@ const ESCAPE: &str = r"\\(?:u[0-9a-fA-F]{4}(?:\\u[dD][c-fC-F][0-9a-fA-F]{2})?|[^
 /// A diacritical mark, raw or escaped.
 const MARK: &str = "[\u{300}-\u{36f}\u{1ab0}-\u{1aff}\u{1dc0}-\u{1dff}\u{20d0}-\u{20ff}\u{fe20}-\u{fe2f}]\
                     |\\\\u(?i:03[0-6][0-9a-f]|1a[b-f][0-9a-f]|1d[c-f][0-9a-f]|20[d-f][0-9a-f]|fe2[0-9a-f])";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rarest_place_is_a_rare_letter_or_one_of_another_script() {
+        let place = |query: &str| rarest_place(&query.chars().collect::<Vec<char>>());
+        assert_eq!(place("lukasz"), 5);
+        assert_eq!(place("zeldzaamheid"), 0);
+        assert_eq!(place("een plus"), 4);
+        assert_eq!(place("cafe дом"), 5);
+        assert_eq!(place("2026"), 0);
+    }
+
+    #[test]
+    fn every_form_of_the_rarest_place_is_looked_for() {
+        let query: Vec<char> = "strasse".chars().collect();
+        let forms = forms_at(&edges(&query), rarest_place(&query));
+        for form in ["s", "S", "ś", "ſ", "ß", "ẞ", r"\u"] {
+            assert!(forms.iter().any(|found| found == form), "{form} in {forms:?}");
+        }
+        let quoted: Vec<char> = "\"".chars().collect();
+        assert_eq!(forms_at(&edges(&quoted), 0), [r#"""#, r#"\""#, r"\u"]);
+    }
+}
