@@ -34,6 +34,10 @@ pub struct Draft {
     pub answers: Vec<(String, Option<Answer>)>,
     pub title: Option<String>,
     pub tags: Vec<String>,
+    /// An answer being typed when the reflection was stopped: its prompt,
+    /// and the text so far, which the question starts from when it goes on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typing: Option<(String, String)>,
 }
 
 impl Draft {
@@ -207,6 +211,7 @@ mod tests {
             answers,
             title: None,
             tags: Vec::new(),
+            typing: None,
         }
     }
 

@@ -547,3 +547,30 @@ fn the_terminal_gets_its_line_mode_back_however_bezin_stops() {
         assert_eq!(before, after, "{key:?}");
     }
 }
+
+/// Esc or Ctrl-C in the middle of a long answer keeps every line on the
+/// screen, the unfinished one too; the reflection goes on from them.
+#[test]
+fn stepping_out_in_the_middle_of_an_answer_keeps_what_was_typed() {
+    for stop in ["\x1b", "\x03"] {
+        let home = Home::new();
+        let mut p = spawn(&home, &["run", "five-tips"]);
+        at(&mut p, "(1/10) Who wants something from you?", "Anna\r");
+        at(&mut p, "(2/10) How calm", ENTER);
+        at(&mut p, "(3/10) Suppose you do not know", &format!("line one\rline two half{stop}"));
+        at(&mut p, "bezin run five-tips --resume", "");
+        p.exp_eof().unwrap();
+        let draft = common::drafts(&home).pop().unwrap();
+        assert_eq!(draft["typing"], json!(["not-knowing", "line one\nline two half"]), "{stop:?}: {draft}");
+
+        let mut p = spawn(&home, &["run", "five-tips", "--resume"]);
+        at(&mut p, "(3/10) Suppose you do not know", "");
+        at(&mut p, "line one", ENTER);
+        at(&mut p, "line two half", &format!("ed{ENTER}{ENTER}"));
+        at(&mut p, "(4/10) Which frame", "\x1b");
+        p.exp_eof().unwrap();
+        let draft = common::drafts(&home).pop().unwrap();
+        assert_eq!(draft["answers"][2], json!(["not-knowing", "line one\nline two halfed"]), "{draft}");
+        assert_eq!(draft["typing"], serde_json::Value::Null, "{draft}");
+    }
+}

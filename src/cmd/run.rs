@@ -78,6 +78,7 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
         None => new_draft(context, catalog, set, args, &terminal)?,
     };
     let mut terminal = Terminal::new(draft.lang, context.config.editor.clone());
+    terminal.resume_typing(draft.typing.clone());
     if !draft.answers.is_empty() {
         ui::on_interrupt(Some(resume_message(&draft)));
     }
@@ -94,6 +95,9 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
     });
     match conversed {
         Err(err) if err.is::<Paused>() || ui::is_interrupted(&err) => {
+            if let Some(typing) = terminal.take_typing() {
+                keep_typing(&drafts, &mut draft, typing);
+            }
             ui::say_stopped();
             return Ok(ExitCode::from(exit_codes::STOPPED));
         }
@@ -177,6 +181,7 @@ fn new_draft(
         answers: Vec::new(),
         title: args.title.clone(),
         tags: tags(&args.tags),
+        typing: None,
     })
 }
 
@@ -237,6 +242,7 @@ struct Keeping<'d> {
 impl Keeping<'_> {
     fn keep(&mut self, draft: &mut Draft, session: &Session) {
         draft.answers = session.given();
+        draft.typing.take_if(|(prompt, _)| draft.answers.iter().any(|(id, _)| id == prompt));
         draft.updated = crate::clock::stamp();
         match self.drafts.save(draft) {
             Ok(_) => ui::on_interrupt(Some(resume_message(draft))),
@@ -246,6 +252,22 @@ impl Keeping<'_> {
             }
             Err(_) => {}
         }
+    }
+}
+
+/// Keeps in the draft what was typed of an answer when the person stepped
+/// out: the answer itself, when it was given before (going back to it),
+/// else as the answer being typed, which the question starts from when the
+/// reflection goes on.
+fn keep_typing(drafts: &Drafts, draft: &mut Draft, (prompt, text): (String, String)) {
+    match draft.answers.iter_mut().find(|(id, _)| *id == prompt) {
+        Some((_, answer)) => *answer = Some(crate::answer::Answer::Text(text)),
+        None => draft.typing = Some((prompt, text)),
+    }
+    draft.updated = crate::clock::stamp();
+    match drafts.save(draft) {
+        Ok(_) => ui::on_interrupt(Some(resume_message(draft))),
+        Err(err) => crate::tell!("bezin: warning: {err:#}; what you typed last could not be kept"),
     }
 }
 

@@ -68,6 +68,11 @@ pub struct Terminal {
     back: WayBack,
     /// The last text answered, kept in a file should the session refuse it.
     last_text: Option<String>,
+    /// The line being typed when the person stepped out.
+    unfinished: std::cell::RefCell<Option<String>>,
+    /// An answer stepped out of while typed: its prompt and its text so far;
+    /// to keep in the draft, or, resumed, to start that question from.
+    typing: Option<(String, String)>,
     /// Keys typed while a question is drawn wait for it as typed.
     _typeahead: TypeAhead,
 }
@@ -101,6 +106,8 @@ impl Terminal {
             counterparts: Counterparts::default(),
             back: WayBack::default(),
             last_text: None,
+            unfinished: std::cell::RefCell::default(),
+            typing: None,
             _typeahead: TypeAhead::hold(),
         }
     }
@@ -309,13 +316,20 @@ impl Terminal {
         Ok(())
     }
 
-    fn text(&self, prompt: &Prompt, current: Option<&Answer>) -> Result<Option<Answer>> {
+    fn text(&mut self, prompt: &Prompt, current: Option<&Answer>) -> Result<Option<Answer>> {
         let initial = match current {
             Some(Answer::Text(text)) => text.as_str(),
             _ => "",
         };
         loop {
-            let text = self.read_line(&arrow(), initial)?;
+            let text = match self.read_line(&arrow(), initial) {
+                Ok(text) => text,
+                Err(err) => {
+                    let unfinished = self.take_unfinished();
+                    self.note_typing(prompt, unfinished, current);
+                    return Err(err);
+                }
+            };
             self.going_back(&text)?;
             if !text.trim().is_empty() || !prompt.required {
                 return Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()).map(Answer::Text));
@@ -350,7 +364,17 @@ impl Terminal {
         let (mut lines, mut next): (Vec<String>, usize) = (Vec::new(), 0);
         loop {
             let before = earlier.get(next).copied();
-            let line = self.read_line("  ", before.unwrap_or_default())?;
+            let line = match self.read_line("  ", before.unwrap_or_default()) {
+                Ok(line) => line,
+                Err(err) => {
+                    // What was typed stays: the lines given, the one being typed, those not reached yet.
+                    let mut kept = lines.clone();
+                    kept.extend(Some(self.take_unfinished()).filter(|line| !line.is_empty()));
+                    kept.extend(earlier.iter().skip(next + 1).map(|line| (*line).to_owned()));
+                    self.note_typing(prompt, kept.join("\n"), current);
+                    return Err(err);
+                }
+            };
             if lines.is_empty() {
                 self.going_back(&line)?;
             }
@@ -584,6 +608,8 @@ impl Terminal {
 
     /// The widget for the prompt's kind; what was chosen is said on a line of its own.
     fn widget(&mut self, prompt: &Prompt, current: Option<&Answer>) -> Result<Option<Answer>> {
+        let resumed = self.typing.take_if(|(id, _)| *id == prompt.id).map(|(_, text)| Answer::Text(text));
+        let current = resumed.as_ref().or(current);
         let answer = match &prompt.kind {
             Kind::Text => return self.text(prompt, current),
             Kind::Long => return self.long(prompt, current),
@@ -601,6 +627,37 @@ impl Terminal {
         let said = self.wrap(&shown, "  ");
         self.term.write_line(&format!("{}{}", style("·").dim().for_stderr(), &said[1..]))?;
         Ok(answer)
+    }
+}
+
+impl Terminal {
+    /// Starts the question of `prompt` from `text`, an answer being typed
+    /// when the reflection was stopped.
+    pub fn resume_typing(&mut self, typing: Option<(String, String)>) {
+        self.typing = typing;
+    }
+
+    /// The answer being typed when the person stepped out, if it holds
+    /// anything new: its prompt and its text so far.
+    pub fn take_typing(&mut self) -> Option<(String, String)> {
+        self.typing.take()
+    }
+
+    /// Notes `text`, what was typed of `prompt`'s answer when the person
+    /// stepped out, when it holds anything the answer did not.
+    fn note_typing(&mut self, prompt: &Prompt, text: String, current: Option<&Answer>) {
+        let before = match current {
+            Some(Answer::Text(text)) => text.as_str(),
+            _ => "",
+        };
+        if !text.trim().is_empty() && text != before {
+            self.typing = Some((prompt.id.clone(), text));
+        }
+    }
+
+    /// The line being typed when the person stepped out.
+    fn take_unfinished(&self) -> String {
+        self.unfinished.borrow_mut().take().unwrap_or_default()
     }
 }
 

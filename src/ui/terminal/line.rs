@@ -130,12 +130,14 @@ struct Drawn {
 impl Terminal {
     /// A line typed after `prefix`, starting from `initial` with the cursor
     /// at its end; `initial` is shown in its visible form and kept as it is
-    /// where it is not changed. Esc steps out of the reflection (its draft is kept).
+    /// where it is not changed. Esc or Ctrl-C steps out of the reflection (its
+    /// draft is kept), leaving what was typed in `unfinished`.
     pub(super) fn read_line(&self, prefix: &str, initial: &str) -> Result<String> {
         let mut typed = Typed { text: initial.to_owned(), at: initial.len() };
         let mut drawn = self.draw_line(prefix, &typed, None)?;
         loop {
-            let key = self.term.read_key()?;
+            // Ctrl-C comes as a key here, so that what was typed can be kept.
+            let key = self.term.read_key_raw()?;
             match key {
                 Key::Enter => {
                     if typed.at < typed.text.len() {
@@ -148,7 +150,10 @@ impl Terminal {
                     }
                     return Ok(typed.text);
                 }
-                Key::Escape => return Err(Paused.into()),
+                Key::Escape | Key::CtrlC => {
+                    *self.unfinished.borrow_mut() = Some(typed.text);
+                    return Err(Paused.into());
+                }
                 Key::Char(c) if self.appends(&typed, &drawn, c) => {
                     typed.apply(&key);
                     self.term.write_str(c.encode_utf8(&mut [0; 4]))?;
