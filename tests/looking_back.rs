@@ -309,3 +309,22 @@ fn an_entry_that_also_follows_an_id_that_is_not_a_plain_word_is_left_out() {
         .success()
         .stderr(predicate::str::contains("its also_follows '$(touch pwned)' is not a plain word"));
 }
+
+/// Closing the last open conversation from the look-back's list ends the
+/// run there: no look-back of its own, linked to nothing, starts.
+#[test]
+fn closing_the_last_open_conversation_from_the_list_ends_the_run() {
+    let home = Home::new();
+    let anna = home.save("five-tips", FIVE_TIPS, &[]);
+    let mut p = spawn(&home, &["run", "after-the-conversation"]);
+    at(&mut p, "Which conversation do you look back on?", &format!("{DOWN}{DOWN}"));
+    at(&mut p, "❯ close one without looking back…", ENTER);
+    at(&mut p, "Which conversation do you close without a look-back?", ENTER);
+    at(&mut p, "A note (optional)", "\r");
+    at(&mut p, "Closed without a look-back:", "");
+    p.exp_eof().unwrap();
+    let entries = home.entries();
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0]["closed"].is_object() && entries[0]["id"] == anna.as_str());
+    assert!(common::drafts(&home).is_empty());
+}

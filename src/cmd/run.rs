@@ -75,7 +75,10 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
     let drafts = context.drafts();
     let mut draft = match draft_to_resume(&drafts, set, args, &terminal)? {
         Some(draft) => draft,
-        None => new_draft(context, catalog, set, args, &terminal)?,
+        None => match new_draft(context, catalog, set, args, &terminal) {
+            Err(err) if err.is::<AllClosed>() => return Ok(ExitCode::SUCCESS),
+            draft => draft?,
+        },
     };
     let mut terminal = Terminal::new(draft.lang, context.config.editor.clone());
     terminal.resume_typing(draft.typing.clone());
@@ -370,9 +373,13 @@ fn offer_earlier(context: &Context, catalog: &Catalog, terminal: &Terminal, set:
     }
     let since = follow_through::days_ago(OFFERED_DAYS);
     let title = |entry: &Entry| super::title_of(entry, catalog);
+    let mut closed_any = false;
     loop {
         let open =
             follow_through::open(&context.journal, catalog, Some(&set.id), since, OFFERED, context.warn_damaged())?;
+        if open.is_empty() && closed_any {
+            return Err(AllClosed.into());
+        }
         if open.is_empty() {
             return Ok(Vec::new());
         }
@@ -381,6 +388,7 @@ fn offer_earlier(context: &Context, catalog: &Catalog, terminal: &Terminal, set:
             FollowUpPick::None => return Ok(Vec::new()),
             FollowUpPick::Close => {
                 close_one(context, catalog, terminal, &open)?;
+                closed_any = true;
                 continue;
             }
         };
@@ -394,6 +402,19 @@ fn offer_earlier(context: &Context, catalog: &Catalog, terminal: &Terminal, set:
         return Ok(earlier);
     }
 }
+
+/// The person closed the last open conversation from the look-back's
+/// list: that was what they came for, and the run ends there.
+#[derive(Debug)]
+struct AllClosed;
+
+impl std::fmt::Display for AllClosed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("every open conversation is closed")
+    }
+}
+
+impl std::error::Error for AllClosed {}
 
 /// Closes one of the `open` conversations without a look-back, as the
 /// person chooses, with a note if they give one.
