@@ -22,6 +22,8 @@ fn a_reflection_is_answered_with_keystrokes_changed_at_the_review_and_saved() {
     at(&mut p, "(4/10) Which frame", DOWN);
     at(&mut p, "❯ lack of time", ENTER);
     at(&mut p, "(5/10) The frame you hold on to: lack of time.", "Start small\r:e\r");
+    // What the editor gave back is on the screen before the next question.
+    at(&mut p, "  Start small\r\n  Written in the editor", "");
     at(&mut p, "(6/10) How will you slow the pace", " ");
     at(&mut p, "[x] ask one more question", &format!("{DOWN}{DOWN} "));
     at(&mut p, "[x] allow a silence", ENTER);

@@ -382,7 +382,11 @@ impl Terminal {
                 let start: Vec<&str> =
                     lines.iter().map(String::as_str).chain(earlier[next..].iter().copied()).collect();
                 match self.edit(&start.join("\n")) {
-                    Ok(written) if !written.trim().is_empty() => return Ok(Some(Answer::Text(written))),
+                    Ok(written) if !written.trim().is_empty() => {
+                        // What the editor gave back is shown, as typed lines are.
+                        self.term.write_line(&self.wrap(&written, "  "))?;
+                        return Ok(Some(Answer::Text(written)));
+                    }
                     Ok(_) if !prompt.required => return Ok(None),
                     Ok(_) => self.dim(self.words().required)?,
                     Err(problem) => self.dim(&format!("{problem}; {}", self.words().editor_failed))?,
