@@ -88,6 +88,7 @@ pub fn table<const N: usize>(out: &mut impl Write, columns: &[Column; N], rows: 
 /// On a terminal narrower still, every column narrows, and the last ones
 /// are left out, until the row fits.
 fn fit(widths: &mut [usize], columns: &[Column], room: usize) {
+    let natural = widths.to_vec();
     let total = |widths: &[usize]| {
         let shown = widths.iter().filter(|&&w| w > 0).count();
         widths.iter().sum::<usize>() + 2 * shown.saturating_sub(1)
@@ -126,5 +127,12 @@ fn fit(widths: &mut [usize], columns: &[Column], room: usize) {
     narrow(widths, 1, true);
     while total(widths) > room && widths.iter().filter(|&&w| w > 0).count() > 1 {
         leave_out(widths, &|_| true);
+    }
+    // Room left over goes back to the columns shown that were narrowed.
+    while total(widths) < room {
+        match (0..widths.len()).find(|&n| widths[n] > 0 && widths[n] < natural[n]) {
+            Some(n) => widths[n] += 1,
+            None => break,
+        }
     }
 }
