@@ -235,3 +235,26 @@ fn a_search_heading_with_a_long_set_id_fits_the_terminal() {
         }
     }
 }
+
+/// A yes/no question longer than the terminal wraps between words, with
+/// its keys on its last line.
+#[test]
+fn a_long_yes_no_question_wraps_between_words() {
+    let home = Home::new();
+    let title = "A conversation about the hours she asked for before the summer";
+    let id = home.save("five-tips", common::FIVE_TIPS, &["--title", title]);
+    let mut p = spawn_sized(&home, 24, 40, &["delete", &id]);
+    let (shown, _) = p.exp_regex(r"\(y/N\)").unwrap();
+    let lines: Vec<&str> = shown.lines().skip_while(|line| !line.starts_with("Delete")).collect();
+    assert!(lines.len() > 1 && lines.iter().all(|line| line.width() <= 40), "{shown:?}");
+    let words: Vec<&str> = lines.iter().flat_map(|line| line.split_whitespace()).collect();
+    let asked = format!(
+        "Delete {id} '{title}' of {}? This cannot be undone",
+        &home.entries()[0]["finished"].as_str().unwrap()[..10]
+    );
+    assert_eq!(words, asked.split_whitespace().collect::<Vec<_>>(), "{shown:?}");
+    p.send("n").unwrap();
+    p.flush().unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(home.entries().len(), 1);
+}

@@ -279,7 +279,9 @@ impl Terminal {
             Some(false) => format!("({yes}/{})", no.to_ascii_uppercase()),
             None => format!("({yes}/{no})"),
         };
-        let shown = question.map(|question| format!("{} ", style(one_line(question)).bold().for_stderr()));
+        // Wrapped at word boundaries, with room on its last line for the keys.
+        let room = terminal_width(&self.term).map(|width| width.saturating_sub(keys.len() + 2).max(10));
+        let shown = question.map(|question| format!("{} ", style(super::wrap(question, room, "")).bold().for_stderr()));
         self.term.write_str(&format!("{}{} ", shown.unwrap_or_default(), style(keys).dim().for_stderr()))?;
         let answer = loop {
             match self.term.read_key()? {
