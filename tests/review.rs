@@ -126,15 +126,19 @@ fn search_ignores_case_and_accents_and_shows_a_snippet() {
     let out = home.stdout(&["search", "een"]);
     assert_eq!(
         out,
-        "aaaa000  2026-01-10  five-tips  Één plus één\n  title: Één plus één\n  \
-         note: Samen maakten we er iets moois van: EEN plan voor de klas.\n"
+        "aaaa000  2026-01-10  five-tips  Één plus één\n  Title: Één plus één\n  \
+         What happened?: Samen maakten we er iets moois van: EEN plan voor de klas.\n"
     );
     let out = home.stdout(&["search", "DRIE"]);
-    assert!(out.contains("  tags: drie"), "{out}");
+    assert!(out.contains("  Tags: drie"), "{out}");
+    // In Dutch, the title and the tags are named in Dutch; an answer by its question, as it was asked.
+    let out = home.stdout(&["search", "een", "--lang", "nl"]);
+    assert!(out.contains("  Titel: Één plus één\n  What happened?: Samen"), "{out}");
     assert_eq!(home.stdout(&["search", "notes of", "--until", "2026-01-10"]).lines().count(), 0);
     let found: Value = serde_json::from_str(&home.stdout(&["search", "notes", "--json"])).unwrap();
     assert_eq!(found[0]["id"], "bbbb000002");
     assert_eq!(found[0]["hits"][0]["field"], "note");
+    assert_eq!(found[0]["hits"][0]["question"], "What happened?");
     assert_eq!(found[0]["hits"][0]["snippet"], "Notes of bbbb000002");
 }
 

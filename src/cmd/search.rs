@@ -12,6 +12,7 @@ use super::{current_form, filter, title_of};
 use crate::cli::SearchArgs;
 use crate::context::Context;
 use crate::journal::Entry;
+use crate::lang::Words;
 use crate::search::{Hit, Query};
 use crate::ui;
 
@@ -57,7 +58,7 @@ pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
                     out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
                     crate::json::write(&mut out, &found(&current_form(entry, &catalog), &hits))?;
                 } else {
-                    write_hits(&mut out, &entry, &hits, &title_of(&entry, &catalog), width)?;
+                    write_hits(&mut out, &entry, &hits, &title_of(&entry, &catalog), width, context.lang.words())?;
                 }
                 count += 1;
             }
@@ -90,6 +91,7 @@ fn write_hits(
     hits: &[Hit],
     title: &str,
     width: Option<usize>,
+    words: &Words,
 ) -> std::io::Result<()> {
     let id = ui::one_line(entry.short_id());
     // A set id may be long: it takes at most a quarter of the line, and the heading never more than the line.
@@ -107,8 +109,17 @@ fn write_hits(
         None => title.into_owned(),
     };
     writeln!(out, "{}{about}{}", ui::accent(&id), ui::bold(&title))?;
-    for Hit { field, snippet, matched } in hits {
-        let field = format!("  {}: ", ui::one_line(field));
+    for Hit { field, question, snippet, matched } in hits {
+        // Each hit named by its question (cut to a third of the line), or as the title or the tags.
+        let label = match (field.as_str(), question) {
+            (_, Some(question)) if !question.is_empty() => question.as_str(),
+            ("title", _) => words.title_short,
+            ("tags", _) => words.tags_short,
+            (field, _) => field,
+        };
+        let label = ui::one_line(label);
+        let label = width.map_or_else(|| label.to_string(), |width| ui::truncate(&label, (width / 3).max(8)));
+        let field = format!("  {label}: ");
         let [before, matched, after] = [&snippet[..matched.start], &snippet[matched.clone()], &snippet[matched.end..]]
             .map(|part| ui::one_line(part).into_owned());
         let room = width.map(|width| width.saturating_sub(ui::width_of(&field)));

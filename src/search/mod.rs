@@ -31,6 +31,9 @@ pub struct Query {
 pub struct Hit {
     /// `title`, `tags`, or the id of the prompt whose answer holds it.
     pub field: String,
+    /// The question that answer was given to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
     /// The text around the match, on one line.
     pub snippet: String,
     /// Where the match is in the snippet, in bytes.
@@ -75,20 +78,20 @@ impl Query {
 
     /// Every place in the entry's title, tags and answers that holds the query.
     pub fn hits(&self, entry: &Entry) -> Vec<Hit> {
-        let mut fields: Vec<(String, String)> = Vec::new();
+        let mut fields: Vec<(String, Option<String>, String)> = Vec::new();
         if let Some(title) = &entry.title {
-            fields.push(("title".to_owned(), title.clone()));
+            fields.push(("title".to_owned(), None, title.clone()));
         }
-        fields.push(("tags".to_owned(), entry.tags.join(" ")));
+        fields.push(("tags".to_owned(), None, entry.tags.join(" ")));
         for recorded in &entry.answers {
-            fields.push((recorded.prompt.clone(), recorded.show(entry.lang)));
+            fields.push((recorded.prompt.clone(), Some(recorded.question.clone()), recorded.show(entry.lang)));
         }
         fields
             .into_iter()
-            .filter_map(|(field, text)| {
+            .filter_map(|(field, question, text)| {
                 let found = self.find(&text)?;
                 let (snippet, matched) = snippet(&text, found);
-                Some(Hit { field, snippet, matched })
+                Some(Hit { field, question, snippet, matched })
             })
             .collect()
     }
