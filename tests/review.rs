@@ -190,3 +190,25 @@ fn the_welcome_never_cuts_a_command() {
     assert!(shown.lines().any(|line| line == command), "{shown}");
     assert!(shown.lines().all(|line| line.chars().count() <= 60), "{shown}");
 }
+
+/// In Dutch, list, people, show and drafts name their columns and say
+/// what they say in Dutch.
+#[test]
+fn review_commands_speak_dutch() {
+    let home = Home::new();
+    let said = |args: &[&str]| {
+        let output = home.command().args(args).args(["--lang", "nl"]).assert().success().get_output().clone();
+        common::text(&output.stdout) + &common::text(&output.stderr)
+    };
+    assert_eq!(said(&["list"]), "Geen reflecties om te tonen; bezin run five-tips --lang nl begint er een.\n");
+    assert_eq!(said(&["drafts"]), "Geen onafgemaakte reflecties.\n");
+    let prepared = home.save("five-tips", common::FIVE_TIPS, &[]);
+    let after = "what-happened = \"x\"\nhow-it-went = 7\ndesire-learned = \"x\"\ntook-time = \"x\"\n\
+                 unplanned = false\nown-part = \"x\"\ncalm-now = 8\nnext = \"x\"\n";
+    home.save("after-the-conversation", after, &["--follows", &prepared]);
+    let list = said(&["list"]);
+    assert!(list.starts_with("ID       DATUM       PERSOON  TITEL"), "{list}");
+    assert!(said(&["people"]).starts_with("NAAM  REFLECTIES  EERSTE"), "{}", said(&["people"]));
+    let shown = said(&["show", &prepared]);
+    assert!(shown.contains("Gevolgd door:") && !shown.contains("Followed by"), "{shown}");
+}

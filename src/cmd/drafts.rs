@@ -16,7 +16,7 @@ pub fn run(context: &Context, args: &DraftsArgs) -> Result<ExitCode> {
             crate::tell!("bezin: warning: {} is not a readable draft; bezin leaves it as it is", path.display());
         }
         if all.is_empty() {
-            crate::tell!("No unfinished reflections.");
+            crate::tell!("{}", context.lang.words().no_drafts);
             return Ok(ExitCode::SUCCESS);
         }
         let rows: Vec<[String; 4]> = all
@@ -26,10 +26,15 @@ pub fn run(context: &Context, args: &DraftsArgs) -> Result<ExitCode> {
                 [draft.id.clone(), draft.set.clone(), started, draft.answered().to_string()]
             })
             .collect();
-        let columns =
-            [Column::id("ID"), Column::flexible("SET"), Column::fixed("STARTED").optional(), Column::fixed("ANSWERS")];
+        let words = context.lang.words();
+        let columns = [
+            Column::id(words.col_id),
+            Column::flexible(words.col_set),
+            Column::fixed(words.col_started).optional(),
+            Column::fixed(words.col_answers),
+        ];
         ui::table(&mut ui::stdout(), &columns, &rows)?;
-        crate::tell!("Go on with one: {}", crate::shell::command("run SET --resume"));
+        crate::tell!("{} {}", words.go_on_with_one, crate::shell::command("run SET --resume"));
         return Ok(ExitCode::SUCCESS);
     };
     let draft = drafts.find(id)?;

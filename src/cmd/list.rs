@@ -61,16 +61,18 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
         }
         out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
     } else if rows.is_empty() {
-        crate::tell!("No entries to list; {} starts one.", crate::shell::command("run five-tips"));
+        let words = context.lang.words();
+        crate::tell!("{}", words.nothing_listed.replace("{command}", &crate::shell::command("run five-tips")));
     } else {
         // Below 60 columns the tags go first, then the set, then the person.
+        let words = context.lang.words();
         let columns = [
-            Column::id("ID"),
-            Column::fixed("DATE"),
-            Column::flexible("PERSON").optional().yields(),
-            Column::flexible("TITLE"),
-            Column::flexible("SET").optional().yields(),
-            Column::tags("TAGS").optional().yields(),
+            Column::id(words.col_id),
+            Column::fixed(words.col_date),
+            Column::flexible(words.col_person).optional().yields(),
+            Column::flexible(words.col_title),
+            Column::flexible(words.col_set).optional().yields(),
+            Column::tags(words.col_tags).optional().yields(),
         ];
         ui::table(&mut out, &columns, &rows)?;
     }

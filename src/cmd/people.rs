@@ -26,22 +26,23 @@ pub fn run(context: &Context, args: &PeopleArgs) -> Result<ExitCode> {
     )?;
     let people = people.finish();
     let mut out = ui::stdout();
+    let words = context.lang.words();
     if args.json {
         crate::json::write_pretty(&mut out, &people)?;
         writeln!(out)?;
     } else if people.is_empty() {
-        crate::tell!("No one yet: sets such as five-tips ask whom a reflection is about.");
+        crate::tell!("{}", words.no_one_yet);
     } else {
         let rows: Vec<[String; 5]> = people
             .iter()
             .map(|p| [p.name.clone(), p.reflections.to_string(), p.first.clone(), p.last.clone(), p.open.to_string()])
             .collect();
         let columns = [
-            Column::flexible("NAME"),
-            Column::fixed("REFLECTIONS"),
-            Column::fixed("FIRST").optional(),
-            Column::fixed("LAST"),
-            Column::fixed("OPEN"),
+            Column::flexible(words.col_name),
+            Column::fixed(words.col_reflections),
+            Column::fixed(words.col_first).optional(),
+            Column::fixed(words.col_last),
+            Column::fixed(words.col_open),
         ];
         ui::table(&mut out, &columns, &rows)?;
     }

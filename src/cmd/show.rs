@@ -32,22 +32,23 @@ pub fn run(context: &Context, args: &ShowArgs, lang: Option<Lang>) -> Result<Exi
     };
     write_entry(&mut out, &shown, &catalog, width)?;
     let later = context.journal.following(&entry.id, context.warn_damaged())?;
+    let words = context.lang.words();
     let mut first = true;
     for id in entry.followed() {
         let space = if std::mem::take(&mut first) { "\n" } else { "" };
-        match context.journal.by_id(id, context.warn_damaged())? {
-            Some(earlier) => writeln!(out, "{space}{} {}", ui::dim("Follows:"), link(&earlier, &catalog))?,
-            None => writeln!(out, "{space}{} {} (no longer in the journal)", ui::dim("Follows:"), ui::one_line(id))?,
-        }
+        let earlier = match context.journal.by_id(id, context.warn_damaged())? {
+            Some(earlier) => link(&earlier, &catalog),
+            None => format!("{} {}", ui::one_line(id), words.gone_from_journal),
+        };
+        writeln!(out, "{space}{} {earlier}", ui::dim(words.follows_entry))?;
     }
     if let Some(closed) = &entry.closed {
         let on = closed.at.replace('T', " ");
         let note = closed.note.as_deref().map(|note| format!(": {note}")).unwrap_or_default();
-        let words = context.lang.words();
         writeln!(out, "\n{}", ui::dim(&ui::wrap(&format!("{} {on}{note}", words.closed_on), width, "")))?;
     }
     for follower in later.iter().rev() {
-        writeln!(out, "{} {}", ui::dim("Followed by:"), link(follower, &catalog))?;
+        writeln!(out, "{} {}", ui::dim(words.followed_by), link(follower, &catalog))?;
     }
     Ok(ExitCode::SUCCESS)
 }
