@@ -10,6 +10,7 @@ use anyhow::Result;
 use super::filter;
 use crate::cli::StatsArgs;
 use crate::context::Context;
+use crate::lang::Words;
 use crate::stats::{Stats, TREND_POINTS};
 use crate::ui;
 
@@ -50,53 +51,65 @@ pub fn run(context: &Context, args: &StatsArgs) -> Result<ExitCode> {
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    write_stats(&mut out, &stats, ui::stdout_width().unwrap_or(80))?;
+    write_stats(&mut out, &stats, ui::stdout_width().unwrap_or(80), context.lang.words())?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// The streaks of days and of weeks, the one that fits the person first:
 /// days for someone on a run of two days or more, weeks otherwise.
-fn streaks(stats: &Stats) -> [String; 2] {
-    let count = |n: usize, one: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") };
-    let days = format!("{} now, longest {}", count(stats.streak.current, "day"), count(stats.streak.longest, "day"));
-    let weekly = &stats.weekly_streak;
-    let weeks = format!("{} now, longest {}", count(weekly.current, "week"), count(weekly.longest, "week"));
+fn streaks(stats: &Stats, words: &Words) -> [String; 2] {
+    let count = |n: usize, [one, more]: [&str; 2]| if n == 1 { format!("1 {one}") } else { format!("{n} {more}") };
+    let run = |streak: &crate::stats::Streak, unit: [&str; 2]| {
+        format!("{} {} {}", count(streak.current, unit), words.stats_now_longest, count(streak.longest, unit))
+    };
+    let days = run(&stats.streak, [words.stats_day, words.stats_days]);
+    let weeks = run(&stats.weekly_streak, [words.stats_week, words.stats_weeks]);
     if stats.streak.current >= 2 { [days, weeks] } else { [weeks, days] }
 }
 
-fn write_stats(out: &mut impl Write, stats: &Stats, width: usize) -> std::io::Result<()> {
+fn write_stats(out: &mut impl Write, stats: &Stats, width: usize, words: &Words) -> std::io::Result<()> {
     if stats.entries == 0 {
-        writeln!(out, "No entries yet; {} starts one.", crate::shell::command("run five-tips"))?;
+        writeln!(out, "{}", words.stats_none.replace("{command}", &crate::shell::command("run five-tips")))?;
         return Ok(());
     }
-    writeln!(out, "{} {}", ui::bold("Entries:"), stats.entries)?;
-    let [first, second] = streaks(stats);
-    writeln!(out, "{} {first}\n        {second}", ui::bold("Streak:"))?;
+    writeln!(out, "{} {}", ui::bold(words.stats_entries), stats.entries)?;
+    let [first, second] = streaks(stats, words);
+    let under = " ".repeat(ui::width_of(words.stats_streak) + 1);
+    writeln!(out, "{} {first}\n{under}{second}", ui::bold(words.stats_streak))?;
     let per_set: Vec<(String, usize)> = stats.per_set.iter().map(|(set, n)| (set.clone(), *n)).collect();
-    writeln!(out, "\n{}", ui::bold("Per set"))?;
+    writeln!(out, "\n{}", ui::bold(words.stats_per_set))?;
     bars(out, &per_set, width, "  ")?;
     let months: Vec<(String, usize)> = stats.per_month.iter().map(|(month, n)| (month.clone(), *n)).collect();
-    writeln!(out, "\n{}", ui::bold("Per month"))?;
+    writeln!(out, "\n{}", ui::bold(words.stats_per_month))?;
     if months.len() > MONTHS {
-        writeln!(out, "  {}", ui::dim(&format!("the last {MONTHS} of {} months; --json has them all", months.len())))?;
+        let shown = words.stats_last_months.replace("{shown}", &MONTHS.to_string());
+        writeln!(out, "  {}", ui::dim(&shown.replace("{all}", &months.len().to_string())))?;
     }
     bars(out, &months[months.len().saturating_sub(MONTHS)..], width, "  ")?;
     if !stats.scales.is_empty() {
-        writeln!(out, "\n{}", ui::bold("Scales"))?;
+        writeln!(out, "\n{}", ui::bold(words.stats_scales))?;
     }
     for scale in &stats.scales {
         let title = ui::one_line(&format!("{} · {}: {}", scale.set, scale.prompt, scale.question)).into_owned();
         writeln!(out, "  {}", ui::truncate(&title, width.saturating_sub(2)))?;
         let (min, max) = scale.range;
         writeln!(out, "    {}", ui::accent(&scale.sparkline(width.saturating_sub(4).min(TREND_POINTS))))?;
-        let facts = format!(
-            "first {}, last {}, lowest {}, highest {} on {min} to {max}; {} answers",
-            scale.first, scale.last, scale.lowest, scale.highest, scale.answers
-        );
+        let numbers = [
+            ("{first}", scale.first),
+            ("{last}", scale.last),
+            ("{lowest}", scale.lowest),
+            ("{highest}", scale.highest),
+            ("{min}", min),
+            ("{max}", max),
+        ];
+        let facts = numbers
+            .iter()
+            .fold(words.stats_scale_facts.to_owned(), |facts, (name, n)| facts.replace(name, &n.to_string()));
+        let facts = facts.replace("{answers}", &scale.answers.to_string());
         writeln!(out, "{}", ui::dim(&ui::wrap(&facts, Some(width), "    ")))?;
     }
     if !stats.choices.is_empty() {
-        writeln!(out, "\n{}", ui::bold("Choices"))?;
+        writeln!(out, "\n{}", ui::bold(words.stats_choices))?;
     }
     for choices in &stats.choices {
         let title = ui::one_line(&format!("{} · {}: {}", choices.set, choices.prompt, choices.question)).into_owned();
