@@ -192,6 +192,8 @@ pub struct Words {
     /// Under the list of drafts, and when there are none.
     pub go_on_with_one: &'static str,
     pub no_drafts: &'static str,
+    /// In `about`, before each look-back under its preparation.
+    pub looked_back_on: &'static str,
     /// The headings and words of `stats`.
     pub stats_entries: &'static str,
     pub stats_streak: &'static str,
@@ -312,6 +314,7 @@ static EN: Words = Words {
     no_one_yet: "No one yet: sets such as five-tips ask whom a reflection is about.",
     go_on_with_one: "Go on with one:",
     no_drafts: "No unfinished reflections.",
+    looked_back_on: "looked back on:",
     stats_entries: "Entries:",
     stats_streak: "Streak:",
     stats_per_set: "Per set",
@@ -418,6 +421,7 @@ static NL: Words = Words {
     no_one_yet: "Nog niemand: sets zoals five-tips vragen over wie een reflectie gaat.",
     go_on_with_one: "Ga verder met een ervan:",
     no_drafts: "Geen onafgemaakte reflecties.",
+    looked_back_on: "terugblik:",
     stats_entries: "Reflecties:",
     stats_streak: "Reeks:",
     stats_per_set: "Per set",

@@ -191,8 +191,8 @@ fn the_welcome_never_cuts_a_command() {
     assert!(shown.lines().all(|line| line.chars().count() <= 60), "{shown}");
 }
 
-/// In Dutch, list, people, show, drafts and stats name their columns and
-/// say what they say in Dutch.
+/// In Dutch, list, people, show, drafts, about and stats name their
+/// columns and say what they say in Dutch.
 #[test]
 fn review_commands_speak_dutch() {
     let home = Home::new();
@@ -211,6 +211,8 @@ fn review_commands_speak_dutch() {
     assert!(said(&["people"]).starts_with("NAAM  REFLECTIES  EERSTE"), "{}", said(&["people"]));
     let shown = said(&["show", &prepared]);
     assert!(shown.contains("Gevolgd door:") && !shown.contains("Followed by"), "{shown}");
+    let about = said(&["about", "Anna"]);
+    assert!(about.starts_with("Anna · 2 reflecties") && about.contains("terugblik:"), "{about}");
     let stats = said(&["stats"]);
     assert!(stats.starts_with("Reflecties: 2\nReeks: ") && stats.contains("\nPer maand\n"), "{stats}");
     assert!(stats.contains("antwoorden") && !stats.contains("answers"), "{stats}");

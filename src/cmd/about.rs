@@ -230,8 +230,8 @@ fn write_timeline(
     words: &Words,
 ) -> std::io::Result<()> {
     let count = match heading.reflections {
-        1 => "1 reflection".to_owned(),
-        n => format!("{n} reflections"),
+        1 => format!("1 {}", words.reflection),
+        n => format!("{n} {}", words.reflections),
     };
     let count = format!("· {count}");
     let name = cut(&ui::one_line(heading.name), width, ui::width_of(&count) + 1);
@@ -243,7 +243,7 @@ fn write_timeline(
         write_moment(out, moment, "", width)?;
         write_compared(out, moment, width, words)?;
         for later in &moment.looked_back {
-            writeln!(out, "{}", ui::dim("  looked back on:"))?;
+            writeln!(out, "{}", ui::dim(&format!("  {}", words.looked_back_on)))?;
             write_moment(out, later, "  ", width)?;
         }
         for later in moment.looked_back_later.iter().filter_map(|id| by_id.get(id.as_str())) {
