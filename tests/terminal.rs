@@ -119,8 +119,8 @@ fn after_the_conversation_offers_the_reflection_it_follows_and_shows_it_first() 
 fn the_picker_says_what_each_set_is_for_in_dutch() {
     let home = Home::new();
     let mut p = spawn(&home, &["run", "--lang", "nl"]);
-    at(&mut p, "five-tips                  voor een gesprek waarin iemand iets van je wil", "");
-    at(&mut p, "after-the-conversation     terugkijken op een gesprek dat je voorbereidde", "\x1b");
+    at(&mut p, "five-tips                  je openstellen voordat je op een verzoek reageert", "");
+    at(&mut p, "after-the-conversation     terugkijken op een gesprek dat je had voorbereid", "\x1b");
     p.exp_eof().unwrap();
 }
 
@@ -130,8 +130,8 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     let mut p = spawn(&home, &["run"]);
     // Each set with what it is for, the second column lined up.
     at(&mut p, "Which reflection?", "");
-    at(&mut p, "five-tips                  before a conversation where someone wants something from you", "");
-    at(&mut p, "desire-behind-the-request  understanding a request", &format!("{DOWN}{DOWN}"));
+    at(&mut p, "five-tips                  opening up before you answer a request", "");
+    at(&mut p, "desire-behind-the-request  seeing what someone who keeps asking longs for", &format!("{DOWN}{DOWN}"));
     at(&mut p, "❯ why-and-for-whom", ENTER);
     at(&mut p, "Why and for whom", "");
     at(&mut p, "(1/11) Why do you, or your organisation, exist?", "To help\r\r");
