@@ -78,7 +78,7 @@ impl Context {
         let mut prompt_dirs = vec![paths.prompts_dir.clone()];
         prompt_dirs.extend(config.prompt_dirs.iter().cloned());
         prompt_dirs.extend(more_prompts.iter().cloned());
-        let journal = Journal::new(journal).with_identity(identity.clone());
+        let journal = Journal::new(journal, paths.state.clone()).with_identity(identity.clone());
         Ok(Context { config, journal, lang, identity, prompt_dirs, paths })
     }
 

@@ -227,7 +227,7 @@ mod tests {
             ("extra".into(), None),
         ]);
         let dir = tempfile::tempdir().unwrap();
-        let journal = Journal::new(dir.path().join("journal.jsonl"));
+        let journal = Journal::new(dir.path().join("journal.jsonl"), dir.path().join("state"));
         let drafts = Drafts::new(dir.path().join("drafts"), &journal);
         drafts.save(&draft).unwrap();
         assert_eq!(drafts.find("d1").unwrap(), draft);
@@ -236,7 +236,7 @@ mod tests {
     #[test]
     fn drafts_are_newest_first_by_time_across_utc_offsets() {
         let dir = tempfile::tempdir().unwrap();
-        let journal = Journal::new(dir.path().join("journal.jsonl"));
+        let journal = Journal::new(dir.path().join("journal.jsonl"), dir.path().join("state"));
         let drafts = Drafts::new(dir.path().join("drafts"), &journal);
         // 08:30 in London is after 09:00 in Amsterdam, though it sorts first as text.
         for (id, updated) in [("amsterdam", "2026-11-25T09:00:00+01:00"), ("london", "2026-11-25T08:30:00+00:00")] {

@@ -20,6 +20,9 @@ pub struct Paths {
     pub drafts: PathBuf,
     /// The person's age identity, which reads an encrypted journal.
     pub identity: PathBuf,
+    /// What this machine keeps for itself and never syncs: its device id,
+    /// and the merged view of each journal kept on several devices.
+    pub state: PathBuf,
 }
 
 impl Paths {
@@ -34,12 +37,17 @@ impl Paths {
             .context("could not find your home folder; set BEZIN_HOME to the folder bezin should use")?;
         let config = folder_from_env("XDG_CONFIG_HOME")?.unwrap_or_else(|| strategy.config_dir()).join("bezin");
         let data = folder_from_env("XDG_DATA_HOME")?.unwrap_or_else(|| strategy.data_dir()).join("bezin");
+        let state = folder_from_env("XDG_STATE_HOME")?
+            .or_else(|| strategy.state_dir())
+            .unwrap_or_else(|| strategy.home_dir().join(".local/state"))
+            .join("bezin");
         Ok(Paths {
             config_file: config.join("config.toml"),
             prompts_dir: config.join("prompts"),
             journal: data.join("journal.jsonl"),
             drafts: data.join("drafts"),
             identity: config.join("identity.txt"),
+            state,
         })
     }
 
@@ -50,6 +58,7 @@ impl Paths {
             journal: home.join("journal.jsonl"),
             drafts: home.join("drafts"),
             identity: home.join("identity.txt"),
+            state: home.join("state"),
         }
     }
 }

@@ -266,9 +266,9 @@ fn folders_from_the_environment_are_whole_paths() {
         command.env(name, value).args(["run", "five-tips", "--answers", answers.to_str().unwrap()]).assert()
     };
     run("BEZIN_HOME", "~/bz").success();
-    assert!(home.path().join("bz/journal.jsonl").is_file() || home.path().join("bz/journal.jsonl.age").is_dir());
+    assert!(home.path().join("bz/journal.jsonl").is_dir() || home.path().join("bz/journal.jsonl.age").is_dir());
     run("XDG_DATA_HOME", "~/data").success();
-    assert!(home.path().join("data/bezin/journal.jsonl").is_file());
+    assert!(home.path().join("data/bezin/journal.jsonl/format.txt").is_file());
     for (name, value, says) in [
         ("BEZIN_HOME", "bz2", "BEZIN_HOME='bz2' is not a whole path; give one that starts with / or ~/"),
         ("BEZIN_HOME", "~other/bz", "BEZIN_HOME='~other/bz' is not a whole path"),

@@ -78,7 +78,8 @@ fn no_file_in_the_data_folder_holds_an_answer_and_the_age_crate_reads_every_one(
         }
         let bytes = fs::read(&file).unwrap();
         assert!(!text(&bytes).contains(SECRET), "{} holds an answer in plain text", file.display());
-        if ["identity.txt", "recipients.txt", "parts.txt"].contains(&name.as_str()) {
+        // The machine's device id holds nothing of the person's.
+        if ["identity.txt", "recipients.txt", "parts.txt", "device.txt"].contains(&name.as_str()) {
             continue;
         }
         plain.push(text(&common::sealed::decrypt(&bytes, &identity)));
@@ -103,10 +104,11 @@ fn the_index_of_people_is_encrypted_with_the_journal_and_the_plain_one_goes() {
     let home = Home::new();
     let id = home.save("five-tips", &answers(), &[]);
     recall_anna(&home);
-    let plain = home.path().join(".journal.jsonl.index-people");
+    let plain = home.view().with_file_name(".view.jsonl.index-people");
     assert!(text(&fs::read(&plain).unwrap()).contains(SECRET), "the plain index keeps the last entry about Anna");
     home.encrypt();
     assert!(!plain.exists(), "the plain index goes with the plain journal");
+    assert!(!home.path().join("state/journals").read_dir().unwrap().any(|_| true), "and so does the merged view");
     recall_anna(&home);
     let sealed = home.sealed_path().join("index-people.age");
     let bytes = fs::read(&sealed).unwrap();

@@ -283,9 +283,10 @@ fn check_names_a_linked_journal_that_others_can_write() {
     let elsewhere = tempfile::tempdir().unwrap();
     let real = elsewhere.path().join("journal.jsonl");
     fs::rename(home.journal_path(), &real).unwrap();
-    fs::set_permissions(&real, fs::Permissions::from_mode(0o622)).unwrap();
+    let log = common::files_under(&real).into_iter().find(|file| file.ends_with("log-000001.jsonl")).unwrap();
+    fs::set_permissions(&log, fs::Permissions::from_mode(0o622)).unwrap();
     symlink(&real, home.journal_path()).unwrap();
-    let says = format!("{} can be changed by others (mode 622)", real.display());
+    let says = format!("{} can be changed by others (mode 622)", log.display());
     home.run(&["check"]).code(1).stdout(predicate::str::contains(says));
 }
 
@@ -302,8 +303,12 @@ fn a_symlinked_journal_stays_a_link_and_the_real_file_changes() {
     symlink(&real, home.journal_path()).unwrap();
     home.run(&["edit", &id, "--title", "Changed through the link"]).success();
     assert!(fs::symlink_metadata(home.journal_path()).unwrap().file_type().is_symlink());
-    assert!(fs::read_to_string(&real).unwrap().contains("Changed through the link"));
-    assert_eq!(fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o600);
+    let files = common::files_under(&real);
+    let logs = files.iter().filter(|file| file.is_file() && file.extension().is_some_and(|ext| ext == "jsonl"));
+    assert!(logs.map(|log| fs::read_to_string(log).unwrap()).any(|log| log.contains("Changed through the link")));
+    for file in files.iter().filter(|file| file.is_file()) {
+        assert_eq!(fs::metadata(file).unwrap().permissions().mode() & 0o777, 0o600, "{}", file.display());
+    }
 }
 
 #[test]
@@ -340,11 +345,13 @@ fn check_names_open_files_with_a_fix_and_never_a_chmod_for_a_shared_folder() {
     home.save("five-tips", FIVE_TIPS, &[]);
     let journal = shared.join("it's mine.jsonl");
     fs::rename(home.journal_path(), &journal).unwrap();
-    fs::set_permissions(&journal, fs::Permissions::from_mode(0o644)).unwrap();
+    let log = common::files_under(&journal).into_iter().find(|file| file.ends_with("log-000001.jsonl")).unwrap();
+    fs::set_permissions(&log, fs::Permissions::from_mode(0o644)).unwrap();
     let mut command = home.command();
     command.env("BEZIN_HOME", &shared).args(["check", "--journal", journal.to_str().unwrap()]);
     let out = text(&command.output().unwrap().stdout);
-    let quoted = format!("chmod 600 '{}/it'\\''s mine.jsonl'", shared.display());
+    let inside = log.strip_prefix(&journal).unwrap().display().to_string();
+    let quoted = format!("chmod 600 '{}/it'\\''s mine.jsonl/{inside}'", shared.display());
     assert!(out.contains(&quoted), "{out}");
     assert!(out.contains("is a folder shared with others"), "{out}");
     assert!(!out.contains("chmod 700"), "{out}");

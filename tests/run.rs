@@ -251,7 +251,10 @@ fn the_journal_and_its_folder_are_owner_only() {
     home.run(&["run", "five-tips", "--answers", file.to_str().unwrap(), "--journal", journal.to_str().unwrap()])
         .success();
     let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode(&journal), 0o600);
+    for file in common::files_under(&journal) {
+        let owner_only = if file.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(mode(&file), owner_only, "{}", file.display());
+    }
     assert_eq!(mode(journal.parent().unwrap()), 0o700);
 }
 

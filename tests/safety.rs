@@ -130,7 +130,7 @@ fn writers_killed_at_random_moments_never_lose_an_acknowledged_entry() {
         acked.extend(acknowledged(child));
         if round == 30 {
             let torn = &entry("torntorn00", "five-tips", "2026-01-01T09:00:00+01:00", None, &[]).to_string()[..50];
-            let mut journal = std::fs::OpenOptions::new().append(true).open(home.journal_path()).unwrap();
+            let mut journal = std::fs::OpenOptions::new().append(true).open(home.log()).unwrap();
             std::io::Write::write_all(&mut journal, torn.as_bytes()).unwrap();
         }
     }
@@ -142,10 +142,11 @@ fn writers_killed_at_random_moments_never_lose_an_acknowledged_entry() {
     for id in &acked {
         assert!(ids.contains(&id.as_str()), "acknowledged entry {id} is in the journal");
     }
-    let aside: Vec<_> = std::fs::read_dir(home.path())
+    // Beside the device's log, in its own folder of the journal.
+    let aside: Vec<_> = std::fs::read_dir(home.log().parent().unwrap())
         .unwrap()
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with("journal.jsonl.corrupt-"))
+        .filter(|e| e.file_name().to_string_lossy().starts_with("corrupt-"))
         .collect();
     let kept: Vec<String> = aside.iter().map(|file| std::fs::read_to_string(file.path()).unwrap()).collect();
     assert!(kept.iter().any(|line| line.contains("torntorn00")), "the torn line is kept aside: {kept:?}");
@@ -224,8 +225,9 @@ fn check_finds_files_open_to_others_and_is_quiet_when_all_is_well() {
     std::fs::set_permissions(home.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
     home.save("five-tips", FIVE_TIPS, &[]);
     home.run(&["check"]).success().stdout(predicate::str::ends_with("all is well\n"));
-    std::fs::set_permissions(home.journal_path(), std::fs::Permissions::from_mode(0o644)).unwrap();
-    let journal = home.journal_place().display().to_string();
+    let log = home.log();
+    std::fs::set_permissions(&log, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let journal = log.display().to_string();
     home.run(&["check"]).code(1).stdout(predicate::str::contains(format!(
         "problem: {journal} can be read by others (mode 644); chmod 600 {journal} makes it yours alone"
     )));

@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use crate::context::Context;
 use crate::exit_codes;
-use crate::journal::{Damaged, Sealed};
+use crate::journal::{Damaged, Sealed, Survey};
 use crate::shell;
 
 pub fn run(context: &Context) -> Result<ExitCode> {
@@ -36,6 +36,9 @@ pub fn run(context: &Context) -> Result<ExitCode> {
     }
     if let Some(sealed) = &sealed {
         encryption(context, sealed, &mut problems)?;
+    }
+    if let Some(survey) = context.journal.survey()? {
+        devices(&survey, &mut problems);
     }
     let (newer, damaged): (Vec<Damaged>, Vec<Damaged>) = damaged.into_iter().partition(|line| line.newer);
     if !newer.is_empty() {
@@ -65,6 +68,36 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         crate::say!("problem: {problem}");
     }
     Ok(ExitCode::from(exit_codes::PROBLEMS_FOUND))
+}
+
+/// What the logs of a journal kept on several devices hold that is odd:
+/// what loses nothing is said, what may have lost something is a problem.
+fn devices(survey: &Survey, problems: &mut Vec<String>) {
+    crate::say!("devices: {}", survey.devices.join("; "));
+    for copy in &survey.copies {
+        crate::say!("copy: {} is a copy a sync made of a log; what it holds is in the journal", copy.display());
+    }
+    for arriving in &survey.arriving {
+        crate::say!(
+            "arriving: the last change in {} has not arrived whole (a sync under way?); it is read once it has",
+            arriving.display()
+        );
+    }
+    for cut in &survey.cut {
+        crate::say!(
+            "cut off: the last line of {} was cut off as it was written (a crash); the next save keeps it aside",
+            cut.display()
+        );
+    }
+    if survey.newer > 0 {
+        crate::say!("newer: {} changes written by a newer bezin, kept as they are", survey.newer);
+    }
+    for (log, line, reason) in &survey.damaged {
+        problems.push(format!("line {line} of {} is damaged ({reason})", log.display()));
+    }
+    for stray in &survey.strays {
+        crate::say!("aside: {} is not part of the journal; bezin leaves it as it is", stray.display());
+    }
 }
 
 /// The parts of an encrypted journal that do not decrypt, each a problem;
@@ -141,6 +174,13 @@ fn own_paths(context: &Context) -> Vec<PathBuf> {
     if let Some(sealed) = context.journal.sealed() {
         own.extend(walk(sealed.dir()));
     }
+    if context.journal.path().is_dir() {
+        // A linked journal folder is named where it is.
+        let real = std::fs::canonicalize(context.journal.path());
+        own.extend(walk(real.as_deref().unwrap_or(context.journal.path())));
+    }
+    own.push(paths.state.clone());
+    own.extend(walk(&paths.state));
     own.push(context.identity.path.clone());
     let folders = [paths.drafts.parent(), Some(paths.drafts.as_path()), paths.config_file.parent()];
     own.extend(folders.into_iter().flatten().map(Path::to_owned));

@@ -80,25 +80,42 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let flags = config::Flags::of(&cli);
     let lang_flag = cli.lang;
     let Some(command) = cli.command else { return welcome::run(&context) };
+    let done = run_command(&context, command, &flags, lang_flag);
+    if context.journal.migrated() {
+        crate::tell!(
+            "bezin: the journal {} is now a folder of one log per device (journal format 3), so that a sync \
+             shared by several computers never loses an entry; an older bezin cannot write to it",
+            context.journal.path().display()
+        );
+    }
+    done
+}
+
+fn run_command(
+    context: &Context,
+    command: Command,
+    flags: &config::Flags,
+    lang_flag: Option<crate::lang::Lang>,
+) -> Result<ExitCode> {
     match command {
-        Command::Sets(args) => sets::run(&context, args),
-        Command::Run(args) => run::run(&context, &args),
-        Command::List(args) => list::run(&context, &args),
-        Command::Show(args) => show::run(&context, &args, lang_flag),
-        Command::Search(args) => search::run(&context, &args),
-        Command::Edit(args) => edit::run(&context, &args),
-        Command::Done(args) => done::run(&context, &args),
-        Command::Delete(args) => delete::run(&context, &args),
-        Command::Export(args) => export::run(&context, &args),
-        Command::Import(args) => import::run(&context, &args),
-        Command::Drafts(args) => drafts::run(&context, &args),
-        Command::Check => check::run(&context),
-        Command::Encrypt(args) => encrypt::run(&context, &args),
-        Command::Decrypt(args) => decrypt::run(&context, &args),
-        Command::People(args) => people::run(&context, &args),
-        Command::About(args) => about::run(&context, &args),
-        Command::Stats(args) => stats::run(&context, &args),
-        Command::Config(args) => config::run(&context, &flags, &args),
+        Command::Sets(args) => sets::run(context, args),
+        Command::Run(args) => run::run(context, &args),
+        Command::List(args) => list::run(context, &args),
+        Command::Show(args) => show::run(context, &args, lang_flag),
+        Command::Search(args) => search::run(context, &args),
+        Command::Edit(args) => edit::run(context, &args),
+        Command::Done(args) => done::run(context, &args),
+        Command::Delete(args) => delete::run(context, &args),
+        Command::Export(args) => export::run(context, &args),
+        Command::Import(args) => import::run(context, &args),
+        Command::Drafts(args) => drafts::run(context, &args),
+        Command::Check => check::run(context),
+        Command::Encrypt(args) => encrypt::run(context, &args),
+        Command::Decrypt(args) => decrypt::run(context, &args),
+        Command::People(args) => people::run(context, &args),
+        Command::About(args) => about::run(context, &args),
+        Command::Stats(args) => stats::run(context, &args),
+        Command::Config(args) => config::run(context, flags, &args),
         Command::Completions { shell } => completions::run(shell),
         Command::Man => man::run(),
     }

@@ -3,7 +3,7 @@
 //! the new form synced before the old one goes. The files beside the
 //! journal (the drafts, the lines set aside) go with it.
 
-use std::fs;
+use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -30,15 +30,37 @@ impl Journal {
                 self.display()
             );
         }
+        if let Some(folder) = self.folder()? {
+            let lock = folder.lock()?;
+            folder.alone()?;
+            let view = folder.current(&lock)?;
+            self.seal(&view, person, drafts)?;
+            fs::remove_dir_all(&self.path)
+                .with_context(|| format!("could not remove the plain journal {}", self.display()))?;
+            folder.forget()?;
+            return sync_dir(self.path.parent());
+        }
         self.create_parent()?;
         let existed = self.path.exists();
         let Some(mut file) = self.lock(true)? else { bail!("the journal {} is encrypted already", self.display()) };
         self.remove_leftovers();
         self.mend_tail(&mut file).with_context(|| format!("could not mend the journal {}", self.display()))?;
+        self.seal(&file, person, drafts)?;
+        fs::remove_file(&self.path)
+            .with_context(|| format!("could not remove the plain journal {}", self.display()))?;
+        if !existed || self.path.parent().is_some() {
+            sync_dir(self.path.parent())?;
+        }
+        Ok(())
+    }
+
+    /// Writes the encrypted journal from `plain`, and encrypts the drafts
+    /// and the lines set aside beside the journal with it.
+    fn seal(&self, plain: &File, person: &Recipients, drafts: &Path) -> Result<()> {
         let (keys, key_file) = sealed::new_own_key(person)?;
         let dir = Sealed::folder_of(&self.path);
         Sealed::create(&dir, &keys, &key_file, |out| {
-            lines::copy(&file, out).with_context(|| format!("could not read the journal {}", self.display()))?;
+            lines::copy(plain, out).with_context(|| format!("could not read the journal {}", self.display()))?;
             Ok(())
         })?;
         let all = keys.all();
@@ -48,13 +70,7 @@ impl Journal {
             fs::remove_file(&plain)?;
         }
         seal_drafts(drafts, &all)?;
-        self.remove_plain_indexes()?;
-        fs::remove_file(&self.path)
-            .with_context(|| format!("could not remove the plain journal {}", self.display()))?;
-        if !existed || self.path.parent().is_some() {
-            sync_dir(self.path.parent())?;
-        }
-        Ok(())
+        self.remove_plain_indexes()
     }
 
     /// The files of lines set aside beside the plain journal, and their kind.

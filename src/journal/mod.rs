@@ -6,6 +6,7 @@
 mod convert;
 mod decrypted;
 mod entry;
+mod folder;
 mod import;
 mod index;
 mod lines;
@@ -19,7 +20,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::atomic::AtomicFile;
 use crate::prefix::ENTRY;
 
 pub use entry::{Closed, Entry, FORMAT, Recorded, id_from, is_id, new_id, tags};
@@ -29,6 +29,8 @@ pub use lines::RawLine;
 pub use sealed::{OwnKey, Sealed};
 
 use crate::keys::{Identities, IdentityPlace};
+use folder::Folder;
+pub use folder::Survey;
 use lines::Source;
 use sealed::Opened;
 
@@ -84,9 +86,17 @@ impl LineNumbers<'_> {
     }
 }
 
-/// The journal: a file, or its encrypted form (`sealed.rs`) beside it.
+/// The journal: a folder shared by every device (`folder/`), a file of
+/// format 2 until this bezin first writes to it, or its encrypted form
+/// (`sealed.rs`) beside it.
 pub struct Journal {
     path: PathBuf,
+    /// This machine's own files of the journal: its device id, the view.
+    state: PathBuf,
+    /// The journal's folder, once it is one.
+    folder: std::sync::OnceLock<Folder>,
+    /// Whether this bezin turned the journal's file into a folder.
+    migrated: std::sync::atomic::AtomicBool,
     /// Where the person's identity is, to read an encrypted journal.
     identity: Option<IdentityPlace>,
     /// Read with the person's identity once; the identity itself is not kept.
@@ -117,8 +127,64 @@ impl Source for Held {
 }
 
 impl Journal {
-    pub fn new(path: PathBuf) -> Self {
-        Journal { path, identity: None, own_key: std::sync::OnceLock::new() }
+    /// The journal at `path`, with this machine's files of it in `state`.
+    pub fn new(path: PathBuf, state: PathBuf) -> Self {
+        Journal {
+            path,
+            state,
+            folder: std::sync::OnceLock::new(),
+            migrated: false.into(),
+            identity: None,
+            own_key: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The journal's folder, when it is one (format 3). A folder that a
+    /// stopped migration left beside the journal's place is put in place.
+    fn folder(&self) -> Result<Option<&Folder>> {
+        if let Some(folder) = self.folder.get() {
+            return Ok(Some(folder));
+        }
+        if !Folder::is_at(&self.path) && (self.path.exists() || !folder::recover(&self.path)) {
+            return Ok(None);
+        }
+        let folder = Folder::open(&self.path, &self.state)?;
+        Ok(Some(self.folder.get_or_init(|| folder)))
+    }
+
+    /// The journal's folder, made first when there is none: a journal of
+    /// format 2 becomes this device's first log, byte for byte, under its
+    /// lock; said once.
+    fn writable_folder(&self) -> Result<&Folder> {
+        if let Some(folder) = self.folder()? {
+            return Ok(folder);
+        }
+        if fs::symlink_metadata(&self.path).is_err() {
+            self.create_parent()?;
+            folder::create(&self.path)?;
+        } else if let Some(file) = self.lock(true)? {
+            let real = fs::canonicalize(&self.path)
+                .with_context(|| format!("could not find the journal {}", self.display()))?;
+            folder::migrate(&real, &self.state)?;
+            drop(file);
+            self.migrated.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        self.folder()?.with_context(|| format!("the journal {} is not a folder bezin can write", self.display()))
+    }
+
+    /// Whether this bezin turned the journal's file (format 2) into a
+    /// folder of logs (format 3), to be said once.
+    pub fn migrated(&self) -> bool {
+        self.migrated.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The plain journal that is read: the file, or the merged view of the
+    /// journal's folder.
+    fn file(&self) -> PathBuf {
+        match self.folder() {
+            Ok(Some(folder)) => folder.view(),
+            _ => self.path.clone(),
+        }
     }
 
     /// The journal, read with the identity at `place` when it is encrypted.
@@ -146,6 +212,12 @@ impl Journal {
     /// Whether there is a journal yet, plain or encrypted.
     pub fn exists(&self) -> bool {
         self.sealed().is_some() || self.path.exists()
+    }
+
+    /// What a look at every device's log finds, when the journal is a
+    /// folder shared by devices (format 3).
+    pub fn survey(&self) -> Result<Option<Survey>> {
+        self.folder()?.map(Folder::survey).transpose()
     }
 
     /// The journal's own key, read once with the person's identity, which
@@ -206,9 +278,12 @@ impl Journal {
             self.merge_imports(&sealed, own)?;
             return Ok(sealed.open(own)?.map(Held::Sealed));
         }
+        if let Some(folder) = self.folder()? {
+            folder.refresh()?;
+        }
         match self.lock(false)? {
             Some(file) => Ok(Some(Held::Plain(file))),
-            None if self.sealed().is_some() => self.reader(),
+            None if self.sealed().is_some() || self.folder()?.is_some() => self.reader(),
             None => Ok(None),
         }
     }
@@ -250,7 +325,7 @@ impl Journal {
     fn unlocked(&self) -> Option<Held> {
         match self.sealed() {
             Some(sealed) => sealed.open_unlocked(self.unlock(&sealed).ok()?).ok().map(Held::Sealed),
-            None => File::open(&self.path).ok().map(Held::Plain),
+            None => File::open(self.file()).ok().map(Held::Plain),
         }
     }
 
@@ -267,8 +342,20 @@ impl Journal {
         {
             return Ok(None);
         }
+        let folder = self.writable_folder()?;
+        let finished = entry
+            .finished
+            .parse()
+            .with_context(|| format!("the entry {} has a finish time bezin cannot read", entry.id))?;
+        folder.add(line.trim_end_matches('\n'), finished, || self.append_line(&line).map(drop))
+    }
+
+    /// Appends a journal line to the plain file that is read.
+    fn append_line(&self, line: &str) -> Result<Option<MovedAside>> {
         let created = self.create_parent()? | !self.path.exists();
-        let Some(mut file) = self.lock(true)? else { return self.append(entry) };
+        let Some(mut file) = self.lock(true)? else {
+            bail!("the journal {} changed as it was written", self.display())
+        };
         self.remove_leftovers();
         let seen = self.seen_before_append(&file);
         let moved =
@@ -296,25 +383,9 @@ impl Journal {
     /// is a whole entry gets its newline; a torn one goes to a file of its
     /// own beside the journal, never dropped.
     fn mend_tail(&self, file: &mut File) -> Result<Option<MovedAside>> {
-        let length = file.metadata()?.len();
-        let Some(start) = lines::tail_start(file, length)? else { return Ok(None) };
-        if length - start <= lines::LONGEST as u64 {
-            let mut tail = vec![0; usize::try_from(length - start)?];
-            FileExt::read_exact_at(file, &mut tail, start)?;
-            if serde_json::from_slice::<Entry>(&tail).is_ok() {
-                file.write_all(b"\n")?;
-                return Ok(None);
-            }
-        }
-        let line = lines::number_at(file, start)?;
-        let (aside, mut kept) = aside_file(&self.path, "corrupt")?;
-        let mut torn = file.try_clone()?;
-        torn.seek(std::io::SeekFrom::Start(start))?;
-        std::io::copy(&mut torn.take(length - start), &mut kept)?;
-        kept.sync_all()?;
-        file.set_len(start)?;
-        file.sync_all()?;
-        Ok(Some(MovedAside { line, path: aside }))
+        let mut aside = self.file().into_os_string();
+        aside.push(".corrupt");
+        mend_tail(file, Path::new(&aside), |line| serde_json::from_slice::<Entry>(line).is_ok())
     }
 
     fn display(&self) -> std::path::Display<'_> {
@@ -326,17 +397,19 @@ impl Journal {
     /// when it was encrypted meanwhile. A file replaced by a rewrite while
     /// this waited for the lock is opened again.
     fn lock(&self, write: bool) -> Result<Option<File>> {
-        if let Ok(meta) = fs::metadata(&self.path)
-            && !meta.is_file()
-        {
-            let message = format!("the journal {} is not a regular file; give bezin a file of its own", self.display());
-            return Err(std::io::Error::other(message).into());
-        }
         loop {
+            let path = self.file();
+            if let Ok(meta) = fs::metadata(&path)
+                && !meta.is_file()
+            {
+                let message =
+                    format!("the journal {} is not a regular file; give bezin a file of its own", self.display());
+                return Err(std::io::Error::other(message).into());
+            }
             if self.sealed().is_some() {
                 return Ok(None);
             }
-            let opened = OpenOptions::new().read(true).append(write).create(write).mode(0o600).open(&self.path);
+            let opened = OpenOptions::new().read(true).append(write).create(write).mode(0o600).open(&path);
             let file = match opened {
                 Ok(file) => file,
                 Err(err) if err.kind() == ErrorKind::NotFound && !write => return Ok(None),
@@ -345,12 +418,12 @@ impl Journal {
             if write { file.lock() } else { file.lock_shared() }
                 .with_context(|| format!("could not lock the journal {}", self.display()))?;
             let opened = file.metadata()?;
-            match fs::metadata(&self.path) {
+            match fs::metadata(&path) {
                 Ok(now) if now.ino() == opened.ino() && now.dev() == opened.dev() => {
                     if self.sealed().is_some() {
                         // Made empty by this writer just as the journal was encrypted.
                         if opened.len() == 0 {
-                            let _ = fs::remove_file(&self.path);
+                            let _ = fs::remove_file(&path);
                         }
                         return Ok(None);
                     }
@@ -364,6 +437,9 @@ impl Journal {
                     }
                     return Ok(Some(file));
                 }
+                // Made a folder (format 3) while this waited: it is read from its view.
+                _ if self.file() != path && !write => return Ok(None),
+                _ if self.file() != path => bail!("the journal {} became a folder as it was written", self.display()),
                 _ => {}
             }
         }
@@ -578,22 +654,20 @@ impl Journal {
         if let Some(sealed) = self.sealed() {
             return self.rewrite_sealed(&sealed, write);
         }
-        self.create_parent()?;
-        let Some(file) = self.lock(true)? else { return self.rewrite(write) };
-        let locked = Locked { held: Held::Plain(file) };
-        self.remove_leftovers();
-        // A journal that is a link stays one: the file it points to is replaced.
-        let real =
-            fs::canonicalize(&self.path).with_context(|| format!("could not find the journal {}", self.display()))?;
-        let mut out = AtomicFile::new(&real, &leftover_prefix(&real))
-            .with_context(|| format!("could not write a new journal beside {}", real.display()))?;
+        let folder = self.writable_folder()?;
+        let lock = folder.lock()?;
+        let (old, mut out) = folder.rewriting(&lock)?;
+        let locked = Locked { held: Held::Plain(old.try_clone()?) };
         if !write(&locked, &mut out)? {
             return Ok(false);
         }
-        out.commit().with_context(|| format!("could not replace the journal {}", self.display()))?;
-        // What they hold of the entries changed or gone goes with them.
-        self.remove_plain_indexes()?;
-        Ok(true)
+        let new = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+        let changed = folder.record_changes(&lock, &old, &new)?;
+        if changed {
+            // What they hold of the entries changed or gone goes with them.
+            self.remove_plain_indexes()?;
+        }
+        Ok(changed)
     }
 
     /// `rewrite` of the encrypted journal: a new journal folder.
@@ -668,6 +742,31 @@ impl Journal {
             Ok(changed)
         })
     }
+}
+
+/// Ends a file of lines with a newline again after a crash: a last line
+/// that is `whole` gets its newline; a torn one goes to a new file named
+/// from `aside` (`aside-<time>`), never dropped.
+pub(crate) fn mend_tail(file: &mut File, aside: &Path, whole: impl Fn(&[u8]) -> bool) -> Result<Option<MovedAside>> {
+    let length = file.metadata()?.len();
+    let Some(start) = lines::tail_start(file, length)? else { return Ok(None) };
+    if length - start <= lines::LONGEST as u64 {
+        let mut tail = vec![0; usize::try_from(length - start)?];
+        FileExt::read_exact_at(file, &mut tail, start)?;
+        if whole(&tail) {
+            file.write_all(b"\n")?;
+            return Ok(None);
+        }
+    }
+    let line = lines::number_at(file, start)?;
+    let (path, mut kept) = new_aside(aside, "")?;
+    let mut torn = file.try_clone()?;
+    torn.seek(std::io::SeekFrom::Start(start))?;
+    std::io::copy(&mut torn.take(length - start), &mut kept)?;
+    kept.sync_all()?;
+    file.set_len(start)?;
+    file.sync_all()?;
+    Ok(Some(MovedAside { line, path }))
 }
 
 /// How the new journal of a rewrite is named while it is being written:
@@ -792,22 +891,29 @@ mod tests {
     #[test]
     fn appended_entries_read_back_in_order_with_owner_only_files() {
         let dir = tempfile::tempdir().unwrap();
-        let journal = Journal::new(dir.path().join("new/journal.jsonl"));
+        let journal = Journal::new(dir.path().join("new/journal.jsonl"), dir.path().join("state"));
         journal.append(&entry("abc1234567", "one")).unwrap();
         journal.append(&entry("abd1234567", "two")).unwrap();
         assert_eq!(ids(&journal), ["abc1234567", "abd1234567"]);
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode(journal.path()), 0o600);
-        assert_eq!(mode(&dir.path().join("new")), 0o700);
+        let log = own_log(&journal);
+        assert_eq!((mode(&log), mode(log.parent().unwrap())), (0o600, 0o700));
+        assert_eq!((mode(journal.path()), mode(&dir.path().join("new"))), (0o700, 0o700));
+    }
+
+    /// This device's newest log in the journal's folder.
+    fn own_log(journal: &Journal) -> PathBuf {
+        let logs = journal.folder().unwrap().unwrap().logs().unwrap();
+        logs.iter().rfind(|log| log.number.is_some()).unwrap().path.clone()
     }
 
     #[test]
     fn a_torn_last_line_is_moved_aside_before_the_next_append() {
         let dir = tempfile::tempdir().unwrap();
-        let journal = Journal::new(dir.path().join("journal.jsonl"));
+        let journal = Journal::new(dir.path().join("journal.jsonl"), dir.path().join("state"));
         journal.append(&entry("aaaaaaaaaa", "whole")).unwrap();
         let torn = &entry("bbbbbbbbbb", "cut off").to_line()[..40];
-        fs::OpenOptions::new().append(true).open(journal.path()).unwrap().write_all(torn.as_bytes()).unwrap();
+        fs::OpenOptions::new().append(true).open(own_log(&journal)).unwrap().write_all(torn.as_bytes()).unwrap();
         let moved = journal.append(&entry("cccccccccc", "after")).unwrap().expect("the torn line is moved aside");
         assert_eq!(moved.line, 2);
         assert_eq!(fs::read_to_string(&moved.path).unwrap(), torn);
@@ -818,7 +924,7 @@ mod tests {
     #[test]
     fn a_whole_last_entry_without_its_newline_only_gets_the_newline() {
         let dir = tempfile::tempdir().unwrap();
-        let journal = Journal::new(dir.path().join("journal.jsonl"));
+        let journal = Journal::new(dir.path().join("journal.jsonl"), dir.path().join("state"));
         fs::write(journal.path(), entry("aaaaaaaaaa", "no newline").to_line()).unwrap();
         assert!(journal.append(&entry("bbbbbbbbbb", "next")).unwrap().is_none());
         assert_eq!(ids(&journal), ["aaaaaaaaaa", "bbbbbbbbbb"]);
@@ -827,7 +933,7 @@ mod tests {
     #[test]
     fn prefixes_find_unique_entries_and_name_ambiguous_ones() {
         let dir = tempfile::tempdir().unwrap();
-        let journal = Journal::new(dir.path().join("journal.jsonl"));
+        let journal = Journal::new(dir.path().join("journal.jsonl"), dir.path().join("state"));
         journal.append(&entry("abc1234567", "x")).unwrap();
         journal.append(&entry("abd1234567", "y")).unwrap();
         assert_eq!(journal.find("abc", |_| {}).unwrap().id, "abc1234567");
@@ -839,7 +945,7 @@ mod tests {
     #[test]
     fn a_damaged_line_read_from_the_end_still_gets_its_number() {
         let dir = tempfile::tempdir().unwrap();
-        let journal = Journal::new(dir.path().join("journal.jsonl"));
+        let journal = Journal::new(dir.path().join("journal.jsonl"), dir.path().join("state"));
         let lines = format!("{}\n{{broken\n{}\n", entry("a", "x").to_line(), entry("b", "y").to_line());
         fs::write(journal.path(), lines).unwrap();
         let mut damaged = Vec::new();
@@ -856,7 +962,7 @@ mod tests {
         #[test]
         fn any_answer_round_trips_through_the_journal_and_json(answer in any::<String>()) {
             let dir = tempfile::tempdir().unwrap();
-            let journal = Journal::new(dir.path().join("journal.jsonl"));
+            let journal = Journal::new(dir.path().join("journal.jsonl"), dir.path().join("state"));
             journal.append(&entry("aaaaaaaaaa", &answer)).unwrap();
             let back = journal.find("last", |_| {}).unwrap();
             prop_assert_eq!(&back.answers[0].answer, &Answer::Text(answer.clone()));
@@ -869,7 +975,7 @@ mod tests {
         #[test]
         fn random_bytes_as_a_journal_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
             let dir = tempfile::tempdir().unwrap();
-            let journal = Journal::new(dir.path().join("journal.jsonl"));
+            let journal = Journal::new(dir.path().join("journal.jsonl"), dir.path().join("state"));
             fs::write(journal.path(), &bytes).unwrap();
             journal.each(|_| Ok(ControlFlow::Continue(())), |_| {}).unwrap();
             let _ = journal.newest(|_| true, |_| {}).unwrap();

@@ -156,6 +156,17 @@ pub fn scrub(command: &mut std::process::Command) {
     }
 }
 
+/// `path` and every file and folder under it.
+pub fn files_under(path: &Path) -> Vec<PathBuf> {
+    let mut found = vec![path.to_owned()];
+    if path.is_dir() {
+        for entry in fs::read_dir(path).unwrap() {
+            found.extend(files_under(&entry.unwrap().path()));
+        }
+    }
+    found
+}
+
 /// Text of a command's standard output or error.
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -179,6 +190,7 @@ impl Home {
         if sealed() {
             let _ = fs::remove_dir_all(self.sealed_path());
         }
+        let _ = fs::remove_dir_all(self.journal_path());
         fs::write(self.journal_path(), lines).expect("a written journal");
         if sealed() {
             self.encrypt();
@@ -209,6 +221,7 @@ impl Home {
         if sealed() {
             let _ = fs::remove_dir_all(self.sealed_path());
         }
+        let _ = fs::remove_dir_all(self.journal_path());
         fs::write(self.journal_path(), bytes).expect("a written journal");
         if sealed() {
             self.encrypt();
@@ -220,9 +233,31 @@ impl Home {
     pub fn journal_bytes(&self) -> Vec<u8> {
         if self.sealed_path().is_dir() {
             sealed::plain_text(self)
+        } else if self.journal_path().is_dir() {
+            fs::read(self.view()).unwrap_or_default()
         } else {
             fs::read(self.journal_path()).unwrap_or_default()
         }
+    }
+
+    /// This home's device's newest log in the journal's folder.
+    pub fn log(&self) -> PathBuf {
+        let mut logs: Vec<PathBuf> = files_under(&self.journal_path())
+            .into_iter()
+            .filter(|file| file.file_name().unwrap().to_string_lossy().starts_with("log-"))
+            .collect();
+        logs.sort();
+        logs.pop().expect("a log in the journal's folder")
+    }
+
+    /// The journal as bezin merged it from every device's log, which every
+    /// command that wrote to it leaves as the logs are.
+    pub fn view(&self) -> PathBuf {
+        let journals = self.path().join("state/journals");
+        let mut views = fs::read_dir(&journals).expect("a merged journal").map(|folder| folder.unwrap().path());
+        let view = views.next().expect("a merged journal").join("view.jsonl");
+        assert!(views.next().is_none(), "one journal in {}", journals.display());
+        view
     }
 
     /// Standard output of a command that must succeed.

@@ -1,0 +1,92 @@
+//! Which device this is. The id is made once and kept in the state folder,
+//! never in the synced journal. Beside it is the file's own identity on
+//! disk and the machine's: a copy of the file (a home folder restored on a
+//! new machine, a cloned disk) is another file, so it gets an id of its
+//! own, and two machines never write as one.
+
+use std::fs;
+use std::io::{ErrorKind, Write};
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+const FILE: &str = "device.txt";
+
+/// This device's id: ten characters of `0-9a-z`.
+pub fn this_device(state: &Path) -> Result<String> {
+    let path = state.join(FILE);
+    loop {
+        if let Some(id) = read(&path) {
+            return Ok(id);
+        }
+        crate::paths::create_private_dir(state)
+            .with_context(|| format!("could not create the folder {}", state.display()))?;
+        // One made for another file, or another machine, goes.
+        if path.exists() {
+            let _ = fs::remove_file(&path);
+        }
+        match crate::paths::create_new_private(&path) {
+            Ok(mut file) => {
+                let id = crate::journal::new_id();
+                let identity = identity(&file.metadata()?);
+                file.write_all(format!("{id} {identity}\n").as_bytes())
+                    .and_then(|()| file.sync_all())
+                    .with_context(|| format!("could not write {}", path.display()))?;
+                return Ok(id);
+            }
+            // Another bezin made it meanwhile: read that one.
+            Err(err) if err.kind() == ErrorKind::AlreadyExists => {}
+            Err(err) => return Err(err).with_context(|| format!("could not write {}", path.display())),
+        }
+    }
+}
+
+/// The id in `path`, when the file is the one it was written in, on this
+/// machine.
+fn read(path: &Path) -> Option<String> {
+    let text = fs::read_to_string(path).ok()?;
+    let (id, made_in) = text.trim_end().split_once(' ')?;
+    let meta = fs::metadata(path).ok()?;
+    (made_in == identity(&meta) && crate::journal::is_id(id) && id.len() == 10).then(|| id.to_owned())
+}
+
+/// The file on disk (device and inode) and the machine it is on.
+fn identity(meta: &fs::Metadata) -> String {
+    let machine = ["/etc/machine-id", "/var/lib/dbus/machine-id", "/proc/sys/kernel/hostname"]
+        .iter()
+        .filter_map(|path| fs::read_to_string(path).ok())
+        .map(|text| text.trim().to_owned())
+        .collect::<Vec<_>>()
+        .join("/");
+    let hash = machine
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    format!("{}:{}:{hash:016x}", meta.dev(), meta.ino())
+}
+
+/// The machine's name, to tell people which device a folder is.
+pub fn host_name() -> String {
+    let name = fs::read_to_string("/proc/sys/kernel/hostname").or_else(|_| fs::read_to_string("/etc/hostname"));
+    let name = name.unwrap_or_default();
+    let name: String = name.trim().chars().filter(|c| !c.is_control()).take(64).collect();
+    if name.is_empty() { "this device".to_owned() } else { name }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_id_stays_and_a_copy_elsewhere_gets_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let (here, there) = (dir.path().join("here"), dir.path().join("there"));
+        let id = this_device(&here).unwrap();
+        assert_eq!(this_device(&here).unwrap(), id);
+        fs::create_dir_all(&there).unwrap();
+        fs::copy(here.join(FILE), there.join(FILE)).unwrap();
+        let copied = this_device(&there).unwrap();
+        assert_ne!(copied, id, "a copied id is replaced");
+        assert_eq!(this_device(&there).unwrap(), copied);
+    }
+}

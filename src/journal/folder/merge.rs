@@ -1,0 +1,352 @@
+//! The merge of every device's log into one journal, the same on every
+//! device that has the same files, whatever order they came in:
+//!
+//! - an entry added on two devices (an import done on both, a file brought
+//!   back) is one entry: of two versions, the one changed last is shown;
+//! - each field (the title, the tags, each answer, any other) takes the
+//!   value of its latest change, by its stamp (time, then device);
+//! - a deletion wins over every change of the entry, whenever made;
+//! - entries come in the order they were finished; those of a journal of
+//!   format 2 that became a log keep the order they had there.
+//!
+//! Reading a record twice changes nothing, so a conflict copy, a file a
+//! sync brings back and a log and its compaction side by side are all
+//! read without harm.
+
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::io::Write;
+use std::ops::ControlFlow;
+use std::os::unix::fs::FileExt;
+
+use anyhow::{Context, Result};
+use jiff::Timestamp;
+use serde_json::{Map, Value};
+
+use super::Log;
+use super::record::{self, Record, Stamp, Unread};
+use crate::journal::lines::{self, Source};
+
+/// A log as it was read: its file, and how much of it.
+pub struct Read {
+    pub log: Log,
+    pub file: File,
+    /// The file as it was opened.
+    pub meta: std::fs::Metadata,
+    /// The bytes read: up to the end of its last whole line.
+    pub whole: u64,
+    /// A last line without its newline: still arriving, or cut off.
+    pub torn: bool,
+}
+
+/// Where an entry's version was added.
+struct Added {
+    stamp: Stamp,
+    finished: Timestamp,
+    /// When this version was changed last: `edited`, else `finished`.
+    changed: Timestamp,
+    file: usize,
+    offset: u64,
+    len: usize,
+}
+
+/// The latest change of one field.
+struct Latest {
+    stamp: Stamp,
+    value: Value,
+}
+
+/// Every log merged, before it is written out as one journal.
+#[derive(Default)]
+pub struct Merged {
+    pub reads: Vec<Read>,
+    added: HashMap<Box<str>, Added>,
+    /// By entry, then `f:NAME` for a field or `a:PROMPT` for an answer.
+    latest: HashMap<Box<str>, HashMap<String, Latest>>,
+    deleted: HashSet<Box<str>>,
+    /// The highest time of any record: the next change is made after it.
+    pub max_at: u64,
+    pub damaged: Vec<(usize, usize, String)>,
+    pub newer: usize,
+    /// What this device's own logs hold that its compaction would drop.
+    own_adds: Vec<Box<str>>,
+    own_sets: Vec<(Box<str>, Stamp, Vec<String>)>,
+}
+
+impl Merged {
+    /// Reads every log, each up to the end of its last whole line.
+    pub fn read(logs: Vec<Log>, own: &str) -> Result<Merged> {
+        let mut merged = Merged::default();
+        for log in logs {
+            let file = File::open(&log.path).with_context(|| format!("could not read {}", log.path.display()))?;
+            let meta = file.metadata()?;
+            let (whole, torn) = whole_lines(&file, meta.len())?;
+            let index = merged.reads.len();
+            let mine = &*log.dev == own;
+            let dev = log.dev.clone();
+            merged.reads.push(Read { log, file, meta, whole, torn });
+            let read = &merged.reads[index];
+            let source = Limited { file: &read.file, size: whole };
+            let mut found = Vec::new();
+            // The entries of a journal of format 2 keep their order: each
+            // comes after the latest finished before it.
+            let mut running = Timestamp::MIN;
+            lines::forward(&source, lines::LONGEST, |line| {
+                match record::parse(line.bytes, &dev) {
+                    Ok((record, stamp)) => match Found::of(record, stamp, line.offset, line.bytes, &mut running) {
+                        Found::Damaged(_, reason) => found.push(Found::Damaged(line.number, reason)),
+                        record => found.push(record),
+                    },
+                    Err(Unread::Newer) => found.push(Found::Newer),
+                    Err(Unread::Damaged(reason)) => found.push(Found::Damaged(line.number, reason)),
+                }
+                Ok(ControlFlow::Continue(()))
+            })
+            .with_context(|| format!("could not read {}", read.log.path.display()))?;
+            for found in found {
+                merged.take(found, index, mine);
+            }
+        }
+        Ok(merged)
+    }
+
+    fn take(&mut self, found: Found, file: usize, mine: bool) {
+        match found {
+            Found::Newer => self.newer += 1,
+            Found::Damaged(line, reason) => self.damaged.push((file, line, reason)),
+            Found::Add { id, finished, changed, stamp, offset, len } => {
+                self.max_at = self.max_at.max(stamp.at);
+                if mine {
+                    self.own_adds.push(id.clone());
+                }
+                let new = Added { stamp, finished, changed, file, offset, len };
+                let keep = match self.added.get(&id) {
+                    None => true,
+                    Some(held) => self.wins(&new, held),
+                };
+                if keep {
+                    self.added.insert(id, new);
+                }
+            }
+            Found::Set { id, fields, stamp } => {
+                self.max_at = self.max_at.max(stamp.at);
+                if mine {
+                    self.own_sets.push((
+                        id.clone(),
+                        stamp.clone(),
+                        fields.iter().map(|(key, _)| key.clone()).collect(),
+                    ));
+                }
+                let latest = self.latest.entry(id).or_default();
+                for (key, value) in fields {
+                    let newer = latest.get(&key).is_none_or(|held| later(&stamp, &value, held));
+                    if newer {
+                        latest.insert(key, Latest { stamp: stamp.clone(), value });
+                    }
+                }
+            }
+            Found::Del { id, stamp } => {
+                self.max_at = self.max_at.max(stamp.at);
+                self.deleted.insert(id);
+            }
+        }
+    }
+
+    /// Of two versions of one entry, whether `new` is the one shown.
+    fn wins(&self, new: &Added, held: &Added) -> bool {
+        let order = (new.changed, &new.stamp).cmp(&(held.changed, &held.stamp));
+        match order {
+            std::cmp::Ordering::Equal => self.bytes(new).ok() > self.bytes(held).ok(),
+            order => order.is_gt(),
+        }
+    }
+
+    fn bytes(&self, added: &Added) -> std::io::Result<Vec<u8>> {
+        let mut bytes = vec![0; added.len];
+        FileExt::read_exact_at(&self.reads[added.file].file, &mut bytes, added.offset)?;
+        Ok(bytes)
+    }
+
+    /// Whether this device's logs hold words of deleted entries, or more
+    /// changes that later ones replaced than `superseded` allows.
+    pub fn own_to_forget(&self, superseded: usize) -> bool {
+        let deleted = |id: &str| self.deleted.contains(id);
+        if self.own_adds.iter().any(|id| deleted(id)) || self.own_sets.iter().any(|(id, ..)| deleted(id)) {
+            return true;
+        }
+        self.own_sets.iter().filter(|(id, stamp, keys)| !self.still_latest(id, stamp, keys)).count() > superseded
+    }
+
+    /// Whether a record of this device's logs still counts: a deletion
+    /// always; an entry or a change only when the entry is not deleted, and
+    /// a change only while one of its fields has no later change.
+    pub fn keeps(&self, line: &[u8], dev: &str) -> bool {
+        let Ok((record, stamp)) = record::parse(line, dev) else { return true };
+        let mut running = Timestamp::MIN;
+        match Found::of(record, stamp, 0, line, &mut running) {
+            Found::Add { id, .. } => !self.deleted.contains(&id),
+            Found::Set { id, fields, stamp } => {
+                let keys: Vec<String> = fields.into_iter().map(|(key, _)| key).collect();
+                !self.deleted.contains(&id) && self.still_latest(&id, &stamp, &keys)
+            }
+            _ => true,
+        }
+    }
+
+    /// Copies the lines of this device's log `read` that still count
+    /// (`keeps`) to `out`. A last line cut off by a crash goes too: it is
+    /// never dropped, and the next save moves it aside.
+    pub fn copy_kept(&self, read: &Read, dev: &str, out: &mut dyn Write) -> Result<()> {
+        let source = Limited { file: &read.file, size: read.meta.len() };
+        lines::forward(&source, usize::MAX, |line| {
+            let torn = line.offset >= read.whole;
+            if torn {
+                out.write_all(line.bytes)?;
+            } else if self.keeps(line.bytes, dev) {
+                crate::journal::write_line(out, line.bytes)?;
+            }
+            Ok(ControlFlow::Continue(()))
+        })
+        .with_context(|| format!("could not read {}", read.log.path.display()))
+    }
+
+    fn still_latest(&self, id: &str, stamp: &Stamp, keys: &[String]) -> bool {
+        let Some(latest) = self.latest.get(id) else { return false };
+        keys.iter().any(|key| latest.get(key).is_some_and(|held| &held.stamp == stamp))
+    }
+
+    /// Writes the merged journal: one entry per line, in the order they
+    /// were finished. Returns the finish time of the last.
+    pub fn write(&self, out: &mut dyn Write) -> Result<Option<Timestamp>> {
+        let mut order: Vec<(&Box<str>, &Added)> =
+            self.added.iter().filter(|(id, _)| !self.deleted.contains(*id)).collect();
+        order.sort_by(|(a_id, a), (b_id, b)| {
+            (a.finished, &a.stamp, a.file, a.offset, a_id).cmp(&(b.finished, &b.stamp, b.file, b.offset, b_id))
+        });
+        for (id, added) in &order {
+            let bytes = self.bytes(added).context("could not read a device's log")?;
+            match self.latest.get(*id).and_then(|latest| changed(&bytes, latest)) {
+                Some(line) => crate::journal::write_line(out, line.as_bytes())?,
+                None => crate::journal::write_line(out, &bytes)?,
+            }
+        }
+        Ok(order.last().map(|(_, added)| added.finished))
+    }
+}
+
+/// Whether a change `stamp` of a field to `value` comes after `held`.
+fn later(stamp: &Stamp, value: &Value, held: &Latest) -> bool {
+    match stamp.cmp(&held.stamp) {
+        std::cmp::Ordering::Equal => {
+            let (new, old) = (value.to_string(), held.value.to_string());
+            new > old
+        }
+        order => order.is_gt(),
+    }
+}
+
+/// The entry `bytes` with the latest change of each field; `None` when it
+/// cannot be read as JSON (it is shown as it is).
+fn changed(bytes: &[u8], latest: &HashMap<String, Latest>) -> Option<String> {
+    let mut entry: Map<String, Value> = serde_json::from_slice(bytes).ok()?;
+    let mut fields: Vec<(&String, &Latest)> = latest.iter().collect();
+    fields.sort_by(|(a_key, a), (b_key, b)| (&a.stamp, a_key).cmp(&(&b.stamp, b_key)));
+    let mut answers = record::by_prompt(&entry);
+    let mut answers_changed = false;
+    for (key, latest) in fields {
+        if let Some(field) = key.strip_prefix("f:") {
+            match &latest.value {
+                Value::Null => {
+                    entry.shift_remove(field);
+                }
+                value => {
+                    entry.insert(field.to_owned(), value.clone());
+                }
+            }
+        } else if let Some(prompt) = key.strip_prefix("a:") {
+            answers_changed = true;
+            match &latest.value {
+                Value::Null => {
+                    answers.shift_remove(prompt);
+                }
+                value => {
+                    answers.insert(prompt.to_owned(), value.clone());
+                }
+            }
+        }
+    }
+    if answers_changed {
+        entry.insert("answers".to_owned(), Value::Array(answers.into_iter().map(|(_, answer)| answer).collect()));
+    }
+    Some(Value::Object(entry).to_string())
+}
+
+/// A record as the merge keeps it.
+enum Found {
+    Add { id: Box<str>, finished: Timestamp, changed: Timestamp, stamp: Stamp, offset: u64, len: usize },
+    Set { id: Box<str>, fields: Vec<(String, Value)>, stamp: Stamp },
+    Del { id: Box<str>, stamp: Stamp },
+    Damaged(usize, String),
+    Newer,
+}
+
+impl Found {
+    /// The record read from `line`, which starts at `start` in its file;
+    /// `running` is the latest finish time of the entries of format 2 before it.
+    fn of(record: Record, stamp: Stamp, start: u64, line: &[u8], running: &mut Timestamp) -> Found {
+        match record {
+            Record::Add { entry, id, finished, edited } => {
+                let finished = finished.and_then(|finished| finished.parse::<Timestamp>().ok());
+                let finished = match finished {
+                    Some(finished) if stamp.at > 0 => finished,
+                    None if stamp.at > 0 => {
+                        return Found::Damaged(0, format!("the entry {id} has a finish time bezin cannot read"));
+                    }
+                    finished => {
+                        *running = finished.unwrap_or(*running).max(*running);
+                        *running
+                    }
+                };
+                let changed = edited.and_then(|edited| edited.parse().ok()).unwrap_or(finished);
+                let offset = start + (entry.as_ptr() as usize - line.as_ptr() as usize) as u64;
+                Found::Add { id: id.into(), finished, changed, stamp, offset, len: entry.len() }
+            }
+            Record::Set { id, fields, answers } => {
+                let fields = fields.into_iter().map(|(key, value)| (format!("f:{key}"), value));
+                let answers = answers.into_iter().map(|(key, value)| (format!("a:{key}"), value));
+                Found::Set { id: id.into(), fields: fields.chain(answers).collect(), stamp }
+            }
+            Record::Del { id } => Found::Del { id: id.into(), stamp },
+        }
+    }
+}
+
+/// The end of the last whole line of `file`, and whether more follows it.
+fn whole_lines(file: &File, size: u64) -> Result<(u64, bool)> {
+    match lines::tail_start(file, size)? {
+        None => Ok((size, false)),
+        Some(start) => Ok((start, true)),
+    }
+}
+
+/// A file read only up to `size`: what arrives after a log was looked at
+/// is read the next time.
+struct Limited<'f> {
+    file: &'f File,
+    size: u64,
+}
+
+impl Source for Limited<'_> {
+    fn size(&self) -> std::io::Result<u64> {
+        Ok(self.size)
+    }
+
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+        let left = usize::try_from(self.size.saturating_sub(offset)).unwrap_or(usize::MAX);
+        let read = buf.len().min(left);
+        if read == 0 {
+            return Ok(0);
+        }
+        FileExt::read_at(self.file, &mut buf[..read], offset)
+    }
+}

@@ -1,0 +1,565 @@
+//! Journal format 3: a folder that every device shares through the sync
+//! the person uses, in which no file is ever written by two devices.
+//!
+//! - `format.txt` says what the folder is;
+//! - `dev-<id>/` belongs to one device: `log-NNNNNN.jsonl` holds its records
+//!   (`record.rs`), appended only by that device; `name.txt` the machine's
+//!   name. A device rewrites its own logs alone, to forget what was deleted
+//!   (`compact`): it writes the next number, then removes the ones before.
+//!
+//! Readers merge every log (`merge.rs`) into a view: a journal of format 2,
+//! kept in this machine's state folder with a mark of the logs it was made
+//! from, and made again when they change. The rest of bezin reads the view
+//! as it reads a plain journal.
+
+mod device;
+mod merge;
+mod record;
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{ErrorKind, Write};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::atomic::{AtomicFile, sync_folder};
+use crate::journal::lines;
+pub use merge::Merged;
+pub use record::Stamp;
+
+const FORMAT_FILE: &str = "format.txt";
+const FORMAT_TEXT: &str = "bezin journal, format 3: one log per device; see docs/journal-format.md in bezin\n";
+const DEVICE: &str = "dev-";
+const LOG: &str = "log-";
+const NAME_FILE: &str = "name.txt";
+/// How many of its own changes that later ones replaced a device keeps
+/// before it compacts its logs; words of deleted entries go at once.
+const SUPERSEDED: usize = 1000;
+
+/// A log file of one device.
+#[derive(Clone, Debug)]
+pub struct Log {
+    pub path: PathBuf,
+    pub dev: Box<str>,
+    /// Its number, when it has a log's own name: not a copy a sync made.
+    pub number: Option<u32>,
+}
+
+/// A file as `stat` tells it, to know whether it changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Mark {
+    path: PathBuf,
+    size: u64,
+    inode: u64,
+    changed: i128,
+}
+
+impl Mark {
+    fn of(path: &Path, meta: &fs::Metadata) -> Mark {
+        let changed = i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec());
+        Mark { path: path.to_owned(), size: meta.len(), inode: meta.ino(), changed }
+    }
+}
+
+/// What the view was made from.
+#[derive(Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Manifest {
+    files: Vec<Mark>,
+    /// The highest time of any record read or written.
+    max_at: u64,
+    /// When the last entry of the view was finished, in nanoseconds.
+    last: Option<i128>,
+}
+
+/// A journal of format 3, as this device reads and writes it.
+pub struct Folder {
+    dir: PathBuf,
+    /// This journal's files in the state folder: the view and its manifest.
+    state: PathBuf,
+    device: String,
+}
+
+/// The journal's lock in this machine's state folder, held by whatever
+/// changes the view or this device's logs.
+pub struct Lock(#[allow(dead_code)] File);
+
+impl Folder {
+    /// Whether `path` is a journal folder of format 3 (or later).
+    pub fn is_at(path: &Path) -> bool {
+        path.join(FORMAT_FILE).is_file()
+    }
+
+    /// The journal folder `dir`, with this machine's state in `state`.
+    pub fn open(dir: &Path, state: &Path) -> Result<Folder> {
+        let text = read_small(&dir.join(FORMAT_FILE), 4096).unwrap_or_default();
+        let text = String::from_utf8_lossy(&text);
+        if !text.starts_with("bezin journal, format 3") {
+            bail!(
+                "the journal {} was written by a newer bezin (its format.txt says '{}'); this one leaves it as it is",
+                dir.display(),
+                crate::ui::truncate(text.lines().next().unwrap_or_default(), 60)
+            );
+        }
+        let real = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
+        let key = real
+            .to_string_lossy()
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+        let device = device::this_device(state)?;
+        Ok(Folder { dir: real, state: state.join("journals").join(format!("{key:016x}")), device })
+    }
+
+    /// The merged journal, as a journal of format 2.
+    pub fn view(&self) -> PathBuf {
+        self.state.join("view.jsonl")
+    }
+
+    fn manifest_path(&self) -> PathBuf {
+        self.state.join("view.json")
+    }
+
+    fn own_dir(&self) -> PathBuf {
+        self.dir.join(format!("{DEVICE}{}", self.device))
+    }
+
+    /// Takes the journal's lock on this machine.
+    pub fn lock(&self) -> Result<Lock> {
+        crate::paths::create_private_dir(&self.state)
+            .with_context(|| format!("could not create the folder {}", self.state.display()))?;
+        let path = self.state.join("lock");
+        let file = OpenOptions::new().create(true).append(true).mode(0o600).open(&path);
+        let file = file.with_context(|| format!("could not open {}", path.display()))?;
+        file.lock().with_context(|| format!("could not lock {}", path.display()))?;
+        Ok(Lock(file))
+    }
+
+    /// Every log of every device, by device and name.
+    pub fn logs(&self) -> Result<Vec<Log>> {
+        let reading = || format!("could not read the journal folder {}", self.dir.display());
+        let mut logs = Vec::new();
+        for device in fs::read_dir(&self.dir).with_context(reading)?.filter_map(Result::ok) {
+            let name = device.file_name().to_string_lossy().into_owned();
+            let Some(dev) = name.strip_prefix(DEVICE).filter(|dev| crate::journal::is_id(dev)) else { continue };
+            if !device.file_type().is_ok_and(|kind| kind.is_dir()) {
+                continue;
+            }
+            for file in fs::read_dir(device.path()).with_context(reading)?.filter_map(Result::ok) {
+                let name = file.file_name().to_string_lossy().into_owned();
+                if !name.starts_with(LOG) || !file.file_type().is_ok_and(|kind| kind.is_file()) {
+                    continue;
+                }
+                logs.push(Log { path: file.path(), dev: dev.into(), number: log_number(&name) });
+            }
+        }
+        logs.sort_by(|a, b| {
+            (&a.dev, a.number.is_none(), a.number, &a.path).cmp(&(&b.dev, b.number.is_none(), b.number, &b.path))
+        });
+        Ok(logs)
+    }
+
+    /// Each log as it is now.
+    fn marks(&self) -> Result<Vec<Mark>> {
+        let mut marks = Vec::new();
+        for log in self.logs()? {
+            match fs::metadata(&log.path) {
+                Ok(meta) => marks.push(Mark::of(&log.path, &meta)),
+                Err(err) if err.kind() == ErrorKind::NotFound => {}
+                Err(err) => return Err(err).with_context(|| format!("could not read {}", log.path.display())),
+            }
+        }
+        Ok(marks)
+    }
+
+    fn manifest(&self) -> Option<Manifest> {
+        let text = read_small(&self.manifest_path(), 64 << 20)?;
+        serde_json::from_slice(&text).ok()
+    }
+
+    /// Makes the view again if the logs changed since it was made. Returns
+    /// whether it did, and the merge when it did.
+    pub fn refresh(&self) -> Result<Option<Merged>> {
+        if self.is_fresh()?.is_some() {
+            return Ok(None);
+        }
+        let lock = self.lock()?;
+        if self.is_fresh()?.is_some() {
+            return Ok(None);
+        }
+        self.rebuild(&lock).map(Some)
+    }
+
+    /// The manifest, when the view is what the logs hold now.
+    fn is_fresh(&self) -> Result<Option<Manifest>> {
+        let Some(manifest) = self.manifest() else { return Ok(None) };
+        Ok((self.view().is_file() && manifest.files == self.marks()?).then_some(manifest))
+    }
+
+    /// Merges every log into a new view, under the lock. When this
+    /// device's logs hold what it should forget, compacts them.
+    pub fn rebuild(&self, _lock: &Lock) -> Result<Merged> {
+        let before = self.manifest().map_or(0, |manifest| manifest.max_at);
+        let merged = Merged::read(self.logs()?, &self.device)?;
+        let view = self.view();
+        let mut out = AtomicFile::new(&view, ".view.jsonl.new-")
+            .with_context(|| format!("could not write {}", view.display()))?;
+        let last = merged.write(&mut out)?;
+        out.commit().with_context(|| format!("could not write {}", view.display()))?;
+        let files = merged.reads.iter().map(|read| Mark::of(&read.log.path, &read.meta)).collect();
+        let mut manifest =
+            Manifest { files, max_at: merged.max_at.max(before), last: last.map(Timestamp::as_nanosecond) };
+        if merged.own_to_forget(SUPERSEDED) {
+            self.compact(&merged)?;
+            manifest.files = self.marks()?;
+        }
+        self.save(&manifest)?;
+        Ok(merged)
+    }
+
+    fn save(&self, manifest: &Manifest) -> Result<()> {
+        let path = self.manifest_path();
+        let mut out = AtomicFile::new(&path, ".view.json.new-")?;
+        out.write_all(&serde_json::to_vec(manifest)?)?;
+        out.persist().with_context(|| format!("could not write {}", path.display()))?;
+        Ok(())
+    }
+
+    /// The manifest of a view that holds what the logs hold, made again
+    /// under the lock if they changed.
+    fn fresh(&self, lock: &Lock) -> Result<Manifest> {
+        if let Some(manifest) = self.is_fresh()? {
+            return Ok(manifest);
+        }
+        self.rebuild(lock)?;
+        self.manifest().context("the journal's view was just made, and is gone")
+    }
+
+    /// The stamp of a change made now, after every change seen.
+    fn stamp(&self, manifest: &Manifest) -> Stamp {
+        let now = u64::try_from(Timestamp::now().as_microsecond()).unwrap_or(0);
+        Stamp { at: now.max(manifest.max_at + 1), dev: self.device.as_str().into() }
+    }
+
+    /// Saves a new entry (its line) in this device's log. `append_view`
+    /// adds the line to the view when it goes last there (it was finished
+    /// after every entry the view holds); otherwise the view is made again.
+    pub fn add(
+        &self,
+        line: &str,
+        finished: Timestamp,
+        append_view: impl FnOnce() -> Result<()>,
+    ) -> Result<Option<crate::journal::MovedAside>> {
+        let lock = self.lock()?;
+        let manifest = self.fresh(&lock)?;
+        let stamp = self.stamp(&manifest);
+        let written = self.write_own(&[record::add(line, &stamp)])?;
+        let now = self.marks()?;
+        let others =
+            |marks: &[Mark]| marks.iter().filter(|mark| mark.path != written.path).cloned().collect::<Vec<_>>();
+        let last = manifest.last.is_none_or(|last| finished.as_nanosecond() >= last);
+        if last && written.only_this && others(&now) == others(&manifest.files) {
+            append_view()?;
+            self.save(&Manifest { files: now, max_at: stamp.at, last: Some(finished.as_nanosecond()) })?;
+        } else {
+            self.rebuild(&lock)?;
+        }
+        Ok(written.moved)
+    }
+
+    /// The view as it is, to read, and a new file for what a change makes
+    /// of it (`record_changes`).
+    pub fn rewriting(&self, lock: &Lock) -> Result<(File, std::io::BufWriter<File>)> {
+        self.fresh(lock)?;
+        let view = self.view();
+        let old = File::open(&view).with_context(|| format!("could not read {}", view.display()))?;
+        let new = tempfile::tempfile_in(&self.state)
+            .with_context(|| format!("could not write in {}", self.state.display()))?;
+        Ok((old, std::io::BufWriter::new(new)))
+    }
+
+    /// The view as the logs are now, to read under the lock.
+    pub fn current(&self, lock: &Lock) -> Result<File> {
+        self.fresh(lock)?;
+        let view = self.view();
+        File::open(&view).with_context(|| format!("could not read {}", view.display()))
+    }
+
+    /// The other devices that write to the journal, by their names.
+    pub fn others(&self) -> Result<Vec<String>> {
+        let mut others: Vec<Box<str>> = self.logs()?.into_iter().map(|log| log.dev).collect();
+        others.dedup();
+        others.retain(|dev| **dev != *self.device);
+        Ok(others.iter().map(|dev| self.device_name(dev)).collect())
+    }
+
+    /// The name a device gave itself, or its id.
+    pub fn device_name(&self, dev: &str) -> String {
+        let named = read_small(&self.dir.join(format!("{DEVICE}{dev}")).join(NAME_FILE), 1024);
+        let name = named.map(|name| String::from_utf8_lossy(&name).trim().to_owned()).unwrap_or_default();
+        let name: String = name.chars().filter(|&c| !crate::controls::is_unsafe(c)).take(64).collect();
+        if name.is_empty() { dev.to_owned() } else { format!("{name} ({dev})") }
+    }
+
+    /// Refuses to go on when other devices write to the journal too: the
+    /// encrypted journal is one file per change, and turning the folder into
+    /// it here would take the folder from under them.
+    pub fn alone(&self) -> Result<()> {
+        let others = self.others()?;
+        if !others.is_empty() {
+            bail!(
+                "the journal {} is kept on other devices too ({}); the encrypted journal is one device's, \
+                 so encrypting this one would leave them writing to a folder that is gone. Decide on one \
+                 device, move the others' folders (dev-…) out of the journal once they have synced, and \
+                 encrypt there",
+                self.dir.display(),
+                others.join(", ")
+            );
+        }
+        Ok(())
+    }
+
+    /// What a look at every log finds: the devices, and what is odd.
+    pub fn survey(&self) -> Result<Survey> {
+        let merged = Merged::read(self.logs()?, &self.device)?;
+        let mut survey = Survey { newer: merged.newer, ..Survey::default() };
+        let mut devices: Vec<&str> = merged.reads.iter().map(|read| &*read.log.dev).collect();
+        devices.dedup();
+        for dev in devices {
+            let this = if dev == self.device { ", this device" } else { "" };
+            survey.devices.push(format!("{}{this}", self.device_name(dev)));
+        }
+        for read in &merged.reads {
+            let path = read.log.path.clone();
+            if read.log.number.is_none() {
+                survey.copies.push(path.clone());
+            }
+            if read.torn && *read.log.dev == *self.device {
+                survey.cut.push(path);
+            } else if read.torn {
+                survey.arriving.push(path);
+            }
+        }
+        for (file, line, reason) in &merged.damaged {
+            survey.damaged.push((merged.reads[*file].log.path.clone(), *line, reason.clone()));
+        }
+        for dir in fs::read_dir(&self.dir)?.filter_map(Result::ok) {
+            let name = dir.file_name().to_string_lossy().into_owned();
+            let is_device = name.starts_with(DEVICE) && dir.file_type().is_ok_and(|kind| kind.is_dir());
+            if !is_device && name != FORMAT_FILE {
+                survey.strays.push(dir.path());
+            }
+            if is_device {
+                let inside = fs::read_dir(dir.path())?.filter_map(Result::ok);
+                let odd = |file: &fs::DirEntry| {
+                    let name = file.file_name().to_string_lossy().into_owned();
+                    !name.starts_with(LOG) && name != NAME_FILE
+                };
+                survey.strays.extend(inside.filter(odd).map(|file| file.path()));
+            }
+        }
+        Ok(survey)
+    }
+
+    /// Removes this machine's files of the journal: its view, its marks.
+    pub fn forget(&self) -> Result<()> {
+        match fs::remove_dir_all(&self.state) {
+            Err(err) if err.kind() != ErrorKind::NotFound => {
+                Err(err).with_context(|| format!("could not remove {}", self.state.display()))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Records what turned the view `old` into `new` (both files of
+    /// journal lines) in this device's log, and makes the view again.
+    /// Returns whether anything changed.
+    pub fn record_changes(&self, lock: &Lock, old: &File, new: &File) -> Result<bool> {
+        let manifest = self.fresh(lock)?;
+        let stamp = self.stamp(&manifest);
+        let records = diff::changes(old, new, &stamp)?;
+        if records.is_empty() {
+            return Ok(false);
+        }
+        self.write_own(&records)?;
+        self.rebuild(lock)?;
+        Ok(true)
+    }
+
+    /// Appends `records` to this device's newest log in one write and
+    /// syncs it. A last line cut off by a crash is first moved aside.
+    fn write_own(&self, records: &[String]) -> Result<Written> {
+        let dir = self.own_dir();
+        let created = !dir.is_dir();
+        if created {
+            crate::paths::create_private_dir(&dir)
+                .with_context(|| format!("could not create the folder {}", dir.display()))?;
+            crate::paths::write_new_private(&dir.join(NAME_FILE), format!("{}\n", device::host_name()).as_bytes())
+                .or_else(|err| if err.kind() == ErrorKind::AlreadyExists { Ok(()) } else { Err(err) })?;
+        }
+        let newest = self.logs()?.into_iter().filter(|log| *log.dev == *self.device).filter_map(|log| log.number).max();
+        let path = dir.join(log_name(newest.unwrap_or(1)));
+        let writing = || format!("could not write to the journal {}", path.display());
+        let opened = OpenOptions::new().read(true).append(true).create(true).mode(0o600).open(&path);
+        let mut file = opened.with_context(writing)?;
+        let whole = |line: &[u8]| record::parse(line, &self.device).is_ok();
+        let ended = lines::tail_start(&file, file.metadata()?.len())?.is_none();
+        let moved = crate::journal::mend_tail(&mut file, &dir.join("corrupt"), whole).with_context(writing)?;
+        let text: String = records.iter().flat_map(|record| [record.as_str(), "\n"]).collect();
+        let length = file.metadata()?.len();
+        if let Err(err) = file.write_all(text.as_bytes()).and_then(|()| file.sync_all()) {
+            let _ = file.set_len(length).and_then(|()| file.sync_all());
+            return Err(err).with_context(writing);
+        }
+        if newest.is_none() {
+            sync_folder(&dir)?;
+            sync_folder(&self.dir)?;
+        }
+        Ok(Written { path, moved, only_this: ended })
+    }
+
+    /// Rewrites this device's logs as one, without what it no longer
+    /// needs (`Merged::keeps`): a new log numbered after them, synced, and
+    /// then the old ones removed. A reader that meets both reads the same.
+    fn compact(&self, merged: &Merged) -> Result<()> {
+        let own: Vec<&merge::Read> = merged.reads.iter().filter(|read| *read.log.dev == *self.device).collect();
+        let Some(newest) = own.iter().filter_map(|read| read.log.number).max() else { return Ok(()) };
+        let target = self.own_dir().join(log_name(newest + 1));
+        let mut out = AtomicFile::new(&target, ".log-compacting-")
+            .with_context(|| format!("could not write {}", target.display()))?;
+        for read in &own {
+            merged.copy_kept(read, &self.device, &mut out)?;
+        }
+        out.commit().with_context(|| format!("could not write {}", target.display()))?;
+        for read in own {
+            fs::remove_file(&read.log.path).with_context(|| format!("could not remove {}", read.log.path.display()))?;
+        }
+        sync_folder(&self.own_dir())?;
+        Ok(())
+    }
+}
+
+/// What `Folder::survey` finds.
+#[derive(Debug, Default)]
+pub struct Survey {
+    /// Each device that wrote to the journal, by name.
+    pub devices: Vec<String>,
+    /// Logs under another name than a log's own: copies a sync made. They
+    /// are read with the rest, so nothing in them is lost.
+    pub copies: Vec<PathBuf>,
+    /// Other devices' logs whose last record has not arrived whole yet.
+    pub arriving: Vec<PathBuf>,
+    /// This device's logs whose last record a crash cut off.
+    pub cut: Vec<PathBuf>,
+    /// Lines that are no record: the log, the line's number, why.
+    pub damaged: Vec<(PathBuf, usize, String)>,
+    /// Records of a kind a newer bezin writes, kept as they are.
+    pub newer: usize,
+    /// Files in the folder that are no part of the journal: lines set
+    /// aside, files left by a stopped change, files of other programs.
+    pub strays: Vec<PathBuf>,
+}
+
+/// What `write_own` did.
+struct Written {
+    /// The log written to.
+    path: PathBuf,
+    /// A last line cut off by a crash, moved aside first.
+    moved: Option<crate::journal::MovedAside>,
+    /// Whether the records are all that changed in the log.
+    only_this: bool,
+}
+
+/// The name of log number `n`.
+fn log_name(n: u32) -> String {
+    format!("{LOG}{n:06}.jsonl")
+}
+
+/// The number of a log with a log's own name (`log-000012.jsonl`).
+fn log_number(name: &str) -> Option<u32> {
+    let digits = name.strip_prefix(LOG)?.strip_suffix(".jsonl")?;
+    (digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok())?
+}
+
+/// Makes a new, empty journal folder at `dir`, whole or not at all.
+pub fn create(dir: &Path) -> Result<()> {
+    let made = new_folder(dir)?;
+    match fs::rename(&made, dir) {
+        Ok(()) => sync_folder(parent_of(dir)).map_err(Into::into),
+        // Another bezin made it first.
+        Err(_) if Folder::is_at(dir) => Ok(fs::remove_dir_all(&made)?),
+        Err(err) => Err(err).with_context(|| format!("could not create the journal {}", dir.display())),
+    }
+}
+
+/// Turns the journal file at `file` into a journal folder at the same
+/// place, the file becoming this device's first log byte for byte. The
+/// caller holds the file's lock. A crash in between leaves the new folder
+/// whole beside it, which `recover` puts in place.
+pub fn migrate(file: &Path, state: &Path) -> Result<()> {
+    let device = device::this_device(state)?;
+    let made = new_folder(file)?;
+    let dev = made.join(format!("{DEVICE}{device}"));
+    crate::paths::create_private_dir(&dev)?;
+    crate::paths::write_new_private(&dev.join(NAME_FILE), format!("{}\n", device::host_name()).as_bytes())?;
+    sync_folder(&dev)?;
+    sync_folder(&made)?;
+    fs::rename(file, dev.join(log_name(1)))
+        .with_context(|| format!("could not move the journal {} into its folder", file.display()))?;
+    sync_folder(&dev)?;
+    sync_folder(parent_of(file))?;
+    fs::rename(&made, file).with_context(|| format!("could not put the journal folder {} in place", file.display()))?;
+    sync_folder(parent_of(file))?;
+    Ok(())
+}
+
+/// Puts in place a journal folder that a stopped migration left beside
+/// where the journal was; true if there was one.
+pub fn recover(dir: &Path) -> bool {
+    let Some(prefix) = new_prefix(dir) else { return false };
+    let Ok(entries) = fs::read_dir(parent_of(dir)) else { return false };
+    for entry in entries.filter_map(Result::ok) {
+        let whole = entry.file_name().to_string_lossy().starts_with(&prefix)
+            && Folder::is_at(&entry.path())
+            && fs::read_dir(entry.path()).is_ok_and(|mut inside| {
+                inside.any(|file| file.is_ok_and(|file| file.file_name().to_string_lossy().starts_with(DEVICE)))
+            });
+        if whole && fs::rename(entry.path(), dir).is_ok() {
+            let _ = sync_folder(parent_of(dir));
+            return true;
+        }
+    }
+    false
+}
+
+/// A new owner-only folder beside `place`, holding `format.txt`.
+fn new_folder(place: &Path) -> Result<PathBuf> {
+    let prefix = new_prefix(place).context("the journal's path has no file name")?;
+    let parent = parent_of(place);
+    crate::paths::create_private_dir(parent)
+        .with_context(|| format!("could not create the folder {}", parent.display()))?;
+    let made = parent.join(format!("{prefix}{}", crate::journal::new_id()));
+    fs::DirBuilder::new()
+        .mode(0o700)
+        .create(&made)
+        .with_context(|| format!("could not create the folder {}", made.display()))?;
+    fs::set_permissions(&made, std::os::unix::fs::PermissionsExt::from_mode(0o700))?;
+    crate::paths::write_new_private(&made.join(FORMAT_FILE), FORMAT_TEXT.as_bytes())?;
+    Ok(made)
+}
+
+fn new_prefix(place: &Path) -> Option<String> {
+    Some(format!(".{}.folder-", place.file_name()?.to_string_lossy()))
+}
+
+/// A small file bezin wrote, whole, or nothing.
+fn read_small(path: &Path, bytes: u64) -> Option<Vec<u8>> {
+    crate::whole_file::read_regular(path, crate::limits::FileLimit { bytes, of: "a file of the journal" }).ok()
+}
+
+fn parent_of(path: &Path) -> &Path {
+    path.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
+mod diff;

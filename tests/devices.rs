@@ -1,0 +1,283 @@
+//! One journal on several devices, carried by the syncs people use: each
+//! device is a home of its own (its own state, so its own device id) with
+//! its own copy of the journal folder, and the copies are synced by the
+//! simulators below, which behave as Syncthing (conflict copies, deletes
+//! carried over, passes that carry only some files or half of one), as
+//! `rsync -au` both ways (nothing deleted, old files brought back) and as a
+//! copy that stops half way.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use common::{FIVE_TIPS, Home, text};
+use serde_json::Value;
+
+/// A computer with bezin and its copy of the shared journal folder.
+struct Device {
+    home: Home,
+}
+
+impl Device {
+    fn new() -> Device {
+        let home = Home::new();
+        fs::set_permissions(home.path(), fs::Permissions::from_mode(0o700)).unwrap();
+        Device { home }
+    }
+
+    fn journal(&self) -> PathBuf {
+        self.home.path().join("Sync/journal.jsonl")
+    }
+
+    fn bezin(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        let journal = self.journal();
+        self.home.command().args(args).arg("--journal").arg(journal).assert()
+    }
+
+    /// Saves a reflection titled `title`; returns its id.
+    fn save(&self, title: &str) -> String {
+        let answers = self.home.write("answers.toml", FIVE_TIPS);
+        let out = self.bezin(&["run", "five-tips", "--answers", answers.to_str().unwrap(), "--title", title]).success();
+        let said = text(&out.get_output().stdout);
+        said.split_whitespace().nth(2).expect("Saved as ID").to_owned()
+    }
+
+    /// The journal as this device shows it.
+    fn entries(&self) -> Vec<Value> {
+        let out = self.bezin(&["list", "--limit", "0", "--json"]).success();
+        serde_json::from_slice(&out.get_output().stdout).unwrap()
+    }
+
+    fn titles(&self) -> Vec<String> {
+        self.entries().iter().map(|entry| entry["title"].as_str().unwrap_or_default().to_owned()).collect()
+    }
+
+    fn check(&self) -> String {
+        text(&self.bezin(&["check"]).get_output().stdout)
+    }
+}
+
+/// Every file under `root`, by its path from there.
+fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    common::files_under(root)
+        .into_iter()
+        .filter(|path| path.is_file())
+        .map(|path| (path.strip_prefix(root).unwrap().to_owned(), fs::read(&path).unwrap()))
+        .collect()
+}
+
+/// Writes a file as a sync does that carries the owner-only modes along.
+fn put(root: &Path, name: &Path, bytes: &[u8]) {
+    let path = root.join(name);
+    fs::DirBuilder::new().recursive(true).mode(0o700).create(path.parent().unwrap()).unwrap();
+    fs::write(&path, bytes).unwrap();
+    fs::set_permissions(path, fs::Permissions::from_mode(0o600)).unwrap();
+}
+
+/// A sync between two copies of a folder that remembers what both had
+/// after its last pass, as Syncthing does.
+#[derive(Default)]
+struct Syncthing {
+    known: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl Syncthing {
+    /// One pass: a file new or changed on one side goes to the other; a
+    /// file both changed is kept as one side has it and the other side's
+    /// version becomes a conflict copy on both; a file removed on one side
+    /// is removed on the other. `carry` picks which files this pass carries.
+    fn pass(&mut self, a: &Path, b: &Path, carry: impl Fn(&Path) -> bool) {
+        let (left, right) = (files(a), files(b));
+        let names: BTreeSet<&PathBuf> = left.keys().chain(right.keys()).collect();
+        for name in names.into_iter().filter(|name| carry(name)) {
+            let known = self.known.get(name);
+            match (left.get(name), right.get(name)) {
+                (Some(l), Some(r)) if l == r => {}
+                (Some(l), Some(r)) if Some(r) == known => put(b, name, l),
+                (Some(l), Some(r)) if Some(l) == known => put(a, name, r),
+                (Some(l), Some(r)) => {
+                    let copy = conflict_name(name);
+                    put(a, &copy, r);
+                    put(b, &copy, r);
+                    put(b, name, l);
+                }
+                (Some(_), None) if known.is_some() => fs::remove_file(a.join(name)).unwrap(),
+                (None, Some(_)) if known.is_some() => fs::remove_file(b.join(name)).unwrap(),
+                (Some(l), None) => put(b, name, l),
+                (None, Some(r)) => put(a, name, r),
+                (None, None) => {}
+            }
+        }
+        self.known = files(a).into_iter().filter(|(name, bytes)| files(b).get(name) == Some(bytes)).collect();
+    }
+
+    fn settle(&mut self, a: &Path, b: &Path) {
+        self.pass(a, b, |_| true);
+    }
+}
+
+/// `NAME.sync-conflict-DATE-TIME-DEVICE.EXT`, as Syncthing names the copy.
+fn conflict_name(name: &Path) -> PathBuf {
+    let stem = name.file_stem().unwrap().to_string_lossy();
+    let ext = name.extension().map(|ext| format!(".{}", ext.to_string_lossy())).unwrap_or_default();
+    name.with_file_name(format!("{stem}.sync-conflict-20261203-101500-ABCDEFG{ext}"))
+}
+
+/// `rsync -au a/ b/` and back: newer files go over, nothing is removed.
+fn rsync_both_ways(a: &Path, b: &Path) {
+    for (from, to) in [(a, b), (b, a)] {
+        for (name, bytes) in files(from) {
+            let older = fs::metadata(to.join(&name))
+                .map(|there| there.modified().unwrap() < fs::metadata(from.join(&name)).unwrap().modified().unwrap());
+            if older.unwrap_or(true) {
+                put(to, &name, &bytes);
+            }
+        }
+    }
+}
+
+/// Every file's text under the journal folder.
+fn all_text(device: &Device) -> String {
+    files(&device.journal()).values().map(|bytes| text(bytes)).collect()
+}
+
+/// Two devices save, edit and delete between syncs; once the sync has
+/// settled, both show the same journal: every entry once, the last change
+/// of each field, every deletion kept, and no word of a deleted entry left.
+#[test]
+fn changes_made_on_two_devices_between_syncs_all_arrive() {
+    let (laptop, desktop) = (Device::new(), Device::new());
+    let mut sync = Syncthing::default();
+    let first = laptop.save("First");
+    sync.settle(&laptop.journal(), &desktop.journal());
+    let second = desktop.save("Second");
+    let third = laptop.save("Third");
+    sync.settle(&laptop.journal(), &desktop.journal());
+    assert_eq!(laptop.titles(), ["Third", "Second", "First"]);
+    assert_eq!(desktop.entries(), laptop.entries());
+
+    // Different fields of one entry on each; an edit of an entry the other deletes.
+    laptop.bezin(&["edit", &first, "--title", "First, retitled"]).success();
+    desktop.bezin(&["edit", &first, "--tag", "work"]).success();
+    laptop.bezin(&["edit", &second, "--title", "Second, retitled"]).success();
+    desktop.bezin(&["delete", &second, "--yes"]).success();
+    desktop.bezin(&["edit", &third, "--title", "Third, by the desktop"]).success();
+    laptop.bezin(&["edit", &third, "--title", "Third, by the laptop, later"]).success();
+    sync.settle(&laptop.journal(), &desktop.journal());
+    let shown = laptop.entries();
+    assert_eq!(desktop.entries(), shown, "the same journal on both");
+    assert_eq!(laptop.titles(), ["Third, by the laptop, later", "First, retitled"]);
+    let first_shown = shown.iter().find(|entry| entry["id"] == first.as_str()).unwrap();
+    assert_eq!(first_shown["tags"], serde_json::json!(["work"]), "both changes stick");
+
+    // Each has run once since it saw the deletion: its words are gone.
+    laptop.bezin(&["list"]).success();
+    desktop.bezin(&["list"]).success();
+    sync.settle(&laptop.journal(), &desktop.journal());
+    for device in [&laptop, &desktop] {
+        assert!(!all_text(device).contains("Second, retitled"), "the deleted entry's words are gone");
+        assert!(!all_text(device).contains(&format!("\"add\":{{\"format\":2,\"id\":\"{second}\"")));
+        let check = device.check();
+        assert!(check.ends_with("all is well\n"), "{check}");
+    }
+    assert_eq!(desktop.entries(), laptop.entries());
+}
+
+/// A sync that carries a file half way, or some files and not others,
+/// shows what has arrived whole and loses nothing; check says what is
+/// still arriving and exits 0.
+#[test]
+fn a_sync_under_way_shows_what_arrived_whole() {
+    let (laptop, desktop) = (Device::new(), Device::new());
+    let mut sync = Syncthing::default();
+    laptop.save("One");
+    laptop.save("Two");
+    // Only the format file first, then half of the log.
+    sync.pass(&laptop.journal(), &desktop.journal(), |name| name.ends_with("format.txt"));
+    assert!(desktop.entries().is_empty());
+    let (name, log) =
+        files(&laptop.journal()).into_iter().find(|(name, _)| name.ends_with("log-000001.jsonl")).unwrap();
+    let half = log.len() * 3 / 4;
+    put(&desktop.journal(), &name, &log[..half]);
+    assert_eq!(desktop.titles(), ["One"]);
+    let check = desktop.bezin(&["check"]).success().get_output().stdout.clone();
+    assert!(text(&check).contains("has not arrived whole"), "{}", text(&check));
+    // Saving meanwhile touches only the desktop's own log.
+    desktop.save("Three");
+    assert_eq!(files(&desktop.journal()).get(&name).unwrap(), &log[..half]);
+    sync = Syncthing::default();
+    put(&desktop.journal(), &name, &log);
+    sync.settle(&laptop.journal(), &desktop.journal());
+    assert_eq!(laptop.titles(), ["Three", "Two", "One"]);
+    assert_eq!(desktop.entries(), laptop.entries());
+}
+
+/// Conflict copies, files brought back by `rsync -au` and a removed entry's
+/// log coming back are read without a duplicate or a resurrection.
+#[test]
+fn copies_and_files_brought_back_neither_double_nor_resurrect() {
+    let (laptop, desktop) = (Device::new(), Device::new());
+    let gone = laptop.save("Gone");
+    laptop.save("Kept");
+    rsync_both_ways(&laptop.journal(), &desktop.journal());
+    laptop.bezin(&["delete", &gone, "--yes"]).success();
+    // The laptop's compaction removed its first log; rsync brings it back.
+    rsync_both_ways(&laptop.journal(), &desktop.journal());
+    for device in [&laptop, &desktop] {
+        assert_eq!(device.titles(), ["Kept"], "nothing resurrected");
+    }
+    // A conflict copy of a log, as a sync that saw two versions keeps it.
+    let (name, log) =
+        files(&desktop.journal()).into_iter().find(|(name, _)| name.to_string_lossy().contains("log-")).unwrap();
+    put(&desktop.journal(), &conflict_name(&name), &log);
+    desktop.save("New");
+    assert_eq!(desktop.titles(), ["New", "Kept"], "nothing doubled");
+    let check = desktop.bezin(&["check"]).success().get_output().stdout.clone();
+    assert!(text(&check).contains("is a copy a sync made of a log"), "{}", text(&check));
+}
+
+/// A home folder restored on another machine brings the device id along:
+/// the copy gets an id of its own, so two machines never write one log.
+#[test]
+fn a_device_id_copied_to_another_machine_is_replaced() {
+    let (laptop, restored) = (Device::new(), Device::new());
+    laptop.save("Before the move");
+    let state = laptop.home.path().join("state");
+    for (name, bytes) in files(&state) {
+        put(&restored.home.path().join("state"), &name, &bytes);
+    }
+    let mut sync = Syncthing::default();
+    sync.settle(&laptop.journal(), &restored.journal());
+    restored.save("After the move");
+    let devices: BTreeSet<String> = files(&restored.journal())
+        .keys()
+        .filter_map(|name| name.components().next().map(|dev| dev.as_os_str().to_string_lossy().into_owned()))
+        .filter(|dev| dev.starts_with("dev-"))
+        .collect();
+    assert_eq!(devices.len(), 2, "{devices:?}");
+}
+
+/// A journal of format 1 or 2 becomes the first device's log byte for byte,
+/// and the change is said once.
+#[test]
+fn a_journal_of_an_older_format_becomes_the_first_log_byte_for_byte() {
+    for fixture in ["tests/fixtures/format-1-journal.jsonl", "tests/fixtures/format-2-journal.jsonl"] {
+        let device = Device::new();
+        let old = fs::read(fixture).unwrap();
+        put(device.journal().parent().unwrap(), Path::new("journal.jsonl"), &old);
+        let before = device.entries();
+        let answers = device.home.write("answers.toml", FIVE_TIPS);
+        let first = device.bezin(&["run", "five-tips", "--answers", answers.to_str().unwrap()]).success();
+        let said = text(&first.get_output().stderr);
+        assert!(said.contains("is now a folder of one log per device (journal format 3)"), "{said}");
+        let again = device.bezin(&["run", "five-tips", "--answers", answers.to_str().unwrap()]).success();
+        assert!(!text(&again.get_output().stderr).contains("is now a folder"), "said once");
+        let logs = files(&device.journal());
+        let log = logs.iter().find(|(name, _)| name.ends_with("log-000001.jsonl")).unwrap().1;
+        assert_eq!(&log[..old.len()], &old[..], "{fixture}: every entry byte for byte");
+        assert_eq!(&device.entries()[2..], &before[..], "{fixture}: the same entries, in the same order");
+    }
+}
