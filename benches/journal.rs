@@ -31,11 +31,11 @@ fn main() {
     fs::create_dir_all(&home).unwrap();
     let journal = home.join("journal.jsonl");
     let started = Instant::now();
-    fs::write(&journal, make_journal(entries)).unwrap();
-    let size = fs::metadata(&journal).unwrap().len();
+    let lines = make_journal(entries);
+    let size = three_devices(&journal, &lines);
     println!("{}", machine());
     println!(
-        "journal: {entries} entries, {:.1} MB, made in {:.1} s; {runs} runs each, median\n",
+        "journal: {entries} entries in three devices' logs, {:.1} MB, made in {:.1} s; {runs} runs each, median\n",
         size as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
@@ -45,7 +45,7 @@ fn main() {
     let status = bezin(&home).args(["export", "--format", "json", "-o"]).arg(&export).status().unwrap();
     assert!(status.success(), "the JSON export for the import case failed");
     let jrnl_export = dir.path().join("jrnl-export.json");
-    fs::write(&jrnl_export, jrnl_export_of(&journal)).unwrap();
+    fs::write(&jrnl_export, jrnl_export_of(&lines)).unwrap();
     let empty = dir.path().join("empty");
 
     println!("{:<44} {:>10} {:>10} {:>12}", "command", "median", "target", "peak memory");
@@ -65,9 +65,10 @@ fn main() {
         results.push((case.name, median));
     }
     compare_with_grep(&home, runs);
+    after_a_sync(dir.path(), &home, &lines, &answers, runs);
     println!();
     recall(&home, &answers, runs);
-    encrypted(dir.path(), &home, &answers, runs);
+    encrypted(dir.path(), &home, &lines, &answers, runs);
     odd_journals(dir.path(), runs);
     if let Some(jrnl) = jrnl_path() {
         compare_with_jrnl(&jrnl, dir.path(), entries, runs, &results);
@@ -111,7 +112,7 @@ fn time(home: &Path, case: &Case, runs: usize) -> (Duration, u64) {
     let mut peak = 0;
     for _ in 0..runs {
         if case.name.starts_with("import") {
-            let _ = fs::remove_file(home.join("journal.jsonl"));
+            let _ = fs::remove_dir_all(home.join("journal.jsonl"));
         }
         let started = Instant::now();
         let output = Command::new(std::env::current_exe().unwrap())
@@ -207,6 +208,111 @@ fn sentence(rng: &mut fastrand::Rng, words: &[&str], len: usize) -> String {
     (0..len).map(|_| words[rng.usize(..words.len())]).collect::<Vec<_>>().join(" ")
 }
 
+/// Writes `lines` as a journal folder (format 3) at `journal`, the entries
+/// spread over three devices' logs as they saved them; returns its size.
+fn three_devices(journal: &Path, lines: &str) -> u64 {
+    let devices = ["laptop0001", "desktop001", "phone00001"];
+    let mut logs = vec![String::new(); devices.len()];
+    let mut rng = fastrand::Rng::with_seed(5);
+    for (n, line) in lines.lines().enumerate() {
+        let device = rng.usize(..devices.len());
+        let at = 1_480_000_000_000_000 + n as u64;
+        let _ = writeln!(logs[device], "{{\"add\":{line},\"at\":{at},\"dev\":\"{}\"}}", devices[device]);
+    }
+    fs::create_dir_all(journal).unwrap();
+    fs::write(journal.join("format.txt"), "bezin journal, format 3\n").unwrap();
+    for (device, log) in devices.iter().zip(&logs) {
+        let folder = journal.join(format!("dev-{device}"));
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(folder.join("log-000001.jsonl"), log).unwrap();
+    }
+    logs.iter().map(|log| log.len() as u64).sum()
+}
+
+/// What the devices' syncs cost: the journal merged again after another
+/// device's log changed (a sync brought a change), and a device's first
+/// read after it saw 10,000 deletions and 30,000 changes of its own 100,000
+/// entries replaced by later ones, which compacts its log.
+fn after_a_sync(dir: &Path, home: &Path, lines: &str, answers: &Path, runs: usize) {
+    println!("\nafter a sync, median of {runs} runs:");
+    let phone = home.join("journal.jsonl/dev-phone00001/log-000001.jsonl");
+    let arrived = median((0..runs).map(|n| {
+        let change = format!(
+            "{{\"change\":\"0000000042\",\"fields\":{{\"title\":\"t{n}\"}},\"at\":{},\"dev\":\"phone00001\"}}\n",
+            2_000_000_000_000_000 + n
+        );
+        let mut log = fs::OpenOptions::new().append(true).open(&phone).unwrap();
+        std::io::Write::write_all(&mut log, change.as_bytes()).unwrap();
+        timed(bezin(home).args(["list", "--limit", "20"]))
+    }));
+    println!("{:<44} {:>7.1} ms", "list, after a change arrived from a device", millis(arrived));
+    let own = dir.join("compacting");
+    fs::create_dir_all(&own).unwrap();
+    assert!(bezin(&own).args(["run", "five-tips", "--answers"]).arg(answers).status().unwrap().success());
+    let device = fs::read_to_string(own.join("state/device.txt")).unwrap();
+    let device = device.split(' ').next().unwrap().to_owned();
+    let made = dir.join("to-compact");
+    let folder = made.join(format!("dev-{device}"));
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(made.join("format.txt"), "bezin journal, format 3\n").unwrap();
+    let mut log = String::new();
+    let mut at = 1_480_000_000_000_000_u64;
+    for line in lines.lines() {
+        at += 1;
+        let _ = writeln!(log, "{{\"add\":{line},\"at\":{at},\"dev\":\"{device}\"}}");
+    }
+    let mut rng = fastrand::Rng::with_seed(9);
+    let count = lines.lines().count();
+    for n in 0..30_000 {
+        at += 1;
+        let id = rng.usize(..count);
+        let _ = writeln!(
+            log,
+            "{{\"change\":\"{id:010}\",\"fields\":{{\"title\":\"t{n}\"}},\"at\":{at},\"dev\":\"{device}\"}}"
+        );
+    }
+    for _ in 0..10_000 {
+        at += 1;
+        let _ = writeln!(log, "{{\"delete\":\"{:010}\",\"at\":{at},\"dev\":\"{device}\"}}", rng.usize(..count));
+    }
+    fs::write(folder.join("log-000001.jsonl"), log).unwrap();
+    let journal = own.join("journal.jsonl");
+    let compacted = median((0..runs).map(|_| {
+        let _ = fs::remove_dir_all(&journal);
+        assert!(Command::new("cp").arg("-r").arg(&made).arg(&journal).status().unwrap().success());
+        let took = timed(bezin(&own).args(["list", "--limit", "20"]));
+        assert!(journal.join(format!("dev-{device}/log-000002.jsonl")).exists(), "the log was compacted");
+        took
+    }));
+    println!(
+        "{:<44} {:>7.1} ms {:>7} ms{}",
+        "first read after 10,000 deletions, compacting",
+        millis(compacted),
+        2000,
+        if compacted <= Duration::from_secs(2) { "" } else { "  over target" }
+    );
+}
+
+/// How long a command takes to its end.
+fn timed(command: &mut Command) -> Duration {
+    let started = Instant::now();
+    assert!(command.status().unwrap().success(), "{command:?} failed");
+    started.elapsed()
+}
+
+/// The logs of the journal folder at `journal`.
+fn logs_of(journal: &Path) -> Vec<PathBuf> {
+    let mut logs: Vec<PathBuf> = fs::read_dir(journal)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|device| device.file_name().to_string_lossy().starts_with("dev-"))
+        .flat_map(|device| fs::read_dir(device.path()).unwrap().filter_map(Result::ok).map(|log| log.path()))
+        .filter(|path| path.file_name().unwrap().to_string_lossy().starts_with("log-"))
+        .collect();
+    logs.sort();
+    logs
+}
+
 /// `count` entries in time order over ten years, as journal lines.
 fn make_journal(count: usize) -> String {
     let mut rng = fastrand::Rng::with_seed(7);
@@ -254,9 +360,8 @@ fn make_journal(count: usize) -> String {
 /// The entries of `journal` as jrnl exports them (`jrnl --export json`):
 /// the title, the answers as the body, the date and time; indented, and
 /// every character beyond ASCII escaped, as Python's json module writes.
-fn jrnl_export_of(journal: &Path) -> String {
-    let entries: Vec<serde_json::Value> = fs::read_to_string(journal)
-        .unwrap()
+fn jrnl_export_of(lines: &str) -> String {
+    let entries: Vec<serde_json::Value> = lines
         .lines()
         .map(|line| {
             let entry: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -338,13 +443,13 @@ fn odd_home(dir: &Path, kind: &str, mb: usize) -> PathBuf {
     home
 }
 
-/// `grep -ci WORD` on the same file, the floor that search (at most 2.5
+/// `grep -ci WORD` on the journal's logs, the floor that search (at most 2.5
 /// times it) and the whole Markdown export (at most 5 times) are held to,
 /// timed the same way from here: bezin's output to /dev/null as in the cases
 /// above, grep's into a pipe (on /dev/null, grep stops at the first match).
 fn compare_with_grep(home: &Path, runs: usize) {
-    println!("\nsearch, export and grep -ci on the same file, timed alike, median of {runs} runs:");
-    let journal = home.join("journal.jsonl");
+    println!("\nsearch, export and grep -ci on the journal's logs, timed alike, median of {runs} runs:");
+    let logs = logs_of(&home.join("journal.jsonl"));
     let median = |command: &mut Command| {
         let mut times: Vec<Duration> = (0..runs)
             .map(|_| {
@@ -363,7 +468,7 @@ fn compare_with_grep(home: &Path, runs: usize) {
         ("zeldzaamheid", &["export", "--format", "markdown"]),
     ];
     for (word, args) in pairs {
-        let grep = median(Command::new("grep").args(["-ci", word]).arg(&journal));
+        let grep = median(Command::new("grep").args(["-ci", word]).args(&logs));
         let ours = median(bezin(home).args(args));
         println!(
             "{:<44} {:>7.1} ms   grep -ci {word} {:.1} ms, {:.2} times grep",
@@ -379,10 +484,11 @@ fn compare_with_grep(home: &Path, runs: usize) {
 /// a new X25519 identity: reads of the newest entries and a save within
 /// their targets, whole reads within 1.5 times their plain time, each
 /// timed right after its plain twin so that both see the same machine.
-fn encrypted(dir: &Path, plain: &Path, answers: &Path, runs: usize) {
+fn encrypted(dir: &Path, plain: &Path, lines: &str, answers: &Path, runs: usize) {
     let home = dir.join("encrypted");
     fs::create_dir_all(&home).unwrap();
-    fs::copy(plain.join("journal.jsonl"), home.join("journal.jsonl")).unwrap();
+    // The encrypted journal is one device's: the same entries in one file.
+    fs::write(home.join("journal.jsonl"), lines).unwrap();
     assert!(bezin(&home).arg("encrypt").status().unwrap().success(), "bezin encrypt failed");
     println!(
         "
@@ -424,7 +530,9 @@ fn recall(home: &Path, answers: &Path, runs: usize) {
         recall_once(home)
     }));
     let whole = median((0..runs).map(|_| {
-        let _ = fs::remove_file(home.join(".journal.jsonl.index-people"));
+        for journal in fs::read_dir(home.join("state/journals")).into_iter().flatten().filter_map(Result::ok) {
+            let _ = fs::remove_file(journal.path().join(".view.jsonl.index-people"));
+        }
         let _ = fs::remove_file(home.join("journal.jsonl.age/index-people.age"));
         recall_once(home)
     }));

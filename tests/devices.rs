@@ -281,3 +281,73 @@ fn a_journal_of_an_older_format_becomes_the_first_log_byte_for_byte() {
         assert_eq!(&device.entries()[2..], &before[..], "{fixture}: the same entries, in the same order");
     }
 }
+
+/// `bezin ARGS` on this device, started and not waited for.
+fn started(device: &Device, args: &[&str]) -> std::process::Child {
+    let mut command = device.home.process();
+    command.args(args).arg("--journal").arg(device.journal());
+    command.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::null()).spawn().unwrap()
+}
+
+/// Killed at any moment of its first write (which turns the journal file
+/// into a folder), of a deletion (which compacts the device's log) or of an
+/// edit, bezin loses no change it said it made, brings back no entry it said
+/// it deleted, and leaves nothing that stops the next command.
+#[test]
+fn kills_at_any_moment_of_a_change_lose_nothing_said_done() {
+    let device = Device::new();
+    let entries: Vec<String> = (0..40)
+        .map(|n| {
+            let finished = format!("2026-01-01T09:{n:02}:00+01:00");
+            common::entry(&format!("e{n:09}"), "five-tips", &finished, None, &[]).to_string()
+        })
+        .collect();
+    let old = entries.join("\n") + "\n";
+    let mut rng = fastrand::Rng::with_seed(17);
+    let answers = device.home.write("answers.toml", FIVE_TIPS);
+    // The first write, killed: a journal file still, or a folder, never neither.
+    for _ in 0..12 {
+        let _ = fs::remove_dir_all(device.journal());
+        put(device.journal().parent().unwrap(), Path::new("journal.jsonl"), old.as_bytes());
+        let mut child = started(&device, &["run", "five-tips", "--answers", answers.to_str().unwrap()]);
+        std::thread::sleep(std::time::Duration::from_micros(rng.u64(0..15_000)));
+        let _ = child.kill();
+        let saved = child.wait_with_output().unwrap().status.success();
+        let ids: Vec<String> = device.entries().iter().map(|entry| entry["id"].as_str().unwrap().to_owned()).collect();
+        // A save killed after it was written but before it said so may be there.
+        assert!(ids.len() == 41 || (!saved && ids.len() == 40), "{ids:?}");
+        assert!(entries.iter().all(|entry| ids.iter().any(|id| entry.contains(id.as_str()))), "{ids:?}");
+    }
+    // Deletions and edits, killed.
+    let mut deleted = BTreeSet::new();
+    let mut titled = BTreeMap::new();
+    for round in 0..30 {
+        let id = format!("e{round:09}");
+        let title = format!("Title {round}");
+        let args: Vec<&str> =
+            if round % 2 == 0 { vec!["delete", &id, "--yes"] } else { vec!["edit", &id, "--title", &title] };
+        let mut child = started(&device, &args);
+        if round % 4 != 3 {
+            std::thread::sleep(std::time::Duration::from_micros(rng.u64(0..20_000)));
+            let _ = child.kill();
+        }
+        if child.wait_with_output().unwrap().status.success() {
+            if round % 2 == 0 {
+                deleted.insert(id);
+            } else {
+                titled.insert(id, title);
+            }
+        }
+        let shown = device.entries();
+        for id in &deleted {
+            assert!(shown.iter().all(|entry| entry["id"] != id.as_str()), "{id} came back");
+        }
+        for (id, title) in &titled {
+            let entry = shown.iter().find(|entry| entry["id"] == id.as_str()).expect("an edited entry");
+            assert_eq!(entry["title"], title.as_str());
+        }
+    }
+    device.bezin(&["list"]).success();
+    let check = device.check();
+    assert!(check.ends_with("all is well\n"), "{check}");
+}

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::fs::File;
+use std::io::Write;
 use std::ops::ControlFlow;
 use std::os::unix::fs::FileExt;
 
@@ -12,7 +13,7 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 
 use super::record::{self, Stamp};
-use crate::journal::lines;
+use crate::journal::{lines, write_line};
 
 #[derive(Deserialize)]
 struct Id<'a> {
@@ -24,10 +25,10 @@ fn id_of(line: &[u8]) -> Option<String> {
     serde_json::from_slice::<Id>(line).ok().map(|id| id.id.into_owned())
 }
 
-/// The records that turn the journal `old` into `new`: a new entry for
-/// each id only `new` holds, a change for each line that differs, and a
-/// deletion for each id only `old` holds.
-pub fn changes(old: &File, new: &File, stamp: &Stamp) -> Result<Vec<String>> {
+/// Writes the records that turn the journal `old` into `new` to `out`: a
+/// new entry for each id only `new` holds, a change for each line that
+/// differs, and a deletion for each id only `old` holds. Returns how many.
+pub fn changes(old: &File, new: &File, stamp: &Stamp, out: &mut dyn Write) -> Result<usize> {
     let mut held: HashMap<String, (u64, usize)> = HashMap::new();
     lines::forward(old, lines::LONGEST, |line| {
         if let Some(id) = id_of(line.bytes) {
@@ -36,17 +37,22 @@ pub fn changes(old: &File, new: &File, stamp: &Stamp) -> Result<Vec<String>> {
         Ok(ControlFlow::Continue(()))
     })
     .context("could not read the journal's view")?;
-    let mut records = Vec::new();
+    let mut records = 0;
+    let mut record = |line: &str| {
+        records += 1;
+        write_line(out, line.as_bytes())
+    };
     let mut before = Vec::new();
     lines::forward(new, usize::MAX, |line| {
         let Some(id) = id_of(line.bytes) else { return Ok(ControlFlow::Continue(())) };
         match held.remove(&id) {
-            None => records.push(record::add(&String::from_utf8_lossy(line.bytes), stamp)),
+            None => record(&record::add(&String::from_utf8_lossy(line.bytes), stamp))?,
             Some((offset, len)) => {
                 before.resize(len, 0);
                 old.read_exact_at(&mut before, offset)?;
-                if before != line.bytes {
-                    records.extend(record::set(&before, line.bytes, stamp));
+                if let Some(change) = (before != line.bytes).then(|| record::set(&before, line.bytes, stamp)).flatten()
+                {
+                    record(&change)?;
                 }
             }
         }
@@ -55,6 +61,8 @@ pub fn changes(old: &File, new: &File, stamp: &Stamp) -> Result<Vec<String>> {
     .context("could not read the journal's new view")?;
     let mut gone: Vec<(u64, String)> = held.into_iter().map(|(id, (offset, _))| (offset, id)).collect();
     gone.sort();
-    records.extend(gone.iter().map(|(_, id)| record::del(id, stamp)));
+    for (_, id) in gone {
+        record(&record::del(&id, stamp))?;
+    }
     Ok(records)
 }

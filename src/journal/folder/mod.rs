@@ -200,6 +200,7 @@ impl Folder {
     /// Merges every log into a new view, under the lock. When this
     /// device's logs hold what it should forget, compacts them.
     pub fn rebuild(&self, _lock: &Lock) -> Result<Merged> {
+        self.remove_leftovers();
         let before = self.manifest().map_or(0, |manifest| manifest.max_at);
         let merged = Merged::read(self.logs()?, &self.device)?;
         let view = self.view();
@@ -216,6 +217,23 @@ impl Folder {
         }
         self.save(&manifest)?;
         Ok(merged)
+    }
+
+    /// Removes what a stopped compaction or view left: new files not yet
+    /// renamed into place. Only under the lock, when none is being written.
+    fn remove_leftovers(&self) {
+        let places = [
+            (self.own_dir(), ".log-compacting-"),
+            (self.state.clone(), ".view.jsonl.new-"),
+            (self.state.clone(), ".view.json.new-"),
+        ];
+        for (folder, prefix) in places {
+            for file in fs::read_dir(folder).into_iter().flatten().filter_map(Result::ok) {
+                if file.file_name().to_string_lossy().starts_with(prefix) {
+                    let _ = fs::remove_file(file.path());
+                }
+            }
+        }
     }
 
     fn save(&self, manifest: &Manifest) -> Result<()> {
@@ -254,7 +272,10 @@ impl Folder {
         let lock = self.lock()?;
         let manifest = self.fresh(&lock)?;
         let stamp = self.stamp(&manifest);
-        let written = self.write_own(&[record::add(line, &stamp)])?;
+        let written = self.write_own(|out| {
+            crate::journal::write_line(out, record::add(line, &stamp).as_bytes())?;
+            Ok(1)
+        })?;
         let now = self.marks()?;
         let others =
             |marks: &[Mark]| marks.iter().filter(|mark| mark.path != written.path).cloned().collect::<Vec<_>>();
@@ -378,18 +399,18 @@ impl Folder {
     pub fn record_changes(&self, lock: &Lock, old: &File, new: &File) -> Result<bool> {
         let manifest = self.fresh(lock)?;
         let stamp = self.stamp(&manifest);
-        let records = diff::changes(old, new, &stamp)?;
-        if records.is_empty() {
+        let written = self.write_own(|out| diff::changes(old, new, &stamp, out))?;
+        if written.records == 0 {
             return Ok(false);
         }
-        self.write_own(&records)?;
         self.rebuild(lock)?;
         Ok(true)
     }
 
-    /// Appends `records` to this device's newest log in one write and
-    /// syncs it. A last line cut off by a crash is first moved aside.
-    fn write_own(&self, records: &[String]) -> Result<Written> {
+    /// Appends the records `write` writes (it returns how many) to this
+    /// device's newest log, and syncs it. A last line cut off by a crash is
+    /// first moved aside. If anything fails, the log is left as it was.
+    fn write_own(&self, write: impl FnOnce(&mut dyn Write) -> Result<usize>) -> Result<Written> {
         let dir = self.own_dir();
         let created = !dir.is_dir();
         if created {
@@ -406,17 +427,24 @@ impl Folder {
         let whole = |line: &[u8]| record::parse(line, &self.device).is_ok();
         let ended = lines::tail_start(&file, file.metadata()?.len())?.is_none();
         let moved = crate::journal::mend_tail(&mut file, &dir.join("corrupt"), whole).with_context(writing)?;
-        let text: String = records.iter().flat_map(|record| [record.as_str(), "\n"]).collect();
         let length = file.metadata()?.len();
-        if let Err(err) = file.write_all(text.as_bytes()).and_then(|()| file.sync_all()) {
-            let _ = file.set_len(length).and_then(|()| file.sync_all());
-            return Err(err).with_context(writing);
-        }
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, &file);
+        let records = write(&mut out).and_then(|records| {
+            out.into_inner().map_err(std::io::IntoInnerError::into_error)?.sync_all()?;
+            Ok(records)
+        });
+        let records = match records {
+            Ok(records) => records,
+            Err(err) => {
+                let _ = file.set_len(length).and_then(|()| file.sync_all());
+                return Err(err).with_context(writing);
+            }
+        };
         if newest.is_none() {
             sync_folder(&dir)?;
             sync_folder(&self.dir)?;
         }
-        Ok(Written { path, moved, only_this: ended })
+        Ok(Written { path, moved, only_this: ended, records })
     }
 
     /// Rewrites this device's logs as one, without what it no longer
@@ -469,6 +497,8 @@ struct Written {
     moved: Option<crate::journal::MovedAside>,
     /// Whether the records are all that changed in the log.
     only_this: bool,
+    /// How many records were written.
+    records: usize,
 }
 
 /// The name of log number `n`.
@@ -498,6 +528,7 @@ pub fn create(dir: &Path) -> Result<()> {
 /// caller holds the file's lock. A crash in between leaves the new folder
 /// whole beside it, which `recover` puts in place.
 pub fn migrate(file: &Path, state: &Path) -> Result<()> {
+    remove_empty_new_folders(file);
     let device = device::this_device(state)?;
     let made = new_folder(file)?;
     let dev = made.join(format!("{DEVICE}{device}"));
@@ -531,6 +562,26 @@ pub fn recover(dir: &Path) -> bool {
         }
     }
     false
+}
+
+/// Removes the new folders that stopped migrations left beside `place`
+/// before the journal was moved into them: they hold no log.
+fn remove_empty_new_folders(place: &Path) {
+    let Some(prefix) = new_prefix(place) else { return };
+    for entry in fs::read_dir(parent_of(place)).into_iter().flatten().filter_map(Result::ok) {
+        let ours = entry.file_name().to_string_lossy().starts_with(&prefix);
+        let holds_log = |dir: &Path| {
+            let devices = fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok);
+            devices
+                .filter_map(|device| fs::read_dir(device.path()).ok())
+                .flatten()
+                .filter_map(Result::ok)
+                .any(|file| file.file_name().to_string_lossy().starts_with(LOG))
+        };
+        if ours && !holds_log(&entry.path()) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// A new owner-only folder beside `place`, holding `format.txt`.
