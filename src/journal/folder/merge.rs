@@ -223,14 +223,54 @@ impl Merged {
         order.sort_by(|(a_id, a), (b_id, b)| {
             (a.finished, &a.stamp, a.file, a.offset, a_id).cmp(&(b.finished, &b.stamp, b.file, b.offset, b_id))
         });
+        let mut windows: Vec<Window> = self.reads.iter().map(|_| Window::default()).collect();
         for (id, added) in &order {
-            let bytes = self.bytes(added).context("could not read a device's log")?;
-            match self.latest.get(*id).and_then(|latest| changed(&bytes, latest)) {
+            let read = &self.reads[added.file];
+            let bytes = windows[added.file]
+                .bytes(&read.file, added.offset, added.len)
+                .with_context(|| format!("could not read {}", read.log.path.display()))?;
+            match self.latest.get(*id).and_then(|latest| changed(bytes, latest)) {
                 Some(line) => crate::journal::write_line(out, line.as_bytes())?,
-                None => crate::journal::write_line(out, &bytes)?,
+                None => crate::journal::write_line(out, bytes)?,
             }
         }
         Ok(order.last().map(|(_, added)| added.finished))
+    }
+}
+
+/// A part of a log read ahead: the merge takes each log's entries mostly
+/// in the order they are in it, so one read serves many. Where it jumps
+/// about, it reads each entry alone.
+#[derive(Default)]
+struct Window {
+    start: u64,
+    bytes: Vec<u8>,
+    /// Where the last entry read ended.
+    next: u64,
+}
+
+impl Window {
+    const SIZE: usize = 1 << 20;
+
+    /// The `len` bytes at `offset` of `file`.
+    fn bytes(&mut self, file: &File, offset: u64, len: usize) -> std::io::Result<&[u8]> {
+        let inside = offset >= self.start && offset + len as u64 <= self.start + self.bytes.len() as u64;
+        let in_order = offset >= self.next && offset - self.next < 4096;
+        self.next = offset + len as u64;
+        if !inside {
+            self.bytes.resize(if in_order { len.max(Self::SIZE) } else { len }, 0);
+            let mut read = 0;
+            while read < len {
+                match FileExt::read_at(file, &mut self.bytes[read..], offset + read as u64)? {
+                    0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+                    more => read += more,
+                }
+            }
+            self.bytes.truncate(read);
+            self.start = offset;
+        }
+        let at = usize::try_from(offset - self.start).unwrap_or(usize::MAX);
+        Ok(&self.bytes[at..at + len])
     }
 }
 
