@@ -351,3 +351,23 @@ fn kills_at_any_moment_of_a_change_lose_nothing_said_done() {
     let check = device.check();
     assert!(check.ends_with("all is well\n"), "{check}");
 }
+
+/// The other machine's older copy of the folder put over this one's (a
+/// `cp -r`, an old version brought back) takes nothing this device saved
+/// with it: its records are written back, and reach the other machine.
+#[test]
+fn an_older_copy_over_this_device_s_log_takes_nothing_away() {
+    let (laptop, desktop) = (Device::new(), Device::new());
+    let mut sync = Syncthing::default();
+    laptop.save("One");
+    desktop.save("Two");
+    sync.settle(&laptop.journal(), &desktop.journal());
+    desktop.save("Three, saved here alone");
+    for (name, bytes) in files(&laptop.journal()) {
+        put(&desktop.journal(), &name, &bytes);
+    }
+    assert_eq!(desktop.titles(), ["Three, saved here alone", "Two", "One"]);
+    Syncthing::default().settle(&laptop.journal(), &desktop.journal());
+    assert_eq!(laptop.titles(), ["Three, saved here alone", "Two", "One"]);
+    assert_eq!(desktop.entries(), laptop.entries());
+}

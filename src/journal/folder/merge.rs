@@ -194,15 +194,14 @@ impl Merged {
     }
 
     /// Copies the lines of this device's log `read` that still count
-    /// (`keeps`) to `out`. A last line cut off by a crash goes too: it is
-    /// never dropped, and the next save moves it aside.
-    pub fn copy_kept(&self, read: &Read, dev: &str, out: &mut dyn Write) -> Result<()> {
+    /// (`keeps`) to `out`, each once: a line already `written` (the same
+    /// record in two of the logs) is left out. A last line cut off by a
+    /// crash goes too, on a line of its own: it is never dropped.
+    pub fn copy_kept(&self, read: &Read, dev: &str, written: &mut HashSet<u64>, out: &mut dyn Write) -> Result<()> {
         let source = Limited { file: &read.file, size: read.meta.len() };
         lines::forward(&source, usize::MAX, |line| {
             let torn = line.offset >= read.whole;
-            if torn {
-                out.write_all(line.bytes)?;
-            } else if self.keeps(line.bytes, dev) {
+            if torn || (self.keeps(line.bytes, dev) && written.insert(hash(line.bytes))) {
                 crate::journal::write_line(out, line.bytes)?;
             }
             Ok(ControlFlow::Continue(()))
@@ -272,6 +271,11 @@ impl Window {
         let at = usize::try_from(offset - self.start).unwrap_or(usize::MAX);
         Ok(&self.bytes[at..at + len])
     }
+}
+
+/// FNV-1a, to know a line seen before without keeping it.
+fn hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Whether a change `stamp` of a field to `value` comes after `held`.

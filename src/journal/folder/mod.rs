@@ -14,6 +14,7 @@
 
 mod device;
 mod merge;
+mod own;
 mod record;
 
 use std::fs::{self, File, OpenOptions};
@@ -58,6 +59,12 @@ struct Mark {
 }
 
 impl Mark {
+    /// Whether the file is still there with at least what it had: not
+    /// removed, replaced by another file, or cut short.
+    fn is_there(&self) -> bool {
+        fs::metadata(&self.path).is_ok_and(|meta| meta.ino() == self.inode && meta.len() >= self.size)
+    }
+
     fn of(path: &Path, meta: &fs::Metadata) -> Mark {
         let changed = i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec());
         Mark { path: path.to_owned(), size: meta.len(), inode: meta.ino(), changed }
@@ -72,6 +79,11 @@ struct Manifest {
     max_at: u64,
     /// When the last entry of the view was finished, in nanoseconds.
     last: Option<i128>,
+    /// Which journal folder it is (`Folder::identity`): another folder in
+    /// its place is another journal, to which this device's kept records do
+    /// not belong.
+    #[serde(default)]
+    folder: u64,
 }
 
 /// A journal of format 3, as this device reads and writes it.
@@ -115,6 +127,11 @@ impl Folder {
     /// The merged journal, as a journal of format 2.
     pub fn view(&self) -> PathBuf {
         self.state.join("view.jsonl")
+    }
+
+    /// This device's records, kept where no sync reaches them (`own.rs`).
+    fn kept(&self) -> PathBuf {
+        self.state.join("own.jsonl")
     }
 
     fn manifest_path(&self) -> PathBuf {
@@ -201,7 +218,14 @@ impl Folder {
     /// device's logs hold what it should forget, compacts them.
     pub fn rebuild(&self, _lock: &Lock) -> Result<Merged> {
         self.remove_leftovers();
-        let before = self.manifest().map_or(0, |manifest| manifest.max_at);
+        let manifest = self.manifest();
+        let folder = self.identity();
+        match &manifest {
+            Some(manifest) if manifest.folder == folder => self.restore_own(manifest)?,
+            // Another journal in this place: what was kept belonged to the one before.
+            _ => own::forget(&self.kept())?,
+        }
+        let before = manifest.map_or(0, |manifest| manifest.max_at);
         let merged = Merged::read(self.logs()?, &self.device)?;
         let view = self.view();
         let mut out = AtomicFile::new(&view, ".view.jsonl.new-")
@@ -210,13 +234,35 @@ impl Folder {
         out.commit().with_context(|| format!("could not write {}", view.display()))?;
         let files = merged.reads.iter().map(|read| Mark::of(&read.log.path, &read.meta)).collect();
         let mut manifest =
-            Manifest { files, max_at: merged.max_at.max(before), last: last.map(Timestamp::as_nanosecond) };
+            Manifest { files, max_at: merged.max_at.max(before), last: last.map(Timestamp::as_nanosecond), folder };
         if merged.own_to_forget(SUPERSEDED) {
             self.compact(&merged)?;
             manifest.files = self.marks()?;
         }
         self.save(&manifest)?;
         Ok(merged)
+    }
+
+    /// Which journal folder this is: its `format.txt` file, made with the
+    /// folder, by inode and birth (an inode number alone may be reused;
+    /// a sync that writes the file again keeps both).
+    fn identity(&self) -> u64 {
+        let Ok(meta) = fs::metadata(self.dir.join(FORMAT_FILE)) else { return 0 };
+        let born = meta.created().ok().and_then(|at| at.duration_since(std::time::UNIX_EPOCH).ok());
+        let born = born.map_or(0, |born| born.as_secs() ^ u64::from(born.subsec_nanos()).rotate_left(34));
+        meta.ino() ^ born.rotate_left(17)
+    }
+
+    /// Writes this device's kept records back as a new log when a log of
+    /// its own is gone, cut short or replaced since it was last read.
+    fn restore_own(&self, manifest: &Manifest) -> Result<()> {
+        let own = self.own_dir();
+        let mut ours = manifest.files.iter().filter(|mark| mark.path.starts_with(&own));
+        if !ours.any(|mark| !mark.is_there()) {
+            return Ok(());
+        }
+        let newest = self.logs()?.iter().filter(|log| *log.dev == *self.device).filter_map(|log| log.number).max();
+        own::restore(&self.kept(), &own.join(log_name(newest.unwrap_or(0) + 1)))
     }
 
     /// Removes what a stopped compaction or view left: new files not yet
@@ -282,7 +328,7 @@ impl Folder {
         let last = manifest.last.is_none_or(|last| finished.as_nanosecond() >= last);
         if last && written.only_this && others(&now) == others(&manifest.files) {
             append_view()?;
-            self.save(&Manifest { files: now, max_at: stamp.at, last: Some(finished.as_nanosecond()) })?;
+            self.save(&Manifest { files: now, max_at: stamp.at, last: Some(finished.as_nanosecond()), ..manifest })?;
         } else {
             self.rebuild(&lock)?;
         }
@@ -444,6 +490,9 @@ impl Folder {
             sync_folder(&dir)?;
             sync_folder(&self.dir)?;
         }
+        // The first records kept take the log's earlier ones (a journal file made its first log) along.
+        let kept = self.kept();
+        own::keep(&kept, &file, if kept.exists() { length } else { 0 })?;
         Ok(Written { path, moved, only_this: ended, records })
     }
 
@@ -456,10 +505,12 @@ impl Folder {
         let target = self.own_dir().join(log_name(newest + 1));
         let mut out = AtomicFile::new(&target, ".log-compacting-")
             .with_context(|| format!("could not write {}", target.display()))?;
+        let mut written = std::collections::HashSet::new();
         for read in &own {
-            merged.copy_kept(read, &self.device, &mut out)?;
+            merged.copy_kept(read, &self.device, &mut written, &mut out)?;
         }
         out.commit().with_context(|| format!("could not write {}", target.display()))?;
+        own::keep_as(&self.kept(), &target)?;
         for read in own {
             fs::remove_file(&read.log.path).with_context(|| format!("could not remove {}", read.log.path.display()))?;
         }

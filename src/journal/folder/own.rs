@@ -1,0 +1,55 @@
+//! This device's records, kept twice: in its logs in the synced folder,
+//! and in one file in the machine's state folder, which no sync reaches.
+//! A sync that puts an older copy of a device's log in place of the newer
+//! one (a folder copied over from another machine, an old version brought
+//! back) would otherwise take with it what this device saved since; the
+//! merge finds its log cut short or replaced and writes the kept records
+//! back as a new log. Reading a record twice changes nothing, and the next
+//! compaction keeps each once.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Seek, SeekFrom};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use crate::atomic::AtomicFile;
+
+/// Adds what `log` holds from `from` on (the records just written) to the
+/// kept records at `kept`.
+pub fn keep(kept: &Path, log: &File, from: u64) -> Result<()> {
+    let mut copy = OpenOptions::new().append(true).create(true).mode(0o600).open(kept);
+    let copy = copy.as_mut().map_err(|err| anyhow::anyhow!("{err}"));
+    let copy = copy.with_context(|| format!("could not keep a copy in {}", kept.display()))?;
+    let mut log = log.try_clone()?;
+    log.seek(SeekFrom::Start(from))?;
+    std::io::copy(&mut log, copy)?;
+    copy.sync_all()?;
+    Ok(())
+}
+
+/// Makes the kept records what the log at `log` holds, after a compaction.
+pub fn keep_as(kept: &Path, log: &Path) -> Result<()> {
+    let mut out = AtomicFile::new(kept, ".own.jsonl.new-")?;
+    std::io::copy(&mut File::open(log)?, &mut out)?;
+    out.commit().with_context(|| format!("could not keep a copy in {}", kept.display()))
+}
+
+/// Writes the kept records back as the new log `log`.
+pub fn restore(kept: &Path, log: &Path) -> Result<()> {
+    let Ok(mut records) = File::open(kept) else { return Ok(()) };
+    let mut out = AtomicFile::new(log, ".log-compacting-")?;
+    std::io::copy(&mut records, &mut out)?;
+    out.commit().with_context(|| format!("could not write {}", log.display()))
+}
+
+/// Forgets the kept records: they were another journal's.
+pub fn forget(kept: &Path) -> Result<()> {
+    match std::fs::remove_file(kept) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+            Err(err).with_context(|| format!("could not remove {}", kept.display()))
+        }
+        _ => Ok(()),
+    }
+}
