@@ -109,6 +109,15 @@ impl Context {
                 newer_said = true;
                 return;
             }
+            if self.journal.is_folder() {
+                // The line is one of the merged journal's: check names the device's log.
+                crate::tell!(
+                    "bezin: warning: {path}: skipped a damaged entry ({}); {} tells more",
+                    damaged.reason,
+                    crate::shell::command("check")
+                );
+                return;
+            }
             let line = numbers.of(&damaged);
             crate::tell!(
                 "bezin: warning: {path}:{line}: skipped a damaged line ({}); {} tells more",

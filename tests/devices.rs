@@ -371,3 +371,73 @@ fn an_older_copy_over_this_device_s_log_takes_nothing_away() {
     assert_eq!(laptop.titles(), ["Three, saved here alone", "Two", "One"]);
     assert_eq!(desktop.entries(), laptop.entries());
 }
+
+/// What another device's log (or a hand) puts in the folder cannot make
+/// bezin write outside it, hide an entry, stop it, or bring back a deletion.
+#[test]
+fn hostile_logs_and_links_in_the_folder_change_nothing_they_should_not() {
+    let device = Device::new();
+    let id = device.save("First");
+    let (log, _) = files(&device.journal()).into_iter().find(|(name, _)| name.ends_with("log-000001.jsonl")).unwrap();
+    let own = device.journal().join(log.parent().unwrap());
+    let other = device.journal().join("dev-bbbbbbbbbb");
+    // A change that gives the entry another id, one whose tags are no list, one stamped beyond time.
+    let records = [
+        format!(r#"{{"change":"{id}","fields":{{"id":"stolen"}},"at":5,"dev":"bbbbbbbbbb"}}"#),
+        format!(r#"{{"change":"{id}","fields":{{"tags":"work"}},"at":6,"dev":"bbbbbbbbbb"}}"#),
+        format!(
+            r#"{{"change":"{id}","fields":{{"title":"Never again"}},"at":18446744073709551615,"dev":"bbbbbbbbbb"}}"#
+        ),
+    ];
+    put(&device.journal(), Path::new("dev-bbbbbbbbbb/log-000001.jsonl"), (records.join("\n") + "\n").as_bytes());
+    assert_eq!(device.titles(), ["First"], "the entry is shown as it was");
+    device.bezin(&["edit", &id, "--title", "Changed here"]).success();
+    assert_eq!(device.titles(), ["Changed here"]);
+    let check = device.check();
+    assert_eq!(check.matches("is damaged").count(), 3, "{check}");
+    // A link in place of this device's log: bezin writes through it to nothing.
+    let victim = device.home.write("victim.txt", "line one\nlast line without a newline");
+    for log in common::files_under(&own).into_iter().filter(|file| file.extension().is_some_and(|ext| ext == "jsonl")) {
+        fs::rename(&log, log.with_extension("jsonl.bak")).unwrap();
+    }
+    std::os::unix::fs::symlink(&victim, own.join("log-000001.jsonl")).unwrap();
+    let answers = device.home.write("answers.toml", FIVE_TIPS);
+    device.bezin(&["run", "five-tips", "--answers", answers.to_str().unwrap()]).success();
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "line one\nlast line without a newline");
+    // The device's own log, written back in the link's place.
+    assert!(fs::symlink_metadata(own.join("log-000001.jsonl")).unwrap().is_file());
+    assert_eq!(device.titles().len(), 2, "the save went to a log of its own");
+    assert!(other.is_dir());
+}
+
+/// An entry deleted from the journal is not brought back by an import of a
+/// copy made before, and the import says so.
+#[test]
+fn an_import_does_not_bring_back_a_deleted_entry_and_says_so() {
+    let device = Device::new();
+    let id = device.save("Gone for good");
+    let copy = device.home.path().join("copy.json");
+    let out = device.bezin(&["export", "--format", "json"]).success();
+    fs::write(&copy, &out.get_output().stdout).unwrap();
+    device.bezin(&["delete", &id, "--yes"]).success();
+    device.bezin(&["import", copy.to_str().unwrap()]).success().stdout(predicates::str::contains(
+        "1 entries were deleted from the journal before; a deleted entry does not come back",
+    ));
+    assert!(device.entries().is_empty());
+}
+
+/// Several first writes at once on a journal of one file: one turns it into
+/// a folder, and every save lands.
+#[test]
+fn first_writes_at_once_all_land() {
+    let device = Device::new();
+    let entry = common::entry("e000000001", "five-tips", "2026-01-01T09:00:00+01:00", None, &[]);
+    put(device.journal().parent().unwrap(), Path::new("journal.jsonl"), format!("{entry}\n").as_bytes());
+    let answers = device.home.write("answers.toml", FIVE_TIPS);
+    let children: Vec<_> =
+        (0..4).map(|_| started(&device, &["run", "five-tips", "--answers", answers.to_str().unwrap()])).collect();
+    for child in children {
+        assert!(child.wait_with_output().unwrap().status.success());
+    }
+    assert_eq!(device.entries().len(), 5);
+}

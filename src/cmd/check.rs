@@ -45,7 +45,11 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         crate::say!("newer: {} entries written by a newer bezin, kept as they are", newer.len());
     }
     for Damaged { line, reason, .. } in &damaged {
-        problems.push(format!("line {line} of the journal is damaged ({reason})"));
+        if context.journal.is_folder() {
+            problems.push(format!("an entry of the journal is damaged ({reason}); it is left out"));
+        } else {
+            problems.push(format!("line {line} of the journal is damaged ({reason})"));
+        }
     }
     let drafts = context.drafts();
     let (unfinished, broken) = drafts.all()?;
@@ -91,6 +95,28 @@ fn devices(survey: &Survey, problems: &mut Vec<String>) {
     }
     if survey.newer > 0 {
         crate::say!("newer: {} changes written by a newer bezin, kept as they are", survey.newer);
+    }
+    for (device, records) in &survey.forgetting {
+        crate::say!(
+            "forgetting: the logs of {device} still hold {records} changes of deleted entries; they go when \
+             bezin next runs there (a device that no longer runs keeps them until its folder is removed)"
+        );
+    }
+    if survey.twins > 0 {
+        crate::say!(
+            "twins: {} entries were added on two devices with different content; the one changed last is \
+             shown, and the other stays in its device's log",
+            survey.twins
+        );
+    }
+    if survey.refused > 0 {
+        problems.push(format!(
+            "{} entries have changes that together make no readable entry; they are shown without them",
+            survey.refused
+        ));
+    }
+    for (log, why) in &survey.unreadable {
+        problems.push(format!("{} cannot be read ({why}); what it holds is left out", log.display()));
     }
     for (log, line, reason) in &survey.damaged {
         problems.push(format!("line {line} of {} is damaged ({reason})", log.display()));

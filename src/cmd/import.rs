@@ -47,11 +47,14 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let Imported { added, skipped, conflicts, aside } = incoming.merge_into(&context.journal)?;
+    let Imported { added, skipped, conflicts, deleted, aside } = incoming.merge_into(&context.journal)?;
     crate::say!(
         "Imported {added} entries into {} ({skipped} already there, skipped)",
         context.journal.place().display()
     );
+    if deleted > 0 {
+        crate::say!("{deleted} entries were deleted from the journal before; a deleted entry does not come back");
+    }
     if let Some(aside) = aside {
         crate::tell!(
             "{conflicts} entries were in the journal with other content: the version changed last is kept, \

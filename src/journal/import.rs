@@ -35,6 +35,8 @@ pub struct Imported {
     pub skipped: usize,
     /// Entries whose id was there with other content.
     pub conflicts: usize,
+    /// Entries deleted from the journal before: a deleted entry never comes back.
+    pub deleted: usize,
     /// Where the versions that were not kept went.
     pub aside: Option<PathBuf>,
 }
@@ -227,6 +229,10 @@ impl Incoming {
             merge.imported.conflicts += 1;
         }
         merge.imported.skipped = self.skipped;
+        let deleted = journal.deleted()?;
+        let before = order.len();
+        order.retain(|&place| !deleted.contains(&self.places[place].id));
+        merge.imported.deleted = before - order.len();
         journal.rewrite(|locked, out| merge.rewrite(locked, out, &order))?;
         merge.aside.finish()?;
         Ok(Imported { aside: merge.aside.path, ..merge.imported })

@@ -214,6 +214,17 @@ impl Journal {
         self.sealed().is_some() || self.path.exists()
     }
 
+    /// Whether the journal is a folder of devices' logs (format 3).
+    pub fn is_folder(&self) -> bool {
+        self.folder().is_ok_and(|folder| folder.is_some())
+    }
+
+    /// The ids of the entries deleted from the journal, which never come
+    /// back (a journal of one file keeps none).
+    pub fn deleted(&self) -> Result<std::collections::HashSet<String>> {
+        Ok(self.folder()?.map(Folder::deleted).transpose()?.unwrap_or_default())
+    }
+
     /// What a look at every device's log finds, when the journal is a
     /// folder shared by devices (format 3).
     pub fn survey(&self) -> Result<Option<Survey>> {
@@ -427,7 +438,8 @@ impl Journal {
                         }
                         return Ok(None);
                     }
-                    if write && !lines::holds_entries(&file)? {
+                    // The view is bezin's own; the file a person named must be a journal.
+                    if write && path == self.path && !lines::holds_entries(&file)? {
                         let message = format!(
                             "{} is not empty and holds no bezin entry, so bezin leaves it as it is; \
                              give the journal's path with --journal, or a new file",
@@ -437,9 +449,8 @@ impl Journal {
                     }
                     return Ok(Some(file));
                 }
-                // Made a folder (format 3) while this waited: it is read from its view.
-                _ if self.file() != path && !write => return Ok(None),
-                _ if self.file() != path => bail!("the journal {} became a folder as it was written", self.display()),
+                // Made a folder (format 3) while this waited: the caller goes on with it.
+                _ if self.file() != path => return Ok(None),
                 _ => {}
             }
         }
@@ -449,6 +460,7 @@ impl Journal {
     /// before they could be renamed into place.
     pub fn leftovers(&self) -> Vec<PathBuf> {
         let mut found = self.plain_leftovers();
+        found.extend(folder::leftovers(&self.path));
         if let Some(sealed) = self.sealed() {
             found.extend(sealed.leftovers().unwrap_or_default());
         }

@@ -68,6 +68,12 @@ pub struct Merged {
     pub max_at: u64,
     pub damaged: Vec<(usize, usize, String)>,
     pub newer: usize,
+    /// Logs that could not be read (named by `check`), and why.
+    pub unreadable: Vec<(std::path::PathBuf, String)>,
+    /// Entries added on two devices with different content: one is shown.
+    pub twins: HashSet<Box<str>>,
+    /// Entries whose changes together make no entry: shown without them.
+    pub refused: std::cell::Cell<usize>,
     /// What this device's own logs hold that its compaction would drop.
     own_adds: Vec<Box<str>>,
     own_sets: Vec<(Box<str>, Stamp, Vec<String>)>,
@@ -78,7 +84,15 @@ impl Merged {
     pub fn read(logs: Vec<Log>, own: &str) -> Result<Merged> {
         let mut merged = Merged::default();
         for log in logs {
-            let file = File::open(&log.path).with_context(|| format!("could not read {}", log.path.display()))?;
+            let file = match File::open(&log.path) {
+                Ok(file) => file,
+                // Removed since the folder was listed (a sync tidying up).
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(err) => {
+                    merged.unreadable.push((log.path.clone(), err.to_string()));
+                    continue;
+                }
+            };
             let meta = file.metadata()?;
             let (whole, torn) = whole_lines(&file, meta.len())?;
             let index = merged.reads.len();
@@ -122,7 +136,12 @@ impl Merged {
                 let new = Added { stamp, finished, changed, file, offset, len };
                 let keep = match self.added.get(&id) {
                     None => true,
-                    Some(held) => self.wins(&new, held),
+                    Some(held) => {
+                        if held.len != new.len || self.bytes(held).ok() != self.bytes(&new).ok() {
+                            self.twins.insert(id.clone());
+                        }
+                        self.wins(&new, held)
+                    }
                 };
                 if keep {
                     self.added.insert(id, new);
@@ -209,6 +228,31 @@ impl Merged {
         .with_context(|| format!("could not read {}", read.log.path.display()))
     }
 
+    /// How many records of deleted entries each device's logs still hold:
+    /// words that go when that device next runs.
+    pub fn holding_deleted(&self) -> Result<Vec<(Box<str>, usize)>> {
+        let mut held: Vec<(Box<str>, usize)> = Vec::new();
+        for read in &self.reads {
+            let source = Limited { file: &read.file, size: read.whole };
+            let mut count = 0;
+            lines::forward(&source, lines::LONGEST, |line| {
+                if let Ok((record, _)) = record::parse(line.bytes, &read.log.dev)
+                    && !matches!(record, Record::Del { .. })
+                    && self.deleted.contains(record.id())
+                {
+                    count += 1;
+                }
+                Ok(ControlFlow::Continue(()))
+            })?;
+            match held.last_mut() {
+                Some((dev, held)) if *dev == read.log.dev => *held += count,
+                _ => held.push((read.log.dev.clone(), count)),
+            }
+        }
+        held.retain(|(_, count)| *count > 0);
+        Ok(held)
+    }
+
     fn still_latest(&self, id: &str, stamp: &Stamp, keys: &[String]) -> bool {
         let Some(latest) = self.latest.get(id) else { return false };
         keys.iter().any(|key| latest.get(key).is_some_and(|held| &held.stamp == stamp))
@@ -229,7 +273,14 @@ impl Merged {
                 .bytes(&read.file, added.offset, added.len)
                 .with_context(|| format!("could not read {}", read.log.path.display()))?;
             match self.latest.get(*id).and_then(|latest| changed(bytes, latest)) {
-                Some(line) => crate::journal::write_line(out, line.as_bytes())?,
+                // Changes that make the entry unreadable are left out, and counted.
+                Some(line) if serde_json::from_str::<crate::journal::Entry>(&line).is_ok() => {
+                    crate::journal::write_line(out, line.as_bytes())?;
+                }
+                Some(_) => {
+                    self.refused.set(self.refused.get() + 1);
+                    crate::journal::write_line(out, bytes)?;
+                }
                 None => crate::journal::write_line(out, bytes)?,
             }
         }

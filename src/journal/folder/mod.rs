@@ -235,8 +235,9 @@ impl Folder {
         let files = merged.reads.iter().map(|read| Mark::of(&read.log.path, &read.meta)).collect();
         let mut manifest =
             Manifest { files, max_at: merged.max_at.max(before), last: last.map(Timestamp::as_nanosecond), folder };
-        if merged.own_to_forget(SUPERSEDED) {
-            self.compact(&merged)?;
+        // A folder bezin cannot write to (read-only, full) is still read;
+        // the compaction waits for a change to the logs.
+        if merged.own_to_forget(SUPERSEDED) && self.compact(&merged).is_ok() {
             manifest.files = self.marks()?;
         }
         self.save(&manifest)?;
@@ -303,7 +304,7 @@ impl Folder {
     /// The stamp of a change made now, after every change seen.
     fn stamp(&self, manifest: &Manifest) -> Stamp {
         let now = u64::try_from(Timestamp::now().as_microsecond()).unwrap_or(0);
-        Stamp { at: now.max(manifest.max_at + 1), dev: self.device.as_str().into() }
+        Stamp { at: now.max(manifest.max_at.saturating_add(1)), dev: self.device.as_str().into() }
     }
 
     /// Saves a new entry (its line) in this device's log. `append_view`
@@ -322,17 +323,30 @@ impl Folder {
             crate::journal::write_line(out, record::add(line, &stamp).as_bytes())?;
             Ok(1)
         })?;
-        let now = self.marks()?;
-        let others =
-            |marks: &[Mark]| marks.iter().filter(|mark| mark.path != written.path).cloned().collect::<Vec<_>>();
-        let last = manifest.last.is_none_or(|last| finished.as_nanosecond() >= last);
-        if last && written.only_this && others(&now) == others(&manifest.files) {
-            append_view()?;
-            self.save(&Manifest { files: now, max_at: stamp.at, last: Some(finished.as_nanosecond()), ..manifest })?;
-        } else {
-            self.rebuild(&lock)?;
+        // Saved: what follows only brings the view up to date, and the next
+        // reader does that if it cannot be done now.
+        let viewed = (|| {
+            let now = self.marks()?;
+            let others =
+                |marks: &[Mark]| marks.iter().filter(|mark| mark.path != written.path).cloned().collect::<Vec<_>>();
+            let last = manifest.last.is_none_or(|last| finished.as_nanosecond() >= last);
+            if last && written.only_this && others(&now) == others(&manifest.files) {
+                append_view()?;
+                let last = Some(finished.as_nanosecond());
+                self.save(&Manifest { files: now, max_at: stamp.at, last, ..manifest })
+            } else {
+                self.rebuild(&lock).map(drop)
+            }
+        })();
+        if viewed.is_err() {
+            self.stale();
         }
         Ok(written.moved)
+    }
+
+    /// Marks the view as one to make again.
+    fn stale(&self) {
+        let _ = fs::remove_file(self.manifest_path());
     }
 
     /// The view as it is, to read, and a new file for what a change makes
@@ -374,6 +388,15 @@ impl Folder {
     /// it here would take the folder from under them.
     pub fn alone(&self) -> Result<()> {
         let others = self.others()?;
+        let survey = self.survey()?;
+        let left = survey.damaged.len() + survey.newer + survey.twins + survey.refused + survey.strays.len();
+        if left + survey.unreadable.len() + survey.cut.len() > 0 {
+            bail!(
+                "the journal {} holds what its encrypted form would not keep (bezin check names it: damaged \
+                 or newer records, versions, files set aside); nothing was encrypted",
+                self.dir.display()
+            );
+        }
         if !others.is_empty() {
             bail!(
                 "the journal {} is kept on other devices too ({}); the encrypted journal is one device's, \
@@ -387,10 +410,34 @@ impl Folder {
         Ok(())
     }
 
+    /// The ids of every deleted entry: they never come back.
+    pub fn deleted(&self) -> Result<std::collections::HashSet<String>> {
+        let mut deleted = std::collections::HashSet::new();
+        for log in self.logs()? {
+            let Ok(file) = File::open(&log.path) else { continue };
+            lines::forward(&file, lines::LONGEST, |line| {
+                if line.contains(b"\"delete\"")
+                    && let Ok((record::Record::Del { id }, _)) = record::parse(line.bytes, &log.dev)
+                {
+                    deleted.insert(id.into_owned());
+                }
+                Ok(std::ops::ControlFlow::Continue(()))
+            })?;
+        }
+        Ok(deleted)
+    }
+
     /// What a look at every log finds: the devices, and what is odd.
     pub fn survey(&self) -> Result<Survey> {
         let merged = Merged::read(self.logs()?, &self.device)?;
-        let mut survey = Survey { newer: merged.newer, ..Survey::default() };
+        merged.write(&mut std::io::sink())?;
+        let mut survey = Survey {
+            newer: merged.newer,
+            twins: merged.twins.len(),
+            refused: merged.refused.get(),
+            unreadable: merged.unreadable.clone(),
+            ..Survey::default()
+        };
         let mut devices: Vec<&str> = merged.reads.iter().map(|read| &*read.log.dev).collect();
         devices.dedup();
         for dev in devices {
@@ -408,20 +455,25 @@ impl Folder {
                 survey.arriving.push(path);
             }
         }
+        for (dev, count) in merged.holding_deleted()? {
+            survey.forgetting.push((self.device_name(&dev), count));
+        }
         for (file, line, reason) in &merged.damaged {
             survey.damaged.push((merged.reads[*file].log.path.clone(), *line, reason.clone()));
         }
         for dir in fs::read_dir(&self.dir)?.filter_map(Result::ok) {
             let name = dir.file_name().to_string_lossy().into_owned();
             let is_device = name.starts_with(DEVICE) && dir.file_type().is_ok_and(|kind| kind.is_dir());
-            if !is_device && name != FORMAT_FILE {
+            let linked = dir.file_type().is_ok_and(|kind| kind.is_symlink());
+            if (!is_device && name != FORMAT_FILE) || linked {
                 survey.strays.push(dir.path());
             }
             if is_device {
                 let inside = fs::read_dir(dir.path())?.filter_map(Result::ok);
                 let odd = |file: &fs::DirEntry| {
                     let name = file.file_name().to_string_lossy().into_owned();
-                    !name.starts_with(LOG) && name != NAME_FILE
+                    let regular = file.file_type().is_ok_and(|kind| kind.is_file());
+                    !(name.starts_with(LOG) || name == NAME_FILE) || !regular
                 };
                 survey.strays.extend(inside.filter(odd).map(|file| file.path()));
             }
@@ -449,7 +501,9 @@ impl Folder {
         if written.records == 0 {
             return Ok(false);
         }
-        self.rebuild(lock)?;
+        if self.rebuild(lock).is_err() {
+            self.stale();
+        }
         Ok(true)
     }
 
@@ -458,7 +512,11 @@ impl Folder {
     /// first moved aside. If anything fails, the log is left as it was.
     fn write_own(&self, write: impl FnOnce(&mut dyn Write) -> Result<usize>) -> Result<Written> {
         let dir = self.own_dir();
-        let created = !dir.is_dir();
+        let created = match fs::symlink_metadata(&dir) {
+            Ok(meta) if meta.is_dir() => false,
+            Ok(_) => bail!("{} is not a folder of bezin's (a link, or a file); bezin writes only there", dir.display()),
+            Err(_) => true,
+        };
         if created {
             crate::paths::create_private_dir(&dir)
                 .with_context(|| format!("could not create the folder {}", dir.display()))?;
@@ -468,8 +526,14 @@ impl Folder {
         let newest = self.logs()?.into_iter().filter(|log| *log.dev == *self.device).filter_map(|log| log.number).max();
         let path = dir.join(log_name(newest.unwrap_or(1)));
         let writing = || format!("could not write to the journal {}", path.display());
-        let opened = OpenOptions::new().read(true).append(true).create(true).mode(0o600).open(&path);
+        // Never through a link, and never into a pipe or a device.
+        let flags = (nix::fcntl::OFlag::O_NOFOLLOW | nix::fcntl::OFlag::O_NONBLOCK).bits();
+        let opened =
+            OpenOptions::new().read(true).append(true).create(true).mode(0o600).custom_flags(flags).open(&path);
         let mut file = opened.with_context(writing)?;
+        if !file.metadata()?.is_file() {
+            bail!("{} is not a regular file; bezin writes its log only to a file of its own", path.display());
+        }
         let whole = |line: &[u8]| record::parse(line, &self.device).is_ok();
         let ended = lines::tail_start(&file, file.metadata()?.len())?.is_none();
         let moved = crate::journal::mend_tail(&mut file, &dir.join("corrupt"), whole).with_context(writing)?;
@@ -535,6 +599,17 @@ pub struct Survey {
     pub damaged: Vec<(PathBuf, usize, String)>,
     /// Records of a kind a newer bezin writes, kept as they are.
     pub newer: usize,
+    /// Entries added on two devices with different content: the one changed
+    /// last is shown, the other stays in its log.
+    pub twins: usize,
+    /// Entries whose changes together make no readable entry: shown
+    /// without them.
+    pub refused: usize,
+    /// Logs that could not be read, and why.
+    pub unreadable: Vec<(PathBuf, String)>,
+    /// Devices whose logs still hold words of deleted entries (by name),
+    /// and how many records: they forget them when they next run.
+    pub forgetting: Vec<(String, usize)>,
     /// Files in the folder that are no part of the journal: lines set
     /// aside, files left by a stopped change, files of other programs.
     pub strays: Vec<PathBuf>,
@@ -604,9 +679,7 @@ pub fn recover(dir: &Path) -> bool {
     for entry in entries.filter_map(Result::ok) {
         let whole = entry.file_name().to_string_lossy().starts_with(&prefix)
             && Folder::is_at(&entry.path())
-            && fs::read_dir(entry.path()).is_ok_and(|mut inside| {
-                inside.any(|file| file.is_ok_and(|file| file.file_name().to_string_lossy().starts_with(DEVICE)))
-            });
+            && holds_log(&entry.path());
         if whole && fs::rename(entry.path(), dir).is_ok() {
             let _ = sync_folder(parent_of(dir));
             return true;
@@ -621,18 +694,24 @@ fn remove_empty_new_folders(place: &Path) {
     let Some(prefix) = new_prefix(place) else { return };
     for entry in fs::read_dir(parent_of(place)).into_iter().flatten().filter_map(Result::ok) {
         let ours = entry.file_name().to_string_lossy().starts_with(&prefix);
-        let holds_log = |dir: &Path| {
-            let devices = fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok);
-            devices
-                .filter_map(|device| fs::read_dir(device.path()).ok())
-                .flatten()
-                .filter_map(Result::ok)
-                .any(|file| file.file_name().to_string_lossy().starts_with(LOG))
-        };
         if ours && !holds_log(&entry.path()) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
+}
+
+/// Whether a new folder a migration made holds the journal's file yet.
+fn holds_log(dir: &Path) -> bool {
+    let devices = fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok);
+    let mut files = devices.filter_map(|device| fs::read_dir(device.path()).ok()).flatten().filter_map(Result::ok);
+    files.any(|file| file.file_name().to_string_lossy().starts_with(LOG))
+}
+
+/// The new folders stopped migrations left beside `place`.
+pub fn leftovers(place: &Path) -> Vec<PathBuf> {
+    let Some(prefix) = new_prefix(place) else { return Vec::new() };
+    let entries = fs::read_dir(parent_of(place)).into_iter().flatten().filter_map(Result::ok);
+    entries.filter(|entry| entry.file_name().to_string_lossy().starts_with(&prefix)).map(|entry| entry.path()).collect()
 }
 
 /// A new owner-only folder beside `place`, holding `format.txt`.

@@ -20,6 +20,10 @@ pub struct Stamp {
     pub dev: Box<str>,
 }
 
+/// Later than any stamp bezin makes (the year 148,000 in microseconds):
+/// a record stamped so is damaged, and the clock never runs out.
+const LATEST: u64 = 1 << 62;
+
 /// One line of a log, read.
 pub enum Record<'a> {
     /// A new entry; `entry` is its JSON as written.
@@ -66,6 +70,8 @@ struct Line<'a> {
     finished: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     edited: Option<Cow<'a, str>>,
+    #[serde(default)]
+    format: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -96,12 +102,15 @@ pub fn parse<'a>(line: &'a [u8], dev: &str) -> Result<(Record<'a>, Stamp), Unrea
     let read: Line = serde_json::from_str(text).map_err(|err| Unread::Damaged(err.to_string()))?;
     let (Some(at), Some(by)) = (read.at, read.dev) else {
         // An entry of the journal this log was made from: made before any change.
-        let Some(id) = read.id else {
+        let (Some(id), Some(_)) = (read.id, read.format) else {
             return Err(Unread::Damaged("neither an entry nor a change of one".to_owned()));
         };
         let record = Record::Add { entry: line, id, finished: read.finished, edited: read.edited };
         return Ok((record, Stamp { at: 0, dev: dev.into() }));
     };
+    if at >= LATEST {
+        return Err(Unread::Damaged(format!("a change stamped {at}, later than any bezin makes")));
+    }
     let stamp = Stamp { at, dev: by.as_ref().into() };
     let object = |value: Option<Value>| match value {
         Some(Value::Object(map)) => Ok(map),
@@ -114,7 +123,11 @@ pub fn parse<'a>(line: &'a [u8], dev: &str) -> Result<(Record<'a>, Stamp), Unrea
         let entry = &line[start..start + raw.get().len()];
         Record::Add { entry, id: head.id, finished: Some(head.finished), edited: head.edited }
     } else if let Some(id) = read.change {
-        Record::Set { id, fields: object(read.fields)?, answers: object(read.answers)? }
+        let (fields, answers) = (object(read.fields)?, object(read.answers)?);
+        if let Some(problem) = unfit(&fields, &answers) {
+            return Err(Unread::Damaged(format!("a change of the entry {}: {problem}", crate::ui::truncate(&id, 64))));
+        }
+        Record::Set { id, fields, answers }
     } else if let Some(id) = read.delete {
         Record::Del { id }
     } else {
@@ -127,6 +140,33 @@ pub fn parse<'a>(line: &'a [u8], dev: &str) -> Result<(Record<'a>, Stamp), Unrea
         )));
     }
     Ok((record, stamp))
+}
+
+/// What is wrong with a change's new values, when one does not fit its
+/// field: an entry's id never changes, and a field bezin knows takes only
+/// what it holds.
+fn unfit(fields: &Map<String, Value>, answers: &Map<String, Value>) -> Option<String> {
+    for (field, value) in fields {
+        let fits = match field.as_str() {
+            "id" | "answers" => false,
+            "title" | "follows" | "person" => value.is_string() || value.is_null(),
+            "tags" | "also_follows" => value.as_array().is_some_and(|items| items.iter().all(Value::is_string)),
+            "set" | "lang" | "started" | "finished" | "edited" => value.is_string(),
+            "format" | "set_version" => value.is_u64(),
+            "closed" => value.is_object() || value.is_null(),
+            _ => true,
+        };
+        if !fits {
+            return Some(format!("its '{}' is not what that field holds", crate::ui::truncate(field, 40)));
+        }
+    }
+    for (prompt, answer) in answers {
+        let fits = answer.is_null() || answer.get("prompt").and_then(Value::as_str) == Some(prompt.as_str());
+        if !fits {
+            return Some(format!("its answer to '{}' is not an answer to it", crate::ui::truncate(prompt, 40)));
+        }
+    }
+    None
 }
 
 /// A new entry as `add` writes it, read in one pass over the entry: the
@@ -145,6 +185,9 @@ fn parse_add(text: &str) -> Option<(Record<'_>, Stamp)> {
     let tail = format!("{{{}", &tail[1..]);
     let tail: Tail = serde_json::from_str(&tail).ok()?;
     let head: Head = serde_json::from_str(entry).ok()?;
+    if tail.at >= LATEST {
+        return None;
+    }
     let stamp = Stamp { at: tail.at, dev: tail.dev.as_ref().into() };
     let record =
         Record::Add { entry: entry.as_bytes(), id: head.id, finished: Some(head.finished), edited: head.edited };
