@@ -286,7 +286,7 @@ fn a_journal_of_an_older_format_becomes_the_first_log_byte_for_byte() {
 fn started(device: &Device, args: &[&str]) -> std::process::Child {
     let mut command = device.home.process();
     command.args(args).arg("--journal").arg(device.journal());
-    command.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::null()).spawn().unwrap()
+    command.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap()
 }
 
 /// Killed at any moment of its first write (which turns the journal file
@@ -437,7 +437,8 @@ fn first_writes_at_once_all_land() {
     let children: Vec<_> =
         (0..4).map(|_| started(&device, &["run", "five-tips", "--answers", answers.to_str().unwrap()])).collect();
     for child in children {
-        assert!(child.wait_with_output().unwrap().status.success());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
     }
     assert_eq!(device.entries().len(), 5);
 }

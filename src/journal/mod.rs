@@ -3,6 +3,7 @@
 //! lock and synced before bezin says they are saved; changes rewrite the
 //! file atomically; reading streams it, forwards or from the end.
 
+mod change;
 mod convert;
 mod decrypted;
 mod entry;
@@ -10,18 +11,18 @@ mod folder;
 mod import;
 mod index;
 mod lines;
+mod plain;
+mod read;
 mod sealed;
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{ErrorKind, Read, Seek, Write};
+use std::fs::{self, File};
+use std::io::{ErrorKind, Write};
 use std::ops::ControlFlow;
-use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::prefix::ENTRY;
-
+pub use change::Change;
 pub use entry::{Closed, Entry, FORMAT, Recorded, id_from, is_id, new_id, tags};
 pub use import::{Imported, Incoming};
 pub use index::Gather;
@@ -32,6 +33,8 @@ use crate::keys::{Identities, IdentityPlace};
 use folder::Folder;
 pub use folder::Survey;
 use lines::Source;
+pub(crate) use plain::mend_tail;
+use plain::{aside_file, leftover_prefix, new_aside, sync_dir};
 use sealed::Opened;
 
 /// A last line cut off by a crash, moved out of the journal into a file.
@@ -361,456 +364,8 @@ impl Journal {
         folder.add(line.trim_end_matches('\n'), finished, || self.append_line(&line).map(drop))
     }
 
-    /// Appends a journal line to the plain file that is read.
-    fn append_line(&self, line: &str) -> Result<Option<MovedAside>> {
-        let created = self.create_parent()? | !self.path.exists();
-        let Some(mut file) = self.lock(true)? else {
-            bail!("the journal {} changed as it was written", self.display())
-        };
-        self.remove_leftovers();
-        let seen = self.seen_before_append(&file);
-        let moved =
-            self.mend_tail(&mut file).with_context(|| format!("could not mend the journal {}", self.display()))?;
-        let length = file.metadata()?.len();
-        let mut after = None;
-        let written = file.write_all(line.as_bytes()).map(|()| {
-            after = Self::state_after_append(&file, length + line.len() as u64);
-        });
-        if let Err(err) = written.and_then(|()| file.sync_all()) {
-            // A full disk may have taken half the line: the journal goes back to what it was.
-            let _ = file.set_len(length).and_then(|()| file.sync_all());
-            return Err(err).with_context(|| format!("could not write to the journal {}", self.display()));
-        }
-        if moved.is_none() {
-            self.seen_after_append(after, seen);
-        }
-        if created {
-            sync_dir(self.path.parent())?;
-        }
-        Ok(moved)
-    }
-
-    /// Ends the journal with a newline again after a crash: a last line that
-    /// is a whole entry gets its newline; a torn one goes to a file of its
-    /// own beside the journal, never dropped.
-    fn mend_tail(&self, file: &mut File) -> Result<Option<MovedAside>> {
-        let mut aside = self.file().into_os_string();
-        aside.push(".corrupt");
-        mend_tail(file, Path::new(&aside), |line| serde_json::from_slice::<Entry>(line).is_ok())
-    }
-
     fn display(&self) -> std::path::Display<'_> {
         self.path.display()
-    }
-
-    /// Opens and locks the journal: exclusively to write (creating it), shared
-    /// to read; `None` when reading a journal that does not exist yet, or
-    /// when it was encrypted meanwhile. A file replaced by a rewrite while
-    /// this waited for the lock is opened again.
-    fn lock(&self, write: bool) -> Result<Option<File>> {
-        loop {
-            let path = self.file();
-            if let Ok(meta) = fs::metadata(&path)
-                && !meta.is_file()
-            {
-                let message =
-                    format!("the journal {} is not a regular file; give bezin a file of its own", self.display());
-                return Err(std::io::Error::other(message).into());
-            }
-            if self.sealed().is_some() {
-                return Ok(None);
-            }
-            let opened = OpenOptions::new().read(true).append(write).create(write).mode(0o600).open(&path);
-            let file = match opened {
-                Ok(file) => file,
-                Err(err) if err.kind() == ErrorKind::NotFound && !write => return Ok(None),
-                Err(err) => return Err(err).with_context(|| format!("could not open the journal {}", self.display())),
-            };
-            if write { file.lock() } else { file.lock_shared() }
-                .with_context(|| format!("could not lock the journal {}", self.display()))?;
-            let opened = file.metadata()?;
-            match fs::metadata(&path) {
-                Ok(now) if now.ino() == opened.ino() && now.dev() == opened.dev() => {
-                    if self.sealed().is_some() {
-                        // Made empty by this writer just as the journal was encrypted.
-                        if opened.len() == 0 {
-                            let _ = fs::remove_file(&path);
-                        }
-                        return Ok(None);
-                    }
-                    // The view is bezin's own; the file a person named must be a journal.
-                    if write && path == self.path && !lines::holds_entries(&file)? {
-                        let message = format!(
-                            "{} is not empty and holds no bezin entry, so bezin leaves it as it is; \
-                             give the journal's path with --journal, or a new file",
-                            self.display()
-                        );
-                        return Err(std::io::Error::other(message).into());
-                    }
-                    return Ok(Some(file));
-                }
-                // Made a folder (format 3) while this waited: the caller goes on with it.
-                _ if self.file() != path => return Ok(None),
-                _ => {}
-            }
-        }
-    }
-
-    /// The new journals of rewrites that were stopped (killed, a crash)
-    /// before they could be renamed into place.
-    pub fn leftovers(&self) -> Vec<PathBuf> {
-        let mut found = self.plain_leftovers();
-        found.extend(folder::leftovers(&self.path));
-        if let Some(sealed) = self.sealed() {
-            found.extend(sealed.leftovers().unwrap_or_default());
-        }
-        found
-    }
-
-    /// Beside the journal: new plain journals of stopped rewrites or
-    /// decrypts, and encrypted ones of stopped encrypts. Found also when
-    /// the plain journal is gone (encrypted).
-    fn plain_leftovers(&self) -> Vec<PathBuf> {
-        let real = fs::canonicalize(&self.path).ok().or_else(|| {
-            let folder = self.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            Some(fs::canonicalize(folder).ok()?.join(self.path.file_name()?))
-        });
-        let Some(real) = real else { return Vec::new() };
-        let prefixes = [leftover_prefix(&real), Sealed::building_prefix(&Sealed::folder_of(&real))];
-        let Some(Ok(entries)) = real.parent().map(fs::read_dir) else { return Vec::new() };
-        let ours = |name: &std::ffi::OsStr| prefixes.iter().any(|prefix| name.to_string_lossy().starts_with(prefix));
-        entries.filter_map(Result::ok).filter(|entry| ours(&entry.file_name())).map(|entry| entry.path()).collect()
-    }
-
-    /// Removes the leftovers of stopped rewrites; only called under the
-    /// exclusive lock, when no rewrite of this journal can be running.
-    fn remove_leftovers(&self) {
-        for leftover in self.plain_leftovers() {
-            let _ = if leftover.is_dir() { fs::remove_dir_all(leftover) } else { fs::remove_file(leftover) };
-        }
-    }
-
-    /// Makes the journal's folder (owner-only) if it is missing; true if it did.
-    fn create_parent(&self) -> Result<bool> {
-        let Some(parent) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) else {
-            return Ok(false);
-        };
-        if parent.is_dir() {
-            return Ok(false);
-        }
-        crate::paths::create_private_dir(parent)
-            .with_context(|| format!("could not create the folder {}", parent.display()))?;
-        Ok(true)
-    }
-
-    /// Calls `visit` with every line, oldest first, under a shared lock.
-    pub fn scan(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
-        let Some(file) = self.reader()? else { return Ok(()) };
-        lines::forward(&file, lines::LONGEST, visit)
-            .with_context(|| format!("could not read the journal {}", self.display()))
-    }
-
-    /// Calls `visit` with the lines that `pick` picks from blocks of whole
-    /// lines, newest first. The two halves of the journal are searched at
-    /// once; only where the picked lines start is kept in memory.
-    pub fn pick_back(
-        &self,
-        pick: impl Fn(&[u8]) -> Vec<std::ops::Range<usize>> + Sync,
-        mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>,
-    ) -> Result<()> {
-        let Some(file) = self.reader()? else { return Ok(()) };
-        let reading = || format!("could not read the journal {}", self.display());
-        let middle = file.size().with_context(reading)? / 2;
-        let (first, second) = std::thread::scope(|scope| {
-            let second = scope.spawn(|| lines::pick(&file, middle..u64::MAX, &pick));
-            (lines::pick(&file, 0..middle, &pick), second.join())
-        });
-        let second = second.map_err(|_| anyhow::anyhow!("the search stopped unexpectedly"))?;
-        let starts = [first.with_context(reading)?, second.with_context(reading)?].concat();
-        let mut line = Vec::new();
-        for start in starts.into_iter().rev() {
-            let length = lines::line_at(&file, start, &mut line).with_context(reading)?;
-            if visit(RawLine { number: 0, offset: start, bytes: &line, length })?.is_break() {
-                break;
-            }
-        }
-        Ok(())
-    }
-
-    /// Calls `visit` with every line, newest first, reading from the end, so
-    /// that the newest entries cost the same in a journal of any size.
-    pub fn scan_back(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
-        let Some(file) = self.reader()? else { return Ok(()) };
-        lines::backward(&file, visit).with_context(|| format!("could not read the journal {}", self.display()))
-    }
-
-    /// Numbers for the damaged lines of one read.
-    pub fn numbers(&self) -> LineNumbers<'_> {
-        LineNumbers { journal: self, file: None, known: (0, 1) }
-    }
-
-    /// Calls `visit` with every readable entry, oldest first, and `damaged`
-    /// with every line that is not one.
-    pub fn each(
-        &self,
-        mut visit: impl FnMut(Entry) -> Result<ControlFlow<()>>,
-        mut damaged: impl FnMut(Damaged),
-    ) -> Result<()> {
-        self.scan(|line| match line.parse() {
-            Ok(entry) => visit(entry),
-            Err(err) => {
-                damaged(err);
-                Ok(ControlFlow::Continue(()))
-            }
-        })
-    }
-
-    /// The entry whose id starts with `query`, or the newest for `last`.
-    pub fn find(&self, query: &str, damaged: impl FnMut(Damaged)) -> Result<Entry> {
-        if query == "last" {
-            return self
-                .newest(|_| true, damaged)?
-                .with_context(|| format!("the journal {} has no entries yet", self.display()));
-        }
-        ENTRY.check(query)?;
-        // The id's text is a quick test on the raw line; the parsed id decides,
-        // so a line written by another tool (`"id": "…"`) is found too.
-        let mut matches = Vec::new();
-        self.each_where(query, |entry| entry.id.starts_with(query), &mut matches, damaged)?;
-        ENTRY.only_one(query, matches, |e| e.id.as_str(), |e| format!("{} ({}, {})", e.id, e.date(), e.set))
-    }
-
-    /// The entries that follow up on the entry `id`, newest first. They
-    /// were saved after it, so the scan from the end stops at `id` itself.
-    pub fn following(&self, id: &str, mut damaged: impl FnMut(Damaged)) -> Result<Vec<Entry>> {
-        let mut found = Vec::new();
-        self.scan_back(|line| {
-            if !line.contains(id.as_bytes()) {
-                return Ok(ControlFlow::Continue(()));
-            }
-            match line.parse() {
-                Ok(entry) if entry.id == id => return Ok(ControlFlow::Break(())),
-                Ok(entry) if entry.followed().any(|followed| followed == id) => found.push(entry),
-                Ok(_) => {}
-                Err(err) => damaged(err),
-            }
-            Ok(ControlFlow::Continue(()))
-        })?;
-        Ok(found)
-    }
-
-    /// The entry with exactly this id, looked for from the end: the entries
-    /// people look up by a full id (what an entry follows) are recent ones.
-    pub fn by_id(&self, id: &str, damaged: impl FnMut(Damaged)) -> Result<Option<Entry>> {
-        self.newest_where(id, |entry| entry.id == id, damaged)
-    }
-
-    /// Collects the entries whose line contains `needle` (a quick test on the
-    /// raw line) and that pass `keep`.
-    fn each_where(
-        &self,
-        needle: &str,
-        keep: impl Fn(&Entry) -> bool,
-        found: &mut Vec<Entry>,
-        mut damaged: impl FnMut(Damaged),
-    ) -> Result<()> {
-        let needle = needle.as_bytes();
-        self.scan(|line| {
-            if line.contains(needle) {
-                match line.parse() {
-                    Ok(entry) if keep(&entry) => found.push(entry),
-                    Ok(_) => {}
-                    Err(err) => damaged(err),
-                }
-            }
-            Ok(ControlFlow::Continue(()))
-        })
-    }
-
-    /// The newest entry that passes `keep`.
-    pub fn newest(&self, keep: impl Fn(&Entry) -> bool, damaged: impl FnMut(Damaged)) -> Result<Option<Entry>> {
-        self.newest_where("", keep, damaged)
-    }
-
-    /// The newest entry whose line holds `needle` and that passes `keep`.
-    fn newest_where(
-        &self,
-        needle: &str,
-        keep: impl Fn(&Entry) -> bool,
-        mut damaged: impl FnMut(Damaged),
-    ) -> Result<Option<Entry>> {
-        let mut newest = None;
-        self.scan_back(|line| {
-            if !line.contains(needle.as_bytes()) {
-                return Ok(ControlFlow::Continue(()));
-            }
-            match line.parse() {
-                Ok(entry) if keep(&entry) => {
-                    newest = Some(entry);
-                    return Ok(ControlFlow::Break(()));
-                }
-                Ok(_) => {}
-                Err(err) => damaged(err),
-            }
-            Ok(ControlFlow::Continue(()))
-        })?;
-        Ok(newest)
-    }
-
-    /// Replaces the journal with what `write` makes of it, atomically: `write`
-    /// reads the old lines, writes the new file and says whether it differs;
-    /// the new file is synced, renamed over the old one and the folder
-    /// synced, all under the lock. If anything fails, or nothing differs, the
-    /// journal is left as it was. Returns whether it was replaced.
-    pub fn rewrite(&self, write: impl FnOnce(&Locked, &mut dyn Write) -> Result<bool>) -> Result<bool> {
-        if let Some(sealed) = self.sealed() {
-            return self.rewrite_sealed(&sealed, write);
-        }
-        let folder = self.writable_folder()?;
-        let lock = folder.lock()?;
-        let (old, mut out) = folder.rewriting(&lock)?;
-        let locked = Locked { held: Held::Plain(old.try_clone()?) };
-        if !write(&locked, &mut out)? {
-            return Ok(false);
-        }
-        let new = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
-        let changed = folder.record_changes(&lock, &old, &new)?;
-        if changed {
-            // What they hold of the entries changed or gone goes with them.
-            self.remove_plain_indexes()?;
-        }
-        Ok(changed)
-    }
-
-    /// `rewrite` of the encrypted journal: a new journal folder.
-    fn rewrite_sealed(
-        &self,
-        sealed: &Sealed,
-        write: impl FnOnce(&Locked, &mut dyn Write) -> Result<bool>,
-    ) -> Result<bool> {
-        let own = self.unlock(sealed)?;
-        let lock = sealed.lock(true)?.with_context(|| format!("the journal {} is gone", sealed.dir().display()))?;
-        self.remove_leftovers();
-        let locked = Locked { held: Held::Sealed(sealed.open_locked(lock, own)?) };
-        sealed.rewrite(None, |out| write(&locked, out))
-    }
-}
-
-/// What a change makes of an entry.
-pub enum Change {
-    /// Leave the journal as it is.
-    Keep,
-    Replace(Box<Entry>),
-    Remove,
-}
-
-impl Journal {
-    /// Changes the entry `id` in one step under the exclusive lock: `decide`
-    /// sees the entry as the journal holds it at that moment, so a change
-    /// another bezin made meanwhile is never lost. Fields bezin does not
-    /// know stay on a replaced entry, and every other line stays byte for
-    /// byte the same; a replaced entry larger than an entry may be is
-    /// refused. Returns whether the journal changed.
-    pub fn change(&self, id: &str, decide: impl FnOnce(Entry) -> Result<Change>) -> Result<bool> {
-        let mut decide = Some(decide);
-        self.rewrite(|locked, out| {
-            let (mut changed, mut refused) = (false, None);
-            locked.scan(|line| {
-                let candidate = decide.is_some() && line.contains(id.as_bytes());
-                let entry = match candidate.then(|| line.parse()) {
-                    Some(Ok(entry)) if entry.id == id => entry,
-                    _ => {
-                        write_line(out, line.bytes)?;
-                        return Ok(ControlFlow::Continue(()));
-                    }
-                };
-                let decided = decide.take().map_or(Ok(Change::Keep), |decide| decide(entry));
-                match decided {
-                    // Said as it is, not as a failure to read the journal.
-                    Err(err) => {
-                        refused = Some(err);
-                        return Ok(ControlFlow::Break(()));
-                    }
-                    Ok(Change::Keep) => write_line(out, line.bytes)?,
-                    Ok(Change::Replace(entry)) => {
-                        let new = entry::line_keeping_unknown(&entry, line.bytes);
-                        if let Err(too_large) = crate::limits::entry_line(new.len()) {
-                            refused = Some(anyhow::anyhow!("{too_large}; nothing was changed"));
-                            return Ok(ControlFlow::Break(()));
-                        }
-                        write_line(out, new.as_bytes())?;
-                        changed = true;
-                    }
-                    Ok(Change::Remove) => changed = true,
-                }
-                Ok(ControlFlow::Continue(()))
-            })?;
-            if let Some(err) = refused {
-                return Err(err);
-            }
-            if decide.is_some() {
-                bail!("the entry {id} is no longer in the journal; nothing was changed");
-            }
-            Ok(changed)
-        })
-    }
-}
-
-/// Ends a file of lines with a newline again after a crash: a last line
-/// that is `whole` gets its newline; a torn one goes to a new file named
-/// from `aside` (`aside-<time>`), never dropped.
-pub(crate) fn mend_tail(file: &mut File, aside: &Path, whole: impl Fn(&[u8]) -> bool) -> Result<Option<MovedAside>> {
-    let length = file.metadata()?.len();
-    let Some(start) = lines::tail_start(file, length)? else { return Ok(None) };
-    if length - start <= lines::LONGEST as u64 {
-        let mut tail = vec![0; usize::try_from(length - start)?];
-        FileExt::read_exact_at(file, &mut tail, start)?;
-        if whole(&tail) {
-            file.write_all(b"\n")?;
-            return Ok(None);
-        }
-    }
-    let line = lines::number_at(file, start)?;
-    let (path, mut kept) = new_aside(aside, "")?;
-    let mut torn = file.try_clone()?;
-    torn.seek(std::io::SeekFrom::Start(start))?;
-    std::io::copy(&mut torn.take(length - start), &mut kept)?;
-    kept.sync_all()?;
-    file.set_len(start)?;
-    file.sync_all()?;
-    Ok(Some(MovedAside { line, path }))
-}
-
-/// How the new journal of a rewrite is named while it is being written:
-/// `.journal.jsonl.rewrite-XXXXXX` beside the journal.
-fn leftover_prefix(journal: &Path) -> String {
-    let name = journal.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
-    format!(".{name}.rewrite-")
-}
-
-/// A new owner-only file beside the journal for lines it no longer holds
-/// (`corrupt` for a torn line, `conflict` for the version an import did not
-/// keep): `journal.jsonl.KIND-<time>`, with a number added if that is taken.
-fn aside_file(journal: &Path, kind: &str) -> Result<(PathBuf, File)> {
-    let mut name = journal.as_os_str().to_owned();
-    name.push(format!(".{kind}"));
-    new_aside(Path::new(&name), "")
-}
-
-/// A new owner-only file named `base-<time>` and `suffix`, with a number
-/// added if that is taken.
-fn new_aside(base: &Path, suffix: &str) -> Result<(PathBuf, File)> {
-    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
-    let mut n = 0;
-    loop {
-        let mut name = base.as_os_str().to_owned();
-        name.push(if n == 0 { format!("-{stamp}{suffix}") } else { format!("-{stamp}-{n}{suffix}") });
-        let aside = PathBuf::from(name);
-        match OpenOptions::new().write(true).create_new(true).mode(0o600).open(&aside) {
-            Ok(file) => return Ok((aside, file)),
-            Err(err) if err.kind() == ErrorKind::AlreadyExists => n += 1,
-            Err(err) => return Err(err.into()),
-        }
     }
 }
 
@@ -845,11 +400,6 @@ impl Locked {
         // A rewrite copies every line whole, however long.
         lines::forward(&self.held, usize::MAX, visit).context("could not read the journal")
     }
-}
-
-fn sync_dir(dir: Option<&Path>) -> Result<()> {
-    let dir = dir.filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    File::open(dir).and_then(|d| d.sync_all()).with_context(|| format!("could not sync the folder {}", dir.display()))
 }
 
 #[cfg(test)]

@@ -14,12 +14,14 @@
 
 mod device;
 mod merge;
+mod migrate;
 mod own;
 mod record;
+mod survey;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Write};
-use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -29,7 +31,9 @@ use serde::{Deserialize, Serialize};
 use crate::atomic::{AtomicFile, sync_folder};
 use crate::journal::lines;
 pub use merge::Merged;
+pub use migrate::{create, leftovers, migrate, recover};
 pub use record::Stamp;
+pub use survey::Survey;
 
 const FORMAT_FILE: &str = "format.txt";
 const FORMAT_TEXT: &str = "bezin journal, format 3: one log per device; see docs/journal-format.md in bezin\n";
@@ -427,60 +431,6 @@ impl Folder {
         Ok(deleted)
     }
 
-    /// What a look at every log finds: the devices, and what is odd.
-    pub fn survey(&self) -> Result<Survey> {
-        let merged = Merged::read(self.logs()?, &self.device)?;
-        merged.write(&mut std::io::sink())?;
-        let mut survey = Survey {
-            newer: merged.newer,
-            twins: merged.twins.len(),
-            refused: merged.refused.get(),
-            unreadable: merged.unreadable.clone(),
-            ..Survey::default()
-        };
-        let mut devices: Vec<&str> = merged.reads.iter().map(|read| &*read.log.dev).collect();
-        devices.dedup();
-        for dev in devices {
-            let this = if dev == self.device { ", this device" } else { "" };
-            survey.devices.push(format!("{}{this}", self.device_name(dev)));
-        }
-        for read in &merged.reads {
-            let path = read.log.path.clone();
-            if read.log.number.is_none() {
-                survey.copies.push(path.clone());
-            }
-            if read.torn && *read.log.dev == *self.device {
-                survey.cut.push(path);
-            } else if read.torn {
-                survey.arriving.push(path);
-            }
-        }
-        for (dev, count) in merged.holding_deleted()? {
-            survey.forgetting.push((self.device_name(&dev), count));
-        }
-        for (file, line, reason) in &merged.damaged {
-            survey.damaged.push((merged.reads[*file].log.path.clone(), *line, reason.clone()));
-        }
-        for dir in fs::read_dir(&self.dir)?.filter_map(Result::ok) {
-            let name = dir.file_name().to_string_lossy().into_owned();
-            let is_device = name.starts_with(DEVICE) && dir.file_type().is_ok_and(|kind| kind.is_dir());
-            let linked = dir.file_type().is_ok_and(|kind| kind.is_symlink());
-            if (!is_device && name != FORMAT_FILE) || linked {
-                survey.strays.push(dir.path());
-            }
-            if is_device {
-                let inside = fs::read_dir(dir.path())?.filter_map(Result::ok);
-                let odd = |file: &fs::DirEntry| {
-                    let name = file.file_name().to_string_lossy().into_owned();
-                    let regular = file.file_type().is_ok_and(|kind| kind.is_file());
-                    !(name.starts_with(LOG) || name == NAME_FILE) || !regular
-                };
-                survey.strays.extend(inside.filter(odd).map(|file| file.path()));
-            }
-        }
-        Ok(survey)
-    }
-
     /// Removes this machine's files of the journal: its view, its marks.
     pub fn forget(&self) -> Result<()> {
         match fs::remove_dir_all(&self.state) {
@@ -583,38 +533,6 @@ impl Folder {
     }
 }
 
-/// What `Folder::survey` finds.
-#[derive(Debug, Default)]
-pub struct Survey {
-    /// Each device that wrote to the journal, by name.
-    pub devices: Vec<String>,
-    /// Logs under another name than a log's own: copies a sync made. They
-    /// are read with the rest, so nothing in them is lost.
-    pub copies: Vec<PathBuf>,
-    /// Other devices' logs whose last record has not arrived whole yet.
-    pub arriving: Vec<PathBuf>,
-    /// This device's logs whose last record a crash cut off.
-    pub cut: Vec<PathBuf>,
-    /// Lines that are no record: the log, the line's number, why.
-    pub damaged: Vec<(PathBuf, usize, String)>,
-    /// Records of a kind a newer bezin writes, kept as they are.
-    pub newer: usize,
-    /// Entries added on two devices with different content: the one changed
-    /// last is shown, the other stays in its log.
-    pub twins: usize,
-    /// Entries whose changes together make no readable entry: shown
-    /// without them.
-    pub refused: usize,
-    /// Logs that could not be read, and why.
-    pub unreadable: Vec<(PathBuf, String)>,
-    /// Devices whose logs still hold words of deleted entries (by name),
-    /// and how many records: they forget them when they next run.
-    pub forgetting: Vec<(String, usize)>,
-    /// Files in the folder that are no part of the journal: lines set
-    /// aside, files left by a stopped change, files of other programs.
-    pub strays: Vec<PathBuf>,
-}
-
 /// What `write_own` did.
 struct Written {
     /// The log written to.
@@ -636,102 +554,6 @@ fn log_name(n: u32) -> String {
 fn log_number(name: &str) -> Option<u32> {
     let digits = name.strip_prefix(LOG)?.strip_suffix(".jsonl")?;
     (digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok())?
-}
-
-/// Makes a new, empty journal folder at `dir`, whole or not at all.
-pub fn create(dir: &Path) -> Result<()> {
-    let made = new_folder(dir)?;
-    match fs::rename(&made, dir) {
-        Ok(()) => sync_folder(parent_of(dir)).map_err(Into::into),
-        // Another bezin made it first.
-        Err(_) if Folder::is_at(dir) => Ok(fs::remove_dir_all(&made)?),
-        Err(err) => Err(err).with_context(|| format!("could not create the journal {}", dir.display())),
-    }
-}
-
-/// Turns the journal file at `file` into a journal folder at the same
-/// place, the file becoming this device's first log byte for byte. The
-/// caller holds the file's lock. A crash in between leaves the new folder
-/// whole beside it, which `recover` puts in place.
-pub fn migrate(file: &Path, state: &Path) -> Result<()> {
-    remove_empty_new_folders(file);
-    let device = device::this_device(state)?;
-    let made = new_folder(file)?;
-    let dev = made.join(format!("{DEVICE}{device}"));
-    crate::paths::create_private_dir(&dev)?;
-    crate::paths::write_new_private(&dev.join(NAME_FILE), format!("{}\n", device::host_name()).as_bytes())?;
-    sync_folder(&dev)?;
-    sync_folder(&made)?;
-    fs::rename(file, dev.join(log_name(1)))
-        .with_context(|| format!("could not move the journal {} into its folder", file.display()))?;
-    sync_folder(&dev)?;
-    sync_folder(parent_of(file))?;
-    fs::rename(&made, file).with_context(|| format!("could not put the journal folder {} in place", file.display()))?;
-    sync_folder(parent_of(file))?;
-    Ok(())
-}
-
-/// Puts in place a journal folder that a stopped migration left beside
-/// where the journal was; true if there was one.
-pub fn recover(dir: &Path) -> bool {
-    let Some(prefix) = new_prefix(dir) else { return false };
-    let Ok(entries) = fs::read_dir(parent_of(dir)) else { return false };
-    for entry in entries.filter_map(Result::ok) {
-        let whole = entry.file_name().to_string_lossy().starts_with(&prefix)
-            && Folder::is_at(&entry.path())
-            && holds_log(&entry.path());
-        if whole && fs::rename(entry.path(), dir).is_ok() {
-            let _ = sync_folder(parent_of(dir));
-            return true;
-        }
-    }
-    false
-}
-
-/// Removes the new folders that stopped migrations left beside `place`
-/// before the journal was moved into them: they hold no log.
-fn remove_empty_new_folders(place: &Path) {
-    let Some(prefix) = new_prefix(place) else { return };
-    for entry in fs::read_dir(parent_of(place)).into_iter().flatten().filter_map(Result::ok) {
-        let ours = entry.file_name().to_string_lossy().starts_with(&prefix);
-        if ours && !holds_log(&entry.path()) {
-            let _ = fs::remove_dir_all(entry.path());
-        }
-    }
-}
-
-/// Whether a new folder a migration made holds the journal's file yet.
-fn holds_log(dir: &Path) -> bool {
-    let devices = fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok);
-    let mut files = devices.filter_map(|device| fs::read_dir(device.path()).ok()).flatten().filter_map(Result::ok);
-    files.any(|file| file.file_name().to_string_lossy().starts_with(LOG))
-}
-
-/// The new folders stopped migrations left beside `place`.
-pub fn leftovers(place: &Path) -> Vec<PathBuf> {
-    let Some(prefix) = new_prefix(place) else { return Vec::new() };
-    let entries = fs::read_dir(parent_of(place)).into_iter().flatten().filter_map(Result::ok);
-    entries.filter(|entry| entry.file_name().to_string_lossy().starts_with(&prefix)).map(|entry| entry.path()).collect()
-}
-
-/// A new owner-only folder beside `place`, holding `format.txt`.
-fn new_folder(place: &Path) -> Result<PathBuf> {
-    let prefix = new_prefix(place).context("the journal's path has no file name")?;
-    let parent = parent_of(place);
-    crate::paths::create_private_dir(parent)
-        .with_context(|| format!("could not create the folder {}", parent.display()))?;
-    let made = parent.join(format!("{prefix}{}", crate::journal::new_id()));
-    fs::DirBuilder::new()
-        .mode(0o700)
-        .create(&made)
-        .with_context(|| format!("could not create the folder {}", made.display()))?;
-    fs::set_permissions(&made, std::os::unix::fs::PermissionsExt::from_mode(0o700))?;
-    crate::paths::write_new_private(&made.join(FORMAT_FILE), FORMAT_TEXT.as_bytes())?;
-    Ok(made)
-}
-
-fn new_prefix(place: &Path) -> Option<String> {
-    Some(format!(".{}.folder-", place.file_name()?.to_string_lossy()))
 }
 
 /// A small file bezin wrote, whole, or nothing.

@@ -1,0 +1,112 @@
+//! Making a journal folder: a new one, or one from a journal of format 2
+//! (its file becomes this device's first log, byte for byte), and putting
+//! in place one that a stopped migration left.
+
+use std::fs;
+use std::os::unix::fs::DirBuilderExt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use super::{DEVICE, FORMAT_FILE, FORMAT_TEXT, Folder, LOG, NAME_FILE, device, log_name, parent_of};
+use crate::atomic::sync_folder;
+
+/// Makes a new, empty journal folder at `dir`, whole or not at all.
+pub fn create(dir: &Path) -> Result<()> {
+    let made = new_folder(dir)?;
+    match fs::rename(&made, dir) {
+        Ok(()) => sync_folder(parent_of(dir)).map_err(Into::into),
+        // Another bezin made it first.
+        Err(_) if Folder::is_at(dir) => Ok(fs::remove_dir_all(&made)?),
+        Err(err) => Err(err).with_context(|| format!("could not create the journal {}", dir.display())),
+    }
+}
+
+/// Turns the journal file at `file` into a journal folder at the same
+/// place, the file becoming this device's first log byte for byte. The
+/// caller holds the file's lock. A crash in between leaves the new folder
+/// whole beside it, which `recover` puts in place.
+pub fn migrate(file: &Path, state: &Path) -> Result<()> {
+    remove_empty_new_folders(file);
+    let device = device::this_device(state)?;
+    let made = new_folder(file)?;
+    let dev = made.join(format!("{DEVICE}{device}"));
+    crate::paths::create_private_dir(&dev)?;
+    crate::paths::write_new_private(&dev.join(NAME_FILE), format!("{}\n", device::host_name()).as_bytes())?;
+    sync_folder(&dev)?;
+    sync_folder(&made)?;
+    fs::rename(file, dev.join(log_name(1)))
+        .with_context(|| format!("could not move the journal {} into its folder", file.display()))?;
+    sync_folder(&dev)?;
+    sync_folder(parent_of(file))?;
+    match fs::rename(&made, file) {
+        // Another bezin, finding the journal gone, put this folder in place (`recover`).
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound && Folder::is_at(file) => {}
+        renamed => renamed.with_context(|| format!("could not put the journal folder {} in place", file.display()))?,
+    }
+    sync_folder(parent_of(file))?;
+    Ok(())
+}
+
+/// Puts in place a journal folder that a stopped migration left beside
+/// where the journal was; true if there was one.
+pub fn recover(dir: &Path) -> bool {
+    let Some(prefix) = new_prefix(dir) else { return false };
+    let Ok(entries) = fs::read_dir(parent_of(dir)) else { return false };
+    for entry in entries.filter_map(Result::ok) {
+        let whole = entry.file_name().to_string_lossy().starts_with(&prefix)
+            && Folder::is_at(&entry.path())
+            && holds_log(&entry.path());
+        if whole && fs::rename(entry.path(), dir).is_ok() {
+            let _ = sync_folder(parent_of(dir));
+            return true;
+        }
+    }
+    false
+}
+
+/// Removes the new folders that stopped migrations left beside `place`
+/// before the journal was moved into them: they hold no log.
+fn remove_empty_new_folders(place: &Path) {
+    let Some(prefix) = new_prefix(place) else { return };
+    for entry in fs::read_dir(parent_of(place)).into_iter().flatten().filter_map(Result::ok) {
+        let ours = entry.file_name().to_string_lossy().starts_with(&prefix);
+        if ours && !holds_log(&entry.path()) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether a new folder a migration made holds the journal's file yet.
+fn holds_log(dir: &Path) -> bool {
+    let devices = fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok);
+    let mut files = devices.filter_map(|device| fs::read_dir(device.path()).ok()).flatten().filter_map(Result::ok);
+    files.any(|file| file.file_name().to_string_lossy().starts_with(LOG))
+}
+
+/// The new folders stopped migrations left beside `place`.
+pub fn leftovers(place: &Path) -> Vec<PathBuf> {
+    let Some(prefix) = new_prefix(place) else { return Vec::new() };
+    let entries = fs::read_dir(parent_of(place)).into_iter().flatten().filter_map(Result::ok);
+    entries.filter(|entry| entry.file_name().to_string_lossy().starts_with(&prefix)).map(|entry| entry.path()).collect()
+}
+
+/// A new owner-only folder beside `place`, holding `format.txt`.
+fn new_folder(place: &Path) -> Result<PathBuf> {
+    let prefix = new_prefix(place).context("the journal's path has no file name")?;
+    let parent = parent_of(place);
+    crate::paths::create_private_dir(parent)
+        .with_context(|| format!("could not create the folder {}", parent.display()))?;
+    let made = parent.join(format!("{prefix}{}", crate::journal::new_id()));
+    fs::DirBuilder::new()
+        .mode(0o700)
+        .create(&made)
+        .with_context(|| format!("could not create the folder {}", made.display()))?;
+    fs::set_permissions(&made, std::os::unix::fs::PermissionsExt::from_mode(0o700))?;
+    crate::paths::write_new_private(&made.join(FORMAT_FILE), FORMAT_TEXT.as_bytes())?;
+    Ok(made)
+}
+
+fn new_prefix(place: &Path) -> Option<String> {
+    Some(format!(".{}.folder-", place.file_name()?.to_string_lossy()))
+}
