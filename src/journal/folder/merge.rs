@@ -98,28 +98,25 @@ impl Merged {
             let index = merged.reads.len();
             let mine = &*log.dev == own;
             let dev = log.dev.clone();
+            let reading = format!("could not read {}", log.path.display());
+            let lines_of = file.try_clone()?;
             merged.reads.push(Read { log, file, meta, whole, torn });
-            let read = &merged.reads[index];
-            let source = Limited { file: &read.file, size: whole };
-            let mut found = Vec::new();
             // The entries of a journal of format 2 keep their order: each
             // comes after the latest finished before it.
             let mut running = Timestamp::MIN;
-            lines::forward(&source, lines::LONGEST, |line| {
-                match record::parse(line.bytes, &dev) {
+            lines::forward(&Limited { file: &lines_of, size: whole }, lines::LONGEST, |line| {
+                let found = match record::parse(line.bytes, &dev) {
                     Ok((record, stamp)) => match Found::of(record, stamp, line.offset, line.bytes, &mut running) {
-                        Found::Damaged(_, reason) => found.push(Found::Damaged(line.number, reason)),
-                        record => found.push(record),
+                        Found::Damaged(_, reason) => Found::Damaged(line.number, reason),
+                        record => record,
                     },
-                    Err(Unread::Newer) => found.push(Found::Newer),
-                    Err(Unread::Damaged(reason)) => found.push(Found::Damaged(line.number, reason)),
-                }
+                    Err(Unread::Newer) => Found::Newer,
+                    Err(Unread::Damaged(reason)) => Found::Damaged(line.number, reason),
+                };
+                merged.take(found, index, mine);
                 Ok(ControlFlow::Continue(()))
             })
-            .with_context(|| format!("could not read {}", read.log.path.display()))?;
-            for found in found {
-                merged.take(found, index, mine);
-            }
+            .context(reading)?;
         }
         Ok(merged)
     }
