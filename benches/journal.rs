@@ -65,6 +65,7 @@ fn main() {
         results.push((case.name, median));
     }
     compare_with_grep(&home, runs);
+    vault_export(dir.path(), &home, runs);
     after_a_sync(dir.path(), &home, &lines, &answers, runs);
     println!();
     recall(&home, &answers, runs);
@@ -478,6 +479,37 @@ fn compare_with_grep(home: &Path, runs: usize) {
             ours.as_secs_f64() / grep.as_secs_f64()
         );
     }
+}
+
+/// `export --split` into an empty folder, and again into the same folder
+/// with nothing changed: the second run writes no file and is held to twice
+/// the Markdown export to standard output (to /dev/null, as above).
+fn vault_export(dir: &Path, home: &Path, runs: usize) {
+    let folder = dir.join("vault");
+    let split = || {
+        let mut command = bezin(home);
+        command.stderr(Stdio::null()).args(["export", "--split", "-o"]).arg(&folder);
+        command
+    };
+    let empty = median((0..runs).map(|_| {
+        let _ = fs::remove_dir_all(&folder);
+        timed(&mut split())
+    }));
+    let again = median((0..runs).map(|_| timed(&mut split())));
+    let plain = median((0..runs).map(|_| timed(bezin(home).args(["export", "--format", "markdown"]))));
+    println!(
+        "
+export --split, median of {runs} runs, against export --format markdown ({:.1} ms):",
+        millis(plain)
+    );
+    println!("{:<44} {:>7.1} ms", "into an empty folder", millis(empty));
+    println!(
+        "{:<44} {:>7.1} ms {:>7.1} ms{}",
+        "again, nothing changed",
+        millis(again),
+        millis(plain * 2),
+        if again <= plain * 2 { "" } else { "  over target" }
+    );
 }
 
 /// The same commands on the same entries, encrypted by `bezin encrypt` with

@@ -293,6 +293,15 @@ pub enum Format {
     Json,
 }
 
+/// How the notes of `export --split` link to each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Links {
+    /// `[[file name]]`, as Obsidian and Logseq link notes
+    Wiki,
+    /// Relative Markdown links, for static site generators
+    Markdown,
+}
+
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// What to write
@@ -303,9 +312,17 @@ pub struct ExportArgs {
     #[arg(long, short = 'o', value_name = "PATH", add = ArgValueCompleter::new(completion::files))]
     pub output: Option<PathBuf>,
 
-    /// One Markdown file per entry, with YAML front matter, in the folder given with -o
+    /// One Markdown note per entry, with YAML front matter, a page per person and an index, in the folder given with -o
     #[arg(long, requires = "output")]
     pub split: bool,
+
+    /// How the notes of --split link to each other
+    #[arg(long, value_enum, default_value_t = Links::Wiki, requires = "split")]
+    pub links: Links,
+
+    /// With --split, replace the notes you changed since bezin wrote them; your version is kept beside, as NAME.yours.md
+    #[arg(long, requires = "split")]
+    pub replace_changed: bool,
 
     #[command(flatten)]
     pub filter: FilterArgs,

@@ -240,6 +240,12 @@ pub struct Words {
     pub looked_back_later: &'static str,
     /// In `about` and `show`: "closed without a look-back on" a date.
     pub closed_on: &'static str,
+    /// In an exported note, before the link to the person's page.
+    pub about_person: &'static str,
+    /// The headings of the overview note of an export folder.
+    pub journal_heading: &'static str,
+    pub people_heading: &'static str,
+    pub open_conversations: &'static str,
 }
 
 static EN: Words = Words {
@@ -347,6 +353,10 @@ static EN: Words = Words {
     after: "after",
     looked_back_later: "looked back on together with a later one:",
     closed_on: "closed without a look-back on",
+    about_person: "About:",
+    journal_heading: "Journal",
+    people_heading: "People",
+    open_conversations: "Open conversations",
 };
 
 static NL: Words = Words {
@@ -454,6 +464,10 @@ static NL: Words = Words {
     after: "achteraf",
     looked_back_later: "teruggekeken samen met een latere:",
     closed_on: "afgesloten zonder terugblik op",
+    about_person: "Over:",
+    journal_heading: "Dagboek",
+    people_heading: "Mensen",
+    open_conversations: "Open gesprekken",
 };
 
 #[cfg(test)]

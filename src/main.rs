@@ -37,6 +37,7 @@ mod shell;
 mod stats;
 mod toml_error;
 mod ui;
+mod vault;
 mod whole_file;
 
 use std::process::ExitCode;

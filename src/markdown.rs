@@ -14,15 +14,8 @@ use crate::answer::Answer;
 use crate::controls::{LEAD_BYTES, is_unsafe, push_visible, wide_control};
 use crate::journal::Entry;
 
-/// An entry as a Markdown section: `# heading`, a line of facts, then each
-/// question as `## question` with its answer.
-pub fn entry(entry: &Entry, set_title: &str) -> String {
-    let mut out = String::with_capacity(2048);
-    write_entry(&mut out, entry, set_title);
-    out
-}
-
-/// The same, added to `out`.
+/// An entry as a Markdown section, added to `out`: `# heading`, a line of
+/// facts, then each question as `## question` with its answer.
 pub fn write_entry(out: &mut String, entry: &Entry, set_title: &str) {
     out.push_str("# ");
     match &entry.title {
@@ -40,6 +33,11 @@ pub fn write_entry(out: &mut String, entry: &Entry, set_title: &str) {
     }
     escape_into(out, &facts);
     out.push('\n');
+    write_answers(out, entry);
+}
+
+/// Each question of an entry as `## question` with its answer, added to `out`.
+pub fn write_answers(out: &mut String, entry: &Entry) {
     for recorded in &entry.answers {
         if !recorded.question.is_empty() {
             out.push_str("\n## ");
@@ -62,26 +60,9 @@ pub fn write_entry(out: &mut String, entry: &Entry, set_title: &str) {
     }
 }
 
-/// YAML front matter for one file per entry, read by Obsidian and static
-/// site generators; every value is a YAML string (or list, or null) that
-/// gives back exactly what the entry holds.
-pub fn front_matter(entry: &Entry, title: &str) -> String {
-    let tags: Vec<String> = entry.tags.iter().map(|tag| yaml(tag)).collect();
-    format!(
-        "---\nid: {}\ndate: {}\ntitle: {}\nset: {}\nlang: {}\ntags: [{}]\nfollows: {}\n---\n\n",
-        yaml(&entry.id),
-        yaml(&entry.finished),
-        yaml(title),
-        yaml(&entry.set),
-        yaml(entry.lang.code()),
-        tags.join(", "),
-        entry.follows.as_deref().map_or_else(|| "null".to_owned(), yaml),
-    )
-}
-
 /// `text` as a YAML double-quoted string: everything outside YAML's
 /// printable set, and what a terminal would act on, as an escape.
-fn yaml(text: &str) -> String {
+pub fn yaml(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -113,9 +94,14 @@ fn yaml(text: &str) -> String {
 /// The longest file name `export --split` makes, in bytes.
 const LONGEST_NAME: usize = 100;
 
+/// The most bytes a suffix adds to a name made here (`.bezin`, `.yours-99`),
+/// for a second version of a note beside the first.
+pub const SUFFIX_ROOM: usize = 9;
+
 /// A file name for an entry: `2026-11-24-talk-with-anna-sh3r9x280a.md`.
 /// Whatever the entry holds, the name has no separator, no `..`, no leading
-/// dot or dash and no control character, and is at most 100 bytes.
+/// dot or dash and no control character, and is at most 100 bytes with
+/// room for a suffix of `SUFFIX_ROOM` bytes.
 pub fn file_name(entry: &Entry, title: &str) -> String {
     let date = entry.date();
     let is_date = date.len() == 10
@@ -123,7 +109,7 @@ pub fn file_name(entry: &Entry, title: &str) -> String {
     let date = if is_date { date } else { "undated" };
     let id: String = entry.id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').take(64).collect();
     let id = if id.is_empty() { "entry".to_owned() } else { id };
-    let room = LONGEST_NAME - date.len() - id.len() - ".md".len() - 2;
+    let room = LONGEST_NAME - SUFFIX_ROOM - date.len() - id.len() - ".md".len() - 2;
     let slug = slug(title, room);
     let slug = if slug.is_empty() { self::slug(&entry.set, room) } else { slug };
     if slug.is_empty() { format!("{date}-{id}.md") } else { format!("{date}-{slug}-{id}.md") }
@@ -131,7 +117,7 @@ pub fn file_name(entry: &Entry, title: &str) -> String {
 
 /// Lowercase ASCII letters and digits of `text`, accents aside, words joined
 /// by single dashes, at most `room` bytes (and at most 50).
-fn slug(text: &str, room: usize) -> String {
+pub fn slug(text: &str, room: usize) -> String {
     let mut slug = String::new();
     for c in crate::search::fold(text).0.chars() {
         if c.is_ascii_alphanumeric() {
@@ -145,7 +131,7 @@ fn slug(text: &str, room: usize) -> String {
 }
 
 /// Text as one paragraph that keeps every line break (as a hard break).
-fn paragraph(out: &mut String, text: &str) {
+pub fn paragraph(out: &mut String, text: &str) {
     for (n, line) in text.trim_end_matches(['\n', '\r']).split('\n').enumerate() {
         if n > 0 {
             out.push_str("\\\n");
@@ -184,7 +170,7 @@ const SPECIAL: [bool; 256] = {
 /// as syntax is escaped, and white space at either end (a full-width space
 /// too, which some readers trim) and carriage returns are written as
 /// character references so they are kept.
-fn escape_into(out: &mut String, line: &str) {
+pub fn escape_into(out: &mut String, line: &str) {
     let body = line.trim_matches(char::is_whitespace);
     let lead = &line[..line.len() - line.trim_start_matches(char::is_whitespace).len()];
     let trail = if body.is_empty() { "" } else { &line[lead.len() + body.len()..] };
@@ -300,23 +286,6 @@ mod tests {
             file_name(&entry_with("abc", "2026-11-24T09", "five-tips"), "Talk with Anna"),
             "2026-11-24-talk-with-anna-abc.md"
         );
-    }
-
-    proptest::proptest! {
-        /// Front matter is valid YAML that gives back every title and tag exactly.
-        #[test]
-        fn front_matter_is_yaml_for_any_title_and_tag(title in proptest::prelude::any::<String>(), tag in proptest::prelude::any::<String>()) {
-            let mut entry = entry_with("abc", "2026-11-24T09:00:00+01:00", "five-tips");
-            entry.tags = vec![tag.clone(), "plain".to_owned()];
-            let front = front_matter(&entry, &title);
-            let yaml = front.trim_start_matches("---\n").trim_end_matches("---\n\n");
-            let docs = yaml_rust2::YamlLoader::load_from_str(yaml).unwrap();
-            let doc = &docs[0];
-            proptest::prop_assert_eq!(doc["title"].as_str(), Some(title.as_str()));
-            proptest::prop_assert_eq!(doc["tags"][0].as_str(), Some(tag.as_str()));
-            proptest::prop_assert!(doc["follows"].is_null());
-            proptest::prop_assert!(!front.chars().any(|c| crate::controls::is_unsafe(c) && c != '\n'));
-        }
     }
 
     #[test]

@@ -4,8 +4,11 @@ mod common;
 
 use common::{Home, entry, text};
 use predicates::prelude::*;
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::{Value, json};
+use yaml_rust2::{Yaml, YamlLoader};
 
 /// Answers that try to break a Markdown document's structure.
 const HOSTILE: [&str; 9] = [
@@ -93,24 +96,249 @@ fn markdown_keeps_every_answer_as_text_whatever_it_holds() {
 }
 
 #[test]
-fn split_writes_one_file_per_entry_with_front_matter() {
+fn split_writes_one_note_per_entry_with_front_matter_a_vault_can_query() {
     let home = Home::new();
-    let mut e =
-        entry("aaaa000001", "five-tips", "2026-01-10T09:00:00+01:00", Some("Gesprek met Één: \"ja\"?"), &["work"]);
-    e["follows"] = "zzzz000009".into();
-    home.journal(&[e, entry("bbbb000002", "why-and-for-whom", "2026-02-01T09:00:00+01:00", None, &[])]);
+    let mut prep = entry(
+        "aaaa000001",
+        "five-tips",
+        "2026-01-10T09:00:00+01:00",
+        Some("Gesprek met Één: \"ja\"?"),
+        &["deep work", "2026"],
+    );
+    prep["person"] = "Anna".into();
+    let mut back = entry("bbbb000002", "after-the-conversation", "2026-02-01T18:30:00+01:00", None, &[]);
+    back["follows"] = "aaaa000001".into();
+    back["person"] = "Anna".into();
+    back["answers"] =
+        json!([{"prompt": "calm", "kind": "scale", "question": "How calm?", "range": [1, 5], "answer": 4}]);
+    home.journal(&[prep, back]);
     let out = home.path().join("notes");
     home.run(&["export", "--split", "-o", out.to_str().unwrap()]).success();
-    let mut names: Vec<String> =
-        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
-    names.sort();
-    assert_eq!(names, ["2026-01-10-gesprek-met-een-ja-aaaa000001.md", "2026-02-01-why-and-for-whom-bbbb000002.md"]);
-    let first = std::fs::read_to_string(out.join(&names[0])).unwrap();
-    assert!(first.starts_with(
-        "---\nid: \"aaaa000001\"\ndate: \"2026-01-10T09:00:00+01:00\"\ntitle: \"Gesprek met Één: \\\"ja\\\"?\"\n\
-         set: \"five-tips\"\nlang: \"en\"\ntags: [\"work\"]\nfollows: \"zzzz000009\"\n---\n\n# Gesprek met Één: \"ja\"?\n"
-    ), "{first}");
+    let names = names_in(&out);
+    assert_eq!(
+        names,
+        [
+            "2026-01-10-gesprek-met-een-ja-aaaa000001.md",
+            "2026-02-01-after-the-conversation-bbbb000002.md",
+            "index.md",
+            "people/anna.md"
+        ]
+    );
+    let first = front_matter(&out.join(&names[0]));
+    assert_eq!(first["id"].as_str(), Some("aaaa000001"));
+    assert_eq!(first["title"].as_str(), Some("Gesprek met Één: \"ja\"?"));
+    assert_eq!(first["aliases"][0].as_str(), Some("Gesprek met Één: \"ja\"?"));
+    assert_eq!(first["date"].as_str(), Some("2026-01-10"));
+    assert_eq!(first["time"].as_str(), Some("2026-01-10T09:00:00"));
+    assert_eq!(first["set"].as_str(), Some("five-tips"));
+    assert_eq!(first["set_version"].as_i64(), Some(1));
+    assert_eq!(first["lang"].as_str(), Some("en"));
+    assert_eq!(first["person"].as_str(), Some("Anna"));
+    let tags: Vec<&str> = first["tags"].as_vec().unwrap().iter().map(|tag| tag.as_str().unwrap()).collect();
+    assert_eq!(tags, ["deep-work", "_2026"]);
+    assert!(first["follows"].as_vec().unwrap().is_empty());
+    assert_eq!(first["followed_by"][0].as_str(), Some("[[2026-02-01-after-the-conversation-bbbb000002]]"));
+    let second = front_matter(&out.join(&names[1]));
+    assert_eq!(second["follows"][0].as_str(), Some("[[2026-01-10-gesprek-met-een-ja-aaaa000001]]"));
+    assert_eq!(second["calm"].as_i64(), Some(4));
     home.run(&["export", "--split"]).code(2).stderr(predicates::str::contains("--output"));
+    home.run(&["export", "--links", "markdown"]).code(2).stderr(predicates::str::contains("--split"));
+}
+
+/// Every Markdown file under `folder`, by its path there, sorted.
+fn names_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = common::files_under(folder)
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .map(|path| path.strip_prefix(folder).unwrap().to_str().unwrap().to_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A note's front matter, read by a YAML parser.
+fn front_matter(note: &Path) -> Yaml {
+    let text = std::fs::read_to_string(note).unwrap();
+    let yaml = text.strip_prefix("---\n").unwrap().split("\n---\n").next().unwrap();
+    YamlLoader::load_from_str(yaml).unwrap().remove(0)
+}
+
+/// The targets of the links in a note, wiki links too, as a parser of `CommonMark` finds them.
+fn links_in(note: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(note).unwrap();
+    let body = text.split_once("\n---\n").unwrap().1;
+    Parser::new_ext(body, Options::ENABLE_WIKILINKS)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.into_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Exports `home`'s journal into `out`, returning what it told.
+fn export_into(home: &Home, out: &Path, extra: &[&str]) -> String {
+    let mut args = vec!["export", "--split", "-o", out.to_str().unwrap()];
+    args.extend(extra);
+    text(&home.run(&args).success().get_output().stderr)
+}
+
+/// A preparation about Anna and its look-back, in Dutch.
+fn conversation(home: &Home) {
+    let mut prep = entry("prep000001", "five-tips", "2026-01-10T09:00:00+01:00", Some("Talk with Anna"), &[]);
+    prep["person"] = "Anna".into();
+    prep["lang"] = "nl".into();
+    prep["answers"] = json!([
+        {"prompt": "desire", "kind": "long", "question": "Wat wil ze echt?", "answer": "Rust"},
+        {"prompt": "frame", "kind": "long", "question": "Hoe kijk je ernaar?", "answer": "Plannen"},
+    ]);
+    let mut back =
+        entry("back000002", "after-the-conversation", "2026-01-12T18:00:00+01:00", Some("Looking back"), &[]);
+    back["follows"] = "prep000001".into();
+    back["person"] = "Anna".into();
+    back["lang"] = "nl".into();
+    let open = entry("open000003", "five-tips", "2026-02-01T09:00:00+01:00", Some("Nobody yet"), &[]);
+    home.journal(&[prep, back, open]);
+}
+
+#[test]
+fn a_preparation_and_its_look_back_link_both_ways_and_to_the_persons_page() {
+    let home = Home::new();
+    conversation(&home);
+    let out = home.path().join("vault");
+    export_into(&home, &out, &["--lang", "nl"]);
+    let prep = "2026-01-10-talk-with-anna-prep000001";
+    let back = "2026-01-12-looking-back-back000002";
+    let open = "2026-02-01-nobody-yet-open000003";
+    assert_eq!(links_in(&out.join(format!("{prep}.md"))), ["people/anna", back]);
+    assert_eq!(links_in(&out.join(format!("{back}.md"))), ["people/anna", prep]);
+    assert_eq!(links_in(&out.join("people/anna.md")), [back, prep], "newest first");
+    assert_eq!(links_in(&out.join("index.md")), [open, "people/anna", open, back, prep]);
+    let page = std::fs::read_to_string(out.join("people/anna.md")).unwrap();
+    assert!(page.contains("Wat wil ze echt? Rust") && !page.contains("Plannen"), "the recalled answer: {page}");
+    let note = std::fs::read_to_string(out.join(format!("{back}.md"))).unwrap();
+    assert!(note.contains("\nOver: [[people/anna|Anna]]\n") && note.contains("\nVolgt op: [["), "{note}");
+    let index = std::fs::read_to_string(out.join("index.md")).unwrap();
+    assert!(index.contains("# Dagboek\n") && index.contains("## Open gesprekken\n") && index.contains("### 2026-02\n"));
+}
+
+#[test]
+fn markdown_links_lead_to_the_notes_they_name() {
+    let home = Home::new();
+    conversation(&home);
+    let out = home.path().join("site");
+    export_into(&home, &out, &["--links", "markdown"]);
+    let prep = "2026-01-10-talk-with-anna-prep000001.md";
+    assert_eq!(links_in(&out.join(prep)), ["people/anna.md", "2026-01-12-looking-back-back000002.md"]);
+    assert_eq!(front_matter(&out.join(prep))["followed_by"][0].as_str(), Some("2026-01-12-looking-back-back000002.md"));
+    for note in names_in(&out) {
+        let from = out.join(&note);
+        for link in links_in(&from) {
+            assert!(from.parent().unwrap().join(&link).is_file(), "{note} links to {link}");
+        }
+    }
+}
+
+#[test]
+fn a_new_title_moves_the_note_and_leaves_no_duplicate() {
+    let home = Home::new();
+    conversation(&home);
+    let out = home.path().join("vault");
+    export_into(&home, &out, &[]);
+    home.run(&["edit", "prep000001", "--title", "Anna, the roster"]).success();
+    let told = export_into(&home, &out, &[]);
+    assert!(told.contains("1 renamed, 0 removed"), "{told}");
+    let names = names_in(&out);
+    assert_eq!(names.iter().filter(|name| name.contains("prep000001")).count(), 1, "{names:?}");
+    let prep = "2026-01-10-anna-the-roster-prep000001";
+    assert!(names.contains(&format!("{prep}.md")));
+    assert_eq!(links_in(&out.join("2026-01-12-looking-back-back000002.md")), ["people/anna", prep]);
+    assert!(links_in(&out.join("people/anna.md")).contains(&prep.to_owned()));
+}
+
+#[test]
+fn a_note_changed_by_hand_is_left_alone_and_the_export_says_so() {
+    let home = Home::new();
+    conversation(&home);
+    let out = home.path().join("vault");
+    export_into(&home, &out, &[]);
+    let note = out.join("2026-01-10-talk-with-anna-prep000001.md");
+    let annotated =
+        std::fs::read_to_string(&note).unwrap().replace("\nRust\n", "\nRust\n\nMy note: she said so twice.\n");
+    std::fs::write(&note, &annotated).unwrap();
+    home.run(&["edit", "prep000001", "--tag", "work"]).success();
+    let told = export_into(&home, &out, &[]);
+    assert!(
+        told.contains(
+            "Left 2026-01-10-talk-with-anna-prep000001.md alone: it changed since bezin wrote it, or bezin did not \
+             write it; bezin's version is in 2026-01-10-talk-with-anna-prep000001.bezin.md"
+        ),
+        "{told}"
+    );
+    assert_eq!(std::fs::read_to_string(&note).unwrap(), annotated);
+    let beside = out.join("2026-01-10-talk-with-anna-prep000001.bezin.md");
+    assert_eq!(front_matter(&beside)["tags"][0].as_str(), Some("work"));
+    let told = export_into(&home, &out, &["--replace-changed"]);
+    assert!(told.contains("that version is kept as 2026-01-10-talk-with-anna-prep000001.yours.md"), "{told}");
+    let yours = std::fs::read_to_string(out.join("2026-01-10-talk-with-anna-prep000001.yours.md")).unwrap();
+    assert_eq!(yours, annotated);
+    assert_eq!(front_matter(&note)["tags"][0].as_str(), Some("work"));
+    assert!(!beside.exists(), "the version beside is not needed any more");
+}
+
+#[test]
+fn a_file_of_the_persons_own_at_a_notes_name_is_never_written_over() {
+    let home = Home::new();
+    conversation(&home);
+    let out = home.path().join("vault");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("index.md"), "# My own index\n").unwrap();
+    let told = export_into(&home, &out, &[]);
+    assert!(told.contains("Left index.md alone"), "{told}");
+    assert_eq!(std::fs::read_to_string(out.join("index.md")).unwrap(), "# My own index\n");
+    assert!(out.join("index.bezin.md").is_file());
+}
+
+#[test]
+fn a_deleted_entrys_note_goes_unless_it_was_changed() {
+    let home = Home::new();
+    conversation(&home);
+    let out = home.path().join("vault");
+    export_into(&home, &out, &[]);
+    let changed = out.join("2026-01-12-looking-back-back000002.md");
+    let mut text = std::fs::read_to_string(&changed).unwrap();
+    text.push_str("\nWhat I did next.\n");
+    std::fs::write(&changed, &text).unwrap();
+    home.run(&["delete", "back000002", "--yes"]).success();
+    home.run(&["delete", "open000003", "--yes"]).success();
+    let told = export_into(&home, &out, &[]);
+    assert!(told.contains("Kept 2026-01-12-looking-back-back000002.md: its entry is gone"), "{told}");
+    assert_eq!(std::fs::read_to_string(&changed).unwrap(), text);
+    assert!(!out.join("2026-02-01-nobody-yet-open000003.md").exists());
+    assert_eq!(links_in(&out.join("2026-01-10-talk-with-anna-prep000001.md")), ["people/anna"]);
+}
+
+#[test]
+fn a_second_export_with_nothing_changed_writes_nothing() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let home = Home::new();
+    conversation(&home);
+    let out = home.path().join("new/vault");
+    export_into(&home, &out, &[]);
+    let stamps = |out: &Path| -> Vec<(PathBuf, u64, i64, i64)> {
+        common::files_under(out)
+            .into_iter()
+            .map(|path| {
+                let meta = std::fs::symlink_metadata(&path).unwrap();
+                let mode = meta.permissions().mode() & 0o777;
+                assert_eq!(mode, if meta.is_dir() { 0o700 } else { 0o600 }, "{}", path.display());
+                (path, meta.ino(), meta.mtime(), meta.mtime_nsec())
+            })
+            .collect()
+    };
+    let before = stamps(&out);
+    let told = export_into(&home, &out, &[]);
+    assert!(told.contains(": 0 written, 5 as they were, 0 renamed, 0 removed"), "{told}");
+    assert_eq!(stamps(&out), before);
 }
 
 #[test]

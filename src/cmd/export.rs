@@ -9,21 +9,21 @@ use std::sync::mpsc::{SyncSender, sync_channel};
 
 use anyhow::{Context as _, Result, bail};
 
-use super::{filter, title_of};
+use super::filter;
 use crate::atomic::AtomicFile;
 use crate::catalog::Catalog;
-use crate::cli::{ExportArgs, Format};
+use crate::cli::{ExportArgs, Format, Links};
 use crate::context::Context;
 use crate::filter::Filter;
 use crate::journal::{Damaged, RawLine};
 use crate::markdown;
-use crate::paths;
+use crate::vault::{self, LinkStyle};
 
 pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let filter = filter(&args.filter, &catalog)?;
     match (&args.output, args.split) {
-        (Some(folder), true) => split(context, &filter, &catalog, folder),
+        (Some(folder), true) => split(context, &filter, &catalog, args, folder),
         (Some(path), false) => {
             if is_same_file(path, context.journal.path()) {
                 bail!("{} is the journal itself; export to another file", path.display());
@@ -169,30 +169,34 @@ fn render(batch: &Batch, filter: &Filter, catalog: &Catalog) -> Rendered {
     rendered
 }
 
-/// One Markdown file per entry, with front matter, in `folder`.
-fn split(context: &Context, filter: &Filter, catalog: &Catalog, folder: &Path) -> Result<ExitCode> {
-    paths::create_private_dir(folder).with_context(|| format!("could not create the folder {}", folder.display()))?;
-    let mut count = 0;
-    context.journal.each(
-        |entry| {
-            if filter.matches(&entry) {
-                let title = title_of(&entry, catalog);
-                let path = folder.join(markdown::file_name(&entry, &title));
-                let text = markdown::front_matter(&entry, &title)
-                    + &markdown::entry(&entry, &catalog.title(&entry.set, entry.lang));
-                // A new file renamed over the name replaces a link planted there; it never writes through one.
-                let mut file = AtomicFile::new(&path, ".bezin-export-")?;
-                file.write_all(text.as_bytes())?;
-                file.persist().with_context(|| format!("could not write {}", path.display()))?;
-                count += 1;
-            }
-            Ok(ControlFlow::Continue(()))
-        },
-        context.warn_damaged(),
-    )?;
-    // The renames last only once the folder is synced too: once for all.
-    crate::atomic::sync_folder(folder)?;
-    crate::tell!("Wrote {count} files to {}", folder.display());
+/// One Markdown note per entry, a page per person and an overview, in
+/// `folder`; says what changed there and which files were left alone.
+fn split(context: &Context, filter: &Filter, catalog: &Catalog, args: &ExportArgs, folder: &Path) -> Result<ExitCode> {
+    let links = match args.links {
+        Links::Wiki => LinkStyle::Wiki,
+        Links::Markdown => LinkStyle::Markdown,
+    };
+    let options = vault::Options { links, replace_changed: args.replace_changed, lang: context.lang };
+    let (count, report) = vault::export(&context.journal, catalog, filter, folder, &options, context.warn_damaged())?;
+    crate::tell!(
+        "Exported {count} entries to {}: {} written, {} as they were, {} renamed, {} removed",
+        folder.display(),
+        report.written,
+        report.unchanged,
+        report.renamed,
+        report.removed
+    );
+    for (yours, ours) in &report.left_alone {
+        crate::tell!(
+            "Left {yours} alone: it changed since bezin wrote it, or bezin did not write it; bezin's version is in {ours}"
+        );
+    }
+    for (path, yours) in &report.replaced {
+        crate::tell!("Replaced {path}, which changed since bezin wrote it; that version is kept as {yours}");
+    }
+    for path in &report.kept {
+        crate::tell!("Kept {path}: its entry is gone, but it changed since bezin wrote it");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
