@@ -52,6 +52,9 @@ pub struct Folder {
     found: HashMap<String, Vec<Found>>,
     replace_changed: bool,
     pub report: Report,
+    /// The marks of bezin's notes: as the export before left them, then
+    /// as this one leaves them.
+    seen: Remembered,
 }
 
 impl Folder {
@@ -78,8 +81,9 @@ impl Folder {
             }
         }
         let (first, second) = names.split_at(names.len().div_ceil(2));
+        let remembered = Remembered::load(root);
         let read_all = |names: &[String]| -> Vec<(String, checksum::Mark)> {
-            names.iter().filter_map(|name| Some((name.clone(), mark(&root.join(name))?))).collect()
+            names.iter().filter_map(|name| Some((name.clone(), remembered.mark(root, name)?))).collect()
         };
         let marks = std::thread::scope(|scope| {
             let other = scope.spawn(|| read_all(second));
@@ -91,7 +95,7 @@ impl Folder {
         for (path, mark) in marks {
             found.entry(mark.id).or_default().push(Found { path, checksum: mark.checksum });
         }
-        Ok(Folder { root: root.to_owned(), found, replace_changed, report: Report::default() })
+        Ok(Folder { root: root.to_owned(), found, replace_changed, report: Report::default(), seen: remembered })
     }
 
     /// Puts `note` in its place: written there, left as it is when it is
@@ -144,16 +148,20 @@ impl Folder {
     /// Writes `note` at `path`, unless what is there (with the checksum
     /// `there`) is it already.
     fn write(&mut self, path: &str, note: &Note, there: Option<&str>) -> Result<String> {
+        let target = self.root.join(path);
         if there == Some(note.checksum.as_str()) {
             self.report.unchanged += 1;
-            return Ok(path.to_owned());
+            if self.seen.holds(path, &note.id, &note.checksum) {
+                return Ok(path.to_owned());
+            }
+        } else {
+            // A new file renamed over the name replaces a link planted there; it never writes through one.
+            let mut file = AtomicFile::new(&target, ".bezin-export-")?;
+            file.write_all(note.text.as_bytes())?;
+            file.persist().with_context(|| format!("could not write {}", target.display()))?;
+            self.report.written += 1;
         }
-        let target = self.root.join(path);
-        // A new file renamed over the name replaces a link planted there; it never writes through one.
-        let mut file = AtomicFile::new(&target, ".bezin-export-")?;
-        file.write_all(note.text.as_bytes())?;
-        file.persist().with_context(|| format!("could not write {}", target.display()))?;
-        self.report.written += 1;
+        self.seen.note(&target, path, &note.id, &note.checksum);
         Ok(path.to_owned())
     }
 
@@ -172,8 +180,12 @@ impl Folder {
         Ok(())
     }
 
-    /// Syncs the folders, so that the renames in them last.
+    /// Syncs the folders, so that the renames in them last, and remembers
+    /// the notes as they are for the next export.
     pub fn sync(&self) -> Result<()> {
+        if self.seen.changed {
+            self.seen.save(&self.root);
+        }
         for folder in [self.root.clone(), self.root.join(PEOPLE)] {
             crate::atomic::sync_folder(&folder).with_context(|| format!("could not sync {}", folder.display()))?;
         }
@@ -195,12 +207,14 @@ impl Folder {
             .with_context(|| format!("{wanted} and 98 more versions of it are in {} already", self.root.display()))
     }
 
-    fn rename(&self, from: &str, to: &str) -> Result<()> {
+    fn rename(&mut self, from: &str, to: &str) -> Result<()> {
+        self.seen.forget(from);
         fs::rename(self.root.join(from), self.root.join(to))
             .with_context(|| format!("could not rename {from} to {to} in {}", self.root.display()))
     }
 
     fn remove(&mut self, path: &str) -> Result<()> {
+        self.seen.forget(path);
         let file = self.root.join(path);
         fs::remove_file(&file).with_context(|| format!("could not remove {}", file.display()))?;
         self.report.removed += 1;
@@ -225,4 +239,91 @@ fn mark(path: &Path) -> Option<checksum::Mark> {
     let mut text = Vec::with_capacity(usize::try_from(meta.len()).ok()?);
     file.take(LARGEST).read_to_end(&mut text).ok()?;
     checksum::read(&text)
+}
+
+/// The marks of bezin's notes as an export left them, kept in the folder
+/// (`.bezin-marks.json`) so that the next export reads only the notes that
+/// changed since: a note whose size, inode and change time are as they
+/// were holds what it held. Lost or damaged, every note is read again.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+struct Remembered {
+    notes: HashMap<String, KeptNote>,
+    /// Whether this export changed them, and they are to be kept again.
+    #[serde(skip)]
+    changed: bool,
+}
+
+/// One note as an export left it.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct KeptNote {
+    size: u64,
+    inode: u64,
+    changed: i128,
+    id: String,
+    checksum: String,
+}
+
+const REMEMBERED: &str = ".bezin-marks.json";
+
+impl Remembered {
+    fn load(root: &Path) -> Remembered {
+        let limit = crate::limits::FileLimit { bytes: 256 << 20, of: "a list of notes" };
+        let text = crate::whole_file::read_regular(&root.join(REMEMBERED), limit).unwrap_or_default();
+        serde_json::from_slice(&text).unwrap_or_default()
+    }
+
+    /// The mark of the note at `name`: as remembered, when the file is as
+    /// it was then; read from the file otherwise.
+    fn mark(&self, root: &Path, name: &str) -> Option<checksum::Mark> {
+        let path = root.join(name);
+        if let (Some(kept), Ok(meta)) = (self.notes.get(name), fs::symlink_metadata(&path))
+            && meta.is_file()
+            && kept.is(&meta)
+        {
+            return Some(checksum::Mark { id: kept.id.clone(), checksum: Some(kept.checksum.clone()) });
+        }
+        mark(&path)
+    }
+
+    /// Whether the note `id` with `checksum` is remembered at `name`.
+    fn holds(&self, name: &str, id: &str, checksum: &str) -> bool {
+        self.notes.get(name).is_some_and(|kept| kept.id == id && kept.checksum == checksum)
+    }
+
+    /// Remembers the note `id` at `name` (the file `path`), as written now.
+    fn note(&mut self, path: &Path, name: &str, id: &str, checksum: &str) {
+        if let Ok(meta) = fs::symlink_metadata(path) {
+            let (size, inode, changed) = stat(&meta);
+            let kept = KeptNote { size, inode, changed, id: id.to_owned(), checksum: checksum.to_owned() };
+            self.notes.insert(name.to_owned(), kept);
+            self.changed = true;
+        }
+    }
+
+    fn forget(&mut self, name: &str) {
+        self.changed |= self.notes.remove(name).is_some();
+    }
+
+    /// Keeps the marks in the folder; an export that cannot only reads
+    /// every note again the next time.
+    fn save(&self, root: &Path) {
+        let path = root.join(REMEMBERED);
+        let written = AtomicFile::new(&path, ".bezin-export-").and_then(|mut file| {
+            file.write_all(&serde_json::to_vec(self).unwrap_or_default())?;
+            file.persist().map(drop)
+        });
+        drop(written);
+    }
+}
+
+impl KeptNote {
+    fn is(&self, meta: &fs::Metadata) -> bool {
+        stat(meta) == (self.size, self.inode, self.changed)
+    }
+}
+
+/// A file's size, inode and change time (which no tool sets back).
+fn stat(meta: &fs::Metadata) -> (u64, u64, i128) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.len(), meta.ino(), i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()))
 }
