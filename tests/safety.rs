@@ -325,3 +325,33 @@ fn the_offer_to_go_on_speaks_dutch_in_a_dutch_run() {
     at(&mut p, "(2/10) Hoe rustig ben je", "\x03");
     p.exp_eof().unwrap();
 }
+
+/// check speaks the person's language: every label and sentence in Dutch,
+/// with no word of its English ones left.
+#[test]
+fn check_speaks_dutch_through_and_through() {
+    if common::about_the_plain_file() {
+        return;
+    }
+    let home = Home::new();
+    std::fs::set_permissions(home.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    home.save("five-tips", FIVE_TIPS, &[]);
+    let log = home.log();
+    std::fs::set_permissions(&log, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let copy = log.with_file_name("log-000001.sync-conflict-20261203-101500-ABCDEFG.jsonl");
+    std::fs::copy(&log, &copy).unwrap();
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = home.run(&["check", "--lang", "nl"]).code(1).get_output().stdout.clone();
+    let out = text(&out);
+    for dutch in ["dagboek: ", "(1 reflectie)", "apparaten: ", "dit apparaat", "kopie: ", "concepten: 0 niet afgemaakt"]
+    {
+        assert!(out.contains(dutch), "{dutch} in {out}");
+    }
+    let said = format!("probleem: {} is door anderen te lezen (modus 644); chmod 600", log.display());
+    assert!(out.contains(&said), "{out}");
+    for english in ["journal:", "entries", "devices", "this device", "copy:", "drafts", "problem:", "can be", "yours"] {
+        assert!(!out.contains(english), "'{english}' in {out}");
+    }
+    std::fs::set_permissions(&log, std::fs::Permissions::from_mode(0o600)).unwrap();
+    home.run(&["check", "--lang", "nl"]).success().stdout(predicate::str::ends_with("alles is in orde\n"));
+}

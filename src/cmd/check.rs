@@ -9,10 +9,13 @@ use anyhow::Result;
 use crate::context::Context;
 use crate::exit_codes;
 use crate::journal::{Damaged, Sealed, Survey};
+use crate::lang::check::CheckWords;
 use crate::shell;
 
 pub fn run(context: &Context) -> Result<ExitCode> {
+    let words = context.lang.check();
     let journal = context.journal.place();
+    let journal = journal.display().to_string();
     let mut problems: Vec<String> = Vec::new();
     let mut entries = 0;
     let mut damaged: Vec<Damaged> = Vec::new();
@@ -28,164 +31,130 @@ pub fn run(context: &Context) -> Result<ExitCode> {
     let sealed = context.journal.sealed();
     match (read, &sealed) {
         (Some(Err(err)), Some(sealed)) if context.journal.unlock(sealed).is_ok() => {
-            crate::say!("journal: {} (not read whole)", journal.display());
-            problems.extend(damaged_parts(context, sealed, &err)?);
+            crate::say!("{}", (words.journal_not_whole)(&journal));
+            problems.extend(damaged_parts(context, sealed, &err, words)?);
         }
         (Some(Err(err)), _) => return Err(err),
-        _ => crate::say!("journal: {} ({entries} entries)", journal.display()),
+        _ => crate::say!("{}", (words.journal)(&journal, entries)),
     }
     if let Some(sealed) = &sealed {
-        encryption(context, sealed, &mut problems)?;
+        encryption(context, sealed, &mut problems, words)?;
     }
     if let Some(survey) = context.journal.survey()? {
-        devices(&survey, &mut problems);
+        devices(&survey, &mut problems, words);
     }
     let (newer, damaged): (Vec<Damaged>, Vec<Damaged>) = damaged.into_iter().partition(|line| line.newer);
     if !newer.is_empty() {
-        crate::say!("newer: {} entries written by a newer bezin, kept as they are", newer.len());
+        crate::say!("{}", (words.newer_entries)(newer.len()));
     }
     for Damaged { line, reason, .. } in &damaged {
         if context.journal.is_folder() {
-            problems.push(format!("an entry of the journal is damaged ({reason}); it is left out"));
+            problems.push((words.damaged_entry)(reason));
         } else {
-            problems.push(format!("line {line} of the journal is damaged ({reason})"));
+            problems.push((words.damaged_line)(*line, reason));
         }
     }
     let drafts = context.drafts();
     let (unfinished, broken) = drafts.all()?;
-    crate::say!("drafts: {} unfinished", unfinished.len());
+    crate::say!("{}", (words.drafts)(unfinished.len()));
     for path in broken {
-        problems.push(format!("{} is not a readable draft", path.display()));
+        problems.push((words.broken_draft)(&path.display().to_string()));
     }
     for leftover in context.journal.leftovers() {
-        problems.push(format!(
-            "{} is left from a change that was stopped; the next edit, delete or import removes it",
-            leftover.display()
-        ));
+        problems.push((words.leftover)(&leftover.display().to_string()));
     }
-    problems.extend(own_paths(context).iter().filter_map(|path| open_to_others(path)));
+    problems.extend(own_paths(context).iter().filter_map(|path| open_to_others(path, words)));
     if problems.is_empty() {
-        crate::say!("all is well");
+        crate::say!("{}", words.all_is_well);
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &problems {
-        crate::say!("problem: {problem}");
+        crate::say!("{}: {problem}", words.problem);
     }
     Ok(ExitCode::from(exit_codes::PROBLEMS_FOUND))
 }
 
 /// What the logs of a journal kept on several devices hold that is odd:
 /// what loses nothing is said, what may have lost something is a problem.
-fn devices(survey: &Survey, problems: &mut Vec<String>) {
-    crate::say!("devices: {}", survey.devices.join("; "));
+fn devices(survey: &Survey, problems: &mut Vec<String>, words: &CheckWords) {
+    let shown = |path: &Path| path.display().to_string();
+    let devices: Vec<String> = survey
+        .devices
+        .iter()
+        .map(|(name, this)| if *this { format!("{name}, {}", words.this_device) } else { name.clone() })
+        .collect();
+    crate::say!("{}", (words.devices)(&devices.join("; ")));
     for copy in &survey.copies {
-        crate::say!("copy: {} is a copy a sync made of a log; what it holds is in the journal", copy.display());
+        crate::say!("{}", (words.copy)(&shown(copy)));
     }
     for arriving in &survey.arriving {
-        crate::say!(
-            "arriving: the last change in {} has not arrived whole (a sync under way?); it is read once it has",
-            arriving.display()
-        );
+        crate::say!("{}", (words.arriving)(&shown(arriving)));
     }
     for cut in &survey.cut {
-        crate::say!(
-            "cut off: the last line of {} was cut off as it was written (a crash); the next save keeps it aside",
-            cut.display()
-        );
+        crate::say!("{}", (words.cut_off)(&shown(cut)));
     }
     if survey.newer > 0 {
-        crate::say!("newer: {} changes written by a newer bezin, kept as they are", survey.newer);
+        crate::say!("{}", (words.newer_changes)(survey.newer));
     }
     for (device, records) in &survey.forgetting {
-        crate::say!(
-            "forgetting: the logs of {device} still hold {records} changes of deleted entries; they go when \
-             bezin next runs there (a device that no longer runs keeps them until its folder is removed)"
-        );
+        crate::say!("{}", (words.forgetting)(device, *records));
     }
     if survey.twins > 0 {
-        crate::say!(
-            "twins: {} entries were added on two devices with different content; the one changed last is \
-             shown, and the other stays in its device's log",
-            survey.twins
-        );
+        crate::say!("{}", (words.twins)(survey.twins));
     }
     if survey.refused > 0 {
-        problems.push(format!(
-            "{} entries have changes that together make no readable entry; they are shown without them",
-            survey.refused
-        ));
+        problems.push((words.refused)(survey.refused));
     }
     for (log, why) in &survey.unreadable {
-        problems.push(format!("{} cannot be read ({why}); what it holds is left out", log.display()));
+        problems.push((words.unreadable)(&shown(log), why));
     }
     for (log, line, reason) in &survey.damaged {
-        problems.push(format!("line {line} of {} is damaged ({reason})", log.display()));
+        problems.push((words.damaged_in_log)(*line, &shown(log), reason));
     }
     for stray in &survey.strays {
-        crate::say!("aside: {} is not part of the journal; bezin leaves it as it is", stray.display());
+        crate::say!("{}", (words.aside)(&shown(stray)));
     }
 }
 
 /// The parts of an encrypted journal that do not decrypt, each a problem;
 /// the error of the read when every part does.
-fn damaged_parts(context: &Context, sealed: &Sealed, err: &anyhow::Error) -> Result<Vec<String>> {
+fn damaged_parts(context: &Context, sealed: &Sealed, err: &anyhow::Error, words: &CheckWords) -> Result<Vec<String>> {
     let damaged = sealed.damaged_parts(context.journal.unlock(sealed)?)?;
     if damaged.is_empty() {
-        return Ok(vec![format!("the journal cannot be read: {err:#}")]);
+        return Ok(vec![(words.cannot_read)(&format!("{err:#}"))]);
     }
-    Ok(damaged
-        .into_iter()
-        .map(|(part, why)| {
-            format!(
-                "{} is a part of the journal that cannot be decrypted ({why}); its entries are missing until it \
-                 is restored from a backup or another machine",
-                part.display()
-            )
-        })
-        .collect())
+    Ok(damaged.into_iter().map(|(part, why)| (words.undecryptable)(&part.display().to_string(), &why)).collect())
 }
 
 /// What check says of an encrypted journal: to which keys, with which
 /// identity, and what in its folder or beside it should not be there.
-fn encryption(context: &Context, sealed: &Sealed, problems: &mut Vec<String>) -> Result<()> {
+fn encryption(context: &Context, sealed: &Sealed, problems: &mut Vec<String>, words: &CheckWords) -> Result<()> {
+    let shown = |path: &Path| path.display().to_string();
     let keys = sealed.keys()?;
-    crate::say!("encrypted: with age, to {} (and the journal's own key)", keys.person.keys().join(", "));
-    crate::say!("identity: {} (from {})", context.identity.path.display(), context.identity.named_by);
+    crate::say!("{}", (words.encrypted)(&keys.person.keys().join(", ")));
+    let named_by = match context.identity.named_by {
+        "the identity setting" => words.identity_setting,
+        "the default place" => words.default_place,
+        flag_or_variable => flag_or_variable,
+    };
+    crate::say!("{}", (words.identity)(&shown(&context.identity.path), named_by));
     let own = context.journal.unlock(sealed)?;
     for save in sealed.unreadable(own)? {
-        problems.push(format!(
-            "{} is a save or an import neither the journal's key nor your identity can read (made for keys they no longer \
-             are); age -d -i OLDER-IDENTITY FILE > saved.jsonl reads it with an older key, and bezin import \
-             saved.jsonl brings it in (then remove the file)",
-            save.display()
-        ));
+        problems.push((words.unreadable_save)(&shown(&save)));
     }
     for arriving in sealed.arriving()? {
-        problems.push(format!(
-            "{} is a newer journal folder that is not whole (a sync under way?); it becomes the journal once \
-             it is, and until then holds changes made on another machine",
-            arriving.display()
-        ));
+        problems.push((words.arriving_folder)(&shown(&arriving)));
     }
     for stray in sealed.strays()? {
-        problems.push(format!(
-            "{} is not part of the encrypted journal (an older copy, or another machine's from a sync); \
-             bezin import brings in what it holds, then remove it",
-            stray.display()
-        ));
+        problems.push((words.stray_sealed)(&shown(&stray)));
     }
     if context.journal.path().exists() {
-        problems.push(format!(
-            "{} is a plain journal beside the encrypted one (left by a decrypt that was stopped, or a copy); \
-             {} brings its entries in, then remove it",
-            context.journal.path().display(),
-            shell::command(&format!("import {}", shell::quote(&context.journal.path().to_string_lossy())))
-        ));
+        let import = shell::command(&format!("import {}", shell::quote(&context.journal.path().to_string_lossy())));
+        problems.push((words.plain_beside)(&shown(context.journal.path()), &import));
     }
     let plain_drafts = std::fs::read_dir(&context.paths.drafts).into_iter().flatten().filter_map(Result::ok);
     for draft in plain_drafts.filter(|draft| draft.path().extension().is_some_and(|ext| ext == "json")) {
-        let encrypt = shell::command("encrypt");
-        problems.push(format!("{} is a draft in plain text; {encrypt} encrypts it", draft.path().display()));
+        problems.push((words.plain_draft)(&shown(&draft.path()), &shell::command("encrypt")));
     }
     Ok(())
 }
@@ -239,22 +208,16 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 /// What is wrong when others than its owner may use `path`, with the
 /// command that makes just that private; a shared folder (such as /tmp)
 /// is named without one.
-fn open_to_others(path: &Path) -> Option<String> {
+fn open_to_others(path: &Path, words: &CheckWords) -> Option<String> {
     let meta = std::fs::symlink_metadata(path).ok().filter(|meta| !meta.is_symlink())?;
     let mode = meta.permissions().mode() & 0o7777;
     if mode.trailing_zeros() >= 6 {
         return None;
     }
-    let shown = path.display();
+    let shown = path.display().to_string();
     if meta.is_dir() && mode & 0o1002 != 0 {
-        return Some(format!(
-            "{shown} is a folder shared with others (mode {mode:o}); keep bezin's files in a folder of their own"
-        ));
+        return Some((words.shared_folder)(&shown, mode));
     }
     let owner_only = if meta.is_dir() { 700 } else { 600 };
-    let open_to = if mode & 0o022 == 0 { "read" } else { "changed" };
-    Some(format!(
-        "{shown} can be {open_to} by others (mode {mode:o}); chmod {owner_only} {} makes it yours alone",
-        shell::quote(&path.to_string_lossy())
-    ))
+    Some((words.open_to_others)(&shown, mode & 0o022 != 0, mode, owner_only, &shell::quote(&path.to_string_lossy())))
 }

@@ -23,8 +23,7 @@ impl Folder {
         let mut devices: Vec<&str> = merged.reads.iter().map(|read| &*read.log.dev).collect();
         devices.dedup();
         for dev in devices {
-            let this = if dev == self.device { ", this device" } else { "" };
-            survey.devices.push(format!("{}{this}", self.device_name(dev)));
+            survey.devices.push((self.device_name(dev), dev == self.device));
         }
         for read in &merged.reads {
             let path = read.log.path.clone();
@@ -67,8 +66,9 @@ impl Folder {
 /// What `Folder::survey` finds.
 #[derive(Debug, Default)]
 pub struct Survey {
-    /// Each device that wrote to the journal, by name.
-    pub devices: Vec<String>,
+    /// Each device that wrote to the journal, by name, and whether it is
+    /// this one.
+    pub devices: Vec<(String, bool)>,
     /// Logs under another name than a log's own: copies a sync made. They
     /// are read with the rest, so nothing in them is lost.
     pub copies: Vec<PathBuf>,

@@ -1,6 +1,8 @@
 //! The languages bezin speaks, strings that come in several of them, and the
 //! few words of bezin's own that a guided reflection shows.
 
+pub mod check;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
@@ -38,6 +40,14 @@ impl Lang {
             .filter_map(|name| std::env::var(name).ok())
             .find(|value| !value.is_empty())
             .and_then(|value| Lang::from_locale(&value))
+    }
+
+    /// What `bezin check` says.
+    pub fn check(self) -> &'static check::CheckWords {
+        match self {
+            Lang::En => &check::EN,
+            Lang::Nl => &check::NL,
+        }
     }
 
     pub fn words(self) -> &'static Words {
