@@ -9,6 +9,7 @@ use anyhow::{Context as _, Result, bail};
 use crate::cli::{Cli, ConfigAction, ConfigArgs};
 use crate::context::Context;
 use crate::lang::Lang;
+use crate::lang::config::ConfigWords;
 use crate::paths;
 use crate::ui::{self, Column};
 
@@ -30,21 +31,22 @@ pub fn run(context: &Context, flags: &Flags, args: &ConfigArgs) -> Result<ExitCo
     match args.action {
         Some(ConfigAction::Path) => crate::say!("{}", file.display()),
         Some(ConfigAction::Init) => init(context)?,
-        None => show(&settings(context, flags))?,
+        None => show(&settings(context, flags), context.lang.config())?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// A table, or on a narrow terminal one setting after another, so that no
 /// path is cut short.
-fn show(rows: &[[String; 3]]) -> std::io::Result<()> {
+fn show(rows: &[[String; 3]], words: &ConfigWords) -> std::io::Result<()> {
     let mut out = ui::stdout();
     if ui::stdout_width().is_none_or(|width| width >= 80) {
-        return ui::table(&mut out, &[Column::id("SETTING"), Column::fixed("VALUE"), Column::tags("FROM")], rows);
+        let columns = [Column::id(words.col_setting), Column::fixed(words.col_value), Column::tags(words.col_from)];
+        return ui::table(&mut out, &columns, rows);
     }
     for [setting, value, from] in rows {
         writeln!(out, "{}: {}", ui::accent(setting), ui::shown(value))?;
-        writeln!(out, "  {}", ui::dim(&format!("from {from}")))?;
+        writeln!(out, "  {}", ui::dim(&(words.from)(from)))?;
     }
     Ok(())
 }
@@ -52,12 +54,13 @@ fn show(rows: &[[String; 3]]) -> std::io::Result<()> {
 /// Each setting, its value, and where the value comes from.
 fn settings(context: &Context, flags: &Flags) -> Vec<[String; 3]> {
     let config = &context.config;
-    let file = format!("file {}", context.paths.config_file.display());
+    let words = context.lang.config();
+    let file = (words.file)(&context.paths.config_file.display().to_string());
     let from = |flag: bool, flag_name: &str, in_file: bool, env: Option<&str>| match (flag, in_file, env) {
-        (true, _, _) => format!("flag {flag_name}"),
+        (true, _, _) => (words.flag)(flag_name),
         (false, true, _) => file.clone(),
-        (false, false, Some(var)) => format!("environment {var}"),
-        (false, false, None) => "default".to_owned(),
+        (false, false, Some(var)) => (words.environment)(var),
+        (false, false, None) => words.default.to_owned(),
     };
     let lang_env = Lang::from_env()
         .and(["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find(|var| std::env::var(var).is_ok_and(|v| !v.is_empty())));
@@ -81,7 +84,7 @@ fn settings(context: &Context, flags: &Flags) -> Vec<[String; 3]> {
         ],
         [
             "default_set".to_owned(),
-            config.default_set.clone().unwrap_or_else(|| "(none: run asks)".to_owned()),
+            config.default_set.clone().unwrap_or_else(|| words.no_default_set.to_owned()),
             from(false, "", config.default_set.is_some(), None),
         ],
         ["editor".to_owned(), editor, from(false, "", config.editor.is_some(), editor_env)],
@@ -91,79 +94,51 @@ fn settings(context: &Context, flags: &Flags) -> Vec<[String; 3]> {
         rows.push(["prompt_dirs".to_owned(), dir.display().to_string(), file.clone()]);
     }
     if flags.prompts {
-        rows.push([
-            "prompt_dirs".to_owned(),
-            "(and those given with --prompts)".to_owned(),
-            "flag --prompts".to_owned(),
-        ]);
+        rows.push(["prompt_dirs".to_owned(), words.more_prompts.to_owned(), (words.flag)("--prompts")]);
     }
     rows.push(["drafts".to_owned(), context.paths.drafts.display().to_string(), from(false, "", false, home)]);
     rows.push([
         "identity".to_owned(),
         context.identity.path.display().to_string(),
         match context.identity.named_by {
-            "--identity" => "flag --identity".to_owned(),
-            "BEZIN_IDENTITY" => "environment BEZIN_IDENTITY".to_owned(),
+            "--identity" => (words.flag)("--identity"),
+            "BEZIN_IDENTITY" => (words.environment)("BEZIN_IDENTITY"),
             "the identity setting" => file.clone(),
             _ => from(false, "", false, home),
         },
     ]);
     let init = crate::shell::command("config init");
-    let written =
-        if context.paths.config_file.exists() { String::new() } else { format!(" (not written yet: {init})") };
+    let written = if context.paths.config_file.exists() { String::new() } else { (words.not_written)(&init) };
     rows.push([
-        "settings file".to_owned(),
+        words.settings_file.to_owned(),
         format!("{}{written}", context.paths.config_file.display()),
         from(false, "", false, home),
     ]);
     rows
 }
 
-const TEMPLATE: &str = r#"# bezin's settings. Every key is optional: take away the # to set one.
-# `bezin config` shows the settings in force and where each comes from.
-
-# The language of the prompts: "en" or "nl".
-# Default: the language of $LC_ALL, $LC_MESSAGES or $LANG, else English.
-# language = "en"
-
-# The journal file. "~/" is your home folder; a relative path starts here.
-# Default: ~/.local/share/bezin/journal.jsonl, or $BEZIN_HOME/journal.jsonl.
-# journal = "~/notes/bezin.jsonl"
-
-# The age identity that reads your journal once it is encrypted (bezin encrypt).
-# Default: $BEZIN_IDENTITY, else identity.txt beside this file.
-# identity = "~/.ssh/id_ed25519"
-
-# The set `bezin run` starts when no set is named. Default: bezin asks.
-# default_set = "five-tips"
-
-# The editor for long answers (type :e on a line of its own).
-# Default: $VISUAL, else $EDITOR, else vi.
-# editor = "nano"
-
-# More folders of prompt sets (*.toml), besides the prompts folder beside this file.
-# prompt_dirs = ["~/team-sets"]
-"#;
-
 fn init(context: &Context) -> Result<()> {
     let path = &context.paths.config_file;
+    let words = context.lang.config();
     if path.exists() {
-        bail!("{} exists already; edit it, or move it away first", path.display());
+        bail!("{}", (words.exists)(&path.display().to_string()));
     }
     if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
         paths::create_private_dir(folder).with_context(|| format!("could not create {}", folder.display()))?;
     }
-    paths::write_new_private(path, TEMPLATE.as_bytes())
+    paths::write_new_private(path, words.template.as_bytes())
         .with_context(|| format!("could not write {}", path.display()))?;
-    crate::say!("Wrote {}", path.display());
+    crate::say!("{}", (words.wrote)(&path.display().to_string()));
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn the_template_is_a_valid_settings_file() {
-        let config: crate::config::Config = toml::from_str(super::TEMPLATE).unwrap();
-        assert!(config.language.is_none() && config.prompt_dirs.is_empty());
+    fn the_template_is_a_valid_settings_file_in_every_language() {
+        for lang in crate::lang::Lang::ALL {
+            let config: crate::config::Config = toml::from_str(lang.config().template).unwrap();
+            assert!(config.language.is_none() && config.prompt_dirs.is_empty());
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! few words of bezin's own that a guided reflection shows.
 
 pub mod check;
+pub mod config;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -40,6 +41,14 @@ impl Lang {
             .filter_map(|name| std::env::var(name).ok())
             .find(|value| !value.is_empty())
             .and_then(|value| Lang::from_locale(&value))
+    }
+
+    /// What `bezin config` says.
+    pub fn config(self) -> &'static config::ConfigWords {
+        match self {
+            Lang::En => &config::EN,
+            Lang::Nl => &config::NL,
+        }
     }
 
     /// What `bezin check` says.
