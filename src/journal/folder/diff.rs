@@ -21,8 +21,23 @@ struct Id<'a> {
     id: std::borrow::Cow<'a, str>,
 }
 
+/// The id of the entry on a line of the view. A line as bezin writes it
+/// starts with its format and id, which are read without parsing the rest
+/// (every line of the view is whole JSON); any other is parsed.
 fn id_of(line: &[u8]) -> Option<String> {
+    if let Some(id) = leading_id(line) {
+        return Some(id.to_owned());
+    }
     serde_json::from_slice::<Id>(line).ok().map(|id| id.id.into_owned())
+}
+
+/// The id of `{"format":N,"id":"ID",…`, when it is a plain word.
+fn leading_id(line: &[u8]) -> Option<&str> {
+    let rest = line.strip_prefix(b"{\"format\":")?;
+    let digits = rest.iter().take_while(|byte| byte.is_ascii_digit()).count();
+    let rest = rest[digits..].strip_prefix(b",\"id\":\"")?;
+    let id = std::str::from_utf8(&rest[..memchr::memchr(b'"', rest)?]).ok()?;
+    crate::journal::is_id(id).then_some(id)
 }
 
 /// Writes the records that turn the journal `old` into `new` to `out`: a
