@@ -280,10 +280,16 @@ fn a_multi_select_shows_the_current_and_ticked_items_without_colour_in_dutch() {
 
 /// `bezin ARGS` in a pseudo-terminal 60 columns wide, as `COLUMNS` says too.
 fn spawn_at_60_columns(home: &Home, args: &[&str]) -> PtySession {
+    spawn_sized(home, args, 40)
+}
+
+/// `bezin ARGS` in a pseudo-terminal 60 columns wide and `rows` high.
+fn spawn_sized(home: &Home, args: &[&str], rows: u16) -> PtySession {
     let mut command = std::process::Command::new("sh");
     common::scrub(&mut command);
+    let sized = format!("stty cols 60 rows {rows} && exec \"$0\" \"$@\"");
     command
-        .args(["-c", "stty cols 60 rows 40 && exec \"$0\" \"$@\"", common::BEZIN])
+        .args(["-c", &sized, common::BEZIN])
         .args(args)
         .env("BEZIN_HOME", home.path())
         .env("COLUMNS", "60")
@@ -369,4 +375,22 @@ fn a_question_changed_at_the_review_keeps_the_count_it_had() {
         at(&mut p, said.save, &ENTER.repeat(3));
         p.exp_eof().unwrap();
     }
+}
+
+/// On a terminal too short for a scale, the list scrolls and says where it
+/// is among the scale's points alone: the way back after them is no point.
+#[test]
+fn a_scrolling_scale_counts_its_points_not_the_way_back() {
+    let home = home();
+    let mut p = spawn_sized(&home, &["run", "fingers"], 8);
+    at(&mut p, EN.who, "Anna\r");
+    at(&mut p, EN.story, "x\r\r");
+    at(&mut p, EN.calm, "");
+    let screen = screen_until(&mut p, "/10");
+    assert!(!screen.contains("/11"), "{screen}");
+    press(&mut p, "\x1b[F");
+    let screen = screen_until(&mut p, EN.back);
+    assert!(!screen.rsplit(EN.back).next().unwrap_or_default().contains("/1"), "{screen}");
+    press(&mut p, "\x1b");
+    p.exp_eof().unwrap();
 }

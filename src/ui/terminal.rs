@@ -517,7 +517,7 @@ impl Terminal {
         if self.back.offered {
             items.push(Item::from(self.words().back_item.to_owned()));
         }
-        let chosen = self.pick(Menu { numbers, ..Menu::of(None, &items, start) })?;
+        let chosen = self.pick(Menu { numbers, options: count, ..Menu::of(None, &items, start) })?;
         if self.back.offered && chosen == items.len() - 1 {
             return Err(GoBack.into());
         }

@@ -30,7 +30,8 @@ impl Terminal {
         if !self.roomy() {
             return self.typed_picks(items, ticks.len(), &ticks);
         }
-        self.menu(Menu { ticks: Some(ticks), ..Menu::of(None, items, 0) })
+        let options = ticks.len();
+        self.menu(Menu { ticks: Some(ticks), options, ..Menu::of(None, items, 0) })
     }
 
     /// The items numbered, and the number of one typed; Enter alone keeps

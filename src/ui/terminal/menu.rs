@@ -48,12 +48,15 @@ pub(super) struct Menu<'m> {
     pub ticks: Option<Vec<bool>>,
     /// On a scale, the number of its first and last point: the items in order.
     pub numbers: Option<(i64, i64)>,
+    /// How many of the items are options; those after them (no answer,
+    /// the way back) are not counted where the list says where it is.
+    pub options: usize,
 }
 
 impl<'m> Menu<'m> {
     /// A list to pick one item of, starting at `start`.
     pub(super) fn of(prompt: Option<&'m str>, items: &'m [Item], start: usize) -> Menu<'m> {
-        Menu { prompt, items, start, ticks: None, numbers: None }
+        Menu { prompt, items, start, ticks: None, numbers: None, options: items.len() }
     }
 }
 
@@ -131,7 +134,9 @@ impl Terminal {
         let mut rows: Vec<String> = items[shown].iter().flatten().cloned().collect();
         if let Some(room) = room {
             rows.truncate(room);
-            rows.push(style(format!("  ↑↓ {}/{}", state.at + 1, items.len())).dim().for_stderr().to_string());
+            let at =
+                if state.at < menu.options { format!(" {}/{}", state.at + 1, menu.options) } else { String::new() };
+            rows.push(style(format!("  ↑↓{at}")).dim().for_stderr().to_string());
         }
         lines.extend(rows);
         self.term.move_cursor_up(state.drawn)?;
