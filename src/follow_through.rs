@@ -151,9 +151,16 @@ pub struct Counterparts(HashMap<String, Vec<Earlier>>);
 impl Counterparts {
     /// The answers of `earlier` (the entries looked back on) to prompts
     /// their sets mark with `compare`, in `lang` where their set says how.
+    /// Each is labelled with its date, and with the time of day too where
+    /// two share a date.
     pub fn of(earlier: &[Entry], catalog: &Catalog, lang: Lang) -> Counterparts {
         let mut by_word: HashMap<String, Vec<Earlier>> = HashMap::new();
+        let shared = |entry: &Entry| earlier.iter().filter(|other| other.date() == entry.date()).count() > 1;
         for entry in earlier {
+            let date = match entry.finished.get(11..16).filter(|_| shared(entry)) {
+                Some(time) => format!("{} {time}", entry.date()),
+                None => entry.date().to_owned(),
+            };
             let Some(set) = catalog.find(&entry.set).map(|available| &available.set) else { continue };
             let session = in_language(entry, set, lang);
             for recorded in &entry.answers {
@@ -161,11 +168,7 @@ impl Counterparts {
                 let Some(word) = &prompt.compare else { continue };
                 let question = if entry.lang == lang { recorded.question.clone() } else { session.question(prompt) };
                 let answer = recorded.answer.in_terms_of(prompt, lang).show(recorded.range, lang);
-                by_word.entry(word.clone()).or_default().push(Earlier {
-                    date: entry.date().to_owned(),
-                    question,
-                    answer,
-                });
+                by_word.entry(word.clone()).or_default().push(Earlier { date: date.clone(), question, answer });
             }
         }
         Counterparts(by_word)

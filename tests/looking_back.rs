@@ -159,6 +159,14 @@ fn prepared(id: &str, set: &str, person: &str, date: &str, time: &str) -> Value 
     entry
 }
 
+/// `entry` with a text answer to `prompt`, a prompt whose set marks it as
+/// the plan a look-back compares with.
+fn planned(mut entry: Value, prompt: &str, answer: &str) -> Value {
+    let planned = json!({"prompt": prompt, "kind": "long", "question": "What is the plan?", "answer": answer});
+    entry["answers"].as_array_mut().unwrap().push(planned);
+    entry
+}
+
 /// The day `days` days ago, `YYYY-MM-DD`.
 fn days_ago(days: i64) -> String {
     let moment = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * days);
@@ -170,9 +178,9 @@ fn two_preparations_of_one_conversation_are_told_apart_by_time_and_looked_back_o
     let home = Home::new();
     let day = days_ago(2);
     home.journal(&[
-        prepared("anna-tips", "five-tips", "Anna", &day, "09:15"),
+        planned(prepared("anna-tips", "five-tips", "Anna", &day, "09:15"), "together", "Look for value together"),
         prepared("bram-tips", "five-tips", "Bram", &day, "11:00"),
-        prepared("anna-open", "opening-the-conversation", "Anna", &day, "14:30"),
+        planned(prepared("anna-open", "opening-the-conversation", "Anna", &day, "14:30"), "steps", "Listen first"),
     ]);
     let welcome = home.stdout(&[]);
     assert!(welcome.contains(&format!("{day} 14:30  Anna")), "{welcome}");
@@ -187,7 +195,13 @@ fn two_preparations_of_one_conversation_are_told_apart_by_time_and_looked_back_o
     let also = format!("Look back on this one too: {day} 09:15 Anna Five tips before you answer?");
     assert!(asked.ends_with(&also), "{asked}");
     at(&mut p, "", "y");
-    at(&mut p, "What happened? What was said", "We talked\r\r");
+    // Each heads its answers with its time of day, and beside the first
+    // question, what each planned.
+    at(&mut p, &format!("follows 'Opening the conversation' ({day} 14:30)"), "");
+    at(&mut p, &format!("follows 'Five tips before you answer' ({day} 09:15)"), "");
+    at(&mut p, "What happened? What was said", "");
+    at(&mut p, &format!("Before the conversation ({day} 14:30)"), "");
+    at(&mut p, &format!("Before the conversation ({day} 09:15)"), "We talked\r\r");
     at(&mut p, "how did the conversation go?", ENTER);
     // Asked after five-tips, and after opening the conversation.
     at(&mut p, "What did you hear of the desire", "x\r\r");

@@ -188,10 +188,13 @@ impl Terminal {
         self.yes_no(Some(&question), Some(true))
     }
 
-    /// The answers of the entry this reflection follows, to read first.
+    /// The answers of the entry this reflection follows, to read first,
+    /// under when it was made: the day and the time, which tell two
+    /// preparations of one day apart.
     pub fn show_earlier(&self, entry: &Entry, set_title: &str) -> Result<()> {
         let title = entry.title.as_deref().unwrap_or(set_title);
-        let heading = self.wrap(&format!("{} '{title}' ({}):", self.words().follows, entry.date()), "");
+        let when = one_line(entry.finished.get(..16).unwrap_or(&entry.finished)).replace('T', " ");
+        let heading = self.wrap(&format!("{} '{title}' ({when}):", self.words().follows), "");
         self.term.write_line(&style(heading).bold().for_stderr().to_string())?;
         for recorded in &entry.answers {
             self.term.write_line(&style(self.wrap(&recorded.question, "  ")).dim().for_stderr().to_string())?;
