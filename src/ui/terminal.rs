@@ -132,7 +132,10 @@ impl Terminal {
             recalled.reflections, words.last_on, recalled.date, recalled.title
         )];
         for (question, answer) in recalled.answers.iter().take(RECALLED_ANSWERS) {
-            lines.push(format!("    {question} {answer}"));
+            lines.push(format!(
+                "    {}",
+                question_and_answer(&one_line(question), &one_line(answer), width.saturating_sub(5))
+            ));
         }
         if let Some((date, step)) = &recalled.next_step {
             lines.push(format!("    {} {date}: {step}", words.next_step_named));
@@ -684,3 +687,25 @@ const REVIEW_ENTRY: usize = 78;
 
 /// The most points a scale lists to pick from; a longer one is typed.
 const MOST_LISTED: i128 = 100;
+
+/// A question and its answer on one line of `room` columns: a long
+/// question gives way (cut with …) so that the answer is seen.
+fn question_and_answer(question: &str, answer: &str, room: usize) -> String {
+    let (asked, said) = (super::width_of(question), super::width_of(answer));
+    let question_room = if asked + 1 + said <= room { asked } else { (room / 2).max(room.saturating_sub(said + 1)) };
+    format!("{} {answer}", truncate(question, question_room))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::question_and_answer;
+
+    #[test]
+    fn a_long_question_gives_way_to_its_answer() {
+        let question = "What did you hear of the desire behind the request, and what did it ask of you?";
+        let line = question_and_answer(question, "To be seen", 40);
+        assert!(line.ends_with(" To be seen") && crate::ui::width_of(&line) <= 40, "{line}");
+        assert!(line.starts_with("What did you hear") && line.contains('…'), "{line}");
+        assert_eq!(question_and_answer("Calm?", "7/10", 40), "Calm? 7/10");
+    }
+}
