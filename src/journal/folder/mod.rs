@@ -100,7 +100,9 @@ pub struct Folder {
 
 /// The journal's lock in this machine's state folder, held by whatever
 /// changes the view or this device's logs.
-pub struct Lock(#[allow(dead_code)] File);
+pub struct Lock {
+    _held: File,
+}
 
 impl Folder {
     /// Whether `path` is a journal folder of format 3 (or later).
@@ -154,7 +156,7 @@ impl Folder {
         let file = OpenOptions::new().create(true).append(true).mode(0o600).open(&path);
         let file = file.with_context(|| format!("could not open {}", path.display()))?;
         file.lock().with_context(|| format!("could not lock {}", path.display()))?;
-        Ok(Lock(file))
+        Ok(Lock { _held: file })
     }
 
     /// Every log of every device, by device and name.
