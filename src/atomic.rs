@@ -33,6 +33,14 @@ impl AtomicFile {
         Ok(self.target)
     }
 
+    /// Renames the file over the target without syncing it, for many files
+    /// that one `syncfs` of their file system makes last together.
+    pub fn persist_unsynced(self) -> io::Result<PathBuf> {
+        let temp = self.out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        temp.persist(&self.target).map_err(|err| err.error)?;
+        Ok(self.target)
+    }
+
     /// Syncs the file, renames it over the target and syncs the folder: once
     /// this returns, the new file is there to stay.
     pub fn commit(self) -> io::Result<()> {

@@ -158,7 +158,8 @@ impl Folder {
             // A new file renamed over the name replaces a link planted there; it never writes through one.
             let mut file = AtomicFile::new(&target, ".bezin-export-")?;
             file.write_all(note.text.as_bytes())?;
-            file.persist().with_context(|| format!("could not write {}", target.display()))?;
+            // Synced with all the others at the end (`sync`).
+            file.persist_unsynced().with_context(|| format!("could not write {}", target.display()))?;
             self.report.written += 1;
         }
         self.seen.note(&target, path, &note.id, &note.checksum);
@@ -180,12 +181,16 @@ impl Folder {
         Ok(())
     }
 
-    /// Syncs the folders, so that the renames in them last, and remembers
-    /// the notes as they are for the next export.
+    /// Remembers the notes as they are for the next export, and syncs
+    /// every note written and the folders, so that the renames in them last.
     pub fn sync(&self) -> Result<()> {
         if self.seen.changed {
             self.seen.save(&self.root);
         }
+        // Every note written, synced at once: one file system's sync, not one per note.
+        let root =
+            std::fs::File::open(&self.root).with_context(|| format!("could not open {}", self.root.display()))?;
+        nix::unistd::syncfs(&root).with_context(|| format!("could not sync {}", self.root.display()))?;
         for folder in [self.root.clone(), self.root.join(PEOPLE)] {
             crate::atomic::sync_folder(&folder).with_context(|| format!("could not sync {}", folder.display()))?;
         }
