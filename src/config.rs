@@ -28,17 +28,20 @@ pub struct Config {
 }
 
 impl Config {
-    /// Reads `path`; a missing file means the defaults.
-    pub fn load(path: &Path) -> Result<Config> {
+    /// Reads `path`; a missing file means the defaults. What is wrong with
+    /// it is said in `lang`: the settings cannot say which language they want.
+    pub fn load(path: &Path, lang: Lang) -> Result<Config> {
         let read = whole_file::read_regular(path, limits::SETTINGS)
             .and_then(|bytes| whole_file::text(bytes).map_err(std::io::Error::from));
         let src = match read {
             Ok(src) => src,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(err) => return Err(err).with_context(|| format!("could not read the settings {}", path.display())),
+            Err(err) => {
+                return Err(err).with_context(|| (lang.errors().unreadable_settings)(&path.display().to_string()));
+            }
         };
         let mut config: Config = toml::from_str(&src)
-            .map_err(|err| anyhow!(crate::toml_error::located(&path.display().to_string(), &src, &err)))?;
+            .map_err(|err| anyhow!(crate::toml_error::located(&path.display().to_string(), &src, &err, lang)))?;
         let folder = path.parent().unwrap_or(Path::new("."));
         config.journal = config.journal.map(|journal| paths::expand(&journal, folder));
         config.identity = config.identity.map(|identity| paths::expand(&identity, folder));
