@@ -2,6 +2,7 @@
 //! few words of bezin's own that a guided reflection shows.
 
 pub mod check;
+pub mod commands;
 pub mod config;
 pub mod errors;
 
@@ -66,6 +67,14 @@ impl Lang {
         match self {
             Lang::En => &errors::EN,
             Lang::Nl => &errors::NL,
+        }
+    }
+
+    /// What the commands say when something is wrong.
+    pub fn commands(self) -> &'static commands::CommandWords {
+        match self {
+            Lang::En => &commands::EN,
+            Lang::Nl => &commands::NL,
         }
     }
 
