@@ -7,9 +7,10 @@ use std::path::Path;
 use anyhow::{Context as _, Result, anyhow, bail};
 
 use crate::answer::{Answer, Picked};
+use crate::lang::errors::ErrorWords;
 use crate::lang::{self, Lang};
 use crate::prompt_set::{Kind, Prompt, PromptSet, When};
-use crate::session::{AnswerSource, Reply, Session, check, takes};
+use crate::session::{AnswerSource, Reply, Session, check};
 use crate::{limits, whole_file};
 
 /// The answers of a file (`-` for standard input), with the name to give it in messages.
@@ -104,12 +105,25 @@ fn from_toml(prompt: &Prompt, value: &toml::Value, lang: Lang) -> Result<Option<
         (Kind::Choice(_), toml::Value::String(s)) => Answer::Choice(option(s)),
         (Kind::Multi(_), toml::Value::Array(items)) => {
             let picked: Option<Vec<Picked>> = items.iter().map(|item| item.as_str().map(option)).collect();
-            Answer::Multi(picked.ok_or_else(|| (words.multi_takes)(&takes(&prompt.kind)))?)
+            Answer::Multi(picked.ok_or_else(|| (words.multi_takes)(&takes(&prompt.kind, words)))?)
         }
-        (kind, _) => return Err((words.kind_takes)(kind.name(), &takes(kind), value.type_str())),
+        (kind, _) => {
+            return Err((words.kind_takes)(kind.name(), &takes(kind, words), (words.toml_type)(value.type_str())));
+        }
     };
     check(prompt, Some(&answer))?;
     Ok(Some(answer))
+}
+
+/// What a prompt of `kind` takes in an answers file.
+fn takes(kind: &Kind, words: &ErrorWords) -> String {
+    match kind {
+        Kind::Text | Kind::Long => words.takes_text.to_owned(),
+        Kind::Scale { min, max, .. } => (words.takes_scale)(*min, *max),
+        Kind::Choice(_) => words.takes_choice.to_owned(),
+        Kind::Multi(_) => words.takes_multi.to_owned(),
+        Kind::Confirm => words.takes_confirm.to_owned(),
+    }
 }
 
 /// Answers as an answers file that `read` takes back: options by their id,

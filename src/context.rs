@@ -68,13 +68,11 @@ impl Context {
 
     /// Settles each setting: a flag wins over the settings file, which wins
     /// over the environment and the defaults. The language settled is the
-    /// one bezin speaks from then on; a settings file it cannot read is
-    /// said in the language of the flag or the environment.
+    /// one bezin speaks from then on.
     fn settle(flags: Given) -> Result<Context> {
         let Given { journal, lang, prompt_dirs: more_prompts, identity } = flags;
         let paths = Paths::from_env()?;
-        let unsettled = lang.or_else(Lang::from_env).unwrap_or(Lang::En);
-        let config = Config::load(&paths.config_file, unsettled)?;
+        let config = Config::load(&paths.config_file, lang)?;
         let identity = identity_place(identity, &config, &paths);
         let journal = journal.or_else(|| config.journal.clone()).unwrap_or_else(|| paths.journal.clone());
         let lang = lang.or(config.language).or_else(Lang::from_env).unwrap_or(Lang::En);

@@ -46,11 +46,21 @@ pub struct ErrorWords {
     pub required_unanswered: fn(&str, &str) -> String,
     pub multi_takes: fn(&str) -> String,
     pub kind_takes: fn(&str, &str, &str) -> String,
+    /// What each kind of prompt takes in an answers file.
+    pub takes_text: &'static str,
+    pub takes_scale: fn(i64, i64) -> String,
+    pub takes_choice: &'static str,
+    pub takes_multi: &'static str,
+    pub takes_confirm: &'static str,
+    /// A TOML value's type, as the TOML reader names it: "string", "integer".
+    pub toml_type: fn(&str) -> &str,
     pub unknown_set: fn(&str, &str) -> String,
     pub unknown_set_near: fn(&str, &str, &str) -> String,
     pub not_prepared: fn(&str, &str) -> String,
     pub looked_back_already: fn(&str, &str) -> String,
     pub gone: fn(&str) -> String,
+    /// The system's reason a file could not be used, where bezin words it.
+    pub io: fn(std::io::ErrorKind) -> Option<&'static str>,
 }
 
 pub static EN: ErrorWords = ErrorWords {
@@ -95,11 +105,18 @@ pub static EN: ErrorWords = ErrorWords {
     required_unanswered: |origin, id| format!("{origin}: no answer for the required prompt '{id}'"),
     multi_takes: |takes| format!("a multi prompt takes {takes}"),
     kind_takes: |kind, takes, found| format!("a {kind} prompt takes {takes}, not {found}"),
+    takes_text: "a string",
+    takes_scale: |min, max| format!("a whole number from {min} to {max}"),
+    takes_choice: "one option id as a string",
+    takes_multi: "a list of option ids",
+    takes_confirm: "true or false",
+    toml_type: |name| name,
     unknown_set: |id, sets| format!("unknown prompt set '{id}' ({sets} lists them)"),
     unknown_set_near: |id, near, sets| format!("unknown prompt set '{id}'; did you mean '{near}'? ({sets} lists them)"),
     not_prepared: |id, set| format!("{id} is not a prepared conversation: its set '{set}' has no look-back to close"),
     looked_back_already: |id, later| format!("{id} was looked back on already, by {later}; there is nothing to close"),
     gone: |id| format!("the entry {id} is no longer in the journal"),
+    io: |_| None,
 };
 
 pub static NL: ErrorWords = ErrorWords {
@@ -158,7 +175,22 @@ pub static NL: ErrorWords = ErrorWords {
     },
     required_unanswered: |origin, id| format!("{origin}: geen antwoord op de verplichte vraag '{id}'"),
     multi_takes: |takes| format!("een meerkeuzevraag neemt {takes}"),
-    kind_takes: |kind, takes, found| format!("een vraag van de soort {kind} neemt {takes}, geen {found}"),
+    kind_takes: |kind, takes, found| format!("een vraag van de soort '{kind}' neemt {takes}, geen {found}"),
+    takes_text: "een tekst tussen aanhalingstekens",
+    takes_scale: |min, max| format!("een geheel getal van {min} tot {max}"),
+    takes_choice: "de id van één optie, tussen aanhalingstekens",
+    takes_multi: "een lijst van ids van opties",
+    takes_confirm: "true of false",
+    toml_type: |name| match name {
+        "string" => "tekst",
+        "integer" => "geheel getal",
+        "float" => "kommagetal",
+        "boolean" => "true of false",
+        "datetime" => "datum",
+        "array" => "lijst",
+        "table" => "tabel",
+        other => other,
+    },
     unknown_set: |id, sets| format!("er is geen set '{id}' ({sets} toont ze)"),
     unknown_set_near: |id, near, sets| format!("er is geen set '{id}'; bedoel je '{near}'? ({sets} toont ze)"),
     not_prepared: |id, set| {
@@ -166,4 +198,13 @@ pub static NL: ErrorWords = ErrorWords {
     },
     looked_back_already: |id, later| format!("op {id} is al teruggeblikt, met {later}; er is niets af te sluiten"),
     gone: |id| format!("de reflectie {id} staat niet meer in het dagboek"),
+    io: |kind| match kind {
+        std::io::ErrorKind::NotFound => Some("het bestand of de map bestaat niet"),
+        std::io::ErrorKind::PermissionDenied => Some("daarvoor heb je geen toestemming"),
+        std::io::ErrorKind::IsADirectory => Some("het is een map"),
+        std::io::ErrorKind::NotADirectory => Some("een deel van het pad is geen map"),
+        std::io::ErrorKind::AlreadyExists => Some("het bestaat al"),
+        std::io::ErrorKind::StorageFull => Some("de schijf is vol"),
+        _ => None,
+    },
 };
