@@ -7,9 +7,10 @@ use std::path::Path;
 use anyhow::{Context as _, Result, anyhow, bail};
 
 use crate::answer::{Answer, Picked};
-use crate::lang::Lang;
+use crate::lang::errors::ErrorWords;
+use crate::lang::{self, Lang};
 use crate::prompt_set::{Kind, Prompt, PromptSet, When};
-use crate::session::{AnswerSource, Reply, Session, check, takes};
+use crate::session::{AnswerSource, Reply, Session, check};
 use crate::{limits, whole_file};
 
 /// The answers of a file (`-` for standard input), with the name to give it in messages.
@@ -20,16 +21,17 @@ pub struct AnswersFile {
 
 impl AnswersFile {
     pub fn read(path: &Path) -> Result<AnswersFile> {
-        let (read, origin, place) = if path == Path::new("-") {
+        let words = lang::interface().errors();
+        let (read, origin, unreadable) = if path == Path::new("-") {
             let read = whole_file::read_from(std::io::stdin(), limits::ANSWERS);
-            (read, "stdin".to_owned(), "from standard input".to_owned())
+            (read, "stdin".to_owned(), words.unreadable_answers_stdin.to_owned())
         } else {
-            (whole_file::read(path, limits::ANSWERS), path.display().to_string(), format!("file {}", path.display()))
+            let origin = path.display().to_string();
+            (whole_file::read(path, limits::ANSWERS), origin.clone(), (words.unreadable_answers_file)(&origin))
         };
-        let src = read
-            .and_then(|bytes| whole_file::text(bytes).map_err(std::io::Error::from))
-            .with_context(|| format!("could not read the answers {place}"))?;
-        let values = toml::from_str(&src).map_err(|err| anyhow!(crate::toml_error::located(&origin, &src, &err)))?;
+        let src = read.and_then(|bytes| whole_file::text(bytes).map_err(std::io::Error::from)).context(unreadable)?;
+        let values = toml::from_str(&src)
+            .map_err(|err| anyhow!(crate::toml_error::located(&origin, &src, &err, lang::interface())))?;
         Ok(AnswersFile { values, origin })
     }
 
@@ -43,19 +45,14 @@ impl AnswersFile {
     pub fn answer_to(&self, prompt: &Prompt, lang: Lang) -> Result<Option<Answer>> {
         let Some(value) = self.values.get(&prompt.id) else { return Ok(None) };
         from_toml(prompt, value, lang)
-            .map_err(|message| anyhow!("{}: answer to '{}': {message}", self.origin, prompt.id))
+            .map_err(|message| anyhow!((lang::interface().errors().answer_to)(&self.origin, &prompt.id, &message)))
     }
 
     /// Fails unless every id answers a prompt of `set`.
     pub fn all_in(&self, set: &PromptSet) -> Result<()> {
         if let Some(unknown) = self.ids().find(|id| set.prompt(id).is_none()) {
             let ids: Vec<&str> = set.prompts.iter().map(|prompt| prompt.id.as_str()).collect();
-            bail!(
-                "{}: the set '{}' has no prompt '{unknown}'; its prompts are {}",
-                self.origin,
-                set.id,
-                ids.join(", ")
-            );
+            bail!((lang::interface().errors().no_such_prompt)(&self.origin, &set.id, unknown, &ids.join(", ")));
         }
         Ok(())
     }
@@ -65,11 +62,9 @@ impl AnswersFile {
         for id in self.ids() {
             let Some(prompt) = session.set().prompt(id) else { continue };
             if let (false, Some(when)) = (session.applies(prompt), &prompt.when) {
-                let change = match when {
-                    When::Answer { .. } => "change that answer",
-                    When::Follows(_) => "give the id of that reflection with --follows",
-                };
-                bail!("{}: '{id}' has an answer, but it is only asked when {when}; remove it or {change}", self.origin);
+                let on_answer = matches!(when, When::Answer { .. });
+                let not_asked = lang::interface().errors().not_asked;
+                bail!(not_asked(&self.origin, id, &when.to_string(), on_answer));
             }
         }
         Ok(())
@@ -79,7 +74,7 @@ impl AnswersFile {
 impl AnswerSource for AnswersFile {
     fn answer(&mut self, session: &Session, prompt: &Prompt) -> Result<Reply> {
         if prompt.required && !self.values.contains_key(&prompt.id) {
-            bail!("{}: no answer for the required prompt '{}'", self.origin, prompt.id);
+            bail!((lang::interface().errors().required_unanswered)(&self.origin, &prompt.id));
         }
         self.answer_to(prompt, session.lang()).map(Reply::Answer)
     }
@@ -92,6 +87,7 @@ impl AnswerSource for AnswersFile {
 /// An answer from a TOML value. An option may be given by its id or by its
 /// label in any language.
 fn from_toml(prompt: &Prompt, value: &toml::Value, lang: Lang) -> Result<Option<Answer>, String> {
+    let words = lang::interface().errors();
     let option = |text: &str| {
         let options = prompt.kind.options();
         options
@@ -109,12 +105,25 @@ fn from_toml(prompt: &Prompt, value: &toml::Value, lang: Lang) -> Result<Option<
         (Kind::Choice(_), toml::Value::String(s)) => Answer::Choice(option(s)),
         (Kind::Multi(_), toml::Value::Array(items)) => {
             let picked: Option<Vec<Picked>> = items.iter().map(|item| item.as_str().map(option)).collect();
-            Answer::Multi(picked.ok_or_else(|| format!("a multi prompt takes {}", takes(&prompt.kind)))?)
+            Answer::Multi(picked.ok_or_else(|| (words.multi_takes)(&takes(&prompt.kind, words)))?)
         }
-        (kind, _) => return Err(format!("a {} prompt takes {}, not {}", kind.name(), takes(kind), value.type_str())),
+        (kind, _) => {
+            return Err((words.kind_takes)(kind.name(), &takes(kind, words), (words.toml_type)(value.type_str())));
+        }
     };
     check(prompt, Some(&answer))?;
     Ok(Some(answer))
+}
+
+/// What a prompt of `kind` takes in an answers file.
+fn takes(kind: &Kind, words: &ErrorWords) -> String {
+    match kind {
+        Kind::Text | Kind::Long => words.takes_text.to_owned(),
+        Kind::Scale { min, max, .. } => (words.takes_scale)(*min, *max),
+        Kind::Choice(_) => words.takes_choice.to_owned(),
+        Kind::Multi(_) => words.takes_multi.to_owned(),
+        Kind::Confirm => words.takes_confirm.to_owned(),
+    }
 }
 
 /// Answers as an answers file that `read` takes back: options by their id,

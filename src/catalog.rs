@@ -111,14 +111,10 @@ impl Catalog {
             .map(|available| (strsim::damerau_levenshtein(id, &available.set.id), &available.set.id))
             .filter(|(distance, near)| *distance <= 3.max(near.len() / 3))
             .min();
+        let (words, sets) = (crate::lang::interface().errors(), crate::shell::command("sets"));
         match nearest {
-            Some((_, near)) => {
-                bail!(
-                    "unknown prompt set '{id}'; did you mean '{near}'? ({} lists them)",
-                    crate::shell::command("sets")
-                )
-            }
-            None => bail!("unknown prompt set '{id}' ({} lists them)", crate::shell::command("sets")),
+            Some((_, near)) => bail!((words.unknown_set_near)(id, near, &sets)),
+            None => bail!((words.unknown_set)(id, &sets)),
         }
     }
 

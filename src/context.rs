@@ -53,12 +53,12 @@ impl Context {
     /// The context for a command, from what its flags gave: a journal, a
     /// language, more prompt folders (each must exist), an identity.
     pub fn new(flags: Given) -> Result<Context> {
-        for dir in flags.prompt_dirs {
-            if !dir.is_dir() {
-                bail!("the prompt folder {} does not exist", dir.display());
-            }
+        let prompt_dirs = flags.prompt_dirs;
+        let context = Context::settle(flags)?;
+        if let Some(dir) = prompt_dirs.iter().find(|dir| !dir.is_dir()) {
+            bail!((context.lang.errors().no_prompt_folder)(&dir.display().to_string()));
         }
-        Context::settle(flags)
+        Ok(context)
     }
 
     /// The context from the settings alone, for shell completion.
@@ -67,14 +67,16 @@ impl Context {
     }
 
     /// Settles each setting: a flag wins over the settings file, which wins
-    /// over the environment and the defaults.
+    /// over the environment and the defaults. The language settled is the
+    /// one bezin speaks from then on.
     fn settle(flags: Given) -> Result<Context> {
         let Given { journal, lang, prompt_dirs: more_prompts, identity } = flags;
         let paths = Paths::from_env()?;
-        let config = Config::load(&paths.config_file)?;
+        let config = Config::load(&paths.config_file, lang)?;
         let identity = identity_place(identity, &config, &paths);
         let journal = journal.or_else(|| config.journal.clone()).unwrap_or_else(|| paths.journal.clone());
         let lang = lang.or(config.language).or_else(Lang::from_env).unwrap_or(Lang::En);
+        crate::lang::settle_interface(lang);
         let mut prompt_dirs = vec![paths.prompts_dir.clone()];
         prompt_dirs.extend(config.prompt_dirs.iter().cloned());
         prompt_dirs.extend(more_prompts.iter().cloned());
@@ -99,31 +101,22 @@ impl Context {
         let mut newer_said = false;
         let place = self.journal.place();
         move |damaged| {
-            let path = place.display();
+            let (path, words) = (place.display().to_string(), self.lang.errors());
             if damaged.newer {
                 if !newer_said {
-                    crate::tell!(
-                        "bezin: warning: {path} holds entries written by a newer bezin; they are left out here"
-                    );
+                    crate::tell!("{}{}", words.warning, (words.newer_entries)(&path));
                 }
                 newer_said = true;
                 return;
             }
+            let check = crate::shell::command("check");
             if self.journal.is_folder() {
                 // The line is one of the merged journal's: check names the device's log.
-                crate::tell!(
-                    "bezin: warning: {path}: skipped a damaged entry ({}); {} tells more",
-                    damaged.reason,
-                    crate::shell::command("check")
-                );
+                crate::tell!("{}{}", words.warning, (words.damaged_entry)(&path, &damaged.reason, &check));
                 return;
             }
             let line = numbers.of(&damaged);
-            crate::tell!(
-                "bezin: warning: {path}:{line}: skipped a damaged line ({}); {} tells more",
-                damaged.reason,
-                crate::shell::command("check")
-            );
+            crate::tell!("{}{}", words.warning, (words.damaged_line)(&path, line, &damaged.reason, &check));
         }
     }
 

@@ -107,16 +107,13 @@ pub enum Closing {
 /// changes a title. An entry of a set without a follow-up, or one already
 /// looked back on, is refused.
 pub fn close(journal: &Journal, catalog: &Catalog, entry: &Entry, note: Option<String>) -> Result<Closing> {
+    let words = crate::lang::interface().errors();
     let follow_up = catalog.find(&entry.set).and_then(|available| available.set.follow_up.as_deref());
     if follow_up.is_none() {
-        bail!(
-            "{} is not a prepared conversation: its set '{}' has no look-back to close",
-            entry.id,
-            crate::ui::one_line(&entry.set)
-        );
+        bail!((words.not_prepared)(&entry.id, &crate::ui::one_line(&entry.set)));
     }
     if let Some(later) = journal.following(&entry.id, |_| {})?.pop() {
-        bail!("{} was looked back on already, by {}; there is nothing to close", entry.id, later.id);
+        bail!((words.looked_back_already)(&entry.id, &later.id));
     }
     let note = note.map(|note| note.trim().to_owned()).filter(|note| !note.is_empty());
     let mut result = None;
@@ -131,7 +128,7 @@ pub fn close(journal: &Journal, catalog: &Catalog, entry: &Entry, note: Option<S
         result = Some(Closing::Closed(Box::new(current.clone())));
         Ok(Change::Replace(Box::new(current)))
     })?;
-    result.ok_or_else(|| anyhow::anyhow!("the entry {} is no longer in the journal", entry.id))
+    result.ok_or_else(|| anyhow::anyhow!((words.gone)(&entry.id)))
 }
 
 /// An answer given before the conversation, to show beside its

@@ -69,10 +69,24 @@ fn main() -> ExitCode {
             ExitCode::from(exit_codes::STOPPED)
         }
         Err(err) => {
-            tell!("bezin: {err:#}");
+            tell!("bezin: {}", said(&err));
             exit_codes::for_error(&err)
         }
     }
+}
+
+/// The error and its causes, as `{:#}` gives them, with the system's
+/// reasons in the language bezin speaks where it has words for them.
+fn said(err: &anyhow::Error) -> String {
+    let io = lang::interface().errors().io;
+    let causes: Vec<String> = err
+        .chain()
+        .map(|cause| match cause.downcast_ref::<std::io::Error>().and_then(|system| io(system.kind())) {
+            Some(reason) => reason.to_owned(),
+            None => cause.to_string(),
+        })
+        .collect();
+    causes.join(": ")
 }
 
 /// Help, the version, or a mistake on the command line, which may quote

@@ -4,35 +4,34 @@
 use anyhow::{Result, bail};
 
 use crate::journal::is_id;
+use crate::lang::errors::IdWords;
+use crate::lang::{self, Lang};
 
-/// What is looked for: "entry", with its article, and where to see them.
+/// What is looked for: its sentences in a language, and the command that lists them.
 pub struct Sought {
-    pub noun: &'static str,
-    /// "an entry"
-    pub one: &'static str,
-    /// The command that lists them, and what it does: ("list", "shows them").
-    pub hint: (&'static str, &'static str),
+    words: fn(Lang) -> &'static IdWords,
+    lists: &'static str,
 }
 
-pub const ENTRY: Sought = Sought { noun: "entry", one: "an entry", hint: ("list", "shows them") };
-pub const DRAFT: Sought = Sought { noun: "draft", one: "a draft", hint: ("drafts", "lists them") };
+pub const ENTRY: Sought = Sought { words: |lang| &lang.errors().entry_ids, lists: "list" };
+pub const DRAFT: Sought = Sought { words: |lang| &lang.errors().draft_ids, lists: "drafts" };
 
 impl Sought {
-    /// "bezin list shows them", as the person started bezin.
-    fn hint(&self) -> String {
-        let (command, does) = self.hint;
-        format!("{} {does}", crate::shell::command(command))
+    /// The sentences in the language bezin speaks, and "bezin list shows
+    /// them", as the person started bezin.
+    fn words_and_hint(&self) -> (&'static IdWords, String) {
+        let words = (self.words)(lang::interface());
+        (words, (words.hint)(&crate::shell::command(self.lists)))
     }
 
     /// Fails unless `query` may start an id: ids are plain words.
     pub fn check(&self, query: &str) -> Result<()> {
-        let Sought { noun, one, .. } = self;
-        let hint = self.hint();
+        let (words, hint) = self.words_and_hint();
         if query.is_empty() {
-            bail!("an empty id matches every {noun}; give a few characters of one ({hint})");
+            bail!((words.empty)(&hint));
         }
         if !is_id(query) {
-            bail!("'{query}' is not {one} id; ids are letters, digits, '-' and '_' ({hint})");
+            bail!((words.not_an_id)(query, &hint));
         }
         Ok(())
     }
@@ -47,17 +46,16 @@ impl Sought {
         id_of: impl Fn(&T) -> &str,
         describe: impl Fn(&T) -> String,
     ) -> Result<T> {
-        let Sought { noun, .. } = self;
-        let hint = self.hint();
+        let (words, hint) = self.words_and_hint();
         if let Some(exact) = found.iter().position(|item| id_of(item) == query) {
             return Ok(found.swap_remove(exact));
         }
         match found.len() {
             1 => Ok(found.remove(0)),
-            0 => bail!("no {noun} has the id '{query}' ({hint})"),
+            0 => bail!((words.unknown)(query, &hint)),
             _ => {
                 let candidates: Vec<String> = found.iter().map(describe).collect();
-                bail!("the {noun} id '{query}' is ambiguous; it could be {}", candidates.join(", "))
+                bail!((words.ambiguous)(query, &candidates.join(", ")))
             }
         }
     }

@@ -1,33 +1,58 @@
 //! TOML errors as bezin says them, for prompt sets, settings and answers
 //! files alike: `file:line:column: what is expected and what was found`.
 
-/// `err` in `src`, as one line that names `origin` and the place.
-pub fn located(origin: &str, src: &str, err: &toml::de::Error) -> String {
+use crate::lang::Lang;
+use crate::lang::errors::ErrorWords;
+
+/// `err` in `src`, as one line that names `origin` and the place, said in `lang`.
+pub fn located(origin: &str, src: &str, err: &toml::de::Error, lang: Lang) -> String {
     let offset = err.span().map_or(0, |span| span.start);
     let (line, column) = line_and_column(src, offset);
-    format!("{origin}:{line}:{column}: {}", describe(err, src, offset))
+    format!("{origin}:{line}:{column}: {}", describe_in(err, src, offset, lang))
+}
+
+/// The deserializer's message, said the way bezin says things, in the
+/// language bezin speaks.
+pub fn describe(err: &toml::de::Error, src: &str, offset: usize) -> String {
+    describe_in(err, src, offset, crate::lang::interface())
 }
 
 /// The deserializer's message, said the way bezin says things: what is
-/// expected and what was found, with the key it is about.
-pub fn describe(err: &toml::de::Error, src: &str, offset: usize) -> String {
+/// expected and what was found, with the key it is about. Mistakes of the
+/// TOML itself keep the reader's words.
+fn describe_in(err: &toml::de::Error, src: &str, offset: usize, lang: Lang) -> String {
+    let words = lang.errors();
     let message = err.message().trim().replace('\n', "; ");
     if let Some(field) = message.strip_prefix("missing field ") {
-        return format!("missing field {field} here");
+        return (words.missing_field)(field);
     }
     let line_start = src.get(..offset).and_then(|before| before.rfind('\n')).map_or(0, |at| at + 1);
     let line = src[line_start..].lines().next().unwrap_or_default();
     let key =
         line.split_once('=').map(|(key, _)| key.trim()).filter(|key| !key.is_empty() && !key.contains(['{', '[']));
-    let reworded = match message.strip_prefix("invalid type: ").and_then(|rest| rest.split_once(", expected ")) {
-        Some((found, "i64" | "u32" | "u64")) => format!("expected a whole number, found {found}"),
-        Some((found, expected)) => format!("expected {expected}, found {found}"),
-        None => message,
-    };
+    let reworded = reworded(&message, words);
     match key {
         Some(key) if !reworded.contains(&format!("`{key}`")) => format!("{key}: {reworded}"),
         _ => reworded,
     }
+}
+
+/// The shapes of serde's messages bezin knows, in `words`' language.
+fn reworded(message: &str, words: &ErrorWords) -> String {
+    let after = |prefix: &str| message.strip_prefix(prefix).and_then(|rest| rest.split_once(", expected "));
+    if let Some((found, expected)) = after("invalid type: ") {
+        return match expected {
+            "i64" | "u32" | "u64" => (words.whole_number_expected)(found),
+            _ => (words.expected_found)(expected, found),
+        };
+    }
+    if let Some((key, known)) = after("unknown field ") {
+        return (words.unknown_key)(key, known);
+    }
+    if let Some((value, expected)) = after("unknown variant ") {
+        return (words.unknown_value)(value, expected);
+    }
+    (words.not_toml)(message)
 }
 
 /// The line and column (both from 1, columns in characters) of a byte offset.

@@ -131,7 +131,7 @@ fn show_in_another_language_uses_the_questions_and_labels_of_the_set() {
     let shown = home.run(&["show", &id, "--lang", "nl"]).success();
     let out = shown.get_output();
     assert!(text(&out.stdout).contains("\n  lack of time\n"), "{}", text(&out.stdout));
-    assert!(text(&out.stderr).contains("made with version 0 of 'five-tips'"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("gemaakt met versie 0 van 'five-tips'"), "in Dutch: {}", text(&out.stderr));
 }
 
 const GONE_SET: &str = r#"

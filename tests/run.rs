@@ -267,6 +267,10 @@ fn the_settings_file_chooses_the_language_and_names_its_mistakes() {
     let config = home.path().join("config.toml");
     home.run(&["sets"])
         .code(2)
+        .stderr(predicate::str::starts_with(format!("bezin: {}:2:1: onbekende sleutel `languag`", config.display())));
+    // A mistake is said in the language the file asks for, unless a flag asks for another.
+    home.run(&["sets", "--lang", "en"])
+        .code(2)
         .stderr(predicate::str::starts_with(format!("bezin: {}:2:1: unknown field `languag`", config.display())));
 }
 

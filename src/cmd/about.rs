@@ -171,7 +171,7 @@ fn whom(context: &Context, prompts: &PersonPrompts, query: &str) -> Result<(Stri
     )?;
     let wanted = people::key(query);
     if wanted.is_empty() {
-        bail!("give a name, or the start of one ({} lists them)", crate::shell::command("people"));
+        bail!((crate::lang::interface().commands().give_a_name)(&crate::shell::command("people")));
     }
     let everyone = everyone.finish();
     let keyed: Vec<(String, String)> =
@@ -182,10 +182,10 @@ fn whom(context: &Context, prompts: &PersonPrompts, query: &str) -> Result<(Stri
     let mut found: Vec<(String, String)> = keyed.into_iter().filter(|(key, _)| key.starts_with(&wanted)).collect();
     match found.len() {
         1 => Ok(found.remove(0)),
-        0 => bail!("no reflection is about '{query}' ({} lists everyone)", crate::shell::command("people")),
+        0 => bail!((crate::lang::interface().commands().nobody)(query, &crate::shell::command("people"))),
         _ => {
             let names: Vec<String> = found.iter().map(|(_, name)| format!("'{name}'")).collect();
-            bail!("'{query}' could be {}; give more of the name", names.join(", "))
+            bail!((crate::lang::interface().commands().could_be)(query, &names.join(", ")))
         }
     }
 }

@@ -16,7 +16,7 @@ pub fn run(shell: Shell) -> Result<ExitCode> {
         Shell::Elvish => "elvish",
         Shell::Powershell => "powershell",
     };
-    let completer = SHELLS.completer(name).context("this shell has no completions")?;
+    let completer = SHELLS.completer(name).context(crate::lang::interface().commands().no_completions)?;
     completer.write_registration(COMPLETE_VARIABLE, "bezin", "bezin", "bezin", &mut crate::ui::stdout())?;
     Ok(ExitCode::SUCCESS)
 }

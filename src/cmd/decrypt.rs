@@ -11,14 +11,15 @@ use crate::ui::Terminal;
 
 pub fn run(context: &Context, args: &DecryptArgs) -> Result<ExitCode> {
     let journal = &context.journal;
+    let words = context.lang.commands();
     let Some(sealed) = journal.sealed() else {
-        bail!("the journal {} is not encrypted; there is nothing to decrypt", journal.path().display());
+        bail!((words.not_encrypted)(&journal.path().display().to_string()));
     };
     // The key is asked for before the question, so that a wrong one stops it first.
     journal.unlock(&sealed)?;
     if !args.yes {
         if !Terminal::available() {
-            bail!("no terminal to ask in; add --yes to decrypt the journal without asking");
+            bail!(words.no_terminal_decrypt);
         }
         let question =
             "Decrypt the journal and its drafts into plain files that anyone with this computer's disk can read";

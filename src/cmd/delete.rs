@@ -14,7 +14,7 @@ pub fn run(context: &Context, args: &DeleteArgs) -> Result<ExitCode> {
     let entry = context.find(&args.id)?;
     if !args.yes {
         if !Terminal::available() {
-            bail!("no terminal to ask in; add --yes to delete {} without asking", entry.id);
+            bail!((context.lang.commands().no_terminal_delete)(&entry.id));
         }
         let catalog = context.catalog()?;
         let question =

@@ -13,7 +13,8 @@ pub fn run(context: &Context, args: &DraftsArgs) -> Result<ExitCode> {
     let Some(DraftsAction::Discard { id, yes }) = &args.action else {
         let (all, broken) = drafts.all()?;
         for path in broken {
-            crate::tell!("bezin: warning: {} is not a readable draft; bezin leaves it as it is", path.display());
+            let warning = context.lang.errors().warning;
+            crate::tell!("{warning}{}", (context.lang.commands().unreadable_draft)(&path.display().to_string()));
         }
         if all.is_empty() {
             crate::tell!("{}", context.lang.words().no_drafts);
@@ -40,7 +41,7 @@ pub fn run(context: &Context, args: &DraftsArgs) -> Result<ExitCode> {
     let draft = drafts.find(id)?;
     if !yes {
         if !Terminal::available() {
-            bail!("no terminal to ask in; add --yes to discard the draft {} without asking", draft.id);
+            bail!((context.lang.commands().no_terminal_discard)(&draft.id));
         }
         let question = format!(
             "Discard the unfinished '{}' of {} with {} answers? This cannot be undone",

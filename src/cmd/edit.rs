@@ -39,7 +39,7 @@ pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
             && entry != original
             && save(context, &terminal, original.clone(), &editing.edited(entry))?
     } else {
-        bail!("no terminal to edit in; give the changes with --title, --tag or --answers FILE");
+        bail!(context.lang.commands().no_terminal_edit);
     };
     if changed {
         crate::say!("Changed {} in {}", original.id, context.journal.place().display());
@@ -81,15 +81,14 @@ fn apply_flags(entry: &mut Entry, args: &EditArgs, answers: Option<&AnswersFile>
     }
     let Some(file) = answers else { return Ok(()) };
     let lang = entry.lang;
+    let words = crate::lang::interface().commands();
     for id in file.ids() {
         let Some(recorded) = entry.answers.iter_mut().find(|recorded| &recorded.prompt == id) else {
             let ids: Vec<&str> = entry.answers.iter().map(|recorded| recorded.prompt.as_str()).collect();
-            bail!("{}: the entry {} has no answer to '{id}'; it has {}", file.origin, entry.id, ids.join(", "));
+            bail!((words.no_such_answer)(&file.origin, &entry.id, id, &ids.join(", ")));
         };
         let prompt = editing.prompt_for(recorded);
-        let answer = file.answer_to(&prompt, lang)?.ok_or_else(|| {
-            anyhow!("{}: answer to '{id}' is empty; an answer cannot be removed by editing", file.origin)
-        })?;
+        let answer = file.answer_to(&prompt, lang)?.ok_or_else(|| anyhow!((words.empty_answer)(&file.origin, id)))?;
         recorded.answer = editing.settle(answer);
     }
     Ok(())
@@ -120,7 +119,7 @@ fn converse(terminal: &mut Terminal, entry: &mut Entry, editing: &Editing) -> Re
                     let before = std::mem::replace(&mut entry.answers[n - 4].answer, editing.settle(answer));
                     if let Err(too_large) = limits::entry_line(entry.to_line().len()) {
                         entry.answers[n - 4].answer = before;
-                        crate::tell!("{too_large}; the answer stays as it was");
+                        crate::tell!("{}", (crate::lang::interface().commands().answer_stays)(&too_large.to_string()));
                     }
                 }
             }

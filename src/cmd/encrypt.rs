@@ -69,22 +69,18 @@ fn recipients(context: &Context, args: &EncryptArgs) -> Result<Recipients> {
 fn identity_reading(context: &Context, person: &Recipients) -> Result<keys::Identities> {
     let place = &context.identity;
     let keys = person.keys().join(", ");
+    let (words, path) = (context.lang.commands(), place.path.display().to_string());
+    let named_by = match place.named_by {
+        "the identity setting" => context.lang.check().identity_setting,
+        "the default place" => context.lang.check().default_place,
+        flag_or_variable => flag_or_variable,
+    };
     if !place.path.exists() {
-        bail!(
-            "there is no identity at {} ({}) to read a journal encrypted to {keys}; give the one that reads \
-             them with --identity FILE, so that you can still read your journal",
-            place.path.display(),
-            place.named_by
-        );
+        bail!((words.no_identity)(&path, named_by, &keys));
     }
     let identity = keys::read_identity(place, crate::ui::KeyPrompts)?;
     if !person.read_by(&identity)? {
-        bail!(
-            "the identity {} ({}) reads none of {keys}; encrypting to them would lock you out of your journal. \
-             Add its public key with --recipient, or give the identity that reads them with --identity FILE",
-            place.path.display(),
-            place.named_by
-        );
+        bail!((words.identity_reads_none)(&path, named_by, &keys));
     }
     Ok(identity)
 }
@@ -92,11 +88,13 @@ fn identity_reading(context: &Context, person: &Recipients) -> Result<keys::Iden
 /// Writes a new identity, owner-only, and says plainly what it is for.
 fn make_identity(path: &Path) -> Result<String> {
     let (text, public) = keys::generate();
+    let words = crate::lang::interface().commands();
     if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
-        crate::paths::create_private_dir(folder).with_context(|| format!("could not create {}", folder.display()))?;
+        crate::paths::create_private_dir(folder)
+            .with_context(|| (words.cannot_create)(&folder.display().to_string()))?;
     }
     crate::paths::write_new_private(path, text.as_bytes())
-        .with_context(|| format!("could not write the identity {}", path.display()))?;
+        .with_context(|| (words.cannot_write_identity)(&path.display().to_string()))?;
     crate::say!("Made a new key: {}", path.display());
     crate::say!("Its public key: {public}");
     crate::say!(

@@ -29,9 +29,11 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let read = if let Some(text) = encrypted(path, context)? {
         read(context, path, &Input::Text(&text), &mut incoming)
     } else {
-        let file = crate::whole_file::open(path).with_context(|| format!("could not read {}", path.display()))?;
+        let words = context.lang.commands();
+        let shown = path.display().to_string();
+        let file = crate::whole_file::open(path).with_context(|| (words.cannot_read)(&shown))?;
         if !file.metadata()?.is_file() {
-            bail!("{} is not a regular file (a pipe or a device); save what to import in a file first", path.display());
+            bail!((words.not_regular)(&shown));
         }
         read(context, path, &Input::File(file), &mut incoming)
     };
@@ -77,7 +79,7 @@ fn encrypted(path: &Path, context: &Context) -> Result<Option<Zeroizing<Vec<u8>>
             parts = crate::journal::Sealed::new(path.to_owned()).current_parts().unwrap_or_default();
         }
         if parts.is_empty() {
-            bail!("{} is a folder and no encrypted journal; give the file to import", path.display());
+            bail!((context.lang.commands().folder_not_journal)(&path.display().to_string()));
         }
         parts
     } else {
@@ -131,13 +133,9 @@ fn read(context: &Context, path: &Path, input: &Input, incoming: &mut Incoming) 
             let entry = serde_json::from_slice::<JrnlEntry>(raw)?.into_entry(context.lang)?;
             incoming.take(&entry, entry.to_line().as_bytes())
         }),
-        _ => bail!(
-            "{} is not a bezin JSON export (bezin export --format json), a bezin journal, \
-             or a jrnl export (jrnl --export json)",
-            path.display()
-        ),
+        _ => bail!((context.lang.commands().not_importable)(&path.display().to_string())),
     };
-    read.with_context(|| format!("could not read {}", path.display()))
+    read.with_context(|| (context.lang.commands().cannot_read)(&path.display().to_string()))
 }
 
 /// The input read from its start.
@@ -202,6 +200,8 @@ fn take(incoming: &mut Incoming, raw: &[u8]) -> Result<()> {
 /// The entries of a bezin journal, line by line; a damaged line is named
 /// and left out, and a file of nothing but damaged lines is refused.
 fn journal(path: &Path, input: &Input, incoming: &mut Incoming) -> Result<()> {
+    let lang = crate::lang::interface();
+    let (words, shown) = (lang.commands(), path.display().to_string());
     let (mut read, mut damaged) = (0, 0);
     let visit = |line: crate::journal::RawLine| {
         match serde_json::from_slice::<Entry>(line.bytes) {
@@ -211,19 +211,20 @@ fn journal(path: &Path, input: &Input, incoming: &mut Incoming) -> Result<()> {
             }
             Err(err) => {
                 damaged += 1;
-                crate::tell!("bezin: warning: {}:{}: left out a damaged line ({err})", path.display(), line.number);
+                let left_out = (words.damaged_left_out)(&shown, line.number, &err.to_string());
+                crate::tell!("{}{left_out}", lang.errors().warning);
             }
         }
         Ok(ControlFlow::Continue(()))
     };
     match input {
         Input::File(file) => {
-            crate::journal::scan_file(file, visit).with_context(|| format!("could not read {}", path.display()))?;
+            crate::journal::scan_file(file, visit).with_context(|| (words.cannot_read)(&shown))?;
         }
         Input::Text(text) => crate::journal::scan_text(text, visit)?,
     }
     if read == 0 && damaged > 0 {
-        bail!("every one of its {damaged} lines is damaged; nothing was imported");
+        bail!((words.all_damaged)(damaged));
     }
     Ok(())
 }
@@ -249,7 +250,7 @@ impl JrnlEntry {
     fn into_entry(self, lang: Lang) -> Result<Entry> {
         let local: jiff::civil::DateTime = format!("{}T{}", self.date, self.time)
             .parse()
-            .with_context(|| format!("a jrnl entry has a date bezin cannot read: {} {}", self.date, self.time))?;
+            .with_context(|| (crate::lang::interface().commands().jrnl_date)(&self.date, &self.time))?;
         let when = local.to_zoned_datetime(crate::clock::zone().clone())?.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
         let mut tags: Vec<String> = self.tags.iter().map(|tag| tag.trim_start_matches('@').to_owned()).collect();
         if self.starred {

@@ -82,11 +82,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let Some(command) = cli.command else { return welcome::run(&context) };
     let done = run_command(&context, command, &flags, lang_flag);
     if context.journal.migrated() {
-        crate::tell!(
-            "bezin: the journal {} is now a folder of one log per device (journal format 3), so that a sync \
-             shared by several computers never loses an entry; an older bezin cannot write to it",
-            context.journal.path().display()
-        );
+        crate::tell!("{}", (context.lang.commands().migrated)(&context.journal.path().display().to_string()));
     }
     done
 }

@@ -14,6 +14,7 @@ use crate::draft::{Draft, Drafts};
 use crate::exit_codes;
 use crate::follow_through::{self, Closing, Counterparts, Open};
 use crate::journal::{self, Entry, MovedAside, tags};
+use crate::lang::Lang;
 use crate::limits::TooLarge;
 use crate::people;
 use crate::prompt_set::PromptSet;
@@ -28,13 +29,13 @@ const OFFERED: usize = 9;
 pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let Some(path) = &args.answers else { return in_terminal(context, &catalog, args) };
+    let words = context.lang.commands();
     if args.resume {
-        bail!("--resume goes on with a draft in the terminal; it does not go with --answers");
+        bail!(words.resume_with_answers);
     }
-    let set_id = args.set.clone().or_else(|| context.config.default_set.clone()).ok_or_else(|| {
-        anyhow!("name the set to run with --answers, like: bezin run five-tips --answers answers.toml")
-    })?;
-    let set = &catalog.get(&set_id).inspect_err(|_| warn_broken(&catalog))?.set;
+    let set_id =
+        args.set.clone().or_else(|| context.config.default_set.clone()).ok_or_else(|| anyhow!(words.name_the_set))?;
+    let set = &catalog.get(&set_id).inspect_err(|_| warn_broken(context.lang, &catalog))?.set;
     let earlier = given_earlier(context, &args.follows)?;
     let started = crate::clock::stamp();
     let mut session = Session::new(set, context.lang);
@@ -61,17 +62,14 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
 
 fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<ExitCode> {
     if !Terminal::available() {
-        bail!(
-            "no terminal to ask the questions in; to run without one, give the answers in a file: \
-             bezin run SET --answers answers.toml (bezin sets show SET lists the prompt ids)"
-        );
+        bail!(context.lang.commands().no_terminal_run);
     }
     let terminal = Terminal::new(context.lang, context.config.editor.clone());
     let set_id = match args.set.clone().or_else(|| context.config.default_set.clone()) {
         Some(id) => id,
         None => terminal.pick_set(catalog)?,
     };
-    let set = &catalog.get(&set_id).inspect_err(|_| warn_broken(catalog))?.set;
+    let set = &catalog.get(&set_id).inspect_err(|_| warn_broken(context.lang, catalog))?.set;
     let drafts = context.drafts();
     let mut draft = match draft_to_resume(&drafts, set, args, &terminal)? {
         Some(draft) => draft,
@@ -140,18 +138,14 @@ fn draft_to_resume(drafts: &Drafts, set: &PromptSet, args: &RunArgs, terminal: &
     let latest = match drafts.latest_of(&set.id) {
         Ok(latest) => latest,
         Err(err) if !args.resume => {
-            crate::tell!("bezin: warning: {err:#}");
+            crate::tell!("{}{err:#}", crate::lang::interface().errors().warning);
             None
         }
         Err(err) => return Err(err),
     };
     match (latest, args.resume, args.fresh) {
         (None, true, _) => {
-            bail!(
-                "there is no unfinished '{}' reflection to resume ({} lists them)",
-                set.id,
-                crate::shell::command("drafts")
-            )
+            bail!((crate::lang::interface().commands().nothing_to_resume)(&set.id, &crate::shell::command("drafts")))
         }
         (Some(draft), true, _) => Ok(Some(draft)),
         (Some(draft), false, false) if terminal.offer_resume(&draft)? => Ok(Some(draft)),
@@ -250,7 +244,8 @@ impl Keeping<'_> {
         match self.drafts.save(draft) {
             Ok(_) => ui::on_interrupt(Some(resume_message(draft))),
             Err(err) if !self.warned => {
-                crate::tell!("bezin: warning: {err:#}; your answers are only in memory until the end");
+                let lang = crate::lang::interface();
+                crate::tell!("{}{}", lang.errors().warning, (lang.commands().only_in_memory)(&format!("{err:#}")));
                 self.warned = true;
             }
             Err(_) => {}
@@ -270,7 +265,10 @@ fn keep_typing(drafts: &Drafts, draft: &mut Draft, (prompt, text): (String, Stri
     draft.updated = crate::clock::stamp();
     match drafts.save(draft) {
         Ok(_) => ui::on_interrupt(Some(resume_message(draft))),
-        Err(err) => crate::tell!("bezin: warning: {err:#}; what you typed last could not be kept"),
+        Err(err) => {
+            let lang = crate::lang::interface();
+            crate::tell!("{}{}", lang.errors().warning, (lang.commands().typed_not_kept)(&format!("{err:#}")));
+        }
     }
 }
 
@@ -287,28 +285,21 @@ fn save(
     let session = session_of(set, draft, looking_back);
     let follows = draft.follows.iter().chain(&draft.also_follows).cloned().collect();
     let entry = entry(&session, draft.started.clone(), draft.title.clone(), draft.tags.clone(), follows);
+    let (words, resume) = (context.lang.commands(), crate::shell::command(&format!("run {} --resume", set.id)));
     let moved = match context.journal.append(&entry) {
         Ok(moved) => moved,
         Err(err) if err.is::<TooLarge>() && drafts.find(&draft.id).is_ok() => {
-            return Err(err.context(format!(
-                "your answers are kept in a draft; {} takes you back to them to shorten one",
-                crate::shell::command(&format!("run {} --resume", set.id))
-            )));
+            return Err(err.context((words.kept_to_shorten)(&resume)));
         }
-        Err(err) if drafts.find(&draft.id).is_ok() => {
-            return Err(err.context(format!(
-                "your answers are kept in a draft; once the journal can be written, {} saves them",
-                crate::shell::command(&format!("run {} --resume", set.id))
-            )));
-        }
+        Err(err) if drafts.find(&draft.id).is_ok() => return Err(err.context((words.kept_until_writable)(&resume))),
         Err(err) => {
             crate::say!("{}", answers_file::write(&session.given()));
-            return Err(err.context("no draft could be kept either, so your answers are printed above; keep them"));
+            return Err(err.context(words.printed_above));
         }
     };
     saved(context, &entry, moved, set);
     if let Err(err) = drafts.remove(&draft.id) {
-        crate::tell!("bezin: warning: {err:#}");
+        crate::tell!("{}{err:#}", context.lang.errors().warning);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -339,10 +330,8 @@ fn entry(session: &Session, started: String, title: Option<String>, tags: Vec<St
 /// reflect afterwards.
 fn saved(context: &Context, entry: &Entry, moved: Option<MovedAside>, set: &PromptSet) {
     if let Some(MovedAside { line, path }) = moved {
-        crate::tell!(
-            "bezin: warning: line {line} of the journal was cut off by an earlier crash; it is kept in {}",
-            path.display()
-        );
+        let cut_off = (context.lang.commands().cut_off_kept)(line, &path.display().to_string());
+        crate::tell!("{}{cut_off}", context.lang.errors().warning);
     }
     crate::say!("{} {} in {}", entry.lang.words().saved, entry.id, context.journal.place().display());
     if let Some(follow_up) = &set.follow_up {
@@ -429,8 +418,9 @@ fn close_one(context: &Context, catalog: &Catalog, terminal: &Terminal, open: &[
     Ok(())
 }
 
-fn warn_broken(catalog: &Catalog) {
+/// Says which sets were left out because they do not load.
+pub(super) fn warn_broken(lang: Lang, catalog: &Catalog) {
     for broken in &catalog.broken {
-        crate::tell!("bezin: warning: left out a set that does not load:\n{broken}");
+        crate::tell!("{}{}", lang.errors().warning, (lang.commands().broken_set)(&broken.to_string()));
     }
 }

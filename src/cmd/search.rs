@@ -29,7 +29,7 @@ struct Found<'e> {
 
 pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
     let Some(text) = &args.text else {
-        bail!("search needs a text to look for, for example: bezin search Anna (or bezin search \"next step\")");
+        bail!(context.lang.commands().search_needs_text);
     };
     let query = Query::new(text)?;
     let catalog = context.catalog()?;

@@ -84,19 +84,19 @@ required = false
 "#;
 
 fn new(context: &Context, id: &str) -> Result<ExitCode> {
+    let words = context.lang.commands();
     if !prompt_set::is_id(id) {
-        anyhow::bail!(
-            "'{id}' cannot be a set id; use 1 to 64 lowercase letters, digits, '-' and '_', starting with a letter or digit, like 'before-the-meeting'"
-        );
+        anyhow::bail!((words.not_a_set_id)(id));
     }
     let folder = &context.paths.prompts_dir;
     let path = folder.join(format!("{id}.toml"));
+    let shown = path.display().to_string();
     if path.exists() {
-        anyhow::bail!("{} exists already; edit it, or choose another id", path.display());
+        anyhow::bail!((words.set_exists)(&shown));
     }
-    paths::create_private_dir(folder).with_context(|| format!("could not create {}", folder.display()))?;
+    paths::create_private_dir(folder).with_context(|| (words.cannot_create)(&folder.display().to_string()))?;
     paths::write_new_private(&path, STARTER.replace("{id}", id).as_bytes())
-        .with_context(|| format!("could not write {}", path.display()))?;
+        .with_context(|| (words.cannot_write)(&shown))?;
     crate::say!("Wrote {}", path.display());
     let replaces = |origin: &Origin| matches!(origin, Origin::File { replaces_built_in: true, .. });
     if context.catalog()?.sets.iter().any(|available| available.set.id == id && replaces(&available.origin)) {
@@ -129,9 +129,7 @@ fn list(context: &Context) -> Result<ExitCode> {
         Column::flexible("ORIGIN").optional(),
     ];
     ui::table(&mut out, &columns, &rows)?;
-    for broken in &catalog.broken {
-        crate::tell!("bezin: warning: left out a set that does not load:\n{broken}");
-    }
+    super::run::warn_broken(context.lang, &catalog);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -83,17 +83,12 @@ fn write_entry(out: &mut impl Write, entry: &Entry, catalog: &Catalog, width: Op
 /// made with says what it asked; otherwise it stays as recorded, and says so.
 fn in_language(entry: &Entry, catalog: &Catalog, lang: Lang) -> Entry {
     let Some(set) = catalog.find(&entry.set).map(|available| &available.set) else {
-        crate::tell!("bezin: the set '{}' is not here, so the entry is shown as recorded ({})", entry.set, entry.lang);
+        crate::tell!("{}", (lang.commands().set_missing)(&entry.set, entry.lang.code()));
         return entry.clone();
     };
     if set.version != entry.set_version {
-        crate::tell!(
-            "bezin: the entry was made with version {} of '{}', which is now version {}; it is shown as recorded ({})",
-            entry.set_version,
-            entry.set,
-            set.version,
-            entry.lang
-        );
+        let other_version = lang.commands().other_version;
+        crate::tell!("{}", other_version(entry.set_version, &entry.set, set.version, entry.lang.code()));
         return entry.clone();
     }
     let given = entry.answers.iter().map(|recorded| (recorded.prompt.clone(), Some(recorded.answer.clone())));

@@ -40,10 +40,8 @@ pub fn run(context: &Context, args: &StatsArgs) -> Result<ExitCode> {
         }
     }
     if stats.out_of_range > 0 {
-        crate::tell!(
-            "bezin: warning: {} scale answers lie outside their scale; the trends leave them out",
-            stats.out_of_range
-        );
+        let warning = context.lang.errors().warning;
+        crate::tell!("{warning}{}", (context.lang.commands().out_of_range)(stats.out_of_range));
     }
     let mut out = ui::stdout();
     if args.json {

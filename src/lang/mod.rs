@@ -2,11 +2,14 @@
 //! few words of bezin's own that a guided reflection shows.
 
 pub mod check;
+pub mod commands;
 pub mod config;
+pub mod errors;
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -59,6 +62,22 @@ impl Lang {
         }
     }
 
+    /// What bezin says when something is wrong, in the modules below the commands.
+    pub fn errors(self) -> &'static errors::ErrorWords {
+        match self {
+            Lang::En => &errors::EN,
+            Lang::Nl => &errors::NL,
+        }
+    }
+
+    /// What the commands say when something is wrong.
+    pub fn commands(self) -> &'static commands::CommandWords {
+        match self {
+            Lang::En => &commands::EN,
+            Lang::Nl => &commands::NL,
+        }
+    }
+
     pub fn words(self) -> &'static Words {
         match self {
             Lang::En => &EN,
@@ -82,6 +101,21 @@ impl FromStr for Lang {
             .find(|lang| lang.code() == s)
             .ok_or_else(|| format!("unknown language '{s}'; bezin speaks {}", codes()))
     }
+}
+
+/// The language of the interface, once the command's settings are settled.
+static INTERFACE: OnceLock<Lang> = OnceLock::new();
+
+/// Settles the language bezin speaks for the rest of the process; the first
+/// settling wins.
+pub fn settle_interface(lang: Lang) {
+    let _ = INTERFACE.set(lang);
+}
+
+/// The language bezin speaks, for messages made where no command's context
+/// reaches (finding an id, reading an answers file): English until settled.
+pub fn interface() -> Lang {
+    INTERFACE.get().copied().unwrap_or(Lang::En)
 }
 
 /// The language codes bezin knows, for messages: "en, nl".
