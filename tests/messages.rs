@@ -172,3 +172,34 @@ fn a_damaged_journal_line_is_warned_of_in_dutch() {
     assert!(dutch.contains("bezin: waarschuwing: ") && dutch.contains("overgeslagen"), "{dutch}");
     assert!(!dutch.contains("warning") && !dutch.contains("skipped") && !dutch.contains("tells more"), "{dutch}");
 }
+
+/// What `bezin ARGS --lang nl` says on both streams, when it succeeds.
+fn done_in_dutch(home: &Home, args: &[&str]) -> String {
+    let out = home.command().args(args).args(["--lang", "nl"]).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    text(&out.stdout) + &text(&out.stderr)
+}
+
+/// What the commands say they did is Dutch too, with none of the English
+/// sentences' words left.
+#[test]
+fn what_the_commands_did_is_said_in_dutch() {
+    let home = Home::new();
+    journal(&home);
+    let copy = home.path().join("copy.json");
+    let said = [
+        (vec!["edit", "abc1000001", "--title", "Februari"], "abc1000001 gewijzigd in "),
+        (vec!["search", "zeldzaamheid"], "Geen reflectie bevat 'zeldzaamheid'."),
+        (vec!["export", "--format", "json", "-o", copy.to_str().unwrap()], "3 reflecties geschreven naar "),
+        (vec!["delete", "abd1000002", "--yes"], "abd1000002 verwijderd uit "),
+        (vec!["import", copy.to_str().unwrap()], "1 reflectie was al eerder uit het dagboek verwijderd"),
+        (vec!["sets", "new", "mijn-set"], "Pas het aan, en dan: "),
+    ];
+    for (args, dutch) in said {
+        let out = done_in_dutch(&home, &args);
+        assert!(out.contains(dutch), "{args:?}: {out}");
+        for english in ["Changed", "No entry", "Wrote", "Deleted", "Imported", "entries", "Edit it"] {
+            assert!(!out.contains(english), "'{english}' for {args:?}: {out}");
+        }
+    }
+}

@@ -21,14 +21,13 @@ pub fn run(context: &Context, args: &DecryptArgs) -> Result<ExitCode> {
         if !Terminal::available() {
             bail!(words.no_terminal_decrypt);
         }
-        let question =
-            "Decrypt the journal and its drafts into plain files that anyone with this computer's disk can read";
-        if !Terminal::new(context.lang, None).agree(question)? {
-            crate::tell!("Nothing decrypted.");
+        let said = context.lang.outcomes();
+        if !Terminal::new(context.lang, None).agree(said.decrypt_question)? {
+            crate::tell!("{}", said.nothing_decrypted);
             return Ok(ExitCode::SUCCESS);
         }
     }
     journal.decrypt(&sealed, &context.paths.drafts)?;
-    crate::say!("Decrypted the journal into {}", journal.path().display());
+    crate::say!("{}", (context.lang.outcomes().decrypted)(&journal.path().display().to_string()));
     Ok(ExitCode::SUCCESS)
 }

@@ -17,14 +17,14 @@ pub fn run(context: &Context, args: &DeleteArgs) -> Result<ExitCode> {
             bail!((context.lang.commands().no_terminal_delete)(&entry.id));
         }
         let catalog = context.catalog()?;
-        let question =
-            format!("Delete {} '{}' of {}? This cannot be undone", entry.id, title_of(&entry, &catalog), entry.date());
+        let said = context.lang.outcomes();
+        let question = (said.delete_question)(&entry.id, &title_of(&entry, &catalog), entry.date());
         if !Terminal::new(context.lang, None).agree(&question)? {
-            crate::tell!("Nothing deleted.");
+            crate::tell!("{}", said.nothing_deleted);
             return Ok(ExitCode::SUCCESS);
         }
     }
     context.journal.change(&entry.id, |_| Ok(Change::Remove))?;
-    crate::say!("Deleted {} from {}", entry.id, context.journal.place().display());
+    crate::say!("{}", (context.lang.outcomes().deleted)(&entry.id, &context.journal.place().display().to_string()));
     Ok(ExitCode::SUCCESS)
 }

@@ -43,18 +43,14 @@ pub fn run(context: &Context, args: &DraftsArgs) -> Result<ExitCode> {
         if !Terminal::available() {
             bail!((context.lang.commands().no_terminal_discard)(&draft.id));
         }
-        let question = format!(
-            "Discard the unfinished '{}' of {} with {} answers? This cannot be undone",
-            draft.set,
-            draft.date(),
-            draft.answered()
-        );
+        let said = context.lang.outcomes();
+        let question = (said.discard_question)(&draft.set, draft.date(), draft.answered());
         if !Terminal::new(context.lang, None).agree(&question)? {
-            crate::tell!("Nothing discarded.");
+            crate::tell!("{}", said.nothing_discarded);
             return Ok(ExitCode::SUCCESS);
         }
     }
     drafts.remove(&draft.id)?;
-    crate::say!("Discarded the draft {}", draft.id);
+    crate::say!("{}", (context.lang.outcomes().discarded)(&draft.id));
     Ok(ExitCode::SUCCESS)
 }

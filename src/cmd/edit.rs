@@ -41,10 +41,11 @@ pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
     } else {
         bail!(context.lang.commands().no_terminal_edit);
     };
+    let said = context.lang.outcomes();
     if changed {
-        crate::say!("Changed {} in {}", original.id, context.journal.place().display());
+        crate::say!("{}", (said.changed)(&original.id, &context.journal.place().display().to_string()));
     } else {
-        crate::tell!("Nothing changed.");
+        crate::tell!("{}", said.nothing_changed);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -17,12 +17,8 @@ pub fn run(context: &Context, args: &EncryptArgs) -> Result<ExitCode> {
     if let Some(sealed) = journal.sealed() {
         if !given {
             let keys = sealed.keys()?;
-            crate::say!(
-                "The journal {} is encrypted already, to {}. To change its keys, name them all: \
-                 bezin encrypt --recipient KEY …",
-                sealed.dir().display(),
-                keys.person.keys().join(", ")
-            );
+            let journal = sealed.dir().display().to_string();
+            crate::say!("{}", (context.lang.outcomes().encrypted_already)(&journal, &keys.person.keys().join(", ")));
             return Ok(ExitCode::SUCCESS);
         }
         let person = recipients(context, args)?;
@@ -30,8 +26,9 @@ pub fn run(context: &Context, args: &EncryptArgs) -> Result<ExitCode> {
         journal.unlock_with(&sealed, &identity)?;
         drop(identity);
         journal.rekey(&sealed, &person, &context.paths.drafts)?;
-        crate::say!("The journal {} is now encrypted to {}", sealed.dir().display(), person.keys().join(", "));
-        crate::say!("A key left out reads nothing written from now on; what it could read before, it may have kept.");
+        let said = context.lang.outcomes();
+        crate::say!("{}", (said.now_encrypted_to)(&sealed.dir().display().to_string(), &person.keys().join(", ")));
+        crate::say!("{}", said.key_left_out);
         return Ok(ExitCode::SUCCESS);
     }
     let person = recipients(context, args)?;
@@ -40,8 +37,9 @@ pub fn run(context: &Context, args: &EncryptArgs) -> Result<ExitCode> {
     }
     journal.encrypt(&person, &context.paths.drafts)?;
     let folder = crate::journal::Sealed::folder_of(journal.path());
-    crate::say!("Encrypted the journal and its drafts: {}", folder.display());
-    crate::say!("They are encrypted to {}", person.keys().join(", "));
+    let said = context.lang.outcomes();
+    crate::say!("{}", (said.encrypted)(&folder.display().to_string()));
+    crate::say!("{}", (said.encrypted_to)(&person.keys().join(", ")));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -95,13 +93,9 @@ fn make_identity(path: &Path) -> Result<String> {
     }
     crate::paths::write_new_private(path, text.as_bytes())
         .with_context(|| (words.cannot_write_identity)(&path.display().to_string()))?;
-    crate::say!("Made a new key: {}", path.display());
-    crate::say!("Its public key: {public}");
-    crate::say!(
-        "Without this file nobody can read your journal, you included. Keep a copy somewhere safe and apart \
-         from this computer (a password manager, a USB stick in a drawer). With it, the age tool reads every \
-         file of the journal without bezin: age -d -i {} FILE",
-        shell::quote(&path.to_string_lossy())
-    );
+    let said = crate::lang::interface().outcomes();
+    crate::say!("{}", (said.new_key)(&path.display().to_string()));
+    crate::say!("{}", (said.public_key)(&public));
+    crate::say!("{}", (said.keep_the_key)(&shell::quote(&path.to_string_lossy())));
     Ok(public)
 }

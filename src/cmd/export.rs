@@ -32,7 +32,7 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
                 .with_context(|| format!("could not write {}", path.display()))?;
             let count = write(context, &filter, &catalog, args.format, &mut out)?;
             out.commit().with_context(|| format!("could not write {}", path.display()))?;
-            crate::tell!("Wrote {count} entries to {}", path.display());
+            crate::tell!("{}", (context.lang.outcomes().wrote_entries)(count, &path.display().to_string()));
             Ok(ExitCode::SUCCESS)
         }
         (None, _) => {
@@ -178,24 +178,17 @@ fn split(context: &Context, filter: &Filter, catalog: &Catalog, args: &ExportArg
     };
     let options = vault::Options { links, replace_changed: args.replace_changed, lang: context.lang };
     let (count, report) = vault::export(&context.journal, catalog, filter, folder, &options, context.warn_damaged())?;
-    crate::tell!(
-        "Exported {count} entries to {}: {} written, {} as they were, {} renamed, {} removed",
-        folder.display(),
-        report.written,
-        report.unchanged,
-        report.renamed,
-        report.removed
-    );
+    let said = context.lang.outcomes();
+    let done = [report.written, report.unchanged, report.renamed, report.removed];
+    crate::tell!("{}", (said.exported)(count, &folder.display().to_string(), done));
     for (yours, ours) in &report.left_alone {
-        crate::tell!(
-            "Left {yours} alone: it changed since bezin wrote it, or bezin did not write it; bezin's version is in {ours}"
-        );
+        crate::tell!("{}", (said.left_alone)(yours, ours));
     }
     for (path, yours) in &report.replaced {
-        crate::tell!("Replaced {path}, which changed since bezin wrote it; that version is kept as {yours}");
+        crate::tell!("{}", (said.replaced)(path, yours));
     }
     for path in &report.kept {
-        crate::tell!("Kept {path}: its entry is gone, but it changed since bezin wrote it");
+        crate::tell!("{}", (said.kept_note)(path));
     }
     Ok(ExitCode::SUCCESS)
 }

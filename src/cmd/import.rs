@@ -42,27 +42,18 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         && let Err(err) = context.journal.unlock(&sealed)
     {
         let kept = incoming.keep_for_later(&sealed)?;
-        crate::say!(
-            "Kept {kept} entries for {}, encrypted: they join the journal, in their place, the next time it is \
-             read with its identity ({err:#})",
-            sealed.dir().display()
-        );
+        let folder = sealed.dir().display().to_string();
+        crate::say!("{}", (context.lang.outcomes().kept_for_later)(kept, &folder, &format!("{err:#}")));
         return Ok(ExitCode::SUCCESS);
     }
     let Imported { added, skipped, conflicts, deleted, aside } = incoming.merge_into(&context.journal)?;
-    crate::say!(
-        "Imported {added} entries into {} ({skipped} already there, skipped)",
-        context.journal.place().display()
-    );
+    let said = context.lang.outcomes();
+    crate::say!("{}", (said.imported)(added, &context.journal.place().display().to_string(), skipped));
     if deleted > 0 {
-        crate::say!("{deleted} entries were deleted from the journal before; a deleted entry does not come back");
+        crate::say!("{}", (said.deleted_before)(deleted));
     }
     if let Some(aside) = aside {
-        crate::tell!(
-            "{conflicts} entries were in the journal with other content: the version changed last is kept, \
-             the other is in {}",
-            aside.display()
-        );
+        crate::tell!("{}", (said.conflicts)(conflicts, &aside.display().to_string()));
     }
     Ok(ExitCode::SUCCESS)
 }

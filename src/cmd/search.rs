@@ -68,7 +68,7 @@ pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
     if args.json {
         out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
     } else if count == 0 {
-        crate::tell!("No entry holds '{}'.", crate::ui::truncate(text, 60));
+        crate::tell!("{}", (context.lang.outcomes().no_entry_holds)(&crate::ui::truncate(text, 60)));
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

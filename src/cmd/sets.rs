@@ -97,12 +97,13 @@ fn new(context: &Context, id: &str) -> Result<ExitCode> {
     paths::create_private_dir(folder).with_context(|| (words.cannot_create)(&folder.display().to_string()))?;
     paths::write_new_private(&path, STARTER.replace("{id}", id).as_bytes())
         .with_context(|| (words.cannot_write)(&shown))?;
-    crate::say!("Wrote {}", path.display());
+    let said = context.lang.outcomes();
+    crate::say!("{}", (said.wrote)(&path.display().to_string()));
     let replaces = |origin: &Origin| matches!(origin, Origin::File { replaces_built_in: true, .. });
     if context.catalog()?.sets.iter().any(|available| available.set.id == id && replaces(&available.origin)) {
-        crate::tell!("It replaces the built-in set '{id}' while it is there.");
+        crate::tell!("{}", (said.replaces_built_in)(id));
     }
-    crate::tell!("Edit it, then: {}", crate::shell::command(&format!("run {id}")));
+    crate::tell!("{}", (said.edit_then)(&crate::shell::command(&format!("run {id}"))));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -209,7 +210,10 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     let mut valid = true;
     for path in files {
         match prompt_set::load(path, false) {
-            Ok(set) => crate::say!("{}: ok, set '{}' with {} prompts", path.display(), set.id, set.prompts.len()),
+            Ok(set) => {
+                let said = crate::lang::interface().outcomes();
+                crate::say!("{}", (said.valid_set)(&path.display().to_string(), &set.id, set.prompts.len()));
+            }
             Err(err) => {
                 valid = false;
                 crate::say!("{err}");

@@ -5,6 +5,7 @@ pub mod check;
 pub mod commands;
 pub mod config;
 pub mod errors;
+pub mod outcomes;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -51,6 +52,14 @@ impl Lang {
         match self {
             Lang::En => &config::EN,
             Lang::Nl => &config::NL,
+        }
+    }
+
+    /// What the commands say they did, and ask first.
+    pub fn outcomes(self) -> &'static outcomes::OutcomeWords {
+        match self {
+            Lang::En => &outcomes::EN,
+            Lang::Nl => &outcomes::NL,
         }
     }
 
