@@ -521,3 +521,26 @@ fn three_devices_syncing_in_any_order_agree() {
         assert!(check.ends_with("all is well\n"), "{check}");
     }
 }
+
+/// Several bezins saving at once where there is no journal yet make one
+/// folder, under one device id, and every save lands in it.
+#[test]
+fn first_saves_at_once_on_no_journal_make_one_folder_and_one_device() {
+    for _ in 0..3 {
+        let device = Device::new();
+        let answers = device.home.write("answers.toml", FIVE_TIPS);
+        let children: Vec<_> =
+            (0..6).map(|_| started(&device, &["run", "five-tips", "--answers", answers.to_str().unwrap()])).collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "{}", text(&out.stderr));
+        }
+        assert_eq!(device.entries().len(), 6);
+        let devices: Vec<String> = fs::read_dir(device.journal())
+            .unwrap()
+            .map(|item| item.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with("dev-"))
+            .collect();
+        assert_eq!(devices.len(), 1, "{devices:?}");
+    }
+}

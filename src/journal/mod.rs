@@ -18,6 +18,7 @@ mod sealed;
 use std::fs::{self, File};
 use std::io::{ErrorKind, Write};
 use std::ops::ControlFlow;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -159,20 +160,62 @@ impl Journal {
     /// format 2 becomes this device's first log, byte for byte, under its
     /// lock; said once.
     fn writable_folder(&self) -> Result<&Folder> {
-        if let Some(folder) = self.folder()? {
-            return Ok(folder);
+        loop {
+            if let Some(folder) = self.folder()? {
+                return Ok(folder);
+            }
+            if fs::symlink_metadata(&self.path).is_err() {
+                self.create_parent()?;
+                folder::create(&self.path)?;
+            } else if let Some(file) = self.journal_file()? {
+                let real = fs::canonicalize(&self.path)
+                    .with_context(|| format!("could not find the journal {}", self.display()))?;
+                folder::migrate(&real, &self.state)?;
+                drop(file);
+                self.migrated.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            // Made a folder meanwhile, by this bezin or another: go on with it.
         }
-        if fs::symlink_metadata(&self.path).is_err() {
-            self.create_parent()?;
-            folder::create(&self.path)?;
-        } else if let Some(file) = self.lock(true)? {
-            let real = fs::canonicalize(&self.path)
-                .with_context(|| format!("could not find the journal {}", self.display()))?;
-            folder::migrate(&real, &self.state)?;
-            drop(file);
-            self.migrated.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The journal file of format 2, opened and locked to be made a folder:
+    /// `None` when it became a folder or went while this waited for it.
+    /// Never created: a journal that is not there becomes a folder at once.
+    fn journal_file(&self) -> Result<Option<File>> {
+        // Looked at before it is opened, so that a pipe in its place cannot block.
+        match fs::metadata(&self.path) {
+            Err(err) if err.kind() == ErrorKind::NotFound => return Ok(None),
+            Ok(meta) if !meta.is_file() && Folder::is_at(&self.path) => return Ok(None),
+            Ok(meta) if !meta.is_file() => {
+                bail!("the journal {} is not a regular file; give bezin a file of its own", self.display())
+            }
+            _ => {}
         }
-        self.folder()?.with_context(|| format!("the journal {} is not a folder bezin can write", self.display()))
+        let file = match File::open(&self.path) {
+            Ok(file) => file,
+            Err(err) if err.kind() == ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(err).with_context(|| format!("could not open the journal {}", self.display())),
+        };
+        let opened = file.metadata()?;
+        if !opened.is_file() {
+            if Folder::is_at(&self.path) {
+                return Ok(None);
+            }
+            bail!("the journal {} is not a regular file; give bezin a file of its own", self.display());
+        }
+        file.lock().with_context(|| format!("could not lock the journal {}", self.display()))?;
+        let now = fs::metadata(&self.path).ok();
+        if now.is_none_or(|now| (now.dev(), now.ino()) != (opened.dev(), opened.ino())) {
+            return Ok(None);
+        }
+        if !lines::holds_entries(&file)? {
+            bail!(
+                "{} is not empty and holds no bezin entry, so bezin leaves it as it is; give the journal's path \
+                 with --journal, or a new file",
+                self.display()
+            );
+        }
+        Ok(Some(file))
     }
 
     /// Whether this bezin turned the journal's file (format 2) into a

@@ -13,7 +13,9 @@ use anyhow::{Context, Result};
 
 const FILE: &str = "device.txt";
 
-/// This device's id: ten characters of `0-9a-z`.
+/// This device's id: ten characters of `0-9a-z`. Made whole beside the
+/// file and linked into place, so that bezins starting at once agree on
+/// one id: a half-written file is never read.
 pub fn this_device(state: &Path) -> Result<String> {
     let path = state.join(FILE);
     loop {
@@ -26,15 +28,17 @@ pub fn this_device(state: &Path) -> Result<String> {
         if path.exists() {
             let _ = fs::remove_file(&path);
         }
-        match crate::paths::create_new_private(&path) {
-            Ok(mut file) => {
-                let id = crate::journal::new_id();
-                let identity = identity(&file.metadata()?);
-                file.write_all(format!("{id} {identity}\n").as_bytes())
-                    .and_then(|()| file.sync_all())
-                    .with_context(|| format!("could not write {}", path.display()))?;
-                return Ok(id);
-            }
+        let id = crate::journal::new_id();
+        let made = state.join(format!(".{FILE}.{id}"));
+        let written = crate::paths::create_new_private(&made).and_then(|mut file| {
+            let identity = identity(&file.metadata()?);
+            file.write_all(format!("{id} {identity}\n").as_bytes())?;
+            file.sync_all()
+        });
+        let linked = written.and_then(|()| fs::hard_link(&made, &path));
+        let _ = fs::remove_file(&made);
+        match linked {
+            Ok(()) => return Ok(id),
             // Another bezin made it meanwhile: read that one.
             Err(err) if err.kind() == ErrorKind::AlreadyExists => {}
             Err(err) => return Err(err).with_context(|| format!("could not write {}", path.display())),

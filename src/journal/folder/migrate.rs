@@ -27,6 +27,9 @@ pub fn create(dir: &Path) -> Result<()> {
 /// caller holds the file's lock. A crash in between leaves the new folder
 /// whole beside it, which `recover` puts in place.
 pub fn migrate(file: &Path, state: &Path) -> Result<()> {
+    if !fs::symlink_metadata(file).is_ok_and(|meta| meta.is_file()) {
+        anyhow::bail!("the journal {} is no longer a file to make a folder of", file.display());
+    }
     remove_empty_new_folders(file);
     let device = device::this_device(state)?;
     let made = new_folder(file)?;
