@@ -187,7 +187,9 @@ impl Journal {
             Err(err) if err.kind() == ErrorKind::NotFound => return Ok(None),
             Ok(meta) if !meta.is_file() && Folder::is_at(&self.path) => return Ok(None),
             Ok(meta) if !meta.is_file() => {
-                bail!("the journal {} is not a regular file; give bezin a file of its own", self.display())
+                let message =
+                    format!("the journal {} is not a regular file; give bezin a file of its own", self.display());
+                return Err(std::io::Error::other(message).into());
             }
             _ => {}
         }
@@ -198,10 +200,7 @@ impl Journal {
         };
         let opened = file.metadata()?;
         if !opened.is_file() {
-            if Folder::is_at(&self.path) {
-                return Ok(None);
-            }
-            bail!("the journal {} is not a regular file; give bezin a file of its own", self.display());
+            return Ok(None);
         }
         file.lock().with_context(|| format!("could not lock the journal {}", self.display()))?;
         let now = fs::metadata(&self.path).ok();
@@ -209,11 +208,12 @@ impl Journal {
             return Ok(None);
         }
         if !lines::holds_entries(&file)? {
-            bail!(
+            let message = format!(
                 "{} is not empty and holds no bezin entry, so bezin leaves it as it is; give the journal's path \
                  with --journal, or a new file",
                 self.display()
             );
+            return Err(std::io::Error::other(message).into());
         }
         Ok(Some(file))
     }
