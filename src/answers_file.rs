@@ -116,7 +116,7 @@ fn from_toml(prompt: &Prompt, value: &toml::Value, lang: Lang) -> Result<Option<
 }
 
 /// What a prompt of `kind` takes in an answers file.
-fn takes(kind: &Kind, words: &ErrorWords) -> String {
+pub fn takes(kind: &Kind, words: &ErrorWords) -> String {
     match kind {
         Kind::Text | Kind::Long => words.takes_text.to_owned(),
         Kind::Scale { min, max, .. } => (words.takes_scale)(*min, *max),

@@ -221,7 +221,7 @@ impl<'s> Session<'s> {
     pub fn give(&mut self, prompt: &Prompt, answer: Option<Answer>) -> Result<()> {
         let answer = answer.map(|answer| answer.in_terms_of(prompt, self.lang));
         if let Err(message) = check(prompt, answer.as_ref()) {
-            bail!("answer to '{}': {message}", prompt.id);
+            bail!((crate::lang::interface().errors().answer_of)(&prompt.id, &message));
         }
         let before = self.given.insert(prompt.id.clone(), answer);
         if let Err(too_large) = limits::entry_line(limits::json_length(&self.recorded())) {
@@ -324,29 +324,28 @@ impl<'s> Session<'s> {
 /// Whether `answer` fits `prompt`: the right kind, in range, a real option,
 /// and present when the prompt is required.
 pub fn check(prompt: &Prompt, answer: Option<&Answer>) -> Result<(), String> {
+    let words = crate::lang::interface().errors();
     let Some(answer) = answer else {
-        return if prompt.required { Err("this prompt needs an answer".to_owned()) } else { Ok(()) };
+        return if prompt.required { Err(words.needs_answer.to_owned()) } else { Ok(()) };
     };
     let is_option =
         |picked: &Picked| picked.id.as_ref().is_some_and(|id| prompt.kind.options().iter().any(|o| &o.id == id));
     match (&prompt.kind, answer) {
         (Kind::Text | Kind::Long, Answer::Text(text)) if text.trim().is_empty() && prompt.required => {
-            Err("this prompt needs an answer".to_owned())
+            Err(words.needs_answer.to_owned())
         }
-        (Kind::Text, Answer::Text(text)) if text.contains(['\n', '\r']) => {
-            Err("a text prompt takes one line; a long prompt is the one for several lines".to_owned())
-        }
+        (Kind::Text, Answer::Text(text)) if text.contains(['\n', '\r']) => Err(words.one_line.to_owned()),
         (Kind::Text | Kind::Long, Answer::Text(_)) | (Kind::Confirm, Answer::Bool(_)) => Ok(()),
         (Kind::Scale { min, max, .. }, Answer::Number(n)) if (min..=max).contains(&n) => Ok(()),
-        (Kind::Scale { min, max, .. }, Answer::Number(n)) => Err(format!("{n} is outside the scale {min} to {max}")),
+        (Kind::Scale { min, max, .. }, Answer::Number(n)) => Err((words.outside_scale)(*n, *min, *max)),
         (Kind::Choice(_), Answer::Choice(picked)) if is_option(picked) => Ok(()),
         (Kind::Multi(_), Answer::Multi(picked)) if picked.iter().all(is_option) => {
-            if picked.is_empty() && prompt.required { Err("choose at least one option".to_owned()) } else { Ok(()) }
+            if picked.is_empty() && prompt.required { Err(words.choose_one.to_owned()) } else { Ok(()) }
         }
         (Kind::Choice(_), Answer::Choice(_)) | (Kind::Multi(_), Answer::Multi(_)) => {
-            Err(format!("'{}' is not an option; the options are {}", bad_option(prompt, answer), option_list(prompt)))
+            Err((words.not_an_option)(bad_option(prompt, answer), &option_list(prompt)))
         }
-        (kind, _) => Err(format!("a {} prompt takes {}", kind.name(), takes(kind))),
+        (kind, _) => Err((words.kind_takes_only)(kind.name(), &crate::answers_file::takes(kind, words))),
     }
 }
 
@@ -362,16 +361,6 @@ fn bad_option<'a>(prompt: &Prompt, answer: &'a Answer) -> &'a str {
 fn option_list(prompt: &Prompt) -> String {
     let ids: Vec<String> = prompt.kind.options().iter().map(|option| format!("'{}'", option.id)).collect();
     ids.join(", ")
-}
-
-pub fn takes(kind: &Kind) -> String {
-    match kind {
-        Kind::Text | Kind::Long => "a string".to_owned(),
-        Kind::Scale { min, max, .. } => format!("a whole number from {min} to {max}"),
-        Kind::Choice(_) => "one option id as a string".to_owned(),
-        Kind::Multi(_) => "a list of option ids".to_owned(),
-        Kind::Confirm => "true or false".to_owned(),
-    }
 }
 
 #[cfg(test)]

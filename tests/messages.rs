@@ -125,6 +125,12 @@ fn a_missing_set_and_a_bad_answers_file_are_said_in_dutch() {
     in_dutch(&home, &["run", "five-tips", "--answers", &broken], "answer to 'calm'", "antwoord op 'calm'");
     let missing = home.path().join("missing.toml").to_str().unwrap().to_owned();
     in_dutch(&home, &["run", "five-tips", "--answers", &missing], "could not read", "is niet te lezen");
+    let outside = home.write("outside.toml", &common::FIVE_TIPS.replace("calm = 4", "calm = 80"));
+    let outside = outside.to_str().unwrap();
+    in_dutch(&home, &["run", "five-tips", "--answers", outside], "is outside the scale", "80 valt buiten de schaal");
+    let no_option = home.write("option.toml", &common::FIVE_TIPS.replace("frame = \"time\"", "frame = \"money\""));
+    let no_option = no_option.to_str().unwrap();
+    in_dutch(&home, &["run", "five-tips", "--answers", no_option], "is not an option", "'money' is geen optie");
 }
 
 #[test]
