@@ -256,6 +256,9 @@ fn done_closes_a_prepared_conversation_with_a_note_kept_in_the_journal() {
     assert_eq!(entry["device"], "phone");
     let shown = home.stdout(&["show", &closing]);
     assert!(shown.contains("closed without a look-back on ") && shown.ends_with(": Settled it by mail\n"), "{shown}");
+    // When, as bezin shows times elsewhere: the day and the minute, no offset.
+    let at = entry["closed"]["at"].as_str().unwrap();
+    assert!(shown.contains(&format!("on {}: ", at[..16].replace('T', " "))), "{shown}");
 
     // No longer offered, counted or completed.
     let welcome = home.stdout(&[]);
