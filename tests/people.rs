@@ -292,7 +292,7 @@ fn a_name_seen_before_brings_back_the_last_reflection_at_once_in_both_languages(
     let mut p = common::spawn(&home, &["run", "five-tips", "--lang", "nl", "--fresh"]);
     common::at(&mut p, "›", "Bram\r");
     let block = seen_before(&mut p, "(2/");
-    assert!(block.contains("Bram: 1 reflectie, de laatste op 2025-04-01"), "{block}");
+    assert!(block.contains("Bram: 1 reflectie, de laatste op 1 april 2025"), "{block}");
     p.send_control('c').unwrap();
     p.exp_eof().unwrap();
     let mut p = common::spawn(&home, &["run", "five-tips", "--fresh"]);

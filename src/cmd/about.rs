@@ -265,7 +265,7 @@ fn write_compared(out: &mut impl Write, moment: &Moment, width: Option<usize>, w
         writeln!(out, "{}", ui::wrap(&sides, width, "    "))?;
     }
     if let Some(closed) = &moment.closed {
-        let on = closed.at.get(..10).unwrap_or(&closed.at);
+        let on = crate::lang::interface().date(closed.at.get(..10).unwrap_or(&closed.at));
         let note = closed.note.as_deref().map(|note| format!(": {note}")).unwrap_or_default();
         writeln!(out, "{}", ui::dim(&ui::wrap(&format!("{} {on}{note}", words.closed_on), width, "  ")))?;
     }

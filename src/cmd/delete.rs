@@ -18,7 +18,7 @@ pub fn run(context: &Context, args: &DeleteArgs) -> Result<ExitCode> {
         }
         let catalog = context.catalog()?;
         let said = context.lang.outcomes();
-        let question = (said.delete_question)(&entry.id, &title_of(&entry, &catalog), entry.date());
+        let question = (said.delete_question)(&entry.id, &title_of(&entry, &catalog), &context.lang.date(entry.date()));
         if !Terminal::new(context.lang, None).agree(&question)? {
             crate::tell!("{}", said.nothing_deleted);
             return Ok(ExitCode::SUCCESS);

@@ -17,12 +17,12 @@ pub fn run(context: &Context, args: &DoneArgs) -> Result<ExitCode> {
     let words = context.lang.words();
     match follow_through::close(&context.journal, &catalog, &entry, args.note.clone())? {
         Closing::Closed(closed) => {
-            let about = format!("{} {} ({})", closed.date(), title_of(&closed, &catalog), closed.id);
+            let about = format!("{} {} ({})", context.lang.date(closed.date()), title_of(&closed, &catalog), closed.id);
             crate::say!("{} {}", words.closed_now, ui::one_line(&about));
         }
         Closing::Already(closed) => {
-            let on = closed.at.get(..10).unwrap_or(&closed.at);
-            crate::tell!("{} {} {}.", entry.id, words.closed_already, ui::one_line(on));
+            let on = context.lang.date(closed.at.get(..10).unwrap_or(&closed.at));
+            crate::tell!("{} {} {}.", entry.id, words.closed_already, ui::one_line(&on));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -44,7 +44,7 @@ pub fn run(context: &Context, args: &DraftsArgs) -> Result<ExitCode> {
             bail!((context.lang.commands().no_terminal_discard)(&draft.id));
         }
         let said = context.lang.outcomes();
-        let question = (said.discard_question)(&draft.set, draft.date(), draft.answered());
+        let question = (said.discard_question)(&draft.set, &context.lang.date(draft.date()), draft.answered());
         if !Terminal::new(context.lang, None).agree(&question)? {
             crate::tell!("{}", said.nothing_discarded);
             return Ok(ExitCode::SUCCESS);

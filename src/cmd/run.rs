@@ -412,7 +412,7 @@ fn close_one(context: &Context, catalog: &Catalog, terminal: &Terminal, open: &[
     let words = context.lang.words();
     let note = terminal.line(words.close_note, "")?;
     if let Closing::Closed(closed) = follow_through::close(&context.journal, catalog, &open[at].entry, note)? {
-        let about = format!("{} {}", closed.date(), super::title_of(&closed, catalog));
+        let about = format!("{} {}", context.lang.date(closed.date()), super::title_of(&closed, catalog));
         crate::tell!("{} {}", words.closed_now, ui::one_line(&about));
     }
     Ok(())

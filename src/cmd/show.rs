@@ -43,8 +43,8 @@ pub fn run(context: &Context, args: &ShowArgs, lang: Option<Lang>) -> Result<Exi
         writeln!(out, "{space}{} {earlier}", ui::dim(words.follows_entry))?;
     }
     if let Some(closed) = &entry.closed {
-        // The day and time, as the rest of bezin shows them: no seconds, no offset.
-        let on = closed.at.get(..16).unwrap_or(&closed.at).replace('T', " ");
+        // The day and the minute, without seconds or offset, as a sentence writes them.
+        let on = context.lang.date(&closed.at.get(..16).unwrap_or(&closed.at).replace('T', " "));
         let note = closed.note.as_deref().map(|note| format!(": {note}")).unwrap_or_default();
         writeln!(out, "\n{}", ui::dim(&ui::wrap(&format!("{} {on}{note}", words.closed_on), width, "")))?;
     }

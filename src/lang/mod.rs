@@ -55,6 +55,36 @@ impl Lang {
         }
     }
 
+    /// A day (`2026-12-03`), or a day and a time (`2026-12-03 13:07`), as a
+    /// sentence in this language writes it: `3 december 2026 om 13:07` in
+    /// Dutch. Tables and lists keep the sortable form.
+    pub fn date(self, day: &str) -> String {
+        const MONTHS: [&str; 12] = [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        let parts = (day.get(..4), day.get(5..7), day.get(8..10), day.get(4..5), day.get(7..8));
+        let (Lang::Nl, (Some(year), Some(month), Some(date), Some("-"), Some("-"))) = (self, parts) else {
+            return day.to_owned();
+        };
+        let (Ok(month), Ok(date)) = (month.parse::<usize>(), date.parse::<u8>()) else { return day.to_owned() };
+        let Some(name) = month.checked_sub(1).and_then(|at| MONTHS.get(at)) else { return day.to_owned() };
+        match day.get(10..).map(str::trim).filter(|time| !time.is_empty()) {
+            Some(time) => format!("{date} {name} {year} om {time}"),
+            None => format!("{date} {name} {year}"),
+        }
+    }
+
     /// What the commands say they did, and ask first.
     pub fn outcomes(self) -> &'static outcomes::OutcomeWords {
         match self {
@@ -548,6 +578,10 @@ mod tests {
     fn an_unknown_code_names_the_known_ones() {
         let err = "de".parse::<Lang>().unwrap_err();
         assert_eq!(err, "unknown language 'de'; bezin speaks en, nl");
+        assert_eq!(Lang::Nl.date("2026-03-01"), "1 maart 2026");
+        assert_eq!(Lang::Nl.date("2026-12-03 13:07"), "3 december 2026 om 13:07");
+        assert_eq!(Lang::En.date("2026-12-03 13:07"), "2026-12-03 13:07");
+        assert_eq!(Lang::Nl.date("gisteren"), "gisteren");
     }
 
     #[test]

@@ -129,7 +129,10 @@ impl Terminal {
         let width = terminal_width(&self.term).unwrap_or(80);
         let mut lines = vec![format!(
             "  {name}: {} {count}, {} {} ({})",
-            recalled.reflections, words.last_on, recalled.date, recalled.title
+            recalled.reflections,
+            words.last_on,
+            self.lang.date(&recalled.date),
+            recalled.title
         )];
         for (question, answer) in recalled.answers.iter().take(RECALLED_ANSWERS) {
             lines.push(format!(
@@ -187,6 +190,7 @@ impl Terminal {
     pub fn offer_resume(&self, draft: &Draft) -> Result<bool> {
         let words = self.words();
         let started = one_line(draft.started.get(..16).unwrap_or(&draft.started)).replace('T', " ");
+        let started = self.lang.date(&started);
         let question = format!("{} {started} ({} {})?", words.resume_offer, draft.answered(), words.answers_word);
         self.yes_no(Some(&question), Some(true))
     }
