@@ -209,3 +209,17 @@ fn what_the_commands_did_is_said_in_dutch() {
         }
     }
 }
+
+/// The commands a message suggests are made as bezin was started: in
+/// Dutch, with the language flag the person gave.
+#[test]
+fn suggested_commands_keep_the_language_flag() {
+    let home = Home::new();
+    let out = home.command().args(["search", "--lang", "nl"]).output().unwrap();
+    let said = text(&out.stderr);
+    assert!(said.contains("bijvoorbeeld: bezin search Anna --lang nl (of bezin search"), "{said}");
+    let answers = home.write("answers.toml", common::FIVE_TIPS);
+    let out = home.command().args(["run", "--answers", answers.to_str().unwrap(), "--lang", "nl"]).output().unwrap();
+    let said = text(&out.stderr);
+    assert!(said.contains("zoals: bezin run five-tips --answers answers.toml --lang nl"), "{said}");
+}

@@ -34,7 +34,9 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
         bail!(words.resume_with_answers);
     }
     let set_id =
-        args.set.clone().or_else(|| context.config.default_set.clone()).ok_or_else(|| anyhow!(words.name_the_set))?;
+        args.set.clone().or_else(|| context.config.default_set.clone()).ok_or_else(|| {
+            anyhow!((words.name_the_set)(&crate::shell::command("run five-tips --answers answers.toml")))
+        })?;
     let set = &catalog.get(&set_id).inspect_err(|_| warn_broken(context.lang, &catalog))?.set;
     let earlier = given_earlier(context, &args.follows)?;
     let started = crate::clock::stamp();
@@ -62,7 +64,9 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<ExitCode> {
 
 fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<ExitCode> {
     if !Terminal::available() {
-        bail!(context.lang.commands().no_terminal_run);
+        let (run, show) =
+            (crate::shell::command("run SET --answers answers.toml"), crate::shell::command("sets show SET"));
+        bail!((context.lang.commands().no_terminal_run)(&run, &show));
     }
     let terminal = Terminal::new(context.lang, context.config.editor.clone());
     let set_id = match args.set.clone().or_else(|| context.config.default_set.clone()) {

@@ -29,7 +29,9 @@ struct Found<'e> {
 
 pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
     let Some(text) = &args.text else {
-        bail!(context.lang.commands().search_needs_text);
+        let words = context.lang.commands();
+        let [one, other] = words.search_examples.map(crate::shell::command);
+        bail!((words.search_needs_text)(&one, &other));
     };
     let query = Query::new(text)?;
     let catalog = context.catalog()?;

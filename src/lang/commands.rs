@@ -31,8 +31,10 @@ pub struct CommandWords {
     pub jrnl_date: fn(&str, &str) -> String,
     pub migrated: fn(&str) -> String,
     pub resume_with_answers: &'static str,
-    pub name_the_set: &'static str,
-    pub no_terminal_run: &'static str,
+    /// With the command that shows how.
+    pub name_the_set: fn(&str) -> String,
+    /// With the command that runs a set from a file, and the one that lists its prompts.
+    pub no_terminal_run: fn(&str, &str) -> String,
     pub nothing_to_resume: fn(&str, &str) -> String,
     /// After a draft that could not be kept: the reason.
     pub only_in_memory: fn(&str) -> String,
@@ -42,7 +44,9 @@ pub struct CommandWords {
     pub printed_above: &'static str,
     pub cut_off_kept: fn(usize, &str) -> String,
     pub broken_set: fn(&str) -> String,
-    pub search_needs_text: &'static str,
+    /// With two example commands, made from `search_examples`.
+    pub search_needs_text: fn(&str, &str) -> String,
+    pub search_examples: [&'static str; 2],
     pub not_a_set_id: fn(&str) -> String,
     pub set_exists: fn(&str) -> String,
     pub set_missing: fn(&str, &str) -> String,
@@ -102,9 +106,13 @@ pub static EN: CommandWords = CommandWords {
         )
     },
     resume_with_answers: "--resume goes on with a draft in the terminal; it does not go with --answers",
-    name_the_set: "name the set to run with --answers, like: bezin run five-tips --answers answers.toml",
-    no_terminal_run: "no terminal to ask the questions in; to run without one, give the answers in a file: \
-                      bezin run SET --answers answers.toml (bezin sets show SET lists the prompt ids)",
+    name_the_set: |example| format!("name the set to run with --answers, like: {example}"),
+    no_terminal_run: |run, show| {
+        format!(
+            "no terminal to ask the questions in; to run without one, give the answers in a file: {run} ({show} \
+             lists the prompt ids)"
+        )
+    },
     nothing_to_resume: |set, drafts| {
         format!("there is no unfinished '{set}' reflection to resume ({drafts} lists them)")
     },
@@ -121,7 +129,8 @@ pub static EN: CommandWords = CommandWords {
         format!("line {line} of the journal was cut off by an earlier crash; it is kept in {path}")
     },
     broken_set: |broken| format!("left out a set that does not load:\n{broken}"),
-    search_needs_text: "search needs a text to look for, for example: bezin search Anna (or bezin search \"next step\")",
+    search_needs_text: |one, other| format!("search needs a text to look for, for example: {one} (or {other})"),
+    search_examples: ["search Anna", "search \"next step\""],
     not_a_set_id: |id| {
         format!(
             "'{id}' cannot be a set id; use 1 to 64 lowercase letters, digits, '-' and '_', starting with a letter \
@@ -203,9 +212,13 @@ pub static NL: CommandWords = CommandWords {
         )
     },
     resume_with_answers: "--resume gaat verder met een concept in de terminal; dat gaat niet samen met --answers",
-    name_the_set: "noem de set die je met --answers doet, zoals: bezin run five-tips --answers answers.toml",
-    no_terminal_run: "geen terminal om de vragen in te stellen; zonder terminal geef je de antwoorden in een \
-                      bestand: bezin run SET --answers answers.toml (bezin sets show SET toont de ids van de vragen)",
+    name_the_set: |example| format!("noem de set die je met --answers doet, zoals: {example}"),
+    no_terminal_run: |run, show| {
+        format!(
+            "geen terminal om de vragen in te stellen; zonder terminal geef je de antwoorden in een bestand: {run} \
+             ({show} toont de ids van de vragen)"
+        )
+    },
     nothing_to_resume: |set, drafts| {
         format!("er is geen onafgemaakte reflectie '{set}' om mee verder te gaan ({drafts} toont ze)")
     },
@@ -222,8 +235,10 @@ pub static NL: CommandWords = CommandWords {
         format!("regel {line} van het dagboek werd afgebroken door een eerdere crash; hij staat in {path}")
     },
     broken_set: |broken| format!("een set die niet laadt, is weggelaten:\n{broken}"),
-    search_needs_text: "search heeft een tekst nodig om te zoeken, bijvoorbeeld: bezin search Anna (of bezin search \
-                        \"volgende stap\")",
+    search_needs_text: |one, other| {
+        format!("search heeft een tekst nodig om te zoeken, bijvoorbeeld: {one} (of {other})")
+    },
+    search_examples: ["search Anna", "search \"volgende stap\""],
     not_a_set_id: |id| {
         format!(
             "'{id}' kan geen id van een set zijn; gebruik 1 tot 64 kleine letters, cijfers, '-' en '_', beginnend \
