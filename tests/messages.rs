@@ -223,3 +223,17 @@ fn suggested_commands_keep_the_language_flag() {
     let said = text(&out.stderr);
     assert!(said.contains("zoals: bezin run five-tips --answers answers.toml --lang nl"), "{said}");
 }
+
+/// What check says of a device's record it cannot take is Dutch too.
+#[test]
+fn a_damaged_record_of_another_device_is_named_in_dutch() {
+    let home = Home::new();
+    let id = home.save("five-tips", common::FIVE_TIPS, &[]);
+    let change = format!(r#"{{"change":"{id}","fields":{{"tags":"work"}},"at":5,"dev":"bbbbbbbbbb"}}"#);
+    home.write("journal.jsonl/dev-bbbbbbbbbb/log-000001.jsonl", &format!("{change}\n"));
+    let out = home.command().args(["check", "--lang", "nl"]).output().unwrap();
+    let said = text(&out.stdout);
+    let expected =
+        format!("is beschadigd (een wijziging van de reflectie {id}: haar 'tags' is niet wat dat veld bevat)");
+    assert!(said.contains(&expected), "{said}");
+}

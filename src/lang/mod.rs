@@ -5,6 +5,7 @@ pub mod check;
 pub mod commands;
 pub mod config;
 pub mod errors;
+pub mod journal;
 pub mod outcomes;
 
 use std::collections::BTreeMap;
@@ -82,6 +83,14 @@ impl Lang {
         match day.get(10..).map(str::trim).filter(|time| !time.is_empty()) {
             Some(time) => format!("{date} {name} {year} om {time}"),
             None => format!("{date} {name} {year}"),
+        }
+    }
+
+    /// What the journal's folder says of itself.
+    pub fn journal(self) -> &'static journal::JournalWords {
+        match self {
+            Lang::En => &journal::EN,
+            Lang::Nl => &journal::NL,
         }
     }
 

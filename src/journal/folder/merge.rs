@@ -392,7 +392,8 @@ impl Found {
                 let finished = match finished {
                     Some(finished) if stamp.at > 0 => finished,
                     None if stamp.at > 0 => {
-                        return Found::Damaged(0, format!("the entry {id} has a finish time bezin cannot read"));
+                        let words = crate::lang::interface().journal();
+                        return Found::Damaged(0, (words.finish_unreadable)(&id));
                     }
                     finished => {
                         *running = finished.unwrap_or(*running).max(*running);

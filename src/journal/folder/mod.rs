@@ -115,11 +115,8 @@ impl Folder {
         let text = read_small(&dir.join(FORMAT_FILE), 4096).unwrap_or_default();
         let text = String::from_utf8_lossy(&text);
         if !text.starts_with("bezin journal, format 3") {
-            bail!(
-                "the journal {} was written by a newer bezin (its format.txt says '{}'); this one leaves it as it is",
-                dir.display(),
-                crate::ui::truncate(text.lines().next().unwrap_or_default(), 60)
-            );
+            let says = crate::ui::truncate(text.lines().next().unwrap_or_default(), 60);
+            bail!((crate::lang::interface().journal().newer_format)(&dir.display().to_string(), &says));
         }
         let real = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
         let key = real
@@ -397,21 +394,11 @@ impl Folder {
         let survey = self.survey()?;
         let left = survey.damaged.len() + survey.newer + survey.twins + survey.refused + survey.strays.len();
         if left + survey.unreadable.len() + survey.cut.len() > 0 {
-            bail!(
-                "the journal {} holds what its encrypted form would not keep (bezin check names it: damaged \
-                 or newer records, versions, files set aside); nothing was encrypted",
-                self.dir.display()
-            );
+            bail!((crate::lang::interface().journal().not_for_encrypting)(&self.dir.display().to_string()));
         }
         if !others.is_empty() {
-            bail!(
-                "the journal {} is kept on other devices too ({}); the encrypted journal is one device's, \
-                 so encrypting this one would leave them writing to a folder that is gone. Decide on one \
-                 device, move the others' folders (dev-…) out of the journal once they have synced, and \
-                 encrypt there",
-                self.dir.display(),
-                others.join(", ")
-            );
+            let words = crate::lang::interface().journal();
+            bail!((words.shared_for_encrypting)(&self.dir.display().to_string(), &others.join(", ")));
         }
         Ok(())
     }
@@ -466,7 +453,7 @@ impl Folder {
         let dir = self.own_dir();
         let created = match fs::symlink_metadata(&dir) {
             Ok(meta) if meta.is_dir() => false,
-            Ok(_) => bail!("{} is not a folder of bezin's (a link, or a file); bezin writes only there", dir.display()),
+            Ok(_) => bail!((crate::lang::interface().journal().not_own_folder)(&dir.display().to_string())),
             Err(_) => true,
         };
         if created {
@@ -484,7 +471,7 @@ impl Folder {
             OpenOptions::new().read(true).append(true).create(true).mode(0o600).custom_flags(flags).open(&path);
         let mut file = opened.with_context(writing)?;
         if !file.metadata()?.is_file() {
-            bail!("{} is not a regular file; bezin writes its log only to a file of its own", path.display());
+            bail!((crate::lang::interface().journal().log_not_regular)(&path.display().to_string()));
         }
         let whole = |line: &[u8]| record::parse(line, &self.device).is_ok();
         let ended = lines::tail_start(&file, file.metadata()?.len())?.is_none();

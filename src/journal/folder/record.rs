@@ -95,7 +95,8 @@ pub enum Unread {
 
 /// Reads one line of the log of device `dev`.
 pub fn parse<'a>(line: &'a [u8], dev: &str) -> Result<(Record<'a>, Stamp), Unread> {
-    let text = simdutf8::basic::from_utf8(line).map_err(|_| Unread::Damaged("not UTF-8".to_owned()))?;
+    let words = crate::lang::interface().journal();
+    let text = simdutf8::basic::from_utf8(line).map_err(|_| Unread::Damaged(words.not_utf8.to_owned()))?;
     if let Some(added) = parse_add(text) {
         return Ok(added);
     }
@@ -103,19 +104,19 @@ pub fn parse<'a>(line: &'a [u8], dev: &str) -> Result<(Record<'a>, Stamp), Unrea
     let (Some(at), Some(by)) = (read.at, read.dev) else {
         // An entry of the journal this log was made from: made before any change.
         let (Some(id), Some(_)) = (read.id, read.format) else {
-            return Err(Unread::Damaged("neither an entry nor a change of one".to_owned()));
+            return Err(Unread::Damaged(words.no_record.to_owned()));
         };
         let record = Record::Add { entry: line, id, finished: read.finished, edited: read.edited };
         return Ok((record, Stamp { at: 0, dev: dev.into() }));
     };
     if at >= LATEST {
-        return Err(Unread::Damaged(format!("a change stamped {at}, later than any bezin makes")));
+        return Err(Unread::Damaged((words.stamped_beyond)(at)));
     }
     let stamp = Stamp { at, dev: by.as_ref().into() };
     let object = |value: Option<Value>| match value {
         Some(Value::Object(map)) => Ok(map),
         None => Ok(Map::new()),
-        Some(_) => Err(Unread::Damaged("a change whose fields are not by name".to_owned())),
+        Some(_) => Err(Unread::Damaged(words.fields_not_by_name.to_owned())),
     };
     let record = if let Some(raw) = read.add {
         let head: Head = serde_json::from_str(raw.get()).map_err(|err| Unread::Damaged(err.to_string()))?;
@@ -125,7 +126,7 @@ pub fn parse<'a>(line: &'a [u8], dev: &str) -> Result<(Record<'a>, Stamp), Unrea
     } else if let Some(id) = read.change {
         let (fields, answers) = (object(read.fields)?, object(read.answers)?);
         if let Some(problem) = unfit(&fields, &answers) {
-            return Err(Unread::Damaged(format!("a change of the entry {}: {problem}", crate::ui::truncate(&id, 64))));
+            return Err(Unread::Damaged((words.change_of)(&crate::ui::truncate(&id, 64), &problem)));
         }
         Record::Set { id, fields, answers }
     } else if let Some(id) = read.delete {
@@ -157,13 +158,13 @@ fn unfit(fields: &Map<String, Value>, answers: &Map<String, Value>) -> Option<St
             _ => true,
         };
         if !fits {
-            return Some(format!("its '{}' is not what that field holds", crate::ui::truncate(field, 40)));
+            return Some((crate::lang::interface().journal().field_unfit)(&crate::ui::truncate(field, 40)));
         }
     }
     for (prompt, answer) in answers {
         let fits = answer.is_null() || answer.get("prompt").and_then(Value::as_str) == Some(prompt.as_str());
         if !fits {
-            return Some(format!("its answer to '{}' is not an answer to it", crate::ui::truncate(prompt, 40)));
+            return Some((crate::lang::interface().journal().answer_unfit)(&crate::ui::truncate(prompt, 40)));
         }
     }
     None

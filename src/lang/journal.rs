@@ -1,0 +1,87 @@
+//! What the journal's folder says of itself, in each language: a record
+//! it cannot read, and a folder it will not write or encrypt.
+
+/// The journal folder's words.
+pub struct JournalWords {
+    pub not_utf8: &'static str,
+    pub no_record: &'static str,
+    pub stamped_beyond: fn(u64) -> String,
+    pub fields_not_by_name: &'static str,
+    pub change_of: fn(&str, &str) -> String,
+    pub field_unfit: fn(&str) -> String,
+    pub answer_unfit: fn(&str) -> String,
+    pub finish_unreadable: fn(&str) -> String,
+    pub newer_format: fn(&str, &str) -> String,
+    pub not_own_folder: fn(&str) -> String,
+    pub log_not_regular: fn(&str) -> String,
+    pub not_for_encrypting: fn(&str) -> String,
+    pub shared_for_encrypting: fn(&str, &str) -> String,
+}
+
+pub static EN: JournalWords = JournalWords {
+    not_utf8: "not UTF-8",
+    no_record: "neither an entry nor a change of one",
+    stamped_beyond: |at| format!("a change stamped {at}, later than any bezin makes"),
+    fields_not_by_name: "a change whose fields are not by name",
+    change_of: |id, problem| format!("a change of the entry {id}: {problem}"),
+    field_unfit: |field| format!("its '{field}' is not what that field holds"),
+    answer_unfit: |prompt| format!("its answer to '{prompt}' is not an answer to it"),
+    finish_unreadable: |id| format!("the entry {id} has a finish time bezin cannot read"),
+    newer_format: |dir, says| {
+        format!(
+            "the journal {dir} was written by a newer bezin (its format.txt says '{says}'); this one leaves it as it is"
+        )
+    },
+    not_own_folder: |dir| format!("{dir} is not a folder of bezin's (a link, or a file); bezin writes only there"),
+    log_not_regular: |path| format!("{path} is not a regular file; bezin writes its log only to a file of its own"),
+    not_for_encrypting: |dir| {
+        format!(
+            "the journal {dir} holds what its encrypted form would not keep (bezin check names it: damaged or \
+             newer records, versions, files set aside); nothing was encrypted"
+        )
+    },
+    shared_for_encrypting: |dir, others| {
+        format!(
+            "the journal {dir} is kept on other devices too ({others}); the encrypted journal is one device's, so \
+             encrypting this one would leave them writing to a folder that is gone. Decide on one device, move the \
+             others' folders (dev-…) out of the journal once they have synced, and encrypt there"
+        )
+    },
+};
+
+pub static NL: JournalWords = JournalWords {
+    not_utf8: "geen UTF-8",
+    no_record: "geen reflectie en geen wijziging van een reflectie",
+    stamped_beyond: |at| format!("een wijziging met tijdstempel {at}, later dan bezin er ooit een maakt"),
+    fields_not_by_name: "een wijziging waarvan de velden niet bij naam staan",
+    change_of: |id, problem| format!("een wijziging van de reflectie {id}: {problem}"),
+    field_unfit: |field| format!("haar '{field}' is niet wat dat veld bevat"),
+    answer_unfit: |prompt| format!("haar antwoord op '{prompt}' is geen antwoord op die vraag"),
+    finish_unreadable: |id| format!("de reflectie {id} heeft een eindtijd die bezin niet kan lezen"),
+    newer_format: |dir, says| {
+        format!(
+            "het dagboek {dir} is geschreven door een nieuwere bezin (in format.txt staat '{says}'); deze laat het \
+             zoals het is"
+        )
+    },
+    not_own_folder: |dir| {
+        format!("{dir} is geen map van bezin (een koppeling, of een bestand); bezin schrijft alleen daar")
+    },
+    log_not_regular: |path| {
+        format!("{path} is geen gewoon bestand; bezin schrijft zijn logboek alleen naar een eigen bestand")
+    },
+    not_for_encrypting: |dir| {
+        format!(
+            "het dagboek {dir} bevat wat de versleutelde vorm niet zou bewaren (bezin check noemt het: beschadigde \
+             of nieuwere regels, versies, apart gezette bestanden); er is niets versleuteld"
+        )
+    },
+    shared_for_encrypting: |dir, others| {
+        format!(
+            "het dagboek {dir} staat ook op andere apparaten ({others}); het versleutelde dagboek hoort bij één \
+             apparaat, dus als je het hier versleutelt, schrijven de andere naar een map die er niet meer is. Kies \
+             één apparaat, haal de mappen van de andere (dev-…) uit het dagboek zodra ze gesynchroniseerd zijn, en \
+             versleutel daar"
+        )
+    },
+};
