@@ -237,3 +237,18 @@ fn a_damaged_record_of_another_device_is_named_in_dutch() {
         format!("is beschadigd (een wijziging van de reflectie {id}: haar 'tags' is niet wat dat veld bevat)");
     assert!(said.contains(&expected), "{said}");
 }
+
+/// The welcome, the first screen a person sees, speaks Dutch throughout.
+#[test]
+fn the_welcome_speaks_dutch() {
+    let home = Home::new();
+    journal(&home);
+    let out = home.command().args(["--lang", "nl"]).output().unwrap();
+    let said = text(&out.stdout);
+    for dutch in ["bezin · bezint eer ge begint", "Reflecties", "Laatste reflecties", "Om te beginnen:"] {
+        assert!(said.contains(dutch), "{dutch}: {said}");
+    }
+    for english in ["think before", "Reflections", "Latest entries", "To look back on", "To start"] {
+        assert!(!said.contains(english), "{english}: {said}");
+    }
+}

@@ -36,8 +36,9 @@ pub fn run(context: &Context) -> Result<ExitCode> {
     )?;
     let (drafts, _) = context.drafts().all().unwrap_or_default();
     let mut out = ui::stdout();
-    writeln!(out, "{} · think before you begin\n", ui::bold("bezin"))?;
-    writeln!(out, "{}", ui::bold("Reflections"))?;
+    let words = context.lang.words();
+    writeln!(out, "{} · {}\n", ui::bold("bezin"), words.welcome_tagline)?;
+    writeln!(out, "{}", ui::bold(words.welcome_sets))?;
     let sets: Vec<[String; 2]> = catalog
         .sets
         .iter()
@@ -45,7 +46,7 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         .collect();
     ui::table(&mut out, &[Column::id(""), Column::flexible("")], &sets)?;
     if !latest.is_empty() {
-        writeln!(out, "\n{}", ui::bold("Latest entries"))?;
+        writeln!(out, "\n{}", ui::bold(words.welcome_latest))?;
         let rows: Vec<[String; 3]> = latest
             .iter()
             .map(|entry| [format!("  {}", entry.short_id()), entry.date().to_owned(), title_of(entry, &catalog)])
@@ -53,7 +54,7 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         ui::table(&mut out, &[Column::id(""), Column::fixed(""), Column::flexible("")], &rows)?;
     }
     if !open.is_empty() {
-        writeln!(out, "\n{}", ui::bold("To look back on"))?;
+        writeln!(out, "\n{}", ui::bold(words.welcome_look_back))?;
         let rows: Vec<[String; 3]> = open
             .iter()
             .zip(follow_through::when_prepared(&open))
@@ -70,7 +71,7 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         }
     }
     if !drafts.is_empty() {
-        writeln!(out, "\n{}", ui::bold("Unfinished"))?;
+        writeln!(out, "\n{}", ui::bold(words.welcome_unfinished))?;
         let rows: Vec<[String; 3]> = drafts
             .iter()
             .map(|draft| {
@@ -78,8 +79,8 @@ pub fn run(context: &Context) -> Result<ExitCode> {
                     format!("  {}", draft.set),
                     draft.date().to_owned(),
                     match draft.answered() {
-                        1 => "1 answer".to_owned(),
-                        n => format!("{n} answers"),
+                        1 => format!("1 {}", words.answer_word),
+                        n => format!("{n} {}", words.answers_word),
                     },
                 ]
             })
@@ -91,6 +92,6 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         Some(draft) => crate::shell::command(&format!("run {} --resume", draft.set)),
         None => crate::shell::command(&format!("run {start}")),
     };
-    writeln!(out, "\nTo start:\n  {}", ui::accent(&command))?;
+    writeln!(out, "\n{}\n  {}", words.welcome_start, ui::accent(&command))?;
     Ok(ExitCode::SUCCESS)
 }
