@@ -252,3 +252,13 @@ fn the_welcome_speaks_dutch() {
         assert!(!said.contains(english), "{english}: {said}");
     }
 }
+
+/// The list of sets names its columns and where each set comes from in Dutch.
+#[test]
+fn the_list_of_sets_speaks_dutch() {
+    let home = Home::new();
+    let out = home.command().args(["sets", "--lang", "nl"]).output().unwrap();
+    let said = text(&out.stdout);
+    assert!(said.starts_with("ID") && said.contains("TITEL") && said.contains("ingebouwd"), "{said}");
+    assert!(!said.contains("TITLE") && !said.contains("built-in"), "{said}");
+}

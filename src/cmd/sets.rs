@@ -109,6 +109,12 @@ fn new(context: &Context, id: &str) -> Result<ExitCode> {
 
 fn list(context: &Context) -> Result<ExitCode> {
     let catalog = context.catalog()?;
+    let words = context.lang.words();
+    let origin = |origin: &Origin| match origin {
+        Origin::BuiltIn => words.built_in.to_owned(),
+        Origin::File { path, replaces_built_in: false } => path.display().to_string(),
+        Origin::File { path, replaces_built_in: true } => format!("{} ({})", path.display(), words.replaces_built_in),
+    };
     let rows: Vec<[String; 4]> = catalog
         .sets
         .iter()
@@ -118,16 +124,16 @@ fn list(context: &Context) -> Result<ExitCode> {
                 set.id.clone(),
                 set.title.get(context.lang).to_owned(),
                 set.prompts.len().to_string(),
-                available.origin.to_string(),
+                origin(&available.origin),
             ]
         })
         .collect();
     let mut out = ui::stdout();
     let columns = [
-        Column::id("ID"),
-        Column::flexible("TITLE"),
-        Column::fixed("PROMPTS").optional(),
-        Column::flexible("ORIGIN").optional(),
+        Column::id(words.col_id),
+        Column::flexible(words.col_title),
+        Column::fixed(words.col_prompts).optional(),
+        Column::flexible(words.col_origin).optional(),
     ];
     ui::table(&mut out, &columns, &rows)?;
     super::run::warn_broken(context.lang, &catalog);
