@@ -262,3 +262,16 @@ fn the_list_of_sets_speaks_dutch() {
     assert!(said.starts_with("ID") && said.contains("TITEL") && said.contains("ingebouwd"), "{said}");
     assert!(!said.contains("TITLE") && !said.contains("built-in"), "{said}");
 }
+
+/// `show` gives when an entry was made the way a sentence of its language
+/// writes it, without seconds or offset.
+#[test]
+fn show_says_when_in_dutch() {
+    let home = Home::new();
+    journal(&home);
+    let out = home.command().args(["show", "abc1000001", "--lang", "nl"]).output().unwrap();
+    let said = text(&out.stdout);
+    assert!(said.contains("abc1000001 · 10 januari 2026 om 09:00 · five-tips"), "{said}");
+    let out = home.command().args(["show", "abc1000001"]).output().unwrap();
+    assert!(text(&out.stdout).contains("abc1000001 · 2026-01-10 09:00 · five-tips"), "{}", text(&out.stdout));
+}

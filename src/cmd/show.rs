@@ -30,7 +30,7 @@ pub fn run(context: &Context, args: &ShowArgs, lang: Option<Lang>) -> Result<Exi
         Some(lang) => in_language(&entry, &catalog, lang),
         None => entry.clone(),
     };
-    write_entry(&mut out, &shown, &catalog, width)?;
+    write_entry(&mut out, &shown, &catalog, width, context.lang)?;
     let later = context.journal.following(&entry.id, context.warn_damaged())?;
     let words = context.lang.words();
     let mut first = true;
@@ -61,14 +61,22 @@ fn link(entry: &Entry, catalog: &Catalog) -> String {
 
 /// An entry as a person reads it: a heading, a line of facts, then each
 /// question with its answer, wrapped to `width` when it is a terminal's.
-fn write_entry(out: &mut impl Write, entry: &Entry, catalog: &Catalog, width: Option<usize>) -> std::io::Result<()> {
+fn write_entry(
+    out: &mut impl Write,
+    entry: &Entry,
+    catalog: &Catalog,
+    width: Option<usize>,
+    lang: Lang,
+) -> std::io::Result<()> {
     writeln!(out, "{}", ui::bold(&ui::wrap(&title_of(entry, catalog), width, "")))?;
-    let mut facts = vec![entry.id.clone(), entry.finished.replace('T', " "), entry.set.clone()];
+    // The day and the minute, as bezin gives times elsewhere.
+    let when = |stamp: &str| lang.date(&stamp.get(..16).unwrap_or(stamp).replace('T', " "));
+    let mut facts = vec![entry.id.clone(), when(&entry.finished), entry.set.clone()];
     if !entry.tags.is_empty() {
         facts.push(entry.tags.iter().map(|tag| format!("#{tag}")).collect::<Vec<_>>().join(" "));
     }
     if let Some(edited) = &entry.edited {
-        facts.push(format!("edited {}", edited.replace('T', " ")));
+        facts.push(format!("{} {}", lang.words().edited_on, when(edited)));
     }
     writeln!(out, "{}", ui::dim(&ui::wrap(&facts.join(" · "), width, "")))?;
     for recorded in &entry.answers {

@@ -252,6 +252,8 @@ pub struct Words {
     pub answer_word: &'static str,
     /// The list of sets: its columns, and where a set comes from.
     pub col_prompts: &'static str,
+    /// Before when an entry was last changed, in `show`.
+    pub edited_on: &'static str,
     pub col_origin: &'static str,
     pub built_in: &'static str,
     pub replaces_built_in: &'static str,
@@ -401,6 +403,7 @@ static EN: Words = Words {
     answers_word: "answers",
     answer_word: "answer",
     col_prompts: "PROMPTS",
+    edited_on: "edited",
     col_origin: "ORIGIN",
     built_in: "built-in",
     replaces_built_in: "replaces the built-in set",
@@ -523,6 +526,7 @@ static NL: Words = Words {
     answers_word: "antwoorden",
     answer_word: "antwoord",
     col_prompts: "VRAGEN",
+    edited_on: "gewijzigd",
     col_origin: "HERKOMST",
     built_in: "ingebouwd",
     replaces_built_in: "vervangt de ingebouwde set",
