@@ -114,14 +114,14 @@ impl<'j> Drafts<'j> {
     /// Writes the draft whole or not at all, encrypted when the journal
     /// is (which needs no secret). Returns where it is.
     pub fn save(&self, draft: &Draft) -> Result<PathBuf> {
-        let keys = self.journal.sealed().map(|sealed| sealed.keys()).transpose()?;
+        let keys = self.journal.encrypted_to()?;
         let path = self.path(&draft.id, keys.is_some());
         let failed = || format!("could not keep the draft {}", path.display());
         paths::create_private_dir(&self.dir).with_context(failed)?;
         let mut text = zeroize::Zeroizing::new(serde_json::to_vec_pretty(draft).with_context(failed)?);
         text.push(b'\n');
         if let Some(keys) = &keys {
-            keys.all().write_file(&path, ".draft-", &text).with_context(failed)?;
+            keys.write_file(&path, ".draft-", &text).with_context(failed)?;
         } else {
             let mut file = AtomicFile::new(&path, ".draft-").with_context(failed)?;
             file.write_all(&text).and_then(|()| file.commit()).with_context(failed)?;
@@ -144,12 +144,15 @@ impl<'j> Drafts<'j> {
         if !name.ends_with(".json.age") {
             return Ok(None);
         }
-        let sealed = self.journal.sealed().with_context(|| {
-            format!("the draft {} is encrypted, and the journal is not: bezin decrypt turns both back", path.display())
-        })?;
-        let own = self.journal.unlock(&sealed)?;
+        if !self.journal.is_encrypted() {
+            anyhow::bail!(
+                "the draft {} is encrypted, and the journal is not: bezin decrypt turns both back",
+                path.display()
+            );
+        }
+        self.journal.unlock_any()?;
         // One that does not open is shown as broken, never skipped.
-        Ok(Some(own.decrypt_file(path).unwrap_or_else(|_| zeroize::Zeroizing::new(Vec::new()))))
+        Ok(Some(self.journal.decrypt_small(path).unwrap_or_else(|_| zeroize::Zeroizing::new(Vec::new()))))
     }
 
     /// Every draft, newest first, and the files that are not readable drafts.

@@ -544,3 +544,91 @@ fn first_saves_at_once_on_no_journal_make_one_folder_and_one_device() {
         assert_eq!(devices.len(), 1, "{devices:?}");
     }
 }
+
+/// The encrypted journal of a device, as the person's identity reads each
+/// of its files with the age crate alone.
+fn sealed_text(device: &Device, identity: &age::x25519::Identity) -> String {
+    let folder = device.home.path().join("Sync/journal.jsonl.age");
+    let mut all = String::new();
+    for (name, bytes) in files(&folder) {
+        if name.extension().is_some_and(|ext| ext == "age") && name.to_string_lossy().contains("dev-") {
+            all.push_str(&text(&common::sealed::decrypt(&bytes, identity)));
+        }
+    }
+    all
+}
+
+fn readable_by(bytes: &[u8], identity: &age::x25519::Identity) -> bool {
+    let Ok(decryptor) = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(bytes)) else { return false };
+    decryptor.decrypt(std::iter::once(identity as &dyn age::Identity)).is_ok()
+}
+
+/// The encrypted journal on two devices: saves, changes and deletions made
+/// between syncs all arrive, the deleted words go from every file, and a
+/// key taken away on one device while the other adds one stays away.
+#[test]
+fn an_encrypted_journal_on_two_devices_loses_nothing_and_keeps_a_removed_key_out() {
+    let (laptop, desktop) = (Device::new(), Device::new());
+    let person = age::x25519::Identity::generate();
+    let (lost, added) = (age::x25519::Identity::generate(), age::x25519::Identity::generate());
+    let secret = age::secrecy::ExposeSecret::expose_secret(&person.to_string()).to_owned();
+    for device in [&laptop, &desktop] {
+        let written = device.home.write("identity.txt", &format!("{secret}\n"));
+        fs::set_permissions(written, fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let key = |identity: &age::x25519::Identity| identity.to_public().to_string();
+    let sealed = |device: &Device| device.home.path().join("Sync/journal.jsonl.age");
+    let mut sync = Syncthing::default();
+    let first = laptop.save("First");
+    laptop.bezin(&["encrypt", "--recipient", &key(&person), "--recipient", &key(&lost)]).success();
+    sync.settle(&sealed(&laptop), &sealed(&desktop));
+    let second = desktop.save("Second");
+    let third = laptop.save("Third");
+    sync.settle(&sealed(&laptop), &sealed(&desktop));
+    assert_eq!(laptop.titles(), ["Third", "Second", "First"]);
+    laptop.bezin(&["edit", &first, "--title", "First, retitled"]).success();
+    desktop.bezin(&["edit", &first, "--tag", "work"]).success();
+    desktop.bezin(&["edit", &second, "--title", "Second, retitled"]).success();
+    laptop.bezin(&["delete", &second, "--yes"]).success();
+    sync.settle(&sealed(&laptop), &sealed(&desktop));
+    assert_eq!(laptop.titles(), ["Third", "First, retitled"]);
+    assert_eq!(desktop.entries(), laptop.entries(), "the same journal on both");
+    let shown = laptop.entries();
+    let first_shown = shown.iter().find(|entry| entry["id"] == first.as_str()).unwrap();
+    assert_eq!(first_shown["tags"], serde_json::json!(["work"]), "both changes stick");
+    desktop.bezin(&["list"]).success();
+    sync.settle(&sealed(&laptop), &sealed(&desktop));
+    for device in [&laptop, &desktop] {
+        let all = sealed_text(device, &person);
+        assert!(all.contains(&third) && !all.contains("Second, retitled"), "the deleted entry's words are gone");
+    }
+
+    // One device takes a key away while the other, not having seen it, adds one.
+    laptop.bezin(&["encrypt", "--recipient", &key(&person)]).success();
+    desktop
+        .bezin(&["encrypt", "--recipient", &key(&person), "--recipient", &key(&lost), "--recipient", &key(&added)])
+        .success();
+    sync.settle(&sealed(&laptop), &sealed(&desktop));
+    for device in [&laptop, &desktop] {
+        device.bezin(&["list"]).success();
+    }
+    sync.settle(&sealed(&laptop), &sealed(&desktop));
+    let after = [laptop.save("After, laptop"), desktop.save("After, desktop")];
+    sync.settle(&sealed(&laptop), &sealed(&desktop));
+    for device in [&laptop, &desktop] {
+        let said = text(&device.bezin(&["encrypt"]).success().get_output().stdout);
+        assert!(said.contains(&key(&added)) && !said.contains(&key(&lost)), "{said}");
+        assert_eq!(device.entries().len(), 4);
+        let check = device.check();
+        assert_eq!(check.lines().filter(|line| line.starts_with("problem")).count(), 0, "{check}");
+        for (name, bytes) in files(&sealed(device)) {
+            let is_log = name.extension().is_some_and(|ext| ext == "age") && !name.to_string_lossy().contains("key-");
+            let holds_after =
+                is_log && after.iter().any(|id| text(&common::sealed::decrypt(&bytes, &person)).contains(id));
+            if holds_after {
+                assert!(!readable_by(&bytes, &lost), "{} is readable by the key taken away", name.display());
+                assert!(readable_by(&bytes, &added), "{} is not readable by the key added", name.display());
+            }
+        }
+    }
+}

@@ -37,8 +37,8 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         (Some(Err(err)), _) => return Err(err),
         _ => crate::say!("{}", (words.journal)(&journal, entries)),
     }
-    if let Some(sealed) = &sealed {
-        encryption(context, sealed, &mut problems, words)?;
+    if context.journal.is_encrypted() {
+        encryption(context, &mut problems, words)?;
     }
     if let Some(survey) = context.journal.survey()? {
         devices(&survey, &mut problems, words);
@@ -128,25 +128,27 @@ fn damaged_parts(context: &Context, sealed: &Sealed, err: &anyhow::Error, words:
 
 /// What check says of an encrypted journal: to which keys, with which
 /// identity, and what in its folder or beside it should not be there.
-fn encryption(context: &Context, sealed: &Sealed, problems: &mut Vec<String>, words: &CheckWords) -> Result<()> {
+fn encryption(context: &Context, problems: &mut Vec<String>, words: &CheckWords) -> Result<()> {
     let shown = |path: &Path| path.display().to_string();
-    let keys = sealed.keys()?;
-    crate::say!("{}", (words.encrypted)(&keys.person.keys().join(", ")));
+    crate::say!("{}", (words.encrypted)(&context.journal.person_keys()?.join(", ")));
     let named_by = match context.identity.named_by {
         "the identity setting" => words.identity_setting,
         "the default place" => words.default_place,
         flag_or_variable => flag_or_variable,
     };
     crate::say!("{}", (words.identity)(&shown(&context.identity.path), named_by));
-    let own = context.journal.unlock(sealed)?;
-    for save in sealed.unreadable(own)? {
-        problems.push((words.unreadable_save)(&shown(&save)));
-    }
-    for arriving in sealed.arriving()? {
-        problems.push((words.arriving_folder)(&shown(&arriving)));
-    }
-    for stray in sealed.strays()? {
-        problems.push((words.stray_sealed)(&shown(&stray)));
+    // An encrypted folder of format 3 is looked at as a folder of logs (`devices`).
+    if let Some(sealed) = context.journal.sealed() {
+        let own = context.journal.unlock(&sealed)?;
+        for save in sealed.unreadable(own)? {
+            problems.push((words.unreadable_save)(&shown(&save)));
+        }
+        for arriving in sealed.arriving()? {
+            problems.push((words.arriving_folder)(&shown(&arriving)));
+        }
+        for stray in sealed.strays()? {
+            problems.push((words.stray_sealed)(&shown(&stray)));
+        }
     }
     if context.journal.path().exists() {
         let import = shell::command(&format!("import {}", shell::quote(&context.journal.path().to_string_lossy())));
@@ -166,8 +168,8 @@ fn own_paths(context: &Context) -> Vec<PathBuf> {
     let mut own = vec![context.journal.place()];
     // A linked journal is written where its link points.
     own.extend(std::fs::canonicalize(context.journal.place()).ok());
-    if let Some(sealed) = context.journal.sealed() {
-        own.extend(walk(sealed.dir()));
+    if context.journal.is_encrypted() {
+        own.extend(walk(&context.journal.place()));
     }
     if context.journal.path().is_dir() {
         // A linked journal folder is named where it is.

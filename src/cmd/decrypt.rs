@@ -12,11 +12,11 @@ use crate::ui::Terminal;
 pub fn run(context: &Context, args: &DecryptArgs) -> Result<ExitCode> {
     let journal = &context.journal;
     let words = context.lang.commands();
-    let Some(sealed) = journal.sealed() else {
+    if !journal.is_encrypted() {
         bail!((words.not_encrypted)(&journal.path().display().to_string()));
-    };
+    }
     // The key is asked for before the question, so that a wrong one stops it first.
-    journal.unlock(&sealed)?;
+    journal.unlock_any()?;
     if !args.yes {
         if !Terminal::available() {
             bail!(words.no_terminal_decrypt);
@@ -27,7 +27,7 @@ pub fn run(context: &Context, args: &DecryptArgs) -> Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
     }
-    journal.decrypt(&sealed, &context.paths.drafts)?;
+    journal.decrypt(&context.paths.drafts)?;
     crate::say!("{}", (context.lang.outcomes().decrypted)(&journal.path().display().to_string()));
     Ok(ExitCode::SUCCESS)
 }

@@ -14,20 +14,20 @@ use crate::shell;
 pub fn run(context: &Context, args: &EncryptArgs) -> Result<ExitCode> {
     let journal = &context.journal;
     let given = !args.recipients.is_empty() || !args.recipients_files.is_empty();
-    if let Some(sealed) = journal.sealed() {
+    if journal.is_encrypted() {
+        let folder = journal.place().display().to_string();
         if !given {
-            let keys = sealed.keys()?;
-            let journal = sealed.dir().display().to_string();
-            crate::say!("{}", (context.lang.outcomes().encrypted_already)(&journal, &keys.person.keys().join(", ")));
+            let keys = journal.person_keys()?;
+            crate::say!("{}", (context.lang.outcomes().encrypted_already)(&folder, &keys.join(", ")));
             return Ok(ExitCode::SUCCESS);
         }
         let person = recipients(context, args)?;
         let identity = identity_reading(context, &person)?;
-        journal.unlock_with(&sealed, &identity)?;
+        journal.unlock_with_identity(&identity)?;
         drop(identity);
-        journal.rekey(&sealed, &person, &context.paths.drafts)?;
+        journal.rekey(&person, &context.paths.drafts)?;
         let said = context.lang.outcomes();
-        crate::say!("{}", (said.now_encrypted_to)(&sealed.dir().display().to_string(), &person.keys().join(", ")));
+        crate::say!("{}", (said.now_encrypted_to)(&folder, &person.keys().join(", ")));
         crate::say!("{}", said.key_left_out);
         return Ok(ExitCode::SUCCESS);
     }

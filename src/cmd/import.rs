@@ -38,11 +38,11 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         read(context, path, &Input::File(file), &mut incoming)
     };
     read?;
-    if let Some(sealed) = context.journal.sealed()
-        && let Err(err) = context.journal.unlock(&sealed)
+    if context.journal.is_encrypted()
+        && let Err(err) = context.journal.unlock_any()
     {
-        let kept = incoming.keep_for_later(&sealed)?;
-        let folder = sealed.dir().display().to_string();
+        let kept = incoming.keep_for_later(&context.journal)?;
+        let folder = context.journal.place().display().to_string();
         crate::say!("{}", (context.lang.outcomes().kept_for_later)(kept, &folder, &format!("{err:#}")));
         return Ok(ExitCode::SUCCESS);
     }
@@ -82,11 +82,11 @@ fn encrypted(path: &Path, context: &Context) -> Result<Option<Zeroizing<Vec<u8>>
             _ => return Ok(None),
         }
     };
-    let own = context.journal.sealed().and_then(|sealed| context.journal.unlock(&sealed).ok());
+    let unlocked = context.journal.is_encrypted() && context.journal.unlock_any().is_ok();
     let mut person = None;
     let mut text = Zeroizing::new(Vec::new());
     for file in files {
-        if let Some(Ok(plain)) = own.map(|own| own.decrypt_file(&file)) {
+        if let Some(Ok(plain)) = unlocked.then(|| context.journal.decrypt_small(&file)) {
             text.extend_from_slice(&plain);
             continue;
         }

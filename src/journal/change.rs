@@ -4,9 +4,9 @@
 use std::io::Write;
 use std::ops::ControlFlow;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
-use super::{Entry, Held, Journal, Locked, Sealed, entry, write_line};
+use super::{Entry, Held, Journal, Locked, entry, write_line};
 
 impl Journal {
     /// Replaces the journal with what `write` makes of it, atomically: `write`
@@ -15,11 +15,19 @@ impl Journal {
     /// synced, all under the lock. If anything fails, or nothing differs, the
     /// journal is left as it was. Returns whether it was replaced.
     pub fn rewrite(&self, write: impl FnOnce(&Locked, &mut dyn Write) -> Result<bool>) -> Result<bool> {
-        if let Some(sealed) = self.sealed() {
-            return self.rewrite_sealed(&sealed, write);
+        let sealed = self.writable_sealed_folder()?;
+        if let Some(folder) = sealed {
+            self.unlock_folder(folder)?;
         }
-        let folder = self.writable_folder()?;
+        let folder = match sealed {
+            Some(folder) => folder,
+            None => self.writable_folder()?,
+        };
         let lock = folder.lock()?;
+        if sealed.is_some() {
+            // What stopped encrypts and decrypts left beside the journal.
+            self.remove_leftovers();
+        }
         let (old, mut out) = folder.rewriting(&lock)?;
         let locked = Locked { held: Held::Plain(old.try_clone()?) };
         if !write(&locked, &mut out)? {
@@ -27,24 +35,12 @@ impl Journal {
         }
         let new = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
         let changed = folder.record_changes(&lock, &old, &new)?;
-        if changed {
+        // An encrypted view's indexes go with its old text.
+        if changed && sealed.is_none() {
             // What they hold of the entries changed or gone goes with them.
             self.remove_plain_indexes()?;
         }
         Ok(changed)
-    }
-
-    /// `rewrite` of the encrypted journal: a new journal folder.
-    pub(super) fn rewrite_sealed(
-        &self,
-        sealed: &Sealed,
-        write: impl FnOnce(&Locked, &mut dyn Write) -> Result<bool>,
-    ) -> Result<bool> {
-        let own = self.unlock(sealed)?;
-        let lock = sealed.lock(true)?.with_context(|| format!("the journal {} is gone", sealed.dir().display()))?;
-        self.remove_leftovers();
-        let locked = Locked { held: Held::Sealed(sealed.open_locked(lock, own)?) };
-        sealed.rewrite(None, |out| write(&locked, out))
     }
 }
 

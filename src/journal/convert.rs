@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::sealed::{self, Sealed};
-use super::{Held, Journal, leftover_prefix, lines, sync_dir};
+use super::sealed::Sealed;
+use super::{Journal, lines, sync_dir};
 use crate::atomic::AtomicFile;
 use crate::keys::Recipients;
 
@@ -57,13 +57,11 @@ impl Journal {
     /// Writes the encrypted journal from `plain`, and encrypts the drafts
     /// and the lines set aside beside the journal with it.
     fn seal(&self, plain: &File, person: &Recipients, drafts: &Path) -> Result<()> {
-        let (keys, key_file) = sealed::new_own_key(person)?;
         let dir = Sealed::folder_of(&self.path);
-        Sealed::create(&dir, &keys, &key_file, |out| {
+        let all = super::folder::create_sealed(&dir, &self.state, person, |out| {
             lines::copy(plain, out).with_context(|| format!("could not read the journal {}", self.display()))?;
             Ok(())
         })?;
-        let all = keys.all();
         for (plain, kind) in self.plain_asides() {
             let (path, out) = super::new_aside(&dir.join(kind), ".age")?;
             seal_file(&plain, &all, out).with_context(|| format!("could not encrypt {}", path.display()))?;
@@ -93,76 +91,103 @@ impl Journal {
 
     /// Encrypts the encrypted journal to new keys: the person's keys
     /// `person`, and a new key of the journal's own, so that a key taken
-    /// away reads nothing written after.
-    pub fn rekey(&self, sealed: &Sealed, person: &Recipients, drafts: &Path) -> Result<()> {
-        let own = self.unlock(sealed)?;
-        let lock = sealed.lock(true)?.with_context(|| format!("the journal {} is gone", sealed.dir().display()))?;
-        let opened = Held::Sealed(sealed.open_locked(lock, own)?);
-        let (keys, key_file) = sealed::new_own_key(person)?;
-        let all = keys.all();
+    /// away reads nothing written after. Every device that sees the change
+    /// writes its own files again to the new keys.
+    pub fn rekey(&self, person: &Recipients, drafts: &Path) -> Result<()> {
+        let folder = self.writable_sealed_folder()?.context("the journal is not encrypted")?;
+        self.unlock_folder(folder)?;
         // The drafts and the lines set aside are first encrypted to the old
-        // keys and the new ones together, so that whichever journal a crash
-        // leaves in place reads them; to the new keys alone at the end.
-        let mut both = sealed.keys()?.all().keys().to_vec();
-        both.extend(all.keys().iter().filter(|key| !both.contains(key)).cloned().collect::<Vec<_>>());
+        // keys and the new ones together, so that whichever keys a crash
+        // leaves in place read them; to the new keys alone at the end.
+        let old = folder.keyring()?.recipients()?;
+        let mut both = old.keys().to_vec();
+        both.extend(person.keys().iter().filter(|key| !both.contains(key)).cloned().collect::<Vec<_>>());
         let both = Recipients::new(both)?;
         let mut small = Vec::new();
-        for path in sealed.asides()?.into_iter().chain(sealed_drafts(drafts)) {
-            let text = own.decrypt_file(&path)?;
+        for path in self.sealed_asides().into_iter().chain(sealed_drafts(drafts)) {
+            let text = self.decrypt_small(&path)?;
             both.write_file(&path, ".tmp-", &text)?;
             small.push((text, path));
         }
-        sealed.rewrite(Some((&keys, &key_file)), |out| {
-            lines::copy(&opened, out).context("could not read the journal")?;
-            Ok(true)
-        })?;
+        folder.change_keys(person)?;
+        let all = folder.keyring()?.recipients()?;
         for (text, path) in small {
             all.write_file(&path, ".tmp-", &text)?;
         }
         Ok(())
     }
 
-    /// Turns the encrypted journal back into a plain file, with its drafts
-    /// and the lines set aside; the encrypted folder goes last.
-    pub fn decrypt(&self, sealed: &Sealed, drafts: &Path) -> Result<()> {
-        let own = self.unlock(sealed)?;
-        self.merge_imports(sealed, own)?;
-        let lock = sealed.lock(true)?.with_context(|| format!("the journal {} is gone", sealed.dir().display()))?;
-        self.remove_leftovers();
-        let opened = Held::Sealed(sealed.open_locked(lock, own)?);
-        // What the folder holds beside the journal would go with it.
-        let strays = sealed.strays()?.into_iter().chain(sealed.arriving()?);
-        let strays = strays.chain(sealed.unreadable(own)?).chain(sealed.imports()?);
-        if let Some(stray) = strays.into_iter().next() {
+    /// The files of lines set aside in the encrypted journal's folder.
+    fn sealed_asides(&self) -> Vec<PathBuf> {
+        let dir = Sealed::folder_of(&self.path);
+        let Ok(entries) = fs::read_dir(&dir) else { return Vec::new() };
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                ASIDE.iter().any(|kind| name.starts_with(&format!("{kind}-")))
+                    && std::path::Path::new(&name).extension().is_some_and(|ext| ext == "age")
+            })
+            .map(|entry| entry.path())
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// Turns the encrypted journal back into a plain journal folder, with
+    /// its drafts and the lines set aside: the plain folder is made whole
+    /// beside it, the encrypted one is moved aside, the plain one put in
+    /// its place, and the encrypted one removed last.
+    pub fn decrypt(&self, drafts: &Path) -> Result<()> {
+        if let Some(sealed) = self.sealed() {
+            super::folder::migrate_sealed(&sealed, &self.state)?;
+        }
+        let folder = self.sealed_folder()?.context("the journal is not encrypted")?;
+        self.unlock_folder(folder)?;
+        folder.alone()?;
+        if fs::symlink_metadata(&self.path).is_ok() {
             bail!(
-                "{} is in the encrypted journal's folder but not in the journal; bring it in with bezin import, or \
-                 move it away, then decrypt",
-                stray.display()
+                "a plain journal {} is beside the encrypted one; move it away (or bring it in later with bezin \
+                 import), then decrypt",
+                self.display()
             );
         }
-        let mut out = AtomicFile::new(&self.path, &leftover_prefix(&self.path))
-            .with_context(|| format!("could not write a journal beside {}", self.display()))?;
-        lines::copy(&opened, &mut out).context("could not read the journal")?;
-        out.commit().with_context(|| format!("could not write the journal {}", self.display()))?;
-        for path in sealed.asides()? {
+        let lock = folder.lock()?;
+        let view = folder.current(&lock)?;
+        let deleted = folder.deleted()?;
+        let made = super::folder::create_plain(
+            &self.path,
+            &self.state,
+            |out| {
+                lines::copy(&view, out).context("could not read the journal")?;
+                Ok(())
+            },
+            &deleted,
+        )?;
+        for path in self.sealed_asides() {
             let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
             let mut plain = self.path.as_os_str().to_owned();
             plain.push(format!(".{}", name.trim_end_matches(".age")));
             let mut file = AtomicFile::new(Path::new(&plain), ".tmp-")?;
-            file.write_all(&own.decrypt_file(&path)?)?;
+            file.write_all(&self.decrypt_small(&path)?)?;
             file.commit()?;
         }
         for path in sealed_drafts(drafts) {
             let plain = path.with_extension("");
             let mut file = AtomicFile::new(&plain, ".draft-")?;
-            file.write_all(&own.decrypt_file(&path)?)?;
+            file.write_all(&self.decrypt_small(&path)?)?;
             file.commit()?;
             fs::remove_file(&path)?;
         }
-        // Removed under the lock: a save waiting for it then finds the folder
-        // gone and writes to the plain journal.
-        fs::remove_dir_all(sealed.dir()).with_context(|| format!("could not remove {}", sealed.dir().display()))?;
-        drop(opened);
+        let sealed = Sealed::folder_of(&self.path);
+        let aside = super::folder::removing(&sealed);
+        fs::rename(&sealed, &aside).with_context(|| format!("could not remove {}", sealed.display()))?;
+        sync_dir(sealed.parent())?;
+        fs::rename(&made, &self.path).with_context(|| format!("could not put {} in place", self.display()))?;
+        sync_dir(self.path.parent())?;
+        folder.forget()?;
+        drop(lock);
+        fs::remove_dir_all(&aside).with_context(|| format!("could not remove {}", aside.display()))?;
         sync_dir(self.path.parent())
     }
 }

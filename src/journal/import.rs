@@ -106,9 +106,10 @@ pub struct Incoming {
 impl Incoming {
     /// Entries on their way into `journal`.
     pub fn new(journal: &Journal) -> Result<Incoming> {
-        let spill = match journal.sealed() {
-            Some(_) => Spill::Memory(zeroize::Zeroizing::new(Vec::new())),
-            None => Spill::Disk(BufWriter::new(tempfile::tempfile().context("could not make room for the import")?)),
+        let spill = if journal.is_encrypted() {
+            Spill::Memory(zeroize::Zeroizing::new(Vec::new()))
+        } else {
+            Spill::Disk(BufWriter::new(tempfile::tempfile().context("could not make room for the import")?))
         };
         Ok(Incoming {
             spill,
@@ -204,7 +205,7 @@ impl Incoming {
 
     /// Keeps the new entries, in time order, encrypted in the journal's
     /// folder for the next reader to merge. Returns how many.
-    pub fn keep_for_later(mut self, sealed: &super::Sealed) -> Result<usize> {
+    pub fn keep_for_later(mut self, journal: &Journal) -> Result<usize> {
         self.spill.flush()?;
         let mut order: Vec<usize> = self.by_id.values().copied().collect();
         order.sort_by_key(|&place| (self.places[place].finished, place));
@@ -213,7 +214,7 @@ impl Incoming {
             write_line(&mut *lines, &self.line(place)?)?;
         }
         if !order.is_empty() {
-            sealed.add_import(&lines)?;
+            journal.keep_import(&lines)?;
         }
         Ok(order.len())
     }
@@ -330,12 +331,12 @@ enum AsideFile {
 
 impl Aside {
     fn new(journal: &Journal) -> Result<Aside> {
-        let sealed = journal.sealed().map(|sealed| sealed.keys()).transpose()?;
-        let base = match journal.sealed() {
-            Some(sealed) => sealed.dir().join("conflict"),
+        let sealed = journal.encrypted_to()?;
+        let base = match sealed {
+            Some(_) => journal.place().join("conflict"),
             None => journal.path().to_owned(),
         };
-        Ok(Aside { base, sealed: sealed.map(|keys| keys.all()), path: None, file: None })
+        Ok(Aside { base, sealed, path: None, file: None })
     }
 
     fn keep(&mut self, line: &[u8]) -> Result<()> {

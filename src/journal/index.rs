@@ -216,15 +216,26 @@ impl Journal {
         Ok(())
     }
 
+    /// Where the indexes of an encrypted journal are kept, encrypted: its
+    /// folder, or this machine's view of an encrypted folder of logs; and
+    /// the key that reads them, once the journal was unlocked.
+    fn index_keeper(&self) -> Option<(super::Sealed, Option<super::OwnKey>)> {
+        if let Ok(Some(folder)) = self.sealed_folder() {
+            return Some((folder.sealed_view(), folder.view_key().ok()));
+        }
+        let sealed = self.sealed()?;
+        Some((sealed, self.own_key.get().cloned()))
+    }
+
     /// The kept index `name`, when it is a file no larger than an index of
     /// a journal of `size` bytes can be: whatever was put in its place (a
     /// link to a device, a pipe, gigabytes) is passed over unread.
     fn read_index<I: DeserializeOwned>(&self, name: &str, size: u64) -> Option<Kept<I>> {
-        let sealed = self.sealed();
-        let path = sealed.as_ref().map_or_else(|| self.plain_index_path(name), |sealed| sealed.index_path(name));
+        let sealed = self.index_keeper();
+        let path = sealed.as_ref().map_or_else(|| self.plain_index_path(name), |(sealed, _)| sealed.index_path(name));
         let text = read_small(&path, size.saturating_mul(4).saturating_add(1 << 20))?;
         let text = match sealed {
-            Some(_) => self.own_key.get()?.decrypt(&text, &path).ok()?,
+            Some((_, key)) => key?.decrypt(&text, &path).ok()?,
             None => text,
         };
         serde_json::from_slice(&text).ok()
@@ -233,7 +244,7 @@ impl Journal {
     fn keep_index<I: Serialize>(&self, name: &str, kept: &Kept<&I>) -> Result<()> {
         let text = Zeroizing::new(serde_json::to_vec(kept)?);
         let plain = self.plain_index_path(name);
-        if let Some(sealed) = self.sealed() {
+        if let Some((sealed, _)) = self.index_keeper() {
             // Names must not lie about in plain text beside an encrypted journal.
             let _ = fs::remove_file(plain);
             return sealed.keep_index(name, &text);

@@ -99,6 +99,8 @@ pub struct Journal {
     state: PathBuf,
     /// The journal's folder, once it is one.
     folder: std::sync::OnceLock<Folder>,
+    /// The encrypted journal's folder, once it is one (format 3).
+    sealed_folder: std::sync::OnceLock<Folder>,
     /// Whether this bezin turned the journal's file into a folder.
     migrated: std::sync::atomic::AtomicBool,
     /// Where the person's identity is, to read an encrypted journal.
@@ -137,6 +139,7 @@ impl Journal {
             path,
             state,
             folder: std::sync::OnceLock::new(),
+            sealed_folder: std::sync::OnceLock::new(),
             migrated: false.into(),
             identity: None,
             own_key: std::sync::OnceLock::new(),
@@ -154,6 +157,42 @@ impl Journal {
         }
         let folder = Folder::open(&self.path, &self.state)?;
         Ok(Some(self.folder.get_or_init(|| folder)))
+    }
+
+    /// The encrypted journal's folder, when the journal is one (format 3).
+    fn sealed_folder(&self) -> Result<Option<&Folder>> {
+        if let Some(folder) = self.sealed_folder.get() {
+            return Ok(Some(folder));
+        }
+        let dir = Sealed::folder_of(&self.path);
+        if !Folder::is_at(&dir) {
+            return Ok(None);
+        }
+        let folder = Folder::open(&dir, &self.state)?;
+        Ok(Some(self.sealed_folder.get_or_init(|| folder)))
+    }
+
+    /// The encrypted journal's folder, made from the encrypted journal of
+    /// one device first (by moving its files, with no secret), said once.
+    fn writable_sealed_folder(&self) -> Result<Option<&Folder>> {
+        if let Some(sealed) = self.sealed() {
+            folder::migrate_sealed(&sealed, &self.state)?;
+            self.migrated.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        self.sealed_folder()
+    }
+
+    /// Opens the encrypted folder's keys with the person's identity, once.
+    fn unlock_folder(&self, folder: &Folder) -> Result<()> {
+        if folder.is_unlocked() {
+            return Ok(());
+        }
+        let keys = folder.keyring().map(|ring| ring.person().join(", ")).unwrap_or_default();
+        let dir = Sealed::folder_of(&self.path);
+        let person = self.read_identity(&dir, &keys)?;
+        folder
+            .unlock(&person)
+            .map_err(|err| if err.is::<sealed::NotItsKey>() { self.not_a_key(&dir, &keys) } else { err })
     }
 
     /// The journal's folder, made first when there is none: a journal of
@@ -243,37 +282,110 @@ impl Journal {
         &self.path
     }
 
-    /// The encrypted form of the journal, when there is one: it is the
-    /// journal, whatever the plain file beside it holds.
+    /// The encrypted form of the journal of one device (before format 3),
+    /// when there is one: it is the journal, whatever the plain file beside
+    /// it holds, until this bezin first writes to it.
     pub fn sealed(&self) -> Option<Sealed> {
         let dir = Sealed::folder_of(&self.path);
-        dir.is_dir().then(|| Sealed::new(dir))
+        (dir.is_dir() && !Folder::is_at(&dir)).then(|| Sealed::new(dir))
+    }
+
+    /// Whether the journal is encrypted: its encrypted form is the journal.
+    pub fn is_encrypted(&self) -> bool {
+        Sealed::folder_of(&self.path).is_dir()
     }
 
     /// Where the journal is: the file, or the folder of its encrypted form.
     pub fn place(&self) -> PathBuf {
-        self.sealed().map_or_else(|| self.path.clone(), |sealed| sealed.dir().to_owned())
+        if self.is_encrypted() { Sealed::folder_of(&self.path) } else { self.path.clone() }
     }
 
     /// Whether there is a journal yet, plain or encrypted.
     pub fn exists(&self) -> bool {
-        self.sealed().is_some() || self.path.exists()
+        self.is_encrypted() || self.path.exists()
+    }
+
+    /// The public keys of the person that an encrypted journal's files are
+    /// encrypted to, and the journal's own; `None` for a plain journal.
+    pub fn encrypted_to(&self) -> Result<Option<crate::keys::Recipients>> {
+        if let Some(sealed) = self.sealed() {
+            return Ok(Some(sealed.keys()?.all()));
+        }
+        self.sealed_folder()?.map(|folder| folder.keyring()?.recipients()).transpose()
+    }
+
+    /// The plain text of a small file encrypted to `encrypted_to` (a draft,
+    /// lines set aside), read with the journal's keys.
+    pub fn decrypt_small(&self, path: &Path) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+        if let Some(sealed) = self.sealed() {
+            return self.unlock(&sealed)?.decrypt_file(path);
+        }
+        let folder = self.sealed_folder()?.context("the journal is not encrypted")?;
+        self.unlock_folder(folder)?;
+        folder.decrypt_small(path)
+    }
+
+    /// The person's keys the encrypted journal is encrypted to.
+    pub fn person_keys(&self) -> Result<Vec<String>> {
+        if let Some(sealed) = self.sealed() {
+            return Ok(sealed.keys()?.person.keys().to_vec());
+        }
+        let folder = self.sealed_folder()?.context("the journal is not encrypted")?;
+        Ok(folder.keyring()?.person())
+    }
+
+    /// Opens the encrypted journal's keys with the person's identity read
+    /// already; an error when it does not open them.
+    pub fn unlock_with_identity(&self, person: &Identities) -> Result<()> {
+        if let Some(sealed) = self.sealed() {
+            return self.unlock_with(&sealed, person).map(drop);
+        }
+        let folder = self.sealed_folder()?.context("the journal is not encrypted")?;
+        let keys = folder.keyring()?.person().join(", ");
+        let dir = Sealed::folder_of(&self.path);
+        folder
+            .unlock(person)
+            .map_err(|err| if err.is::<sealed::NotItsKey>() { self.not_a_key(&dir, &keys) } else { err })
+    }
+
+    /// Opens the encrypted journal's keys with the person's identity; an
+    /// error when the identity is not at hand or does not open them.
+    pub fn unlock_any(&self) -> Result<()> {
+        if let Some(folder) = self.sealed_folder()? {
+            return self.unlock_folder(folder);
+        }
+        self.sealed().map_or(Ok(()), |sealed| self.unlock(&sealed).map(drop))
+    }
+
+    /// Keeps imported entries (their lines) for the next reader who has
+    /// the identity: an import into an encrypted journal needs no secret.
+    pub fn keep_import(&self, lines: &[u8]) -> Result<()> {
+        let folder = self.writable_sealed_folder()?.context("the journal is not encrypted")?;
+        folder.keep_lines(lines)
     }
 
     /// Whether the journal is a folder of devices' logs (format 3).
     pub fn is_folder(&self) -> bool {
-        self.folder().is_ok_and(|folder| folder.is_some())
+        self.sealed_folder().is_ok_and(|folder| folder.is_some()) || self.folder().is_ok_and(|folder| folder.is_some())
     }
 
     /// The ids of the entries deleted from the journal, which never come
     /// back (a journal of one file keeps none).
     pub fn deleted(&self) -> Result<std::collections::HashSet<String>> {
+        if let Some(folder) = self.sealed_folder()? {
+            self.unlock_folder(folder)?;
+            return folder.deleted();
+        }
         Ok(self.folder()?.map(Folder::deleted).transpose()?.unwrap_or_default())
     }
 
     /// What a look at every device's log finds, when the journal is a
     /// folder shared by devices (format 3).
     pub fn survey(&self) -> Result<Option<Survey>> {
+        if let Some(folder) = self.sealed_folder()? {
+            self.unlock_folder(folder)?;
+            return folder.survey().map(Some);
+        }
         self.folder()?.map(Folder::survey).transpose()
     }
 
@@ -284,7 +396,8 @@ impl Journal {
         if let Some(own) = self.own_key.get() {
             return Ok(own);
         }
-        let person = self.read_identity(sealed)?;
+        let keys = sealed.keys().map(|keys| keys.person.keys().join(", ")).unwrap_or_default();
+        let person = self.read_identity(sealed.dir(), &keys)?;
         self.unlock_with(sealed, &person)
     }
 
@@ -293,23 +406,25 @@ impl Journal {
         if let Some(own) = self.own_key.get() {
             return Ok(own);
         }
+        let keys = || sealed.keys().map(|keys| keys.person.keys().join(", ")).unwrap_or_default();
         let own = sealed
             .own_key(person)
-            .map_err(|err| if err.is::<sealed::NotItsKey>() { self.not_a_key(sealed) } else { err })?;
+            .map_err(|err| if err.is::<sealed::NotItsKey>() { self.not_a_key(sealed.dir(), &keys()) } else { err })?;
         sealed.adopt(&own, person)?;
         Ok(self.own_key.get_or_init(|| own))
     }
 
-    fn read_identity(&self, sealed: &Sealed) -> Result<Identities> {
-        let keys = sealed.keys().map(|keys| keys.person.keys().join(", ")).unwrap_or_default();
+    /// The person's identity, to read the encrypted journal at `dir`,
+    /// encrypted to `keys`.
+    fn read_identity(&self, dir: &Path, keys: &str) -> Result<Identities> {
         let Some(place) = &self.identity else {
-            bail!("the journal {} is encrypted; give the identity of {keys} with --identity", sealed.dir().display());
+            bail!("the journal {} is encrypted; give the identity of {keys} with --identity", dir.display());
         };
         if !place.path.exists() {
             bail!(
                 "the journal {} is encrypted to {keys}; reading it needs that identity, and there is none at {} \
                  ({}); give it with --identity FILE or BEZIN_IDENTITY",
-                sealed.dir().display(),
+                dir.display(),
                 place.path.display(),
                 place.named_by
             );
@@ -317,19 +432,23 @@ impl Journal {
         crate::keys::read_identity(place, crate::ui::KeyPrompts)
     }
 
-    fn not_a_key(&self, sealed: &Sealed) -> anyhow::Error {
-        let keys = sealed.keys().map(|keys| keys.person.keys().join(", ")).unwrap_or_default();
+    fn not_a_key(&self, dir: &Path, keys: &str) -> anyhow::Error {
         let place = self.identity.as_ref().map(|place| format!("{} ({})", place.path.display(), place.named_by));
         anyhow::anyhow!(
             "the identity {} does not open the journal {}, which is encrypted to {keys}",
             place.unwrap_or_default(),
-            sealed.dir().display()
+            dir.display()
         )
     }
 
     /// The journal open to read, under a shared lock; `None` when there is
     /// none yet.
     fn reader(&self) -> Result<Option<Held>> {
+        if let Some(folder) = self.sealed_folder()? {
+            self.unlock_folder(folder)?;
+            folder.refresh()?;
+            return Ok(folder.sealed_view().open(&folder.view_key()?)?.map(Held::Sealed));
+        }
         if let Some(sealed) = self.sealed() {
             let own = self.unlock(&sealed)?;
             self.merge_imports(&sealed, own)?;
@@ -380,6 +499,9 @@ impl Journal {
 
     /// The journal open to read without its lock, for numbering lines.
     fn unlocked(&self) -> Option<Held> {
+        if let Ok(Some(folder)) = self.sealed_folder() {
+            return folder.sealed_view().open_unlocked(&folder.view_key().ok()?).ok().map(Held::Sealed);
+        }
         match self.sealed() {
             Some(sealed) => sealed.open_unlocked(self.unlock(&sealed).ok()?).ok().map(Held::Sealed),
             None => File::open(self.file()).ok().map(Held::Plain),
@@ -394,16 +516,15 @@ impl Journal {
         let mut line = entry.to_line();
         crate::limits::entry_line(line.len())?;
         line.push('\n');
-        if let Some(sealed) = self.sealed()
-            && sealed.add(line.as_bytes())?
-        {
-            return Ok(None);
-        }
-        let folder = self.writable_folder()?;
         let finished = entry
             .finished
             .parse()
             .with_context(|| format!("the entry {} has a finish time bezin cannot read", entry.id))?;
+        if let Some(folder) = self.writable_sealed_folder()? {
+            let view = folder.sealed_view();
+            return folder.add(line.trim_end_matches('\n'), finished, || view.add(line.as_bytes()).map(drop));
+        }
+        let folder = self.writable_folder()?;
         folder.add(line.trim_end_matches('\n'), finished, || self.append_line(&line).map(drop))
     }
 

@@ -104,9 +104,14 @@ impl std::fmt::Display for NotItsKey {
 impl std::error::Error for NotItsKey {}
 
 /// The journal's own key, read from `key.age` with the person's identity.
+#[derive(Clone)]
 pub struct OwnKey(age::x25519::Identity);
 
 impl OwnKey {
+    pub fn identity(&self) -> &dyn age::Identity {
+        &self.0
+    }
+
     /// The plain text of a small file of the journal: a draft, a save.
     pub fn decrypt_file(&self, path: &Path) -> Result<Zeroizing<Vec<u8>>> {
         decrypt_file(path, &self.0)
@@ -239,18 +244,22 @@ impl Sealed {
         }
     }
 
-    /// Keeps entries imported without the identity, to be merged into
-    /// their place by the next reader, who has it.
-    pub fn add_import(&self, lines: &[u8]) -> Result<()> {
-        self.keep(IMPORT, lines)
-    }
-
     fn keep(&self, prefix: &str, lines: &[u8]) -> Result<()> {
         let _lock = self.lock(true)?.with_context(|| format!("the journal {} is gone", self.dir.display()))?;
         let keys = self.keys()?;
         let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S%.6fZ");
         let name = format!("{prefix}{stamp}-{:08x}.age", fastrand::u32(..));
         keys.all().write_file(&self.dir.join(name), TEMPORARY, lines)
+    }
+
+    /// Saves and imports waiting for a reader with the identity.
+    pub fn waiting(&self) -> Result<Vec<PathBuf>> {
+        self.named_files(is_waiting)
+    }
+
+    /// The file of the journal's own key, encrypted to the person's keys.
+    pub fn key_file(&self) -> Result<PathBuf> {
+        Ok(self.generation()?.join(KEY))
     }
 
     /// Imports waiting for a reader with the identity, oldest first.
@@ -313,13 +322,6 @@ impl Sealed {
         Ok(Opened { _lock: lock, text: Decrypted::new(parts, key.0.clone()), generation: name })
     }
 
-    /// Opens the journal while a change holds the exclusive lock.
-    pub fn open_locked(&self, lock: File, key: &OwnKey) -> Result<Opened> {
-        self.remove_leftovers()?;
-        self.fold(key)?;
-        self.parts(Some(lock), key)
-    }
-
     /// The parts as they are, without taking the lock: for numbering the
     /// damaged lines of a read that holds it.
     pub fn open_unlocked(&self, key: &OwnKey) -> Result<Opened> {
@@ -377,11 +379,6 @@ impl Sealed {
             let _ = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
         }
         Ok(())
-    }
-
-    /// The files of lines set aside: `corrupt-<time>.age`, `conflict-<time>.age`.
-    pub fn asides(&self) -> Result<Vec<PathBuf>> {
-        self.named_files(is_aside)
     }
 
     /// Temporary files and folders of writes that were stopped.
@@ -556,8 +553,8 @@ impl Sealed {
 }
 
 /// The text of `key.age`: the journal's own key encrypted to the person's
-/// keys, and the public key that goes last in `recipients.txt`.
-pub fn new_own_key(person: &Recipients) -> Result<(Keys, String)> {
+/// keys, the public key that goes last in `recipients.txt`, and the key.
+pub fn new_own_key(person: &Recipients) -> Result<(Keys, String, OwnKey)> {
     let identity = age::x25519::Identity::generate();
     let own = identity.to_public().to_string();
     let secret = Zeroizing::new(format!(
@@ -570,7 +567,7 @@ pub fn new_own_key(person: &Recipients) -> Result<(Keys, String)> {
     writer.write_all(secret.as_bytes())?;
     writer.finish()?.finish()?;
     let key_file = String::from_utf8(sealed).context("an armored key")?;
-    Ok((Keys { person: person.clone(), own }, key_file))
+    Ok((Keys { person: person.clone(), own }, key_file, OwnKey(identity)))
 }
 
 impl Source for Opened {

@@ -42,9 +42,9 @@ pub static EN: JournalWords = JournalWords {
     },
     shared_for_encrypting: |dir, others| {
         format!(
-            "the journal {dir} is kept on other devices too ({others}); the encrypted journal is one device's, so \
-             encrypting this one would leave them writing to a folder that is gone. Decide on one device, move the \
-             others' folders (dev-…) out of the journal once they have synced, and encrypt there"
+            "the journal {dir} is kept on other devices too ({others}); encrypting or decrypting it here would \
+             leave them writing to a folder that is gone. Decide on one device, move the others' folders (dev-…) \
+             out of the journal once they have synced, and do it there; then sync the new journal to the others"
         )
     },
 };
@@ -78,10 +78,10 @@ pub static NL: JournalWords = JournalWords {
     },
     shared_for_encrypting: |dir, others| {
         format!(
-            "het dagboek {dir} staat ook op andere apparaten ({others}); het versleutelde dagboek hoort bij één \
-             apparaat, dus als je het hier versleutelt, schrijven de andere naar een map die er niet meer is. Kies \
-             één apparaat, haal de mappen van de andere (dev-…) uit het dagboek zodra ze gesynchroniseerd zijn, en \
-             versleutel daar"
+            "het dagboek {dir} staat ook op andere apparaten ({others}); als je het hier versleutelt of ontsleutelt, \
+             schrijven de andere naar een map die er niet meer is. Kies één apparaat, haal de mappen van de andere \
+             (dev-…) uit het dagboek zodra ze gesynchroniseerd zijn, doe het daar en synchroniseer daarna het nieuwe \
+             dagboek naar de andere"
         )
     },
 };

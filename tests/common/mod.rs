@@ -234,6 +234,7 @@ impl Home {
         if self.sealed_path().is_dir() {
             sealed::plain_text(self)
         } else if self.journal_path().is_dir() {
+            let _ = self.process().args(["list", "-n", "1"]).output();
             fs::read(self.view()).unwrap_or_default()
         } else {
             fs::read(self.journal_path()).unwrap_or_default()

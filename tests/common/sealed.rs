@@ -33,9 +33,16 @@ pub fn decrypt(bytes: &[u8], identity: &dyn age::Identity) -> Vec<u8> {
     text
 }
 
-/// The journal's text: its parts in order, then the saves not yet folded in.
+/// The journal's text as this machine reads it: the merged view in the
+/// state folder (brought up to date by a read), its parts in order, then
+/// the saves not yet folded in.
 pub fn plain_text(home: &Home) -> Vec<u8> {
-    let folder = home.sealed_path();
+    let _ = home.process().args(["list", "-n", "1"]).output();
+    let views = fs::read_dir(home.path().join("state/journals")).into_iter().flatten();
+    let Some(folder) = views.filter_map(Result::ok).map(|dir| dir.path().join("view.age")).find(|view| view.is_dir())
+    else {
+        return Vec::new();
+    };
     let Ok(entries) = fs::read_dir(&folder) else { return Vec::new() };
     let mut names: Vec<PathBuf> = entries.filter_map(Result::ok).map(|entry| entry.path()).collect();
     names.sort();

@@ -81,10 +81,11 @@ pub struct Merged {
 
 impl Merged {
     /// Reads every log, each up to the end of its last whole line.
-    pub fn read(logs: Vec<Log>, own: &str) -> Result<Merged> {
+    /// `open` gives the text of a log from its file (decrypted, when it is encrypted).
+    pub fn read(logs: Vec<Log>, own: &str, open: &dyn Fn(File) -> std::io::Result<File>) -> Result<Merged> {
         let mut merged = Merged::default();
         for log in logs {
-            let file = match File::open(&log.path) {
+            let real = match File::open(&log.path) {
                 Ok(file) => file,
                 // Removed since the folder was listed (a sync tidying up).
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => continue,
@@ -93,8 +94,15 @@ impl Merged {
                     continue;
                 }
             };
-            let meta = file.metadata()?;
-            let (whole, torn) = whole_lines(&file, meta.len())?;
+            let meta = real.metadata()?;
+            let file = match open(real) {
+                Ok(file) => file,
+                Err(err) => {
+                    merged.unreadable.push((log.path.clone(), err.to_string()));
+                    continue;
+                }
+            };
+            let (whole, torn) = whole_lines(&file, file.metadata()?.len())?;
             let index = merged.reads.len();
             let mine = &*log.dev == own;
             let dev = log.dev.clone();
@@ -214,7 +222,7 @@ impl Merged {
     /// record in two of the logs) is left out. A last line cut off by a
     /// crash goes too, on a line of its own: it is never dropped.
     pub fn copy_kept(&self, read: &Read, dev: &str, written: &mut HashSet<u64>, out: &mut dyn Write) -> Result<()> {
-        let source = Limited { file: &read.file, size: read.meta.len() };
+        let source = Limited { file: &read.file, size: read.file.metadata()?.len() };
         lines::forward(&source, usize::MAX, |line| {
             let torn = line.offset >= read.whole;
             if torn || (self.keeps(line.bytes, dev) && written.insert(hash(line.bytes))) {

@@ -38,7 +38,7 @@ pub fn migrate(file: &Path, state: &Path) -> Result<()> {
     crate::paths::write_new_private(&dev.join(NAME_FILE), format!("{}\n", device::host_name()).as_bytes())?;
     sync_folder(&dev)?;
     sync_folder(&made)?;
-    fs::rename(file, dev.join(log_name(1)))
+    fs::rename(file, dev.join(log_name(1, ".jsonl")))
         .with_context(|| format!("could not move the journal {} into its folder", file.display()))?;
     sync_folder(&dev)?;
     sync_folder(parent_of(file))?;
@@ -112,4 +112,43 @@ fn new_folder(place: &Path) -> Result<PathBuf> {
 
 fn new_prefix(place: &Path) -> Option<String> {
     Some(format!(".{}.folder-", place.file_name()?.to_string_lossy()))
+}
+
+/// Makes a plain journal folder for `place` beside it, not yet in place:
+/// this device's first log holds what `write` writes (journal lines) and
+/// the deletion of each id in `deleted`, so that no copy brings one back.
+/// Returns where it is; `recover` puts it in place after a stop.
+pub fn create_plain(
+    place: &Path,
+    state: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
+    deleted: &std::collections::HashSet<String>,
+) -> Result<PathBuf> {
+    remove_empty_new_folders(place);
+    let device = device::this_device(state)?;
+    let made = new_folder(place)?;
+    let dev = made.join(format!("{DEVICE}{device}"));
+    crate::paths::create_private_dir(&dev)?;
+    crate::paths::write_new_private(&dev.join(NAME_FILE), format!("{}\n", device::host_name()).as_bytes())?;
+    let log = dev.join(log_name(1, ".jsonl"));
+    let mut out = crate::atomic::AtomicFile::new(&log, ".log-compacting-")?;
+    write(&mut out)?;
+    let at = u64::try_from(jiff::Timestamp::now().as_microsecond()).unwrap_or(0);
+    let stamp = super::Stamp { at, dev: device.as_str().into() };
+    let mut deleted: Vec<&String> = deleted.iter().collect();
+    deleted.sort();
+    for id in deleted {
+        crate::journal::write_line(&mut out, super::record::del(id, &stamp).as_bytes())?;
+    }
+    out.commit().with_context(|| format!("could not write {}", log.display()))?;
+    sync_folder(&dev)?;
+    sync_folder(&made)?;
+    Ok(made)
+}
+
+/// Where an encrypted journal folder `sealed` goes while it is removed:
+/// beside it, under a name whose leftover bezin removes.
+pub fn removing(sealed: &Path) -> PathBuf {
+    let prefix = crate::journal::Sealed::building_prefix(sealed);
+    parent_of(sealed).join(format!("{prefix}removing-{}", crate::journal::new_id()))
 }

@@ -13,10 +13,13 @@
 //! as it reads a plain journal.
 
 mod device;
+mod from_sealed;
+mod keyring;
 mod merge;
 mod migrate;
 mod own;
 mod record;
+mod sealing;
 mod survey;
 
 use std::fs::{self, File, OpenOptions};
@@ -30,9 +33,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::atomic::{AtomicFile, sync_folder};
 use crate::journal::lines;
+pub use from_sealed::create_sealed;
+pub use from_sealed::migrate_sealed;
 pub use merge::Merged;
-pub use migrate::{create, leftovers, migrate, recover};
+pub use migrate::{create, create_plain, leftovers, migrate, recover, removing};
 pub use record::Stamp;
+use sealing::Sealing;
 pub use survey::Survey;
 
 const FORMAT_FILE: &str = "format.txt";
@@ -51,6 +57,8 @@ pub struct Log {
     pub dev: Box<str>,
     /// Its number, when it has a log's own name: not a copy a sync made.
     pub number: Option<u32>,
+    /// A save of an encrypted journal, not yet folded into a log.
+    pub pending: bool,
 }
 
 /// A file as `stat` tells it, to know whether it changed.
@@ -88,6 +96,10 @@ struct Manifest {
     /// not belong.
     #[serde(default)]
     folder: u64,
+    /// The keys this device's files of an encrypted journal were last
+    /// written for (`Keyring::epoch`).
+    #[serde(default)]
+    epoch: u64,
 }
 
 /// A journal of format 3, as this device reads and writes it.
@@ -96,6 +108,8 @@ pub struct Folder {
     /// This journal's files in the state folder: the view and its manifest.
     state: PathBuf,
     device: String,
+    /// The keys of an encrypted journal folder; `None` for a plain one.
+    sealing: Option<Sealing>,
 }
 
 /// The journal's lock in this machine's state folder, held by whatever
@@ -114,7 +128,8 @@ impl Folder {
     pub fn open(dir: &Path, state: &Path) -> Result<Folder> {
         let text = read_small(&dir.join(FORMAT_FILE), 4096).unwrap_or_default();
         let text = String::from_utf8_lossy(&text);
-        if !text.starts_with("bezin journal, format 3") {
+        let sealing = (text == sealing::FORMAT_TEXT).then(Sealing::default);
+        if !text.starts_with("bezin journal, format 3") || (sealing.is_none() && text.contains("encrypted")) {
             let says = crate::ui::truncate(text.lines().next().unwrap_or_default(), 60);
             bail!((crate::lang::interface().journal().newer_format)(&dir.display().to_string(), &says));
         }
@@ -124,7 +139,8 @@ impl Folder {
             .bytes()
             .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
         let device = device::this_device(state)?;
-        Ok(Folder { dir: real, state: state.join("journals").join(format!("{key:016x}")), device })
+        let state = state.join("journals").join(format!("{key:016x}"));
+        Ok(Folder { dir: real, state, device, sealing })
     }
 
     /// The merged journal, as a journal of format 2.
@@ -168,10 +184,12 @@ impl Folder {
             }
             for file in fs::read_dir(device.path()).with_context(reading)?.filter_map(Result::ok) {
                 let name = file.file_name().to_string_lossy().into_owned();
-                if !name.starts_with(LOG) || !file.file_type().is_ok_and(|kind| kind.is_file()) {
+                let ours = if self.is_sealed() { sealing::is_sealed_log(&name) } else { name.starts_with(LOG) };
+                if !ours || !file.file_type().is_ok_and(|kind| kind.is_file()) {
                     continue;
                 }
-                logs.push(Log { path: file.path(), dev: dev.into(), number: log_number(&name) });
+                let (number, pending) = (log_number(&name, self.suffix()), sealing::is_pending(&name));
+                logs.push(Log { path: file.path(), dev: dev.into(), number, pending });
             }
         }
         logs.sort_by(|a, b| {
@@ -180,17 +198,26 @@ impl Folder {
         Ok(logs)
     }
 
-    /// Each log as it is now.
+    /// Each log as it is now, and the key changes of an encrypted journal.
     fn marks(&self) -> Result<Vec<Mark>> {
         let mut marks = Vec::new();
-        for log in self.logs()? {
-            match fs::metadata(&log.path) {
-                Ok(meta) => marks.push(Mark::of(&log.path, &meta)),
+        let mut paths: Vec<PathBuf> = self.logs()?.into_iter().map(|log| log.path).collect();
+        if self.is_sealed() {
+            paths.extend(self.keyring()?.files);
+        }
+        for path in paths {
+            match fs::metadata(&path) {
+                Ok(meta) => marks.push(Mark::of(&path, &meta)),
                 Err(err) if err.kind() == ErrorKind::NotFound => {}
-                Err(err) => return Err(err).with_context(|| format!("could not read {}", log.path.display())),
+                Err(err) => return Err(err).with_context(|| format!("could not read {}", path.display())),
             }
         }
         Ok(marks)
+    }
+
+    /// How a log's name ends.
+    fn suffix(&self) -> &'static str {
+        if self.is_sealed() { ".age" } else { ".jsonl" }
     }
 
     fn manifest(&self) -> Option<Manifest> {
@@ -214,37 +241,68 @@ impl Folder {
     /// The manifest, when the view is what the logs hold now.
     fn is_fresh(&self) -> Result<Option<Manifest>> {
         let Some(manifest) = self.manifest() else { return Ok(None) };
-        Ok((self.view().is_file() && manifest.files == self.marks()?).then_some(manifest))
+        let there = if self.is_sealed() { self.sealed_view().dir().is_dir() } else { self.view().is_file() };
+        Ok((there && manifest.files == self.marks()?).then_some(manifest))
     }
 
     /// Merges every log into a new view, under the lock. When this
     /// device's logs hold what it should forget, compacts them.
     pub fn rebuild(&self, _lock: &Lock) -> Result<Merged> {
+        if !self.is_unlocked() {
+            bail!("the encrypted journal {} is read with the identity only", self.dir.display());
+        }
         self.remove_leftovers();
+        if self.is_sealed() && from_sealed::holds_old_names(&self.dir) {
+            from_sealed::remove_old_names(&self.dir, &self.own_folder()?)?;
+        }
         let manifest = self.manifest();
         let folder = self.identity();
         match &manifest {
+            Some(manifest) if manifest.folder == folder && self.is_sealed() => self.restore_sealed()?,
             Some(manifest) if manifest.folder == folder => self.restore_own(manifest)?,
             // Another journal in this place: what was kept belonged to the one before.
             _ => own::forget(&self.kept())?,
         }
-        let before = manifest.map_or(0, |manifest| manifest.max_at);
-        let merged = Merged::read(self.logs()?, &self.device)?;
+        let before = manifest.as_ref().map_or(0, |manifest| manifest.max_at);
+        let written_for = manifest.as_ref().map_or(0, |manifest| manifest.epoch);
+        // Marked before the logs are read: a log that changes meanwhile is read again next time.
+        let marks = if self.is_sealed() { Some(self.marks()?) } else { None };
+        let merged = Merged::read(self.logs()?, &self.device, &|file| self.open_log(file))?;
+        let last = self.write_view(&merged)?;
+        let files =
+            marks.unwrap_or_else(|| merged.reads.iter().map(|read| Mark::of(&read.log.path, &read.meta)).collect());
+        let max_at = merged.max_at.max(before).max(self.keyring().map_or(0, |ring| ring.max_at));
+        let last = last.map(Timestamp::as_nanosecond);
+        let epoch = self.keyring().map_or(0, |ring| ring.epoch());
+        let mut manifest = Manifest { files, max_at, last, folder, epoch: written_for };
+        // A folder bezin cannot write to (read-only, full) is still read;
+        // the compaction waits for a change to the logs.
+        let compact =
+            merged.own_to_forget(SUPERSEDED) || (self.is_sealed() && self.own_to_rewrite(&merged, epoch, written_for));
+        if compact && self.compact(&merged).is_ok() {
+            manifest.files = self.marks()?;
+            manifest.epoch = epoch;
+        }
+        self.save(&manifest)?;
+        Ok(merged)
+    }
+
+    /// A log's text to merge: the file itself, or an encrypted one decrypted.
+    fn open_log(&self, file: File) -> std::io::Result<File> {
+        if self.is_sealed() { self.open_sealed(file) } else { Ok(file) }
+    }
+
+    /// Writes the merged journal as this machine's view.
+    fn write_view(&self, merged: &Merged) -> Result<Option<Timestamp>> {
+        if self.is_sealed() {
+            return self.write_sealed_view(merged);
+        }
         let view = self.view();
         let mut out = AtomicFile::new(&view, ".view.jsonl.new-")
             .with_context(|| format!("could not write {}", view.display()))?;
         let last = merged.write(&mut out)?;
         out.commit().with_context(|| format!("could not write {}", view.display()))?;
-        let files = merged.reads.iter().map(|read| Mark::of(&read.log.path, &read.meta)).collect();
-        let mut manifest =
-            Manifest { files, max_at: merged.max_at.max(before), last: last.map(Timestamp::as_nanosecond), folder };
-        // A folder bezin cannot write to (read-only, full) is still read;
-        // the compaction waits for a change to the logs.
-        if merged.own_to_forget(SUPERSEDED) && self.compact(&merged).is_ok() {
-            manifest.files = self.marks()?;
-        }
-        self.save(&manifest)?;
-        Ok(merged)
+        Ok(last)
     }
 
     /// Which journal folder this is: its `format.txt` file, made with the
@@ -266,7 +324,7 @@ impl Folder {
             return Ok(());
         }
         let newest = self.logs()?.iter().filter(|log| *log.dev == *self.device).filter_map(|log| log.number).max();
-        own::restore(&self.kept(), &own.join(log_name(newest.unwrap_or(0) + 1)))
+        own::restore(&self.kept(), &own.join(log_name(newest.unwrap_or(0) + 1, ".jsonl")))
     }
 
     /// Removes what a stopped compaction or view left: new files not yet
@@ -274,6 +332,9 @@ impl Folder {
     fn remove_leftovers(&self) {
         let places = [
             (self.own_dir(), ".log-compacting-"),
+            (self.own_dir(), ".new-"),
+            (self.own_dir(), ".keys-new-"),
+            (self.state.join("own.age"), ".kept-"),
             (self.state.clone(), ".view.jsonl.new-"),
             (self.state.clone(), ".view.json.new-"),
         ];
@@ -305,9 +366,9 @@ impl Folder {
     }
 
     /// The stamp of a change made now, after every change seen.
-    fn stamp(&self, manifest: &Manifest) -> Stamp {
+    fn stamp(&self, max_at: u64) -> Stamp {
         let now = u64::try_from(Timestamp::now().as_microsecond()).unwrap_or(0);
-        Stamp { at: now.max(manifest.max_at.saturating_add(1)), dev: self.device.as_str().into() }
+        Stamp { at: now.max(max_at.saturating_add(1)), dev: self.device.as_str().into() }
     }
 
     /// Saves a new entry (its line) in this device's log. `append_view`
@@ -320,8 +381,13 @@ impl Folder {
         append_view: impl FnOnce() -> Result<()>,
     ) -> Result<Option<crate::journal::MovedAside>> {
         let lock = self.lock()?;
-        let manifest = self.fresh(&lock)?;
-        let stamp = self.stamp(&manifest);
+        let manifest = if self.is_unlocked() {
+            self.fresh(&lock)?
+        } else {
+            // A save needs no secret: the next reader brings the view up to date.
+            self.manifest().unwrap_or_default()
+        };
+        let stamp = self.stamp(manifest.max_at.max(self.keyring().map_or(0, |ring| ring.max_at)));
         let written = self.write_own(|out| {
             crate::journal::write_line(out, record::add(line, &stamp).as_bytes())?;
             Ok(1)
@@ -356,6 +422,9 @@ impl Folder {
     /// of it (`record_changes`).
     pub fn rewriting(&self, lock: &Lock) -> Result<(File, std::io::BufWriter<File>)> {
         self.fresh(lock)?;
+        if self.is_sealed() {
+            return Ok((self.sealed_current()?, std::io::BufWriter::new(sealing::in_memory()?)));
+        }
         let view = self.view();
         let old = File::open(&view).with_context(|| format!("could not read {}", view.display()))?;
         let new = tempfile::tempfile_in(&self.state)
@@ -366,6 +435,9 @@ impl Folder {
     /// The view as the logs are now, to read under the lock.
     pub fn current(&self, lock: &Lock) -> Result<File> {
         self.fresh(lock)?;
+        if self.is_sealed() {
+            return self.sealed_current();
+        }
         let view = self.view();
         File::open(&view).with_context(|| format!("could not read {}", view.display()))
     }
@@ -407,7 +479,7 @@ impl Folder {
     pub fn deleted(&self) -> Result<std::collections::HashSet<String>> {
         let mut deleted = std::collections::HashSet::new();
         for log in self.logs()? {
-            let Ok(file) = File::open(&log.path) else { continue };
+            let Ok(file) = File::open(&log.path).and_then(|file| self.open_log(file)) else { continue };
             lines::forward(&file, lines::LONGEST, |line| {
                 if line.contains(b"\"delete\"")
                     && let Ok((record::Record::Del { id }, _)) = record::parse(line.bytes, &log.dev)
@@ -435,7 +507,7 @@ impl Folder {
     /// Returns whether anything changed.
     pub fn record_changes(&self, lock: &Lock, old: &File, new: &File) -> Result<bool> {
         let manifest = self.fresh(lock)?;
-        let stamp = self.stamp(&manifest);
+        let stamp = self.stamp(manifest.max_at);
         let written = self.write_own(|out| diff::changes(old, new, &stamp, out))?;
         if written.records == 0 {
             return Ok(false);
@@ -450,20 +522,12 @@ impl Folder {
     /// device's newest log, and syncs it. A last line cut off by a crash is
     /// first moved aside. If anything fails, the log is left as it was.
     fn write_own(&self, write: impl FnOnce(&mut dyn Write) -> Result<usize>) -> Result<Written> {
-        let dir = self.own_dir();
-        let created = match fs::symlink_metadata(&dir) {
-            Ok(meta) if meta.is_dir() => false,
-            Ok(_) => bail!((crate::lang::interface().journal().not_own_folder)(&dir.display().to_string())),
-            Err(_) => true,
-        };
-        if created {
-            crate::paths::create_private_dir(&dir)
-                .with_context(|| format!("could not create the folder {}", dir.display()))?;
-            crate::paths::write_new_private(&dir.join(NAME_FILE), format!("{}\n", device::host_name()).as_bytes())
-                .or_else(|err| if err.kind() == ErrorKind::AlreadyExists { Ok(()) } else { Err(err) })?;
+        if self.is_sealed() {
+            return self.write_sealed(write);
         }
+        let dir = self.own_folder()?;
         let newest = self.logs()?.into_iter().filter(|log| *log.dev == *self.device).filter_map(|log| log.number).max();
-        let path = dir.join(log_name(newest.unwrap_or(1)));
+        let path = dir.join(log_name(newest.unwrap_or(1), ".jsonl"));
         let writing = || format!("could not write to the journal {}", path.display());
         // Never through a link, and never into a pipe or a device.
         let flags = (nix::fcntl::OFlag::O_NOFOLLOW | nix::fcntl::OFlag::O_NONBLOCK).bits();
@@ -499,25 +563,58 @@ impl Folder {
         Ok(Written { path, moved, only_this: ended, records })
     }
 
+    /// This device's folder, made with its name when there is none yet.
+    fn own_folder(&self) -> Result<PathBuf> {
+        let dir = self.own_dir();
+        let created = match fs::symlink_metadata(&dir) {
+            Ok(meta) if meta.is_dir() => false,
+            Ok(_) => bail!((crate::lang::interface().journal().not_own_folder)(&dir.display().to_string())),
+            Err(_) => true,
+        };
+        if created {
+            crate::paths::create_private_dir(&dir)
+                .with_context(|| format!("could not create the folder {}", dir.display()))?;
+            crate::paths::write_new_private(&dir.join(NAME_FILE), format!("{}\n", device::host_name()).as_bytes())
+                .or_else(|err| if err.kind() == ErrorKind::AlreadyExists { Ok(()) } else { Err(err) })?;
+            sync_folder(&self.dir)?;
+        }
+        Ok(dir)
+    }
+
     /// Rewrites this device's logs as one, without what it no longer
     /// needs (`Merged::keeps`): a new log numbered after them, synced, and
     /// then the old ones removed. A reader that meets both reads the same.
     fn compact(&self, merged: &Merged) -> Result<()> {
         let own: Vec<&merge::Read> = merged.reads.iter().filter(|read| *read.log.dev == *self.device).collect();
-        let Some(newest) = own.iter().filter_map(|read| read.log.number).max() else { return Ok(()) };
-        let target = self.own_dir().join(log_name(newest + 1));
-        let mut out = AtomicFile::new(&target, ".log-compacting-")
+        if own.is_empty() {
+            return Ok(());
+        }
+        let newest = own.iter().filter_map(|read| read.log.number).max().unwrap_or(0);
+        let target = self.own_dir().join(log_name(newest + 1, self.suffix()));
+        let out = AtomicFile::new(&target, ".log-compacting-")
             .with_context(|| format!("could not write {}", target.display()))?;
         let mut written = std::collections::HashSet::new();
-        for read in &own {
-            merged.copy_kept(read, &self.device, &mut written, &mut out)?;
+        if self.is_sealed() {
+            let mut out = self.sealed_writer(out)?;
+            for read in &own {
+                merged.copy_kept(read, &self.device, &mut written, &mut out)?;
+            }
+            out.commit().with_context(|| format!("could not write {}", target.display()))?;
+        } else {
+            let mut out = out;
+            for read in &own {
+                merged.copy_kept(read, &self.device, &mut written, &mut out)?;
+            }
+            out.commit().with_context(|| format!("could not write {}", target.display()))?;
+            own::keep_as(&self.kept(), &target)?;
         }
-        out.commit().with_context(|| format!("could not write {}", target.display()))?;
-        own::keep_as(&self.kept(), &target)?;
         for read in own {
             fs::remove_file(&read.log.path).with_context(|| format!("could not remove {}", read.log.path.display()))?;
         }
         sync_folder(&self.own_dir())?;
+        if self.is_sealed() {
+            self.kept_after_compaction()?;
+        }
         Ok(())
     }
 }
@@ -534,14 +631,14 @@ struct Written {
     records: usize,
 }
 
-/// The name of log number `n`.
-fn log_name(n: u32) -> String {
-    format!("{LOG}{n:06}.jsonl")
+/// The name of log number `n`, ending in `suffix`.
+fn log_name(n: u32, suffix: &str) -> String {
+    format!("{LOG}{n:06}{suffix}")
 }
 
 /// The number of a log with a log's own name (`log-000012.jsonl`).
-fn log_number(name: &str) -> Option<u32> {
-    let digits = name.strip_prefix(LOG)?.strip_suffix(".jsonl")?;
+fn log_number(name: &str, suffix: &str) -> Option<u32> {
+    let digits = name.strip_prefix(LOG)?.strip_suffix(suffix)?;
     (digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok())?
 }
 
@@ -613,7 +710,7 @@ mod tests {
             fs::write(path, text).unwrap();
         }
         let folder = Folder::open(&journal, &dir.path().join("state")).unwrap();
-        let merged = Merged::read(folder.logs().unwrap(), "not-a-device").unwrap();
+        let merged = Merged::read(folder.logs().unwrap(), "not-a-device", &Ok).unwrap();
         let mut out = Vec::new();
         merged.write(&mut out).unwrap();
         String::from_utf8(out).unwrap()

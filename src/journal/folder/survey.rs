@@ -6,12 +6,12 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{DEVICE, FORMAT_FILE, Folder, LOG, Merged, NAME_FILE};
+use super::{DEVICE, FORMAT_FILE, Folder, LOG, Merged, NAME_FILE, keyring, sealing};
 
 impl Folder {
     /// What a look at every log finds: the devices, and what is odd.
     pub fn survey(&self) -> Result<Survey> {
-        let merged = Merged::read(self.logs()?, &self.device)?;
+        let merged = Merged::read(self.logs()?, &self.device, &|file| self.open_log(file))?;
         merged.write(&mut std::io::sink())?;
         let mut survey = Survey {
             newer: merged.newer,
@@ -27,7 +27,7 @@ impl Folder {
         }
         for read in &merged.reads {
             let path = read.log.path.clone();
-            if read.log.number.is_none() {
+            if read.log.number.is_none() && !read.log.pending {
                 survey.copies.push(path.clone());
             }
             if read.torn && *read.log.dev == *self.device {
@@ -54,7 +54,8 @@ impl Folder {
                 let odd = |file: &fs::DirEntry| {
                     let name = file.file_name().to_string_lossy().into_owned();
                     let regular = file.file_type().is_ok_and(|kind| kind.is_file());
-                    !(name.starts_with(LOG) || name == NAME_FILE) || !regular
+                    let sealed = self.is_sealed() && (sealing::is_sealed_log(&name) || keyring::is_key_file(&name));
+                    !(name.starts_with(LOG) || name == NAME_FILE || sealed) || !regular
                 };
                 survey.strays.extend(inside.filter(odd).map(|file| file.path()));
             }

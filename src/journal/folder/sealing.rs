@@ -1,0 +1,348 @@
+//! An encrypted journal folder: journal format 3 in which every log is an
+//! age file, encrypted to the keys `keyring.rs` keeps.
+//!
+//! - A save is one small file of its own, `new-<at>-<random>.age`: it needs
+//!   the public keys only, never a secret.
+//! - A device with the identity folds its saves into `log-NNNNNN.age`, and
+//!   writes its files again when the keys change or to forget what was
+//!   deleted (the compaction of `mod.rs`, encrypted).
+//! - The merged journal this machine reads is an encrypted journal of
+//!   format 2 in the state folder (`view.age/`, `sealed.rs`): the readers
+//!   of the encrypted journal read it unchanged.
+//!
+//! Every file is written once and never changed, so a file either reads
+//! whole or is still arriving.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use anyhow::{Context, Result, bail};
+use zeroize::Zeroizing;
+
+use super::keyring::{self, Keyring};
+use super::{Folder, Merged, Written};
+use crate::atomic::sync_folder;
+use crate::journal::sealed::{OwnKey, Sealed, new_own_key};
+use crate::keys::{Identities, Recipients};
+
+/// What `format.txt` of an encrypted journal folder says.
+pub const FORMAT_TEXT: &str = "bezin journal, format 3, encrypted: one log per device, each file an age file; see docs/journal-format.md in bezin\n";
+pub const PENDING: &str = "new-";
+/// A device folds its saves into a log once it holds this many.
+pub const FOLD_AT: usize = 8;
+
+/// The keys that read an encrypted journal folder, once opened.
+#[derive(Default)]
+pub struct Sealing {
+    /// Every journal key the person's identity opened, once it did.
+    keys: Mutex<Option<Vec<age::x25519::Identity>>>,
+    /// The key of this machine's view, when there is one.
+    view_key: Mutex<Option<OwnKey>>,
+}
+
+impl Folder {
+    pub fn is_sealed(&self) -> bool {
+        self.sealing.is_some()
+    }
+
+    /// The journal keys and the view's key, opened with the person's
+    /// identity, which is not kept. When the keys that are in have no
+    /// journal key (two devices changed them at once), one is made.
+    pub fn unlock(&self, person: &Identities) -> Result<()> {
+        let Some(sealing) = &self.sealing else { return Ok(()) };
+        if self.is_unlocked() {
+            return Ok(());
+        }
+        let mut keys = keyring::unlock(&self.dir, person)?;
+        let ring = Keyring::read(&self.dir)?;
+        // A key taken away still opens the journal keys made before: it must be one of those in now.
+        if keys.is_empty() || !Recipients::new(ring.person())?.read_by(person)? {
+            bail!(crate::journal::sealed::NotItsKey);
+        }
+        if ring.needs_new_key() {
+            let lock = self.lock()?;
+            let ring = Keyring::read(&self.dir)?;
+            if ring.needs_new_key() {
+                let stamp = self.stamp(self.manifest().unwrap_or_default().max_at.max(ring.max_at));
+                self.own_folder()?;
+                keys.push(keyring::write_change(&self.own_dir(), &ring, &[], &[], &stamp)?);
+            }
+            drop(lock);
+        }
+        let view = self.sealed_view();
+        match view.own_key(person) {
+            Ok(key) => *sealing.view_key.lock().expect("not poisoned") = Some(key),
+            // A view made for other keys is made again.
+            Err(_) => self.stale(),
+        }
+        *sealing.keys.lock().expect("not poisoned") = Some(keys);
+        Ok(())
+    }
+
+    /// The journal keys, once opened.
+    fn journal_keys(&self) -> Option<Vec<age::x25519::Identity>> {
+        self.sealing.as_ref()?.keys.lock().expect("not poisoned").clone()
+    }
+
+    /// Changes the person's keys to `person`: a key change in this
+    /// device's folder, and everything this device wrote encrypted again
+    /// to the new keys alone, with the view. The folder must be unlocked.
+    pub fn change_keys(&self, person: &Recipients) -> Result<()> {
+        let sealing = self.sealing.as_ref().context("the journal is not encrypted")?;
+        let lock = self.lock()?;
+        let ring = self.keyring()?;
+        let now = ring.person();
+        let add: Vec<String> = person.keys().iter().filter(|key| !now.contains(key)).cloned().collect();
+        let remove: Vec<String> = now.iter().filter(|key| !person.keys().contains(key)).cloned().collect();
+        let stamp = self.stamp(self.manifest().unwrap_or_default().max_at.max(ring.max_at));
+        self.own_folder()?;
+        let key = keyring::write_change(&self.own_dir(), &ring, &add, &remove, &stamp)?;
+        sealing.keys.lock().expect("not poisoned").get_or_insert_with(Vec::new).push(key);
+        self.rebuild(&lock)?;
+        Ok(())
+    }
+
+    /// Whether the journal keys were opened (or none are needed).
+    pub fn is_unlocked(&self) -> bool {
+        self.sealing.as_ref().is_none_or(|sealing| sealing.keys.lock().expect("not poisoned").is_some())
+    }
+
+    /// The merged journal on this machine, encrypted.
+    pub fn sealed_view(&self) -> Sealed {
+        Sealed::new(self.state.join("view.age"))
+    }
+
+    /// The key that reads the view, once the folder is unlocked.
+    pub fn view_key(&self) -> Result<OwnKey> {
+        let sealing = self.sealing.as_ref().context("the journal is not encrypted")?;
+        let key = sealing.view_key.lock().expect("not poisoned").clone();
+        key.context("the encrypted journal's view has no key yet")
+    }
+
+    /// The plain text of a small file encrypted to the journal's keys.
+    pub fn decrypt_small(&self, path: &std::path::Path) -> Result<Zeroizing<Vec<u8>>> {
+        let keys = self.journal_keys().context("the encrypted journal is not unlocked")?;
+        let mut identities: Vec<&dyn age::Identity> = keys.iter().map(|key| key as &dyn age::Identity).collect();
+        let view = self.view_key().ok();
+        if let Some(view) = &view {
+            identities.push(view.identity());
+        }
+        crate::keys::decrypt_file(path, &identities)
+    }
+
+    /// Keeps whole entries (their lines: an import) as new entries in this
+    /// device's folder, for the next reader with the identity to merge.
+    pub fn keep_lines(&self, lines: &[u8]) -> Result<()> {
+        let lock = self.lock()?;
+        let ring = self.keyring()?;
+        let stamp = self.stamp(self.manifest().unwrap_or_default().max_at.max(ring.max_at));
+        self.write_sealed(|out| {
+            let mut count = 0;
+            for line in lines.split(|&b| b == b'\n').filter(|line| !line.is_empty()) {
+                let line = std::str::from_utf8(line).context("an entry that is not UTF-8")?;
+                crate::journal::write_line(out, super::record::add(line, &stamp).as_bytes())?;
+                count += 1;
+            }
+            Ok(count)
+        })?;
+        self.stale();
+        drop(lock);
+        Ok(())
+    }
+
+    /// The keys that are in now, and what new files are encrypted to.
+    pub fn keyring(&self) -> Result<Keyring> {
+        Keyring::read(&self.dir)
+    }
+
+    /// The plain text of an age log of the folder, in memory: never on disk.
+    pub(super) fn open_sealed(&self, file: File) -> io::Result<File> {
+        let keys = self.journal_keys().ok_or_else(|| io::Error::other("the encrypted journal is not unlocked"))?;
+        let identities: Vec<&dyn age::Identity> = keys.iter().map(|key| key as &dyn age::Identity).collect();
+        let decryptor = age::Decryptor::new_buffered(io::BufReader::new(file)).map_err(io::Error::other)?;
+        let mut stream = decryptor.decrypt(identities.into_iter()).map_err(io::Error::other)?;
+        let mut plain = in_memory()?;
+        io::copy(&mut stream, &mut plain)?;
+        Ok(plain)
+    }
+
+    /// Writes the records `write` writes as a new file of this device:
+    /// encrypted to the journal's keys, synced, and kept in the state
+    /// folder too. If anything fails, no file is left.
+    pub(super) fn write_sealed(&self, write: impl FnOnce(&mut dyn Write) -> Result<usize>) -> Result<Written> {
+        let dir = self.own_folder()?;
+        let recipients = self.keyring()?.recipients()?;
+        let stamp = jiff::Timestamp::now().as_microsecond();
+        let path = dir.join(format!("{PENDING}{stamp}-{:08x}.age", fastrand::u32(..)));
+        let text = {
+            let mut text = Zeroizing::new(Vec::new());
+            let records = write(&mut *text)?;
+            if records == 0 {
+                return Ok(Written { path, moved: None, only_this: true, records });
+            }
+            (text, records)
+        };
+        recipients.write_file(&path, ".new-", &text.0)?;
+        sync_folder(&dir)?;
+        self.keep_sealed(&path)?;
+        Ok(Written { path, moved: None, only_this: true, records: text.1 })
+    }
+
+    /// This device's own files kept in the state folder, to be written
+    /// back when a sync takes them (`restore_sealed`).
+    fn kept_sealed(&self) -> PathBuf {
+        self.state.join("own.age")
+    }
+
+    fn keep_sealed(&self, path: &std::path::Path) -> Result<()> {
+        let kept = self.kept_sealed();
+        crate::paths::create_private_dir(&kept)?;
+        let name = path.file_name().context("a file of the journal")?;
+        let mut out = crate::atomic::AtomicFile::new(&kept.join(name), ".kept-")?;
+        io::copy(&mut File::open(path)?, &mut out)?;
+        out.commit().with_context(|| format!("could not keep a copy in {}", kept.display()))
+    }
+
+    /// Writes back this device's kept files that are gone from its folder.
+    pub(super) fn restore_sealed(&self) -> Result<()> {
+        let own = self.own_dir();
+        for kept in fs::read_dir(self.kept_sealed()).into_iter().flatten().filter_map(Result::ok) {
+            let name = kept.file_name();
+            if name.to_string_lossy().starts_with('.') || own.join(&name).is_file() {
+                continue;
+            }
+            let dir = self.own_folder()?;
+            let mut out = crate::atomic::AtomicFile::new(&dir.join(&name), ".new-")?;
+            io::copy(&mut File::open(kept.path())?, &mut out)?;
+            out.commit().with_context(|| format!("could not write {}", dir.join(&name).display()))?;
+        }
+        Ok(())
+    }
+
+    /// Makes the kept files what this device's folder holds, after it
+    /// rewrote them.
+    fn keep_only(&self, files: &[PathBuf]) -> Result<()> {
+        let names: Vec<_> = files.iter().filter_map(|path| path.file_name()).collect();
+        for kept in fs::read_dir(self.kept_sealed()).into_iter().flatten().filter_map(Result::ok) {
+            if !names.contains(&kept.file_name().as_os_str()) {
+                fs::remove_file(kept.path())?;
+            }
+        }
+        files.iter().try_for_each(|path| self.keep_sealed(path))
+    }
+
+    /// Writes the merged journal as the encrypted view, to the person's
+    /// keys that are in now and a key of the view's own.
+    pub(super) fn write_sealed_view(&self, merged: &Merged) -> Result<Option<jiff::Timestamp>> {
+        let sealing = self.sealing.as_ref().context("the journal is not encrypted")?;
+        let person = Recipients::new(self.keyring()?.person())?;
+        let view = self.sealed_view();
+        let mut last = None;
+        let mut write = |out: &mut dyn Write| -> Result<bool> {
+            last = merged.write(out)?;
+            Ok(true)
+        };
+        let same_keys = view.keys().is_ok_and(|keys| keys.person == person);
+        let mut key = sealing.view_key.lock().expect("not poisoned");
+        if same_keys && key.is_some() {
+            let _lock = view.lock(true)?;
+            view.rewrite(None, |out| write(out))?;
+            return Ok(last);
+        }
+        let (keys, key_file, own) = new_own_key(&person)?;
+        if view.dir().is_dir() {
+            let _lock = view.lock(true)?;
+            view.rewrite(Some((&keys, &key_file)), |out| write(out))?;
+        } else {
+            Sealed::create(view.dir(), &keys, &key_file, |out| write(out).map(drop))?;
+        }
+        *key = Some(own);
+        Ok(last)
+    }
+
+    /// The view as it is now, decrypted into memory, to read under the lock.
+    pub(super) fn sealed_current(&self) -> Result<File> {
+        let view = self.sealed_view();
+        let opened = view.open(&self.view_key()?)?.context("the encrypted journal's view is gone")?;
+        let mut plain = in_memory()?;
+        crate::journal::lines::copy(&opened, &mut plain).context("could not read the journal")?;
+        Ok(plain)
+    }
+
+    /// Whether this device's files are to be written again: it holds
+    /// enough saves to fold, or they were encrypted to other keys.
+    pub(super) fn own_to_rewrite(&self, merged: &Merged, epoch: u64, written_for: u64) -> bool {
+        let own = merged.reads.iter().filter(|read| *read.log.dev == *self.device);
+        let pending = own.filter(|read| read.log.pending).count();
+        pending >= FOLD_AT || (epoch != written_for && merged.reads.iter().any(|read| *read.log.dev == *self.device))
+    }
+
+    /// An age writer of a compacted log at `target`, to the journal's keys.
+    pub(super) fn sealed_writer(&self, out: crate::atomic::AtomicFile) -> Result<SealedLog> {
+        let recipients = self.keyring()?.recipients()?;
+        Ok(SealedLog(recipients.encrypt(out)?))
+    }
+
+    /// After a compaction: the kept copies follow this device's files.
+    pub(super) fn kept_after_compaction(&self) -> Result<()> {
+        let own = self.own_dir();
+        let mut files: Vec<PathBuf> = fs::read_dir(&own)?
+            .filter_map(Result::ok)
+            .map(|file| file.path())
+            .filter(|path| path.file_name().is_some_and(|name| is_sealed_log(&name.to_string_lossy())))
+            .collect();
+        files.sort();
+        self.keep_only(&files)
+    }
+}
+
+/// A compacted log being written, encrypted.
+pub struct SealedLog(age::stream::StreamWriter<crate::atomic::AtomicFile>);
+
+impl SealedLog {
+    pub fn commit(self) -> Result<()> {
+        self.0.finish()?.commit()?;
+        Ok(())
+    }
+}
+
+impl Write for SealedLog {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// Whether a file of a device's folder holds records: a log or a save.
+pub fn is_sealed_log(name: &str) -> bool {
+    (name.starts_with(super::LOG) || name.starts_with(PENDING))
+        && std::path::Path::new(name).extension().is_some_and(|ext| ext == "age")
+}
+
+/// Whether a file is a save not yet folded: `new-<digits>-<hex>.age`.
+pub fn is_pending(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix(PENDING).and_then(|rest| rest.strip_suffix(".age")) else { return false };
+    let Some((stamp, random)) = rest.split_once('-') else { return false };
+    !stamp.is_empty()
+        && stamp.bytes().all(|b| b.is_ascii_digit())
+        && random.len() == 8
+        && random.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// A file that lives in memory only, for plain text that must not reach a disk.
+#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
+pub(super) fn in_memory() -> io::Result<File> {
+    let fd = nix::sys::memfd::memfd_create("bezin", nix::sys::memfd::MFdFlags::MFD_CLOEXEC)?;
+    Ok(File::from(fd))
+}
+
+/// Where there is no memory file, an unnamed temporary file.
+#[cfg(not(any(target_os = "linux", target_os = "android", target_os = "freebsd")))]
+pub(super) fn in_memory() -> io::Result<File> {
+    tempfile::tempfile()
+}
