@@ -7,7 +7,7 @@
 use std::fs;
 use std::io::{ErrorKind, Write};
 use std::os::unix::fs::MetadataExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
@@ -69,8 +69,20 @@ fn identity(meta: &fs::Metadata) -> String {
     format!("{}:{}:{hash:016x}", meta.dev(), meta.ino())
 }
 
+/// Makes the folder of device `id` in the journal folder `journal`, with
+/// the machine's name in it, and returns it. A folder made meanwhile by
+/// another bezin of this device is taken as it is.
+pub fn make_folder(journal: &Path, id: &str) -> std::io::Result<PathBuf> {
+    let dir = journal.join(format!("{}{id}", super::DEVICE));
+    crate::paths::create_private_dir(&dir)?;
+    match crate::paths::write_new_private(&dir.join(super::NAME_FILE), format!("{}\n", host_name()).as_bytes()) {
+        Err(err) if err.kind() != ErrorKind::AlreadyExists => Err(err),
+        _ => Ok(dir),
+    }
+}
+
 /// The machine's name, to tell people which device a folder is.
-pub fn host_name() -> String {
+fn host_name() -> String {
     let name = fs::read_to_string("/proc/sys/kernel/hostname").or_else(|_| fs::read_to_string("/etc/hostname"));
     let name = name.unwrap_or_default();
     let name: String = name.trim().chars().filter(|c| !c.is_control()).take(64).collect();

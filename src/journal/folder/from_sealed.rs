@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 
 use super::keyring::KeyChange;
 use super::sealing::{FORMAT_TEXT, PENDING};
-use super::{DEVICE, FORMAT_FILE, NAME_FILE, device, log_name};
+use super::{DEVICE, FORMAT_FILE, device, log_name};
 use crate::atomic::{AtomicFile, sync_folder};
 use crate::journal::Sealed;
 
@@ -29,8 +29,7 @@ pub fn migrate_sealed(sealed: &Sealed, state: &Path) -> Result<()> {
     if own.exists() {
         fs::remove_dir_all(&own).with_context(|| format!("could not remove {}", own.display()))?;
     }
-    crate::paths::create_private_dir(&own).with_context(|| format!("could not create {}", own.display()))?;
-    crate::paths::write_new_private(&own.join(NAME_FILE), format!("{}\n", device::host_name()).as_bytes())?;
+    device::make_folder(dir, &device).with_context(|| format!("could not create {}", own.display()))?;
     for (number, part) in sealed.current_parts()?.iter().enumerate() {
         link(part, &own.join(log_name(u32::try_from(number + 1)?, ".age")))?;
     }
@@ -115,9 +114,7 @@ pub fn create_sealed(
         .tempdir_in(parent)
         .with_context(|| format!("could not make a folder in {}", parent.display()))?;
     let device = device::this_device(state)?;
-    let own = building.path().join(format!("{DEVICE}{device}"));
-    crate::paths::create_private_dir(&own)?;
-    crate::paths::write_new_private(&own.join(NAME_FILE), format!("{}\n", device::host_name()).as_bytes())?;
+    let own = device::make_folder(building.path(), &device)?;
     let at = u64::try_from(jiff::Timestamp::now().as_microsecond()).unwrap_or(0);
     let stamp = super::Stamp { at, dev: device.as_str().into() };
     super::keyring::write_change(&own, &super::keyring::Keyring::default(), person.keys(), &[], &stamp)?;

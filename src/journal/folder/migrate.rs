@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::{DEVICE, FORMAT_FILE, FORMAT_TEXT, Folder, LOG, NAME_FILE, device, log_name, parent_of};
+use super::{FORMAT_FILE, FORMAT_TEXT, Folder, LOG, device, log_name, parent_of};
 use crate::atomic::sync_folder;
 
 /// Makes a new, empty journal folder at `dir`, whole or not at all.
@@ -33,9 +33,7 @@ pub fn migrate(file: &Path, state: &Path) -> Result<()> {
     remove_empty_new_folders(file);
     let device = device::this_device(state)?;
     let made = new_folder(file)?;
-    let dev = made.join(format!("{DEVICE}{device}"));
-    crate::paths::create_private_dir(&dev)?;
-    crate::paths::write_new_private(&dev.join(NAME_FILE), format!("{}\n", device::host_name()).as_bytes())?;
+    let dev = device::make_folder(&made, &device)?;
     sync_folder(&dev)?;
     sync_folder(&made)?;
     fs::rename(file, dev.join(log_name(1, ".jsonl")))
@@ -127,9 +125,7 @@ pub fn create_plain(
     remove_empty_new_folders(place);
     let device = device::this_device(state)?;
     let made = new_folder(place)?;
-    let dev = made.join(format!("{DEVICE}{device}"));
-    crate::paths::create_private_dir(&dev)?;
-    crate::paths::write_new_private(&dev.join(NAME_FILE), format!("{}\n", device::host_name()).as_bytes())?;
+    let dev = device::make_folder(&made, &device)?;
     let log = dev.join(log_name(1, ".jsonl"));
     let mut out = crate::atomic::AtomicFile::new(&log, ".log-compacting-")?;
     write(&mut out)?;

@@ -572,10 +572,8 @@ impl Folder {
             Err(_) => true,
         };
         if created {
-            crate::paths::create_private_dir(&dir)
+            device::make_folder(&self.dir, &self.device)
                 .with_context(|| format!("could not create the folder {}", dir.display()))?;
-            crate::paths::write_new_private(&dir.join(NAME_FILE), format!("{}\n", device::host_name()).as_bytes())
-                .or_else(|err| if err.kind() == ErrorKind::AlreadyExists { Ok(()) } else { Err(err) })?;
             sync_folder(&self.dir)?;
         }
         Ok(dir)
