@@ -4,7 +4,8 @@
 //! English, some tags, ten years of dates), then times whole `bezin`
 //! processes on it and measures each one's peak memory. When `jrnl` is on
 //! PATH, it times jrnl on the same entries too. `BEZIN_BENCH_ENTRIES` and
-//! `BEZIN_BENCH_RUNS` change the size and the number of runs.
+//! `BEZIN_BENCH_RUNS` change the size and the number of runs;
+//! `BEZIN_BENCH_KEEP` keeps the journals made, to look into them after.
 
 // Sizes and times become floats only to print them.
 #![allow(clippy::cast_precision_loss, clippy::cast_possible_wrap)]
@@ -75,6 +76,9 @@ fn main() {
         compare_with_jrnl(&jrnl, dir.path(), entries, runs, &results);
     } else {
         println!("\njrnl is not on PATH; install it (pip install jrnl) to compare.");
+    }
+    if std::env::var_os("BEZIN_BENCH_KEEP").is_some() {
+        println!("\nthe journals are kept in {}", dir.keep().display());
     }
 }
 

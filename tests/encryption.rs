@@ -423,6 +423,43 @@ fn a_sync_services_copy_of_a_log_brings_nothing_back_and_goes_with_decrypt() {
     assert_eq!(home.entries().len(), 1, "the deleted entry came back from the copy");
 }
 
+/// A key change of this device that a sync takes away (a folder copied
+/// back over it, a sync that deletes) comes back from the copy kept on the
+/// machine: the key it took out stays out.
+#[test]
+fn a_key_change_a_sync_takes_away_is_written_back_and_the_removed_key_stays_out() {
+    let home = Home::new();
+    home.encrypt();
+    let own_key = public_key(home.path());
+    let lost = age::x25519::Identity::generate();
+    home.run(&["encrypt", "--recipient", &own_key, "--recipient", &lost.to_public().to_string()]).success();
+    home.run(&["encrypt", "--recipient", &own_key]).success();
+    let key_files = || {
+        let mut found: Vec<PathBuf> = files(&home.sealed_path())
+            .into_iter()
+            .filter(|file| file.file_name().unwrap().to_string_lossy().starts_with("key"))
+            .collect();
+        found.sort();
+        found
+    };
+    let before = key_files();
+    let removal = before.iter().rfind(|file| file.extension().is_some_and(|ext| ext == "json")).unwrap();
+    let secret = removal.with_file_name(removal.file_name().unwrap().to_string_lossy().replace("keys-", "key-"));
+    let secret = secret.with_extension("age");
+    fs::remove_file(removal).unwrap();
+    fs::remove_file(&secret).unwrap();
+    home.run(&["list"]).success();
+    assert_eq!(key_files(), before, "the key change taken away is back");
+    let saved = home.save("five-tips", &answers(), &[]);
+    let own = own_files(&home);
+    let new = own.iter().find(|file| text(&common::sealed::read_file(&home, file)).contains(&saved)).unwrap();
+    let bytes = fs::read(new).unwrap();
+    let by_lost = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(bytes.as_slice()))
+        .unwrap()
+        .decrypt(std::iter::once(&lost as &dyn age::Identity));
+    assert!(by_lost.is_err(), "the key taken out reads what was saved after");
+}
+
 /// This machine's own files in the encrypted journal's folder.
 fn own_files(home: &Home) -> Vec<PathBuf> {
     let mut own: Vec<PathBuf> = files(&home.sealed_path())

@@ -71,6 +71,7 @@ impl Folder {
             }
             drop(lock);
         }
+        self.keep_key_files()?;
         let view = self.sealed_view();
         match view.own_key(person) {
             Ok(key) => *sealing.view_key.lock().expect("not poisoned") = Some(key),
@@ -100,6 +101,7 @@ impl Folder {
         self.own_folder()?;
         let key = keyring::write_change(&self.own_dir(), &ring, &add, &remove, &stamp)?;
         sealing.keys.lock().expect("not poisoned").get_or_insert_with(Vec::new).push(key);
+        self.keep_key_files()?;
         self.rebuild(&lock)?;
         Ok(())
     }
@@ -221,12 +223,26 @@ impl Folder {
         Ok(())
     }
 
-    /// Makes the kept files what this device's folder holds, after it
+    /// Keeps this device's key changes that are not kept yet: a key
+    /// change lost to a sync would let a removed key back in.
+    fn keep_key_files(&self) -> Result<()> {
+        let kept = self.kept_sealed();
+        for file in fs::read_dir(self.own_dir()).into_iter().flatten().filter_map(Result::ok) {
+            let name = file.file_name();
+            if keyring::is_key_file(&name.to_string_lossy()) && !kept.join(&name).is_file() {
+                self.keep_sealed(&file.path())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Makes the kept logs what this device's folder holds, after it
     /// rewrote them.
     fn keep_only(&self, files: &[PathBuf]) -> Result<()> {
         let names: Vec<_> = files.iter().filter_map(|path| path.file_name()).collect();
         for kept in fs::read_dir(self.kept_sealed()).into_iter().flatten().filter_map(Result::ok) {
-            if !names.contains(&kept.file_name().as_os_str()) {
+            let name = kept.file_name();
+            if is_sealed_log(&name.to_string_lossy()) && !names.contains(&name.as_os_str()) {
                 fs::remove_file(kept.path())?;
             }
         }
