@@ -21,7 +21,7 @@ pub fn zone() -> &'static TimeZone {
             crate::tell!("bezin: warning: {problem}; times are in UTC");
             return TimeZone::UTC;
         }
-        let zone = match TimeZone::try_system() {
+        let zone = match local_zone().map_or_else(TimeZone::try_system, Ok) {
             Ok(zone) => zone,
             Err(_) if std::env::var_os("TZ").is_some_and(|tz| !tz.is_empty()) => {
                 crate::tell!("bezin: warning: TZ='{}' is not a time zone bezin knows; times are in UTC", tz_text());
@@ -35,6 +35,27 @@ pub fn zone() -> &'static TimeZone {
         }
         zone
     })
+}
+
+/// The zone of `/etc/localtime` when `TZ` is not set, read straight from
+/// its file: finding it by name in the zone database would list the whole
+/// database first, which costs more than the rest of a `list`.
+fn local_zone() -> Option<TimeZone> {
+    use std::io::Read;
+    const LOCALTIME: &str = "/etc/localtime";
+    if std::env::var_os("TZ").is_some_and(|tz| !tz.is_empty()) {
+        return None;
+    }
+    let target = std::fs::read_link(LOCALTIME).ok()?;
+    let target = target.to_str()?;
+    let name = &target[target.rfind("zoneinfo/")? + "zoneinfo/".len()..];
+    let mut data = Vec::new();
+    let file = std::fs::File::open(LOCALTIME).ok()?;
+    file.take(LARGEST_ZONE_FILE + 1).read_to_end(&mut data).ok()?;
+    if data.len() as u64 > LARGEST_ZONE_FILE {
+        return None;
+    }
+    TimeZone::tzif(name, &data).ok()
 }
 
 /// What is wrong with the zone's UTC offset now, if RFC 3339 cannot write it.
