@@ -37,8 +37,9 @@ pub fn is_compact(text: &str) -> bool {
     /// Deeper than this, parsing again may refuse the value.
     const DEEPEST: usize = 100;
     let text = text.as_bytes();
-    // For each array or object that is open, the keys of an object.
-    let mut open: Vec<Option<Vec<&[u8]>>> = Vec::new();
+    // For each array or object that is open, where its keys start in `keys` (an object's).
+    let mut open: Vec<Option<usize>> = Vec::new();
+    let mut keys: Vec<&[u8]> = Vec::new();
     let mut key_next = false;
     let mut at = 0;
     while let Some(&byte) = text.get(at) {
@@ -48,21 +49,23 @@ pub fn is_compact(text: &str) -> bool {
             b'"' => {
                 let Some(end) = compact_string_end(text, at) else { return false };
                 at = end;
-                if key_next && let Some(Some(keys)) = open.last_mut() {
-                    if keys.contains(&&text[start..end]) {
+                if key_next && let Some(Some(first)) = open.last() {
+                    if keys[*first..].contains(&&text[start..end]) {
                         return false;
                     }
                     keys.push(&text[start..end]);
                 }
             }
             b'{' | b'[' => {
-                open.push((byte == b'{').then(Vec::new));
+                open.push((byte == b'{').then_some(keys.len()));
                 if open.len() > DEEPEST {
                     return false;
                 }
             }
             b'}' | b']' => {
-                open.pop();
+                if let Some(Some(first)) = open.pop() {
+                    keys.truncate(first);
+                }
             }
             b',' | b':' => {}
             b'-' | b'0'..=b'9' => {
