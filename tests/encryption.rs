@@ -460,6 +460,54 @@ fn a_key_change_a_sync_takes_away_is_written_back_and_the_removed_key_stays_out(
     assert!(by_lost.is_err(), "the key taken out reads what was saved after");
 }
 
+/// Copies every file of `from` that `to` lacks, as a sync that keeps
+/// both sides' new files does.
+fn copy_missing(from: &Path, to: &Path) {
+    for file in files(from) {
+        let there = to.join(file.strip_prefix(from).unwrap());
+        if !there.exists() {
+            let folder = there.parent().unwrap();
+            std::os::unix::fs::DirBuilderExt::mode(fs::DirBuilder::new().recursive(true), 0o700)
+                .create(folder)
+                .unwrap();
+            fs::copy(&file, &there).unwrap();
+        }
+    }
+}
+
+/// Two devices change the keys at once, so no journal key is encrypted to
+/// the keys that are in; a third device, without the identity, saves.
+/// The save is read by the device with the identity: it is not hidden.
+#[test]
+fn a_save_made_while_two_key_changes_crossed_is_read() {
+    let (laptop, desktop, phone) = (Home::new(), Home::new(), Home::new());
+    laptop.save("five-tips", &answers(), &[]);
+    laptop.encrypt();
+    let own = public_key(laptop.path());
+    let identity = laptop.path().join("identity.txt");
+    fs::copy(&identity, desktop.path().join("identity.txt")).unwrap();
+    copy_missing(&laptop.sealed_path(), &desktop.sealed_path());
+    let other = || age::x25519::Identity::generate().to_public().to_string();
+    laptop.run(&["encrypt", "--recipient", &own, "--recipient", &other()]).success();
+    desktop.run(&["encrypt", "--recipient", &own, "--recipient", &other()]).success();
+    copy_missing(&laptop.sealed_path(), &desktop.sealed_path());
+    copy_missing(&desktop.sealed_path(), &laptop.sealed_path());
+    let journal = laptop.sealed_path().display().to_string();
+    let said = phone.stdout(&[
+        "--journal",
+        &journal,
+        "run",
+        "five-tips",
+        "--answers",
+        laptop.write("a.toml", &answers()).to_str().unwrap(),
+    ]);
+    let saved = said.split_whitespace().nth(2).unwrap().to_owned();
+    let ids: Vec<String> = laptop.entries().iter().map(|entry| entry["id"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(ids.len(), 2);
+    assert!(ids.contains(&saved), "the save is hidden: {ids:?}");
+    assert_all_is_well(&laptop);
+}
+
 /// This machine's own files in the encrypted journal's folder.
 fn own_files(home: &Home) -> Vec<PathBuf> {
     let mut own: Vec<PathBuf> = files(&home.sealed_path())

@@ -305,13 +305,14 @@ impl Journal {
         self.is_encrypted() || self.path.exists()
     }
 
-    /// The public keys of the person that an encrypted journal's files are
-    /// encrypted to, and the journal's own; `None` for a plain journal.
+    /// What a new file of an encrypted journal (a draft, lines set aside)
+    /// is encrypted to: the person's keys and the journal's own, made
+    /// first when there is none; `None` for a plain journal.
     pub fn encrypted_to(&self) -> Result<Option<crate::keys::Recipients>> {
         if let Some(sealed) = self.sealed() {
             return Ok(Some(sealed.keys()?.all()));
         }
-        self.sealed_folder()?.map(|folder| folder.keyring()?.recipients()).transpose()
+        self.sealed_folder()?.map(Folder::recipients_to_write).transpose()
     }
 
     /// The plain text of a small file encrypted to `encrypted_to` (a draft,

@@ -8,8 +8,8 @@
 //! person's keys as the device knew them. Every key is its own register:
 //! the latest change of it (by time, then device) says whether it is in.
 //! A journal key is used only while it was encrypted to exactly the keys
-//! that are in; otherwise files go to the person's keys alone until a
-//! device with the identity makes a new one (`Keyring::needs_new_key`).
+//! that are in; otherwise the next device that writes makes a new one
+//! first (`Keyring::needs_new_key`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -99,7 +99,7 @@ impl Keyring {
         (to.iter().eq(self.person().iter())).then_some(own.as_str())
     }
 
-    /// Whether a device with the identity should make a new journal key.
+    /// Whether a new journal key is to be made before the next file.
     pub fn needs_new_key(&self) -> bool {
         self.own().is_none() && !self.person().is_empty()
     }

@@ -63,12 +63,7 @@ impl Folder {
         }
         if ring.needs_new_key() {
             let lock = self.lock()?;
-            let ring = Keyring::read(&self.dir)?;
-            if ring.needs_new_key() {
-                let stamp = self.stamp(self.manifest().unwrap_or_default().max_at.max(ring.max_at));
-                self.own_folder()?;
-                keys.push(keyring::write_change(&self.own_dir(), &ring, &[], &[], &stamp)?);
-            }
+            keys.extend(self.new_key_if_needed()?);
             drop(lock);
         }
         self.keep_key_files()?;
@@ -80,6 +75,34 @@ impl Folder {
         }
         *sealing.keys.lock().expect("not poisoned") = Some(keys);
         Ok(())
+    }
+
+    /// A new journal key, when the keys that are in have none (two devices
+    /// changed them at once): any device makes it, since encrypting its
+    /// secret to the person's keys needs no secret. A file encrypted to
+    /// the person's keys alone would be read only with the identity,
+    /// which is not kept while the logs are merged.
+    fn new_key_if_needed(&self) -> Result<Option<age::x25519::Identity>> {
+        let ring = Keyring::read(&self.dir)?;
+        if !ring.needs_new_key() {
+            return Ok(None);
+        }
+        let stamp = self.stamp(self.manifest().unwrap_or_default().max_at.max(ring.max_at));
+        self.own_folder()?;
+        let key = keyring::write_change(&self.own_dir(), &ring, &[], &[], &stamp)?;
+        self.keep_key_files()?;
+        Ok(Some(key))
+    }
+
+    /// What this device's new files are encrypted to: the person's keys
+    /// and a journal key, made first when there is none.
+    pub fn recipients_to_write(&self) -> Result<Recipients> {
+        if let (Some(key), Some(sealing)) = (self.new_key_if_needed()?, &self.sealing)
+            && let Some(keys) = sealing.keys.lock().expect("not poisoned").as_mut()
+        {
+            keys.push(key);
+        }
+        self.keyring()?.recipients()
     }
 
     /// The journal keys, once opened.
@@ -175,7 +198,7 @@ impl Folder {
     /// folder too. If anything fails, no file is left.
     pub(super) fn write_sealed(&self, write: impl FnOnce(&mut dyn Write) -> Result<usize>) -> Result<Written> {
         let dir = self.own_folder()?;
-        let recipients = self.keyring()?.recipients()?;
+        let recipients = self.recipients_to_write()?;
         let stamp = jiff::Timestamp::now().as_microsecond();
         let path = dir.join(format!("{PENDING}{stamp}-{:08x}.age", fastrand::u32(..)));
         let text = {
@@ -297,7 +320,7 @@ impl Folder {
 
     /// An age writer of a compacted log at `target`, to the journal's keys.
     pub(super) fn sealed_writer(&self, out: crate::atomic::AtomicFile) -> Result<SealedLog> {
-        let recipients = self.keyring()?.recipients()?;
+        let recipients = self.recipients_to_write()?;
         Ok(SealedLog(recipients.encrypt(out)?))
     }
 
