@@ -116,10 +116,9 @@ pub enum Command {
                             bezin export --split -o notes/ --tag work\n  bezin export --format json -o backup.json")]
     Export(ExportArgs),
 
-    /// Bring in entries from a bezin JSON export or a jrnl JSON export
-    #[command(
-        after_help = "Examples:\n  bezin import backup.json\n  jrnl --export json > jrnl.json && bezin import jrnl.json"
-    )]
+    /// Bring in entries from a bezin export or journal, or a jrnl JSON export
+    #[command(after_help = "Examples:\n  bezin import backup.json\n  bezin import ~/old-laptop/journal.jsonl\n  \
+                            jrnl --export json > jrnl.json && bezin import jrnl.json")]
     Import(ImportArgs),
 
     /// List unfinished reflections, or discard one
@@ -410,7 +409,7 @@ pub enum DraftsAction {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// A file from `bezin export --format json` or `jrnl --export json`
+    /// A file from `bezin export --format json` or `jrnl --export json`, or a bezin journal (a file or folder)
     #[arg(add = ArgValueCompleter::new(completion::files))]
     pub file: PathBuf,
 }

@@ -623,3 +623,55 @@ fn an_older_journal_folder_and_another_journal_are_imported_with_the_persons_ide
     let beside = home.write("journal.jsonl", &format!("{plain}\n"));
     home.run(&["import", beside.to_str().unwrap()]).success().stdout(predicate::str::starts_with("Imported 1 entries"));
 }
+
+/// Every file under `dir` with its bytes, to see that nothing changed.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut all: Vec<(PathBuf, Vec<u8>)> =
+        files(dir).into_iter().map(|file| (file.clone(), fs::read(file).unwrap())).collect();
+    all.sort();
+    all
+}
+
+/// Another journal of format 3 (a second journal kept apart, a machine that
+/// never synced), plain or encrypted, is imported as its devices show it:
+/// changed entries as changed, deleted ones not at all; the identity is
+/// asked only for the encrypted one, and nothing of it is written.
+#[test]
+fn another_journal_folder_plain_or_encrypted_imports_as_it_is_shown() {
+    for encrypted in [false, true] {
+        let (other, home) = (Home::new(), Home::new());
+        let kept = other.save("five-tips", &answers(), &["--title", "Kept"]);
+        let gone = other.save("five-tips", &answers(), &["--title", "Gone"]);
+        other.run(&["edit", &kept, "--title", "Kept, retitled"]).success();
+        other.run(&["delete", &gone, "--yes"]).success();
+        if encrypted {
+            other.encrypt();
+        }
+        let folder = if encrypted { other.sealed_path() } else { other.journal_path() };
+        let before = snapshot(&folder);
+        let folder = folder.to_str().unwrap();
+        if encrypted {
+            home.run(&["import", folder])
+                .code(3)
+                .stderr(predicate::str::contains("identity"))
+                .stderr(predicate::str::contains("backtrace").not());
+            let wrong = home.write(
+                "wrong.txt",
+                &format!(
+                    "{}\n",
+                    age::secrecy::ExposeSecret::expose_secret(&age::x25519::Identity::generate().to_string())
+                ),
+            );
+            home.run(&["--identity", wrong.to_str().unwrap(), "import", folder]).failure();
+            assert!(home.entries().is_empty(), "nothing imported with a wrong identity");
+        }
+        let identity = other.path().join("identity.txt");
+        home.run(&["--identity", identity.to_str().unwrap(), "import", folder])
+            .success()
+            .stdout(predicate::str::starts_with("Imported 1 entries"));
+        let titles: Vec<String> =
+            home.entries().iter().map(|entry| entry["title"].as_str().unwrap().to_owned()).collect();
+        assert_eq!(titles, ["Kept, retitled"], "encrypted: {encrypted}");
+        assert_eq!(snapshot(Path::new(folder)), before, "the other journal is left as it was");
+    }
+}

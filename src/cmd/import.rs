@@ -26,7 +26,14 @@ use zeroize::Zeroizing;
 pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let path = &args.file;
     let mut incoming = Incoming::new(&context.journal)?;
-    let read = if let Some(text) = encrypted(path, context)? {
+    let person = || keys::read_identity(&context.identity, crate::ui::KeyPrompts);
+    let read = if let Some(other) = crate::journal::read_other(path, person)? {
+        for (log, why) in &other.unreadable {
+            let left_out = (context.lang.check().unreadable)(&log.display().to_string(), why);
+            crate::tell!("{}{left_out}", context.lang.errors().warning);
+        }
+        read(context, path, &Input::File(other.lines), &mut incoming)
+    } else if let Some(text) = encrypted(path, context)? {
         read(context, path, &Input::Text(&text), &mut incoming)
     } else {
         let words = context.lang.commands();

@@ -32,7 +32,7 @@ pub use sealed::{OwnKey, Sealed};
 
 use crate::keys::{Identities, IdentityPlace};
 use folder::Folder;
-pub use folder::Survey;
+pub use folder::{Survey, read_other};
 use lines::Source;
 pub(crate) use plain::mend_tail;
 use plain::{aside_file, leftover_prefix, new_aside, sync_dir};

@@ -17,6 +17,7 @@ mod from_sealed;
 mod keyring;
 mod merge;
 mod migrate;
+mod other;
 mod own;
 mod record;
 mod sealing;
@@ -37,6 +38,7 @@ pub use from_sealed::create_sealed;
 pub use from_sealed::migrate_sealed;
 pub use merge::Merged;
 pub use migrate::{create, create_plain, leftovers, migrate, recover, removing};
+pub use other::read_other;
 pub use record::Stamp;
 use sealing::Sealing;
 pub use survey::Survey;
@@ -126,13 +128,7 @@ impl Folder {
 
     /// The journal folder `dir`, with this machine's state in `state`.
     pub fn open(dir: &Path, state: &Path) -> Result<Folder> {
-        let text = read_small(&dir.join(FORMAT_FILE), 4096).unwrap_or_default();
-        let text = String::from_utf8_lossy(&text);
-        let sealing = (text == sealing::FORMAT_TEXT).then(Sealing::default);
-        if !text.starts_with("bezin journal, format 3") || (sealing.is_none() && text.contains("encrypted")) {
-            let says = crate::ui::truncate(text.lines().next().unwrap_or_default(), 60);
-            bail!((crate::lang::interface().journal().newer_format)(&dir.display().to_string(), &says));
-        }
+        let sealing = Folder::sealing_of(dir)?;
         let real = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
         let key = real
             .to_string_lossy()
@@ -141,6 +137,19 @@ impl Folder {
         let device = device::this_device(state)?;
         let state = state.join("journals").join(format!("{key:016x}"));
         Ok(Folder { dir: real, state, device, sealing })
+    }
+
+    /// What `format.txt` in `dir` says: an encrypted folder has keys to
+    /// open (`Some`), a plain one none; a newer format is refused.
+    fn sealing_of(dir: &Path) -> Result<Option<Sealing>> {
+        let text = read_small(&dir.join(FORMAT_FILE), 4096).unwrap_or_default();
+        let text = String::from_utf8_lossy(&text);
+        let sealing = (text == sealing::FORMAT_TEXT).then(Sealing::default);
+        if !text.starts_with("bezin journal, format 3") || (sealing.is_none() && text.contains("encrypted")) {
+            let says = crate::ui::truncate(text.lines().next().unwrap_or_default(), 60);
+            bail!((crate::lang::interface().journal().newer_format)(&dir.display().to_string(), &says));
+        }
+        Ok(sealing)
     }
 
     /// The merged journal, as a journal of format 2.

@@ -37,7 +37,7 @@ pub const FOLD_AT: usize = 8;
 #[derive(Default)]
 pub struct Sealing {
     /// Every journal key the person's identity opened, once it did.
-    keys: Mutex<Option<Vec<age::x25519::Identity>>>,
+    pub(super) keys: Mutex<Option<Vec<age::x25519::Identity>>>,
     /// The key of this machine's view, when there is one.
     view_key: Mutex<Option<OwnKey>>,
 }
