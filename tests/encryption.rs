@@ -121,7 +121,8 @@ fn the_index_of_people_is_encrypted_with_the_journal_and_the_plain_one_goes() {
     assert!(text(&fs::read(&plain).unwrap()).contains(SECRET), "the plain index keeps the last entry about Anna");
     home.encrypt();
     assert!(!plain.exists(), "the plain index goes with the plain journal");
-    assert!(!home.path().join("state/journals").read_dir().unwrap().any(|_| true), "and so does the merged view");
+    let views = home.path().join("state/journals").read_dir().unwrap().filter_map(Result::ok);
+    assert!(!views.into_iter().any(|dir| dir.path().join("view.jsonl").exists()), "and so does the merged view");
     recall_anna(&home);
     let sealed = view(&home).join("index-people.age");
     let bytes = fs::read(&sealed).unwrap();
@@ -674,4 +675,28 @@ fn another_journal_folder_plain_or_encrypted_imports_as_it_is_shown() {
         assert_eq!(titles, ["Kept, retitled"], "encrypted: {encrypted}");
         assert_eq!(snapshot(Path::new(folder)), before, "the other journal is left as it was");
     }
+}
+
+/// A journal just encrypted is read without being written again, and what
+/// this machine kept of an earlier encrypted journal in the same place
+/// (removed by hand) never comes into the new one.
+#[test]
+fn a_new_encrypted_journal_is_not_written_again_and_takes_nothing_of_an_earlier_one() {
+    let home = Home::new();
+    home.encrypt();
+    let earlier = [home.save("five-tips", &answers(), &[]), home.save("five-tips", &answers(), &[])];
+    home.run(&["list"]).success();
+    fs::remove_dir_all(home.sealed_path()).unwrap();
+    let file = home.write("answers.toml", &answers());
+    let said = home.stdout(&["run", "five-tips", "--answers", file.to_str().unwrap()]);
+    let plain = said.split_whitespace().nth(2).unwrap().to_owned();
+    home.run(&["encrypt"]).success();
+    let written = snapshot(&home.sealed_path());
+    home.run(&["list"]).success();
+    assert_eq!(snapshot(&home.sealed_path()), written, "the first read wrote the journal again");
+    let later = home.save("five-tips", &answers(), &[]);
+    home.run(&["list"]).success();
+    let ids: Vec<String> = home.entries().iter().map(|entry| entry["id"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(ids, [plain, later]);
+    assert!(earlier.iter().all(|id| !ids.contains(id)));
 }

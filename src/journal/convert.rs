@@ -62,6 +62,7 @@ impl Journal {
             lines::copy(plain, out).with_context(|| format!("could not read the journal {}", self.display()))?;
             Ok(())
         })?;
+        super::folder::Folder::open(&dir, &self.state)?.begin_sealed()?;
         for (plain, kind) in self.plain_asides() {
             let (path, out) = super::new_aside(&dir.join(kind), ".age")?;
             seal_file(&plain, &all, out).with_context(|| format!("could not encrypt {}", path.display()))?;

@@ -102,6 +102,9 @@ struct Manifest {
     /// written for (`Keyring::epoch`).
     #[serde(default)]
     epoch: u64,
+    /// Whether the view is to be made again whatever the logs hold.
+    #[serde(default)]
+    stale: bool,
 }
 
 /// A journal of format 3, as this device reads and writes it.
@@ -251,7 +254,7 @@ impl Folder {
     fn is_fresh(&self) -> Result<Option<Manifest>> {
         let Some(manifest) = self.manifest() else { return Ok(None) };
         let there = if self.is_sealed() { self.sealed_view().dir().is_dir() } else { self.view().is_file() };
-        Ok((there && manifest.files == self.marks()?).then_some(manifest))
+        Ok((there && !manifest.stale && manifest.files == self.marks()?).then_some(manifest))
     }
 
     /// Merges every log into a new view, under the lock. When this
@@ -270,7 +273,7 @@ impl Folder {
             Some(manifest) if manifest.folder == folder && self.is_sealed() => self.restore_sealed()?,
             Some(manifest) if manifest.folder == folder => self.restore_own(manifest)?,
             // Another journal in this place: what was kept belonged to the one before.
-            _ => own::forget(&self.kept())?,
+            _ => self.forget_kept()?,
         }
         let before = manifest.as_ref().map_or(0, |manifest| manifest.max_at);
         let written_for = manifest.as_ref().map_or(0, |manifest| manifest.epoch);
@@ -283,7 +286,7 @@ impl Folder {
         let max_at = merged.max_at.max(before).max(self.keyring().map_or(0, |ring| ring.max_at));
         let last = last.map(Timestamp::as_nanosecond);
         let epoch = self.keyring().map_or(0, |ring| ring.epoch());
-        let mut manifest = Manifest { files, max_at, last, folder, epoch: written_for };
+        let mut manifest = Manifest { files, max_at, last, folder, epoch: written_for, stale: false };
         // A folder bezin cannot write to (read-only, full) is still read;
         // the compaction waits for a change to the logs.
         let compact =
@@ -422,9 +425,14 @@ impl Folder {
         Ok(written.moved)
     }
 
-    /// Marks the view as one to make again.
+    /// Marks the view as one to make again. What the manifest says of the
+    /// folder and this device's files stays: forgetting it would forget
+    /// the copies kept of them (`rebuild`).
     fn stale(&self) {
-        let _ = fs::remove_file(self.manifest_path());
+        let Some(manifest) = self.manifest() else { return };
+        if self.save(&Manifest { stale: true, ..manifest }).is_err() {
+            let _ = fs::remove_file(self.manifest_path());
+        }
     }
 
     /// The view as it is, to read, and a new file for what a change makes

@@ -246,6 +246,30 @@ impl Folder {
         Ok(())
     }
 
+    /// Forgets the copies kept of this device's files: they belonged to
+    /// an earlier journal in this place.
+    pub(super) fn forget_kept(&self) -> Result<()> {
+        super::own::forget(&self.kept())?;
+        match fs::remove_dir_all(self.kept_sealed()) {
+            Err(err) if err.kind() != io::ErrorKind::NotFound => {
+                Err(err).with_context(|| format!("could not remove {}", self.kept_sealed().display()))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Begins this machine's state of a folder just encrypted: nothing
+    /// kept for an earlier journal in this place stays, and its files are
+    /// noted as written to the keys that are in, so that the first read
+    /// does not write them all again.
+    pub fn begin_sealed(&self) -> Result<()> {
+        self.forget()?;
+        crate::paths::create_private_dir(&self.state)
+            .with_context(|| format!("could not create the folder {}", self.state.display()))?;
+        let epoch = self.keyring()?.epoch();
+        self.save(&super::Manifest { epoch, folder: self.identity(), stale: true, ..super::Manifest::default() })
+    }
+
     /// Keeps this device's key changes that are not kept yet: a key
     /// change lost to a sync would let a removed key back in.
     fn keep_key_files(&self) -> Result<()> {
