@@ -224,16 +224,17 @@ impl Incoming {
         self.spill.flush()?;
         let mut order: Vec<usize> = self.by_id.values().copied().collect();
         order.sort_by_key(|&place| (self.places[place].finished, place));
-        let mut merge = Merge { incoming: &self, aside: Aside::new(journal)?, imported: Imported::default() };
+        let (mut aside, mut imported) = (Aside::new(journal)?, Imported::default());
         for &loser in &self.losers {
-            merge.aside.keep(&self.line(loser)?)?;
-            merge.imported.conflicts += 1;
+            aside.keep(&self.line(loser)?)?;
+            imported.conflicts += 1;
         }
-        merge.imported.skipped = self.skipped;
+        imported.skipped = self.skipped;
         let deleted = journal.deleted()?;
         let before = order.len();
         order.retain(|&place| !deleted.contains(&self.places[place].id));
-        merge.imported.deleted = before - order.len();
+        imported.deleted = before - order.len();
+        let mut merge = Merge { incoming: self, aside, imported };
         journal.rewrite(|locked, out| merge.rewrite(locked, out, &order))?;
         merge.aside.finish()?;
         Ok(Imported { aside: merge.aside.path, ..merge.imported })
@@ -242,14 +243,24 @@ impl Incoming {
 
 /// The rewrite of an import: the journal's lines with the new entries in
 /// their place, and each conflict settled.
-struct Merge<'i> {
-    incoming: &'i Incoming,
+struct Merge {
+    incoming: Incoming,
     aside: Aside,
     imported: Imported,
 }
 
-impl Merge<'_> {
+impl Merge {
+    /// Writes the journal with the entries of `order` in their place. What
+    /// the import held of its entries goes at the end, before the journal
+    /// merges what changed: the two need not be in memory at once.
     fn rewrite(&mut self, locked: &super::Locked, out: &mut dyn Write, order: &[usize]) -> Result<bool> {
+        let changed = self.write_merged(locked, out, order)?;
+        self.incoming.places = Vec::new();
+        self.incoming.by_id = HashMap::new();
+        Ok(changed)
+    }
+
+    fn write_merged(&mut self, locked: &super::Locked, out: &mut dyn Write, order: &[usize]) -> Result<bool> {
         let mut held: HashMap<String, u64> = HashMap::new();
         locked.scan(|line| {
             if let Ok(Id { id }) = serde_json::from_slice(line.bytes) {

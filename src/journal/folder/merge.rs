@@ -39,15 +39,20 @@ pub struct Read {
     pub torn: bool,
 }
 
-/// Where an entry's version was added.
+/// Where an entry's version was added. Small, since a merge holds one for
+/// every entry of the journal.
 struct Added {
-    stamp: Stamp,
-    finished: Timestamp,
-    /// When this version was changed last: `edited`, else `finished`.
-    changed: Timestamp,
-    file: usize,
+    /// The record's time, and its device (`Merged::devices`).
+    at: u64,
+    dev: u32,
+    /// When it was finished, and changed last (`edited`, else `finished`),
+    /// in microseconds.
+    finished: i64,
+    changed: i64,
+    file: u32,
+    /// Its line, at most `lines::LONGEST` long.
+    len: u32,
     offset: u64,
-    len: usize,
 }
 
 /// The latest change of one field.
@@ -75,15 +80,25 @@ pub struct Merged {
     /// Entries whose changes together make no entry: shown without them.
     pub refused: std::cell::Cell<usize>,
     /// What this device's own logs hold that its compaction would drop.
-    own_adds: Vec<Box<str>>,
+    /// The entries this device's logs add, by the hash of their id.
+    own_adds: Vec<u64>,
+    /// Each device's id once; an added version holds its number.
+    devices: Vec<Box<str>>,
     own_sets: Vec<(Box<str>, Stamp, Vec<String>)>,
 }
 
 impl Merged {
     /// Reads every log, each up to the end of its last whole line.
-    /// `open` gives the text of a log from its file (decrypted, when it is encrypted).
-    pub fn read(logs: Vec<Log>, own: &str, open: &dyn Fn(File) -> std::io::Result<File>) -> Result<Merged> {
-        let mut merged = Merged::default();
+    /// `open` gives the text of a log from its file (decrypted, when it is
+    /// encrypted); room is made for `expected` entries at once, so that
+    /// the table of them is never held twice while it grows.
+    pub fn read(
+        logs: Vec<Log>,
+        own: &str,
+        open: &dyn Fn(File) -> std::io::Result<File>,
+        expected: usize,
+    ) -> Result<Merged> {
+        let mut merged = Merged { added: HashMap::with_capacity(expected), ..Merged::default() };
         for log in logs {
             let real = match File::open(&log.path) {
                 Ok(file) => file,
@@ -136,9 +151,12 @@ impl Merged {
             Found::Add { id, finished, changed, stamp, offset, len } => {
                 self.max_at = self.max_at.max(stamp.at);
                 if mine {
-                    self.own_adds.push(id.clone());
+                    self.own_adds.push(hash(id.as_bytes()));
                 }
-                let new = Added { stamp, finished, changed, file, offset, len };
+                let (finished, changed) = (finished.as_microsecond(), changed.as_microsecond());
+                let (file, len) = (u32::try_from(file).unwrap_or(u32::MAX), u32::try_from(len).unwrap_or(u32::MAX));
+                let new =
+                    Added { at: stamp.at, dev: self.device_number(&stamp.dev), finished, changed, file, len, offset };
                 let keep = match self.added.get(&id) {
                     None => true,
                     Some(held) => {
@@ -176,9 +194,23 @@ impl Merged {
         }
     }
 
+    /// The number of device `dev` in `devices`, given when first seen.
+    fn device_number(&mut self, dev: &str) -> u32 {
+        let found = self.devices.iter().position(|held| **held == *dev).unwrap_or_else(|| {
+            self.devices.push(dev.into());
+            self.devices.len() - 1
+        });
+        u32::try_from(found).unwrap_or(u32::MAX)
+    }
+
+    /// An added version's stamp, to order it: its time, then its device.
+    fn stamp_of(&self, added: &Added) -> (u64, &str) {
+        (added.at, self.devices.get(added.dev as usize).map_or("", |dev| dev))
+    }
+
     /// Of two versions of one entry, whether `new` is the one shown.
     fn wins(&self, new: &Added, held: &Added) -> bool {
-        let order = (new.changed, &new.stamp).cmp(&(held.changed, &held.stamp));
+        let order = (new.changed, self.stamp_of(new)).cmp(&(held.changed, self.stamp_of(held)));
         match order {
             std::cmp::Ordering::Equal => self.bytes(new).ok() > self.bytes(held).ok(),
             order => order.is_gt(),
@@ -186,8 +218,8 @@ impl Merged {
     }
 
     fn bytes(&self, added: &Added) -> std::io::Result<Vec<u8>> {
-        let mut bytes = vec![0; added.len];
-        FileExt::read_exact_at(&self.reads[added.file].file, &mut bytes, added.offset)?;
+        let mut bytes = vec![0; added.len as usize];
+        FileExt::read_exact_at(&self.reads[added.file as usize].file, &mut bytes, added.offset)?;
         Ok(bytes)
     }
 
@@ -195,7 +227,9 @@ impl Merged {
     /// changes that later ones replaced than `superseded` allows.
     pub fn own_to_forget(&self, superseded: usize) -> bool {
         let deleted = |id: &str| self.deleted.contains(id);
-        if self.own_adds.iter().any(|id| deleted(id)) || self.own_sets.iter().any(|(id, ..)| deleted(id)) {
+        let gone: HashSet<u64> = self.deleted.iter().map(|id| hash(id.as_bytes())).collect();
+        // A hash shared by another id costs a compaction that was not needed, never a record.
+        if self.own_adds.iter().any(|id| gone.contains(id)) || self.own_sets.iter().any(|(id, ..)| deleted(id)) {
             return true;
         }
         self.own_sets.iter().filter(|(id, stamp, keys)| !self.still_latest(id, stamp, keys)).count() > superseded
@@ -263,19 +297,26 @@ impl Merged {
         keys.iter().any(|key| latest.get(key).is_some_and(|held| &held.stamp == stamp))
     }
 
+    /// How many entries the merge holds, deleted ones too.
+    pub fn held(&self) -> usize {
+        self.added.len()
+    }
+
     /// Writes the merged journal: one entry per line, in the order they
     /// were finished. Returns the finish time of the last.
     pub fn write(&self, out: &mut dyn Write) -> Result<Option<Timestamp>> {
         let mut order: Vec<(&Box<str>, &Added)> =
             self.added.iter().filter(|(id, _)| !self.deleted.contains(*id)).collect();
         order.sort_by(|(a_id, a), (b_id, b)| {
-            (a.finished, &a.stamp, a.file, a.offset, a_id).cmp(&(b.finished, &b.stamp, b.file, b.offset, b_id))
+            let a_key = (a.finished, self.stamp_of(a), a.file, a.offset, a_id);
+            a_key.cmp(&(b.finished, self.stamp_of(b), b.file, b.offset, b_id))
         });
         let mut windows: Vec<Window> = self.reads.iter().map(|_| Window::default()).collect();
         for (id, added) in &order {
-            let read = &self.reads[added.file];
-            let bytes = windows[added.file]
-                .bytes(&read.file, added.offset, added.len)
+            let (file, len) = (added.file as usize, added.len as usize);
+            let read = &self.reads[file];
+            let bytes = windows[file]
+                .bytes(&read.file, added.offset, len)
                 .with_context(|| format!("could not read {}", read.log.path.display()))?;
             match self.latest.get(*id).and_then(|latest| changed(bytes, latest)) {
                 // Changes that make the entry unreadable are left out, and counted.
@@ -289,7 +330,7 @@ impl Merged {
                 None => crate::journal::write_line(out, bytes)?,
             }
         }
-        Ok(order.last().map(|(_, added)| added.finished))
+        Ok(order.last().and_then(|(_, added)| Timestamp::from_microsecond(added.finished).ok()))
     }
 }
 

@@ -105,6 +105,9 @@ struct Manifest {
     /// Whether the view is to be made again whatever the logs hold.
     #[serde(default)]
     stale: bool,
+    /// How many entries the merge held, to make room for them next time.
+    #[serde(default)]
+    entries: usize,
 }
 
 /// A journal of format 3, as this device reads and writes it.
@@ -279,14 +282,16 @@ impl Folder {
         let written_for = manifest.as_ref().map_or(0, |manifest| manifest.epoch);
         // Marked before the logs are read: a log that changes meanwhile is read again next time.
         let marks = if self.is_sealed() { Some(self.marks()?) } else { None };
-        let merged = Merged::read(self.logs()?, &self.device, &|file| self.open_log(file))?;
+        let expected = manifest.as_ref().map_or(0, |manifest| manifest.entries);
+        let merged = Merged::read(self.logs()?, &self.device, &|file| self.open_log(file), expected)?;
         let last = self.write_view(&merged)?;
         let files =
             marks.unwrap_or_else(|| merged.reads.iter().map(|read| Mark::of(&read.log.path, &read.meta)).collect());
         let max_at = merged.max_at.max(before).max(self.keyring().map_or(0, |ring| ring.max_at));
         let last = last.map(Timestamp::as_nanosecond);
         let epoch = self.keyring().map_or(0, |ring| ring.epoch());
-        let mut manifest = Manifest { files, max_at, last, folder, epoch: written_for, stale: false };
+        let entries = merged.held();
+        let mut manifest = Manifest { files, max_at, last, folder, epoch: written_for, stale: false, entries };
         // A folder bezin cannot write to (read-only, full) is still read;
         // the compaction waits for a change to the logs.
         let compact =
@@ -725,7 +730,7 @@ mod tests {
             fs::write(path, text).unwrap();
         }
         let folder = Folder::open(&journal, &dir.path().join("state")).unwrap();
-        let merged = Merged::read(folder.logs().unwrap(), "not-a-device", &Ok).unwrap();
+        let merged = Merged::read(folder.logs().unwrap(), "not-a-device", &Ok, 0).unwrap();
         let mut out = Vec::new();
         merged.write(&mut out).unwrap();
         String::from_utf8(out).unwrap()

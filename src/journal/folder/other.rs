@@ -34,7 +34,7 @@ pub fn read_other(dir: &Path, person: impl FnOnce() -> Result<Identities>) -> Re
         }
         *sealing.keys.lock().expect("not poisoned") = Some(keys);
     }
-    let merged = Merged::read(folder.logs()?, "", &|file| folder.open_log(file))?;
+    let merged = Merged::read(folder.logs()?, "", &|file| folder.open_log(file), 0)?;
     let mut lines = sealing::in_memory()?;
     merged.write(&mut lines)?;
     lines.rewind()?;

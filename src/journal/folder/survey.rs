@@ -11,7 +11,8 @@ use super::{DEVICE, FORMAT_FILE, Folder, LOG, Merged, NAME_FILE, keyring, sealin
 impl Folder {
     /// What a look at every log finds: the devices, and what is odd.
     pub fn survey(&self) -> Result<Survey> {
-        let merged = Merged::read(self.logs()?, &self.device, &|file| self.open_log(file))?;
+        let expected = self.manifest().map_or(0, |manifest| manifest.entries);
+        let merged = Merged::read(self.logs()?, &self.device, &|file| self.open_log(file), expected)?;
         merged.write(&mut std::io::sink())?;
         let mut survey = Survey {
             newer: merged.newer,
