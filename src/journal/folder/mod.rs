@@ -13,6 +13,7 @@
 //! as it reads a plain journal.
 
 mod device;
+mod diff;
 mod from_sealed;
 mod keyring;
 mod merge;
@@ -671,114 +672,5 @@ fn parent_of(path: &Path) -> &Path {
     path.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
-mod diff;
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    const DEVICES: [&str; 3] = ["aaaaaaaaaa", "bbbbbbbbbb", "cccccccccc"];
-
-    /// One change made by a device: a new entry, a new title, a deletion.
-    #[derive(Clone, Debug)]
-    enum Step {
-        Add(usize),
-        Title(usize, u8),
-        Delete(usize),
-    }
-
-    fn step() -> impl Strategy<Value = (usize, u64, Step)> {
-        let kind = prop_oneof![
-            (0..6usize).prop_map(Step::Add),
-            (0..6usize, any::<u8>()).prop_map(|(id, title)| Step::Title(id, title)),
-            (0..6usize).prop_map(Step::Delete),
-        ];
-        (0..3usize, 1..40u64, kind)
-    }
-
-    fn line(step: &Step, at: u64, dev: &str) -> String {
-        let stamp = Stamp { at, dev: dev.into() };
-        match *step {
-            Step::Add(id) => {
-                let entry = format!(
-                    r#"{{"format":2,"id":"e{id}","set":"s","set_version":1,"lang":"en","started":"2026-01-0{}T09:00:00Z","finished":"2026-01-0{}T09:00:00Z","title":null,"tags":[],"follows":null,"answers":[]}}"#,
-                    1 + id % 3,
-                    1 + id % 3
-                );
-                record::add(&entry, &stamp)
-            }
-            Step::Title(id, title) => {
-                format!(r#"{{"change":"e{id}","fields":{{"title":"t{title}"}},"at":{at},"dev":"{dev}"}}"#)
-            }
-            Step::Delete(id) => record::del(&format!("e{id}"), &stamp),
-        }
-    }
-
-    /// The merged journal of a folder whose logs hold `files` (a name under
-    /// the folder, and its lines), written in that order.
-    fn merged(files: &[(String, Vec<String>)]) -> String {
-        let dir = tempfile::tempdir().unwrap();
-        let journal = dir.path().join("journal");
-        fs::create_dir_all(&journal).unwrap();
-        fs::write(journal.join(FORMAT_FILE), FORMAT_TEXT).unwrap();
-        for (name, lines) in files {
-            let path = journal.join(name);
-            fs::create_dir_all(path.parent().unwrap()).unwrap();
-            let mut text: String = lines.iter().flat_map(|line| [line.as_str(), "\n"]).collect();
-            text.push_str(&fs::read_to_string(&path).unwrap_or_default());
-            fs::write(path, text).unwrap();
-        }
-        let folder = Folder::open(&journal, &dir.path().join("state")).unwrap();
-        let merged = Merged::read(folder.logs().unwrap(), "not-a-device", &Ok, 0).unwrap();
-        let mut out = Vec::new();
-        merged.write(&mut out).unwrap();
-        String::from_utf8(out).unwrap()
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(96))]
-
-        /// Whatever order the records arrive in, in however many copies,
-        /// every device shows the same journal: each title the latest, each
-        /// deletion kept.
-        #[test]
-        fn the_merge_is_the_same_whatever_arrives_how(steps in proptest::collection::vec(step(), 1..30), cut in 0..30usize) {
-            let mut logs: Vec<Vec<String>> = vec![Vec::new(); 3];
-            for (dev, at, step) in &steps {
-                logs[*dev].push(line(step, *at, DEVICES[*dev]));
-            }
-            let name = |dev: usize| format!("dev-{}/log-000001.jsonl", DEVICES[dev]);
-            let whole: Vec<(String, Vec<String>)> = (0..3).map(|dev| (name(dev), logs[dev].clone())).collect();
-            let expected = merged(&whole);
-            // The other way round, each log in two parts, with a conflict copy of a part of one.
-            let mut scattered: Vec<(String, Vec<String>)> = Vec::new();
-            for dev in (0..3).rev() {
-                let cut = cut.min(logs[dev].len());
-                scattered.push((format!("dev-{}/log-000001.sync-conflict-x.jsonl", DEVICES[dev]), logs[dev][..cut].to_vec()));
-                scattered.push((format!("dev-{}/log-000002.jsonl", DEVICES[dev]), logs[dev][cut..].to_vec()));
-                scattered.push((name(dev), logs[dev][..cut].to_vec()));
-            }
-            prop_assert_eq!(merged(&scattered), expected.clone());
-            // What the journal shows: no deleted entry, the latest title of the others.
-            for id in 0..6 {
-                let tag = format!("e{id}");
-                let deleted = steps.iter().any(|(_, _, step)| matches!(step, Step::Delete(i) if *i == id));
-                let added = steps.iter().any(|(_, _, step)| matches!(step, Step::Add(i) if *i == id));
-                let shown: Vec<&str> = expected.lines().filter(|line| line.contains(&format!("\"id\":\"{tag}\""))).collect();
-                prop_assert_eq!(shown.len(), usize::from(added && !deleted));
-                let latest = steps
-                    .iter()
-                    .filter_map(|(dev, at, step)| match step {
-                        Step::Title(i, title) if *i == id => Some(((*at, DEVICES[*dev]), *title)),
-                        _ => None,
-                    })
-                    .max_by(|a, b| a.0.cmp(&b.0).then(format!("\"t{}\"", a.1).cmp(&format!("\"t{}\"", b.1))));
-                if let (Some(line), Some((_, title))) = (shown.first(), latest) {
-                    let has_title = line.contains(&format!("\"title\":\"t{title}\""));
-                    prop_assert!(has_title, "{}", line);
-                }
-            }
-        }
-    }
-}
+mod tests;
