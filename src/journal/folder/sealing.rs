@@ -187,7 +187,11 @@ impl Folder {
         recipients.write_file(&path, ".new-", &text.0)?;
         sync_folder(&dir)?;
         self.keep_sealed(&path)?;
-        Ok(Written { path, moved: None, only_this: true, records: text.1 })
+        // A save that brings this device's saves to a fold is not all that
+        // changed: the view is made again, which folds them (or, without the
+        // identity, is left for the next reader to make).
+        let only_this = pending_in(&dir) < FOLD_AT;
+        Ok(Written { path, moved: None, only_this, records: text.1 })
     }
 
     /// This device's own files kept in the state folder, to be written
@@ -322,6 +326,12 @@ impl Write for SealedLog {
 pub fn is_sealed_log(name: &str) -> bool {
     (name.starts_with(super::LOG) || name.starts_with(PENDING))
         && std::path::Path::new(name).extension().is_some_and(|ext| ext == "age")
+}
+
+/// How many saves not yet folded the device folder `dir` holds.
+fn pending_in(dir: &std::path::Path) -> usize {
+    let files = fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok);
+    files.filter(|file| is_pending(&file.file_name().to_string_lossy())).count()
 }
 
 /// Whether a file is a save not yet folded: `new-<digits>-<hex>.age`.
