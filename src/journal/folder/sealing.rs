@@ -256,10 +256,18 @@ impl Folder {
             return Ok(last);
         }
         let (keys, key_file, own) = new_own_key(&person)?;
-        if view.dir().is_dir() {
+        if view.keys().is_ok() {
             let _lock = view.lock(true)?;
             view.rewrite(Some((&keys, &key_file)), |out| write(out))?;
         } else {
+            // A view without a whole journal in it (its removal stopped half
+            // way) is made anew.
+            match fs::remove_dir_all(view.dir()) {
+                Err(err) if err.kind() != io::ErrorKind::NotFound => {
+                    return Err(err).with_context(|| format!("could not remove {}", view.dir().display()));
+                }
+                _ => {}
+            }
             Sealed::create(view.dir(), &keys, &key_file, |out| write(out).map(drop))?;
         }
         *key = Some(own);
