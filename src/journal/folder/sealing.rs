@@ -253,12 +253,14 @@ impl Folder {
         if same_keys && key.is_some() {
             let _lock = view.lock(true)?;
             view.rewrite(None, |out| write(out))?;
+            remove_saves(&view)?;
             return Ok(last);
         }
         let (keys, key_file, own) = new_own_key(&person)?;
         if view.keys().is_ok() {
             let _lock = view.lock(true)?;
             view.rewrite(Some((&keys, &key_file)), |out| write(out))?;
+            remove_saves(&view)?;
         } else {
             // A view without a whole journal in it (its removal stopped half
             // way) is made anew.
@@ -308,6 +310,17 @@ impl Folder {
         files.sort();
         self.keep_only(&files)
     }
+}
+
+/// Removes the saves added to the view since it was last made: the view
+/// just made from the logs holds each (or not, once it was deleted), and
+/// one left behind would be folded in again by the next read, or, after
+/// new keys, stay unread with its words.
+fn remove_saves(view: &Sealed) -> Result<()> {
+    for save in view.waiting()? {
+        fs::remove_file(&save).with_context(|| format!("could not remove {}", save.display()))?;
+    }
+    Ok(())
 }
 
 /// A compacted log being written, encrypted.
