@@ -1,7 +1,7 @@
 //! One journal on several devices, carried by the syncs people use: each
 //! device is a home of its own (its own state, so its own device id) with
 //! its own copy of the journal folder, and the copies are synced by the
-//! simulators below, which behave as Syncthing (conflict copies, deletes
+//! simulators of `common/devices.rs`, which behave as Syncthing (conflict copies, deletes
 //! carried over, passes that carry only some files or half of one), as
 //! `rsync -au` both ways (nothing deleted, old files brought back) and as a
 //! copy that stops half way.
@@ -10,134 +10,13 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-use std::path::{Path, PathBuf};
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
 
-use common::{FIVE_TIPS, Home, text};
-use serde_json::Value;
-
-/// A computer with bezin and its copy of the shared journal folder.
-struct Device {
-    home: Home,
-}
-
-impl Device {
-    fn new() -> Device {
-        let home = Home::new();
-        fs::set_permissions(home.path(), fs::Permissions::from_mode(0o700)).unwrap();
-        Device { home }
-    }
-
-    fn journal(&self) -> PathBuf {
-        self.home.path().join("Sync/journal.jsonl")
-    }
-
-    fn bezin(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        let journal = self.journal();
-        self.home.command().args(args).arg("--journal").arg(journal).assert()
-    }
-
-    /// Saves a reflection titled `title`; returns its id.
-    fn save(&self, title: &str) -> String {
-        let answers = self.home.write("answers.toml", FIVE_TIPS);
-        let out = self.bezin(&["run", "five-tips", "--answers", answers.to_str().unwrap(), "--title", title]).success();
-        let said = text(&out.get_output().stdout);
-        said.split_whitespace().nth(2).expect("Saved as ID").to_owned()
-    }
-
-    /// The journal as this device shows it.
-    fn entries(&self) -> Vec<Value> {
-        let out = self.bezin(&["list", "--limit", "0", "--json"]).success();
-        serde_json::from_slice(&out.get_output().stdout).unwrap()
-    }
-
-    fn titles(&self) -> Vec<String> {
-        self.entries().iter().map(|entry| entry["title"].as_str().unwrap_or_default().to_owned()).collect()
-    }
-
-    fn check(&self) -> String {
-        text(&self.bezin(&["check"]).get_output().stdout)
-    }
-}
-
-/// Every file under `root`, by its path from there.
-fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    common::files_under(root)
-        .into_iter()
-        .filter(|path| path.is_file())
-        .map(|path| (path.strip_prefix(root).unwrap().to_owned(), fs::read(&path).unwrap()))
-        .collect()
-}
-
-/// Writes a file as a sync does that carries the owner-only modes along.
-fn put(root: &Path, name: &Path, bytes: &[u8]) {
-    let path = root.join(name);
-    fs::DirBuilder::new().recursive(true).mode(0o700).create(path.parent().unwrap()).unwrap();
-    fs::write(&path, bytes).unwrap();
-    fs::set_permissions(path, fs::Permissions::from_mode(0o600)).unwrap();
-}
-
-/// A sync between two copies of a folder that remembers what both had
-/// after its last pass, as Syncthing does.
-#[derive(Default)]
-struct Syncthing {
-    known: BTreeMap<PathBuf, Vec<u8>>,
-}
-
-impl Syncthing {
-    /// One pass: a file new or changed on one side goes to the other; a
-    /// file both changed is kept as one side has it and the other side's
-    /// version becomes a conflict copy on both; a file removed on one side
-    /// is removed on the other. `carry` picks which files this pass carries.
-    fn pass(&mut self, a: &Path, b: &Path, carry: impl Fn(&Path) -> bool) {
-        let (left, right) = (files(a), files(b));
-        let names: BTreeSet<&PathBuf> = left.keys().chain(right.keys()).collect();
-        for name in names.into_iter().filter(|name| carry(name)) {
-            let known = self.known.get(name);
-            match (left.get(name), right.get(name)) {
-                (Some(l), Some(r)) if l == r => {}
-                (Some(l), Some(r)) if Some(r) == known => put(b, name, l),
-                (Some(l), Some(r)) if Some(l) == known => put(a, name, r),
-                (Some(l), Some(r)) => {
-                    let copy = conflict_name(name);
-                    put(a, &copy, r);
-                    put(b, &copy, r);
-                    put(b, name, l);
-                }
-                (Some(_), None) if known.is_some() => fs::remove_file(a.join(name)).unwrap(),
-                (None, Some(_)) if known.is_some() => fs::remove_file(b.join(name)).unwrap(),
-                (Some(l), None) => put(b, name, l),
-                (None, Some(r)) => put(a, name, r),
-                (None, None) => {}
-            }
-        }
-        self.known = files(a).into_iter().filter(|(name, bytes)| files(b).get(name) == Some(bytes)).collect();
-    }
-
-    fn settle(&mut self, a: &Path, b: &Path) {
-        self.pass(a, b, |_| true);
-    }
-}
-
-/// `NAME.sync-conflict-DATE-TIME-DEVICE.EXT`, as Syncthing names the copy.
-fn conflict_name(name: &Path) -> PathBuf {
-    let stem = name.file_stem().unwrap().to_string_lossy();
-    let ext = name.extension().map(|ext| format!(".{}", ext.to_string_lossy())).unwrap_or_default();
-    name.with_file_name(format!("{stem}.sync-conflict-20261203-101500-ABCDEFG{ext}"))
-}
-
-/// `rsync -au a/ b/` and back: newer files go over, nothing is removed.
-fn rsync_both_ways(a: &Path, b: &Path) {
-    for (from, to) in [(a, b), (b, a)] {
-        for (name, bytes) in files(from) {
-            let older = fs::metadata(to.join(&name))
-                .map(|there| there.modified().unwrap() < fs::metadata(from.join(&name)).unwrap().modified().unwrap());
-            if older.unwrap_or(true) {
-                put(to, &name, &bytes);
-            }
-        }
-    }
-}
+use common::devices::{
+    Device, Syncthing, conflict_name, files, put, readable_by, rsync_both_ways, sealed_text, started,
+};
+use common::{FIVE_TIPS, text};
 
 /// Every file's text under the journal folder.
 fn all_text(device: &Device) -> String {
@@ -280,13 +159,6 @@ fn a_journal_of_an_older_format_becomes_the_first_log_byte_for_byte() {
         assert_eq!(&log[..old.len()], &old[..], "{fixture}: every entry byte for byte");
         assert_eq!(&device.entries()[2..], &before[..], "{fixture}: the same entries, in the same order");
     }
-}
-
-/// `bezin ARGS` on this device, started and not waited for.
-fn started(device: &Device, args: &[&str]) -> std::process::Child {
-    let mut command = device.home.process();
-    command.args(args).arg("--journal").arg(device.journal());
-    command.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap()
 }
 
 /// Killed at any moment of its first write (which turns the journal file
@@ -543,24 +415,6 @@ fn first_saves_at_once_on_no_journal_make_one_folder_and_one_device() {
             .collect();
         assert_eq!(devices.len(), 1, "{devices:?}");
     }
-}
-
-/// The encrypted journal of a device, as the person's identity reads each
-/// of its files with the age crate alone.
-fn sealed_text(device: &Device, identity: &age::x25519::Identity) -> String {
-    let folder = device.home.path().join("Sync/journal.jsonl.age");
-    let mut all = String::new();
-    for (name, bytes) in files(&folder) {
-        if name.extension().is_some_and(|ext| ext == "age") && name.to_string_lossy().contains("dev-") {
-            all.push_str(&text(&common::sealed::decrypt(&bytes, identity)));
-        }
-    }
-    all
-}
-
-fn readable_by(bytes: &[u8], identity: &age::x25519::Identity) -> bool {
-    let Ok(decryptor) = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(bytes)) else { return false };
-    decryptor.decrypt(std::iter::once(identity as &dyn age::Identity)).is_ok()
 }
 
 /// The encrypted journal on two devices: saves, changes and deletions made

@@ -154,6 +154,12 @@ impl Journal {
             );
         }
         let lock = folder.lock()?;
+        // A plain folder a stopped decrypt left holds the journal as it was
+        // then: were this decrypt stopped too, it might be put in place.
+        for stale in super::folder::leftovers(&self.path) {
+            let removed = if stale.is_dir() { fs::remove_dir_all(&stale) } else { fs::remove_file(&stale) };
+            removed.with_context(|| format!("could not remove {}", stale.display()))?;
+        }
         let view = folder.current(&lock)?;
         let deleted = folder.deleted()?;
         let made = super::folder::create_plain(

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod answers;
+pub mod devices;
 pub mod sealed;
 
 use std::fs;

@@ -212,7 +212,11 @@ impl Folder {
         recipients.write_file(&path, ".new-", &text.0)?;
         sync_folder(&dir)?;
         self.keep_sealed(&path)?;
-        Ok(Written { path, moved: None, only_this: true, records: text.1 })
+        // A save that brings this device's saves to a fold is not all that
+        // changed: the view is made again, which folds them (or, without the
+        // identity, is left for the next reader to make).
+        let only_this = pending_in(&dir) < FOLD_AT;
+        Ok(Written { path, moved: None, only_this, records: text.1 })
     }
 
     /// This device's own files kept in the state folder, to be written
@@ -312,13 +316,23 @@ impl Folder {
         if same_keys && key.is_some() {
             let _lock = view.lock(true)?;
             view.rewrite(None, |out| write(out))?;
+            remove_saves(&view)?;
             return Ok(last);
         }
         let (keys, key_file, own) = new_own_key(&person)?;
-        if view.dir().is_dir() {
+        if view.keys().is_ok() {
             let _lock = view.lock(true)?;
             view.rewrite(Some((&keys, &key_file)), |out| write(out))?;
+            remove_saves(&view)?;
         } else {
+            // A view without a whole journal in it (its removal stopped half
+            // way) is made anew.
+            match fs::remove_dir_all(view.dir()) {
+                Err(err) if err.kind() != io::ErrorKind::NotFound => {
+                    return Err(err).with_context(|| format!("could not remove {}", view.dir().display()));
+                }
+                _ => {}
+            }
             Sealed::create(view.dir(), &keys, &key_file, |out| write(out).map(drop))?;
         }
         *key = Some(own);
@@ -361,6 +375,17 @@ impl Folder {
     }
 }
 
+/// Removes the saves added to the view since it was last made: the view
+/// just made from the logs holds each (or not, once it was deleted), and
+/// one left behind would be folded in again by the next read, or, after
+/// new keys, stay unread with its words.
+fn remove_saves(view: &Sealed) -> Result<()> {
+    for save in view.waiting()? {
+        fs::remove_file(&save).with_context(|| format!("could not remove {}", save.display()))?;
+    }
+    Ok(())
+}
+
 /// A compacted log being written, encrypted.
 pub struct SealedLog(age::stream::StreamWriter<crate::atomic::AtomicFile>);
 
@@ -385,6 +410,12 @@ impl Write for SealedLog {
 pub fn is_sealed_log(name: &str) -> bool {
     (name.starts_with(super::LOG) || name.starts_with(PENDING))
         && std::path::Path::new(name).extension().is_some_and(|ext| ext == "age")
+}
+
+/// How many saves not yet folded the device folder `dir` holds.
+fn pending_in(dir: &std::path::Path) -> usize {
+    let files = fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok);
+    files.filter(|file| is_pending(&file.file_name().to_string_lossy())).count()
 }
 
 /// Whether a file is a save not yet folded: `new-<digits>-<hex>.age`.
