@@ -739,8 +739,8 @@ fn age_file(text: &[u8], keys: &[&Identity], armored: bool) -> Vec<u8> {
 /// `sealed-000001/` with its parts, `parts.txt`, `recipients.txt` and
 /// `key.age` (the journal's own key, to the person's), and beside it saves
 /// waiting for a reader. Every file is to the person's key
-/// and the journal's own.
-fn older_encrypted_journal(at: &Path, person: &Identity, parts: &[&[String]], waiting: &[&String]) {
+/// and the journal's own, which is returned.
+fn older_encrypted_journal(at: &Path, person: &Identity, parts: &[&[String]], waiting: &[&String]) -> Identity {
     let own = Identity::generate();
     let generation = at.join("sealed-000001");
     let lines = |lines: &[String]| lines.iter().flat_map(|line| [line.as_str(), "\n"]).collect::<String>();
@@ -772,6 +772,7 @@ fn older_encrypted_journal(at: &Path, person: &Identity, parts: &[&[String]], wa
         let name = format!("new-20261203T1015{n:02}.000000Z-0000abcd.age");
         put(at, Path::new(&name), &age_file(format!("{line}\n").as_bytes(), &[&own, person], false));
     }
+    own
 }
 
 /// An encrypted journal of the older, one-device kind becomes this
@@ -812,4 +813,24 @@ fn an_older_encrypted_journal_becomes_this_device_s_logs_byte_for_byte() {
     }
     let check = device.check();
     assert!(check.ends_with("all is well\n"), "{check}");
+}
+
+/// An import kept without the identity in an encrypted journal of the
+/// older kind is merged by the first read, which makes the journal a
+/// folder of format 3 as it goes: that read shows every entry.
+#[test]
+fn an_import_waiting_in_an_older_encrypted_journal_is_read_by_the_read_that_migrates_it() {
+    let person = Identity::generate();
+    let kept = made_entries('k', 2);
+    let imported = made_entries('i', 2);
+    let device = Device::new();
+    device.give_identity(&person);
+    let own = older_encrypted_journal(&device.sealed(), &person, &[&kept], &[]);
+    let lines: String = imported.iter().flat_map(|line| [line.as_str(), "\n"]).collect();
+    let name = Path::new("import-20261203T101600.000000Z-0000abcd.age");
+    put(&device.sealed(), name, &age_file(lines.as_bytes(), &[&own, &person], false));
+    let shown = device.entries();
+    assert_eq!(shown.len(), 4, "{shown:?}");
+    assert_eq!(device.entries(), shown);
+    assert!(!device.sealed().join(name).exists());
 }

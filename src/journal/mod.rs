@@ -453,6 +453,10 @@ impl Journal {
         if let Some(sealed) = self.sealed() {
             let own = self.unlock(&sealed)?;
             self.merge_imports(&sealed, own)?;
+            if self.sealed().is_none() {
+                // Merging an import made it a folder of format 3.
+                return self.reader();
+            }
             return Ok(sealed.open(own)?.map(Held::Sealed));
         }
         if let Some(folder) = self.folder()? {
