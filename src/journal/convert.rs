@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use super::folder::Folder;
 use super::sealed::Sealed;
 use super::{Journal, lines, sync_dir};
 use crate::atomic::AtomicFile;
@@ -34,42 +35,75 @@ impl Journal {
             let lock = folder.lock()?;
             folder.alone()?;
             let view = folder.current(&lock)?;
-            self.seal(&view, person, drafts)?;
+            let sealed = self.seal(&view, person, drafts)?;
             fs::remove_dir_all(&self.path)
                 .with_context(|| format!("could not remove the plain journal {}", self.display()))?;
             folder.forget()?;
-            return sync_dir(self.path.parent());
+            sync_dir(self.path.parent())?;
+            sealed.plain_gone();
+            return Ok(());
         }
         self.create_parent()?;
         let existed = self.path.exists();
         let Some(mut file) = self.lock(true)? else { bail!("the journal {} is encrypted already", self.display()) };
         self.remove_leftovers();
         self.mend_tail(&mut file).with_context(|| format!("could not mend the journal {}", self.display()))?;
-        self.seal(&file, person, drafts)?;
+        let sealed = self.seal(&file, person, drafts)?;
         fs::remove_file(&self.path)
             .with_context(|| format!("could not remove the plain journal {}", self.display()))?;
         if !existed || self.path.parent().is_some() {
             sync_dir(self.path.parent())?;
         }
+        sealed.plain_gone();
+        Ok(())
+    }
+
+    /// Removes the plain journal an encrypt stopped before removing, with
+    /// what this machine kept of it: it is whole in the encrypted `sealed`,
+    /// which was made from it (`Folder::encrypted_from`).
+    pub(super) fn remove_encrypted_plain(&self, sealed: &Folder, plain: &Path) -> Result<()> {
+        if fs::canonicalize(&self.path).ok().as_deref() == Some(plain) {
+            if Folder::is_at(&self.path) {
+                let folder = Folder::open(&self.path, &self.state)?;
+                let lock = folder.lock()?;
+                match fs::remove_dir_all(&self.path) {
+                    Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(err)
+                            .with_context(|| format!("could not remove the plain journal {}", self.display()));
+                    }
+                    _ => {}
+                }
+                folder.forget()?;
+                drop(lock);
+            } else if self.path.is_file() {
+                fs::remove_file(&self.path)
+                    .with_context(|| format!("could not remove the plain journal {}", self.display()))?;
+            }
+            sync_dir(self.path.parent())?;
+        }
+        sealed.plain_gone();
         Ok(())
     }
 
     /// Writes the encrypted journal from `plain`, and encrypts the drafts
     /// and the lines set aside beside the journal with it.
-    fn seal(&self, plain: &File, person: &Recipients, drafts: &Path) -> Result<()> {
+    /// Returns the encrypted journal's folder.
+    fn seal(&self, plain: &File, person: &Recipients, drafts: &Path) -> Result<Folder> {
         let dir = Sealed::folder_of(&self.path);
         let all = super::folder::create_sealed(&dir, &self.state, person, |out| {
             lines::copy(plain, out).with_context(|| format!("could not read the journal {}", self.display()))?;
             Ok(())
         })?;
-        super::folder::Folder::open(&dir, &self.state)?.begin_sealed()?;
+        let sealed = Folder::open(&dir, &self.state)?;
+        sealed.begin_sealed(&self.path)?;
         for (plain, kind) in self.plain_asides() {
             let (path, out) = super::new_aside(&dir.join(kind), ".age")?;
             seal_file(&plain, &all, out).with_context(|| format!("could not encrypt {}", path.display()))?;
             fs::remove_file(&plain)?;
         }
         seal_drafts(drafts, &all)?;
-        self.remove_plain_indexes()
+        self.remove_plain_indexes()?;
+        Ok(sealed)
     }
 
     /// The files of lines set aside beside the plain journal, and their kind.

@@ -169,7 +169,11 @@ impl Journal {
             return Ok(None);
         }
         let folder = Folder::open(&dir, &self.state)?;
-        Ok(Some(self.sealed_folder.get_or_init(|| folder)))
+        let folder = self.sealed_folder.get_or_init(|| folder);
+        if let Some(plain) = folder.encrypted_from() {
+            self.remove_encrypted_plain(folder, &plain)?;
+        }
+        Ok(Some(folder))
     }
 
     /// The encrypted journal's folder, made from the encrypted journal of

@@ -33,6 +33,9 @@ pub const PENDING: &str = "new-";
 /// A device folds its saves into a log once it holds this many.
 pub const FOLD_AT: usize = 8;
 
+/// In the state folder: the plain journal an encrypt made the folder from.
+const ENCRYPTED_FROM: &str = "encrypted-from.txt";
+
 /// The keys that read an encrypted journal folder, once opened.
 #[derive(Default)]
 pub struct Sealing {
@@ -266,12 +269,31 @@ impl Folder {
     /// kept for an earlier journal in this place stays, and its files are
     /// noted as written to the keys that are in, so that the first read
     /// does not write them all again.
-    pub fn begin_sealed(&self) -> Result<()> {
+    /// `plain` is the plain journal it was made from, noted until it is
+    /// gone (`encrypted_from`).
+    pub fn begin_sealed(&self, plain: &std::path::Path) -> Result<()> {
         self.forget()?;
         crate::paths::create_private_dir(&self.state)
             .with_context(|| format!("could not create the folder {}", self.state.display()))?;
+        let plain = fs::canonicalize(plain).unwrap_or_else(|_| plain.to_owned());
+        let noted = self.state.join(ENCRYPTED_FROM);
+        crate::paths::write_new_private(&noted, plain.as_os_str().as_encoded_bytes())
+            .with_context(|| format!("could not write {}", noted.display()))?;
         let epoch = self.keyring()?.epoch();
         self.save(&super::Manifest { epoch, folder: self.identity(), stale: true, ..super::Manifest::default() })
+    }
+
+    /// The plain journal this folder was made from by an encrypt that
+    /// stopped before it removed it, while it may still be there.
+    pub fn encrypted_from(&self) -> Option<PathBuf> {
+        let text = super::read_small(&self.state.join(ENCRYPTED_FROM), 64 * 1024)?;
+        let same = self.manifest().is_some_and(|manifest| manifest.folder == self.identity());
+        same.then(|| PathBuf::from(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(&text)))
+    }
+
+    /// Notes that the plain journal this folder was made from is gone.
+    pub fn plain_gone(&self) {
+        let _ = fs::remove_file(self.state.join(ENCRYPTED_FROM));
     }
 
     /// Keeps this device's key changes that are not kept yet: a key
