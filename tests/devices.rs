@@ -264,6 +264,38 @@ fn an_older_copy_over_this_device_s_log_takes_nothing_away() {
     assert_eq!(desktop.entries(), laptop.entries());
 }
 
+/// A device's whole copy of the journal removed and copied again from
+/// another machine (a new `format.txt` too) is the same journal: what the
+/// device saved that the copy lacks is written back, plain and encrypted.
+#[test]
+fn a_folder_removed_and_copied_back_from_another_device_takes_nothing_away() {
+    for encrypted in [false, true] {
+        let (laptop, desktop) = (Device::new(), Device::new());
+        let person = age::x25519::Identity::generate();
+        let folder = |device: &Device| if encrypted { device.sealed() } else { device.journal() };
+        laptop.save("One");
+        if encrypted {
+            laptop.give_identity(&person);
+            desktop.give_identity(&person);
+            let key = person.to_public().to_string();
+            laptop.bezin(&["encrypt", "--recipient", &key]).success();
+        }
+        let mut sync = Syncthing::default();
+        sync.settle(&folder(&laptop), &folder(&desktop));
+        desktop.save("Two");
+        sync.settle(&folder(&laptop), &folder(&desktop));
+        desktop.save("Three, saved here alone");
+        desktop.bezin(&["list"]).success();
+        fs::remove_dir_all(folder(&desktop)).unwrap();
+        for (name, bytes) in files(&folder(&laptop)) {
+            put(&folder(&desktop), &name, &bytes);
+        }
+        assert_eq!(desktop.titles(), ["Three, saved here alone", "Two", "One"], "encrypted: {encrypted}");
+        Syncthing::default().settle(&folder(&laptop), &folder(&desktop));
+        assert_eq!(laptop.titles(), ["Three, saved here alone", "Two", "One"], "encrypted: {encrypted}");
+    }
+}
+
 /// What another device's log (or a hand) puts in the folder cannot make
 /// bezin write outside it, hide an entry, stop it, or bring back a deletion.
 #[test]

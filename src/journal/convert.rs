@@ -36,9 +36,9 @@ impl Journal {
             folder.alone()?;
             let view = folder.current(&lock)?;
             let sealed = self.seal(&view, person, drafts)?;
+            folder.forget()?;
             fs::remove_dir_all(&self.path)
                 .with_context(|| format!("could not remove the plain journal {}", self.display()))?;
-            folder.forget()?;
             sync_dir(self.path.parent())?;
             sealed.plain_gone();
             return Ok(());
@@ -58,31 +58,40 @@ impl Journal {
         Ok(())
     }
 
-    /// Removes the plain journal an encrypt stopped before removing, with
+    /// Removes the plain journal an encrypt stopped before removing, and
     /// what this machine kept of it: it is whole in the encrypted `sealed`,
     /// which was made from it (`Folder::encrypted_from`).
     pub(super) fn remove_encrypted_plain(&self, sealed: &Folder, plain: &Path) -> Result<()> {
-        if fs::canonicalize(&self.path).ok().as_deref() == Some(plain) {
-            if Folder::is_at(&self.path) {
-                let folder = Folder::open(&self.path, &self.state)?;
-                let lock = folder.lock()?;
-                match fs::remove_dir_all(&self.path) {
-                    Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
-                        return Err(err)
-                            .with_context(|| format!("could not remove the plain journal {}", self.display()));
-                    }
-                    _ => {}
+        let parent = self.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let here = fs::canonicalize(parent).ok().zip(self.path.file_name()).map(|(parent, name)| parent.join(name));
+        if here.as_deref() == Some(plain) {
+            Folder::forget_state_of(plain, &self.state)?;
+            let removed = if self.path.is_dir() { fs::remove_dir_all(&self.path) } else { fs::remove_file(&self.path) };
+            match removed {
+                Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(err).with_context(|| format!("could not remove the plain journal {}", self.display()));
                 }
-                folder.forget()?;
-                drop(lock);
-            } else if self.path.is_file() {
-                fs::remove_file(&self.path)
-                    .with_context(|| format!("could not remove the plain journal {}", self.display()))?;
+                _ => {}
             }
             sync_dir(self.path.parent())?;
         }
         sealed.plain_gone();
         Ok(())
+    }
+
+    /// Forgets what this machine kept of a plain journal at the journal's
+    /// place (its view, its device's records) once none is there: the
+    /// journal is encrypted, and a plain journal removed by hand (as
+    /// `check` asks of one left beside it) leaves no plain text behind.
+    pub(super) fn forget_plain_state(&self) -> Result<()> {
+        if fs::symlink_metadata(&self.path).is_ok() {
+            return Ok(());
+        }
+        let parent = self.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        match fs::canonicalize(parent).ok().zip(self.path.file_name()) {
+            Some((parent, name)) => Folder::forget_state_of(&parent.join(name), &self.state),
+            None => Ok(()),
+        }
     }
 
     /// Writes the encrypted journal from `plain`, and encrypts the drafts

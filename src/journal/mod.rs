@@ -173,6 +173,7 @@ impl Journal {
         if let Some(plain) = folder.encrypted_from() {
             self.remove_encrypted_plain(folder, &plain)?;
         }
+        self.forget_plain_state()?;
         Ok(Some(folder))
     }
 

@@ -48,6 +48,9 @@ pub struct Keyring {
     registers: BTreeMap<String, (Stamp, bool)>,
     /// The latest change: its journal key, and the keys that key was encrypted to.
     latest: Option<(Stamp, String, BTreeSet<String>)>,
+    /// The journal key of the first change: made when the journal was
+    /// encrypted, the same in every copy of it, and in no other journal.
+    first: Option<(Stamp, String)>,
     /// The time of the latest change.
     pub max_at: u64,
     /// The key files read, to know when they change.
@@ -81,10 +84,19 @@ impl Keyring {
                 }
             }
         }
+        if self.first.as_ref().is_none_or(|(seen, _)| stamp < *seen) {
+            self.first = Some((stamp.clone(), change.own.clone()));
+        }
         if self.latest.as_ref().is_none_or(|(seen, _, _)| stamp > *seen) {
             self.latest = Some((stamp, change.own.clone(), change.to.iter().cloned().collect()));
         }
         self.max_at = self.max_at.max(change.at);
+    }
+
+    /// The public journal key of the first key change, which names the
+    /// encrypted journal.
+    pub fn first_key(&self) -> Option<&str> {
+        self.first.as_ref().map(|(_, own)| own.as_str())
     }
 
     /// The person's keys that are in.

@@ -137,13 +137,31 @@ impl Folder {
     pub fn open(dir: &Path, state: &Path) -> Result<Folder> {
         let sealing = Folder::sealing_of(dir)?;
         let real = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
+        let device = device::this_device(state)?;
+        let state = Folder::state_of(&real, state);
+        Ok(Folder { dir: real, state, device, sealing })
+    }
+
+    /// This machine's state of the journal folder at `real` (a canonical
+    /// path), in the state folder `state`.
+    fn state_of(real: &Path, state: &Path) -> PathBuf {
         let key = real
             .to_string_lossy()
             .bytes()
             .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
-        let device = device::this_device(state)?;
-        let state = state.join("journals").join(format!("{key:016x}"));
-        Ok(Folder { dir: real, state, device, sealing })
+        state.join("journals").join(format!("{key:016x}"))
+    }
+
+    /// Forgets this machine's state of the journal folder that was at
+    /// `real` (a canonical path), whether or not it is still there.
+    pub fn forget_state_of(real: &Path, state: &Path) -> Result<()> {
+        let state = Folder::state_of(real, state);
+        match fs::remove_dir_all(&state) {
+            Err(err) if err.kind() != ErrorKind::NotFound => {
+                Err(err).with_context(|| format!("could not remove {}", state.display()))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// What `format.txt` in `dir` says: an encrypted folder has keys to
@@ -273,9 +291,11 @@ impl Folder {
         }
         let manifest = self.manifest();
         let folder = self.identity();
+        let same = manifest.as_ref().is_some_and(|manifest| manifest.folder == folder)
+            || (!self.is_sealed() && self.holds_kept());
         match &manifest {
-            Some(manifest) if manifest.folder == folder && self.is_sealed() => self.restore_sealed()?,
-            Some(manifest) if manifest.folder == folder => self.restore_own(manifest)?,
+            Some(_) if same && self.is_sealed() => self.restore_sealed()?,
+            Some(manifest) if same => self.restore_own(manifest)?,
             // Another journal in this place: what was kept belonged to the one before.
             _ => self.forget_kept()?,
         }
@@ -323,10 +343,19 @@ impl Folder {
         Ok(last)
     }
 
-    /// Which journal folder this is: its `format.txt` file, made with the
-    /// folder, by inode and birth (an inode number alone may be reused;
-    /// a sync that writes the file again keeps both).
+    /// Which journal folder this is. An encrypted one is named by the
+    /// journal key of its first key change, which every copy of it holds.
+    /// A plain one by its `format.txt` file, made with the folder, by
+    /// inode and birth (an inode number alone may be reused; a sync that
+    /// writes the file again keeps both); a copy put in its place is known
+    /// by the records it holds (`holds_kept`).
     fn identity(&self) -> u64 {
+        let first = self.is_sealed().then(|| self.keyring().ok()).flatten();
+        if let Some(key) = first.as_ref().and_then(|ring| ring.first_key()) {
+            return key
+                .bytes()
+                .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+        }
         let Ok(meta) = fs::metadata(self.dir.join(FORMAT_FILE)) else { return 0 };
         let born = meta.created().ok().and_then(|at| at.duration_since(std::time::UNIX_EPOCH).ok());
         let born = born.map_or(0, |born| born.as_secs() ^ u64::from(born.subsec_nanos()).rotate_left(34));
@@ -343,6 +372,36 @@ impl Folder {
         }
         let newest = self.logs()?.iter().filter(|log| *log.dev == *self.device).filter_map(|log| log.number).max();
         own::restore(&self.kept(), &own.join(log_name(newest.unwrap_or(0) + 1, ".jsonl")))
+    }
+
+    /// Whether this device's folder of a plain journal holds a record it
+    /// kept: the folder is then the journal they were kept for, put back in
+    /// its place by a sync (removed and copied again from another machine),
+    /// not a new one.
+    fn holds_kept(&self) -> bool {
+        use std::ops::ControlFlow::{Break, Continue};
+        // The first record this device stamped: lines of a journal file it was made from are in any copy of it.
+        let mut first = None;
+        let Ok(kept) = File::open(self.kept()) else { return false };
+        let _ = lines::forward(&kept, lines::LONGEST, |line| {
+            let stamped = record::parse(line.bytes, &self.device).is_ok_and(|(_, stamp)| stamp.at > 0);
+            Ok(if stamped {
+                first = Some(line.bytes.to_vec());
+                Break(())
+            } else {
+                Continue(())
+            })
+        });
+        let Some(first) = first else { return false };
+        let own = self.logs().unwrap_or_default().into_iter().filter(|log| *log.dev == *self.device);
+        own.filter_map(|log| File::open(&log.path).ok()).any(|file| {
+            let mut found = false;
+            let _ = lines::forward(&file, lines::LONGEST, |line| {
+                found = line.bytes == first.as_slice();
+                Ok(if found { Break(()) } else { Continue(()) })
+            });
+            found
+        })
     }
 
     /// Removes what a stopped compaction or view left: new files not yet

@@ -275,7 +275,9 @@ impl Folder {
         self.forget()?;
         crate::paths::create_private_dir(&self.state)
             .with_context(|| format!("could not create the folder {}", self.state.display()))?;
-        let plain = fs::canonicalize(plain).unwrap_or_else(|_| plain.to_owned());
+        let parent = plain.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+        let canonical = fs::canonicalize(parent).ok().zip(plain.file_name()).map(|(parent, name)| parent.join(name));
+        let plain = canonical.unwrap_or_else(|| plain.to_owned());
         let noted = self.state.join(ENCRYPTED_FROM);
         crate::paths::write_new_private(&noted, plain.as_os_str().as_encoded_bytes())
             .with_context(|| format!("could not write {}", noted.display()))?;
