@@ -12,6 +12,7 @@ use crate::answer::{Answer, Picked};
 use crate::atomic::AtomicFile;
 use crate::journal::{Journal, is_id};
 use crate::lang::Lang;
+use crate::lang::failed::{Step, Thing, could_not};
 use crate::prefix::DRAFT;
 use crate::{limits, paths, whole_file};
 
@@ -116,7 +117,7 @@ impl<'j> Drafts<'j> {
     pub fn save(&self, draft: &Draft) -> Result<PathBuf> {
         let keys = self.journal.encrypted_to()?;
         let path = self.path(&draft.id, keys.is_some());
-        let failed = || format!("could not keep the draft {}", path.display());
+        let failed = || could_not(Step::Keep, Thing::Draft, path.display());
         paths::create_private_dir(&self.dir).with_context(failed)?;
         let mut text = zeroize::Zeroizing::new(serde_json::to_vec_pretty(draft).with_context(failed)?);
         text.push(b'\n');
@@ -193,7 +194,7 @@ impl<'j> Drafts<'j> {
     pub fn remove(&self, id: &str) -> Result<()> {
         let sealed = self.path(id, true);
         let path = if sealed.exists() { sealed } else { self.path(id, false) };
-        fs::remove_file(&path).with_context(|| format!("could not remove the draft {}", path.display()))
+        fs::remove_file(&path).with_context(|| could_not(Step::Remove, Thing::Draft, path.display()))
     }
 }
 

@@ -7,6 +7,7 @@ use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use crate::lang::failed::{Step, Thing, could_not};
 use age::secrecy::ExposeSecret;
 use anyhow::{Context, Result, anyhow, bail};
 use zeroize::Zeroizing;
@@ -112,7 +113,7 @@ fn read_small(path: &Path) -> std::io::Result<Zeroizing<Vec<u8>>> {
 
 /// The whole plain text of a small age file, binary or armored.
 pub fn decrypt_file(path: &Path, identities: &[&dyn age::Identity]) -> Result<Zeroizing<Vec<u8>>> {
-    let file = crate::whole_file::open(path).with_context(|| format!("could not read {}", path.display()))?;
+    let file = crate::whole_file::open(path).with_context(|| could_not(Step::Read, Thing::Path, path.display()))?;
     decrypt(std::io::BufReader::new(file), path, identities)
 }
 
@@ -179,7 +180,7 @@ impl Recipients {
     /// at all: a temporary file named from `prefix`, synced, renamed, and
     /// the folder synced.
     pub fn write_file(&self, path: &Path, prefix: &str, text: &[u8]) -> Result<()> {
-        let failed = || format!("could not write {}", path.display());
+        let failed = || could_not(Step::Write, Thing::Path, path.display());
         let mut writer = self.encrypt(crate::atomic::AtomicFile::new(path, prefix).with_context(failed)?)?;
         writer.write_all(text).with_context(failed)?;
         writer.finish().and_then(crate::atomic::AtomicFile::commit).with_context(failed)

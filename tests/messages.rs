@@ -125,6 +125,10 @@ fn a_missing_set_and_a_bad_answers_file_are_said_in_dutch() {
     in_dutch(&home, &["run", "five-tips", "--answers", &broken], "answer to 'calm'", "antwoord op 'calm'");
     let missing = home.path().join("missing.toml").to_str().unwrap().to_owned();
     in_dutch(&home, &["run", "five-tips", "--answers", &missing], "could not read", "is niet te lezen");
+    // What the system refuses the journal is said in Dutch too (its own reason follows as it gives it).
+    let good = home.write("good.toml", common::FIVE_TIPS);
+    let nowhere = ["--journal", "/dev/null/x/journal.jsonl", "run", "five-tips", "--answers", good.to_str().unwrap()];
+    in_dutch(&home, &nowhere, "could not create the folder /dev/null/x", "kon de map /dev/null/x niet maken");
     let outside = home.write("outside.toml", &common::FIVE_TIPS.replace("calm = 4", "calm = 80"));
     let outside = outside.to_str().unwrap();
     in_dutch(&home, &["run", "five-tips", "--answers", outside], "is outside the scale", "80 valt buiten de schaal");

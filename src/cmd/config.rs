@@ -10,6 +10,7 @@ use crate::cli::{Cli, ConfigAction, ConfigArgs};
 use crate::context::Context;
 use crate::lang::Lang;
 use crate::lang::config::ConfigWords;
+use crate::lang::failed::{Step, Thing, could_not};
 use crate::paths;
 use crate::ui::{self, Column};
 
@@ -124,10 +125,10 @@ fn init(context: &Context) -> Result<()> {
         bail!("{}", (words.exists)(&path.display().to_string()));
     }
     if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
-        paths::create_private_dir(folder).with_context(|| format!("could not create {}", folder.display()))?;
+        paths::create_private_dir(folder).with_context(|| could_not(Step::Create, Thing::Path, folder.display()))?;
     }
     paths::write_new_private(path, words.template.as_bytes())
-        .with_context(|| format!("could not write {}", path.display()))?;
+        .with_context(|| could_not(Step::Write, Thing::Path, path.display()))?;
     crate::say!("{}", (words.wrote)(&path.display().to_string()));
     Ok(())
 }

@@ -14,6 +14,7 @@ use super::sealed::Sealed;
 use super::{Journal, lines, sync_dir};
 use crate::atomic::AtomicFile;
 use crate::keys::Recipients;
+use crate::lang::failed::{Step, Thing, could_not};
 
 /// The kinds of files of lines set aside beside the journal.
 const ASIDE: [&str; 2] = ["corrupt", "conflict"];
@@ -38,7 +39,7 @@ impl Journal {
             let sealed = self.seal(&view, person, drafts)?;
             folder.forget()?;
             fs::remove_dir_all(&self.path)
-                .with_context(|| format!("could not remove the plain journal {}", self.display()))?;
+                .with_context(|| could_not(Step::Remove, Thing::PlainJournal, self.display()))?;
             sync_dir(self.path.parent())?;
             sealed.plain_gone();
             return Ok(());
@@ -47,10 +48,9 @@ impl Journal {
         let existed = self.path.exists();
         let Some(mut file) = self.lock(true)? else { bail!("the journal {} is encrypted already", self.display()) };
         self.remove_leftovers();
-        self.mend_tail(&mut file).with_context(|| format!("could not mend the journal {}", self.display()))?;
+        self.mend_tail(&mut file).with_context(|| could_not(Step::Mend, Thing::Journal, self.display()))?;
         let sealed = self.seal(&file, person, drafts)?;
-        fs::remove_file(&self.path)
-            .with_context(|| format!("could not remove the plain journal {}", self.display()))?;
+        fs::remove_file(&self.path).with_context(|| could_not(Step::Remove, Thing::PlainJournal, self.display()))?;
         if !existed || self.path.parent().is_some() {
             sync_dir(self.path.parent())?;
         }
@@ -69,7 +69,7 @@ impl Journal {
             let removed = if self.path.is_dir() { fs::remove_dir_all(&self.path) } else { fs::remove_file(&self.path) };
             match removed {
                 Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(err).with_context(|| format!("could not remove the plain journal {}", self.display()));
+                    return Err(err).with_context(|| could_not(Step::Remove, Thing::PlainJournal, self.display()));
                 }
                 _ => {}
             }
@@ -100,14 +100,14 @@ impl Journal {
     fn seal(&self, plain: &File, person: &Recipients, drafts: &Path) -> Result<Folder> {
         let dir = Sealed::folder_of(&self.path);
         let all = super::folder::create_sealed(&dir, &self.state, person, |out| {
-            lines::copy(plain, out).with_context(|| format!("could not read the journal {}", self.display()))?;
+            lines::copy(plain, out).with_context(|| could_not(Step::Read, Thing::Journal, self.display()))?;
             Ok(())
         })?;
         let sealed = Folder::open(&dir, &self.state)?;
         sealed.begin_sealed(&self.path)?;
         for (plain, kind) in self.plain_asides() {
             let (path, out) = super::new_aside(&dir.join(kind), ".age")?;
-            seal_file(&plain, &all, out).with_context(|| format!("could not encrypt {}", path.display()))?;
+            seal_file(&plain, &all, out).with_context(|| could_not(Step::Encrypt, Thing::Path, path.display()))?;
             fs::remove_file(&plain)?;
         }
         seal_drafts(drafts, &all)?;
@@ -201,7 +201,7 @@ impl Journal {
         // then: were this decrypt stopped too, it might be put in place.
         for stale in super::folder::leftovers(&self.path) {
             let removed = if stale.is_dir() { fs::remove_dir_all(&stale) } else { fs::remove_file(&stale) };
-            removed.with_context(|| format!("could not remove {}", stale.display()))?;
+            removed.with_context(|| could_not(Step::Remove, Thing::Path, stale.display()))?;
         }
         let view = folder.current(&lock)?;
         let deleted = folder.deleted()?;
@@ -209,7 +209,7 @@ impl Journal {
             &self.path,
             &self.state,
             |out| {
-                lines::copy(&view, out).context("could not read the journal")?;
+                lines::copy(&view, out).with_context(|| could_not(Step::Read, Thing::Journal, self.display()))?;
                 Ok(())
             },
             &deleted,
@@ -231,13 +231,13 @@ impl Journal {
         }
         let sealed = Sealed::folder_of(&self.path);
         let aside = super::folder::removing(&sealed);
-        fs::rename(&sealed, &aside).with_context(|| format!("could not remove {}", sealed.display()))?;
+        fs::rename(&sealed, &aside).with_context(|| could_not(Step::Remove, Thing::Path, sealed.display()))?;
         sync_dir(sealed.parent())?;
-        fs::rename(&made, &self.path).with_context(|| format!("could not put {} in place", self.display()))?;
+        fs::rename(&made, &self.path).with_context(|| could_not(Step::PutInPlace, Thing::Path, self.display()))?;
         sync_dir(self.path.parent())?;
         folder.forget()?;
         drop(lock);
-        fs::remove_dir_all(&aside).with_context(|| format!("could not remove {}", aside.display()))?;
+        fs::remove_dir_all(&aside).with_context(|| could_not(Step::Remove, Thing::Path, aside.display()))?;
         sync_dir(self.path.parent())
     }
 }

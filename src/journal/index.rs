@@ -26,6 +26,7 @@ use zeroize::Zeroizing;
 
 use super::lines::{self, RawLine, Source};
 use super::{Held, Journal};
+use crate::lang::failed::{Step, Thing, could_not};
 
 /// How much of the text before the mark is kept to recognise it: a text
 /// changed before its end almost always differs there too.
@@ -123,7 +124,7 @@ impl Journal {
         };
         let start = old.as_ref().map_or(0, |mark| mark.length);
         let (index, end) = read_halves(&held, start, index, gather)
-            .map_err(|err| err.context(format!("could not read the journal {}", self.display())))?;
+            .map_err(|err| err.context(could_not(Step::Read, Thing::Journal, self.display())))?;
         let length = match end {
             Some(end) if !ends_line(&held, end)? => return Ok(index),
             Some(end) => end + 1,
@@ -200,7 +201,7 @@ impl Journal {
             let ours = entry.file_name().to_string_lossy().starts_with(prefix.as_ref());
             if ours && entry.file_type().is_ok_and(|kind| !kind.is_dir()) {
                 fs::remove_file(entry.path())
-                    .with_context(|| format!("could not remove the index {}", entry.path().display()))?;
+                    .with_context(|| could_not(Step::Remove, Thing::Index, entry.path().display()))?;
             }
         }
         Ok(())

@@ -31,6 +31,7 @@ pub use lines::RawLine;
 pub use sealed::{OwnKey, Sealed};
 
 use crate::keys::{Identities, IdentityPlace};
+use crate::lang::failed::{Step, Thing, could_not};
 use folder::Folder;
 pub use folder::{Survey, read_other};
 use lines::Source;
@@ -213,7 +214,7 @@ impl Journal {
                 folder::create(&self.path)?;
             } else if let Some(file) = self.journal_file()? {
                 let real = fs::canonicalize(&self.path)
-                    .with_context(|| format!("could not find the journal {}", self.display()))?;
+                    .with_context(|| could_not(Step::Find, Thing::Journal, self.display()))?;
                 folder::migrate(&real, &self.state)?;
                 drop(file);
                 self.migrated.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -240,13 +241,15 @@ impl Journal {
         let file = match File::open(&self.path) {
             Ok(file) => file,
             Err(err) if err.kind() == ErrorKind::NotFound => return Ok(None),
-            Err(err) => return Err(err).with_context(|| format!("could not open the journal {}", self.display())),
+            Err(err) => {
+                return Err(err).with_context(|| could_not(Step::Open, Thing::Journal, self.display()));
+            }
         };
         let opened = file.metadata()?;
         if !opened.is_file() {
             return Ok(None);
         }
-        file.lock().with_context(|| format!("could not lock the journal {}", self.display()))?;
+        file.lock().with_context(|| could_not(Step::Lock, Thing::Journal, self.display()))?;
         let now = fs::metadata(&self.path).ok();
         if now.is_none_or(|now| (now.dev(), now.ino()) != (opened.dev(), opened.ino())) {
             return Ok(None);
@@ -499,7 +502,7 @@ impl Journal {
             // Another reader may have merged it too (merging twice adds nothing) and removed it first.
             match fs::remove_file(&path) {
                 Err(err) if err.kind() != ErrorKind::NotFound => {
-                    return Err(err).with_context(|| format!("could not remove {}", path.display()));
+                    return Err(err).with_context(|| could_not(Step::Remove, Thing::Path, path.display()));
                 }
                 _ => {}
             }
@@ -572,7 +575,7 @@ impl Locked {
     /// Calls `visit` with every line, oldest first.
     pub fn scan(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
         // A rewrite copies every line whole, however long.
-        lines::forward(&self.held, usize::MAX, visit).context("could not read the journal")
+        lines::forward(&self.held, usize::MAX, visit).with_context(|| could_not(Step::Read, Thing::Journal, ""))
     }
 }
 

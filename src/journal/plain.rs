@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use super::{Entry, Journal, MovedAside, Sealed, lines};
+use crate::lang::failed::{Step, Thing, could_not};
 
 impl Journal {
     /// Appends a journal line to the plain file that is read.
@@ -21,8 +22,7 @@ impl Journal {
         };
         self.remove_leftovers();
         let seen = self.seen_before_append(&file);
-        let moved =
-            self.mend_tail(&mut file).with_context(|| format!("could not mend the journal {}", self.display()))?;
+        let moved = self.mend_tail(&mut file).with_context(|| could_not(Step::Mend, Thing::Journal, self.display()))?;
         let length = file.metadata()?.len();
         let mut after = None;
         let written = file.write_all(line.as_bytes()).map(|()| {
@@ -31,7 +31,7 @@ impl Journal {
         if let Err(err) = written.and_then(|()| file.sync_all()) {
             // A full disk may have taken half the line: the journal goes back to what it was.
             let _ = file.set_len(length).and_then(|()| file.sync_all());
-            return Err(err).with_context(|| format!("could not write to the journal {}", self.display()));
+            return Err(err).with_context(|| could_not(Step::WriteTo, Thing::Journal, self.display()));
         }
         if moved.is_none() {
             self.seen_after_append(after, seen);
@@ -72,10 +72,12 @@ impl Journal {
             let file = match opened {
                 Ok(file) => file,
                 Err(err) if err.kind() == ErrorKind::NotFound && !write => return Ok(None),
-                Err(err) => return Err(err).with_context(|| format!("could not open the journal {}", self.display())),
+                Err(err) => {
+                    return Err(err).with_context(|| could_not(Step::Open, Thing::Journal, self.display()));
+                }
             };
             if write { file.lock() } else { file.lock_shared() }
-                .with_context(|| format!("could not lock the journal {}", self.display()))?;
+                .with_context(|| could_not(Step::Lock, Thing::Journal, self.display()))?;
             let opened = file.metadata()?;
             match fs::metadata(&path) {
                 Ok(now) if now.ino() == opened.ino() && now.dev() == opened.dev() => {
@@ -147,7 +149,7 @@ impl Journal {
             return Ok(false);
         }
         crate::paths::create_private_dir(parent)
-            .with_context(|| format!("could not create the folder {}", parent.display()))?;
+            .with_context(|| could_not(Step::Create, Thing::Folder, parent.display()))?;
         Ok(true)
     }
 }
@@ -187,7 +189,7 @@ pub(super) fn new_aside(base: &Path, suffix: &str) -> Result<(PathBuf, File)> {
 
 pub(super) fn sync_dir(dir: Option<&Path>) -> Result<()> {
     let dir = dir.filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    File::open(dir).and_then(|d| d.sync_all()).with_context(|| format!("could not sync the folder {}", dir.display()))
+    File::open(dir).and_then(|d| d.sync_all()).with_context(|| could_not(Step::Sync, Thing::Folder, dir.display()))
 }
 
 /// Ends a file of lines with a newline again after a crash: a last line

@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 
 use super::lines::{self, Source};
 use super::{Damaged, Entry, Journal, LineNumbers, RawLine};
+use crate::lang::failed::{Step, Thing, could_not};
 use crate::prefix::ENTRY;
 
 impl Journal {
@@ -15,7 +16,7 @@ impl Journal {
     pub fn scan(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
         let Some(file) = self.reader()? else { return Ok(()) };
         lines::forward(&file, lines::LONGEST, visit)
-            .with_context(|| format!("could not read the journal {}", self.display()))
+            .with_context(|| could_not(Step::Read, Thing::Journal, self.display()))
     }
 
     /// Calls `visit` with the lines that `pick` picks from blocks of whole
@@ -27,7 +28,7 @@ impl Journal {
         mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>,
     ) -> Result<()> {
         let Some(file) = self.reader()? else { return Ok(()) };
-        let reading = || format!("could not read the journal {}", self.display());
+        let reading = || could_not(Step::Read, Thing::Journal, self.display());
         let middle = file.size().with_context(reading)? / 2;
         let (first, second) = std::thread::scope(|scope| {
             let second = scope.spawn(|| lines::pick(&file, middle..u64::MAX, &pick));
@@ -49,7 +50,7 @@ impl Journal {
     /// that the newest entries cost the same in a journal of any size.
     pub fn scan_back(&self, visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
         let Some(file) = self.reader()? else { return Ok(()) };
-        lines::backward(&file, visit).with_context(|| format!("could not read the journal {}", self.display()))
+        lines::backward(&file, visit).with_context(|| could_not(Step::Read, Thing::Journal, self.display()))
     }
 
     /// Numbers for the damaged lines of one read.

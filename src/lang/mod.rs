@@ -5,6 +5,7 @@ pub mod check;
 pub mod commands;
 pub mod config;
 pub mod errors;
+pub mod failed;
 pub mod journal;
 pub mod outcomes;
 

@@ -9,6 +9,7 @@ use std::io::{ErrorKind, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
+use crate::lang::failed::{Step, Thing, could_not};
 use anyhow::{Context, Result};
 
 const FILE: &str = "device.txt";
@@ -23,7 +24,7 @@ pub fn this_device(state: &Path) -> Result<String> {
             return Ok(id);
         }
         crate::paths::create_private_dir(state)
-            .with_context(|| format!("could not create the folder {}", state.display()))?;
+            .with_context(|| could_not(Step::Create, Thing::Folder, state.display()))?;
         // One made for another file, or another machine, goes.
         if path.exists() {
             let _ = fs::remove_file(&path);
@@ -41,7 +42,9 @@ pub fn this_device(state: &Path) -> Result<String> {
             Ok(()) => return Ok(id),
             // Another bezin made it meanwhile: read that one.
             Err(err) if err.kind() == ErrorKind::AlreadyExists => {}
-            Err(err) => return Err(err).with_context(|| format!("could not write {}", path.display())),
+            Err(err) => {
+                return Err(err).with_context(|| could_not(Step::Write, Thing::Path, path.display()));
+            }
         }
     }
 }

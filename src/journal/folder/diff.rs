@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::record::{self, Stamp};
 use crate::journal::{lines, write_line};
+use crate::lang::failed::{Step, Thing, could_not};
 
 #[derive(Deserialize)]
 struct Id<'a> {
@@ -51,7 +52,7 @@ pub fn changes(old: &File, new: &File, stamp: &Stamp, out: &mut dyn Write) -> Re
         }
         Ok(ControlFlow::Continue(()))
     })
-    .context("could not read the journal's view")?;
+    .with_context(|| could_not(Step::Read, Thing::View, ""))?;
     let mut records = 0;
     let mut record = |line: &str| {
         records += 1;
@@ -78,7 +79,7 @@ pub fn changes(old: &File, new: &File, stamp: &Stamp, out: &mut dyn Write) -> Re
         }
         Ok(ControlFlow::Continue(()))
     })
-    .context("could not read the journal's new view")?;
+    .with_context(|| could_not(Step::Read, Thing::View, ""))?;
     let mut gone: Vec<(u64, String)> = held.into_iter().map(|(id, (offset, _))| (offset, id)).collect();
     gone.sort();
     for (_, id) in gone {

@@ -15,6 +15,7 @@ use super::sealing::{FORMAT_TEXT, PENDING};
 use super::{DEVICE, FORMAT_FILE, device, log_name};
 use crate::atomic::{AtomicFile, sync_folder};
 use crate::journal::Sealed;
+use crate::lang::failed::{Step, Thing, could_not};
 
 /// Makes the encrypted journal `sealed` a folder of format 3, under its lock.
 pub fn migrate_sealed(sealed: &Sealed, state: &Path) -> Result<()> {
@@ -27,9 +28,9 @@ pub fn migrate_sealed(sealed: &Sealed, state: &Path) -> Result<()> {
     let own = dir.join(format!("{DEVICE}{device}"));
     // What a stopped migration made: the old journal is still whole beside it.
     if own.exists() {
-        fs::remove_dir_all(&own).with_context(|| format!("could not remove {}", own.display()))?;
+        fs::remove_dir_all(&own).with_context(|| could_not(Step::Remove, Thing::Path, own.display()))?;
     }
-    device::make_folder(dir, &device).with_context(|| format!("could not create {}", own.display()))?;
+    device::make_folder(dir, &device).with_context(|| could_not(Step::Create, Thing::Path, own.display()))?;
     for (number, part) in sealed.current_parts()?.iter().enumerate() {
         link(part, &own.join(log_name(u32::try_from(number + 1)?, ".age")))?;
     }
@@ -52,7 +53,7 @@ pub fn migrate_sealed(sealed: &Sealed, state: &Path) -> Result<()> {
     sync_folder(dir)?;
     let mut format = AtomicFile::new(&dir.join(FORMAT_FILE), ".format-")?;
     std::io::Write::write_all(&mut format, FORMAT_TEXT.as_bytes())?;
-    format.commit().with_context(|| format!("could not write {}", dir.join(FORMAT_FILE).display()))?;
+    format.commit().with_context(|| could_not(Step::Write, Thing::Path, dir.join(FORMAT_FILE).display()))?;
     remove_old_names(dir, &own)
 }
 
@@ -112,7 +113,7 @@ pub fn create_sealed(
         .prefix(&Sealed::building_prefix(dir))
         .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
         .tempdir_in(parent)
-        .with_context(|| format!("could not make a folder in {}", parent.display()))?;
+        .with_context(|| could_not(Step::MakeFolderIn, Thing::Path, parent.display()))?;
     let device = device::this_device(state)?;
     let own = device::make_folder(building.path(), &device)?;
     let at = u64::try_from(jiff::Timestamp::now().as_microsecond()).unwrap_or(0);
@@ -122,12 +123,12 @@ pub fn create_sealed(
     let log = own.join(log_name(1, ".age"));
     let mut out = recipients.encrypt(AtomicFile::new(&log, ".new-")?)?;
     write(&mut out)?;
-    out.finish()?.commit().with_context(|| format!("could not write {}", log.display()))?;
+    out.finish()?.commit().with_context(|| could_not(Step::Write, Thing::Path, log.display()))?;
     crate::paths::write_new_private(&building.path().join(FORMAT_FILE), FORMAT_TEXT.as_bytes())?;
     sync_folder(&own)?;
     sync_folder(building.path())?;
     let made = building.keep();
-    fs::rename(&made, dir).with_context(|| format!("could not put {} in place", dir.display()))?;
+    fs::rename(&made, dir).with_context(|| could_not(Step::PutInPlace, Thing::Path, dir.display()))?;
     sync_folder(parent)?;
     Ok(recipients)
 }

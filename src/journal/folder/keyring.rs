@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::record::Stamp;
 use super::{DEVICE, read_small};
 use crate::keys::{Identities, Recipients};
+use crate::lang::failed::{Step, Thing, could_not};
 
 const RECORD: &str = "keys-";
 const SECRET: &str = "key-";
@@ -173,13 +174,13 @@ pub fn write_change(
     std::io::Write::write_all(&mut writer, secret.as_bytes())?;
     writer.finish()?.finish()?;
     crate::paths::write_new_private(&own.join(format!("{SECRET}{}.age", stamp.at)), &armored)
-        .with_context(|| format!("could not write a key in {}", own.display()))?;
+        .with_context(|| could_not(Step::WriteKeyIn, Thing::Path, own.display()))?;
     let record = change(identity.to_public().to_string(), to.keys().to_vec());
     let text = serde_json::to_vec(&record)?;
     let path = own.join(format!("{RECORD}{}.json", stamp.at));
     let mut out = crate::atomic::AtomicFile::new(&path, ".keys-new-")?;
     std::io::Write::write_all(&mut out, &text)?;
-    out.commit().with_context(|| format!("could not write {}", path.display()))?;
+    out.commit().with_context(|| could_not(Step::Write, Thing::Path, path.display()))?;
     Ok(identity)
 }
 
@@ -201,7 +202,7 @@ pub fn unlock(dir: &Path, person: &Identities) -> Result<Vec<age::x25519::Identi
 
 /// The files of every device's folder named `<prefix><digits><suffix>`.
 fn key_files(dir: &Path, prefix: &str, suffix: &str) -> Result<Vec<PathBuf>> {
-    let reading = || format!("could not read the journal folder {}", dir.display());
+    let reading = || could_not(Step::Read, Thing::JournalFolder, dir.display());
     let mut found = Vec::new();
     for device in fs::read_dir(dir).with_context(reading)?.filter_map(Result::ok) {
         let name = device.file_name().to_string_lossy().into_owned();

@@ -26,6 +26,7 @@ use serde_json::{Map, Value};
 use super::Log;
 use super::record::{self, Record, Stamp, Unread};
 use crate::journal::lines::{self, Source};
+use crate::lang::failed::{Step, Thing, could_not};
 
 /// A log as it was read: its file, and how much of it.
 pub struct Read {
@@ -121,7 +122,7 @@ impl Merged {
             let index = merged.reads.len();
             let mine = &*log.dev == own;
             let dev = log.dev.clone();
-            let reading = format!("could not read {}", log.path.display());
+            let reading = could_not(Step::Read, Thing::Path, log.path.display());
             let lines_of = file.try_clone()?;
             merged.reads.push(Read { log, file, meta, whole, torn });
             // The entries of a journal of format 2 keep their order: each
@@ -264,7 +265,7 @@ impl Merged {
             }
             Ok(ControlFlow::Continue(()))
         })
-        .with_context(|| format!("could not read {}", read.log.path.display()))
+        .with_context(|| could_not(Step::Read, Thing::Path, read.log.path.display()))
     }
 
     /// How many records of deleted entries each device's logs still hold:
@@ -317,7 +318,7 @@ impl Merged {
             let read = &self.reads[file];
             let bytes = windows[file]
                 .bytes(&read.file, added.offset, len)
-                .with_context(|| format!("could not read {}", read.log.path.display()))?;
+                .with_context(|| could_not(Step::Read, Thing::Path, read.log.path.display()))?;
             match self.latest.get(*id).and_then(|latest| changed(bytes, latest)) {
                 // Changes that make the entry unreadable are left out, and counted.
                 Some(line) if serde_json::from_str::<crate::journal::Entry>(&line).is_ok() => {

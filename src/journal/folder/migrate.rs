@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 
 use super::{FORMAT_FILE, FORMAT_TEXT, Folder, LOG, device, log_name, parent_of};
 use crate::atomic::sync_folder;
+use crate::lang::failed::{Step, Thing, could_not};
 
 /// Makes a new, empty journal folder at `dir`, whole or not at all.
 pub fn create(dir: &Path) -> Result<()> {
@@ -18,7 +19,7 @@ pub fn create(dir: &Path) -> Result<()> {
         Ok(()) => sync_folder(parent_of(dir)).map_err(Into::into),
         // Another bezin made it first.
         Err(_) if Folder::is_at(dir) => Ok(fs::remove_dir_all(&made)?),
-        Err(err) => Err(err).with_context(|| format!("could not create the journal {}", dir.display())),
+        Err(err) => Err(err).with_context(|| could_not(Step::Create, Thing::Journal, dir.display())),
     }
 }
 
@@ -37,13 +38,13 @@ pub fn migrate(file: &Path, state: &Path) -> Result<()> {
     sync_folder(&dev)?;
     sync_folder(&made)?;
     fs::rename(file, dev.join(log_name(1, ".jsonl")))
-        .with_context(|| format!("could not move the journal {} into its folder", file.display()))?;
+        .with_context(|| could_not(Step::MoveIntoItsFolder, Thing::Journal, file.display()))?;
     sync_folder(&dev)?;
     sync_folder(parent_of(file))?;
     match fs::rename(&made, file) {
         // Another bezin, finding the journal gone, put this folder in place (`recover`).
         Err(err) if err.kind() == std::io::ErrorKind::NotFound && Folder::is_at(file) => {}
-        renamed => renamed.with_context(|| format!("could not put the journal folder {} in place", file.display()))?,
+        renamed => renamed.with_context(|| could_not(Step::PutInPlace, Thing::JournalFolder, file.display()))?,
     }
     sync_folder(parent_of(file))?;
     Ok(())
@@ -97,12 +98,12 @@ fn new_folder(place: &Path) -> Result<PathBuf> {
     let prefix = new_prefix(place).context("the journal's path has no file name")?;
     let parent = parent_of(place);
     crate::paths::create_private_dir(parent)
-        .with_context(|| format!("could not create the folder {}", parent.display()))?;
+        .with_context(|| could_not(Step::Create, Thing::Folder, parent.display()))?;
     let made = parent.join(format!("{prefix}{}", crate::journal::new_id()));
     fs::DirBuilder::new()
         .mode(0o700)
         .create(&made)
-        .with_context(|| format!("could not create the folder {}", made.display()))?;
+        .with_context(|| could_not(Step::Create, Thing::Folder, made.display()))?;
     fs::set_permissions(&made, std::os::unix::fs::PermissionsExt::from_mode(0o700))?;
     crate::paths::write_new_private(&made.join(FORMAT_FILE), FORMAT_TEXT.as_bytes())?;
     Ok(made)
@@ -136,7 +137,7 @@ pub fn create_plain(
     for id in deleted {
         crate::journal::write_line(&mut out, super::record::del(id, &stamp).as_bytes())?;
     }
-    out.commit().with_context(|| format!("could not write {}", log.display()))?;
+    out.commit().with_context(|| could_not(Step::Write, Thing::Path, log.display()))?;
     sync_folder(&dev)?;
     sync_folder(&made)?;
     Ok(made)

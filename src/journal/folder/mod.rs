@@ -35,6 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::atomic::{AtomicFile, sync_folder};
 use crate::journal::lines;
+use crate::lang::failed::{Step, Thing, could_not};
 pub use from_sealed::create_sealed;
 pub use from_sealed::migrate_sealed;
 pub use merge::Merged;
@@ -158,7 +159,7 @@ impl Folder {
         let state = Folder::state_of(real, state);
         match fs::remove_dir_all(&state) {
             Err(err) if err.kind() != ErrorKind::NotFound => {
-                Err(err).with_context(|| format!("could not remove {}", state.display()))
+                Err(err).with_context(|| could_not(Step::Remove, Thing::Path, state.display()))
             }
             _ => Ok(()),
         }
@@ -198,17 +199,17 @@ impl Folder {
     /// Takes the journal's lock on this machine.
     pub fn lock(&self) -> Result<Lock> {
         crate::paths::create_private_dir(&self.state)
-            .with_context(|| format!("could not create the folder {}", self.state.display()))?;
+            .with_context(|| could_not(Step::Create, Thing::Folder, self.state.display()))?;
         let path = self.state.join("lock");
         let file = OpenOptions::new().create(true).append(true).mode(0o600).open(&path);
-        let file = file.with_context(|| format!("could not open {}", path.display()))?;
-        file.lock().with_context(|| format!("could not lock {}", path.display()))?;
+        let file = file.with_context(|| could_not(Step::Open, Thing::Path, path.display()))?;
+        file.lock().with_context(|| could_not(Step::Lock, Thing::Path, path.display()))?;
         Ok(Lock { _held: file })
     }
 
     /// Every log of every device, by device and name.
     pub fn logs(&self) -> Result<Vec<Log>> {
-        let reading = || format!("could not read the journal folder {}", self.dir.display());
+        let reading = || could_not(Step::Read, Thing::JournalFolder, self.dir.display());
         let mut logs = Vec::new();
         for device in fs::read_dir(&self.dir).with_context(reading)?.filter_map(Result::ok) {
             let name = device.file_name().to_string_lossy().into_owned();
@@ -243,7 +244,9 @@ impl Folder {
             match fs::metadata(&path) {
                 Ok(meta) => marks.push(Mark::of(&path, &meta)),
                 Err(err) if err.kind() == ErrorKind::NotFound => {}
-                Err(err) => return Err(err).with_context(|| format!("could not read {}", path.display())),
+                Err(err) => {
+                    return Err(err).with_context(|| could_not(Step::Read, Thing::Path, path.display()));
+                }
             }
         }
         Ok(marks)
@@ -337,9 +340,9 @@ impl Folder {
         }
         let view = self.view();
         let mut out = AtomicFile::new(&view, ".view.jsonl.new-")
-            .with_context(|| format!("could not write {}", view.display()))?;
+            .with_context(|| could_not(Step::Write, Thing::Path, view.display()))?;
         let last = merged.write(&mut out)?;
-        out.commit().with_context(|| format!("could not write {}", view.display()))?;
+        out.commit().with_context(|| could_not(Step::Write, Thing::Path, view.display()))?;
         Ok(last)
     }
 
@@ -428,7 +431,7 @@ impl Folder {
         let path = self.manifest_path();
         let mut out = AtomicFile::new(&path, ".view.json.new-")?;
         out.write_all(&serde_json::to_vec(manifest)?)?;
-        out.persist().with_context(|| format!("could not write {}", path.display()))?;
+        out.persist().with_context(|| could_not(Step::Write, Thing::Path, path.display()))?;
         Ok(())
     }
 
@@ -508,9 +511,9 @@ impl Folder {
             return Ok((self.sealed_current()?, std::io::BufWriter::new(sealing::in_memory()?)));
         }
         let view = self.view();
-        let old = File::open(&view).with_context(|| format!("could not read {}", view.display()))?;
+        let old = File::open(&view).with_context(|| could_not(Step::Read, Thing::Path, view.display()))?;
         let new = tempfile::tempfile_in(&self.state)
-            .with_context(|| format!("could not write in {}", self.state.display()))?;
+            .with_context(|| could_not(Step::WriteIn, Thing::Path, self.state.display()))?;
         Ok((old, std::io::BufWriter::new(new)))
     }
 
@@ -521,7 +524,7 @@ impl Folder {
             return self.sealed_current();
         }
         let view = self.view();
-        File::open(&view).with_context(|| format!("could not read {}", view.display()))
+        File::open(&view).with_context(|| could_not(Step::Read, Thing::Path, view.display()))
     }
 
     /// The other devices that write to the journal, by their names.
@@ -578,7 +581,7 @@ impl Folder {
     pub fn forget(&self) -> Result<()> {
         match fs::remove_dir_all(&self.state) {
             Err(err) if err.kind() != ErrorKind::NotFound => {
-                Err(err).with_context(|| format!("could not remove {}", self.state.display()))
+                Err(err).with_context(|| could_not(Step::Remove, Thing::Path, self.state.display()))
             }
             _ => Ok(()),
         }
@@ -610,7 +613,7 @@ impl Folder {
         let dir = self.own_folder()?;
         let newest = self.logs()?.into_iter().filter(|log| *log.dev == *self.device).filter_map(|log| log.number).max();
         let path = dir.join(log_name(newest.unwrap_or(1), ".jsonl"));
-        let writing = || format!("could not write to the journal {}", path.display());
+        let writing = || could_not(Step::WriteTo, Thing::Journal, path.display());
         // Never through a link, and never into a pipe or a device.
         let flags = (nix::fcntl::OFlag::O_NOFOLLOW | nix::fcntl::OFlag::O_NONBLOCK).bits();
         let opened =
@@ -655,7 +658,7 @@ impl Folder {
         };
         if created {
             device::make_folder(&self.dir, &self.device)
-                .with_context(|| format!("could not create the folder {}", dir.display()))?;
+                .with_context(|| could_not(Step::Create, Thing::Folder, dir.display()))?;
             sync_folder(&self.dir)?;
         }
         Ok(dir)
@@ -672,24 +675,25 @@ impl Folder {
         let newest = own.iter().filter_map(|read| read.log.number).max().unwrap_or(0);
         let target = self.own_dir().join(log_name(newest + 1, self.suffix()));
         let out = AtomicFile::new(&target, ".log-compacting-")
-            .with_context(|| format!("could not write {}", target.display()))?;
+            .with_context(|| could_not(Step::Write, Thing::Path, target.display()))?;
         let mut written = std::collections::HashSet::new();
         if self.is_sealed() {
             let mut out = self.sealed_writer(out)?;
             for read in &own {
                 merged.copy_kept(read, &self.device, &mut written, &mut out)?;
             }
-            out.commit().with_context(|| format!("could not write {}", target.display()))?;
+            out.commit().with_context(|| could_not(Step::Write, Thing::Path, target.display()))?;
         } else {
             let mut out = out;
             for read in &own {
                 merged.copy_kept(read, &self.device, &mut written, &mut out)?;
             }
-            out.commit().with_context(|| format!("could not write {}", target.display()))?;
+            out.commit().with_context(|| could_not(Step::Write, Thing::Path, target.display()))?;
             own::keep_as(&self.kept(), &target)?;
         }
         for read in own {
-            fs::remove_file(&read.log.path).with_context(|| format!("could not remove {}", read.log.path.display()))?;
+            fs::remove_file(&read.log.path)
+                .with_context(|| could_not(Step::Remove, Thing::Path, read.log.path.display()))?;
         }
         sync_folder(&self.own_dir())?;
         if self.is_sealed() {

@@ -15,13 +15,14 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::atomic::AtomicFile;
+use crate::lang::failed::{Step, Thing, could_not};
 
 /// Adds what `log` holds from `from` on (the records just written) to the
 /// kept records at `kept`.
 pub fn keep(kept: &Path, log: &File, from: u64) -> Result<()> {
     let mut copy = OpenOptions::new().append(true).create(true).mode(0o600).open(kept);
     let copy = copy.as_mut().map_err(|err| anyhow::anyhow!("{err}"));
-    let copy = copy.with_context(|| format!("could not keep a copy in {}", kept.display()))?;
+    let copy = copy.with_context(|| could_not(Step::KeepCopyIn, Thing::Path, kept.display()))?;
     let mut log = log.try_clone()?;
     log.seek(SeekFrom::Start(from))?;
     std::io::copy(&mut log, copy)?;
@@ -33,7 +34,7 @@ pub fn keep(kept: &Path, log: &File, from: u64) -> Result<()> {
 pub fn keep_as(kept: &Path, log: &Path) -> Result<()> {
     let mut out = AtomicFile::new(kept, ".own.jsonl.new-")?;
     std::io::copy(&mut File::open(log)?, &mut out)?;
-    out.commit().with_context(|| format!("could not keep a copy in {}", kept.display()))
+    out.commit().with_context(|| could_not(Step::KeepCopyIn, Thing::Path, kept.display()))
 }
 
 /// Writes the kept records back as the new log `log`.
@@ -41,14 +42,14 @@ pub fn restore(kept: &Path, log: &Path) -> Result<()> {
     let Ok(mut records) = File::open(kept) else { return Ok(()) };
     let mut out = AtomicFile::new(log, ".log-compacting-")?;
     std::io::copy(&mut records, &mut out)?;
-    out.commit().with_context(|| format!("could not write {}", log.display()))
+    out.commit().with_context(|| could_not(Step::Write, Thing::Path, log.display()))
 }
 
 /// Forgets the kept records: they were another journal's.
 pub fn forget(kept: &Path) -> Result<()> {
     match std::fs::remove_file(kept) {
         Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
-            Err(err).with_context(|| format!("could not remove {}", kept.display()))
+            Err(err).with_context(|| could_not(Step::Remove, Thing::Path, kept.display()))
         }
         _ => Ok(()),
     }

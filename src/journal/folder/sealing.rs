@@ -26,6 +26,7 @@ use super::{Folder, Merged, Written};
 use crate::atomic::sync_folder;
 use crate::journal::sealed::{OwnKey, Sealed, new_own_key};
 use crate::keys::{Identities, Recipients};
+use crate::lang::failed::{Step, Thing, could_not};
 
 /// What `format.txt` of an encrypted journal folder says.
 pub const FORMAT_TEXT: &str = "bezin journal, format 3, encrypted: one log per device, each file an age file; see docs/journal-format.md in bezin\n";
@@ -234,7 +235,7 @@ impl Folder {
         let name = path.file_name().context("a file of the journal")?;
         let mut out = crate::atomic::AtomicFile::new(&kept.join(name), ".kept-")?;
         io::copy(&mut File::open(path)?, &mut out)?;
-        out.commit().with_context(|| format!("could not keep a copy in {}", kept.display()))
+        out.commit().with_context(|| could_not(Step::KeepCopyIn, Thing::Path, kept.display()))
     }
 
     /// Writes back this device's kept files that are gone from its folder.
@@ -248,7 +249,7 @@ impl Folder {
             let dir = self.own_folder()?;
             let mut out = crate::atomic::AtomicFile::new(&dir.join(&name), ".new-")?;
             io::copy(&mut File::open(kept.path())?, &mut out)?;
-            out.commit().with_context(|| format!("could not write {}", dir.join(&name).display()))?;
+            out.commit().with_context(|| could_not(Step::Write, Thing::Path, dir.join(&name).display()))?;
         }
         Ok(())
     }
@@ -259,7 +260,7 @@ impl Folder {
         super::own::forget(&self.kept())?;
         match fs::remove_dir_all(self.kept_sealed()) {
             Err(err) if err.kind() != io::ErrorKind::NotFound => {
-                Err(err).with_context(|| format!("could not remove {}", self.kept_sealed().display()))
+                Err(err).with_context(|| could_not(Step::Remove, Thing::Path, self.kept_sealed().display()))
             }
             _ => Ok(()),
         }
@@ -274,13 +275,13 @@ impl Folder {
     pub fn begin_sealed(&self, plain: &std::path::Path) -> Result<()> {
         self.forget()?;
         crate::paths::create_private_dir(&self.state)
-            .with_context(|| format!("could not create the folder {}", self.state.display()))?;
+            .with_context(|| could_not(Step::Create, Thing::Folder, self.state.display()))?;
         let parent = plain.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
         let canonical = fs::canonicalize(parent).ok().zip(plain.file_name()).map(|(parent, name)| parent.join(name));
         let plain = canonical.unwrap_or_else(|| plain.to_owned());
         let noted = self.state.join(ENCRYPTED_FROM);
         crate::paths::write_new_private(&noted, plain.as_os_str().as_encoded_bytes())
-            .with_context(|| format!("could not write {}", noted.display()))?;
+            .with_context(|| could_not(Step::Write, Thing::Path, noted.display()))?;
         let epoch = self.keyring()?.epoch();
         self.save(&super::Manifest { epoch, folder: self.identity(), stale: true, ..super::Manifest::default() })
     }
@@ -353,7 +354,7 @@ impl Folder {
             // way) is made anew.
             match fs::remove_dir_all(view.dir()) {
                 Err(err) if err.kind() != io::ErrorKind::NotFound => {
-                    return Err(err).with_context(|| format!("could not remove {}", view.dir().display()));
+                    return Err(err).with_context(|| could_not(Step::Remove, Thing::Path, view.dir().display()));
                 }
                 _ => {}
             }
@@ -368,7 +369,7 @@ impl Folder {
         let view = self.sealed_view();
         let opened = view.open(&self.view_key()?)?.context("the encrypted journal's view is gone")?;
         let mut plain = in_memory()?;
-        crate::journal::lines::copy(&opened, &mut plain).context("could not read the journal")?;
+        crate::journal::lines::copy(&opened, &mut plain).with_context(|| could_not(Step::Read, Thing::Journal, ""))?;
         Ok(plain)
     }
 
@@ -405,7 +406,7 @@ impl Folder {
 /// new keys, stay unread with its words.
 fn remove_saves(view: &Sealed) -> Result<()> {
     for save in view.waiting()? {
-        fs::remove_file(&save).with_context(|| format!("could not remove {}", save.display()))?;
+        fs::remove_file(&save).with_context(|| could_not(Step::Remove, Thing::Path, save.display()))?;
     }
     Ok(())
 }

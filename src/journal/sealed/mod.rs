@@ -23,6 +23,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use crate::lang::failed::{Step, Thing, could_not};
 use anyhow::{Context, Result, anyhow};
 use zeroize::Zeroizing;
 
@@ -158,10 +159,12 @@ impl Sealed {
         let folder = match File::open(&self.dir) {
             Ok(folder) => folder,
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(err) => return Err(err).with_context(|| format!("could not open {}", self.dir.display())),
+            Err(err) => {
+                return Err(err).with_context(|| could_not(Step::Open, Thing::Path, self.dir.display()));
+            }
         };
         if exclusive { folder.lock() } else { folder.lock_shared() }
-            .with_context(|| format!("could not lock the journal {}", self.dir.display()))?;
+            .with_context(|| could_not(Step::Lock, Thing::Journal, self.dir.display()))?;
         Ok(self.dir.is_dir().then_some(folder))
     }
 
@@ -200,7 +203,8 @@ impl Sealed {
 
     /// The files and folders in the journal's folder whose names pass `keep`.
     fn named(&self, keep: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>> {
-        let entries = fs::read_dir(&self.dir).with_context(|| format!("could not read {}", self.dir.display()))?;
+        let entries =
+            fs::read_dir(&self.dir).with_context(|| could_not(Step::Read, Thing::Path, self.dir.display()))?;
         let mut found: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .filter(|entry| keep(&entry.file_name().to_string_lossy()))
@@ -283,15 +287,15 @@ impl Sealed {
     pub fn own_key(&self, person: &Identities) -> Result<OwnKey> {
         let generation = self.generation()?;
         let path = generation.join(KEY);
-        let file = File::open(&path).with_context(|| format!("could not read {}", path.display()))?;
+        let file = File::open(&path).with_context(|| could_not(Step::Read, Thing::Path, path.display()))?;
         let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(io::BufReader::new(file)))
             .map_err(|err| anyhow!("{} is not a readable age file ({err})", path.display()))?;
         let mut stream = decryptor.decrypt(person.as_dyn()).map_err(|err| match err {
             age::DecryptError::NoMatchingKeys => anyhow::Error::new(NotItsKey),
-            err => anyhow!("could not decrypt {}: {err}", path.display()),
+            err => anyhow!("{}: {err}", could_not(Step::Decrypt, Thing::Path, path.display())),
         })?;
         let mut text = Zeroizing::new(String::new());
-        stream.read_to_string(&mut text).with_context(|| format!("could not decrypt {}", path.display()))?;
+        stream.read_to_string(&mut text).with_context(|| could_not(Step::Decrypt, Thing::Path, path.display()))?;
         let line = text.lines().find(|line| line.starts_with("AGE-SECRET-KEY-"));
         let key = line.and_then(|line| age::x25519::Identity::from_str(line).ok());
         key.map(OwnKey).with_context(|| format!("{} holds no age key", path.display()))
@@ -305,7 +309,7 @@ impl Sealed {
         if pending {
             self.remove_leftovers()?;
             self.fold(key)?;
-            lock.lock_shared().with_context(|| format!("could not lock the journal {}", self.dir.display()))?;
+            lock.lock_shared().with_context(|| could_not(Step::Lock, Thing::Journal, self.dir.display()))?;
         }
         Ok(Some(self.parts(Some(lock), key)?))
     }
@@ -316,7 +320,7 @@ impl Sealed {
         let mut parts = Vec::new();
         let mut start = 0;
         for path in numbered_parts(&generation)? {
-            let len = plain_length(&path).with_context(|| format!("could not read {}", path.display()))?;
+            let len = plain_length(&path).with_context(|| could_not(Step::Read, Thing::Path, path.display()))?;
             parts.push(Part { path, start, len });
             start += len;
         }
@@ -475,7 +479,7 @@ fn plain_length(path: &Path) -> io::Result<u64> {
 
 /// The parts of a journal folder, in order.
 fn numbered_parts(generation: &Path) -> Result<Vec<PathBuf>> {
-    let entries = fs::read_dir(generation).with_context(|| format!("could not read {}", generation.display()))?;
+    let entries = fs::read_dir(generation).with_context(|| could_not(Step::Read, Thing::Path, generation.display()))?;
     let mut parts: Vec<(u64, PathBuf)> = entries
         .filter_map(Result::ok)
         .filter_map(|entry| part_number(&entry.file_name().to_string_lossy()).map(|n| (n, entry.path())))

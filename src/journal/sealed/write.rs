@@ -17,6 +17,7 @@ use super::{
 };
 use crate::atomic::sync_folder;
 use crate::keys::Recipients;
+use crate::lang::failed::{Step, Thing, could_not};
 
 impl Sealed {
     /// Folds the saves made since the last read into the last part, in the
@@ -57,9 +58,9 @@ impl Sealed {
             keys.all().write_file(&target, TEMPORARY, &text)?;
         }
         for path in folded {
-            fs::remove_file(&path).with_context(|| format!("could not remove {}", path.display()))?;
+            fs::remove_file(&path).with_context(|| could_not(Step::Remove, Thing::Path, path.display()))?;
         }
-        sync_folder(&self.dir).with_context(|| format!("could not sync {}", self.dir.display()))
+        sync_folder(&self.dir).with_context(|| could_not(Step::Sync, Thing::Path, self.dir.display()))
     }
 
     /// Replaces the journal with what `write` writes, as a new journal
@@ -90,11 +91,11 @@ impl Sealed {
         building.put(KEY, &key_file)?;
         building.into_place(&self.dir.join(generation_name(number + 1)))?;
         self.keep_strays_of(&old)?;
-        fs::remove_dir_all(&old).with_context(|| format!("could not remove {}", old.display()))?;
+        fs::remove_dir_all(&old).with_context(|| could_not(Step::Remove, Thing::Path, old.display()))?;
         // What they hold of the entries changed or gone goes with them, and
         // keys taken away read nothing of it.
         for index in self.named_files(is_index)? {
-            fs::remove_file(&index).with_context(|| format!("could not remove {}", index.display()))?;
+            fs::remove_file(&index).with_context(|| could_not(Step::Remove, Thing::Path, index.display()))?;
         }
         sync_folder(&self.dir)?;
         Ok(true)
@@ -113,7 +114,8 @@ impl Sealed {
             while target.exists() {
                 target.as_mut_os_string().push(".kept");
             }
-            fs::rename(entry.path(), &target).with_context(|| format!("could not keep {}", entry.path().display()))?;
+            fs::rename(entry.path(), &target)
+                .with_context(|| could_not(Step::Keep, Thing::Path, entry.path().display()))?;
         }
         Ok(())
     }
@@ -167,7 +169,7 @@ pub fn new_own_key(person: &Recipients) -> Result<(Keys, String, OwnKey)> {
 
 /// Writes a new owner-only file and syncs it.
 fn write_plain(path: &Path, bytes: &[u8]) -> Result<()> {
-    crate::paths::write_new_private(path, bytes).with_context(|| format!("could not write {}", path.display()))
+    crate::paths::write_new_private(path, bytes).with_context(|| could_not(Step::Write, Thing::Path, path.display()))
 }
 
 /// A folder being filled, renamed into place when whole; removed if dropped.
@@ -180,7 +182,7 @@ impl Building {
             .prefix(prefix)
             .permissions(fs::Permissions::from_mode(0o700))
             .tempdir_in(parent)
-            .with_context(|| format!("could not make a folder in {}", parent.display()))?;
+            .with_context(|| could_not(Step::MakeFolderIn, Thing::Path, parent.display()))?;
         Ok(Building(dir))
     }
 
@@ -195,9 +197,9 @@ impl Building {
     fn into_place(self, target: &Path) -> Result<()> {
         sync_folder(self.path())?;
         let path = self.0.keep();
-        fs::rename(&path, target).with_context(|| format!("could not put {} in place", target.display()))?;
+        fs::rename(&path, target).with_context(|| could_not(Step::PutInPlace, Thing::Path, target.display()))?;
         let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        sync_folder(parent).with_context(|| format!("could not sync {}", parent.display()))
+        sync_folder(parent).with_context(|| could_not(Step::Sync, Thing::Path, parent.display()))
     }
 }
 
