@@ -129,6 +129,10 @@ fn a_missing_set_and_a_bad_answers_file_are_said_in_dutch() {
     let good = home.write("good.toml", common::FIVE_TIPS);
     let nowhere = ["--journal", "/dev/null/x/journal.jsonl", "run", "five-tips", "--answers", good.to_str().unwrap()];
     in_dutch(&home, &nowhere, "could not create the folder /dev/null/x", "kon de map /dev/null/x niet maken");
+    let odd = r#"[{"format":2,"id":"odd id","set":"five-tips","set_version":1,"lang":"en","started":"2026-01-01T09:00:00Z","finished":"2026-01-01T09:00:00Z","title":null,"tags":[],"follows":null,"answers":[]}]"#;
+    let odd = home.write("odd.json", odd);
+    let said = "reflectie 1 van het bestand kan niet worden geïmporteerd: haar id 'odd id' is geen eenvoudig woord";
+    in_dutch(&home, &["import", odd.to_str().unwrap()], "cannot be imported", said);
     let outside = home.write("outside.toml", &common::FIVE_TIPS.replace("calm = 4", "calm = 80"));
     let outside = outside.to_str().unwrap();
     in_dutch(&home, &["run", "five-tips", "--answers", outside], "is outside the scale", "80 valt buiten de schaal");

@@ -83,7 +83,9 @@ impl Journal {
                     Ok(Change::Replace(entry)) => {
                         let new = entry::line_keeping_unknown(&entry, line.bytes);
                         if let Err(too_large) = crate::limits::entry_line(new.len()) {
-                            refused = Some(anyhow::anyhow!("{too_large}; nothing was changed"));
+                            refused = Some(anyhow::anyhow!((crate::lang::interface().journal().nothing_changed)(
+                                &too_large.to_string()
+                            )));
                             return Ok(ControlFlow::Break(()));
                         }
                         write_line(out, new.as_bytes())?;
@@ -97,7 +99,7 @@ impl Journal {
                 return Err(err);
             }
             if decide.is_some() {
-                bail!("the entry {id} is no longer in the journal; nothing was changed");
+                bail!((crate::lang::interface().journal().no_longer_there)(id));
             }
             Ok(changed)
         })

@@ -46,7 +46,9 @@ impl Journal {
         }
         self.create_parent()?;
         let existed = self.path.exists();
-        let Some(mut file) = self.lock(true)? else { bail!("the journal {} is encrypted already", self.display()) };
+        let Some(mut file) = self.lock(true)? else {
+            bail!((crate::lang::interface().journal().encrypted_already)(&self.display().to_string()))
+        };
         self.remove_leftovers();
         self.mend_tail(&mut file).with_context(|| could_not(Step::Mend, Thing::Journal, self.display()))?;
         let sealed = self.seal(&file, person, drafts)?;

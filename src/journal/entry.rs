@@ -120,10 +120,8 @@ impl Entry {
         let also = self.also_follows.iter().map(|id| ("also_follows", Some(id)));
         let (field, id) =
             ids.into_iter().chain(also).find_map(|(field, id)| id.filter(|id| !is_id(id)).map(|id| (field, id)))?;
-        Some(format!(
-            "its {field} '{}' is not a plain word (1 to 64 letters, digits, '-' or '_', not starting with '-')",
-            id.chars().take(80).collect::<String>()
-        ))
+        let shown: String = id.chars().take(80).collect();
+        Some((crate::lang::interface().journal().not_plain_word)(field, &shown))
     }
 
     /// The entry in the current format: choices of format 1 with the option

@@ -129,7 +129,7 @@ impl Incoming {
     pub fn take(&mut self, entry: &Entry, raw: &[u8]) -> Result<()> {
         self.seen += 1;
         if let Some(problem) = entry.problem() {
-            bail!("entry {} of the file cannot be imported: {problem}; nothing was imported", self.seen);
+            bail!((crate::lang::interface().journal().not_importable)(self.seen, &problem));
         }
         let times =
             [("started", Some(&entry.started)), ("finished", Some(&entry.finished)), ("edited", entry.edited.as_ref())];
@@ -143,10 +143,9 @@ impl Incoming {
                 );
             }
         }
-        let finished = entry
-            .finished
-            .parse()
-            .with_context(|| format!("entry {} has a finish time bezin cannot read: '{}'", entry.id, entry.finished))?;
+        let finished = entry.finished.parse().with_context(|| {
+            (crate::lang::interface().journal().finish_unreadable_in_file)(&entry.id, &entry.finished)
+        })?;
         // An entry of another format comes in as it is: a newer one this
         // bezin cannot know, an older one is never rewritten unless edited.
         // It goes on one line as serde_json writes it; a line that is so
@@ -160,7 +159,7 @@ impl Incoming {
             }
         };
         if let Err(too_large) = crate::limits::entry_line(line.len()) {
-            bail!("entry {} of the file cannot be imported: {too_large}; nothing was imported", self.seen);
+            bail!((crate::lang::interface().journal().not_importable)(self.seen, &too_large.to_string()));
         }
         let hash = hash(line.as_bytes());
         let twin = self.by_id.get(&entry.id).copied();

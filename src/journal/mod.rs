@@ -232,8 +232,7 @@ impl Journal {
             Err(err) if err.kind() == ErrorKind::NotFound => return Ok(None),
             Ok(meta) if !meta.is_file() && Folder::is_at(&self.path) => return Ok(None),
             Ok(meta) if !meta.is_file() => {
-                let message =
-                    format!("the journal {} is not a regular file; give bezin a file of its own", self.display());
+                let message = (crate::lang::interface().journal().not_regular_journal)(&self.display().to_string());
                 return Err(std::io::Error::other(message).into());
             }
             _ => {}
@@ -427,7 +426,7 @@ impl Journal {
     /// encrypted to `keys`.
     fn read_identity(&self, dir: &Path, keys: &str) -> Result<Identities> {
         let Some(place) = &self.identity else {
-            bail!("the journal {} is encrypted; give the identity of {keys} with --identity", dir.display());
+            bail!((crate::lang::interface().journal().needs_identity)(&dir.display().to_string(), keys));
         };
         if !place.path.exists() {
             bail!(

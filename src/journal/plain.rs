@@ -61,8 +61,7 @@ impl Journal {
             if let Ok(meta) = fs::metadata(&path)
                 && !meta.is_file()
             {
-                let message =
-                    format!("the journal {} is not a regular file; give bezin a file of its own", self.display());
+                let message = (crate::lang::interface().journal().not_regular_journal)(&self.display().to_string());
                 return Err(std::io::Error::other(message).into());
             }
             if self.sealed().is_some() {

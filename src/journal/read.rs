@@ -79,7 +79,7 @@ impl Journal {
         if query == "last" {
             return self
                 .newest(|_| true, damaged)?
-                .with_context(|| format!("the journal {} has no entries yet", self.display()));
+                .with_context(|| (crate::lang::interface().journal().no_entries_yet)(&self.display().to_string()));
         }
         ENTRY.check(query)?;
         // The id's text is a quick test on the raw line; the parsed id decides,

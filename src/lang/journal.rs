@@ -16,6 +16,15 @@ pub struct JournalWords {
     pub log_not_regular: fn(&str) -> String,
     pub not_for_encrypting: fn(&str) -> String,
     pub shared_for_encrypting: fn(&str, &str) -> String,
+    pub no_entries_yet: fn(&str) -> String,
+    pub nothing_changed: fn(&str) -> String,
+    pub no_longer_there: fn(&str) -> String,
+    pub not_importable: fn(usize, &str) -> String,
+    pub finish_unreadable_in_file: fn(&str, &str) -> String,
+    pub not_regular_journal: fn(&str) -> String,
+    pub needs_identity: fn(&str, &str) -> String,
+    pub encrypted_already: fn(&str) -> String,
+    pub not_plain_word: fn(&str, &str) -> String,
 }
 
 pub static EN: JournalWords = JournalWords {
@@ -46,6 +55,19 @@ pub static EN: JournalWords = JournalWords {
              leave them writing to a folder that is gone. Decide on one device, move the others' folders (dev-…) \
              out of the journal once they have synced, and do it there; then sync the new journal to the others"
         )
+    },
+    no_entries_yet: |path| format!("the journal {path} has no entries yet"),
+    nothing_changed: |why| format!("{why}; nothing was changed"),
+    no_longer_there: |id| format!("the entry {id} is no longer in the journal; nothing was changed"),
+    not_importable: |place, problem| {
+        format!("entry {place} of the file cannot be imported: {problem}; nothing was imported")
+    },
+    finish_unreadable_in_file: |id, finished| format!("entry {id} has a finish time bezin cannot read: '{finished}'"),
+    not_regular_journal: |path| format!("the journal {path} is not a regular file; give bezin a file of its own"),
+    needs_identity: |dir, keys| format!("the journal {dir} is encrypted; give the identity of {keys} with --identity"),
+    encrypted_already: |path| format!("the journal {path} is encrypted already"),
+    not_plain_word: |field, id| {
+        format!("its {field} '{id}' is not a plain word (1 to 64 letters, digits, '-' or '_', not starting with '-')")
     },
 };
 
@@ -82,6 +104,26 @@ pub static NL: JournalWords = JournalWords {
              schrijven de andere naar een map die er niet meer is. Kies één apparaat, haal de mappen van de andere \
              (dev-…) uit het dagboek zodra ze gesynchroniseerd zijn, doe het daar en synchroniseer daarna het nieuwe \
              dagboek naar de andere"
+        )
+    },
+    no_entries_yet: |path| format!("het dagboek {path} heeft nog geen reflecties"),
+    nothing_changed: |why| format!("{why}; er is niets veranderd"),
+    no_longer_there: |id| format!("de reflectie {id} staat niet meer in het dagboek; er is niets veranderd"),
+    not_importable: |place, problem| {
+        format!("reflectie {place} van het bestand kan niet worden geïmporteerd: {problem}; er is niets geïmporteerd")
+    },
+    finish_unreadable_in_file: |id, finished| {
+        format!("reflectie {id} heeft een eindtijd die bezin niet kan lezen: '{finished}'")
+    },
+    not_regular_journal: |path| format!("het dagboek {path} is geen gewoon bestand; geef bezin een eigen bestand"),
+    needs_identity: |dir, keys| {
+        format!("het dagboek {dir} is versleuteld; geef de identiteit van {keys} met --identity")
+    },
+    encrypted_already: |path| format!("het dagboek {path} is al versleuteld"),
+    not_plain_word: |field, id| {
+        format!(
+            "haar {field} '{id}' is geen eenvoudig woord (1 tot 64 letters, cijfers, '-' of '_', niet beginnend met \
+             '-')"
         )
     },
 };
