@@ -43,18 +43,19 @@ fn unlocked(place: &IdentityPlace, callbacks: &impl age::Callbacks) -> Result<Ze
     if !is_age_file(&bytes) {
         return Ok(bytes);
     }
-    let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(&bytes[..]))
-        .map_err(|err| anyhow!("the identity {} is not a readable age file ({err})", path.display()))?;
+    let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(&bytes[..])).map_err(|err| {
+        anyhow!((crate::lang::interface().keys().identity_unreadable)(&path.display().to_string(), &err.to_string()))
+    })?;
     if !decryptor.is_scrypt() {
-        bail!("the identity {} is encrypted to a key, not to a passphrase; give bezin the key itself", path.display());
+        bail!((crate::lang::interface().keys().identity_to_a_key)(&path.display().to_string()));
     }
     let passphrase = callbacks
         .request_passphrase(&format!("Passphrase for {}", path.display()))
-        .with_context(|| format!("the identity {} needs its passphrase, and none was given", path.display()))?;
+        .with_context(|| (crate::lang::interface().keys().passphrase_needed)(&path.display().to_string()))?;
     let scrypt = age::scrypt::Identity::new(passphrase);
     let mut stream = decryptor
         .decrypt(std::iter::once(&scrypt as &dyn age::Identity))
-        .map_err(|_| anyhow!("that passphrase does not open the identity {}", path.display()))?;
+        .map_err(|_| anyhow!((crate::lang::interface().keys().passphrase_wrong)(&path.display().to_string())))?;
     let mut inner = Zeroizing::new(Vec::new());
     stream.read_to_end(&mut inner).with_context(|| format!("could not decrypt the identity {}", path.display()))?;
     Ok(inner)
@@ -65,20 +66,19 @@ fn parse_identities(bytes: &[u8], path: &Path, callbacks: impl age::Callbacks) -
     let name = Some(path.display().to_string());
     if bytes.trim_ascii_start().starts_with(b"-----BEGIN") {
         let ssh = age::ssh::Identity::from_buffer(bytes, name)
-            .map_err(|_| anyhow!("{} is not an SSH private key age can use", path.display()))?;
+            .map_err(|_| anyhow!((crate::lang::interface().keys().not_ssh_key)(&path.display().to_string())))?;
         if let age::ssh::Identity::Unsupported(_) = ssh {
-            bail!("{} is an SSH key of a kind age cannot use; use ed25519 or RSA", path.display());
+            bail!((crate::lang::interface().keys().ssh_kind_unusable)(&path.display().to_string()));
         }
         return Ok(Identities(vec![Box::new(ssh.with_callbacks(callbacks))]));
     }
     let file = age::IdentityFile::from_buffer(bytes)
-        .map_err(|_| anyhow!("{} is not an age identity file (AGE-SECRET-KEY-1…)", path.display()))?;
-    let identities = file
-        .with_callbacks(callbacks)
-        .into_identities()
-        .map_err(|err| anyhow!("the identity {} cannot be used: {err}", path.display()))?;
+        .map_err(|_| anyhow!((crate::lang::interface().keys().not_identity_file)(&path.display().to_string())))?;
+    let identities = file.with_callbacks(callbacks).into_identities().map_err(|err| {
+        anyhow!((crate::lang::interface().keys().identity_unusable)(&path.display().to_string(), &err.to_string()))
+    })?;
     if identities.is_empty() {
-        bail!("the identity file {} holds no key", path.display());
+        bail!((crate::lang::interface().keys().identity_empty)(&path.display().to_string()));
     }
     Ok(Identities(identities))
 }
@@ -88,13 +88,11 @@ fn parse_identities(bytes: &[u8], path: &Path, callbacks: impl age::Callbacks) -
 pub fn public_keys_of(place: &IdentityPlace, callbacks: &impl age::Callbacks) -> Result<Vec<String>> {
     let path = &place.path;
     let bytes = unlocked(place, callbacks)?;
-    let file = age::IdentityFile::from_buffer(&bytes[..]).map_err(|_| {
-        anyhow!("{} is not an age identity file; give the public keys with --recipient", path.display())
-    })?;
+    let file = age::IdentityFile::from_buffer(&bytes[..])
+        .map_err(|_| anyhow!((crate::lang::interface().keys().no_public_key_here)(&path.display().to_string())))?;
     let mut out = Vec::new();
-    file.write_recipients_file(&mut out).map_err(|_| {
-        anyhow!("the public key of {} cannot be worked out here; give it with --recipient", path.display())
-    })?;
+    file.write_recipients_file(&mut out)
+        .map_err(|_| anyhow!((crate::lang::interface().keys().public_key_unknown)(&path.display().to_string())))?;
     Ok(String::from_utf8_lossy(&out).lines().map(str::to_owned).collect())
 }
 
@@ -151,15 +149,15 @@ impl Recipients {
     /// Checks each key: an age key, an SSH public key, or a plugin's key.
     pub fn new(keys: Vec<String>) -> Result<Recipients> {
         if keys.is_empty() {
-            bail!("no recipient was given; name at least one key");
+            bail!(crate::lang::interface().keys().no_recipient);
         }
         for key in &keys {
             if key.trim_start().to_ascii_uppercase().starts_with("AGE-SECRET-KEY-") || key.contains("PRIVATE KEY") {
-                bail!("a secret key (an identity) was given where a public key belongs; give its public key instead");
+                bail!(crate::lang::interface().keys().secret_for_public);
             }
             if !is_recipient(key) {
                 let shown = crate::ui::truncate(key, 40);
-                bail!("'{shown}' is not a public key age knows (age1…, ssh-ed25519 …, ssh-rsa …, age1plugin…)");
+                bail!((crate::lang::interface().keys().not_public_key)(&shown));
             }
         }
         Ok(Recipients { keys })

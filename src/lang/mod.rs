@@ -7,6 +7,7 @@ pub mod config;
 pub mod errors;
 pub mod failed;
 pub mod journal;
+pub mod keys;
 pub mod outcomes;
 
 use std::collections::BTreeMap;
@@ -47,6 +48,14 @@ impl Lang {
             .filter_map(|name| std::env::var(name).ok())
             .find(|value| !value.is_empty())
             .and_then(|value| Lang::from_locale(&value))
+    }
+
+    /// What the keys of an encrypted journal say.
+    pub fn keys(self) -> &'static keys::KeyWords {
+        match self {
+            Lang::En => &keys::EN,
+            Lang::Nl => &keys::NL,
+        }
     }
 
     /// What `bezin config` says.
