@@ -5,6 +5,7 @@ pub mod check;
 pub mod commands;
 pub mod config;
 pub mod errors;
+pub mod help;
 pub mod journal;
 pub mod outcomes;
 
@@ -123,6 +124,15 @@ impl Lang {
         match self {
             Lang::En => &commands::EN,
             Lang::Nl => &commands::NL,
+        }
+    }
+
+    /// The words of `--help` and the manual page, laid over clap's English;
+    /// none for English, which is clap's own.
+    pub fn help(self) -> Option<&'static help::HelpWords> {
+        match self {
+            Lang::En => None,
+            Lang::Nl => Some(&help::NL),
         }
     }
 

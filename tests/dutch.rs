@@ -1,0 +1,135 @@
+//! The interface in Dutch: help, the manual page and mistakes on the
+//! command line speak Dutch whether `--lang` comes before or after
+//! `--help`, and by the setting and the locale too, with none of clap's
+//! English words left; words both languages spell alike, and commands, ids
+//! and values, are left aside.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{Home, text};
+
+/// Words the Dutch interface shares with the English one, a space between
+/// each: bezin, its commands and subcommands; keys of the settings file,
+/// formats, tools and values typed as they are; the built-in sets' prompt
+/// ids of one word, which a message may name; words Dutch spells alike;
+/// names in the entries. (Ids of several words, such as five-tips, are
+/// values, as every word with a hyphen is.)
+const SHARED: &str = "\
+    bezin sets run list show search edit done delete export import drafts check encrypt decrypt people about \
+    stats config completions man help path init new validate discard last \
+    language journal editor identity lang json toml yaml markdown jsonl jrnl age ssh stdin wiki obsidian \
+    logseq auto always never today yesterday bash zsh fish elvish powershell source bashrc visual term vi nano \
+    recipient recipients yes prompts local share sync state \
+    counterpart calm frame room desire together open next unplanned \
+    set per week over in is van ten tip index id ids label labels terminal versie hand want script scripts \
+    shell plugin front matter array links extra tag tags format formaat plus was begin computer letters argument \
+    anna bram eva dijk verlangen";
+
+/// The words of `SHARED`.
+fn shared() -> BTreeSet<&'static str> {
+    SHARED.split_whitespace().collect()
+}
+
+/// Words of two letters that are English and not Dutch; shorter words are
+/// otherwise left aside, as both languages have many alike.
+const ENGLISH_ONLY_SHORT: &[&str] =
+    &["to", "on", "by", "at", "an", "or", "no", "be", "it", "as", "if", "so", "do", "my", "up", "us"];
+
+/// The words of `text` outside quotes, leaving out values: a quoted text,
+/// an id, a path, a flag or a date is no language.
+fn words(text: &str) -> Vec<String> {
+    let unquoted = text.split(['\'', '`']).step_by(2);
+    let is_value = |token: &str| token.contains(|c: char| c.is_ascii_digit() || "/-_.$=@<>[]".contains(c));
+    unquoted
+        .flat_map(str::split_whitespace)
+        .filter(|token| !is_value(token.trim_end_matches([',', '.', ';', ':', ')'])))
+        .flat_map(|token| token.split(|c: char| !c.is_alphabetic()))
+        .filter(|word| word.chars().count() >= 3 || ENGLISH_ONLY_SHORT.contains(&word.to_lowercase().as_str()))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Help speaks Dutch by `--lang nl` before or after `--help`, by the
+/// setting and by the locale, with clap's own words in Dutch too; the
+/// English stays English.
+#[test]
+fn help_speaks_dutch_however_the_language_is_chosen() {
+    let home = Home::new();
+    let dutch = |command: &mut assert_cmd::Command| text(&command.assert().success().get_output().stdout.clone());
+    let by_flag = dutch(home.command().args(["--lang", "nl", "run", "--help"]));
+    assert!(
+        by_flag.starts_with("Doorloop een reflectie en bewaar die in het dagboek\n\nGebruik: bezin run [OPTIES] [SET]")
+    );
+    for heading in ["\nArgumenten:\n", "\nOpties:\n", "\nVoorbeelden:\n", "Toon de hulp", "<BESTAND>"] {
+        assert!(by_flag.contains(heading), "{heading}: {by_flag}");
+    }
+    assert_eq!(dutch(home.command().args(["run", "--help", "--lang", "nl"])), by_flag);
+    assert_eq!(dutch(home.command().args(["run", "-h"]).env("LANG", "nl_BE.UTF-8")), by_flag);
+    assert!(
+        dutch(home.command().args(["help", "run"]).env("LC_ALL", "nl_NL.UTF-8")).starts_with("Doorloop een reflectie")
+    );
+    home.write("config.toml", "language = \"nl\"\n");
+    let top = dutch(home.command().arg("--help"));
+    assert!(
+        top.contains("Opdrachten:\n  sets ") && top.contains("[standaard: auto] [mogelijk: auto, always, never]"),
+        "{top}"
+    );
+    assert!(top.contains("  help         Toon deze hulp, of die van de genoemde opdracht(en)"), "{top}");
+    let english = dutch(home.command().args(["run", "--help", "--lang", "en"]));
+    assert!(english.starts_with("Walk through a reflection") && english.contains("Usage: bezin run [OPTIONS] [SET]"));
+}
+
+/// The manual page in Dutch: its sections named in Dutch, well formed for man.
+#[test]
+fn the_man_page_speaks_dutch() {
+    let home = Home::new();
+    let page = home.stdout(&["man", "--lang", "nl"]);
+    for section in [".SH NAAM", ".SH OVERZICHT", ".SH BESCHRIJVING", ".SH OPTIES", ".SH OPDRACHTEN", ".SH VOORBEELDEN"]
+    {
+        assert!(page.contains(section), "{section}: {page}");
+    }
+    assert!(page.contains("Een reflectiecoach voor de terminal") && !page.contains(".SH NAME"), "{page}");
+    if std::process::Command::new("man").arg("--version").output().is_ok_and(|out| out.status.success()) {
+        let file = home.write("bezin.1", &page);
+        let out = std::process::Command::new("man").arg("-l").arg(&file).env("MANPAGER", "cat").output().unwrap();
+        assert!(out.status.success() && text(&out.stdout).contains("OPDRACHTEN"), "{}", text(&out.stderr));
+    }
+}
+
+/// A mistake on the command line is said in Dutch too, laid out as clap
+/// lays it out in English, with the same exit code and none of its words.
+#[test]
+fn mistakes_on_the_command_line_are_said_in_dutch() {
+    let home = Home::new();
+    let mistakes: [(&[&str], &str); 6] = [
+        (
+            &["lijst"],
+            "fout: onbekende opdracht 'lijst'\n\n  tip: een opdracht die erop lijkt: 'list'\n\n\
+             Gebruik: bezin [OPTIES] [OPDRACHT]\n\nMeer hierover: probeer '--help'.\n",
+        ),
+        (&["list", "--foo"], "fout: onverwacht argument '--foo'\n\nGebruik: bezin list [OPTIES]\n"),
+        (
+            &["completions"],
+            "fout: deze argumenten ontbreken:\n  <SHELL>\n\nGebruik: bezin completions [OPTIES] <SHELL>",
+        ),
+        (
+            &["list", "--color", "paars"],
+            "fout: ongeldige waarde 'paars' voor '--color <WANNEER>'\n  [mogelijk: auto, always",
+        ),
+        (&["run", "--resume", "--fresh"], "fout: '--resume' gaat niet samen met '--fresh'"),
+        (&["list", "--set"], "fout: '--set <ID>' heeft een waarde nodig, maar kreeg er geen"),
+    ];
+    for (args, dutch) in mistakes {
+        let english = home.command().args(args).output().unwrap();
+        let said = home.command().args(["--lang", "nl"]).args(args).output().unwrap();
+        assert_eq!(said.status.code(), english.status.code(), "{args:?}");
+        let (english, said) = (text(&english.stderr), text(&said.stderr));
+        assert!(said.contains(dutch), "{args:?}: {said}");
+        let english: BTreeSet<String> =
+            words(&english).into_iter().filter(|word| !shared().contains(word.as_str())).collect();
+        let left: Vec<String> = words(&said).into_iter().filter(|word| english.contains(word)).collect();
+        assert!(left.is_empty(), "English words {left:?} in {args:?}: {said}");
+    }
+}
