@@ -1,7 +1,8 @@
 //! The interface in Dutch: help, the manual page and mistakes on the
 //! command line speak Dutch whether `--lang` comes before or after
 //! `--help`, and by the setting and the locale too, with none of clap's
-//! English words left; words both languages spell alike, and commands, ids
+//! English words left; `sets show` and `stats` say in Dutch what they
+//! showed in English. Words both languages spell alike, and commands, ids
 //! and values, are left aside.
 
 mod common;
@@ -132,4 +133,24 @@ fn mistakes_on_the_command_line_are_said_in_dutch() {
         let left: Vec<String> = words(&said).into_iter().filter(|word| english.contains(word)).collect();
         assert!(left.is_empty(), "English words {left:?} in {args:?}: {said}");
     }
+}
+
+/// `sets show` names the kinds of prompts and the answer a prompt waits
+/// for (yes or no, as bezin shows answers) in the person's language;
+/// `stats` says its questions and "1 answer" in it too.
+#[test]
+fn sets_show_and_stats_speak_the_interface_language() {
+    let home = Home::new();
+    let dutch = home.stdout(&["sets", "show", "five-tips", "--lang", "nl"]);
+    assert!(dutch.contains("[calm: schaal, vergeleken als calm]") && dutch.contains("[open: ja of nee]"), "{dutch}");
+    assert!(dutch.contains("[slow-down: meerkeuze, vergeleken als pace]") && dutch.contains("alleen als open = nee"));
+    let english = home.stdout(&["sets", "show", "five-tips"]);
+    assert!(english.contains("[calm: scale, compared as calm]") && english.contains("only when open = no"));
+    home.save("five-tips", common::FIVE_TIPS, &[]);
+    let dutch = home.stdout(&["stats", "--lang", "nl"]);
+    assert!(
+        dutch.contains("calm: Hoe rustig ben je als je aan dit gesprek denkt?") && dutch.contains("; 1 antwoord\n")
+    );
+    assert!(!dutch.contains("How calm"), "{dutch}");
+    assert!(home.stdout(&["stats"]).contains("; 1 answer\n"));
 }
