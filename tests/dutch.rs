@@ -2,8 +2,9 @@
 //! command line speak Dutch whether `--lang` comes before or after
 //! `--help`, and by the setting and the locale too, with none of clap's
 //! English words left; `sets show` and `stats` say in Dutch what they
-//! showed in English. Words both languages spell alike, and commands, ids
-//! and values, are left aside.
+//! showed in English, and the recall during a run quotes questions in the
+//! language of the run. Words both languages spell alike, and commands,
+//! ids and values, are left aside.
 
 mod common;
 
@@ -153,4 +154,55 @@ fn sets_show_and_stats_speak_the_interface_language() {
     );
     assert!(!dutch.contains("How calm"), "{dutch}");
     assert!(home.stdout(&["stats"]).contains("; 1 answer\n"));
+}
+
+/// What the session showed before `text` appeared, its spaces and line
+/// breaks as single spaces.
+fn seen_before(p: &mut rexpect::session::PtySession, text: &str) -> String {
+    let bytes: String = text.bytes().map(char::from).collect();
+    let seen = p.exp_string(&bytes).unwrap_or_else(|err| panic!("waiting for {text:?}: {err}"));
+    let seen = String::from_utf8(seen.chars().map(|c| u8::try_from(c).unwrap()).collect()).unwrap();
+    seen.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The recall a run shows after the person's name, in `lang`.
+fn recalled(home: &Home, lang: &str) -> String {
+    let mut p = common::spawn(home, &["run", "five-tips", "--lang", lang, "--fresh"]);
+    common::at(&mut p, "›", "Anna\r");
+    let block = seen_before(&mut p, "(2/");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    block
+}
+
+/// The recall quotes an earlier reflection's questions in the language of
+/// the run, whichever language the reflection was made in, and its set's
+/// title in that language too.
+#[test]
+fn the_recall_quotes_the_questions_in_the_language_of_the_run() {
+    let answers = "counterpart = \"Anna\"\ncalm = 4\nnot-knowing = \"x\"\nframe = \"time\"\nroom = \"x\"\n\
+                   slow-down = [\"silence\"]\ndesire = \"To be heard\"\ntogether = \"A trial week\"\nopen = true\n";
+    for (made_in, run_in, asked, not_asked, title) in [
+        ("en", "nl", "Luister naar het verlangen achter de vraag", "Listen for the desire", "Vijf tips voordat"),
+        ("nl", "en", "Listen for the desire behind the request", "Luister naar het verlangen", "Five tips before"),
+    ] {
+        let home = Home::new();
+        home.save("five-tips", answers, &["--lang", made_in]);
+        let block = recalled(&home, run_in);
+        assert!(block.contains(asked) && !block.contains(not_asked), "made in {made_in}, run in {run_in}: {block}");
+        assert!(block.contains(&format!("({title}")), "{block}");
+        assert!(block.contains("To be heard") && block.contains("A trial week"), "{block}");
+    }
+}
+
+/// The recall falls back to the reflection's own words when its set has
+/// no such prompt any more: then it has nothing worth recalling to show.
+#[test]
+fn the_recall_of_a_set_that_is_gone_names_the_reflection_in_its_own_words() {
+    let home = Home::new();
+    let mut entry = common::entry("gone000001", "a-set-now-gone", "2026-01-10T09:00:00+01:00", None, &[]);
+    entry["person"] = "Anna".into();
+    home.journal(&[entry]);
+    let block = recalled(&home, "nl");
+    assert!(block.contains("Anna: 1 reflectie, de laatste op 10 januari 2026 (a-set-now-gone)"), "{block}");
 }
