@@ -1,14 +1,19 @@
-//! The interface in Dutch: help, the manual page and mistakes on the
-//! command line speak Dutch whether `--lang` comes before or after
-//! `--help`, and by the setting and the locale too, with none of clap's
-//! English words left; `sets show` and `stats` say in Dutch what they
-//! showed in English, and the recall during a run quotes questions in the
-//! language of the run. Words both languages spell alike, and commands,
-//! ids and values, are left aside.
+//! The whole interface in Dutch: every command bezin has, in its ordinary
+//! use on a home with a few entries written in Dutch, run with `--lang nl`,
+//! says no English word of the interface. The English words are those of
+//! the English tables in src/lang and of the English help; words both
+//! languages spell alike, and commands, ids and values, are left aside.
+//! Help, the manual page and mistakes on the command line speak Dutch
+//! whether `--lang` comes before or after `--help`, and by the setting and
+//! the locale too; `sets show` and `stats` say in Dutch what they showed in
+//! English, and the recall during a run quotes questions in the language of
+//! the run.
 
 mod common;
 
 use std::collections::BTreeSet;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
 
 use common::{Home, text};
 
@@ -205,4 +210,189 @@ fn the_recall_of_a_set_that_is_gone_names_the_reflection_in_its_own_words() {
     home.journal(&[entry]);
     let block = recalled(&home, "nl");
     assert!(block.contains("Anna: 1 reflectie, de laatste op 10 januari 2026 (a-set-now-gone)"), "{block}");
+}
+
+/// The preparation for a talk with Anna, answered in Dutch.
+const PREPARATION: &str = "counterpart = \"Anna\"\ncalm = 4\nnot-knowing = \"Wat ze echt wil\"\nframe = \"time\"\n\
+                           room = \"Rustig luisteren\"\nslow-down = [\"silence\"]\n\
+                           desire = \"Meer zeggenschap over haar rooster\"\ntogether = \"Samen een rooster maken\"\n\
+                           open = true\n";
+
+/// The look-back on it, in Dutch.
+const LOOK_BACK: &str = "what-happened = \"We spraken een proef af\"\nhow-it-went = 7\n\
+                         desire-learned = \"Zeggenschap\"\ntook-time = \"Bij het rooster\"\nunplanned = false\n\
+                         own-part = \"Ik luisterde\"\ncalm-now = 8\nnext = \"Vrijdag bellen\"\n";
+
+/// A home with a preparation looked back on, one still open, a third
+/// entry to delete and a draft; returns it with the ids of the entries.
+fn lived_in() -> (Home, [String; 4]) {
+    let home = Home::new();
+    let anna = home.save("five-tips", PREPARATION, &["--lang", "nl", "--title", "Gesprek met Anna", "--tag", "werk"]);
+    let looked_back = home.save("after-the-conversation", LOOK_BACK, &["--follows", &anna, "--lang", "nl"]);
+    let bram = home.save("five-tips", &PREPARATION.replace("Anna", "Bram"), &["--lang", "nl"]);
+    let spare = home.save("five-tips", &PREPARATION.replace("Anna", "Eva"), &["--lang", "nl", "--tag", "thuis"]);
+    home.write(
+        "drafts/dr00000001.json",
+        r#"{"id":"dr00000001","set":"five-tips","set_version":2,"lang":"nl","started":"2026-05-23T08:00:00+01:00","updated":"2026-05-23T08:01:00+01:00","follows":null,"answers":[["counterpart",{"text":"Eva"}]],"title":null,"tags":[]}"#,
+    );
+    for (path, mode) in [("", 0o700), ("drafts", 0o700), ("drafts/dr00000001.json", 0o600)] {
+        std::fs::set_permissions(home.path().join(path), std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    (home, [anna, looked_back, bram, spare])
+}
+
+/// The string literals of the `EN` tables of src/lang, their placeholders
+/// (`{path}`) left out.
+fn english_tables() -> Vec<String> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lang");
+    let mut found = Vec::new();
+    for file in std::fs::read_dir(folder).unwrap() {
+        let source = std::fs::read_to_string(file.unwrap().path()).unwrap();
+        for table in source.split("static EN").skip(1) {
+            let table = table.split("\n};").next().unwrap();
+            let code: String =
+                table.lines().filter(|line| !line.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+            found.extend(literals(&code).into_iter().map(|literal| without_placeholders(&literal)));
+        }
+    }
+    assert!(found.len() > 300, "the English tables: {}", found.len());
+    found
+}
+
+/// The string literals in Rust code: "…" with its escapes, and r#"…"#.
+fn literals(code: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = code;
+    while let Some(start) = rest.find('"') {
+        let raw = rest[..start].ends_with("r#");
+        let after = &rest[start + 1..];
+        let end = if raw { after.find("\"#") } else { unescaped_quote(after) };
+        let end = end.expect("a closed string literal");
+        found.push(after[..end].replace("\\n", "\n").replace("\\\"", "\""));
+        rest = &after[end + 1..];
+    }
+    found
+}
+
+fn unescaped_quote(text: &str) -> Option<usize> {
+    let mut escaped = false;
+    text.char_indices().find_map(|(at, c)| {
+        let end = c == '"' && !escaped;
+        escaped = c == '\\' && !escaped;
+        end.then_some(at)
+    })
+}
+
+fn without_placeholders(text: &str) -> String {
+    let mut kept = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            c if depth == 0 => kept.push(c),
+            _ => {}
+        }
+    }
+    kept
+}
+
+/// The commands a help screen lists, without `help`: under `heading`.
+fn commands_in(help: &str, heading: &str) -> Vec<String> {
+    let listed = help.split_once(heading).map_or("", |(_, rest)| rest.split("\n\n").next().unwrap_or(""));
+    let names = listed.lines().filter(|line| line.starts_with("  ") && !line.starts_with("   "));
+    names.filter_map(|line| line.split_whitespace().next()).filter(|name| *name != "help").map(str::to_owned).collect()
+}
+
+/// Every command and subcommand, as typed after `bezin`.
+fn every_command(home: &Home) -> Vec<Vec<String>> {
+    let mut waiting: Vec<Vec<String>> = vec![Vec::new()];
+    let mut found = Vec::new();
+    while let Some(command) = waiting.pop() {
+        let help = home.stdout(&[command.iter().map(String::as_str).collect::<Vec<_>>(), vec!["--help"]].concat());
+        waiting.extend(commands_in(&help, "Commands:\n").into_iter().map(|sub| [command.clone(), vec![sub]].concat()));
+        found.push(command);
+    }
+    assert!(found.len() > 21, "{found:?}");
+    found
+}
+
+/// The English words of the interface: those of the English tables and
+/// of the English help of every command, but for the shared ones.
+fn english_words(home: &Home) -> BTreeSet<String> {
+    let mut english: Vec<String> = english_tables().iter().flat_map(|literal| words(literal)).collect();
+    for command in every_command(home) {
+        let args = [command.iter().map(String::as_str).collect::<Vec<_>>(), vec!["--help"]].concat();
+        english.extend(words(&home.stdout(&args)));
+    }
+    english.extend(words(&home.stdout(&["man"])));
+    let shared = shared();
+    let english: BTreeSet<String> = english.into_iter().filter(|word| !shared.contains(word.as_str())).collect();
+    for word in ["entries", "follows", "reflections", "usage", "options", "saved", "deleted", "print", "default"] {
+        assert!(english.contains(word), "{word} is among the English words");
+    }
+    english
+}
+
+/// What `bezin ARGS --lang nl` says on both streams; it must succeed.
+fn in_dutch(home: &Home, args: &[&str]) -> String {
+    let out = home.command().args(args).args(["--lang", "nl"]).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {}{}", text(&out.stdout), text(&out.stderr));
+    text(&out.stdout) + &text(&out.stderr)
+}
+
+/// The English words in what `args` said in Dutch, as a line to report.
+fn english_in(english: &BTreeSet<String>, args: &[&str], said: &str) -> Option<String> {
+    let left: BTreeSet<String> = words(said).into_iter().filter(|word| english.contains(word)).collect();
+    (!left.is_empty()).then(|| format!("bezin {}: {left:?}", args.join(" ")))
+}
+
+#[test]
+fn every_command_speaks_dutch_in_its_ordinary_use() {
+    let (home, [anna, looked_back, bram, spare]) = lived_in();
+    let english = english_words(&home);
+    let answers = home.write("antwoorden.toml", &PREPARATION.replace("Anna", "Ilse"));
+    let set = home.write("mijn-set.toml", "id = \"mijn-set\"\nversion = 1\ntitle = \"Mijn set\"\ndescription = \"Voor mij\"\n\n[[prompts]]\nid = \"wie\"\nkind = \"text\"\nask = \"Met wie?\"\n");
+    let copy = home.path().join("kopie.json");
+    let commands: Vec<Vec<&str>> = vec![
+        vec![],
+        vec!["sets"],
+        vec!["sets", "show", "five-tips"],
+        vec!["sets", "show", "after-the-conversation"],
+        vec!["sets", "new", "voor-het-overleg"],
+        vec!["sets", "validate", set.to_str().unwrap()],
+        vec!["run", "five-tips", "--answers", answers.to_str().unwrap()],
+        vec!["list"],
+        vec!["show", &anna],
+        vec!["show", &looked_back],
+        vec!["search", "rooster"],
+        vec!["people"],
+        vec!["about", "anna"],
+        vec!["stats"],
+        vec!["drafts"],
+        vec!["check"],
+        vec!["config"],
+        vec!["config", "path"],
+        vec!["config", "init"],
+        vec!["export"],
+        vec!["export", "--format", "json", "-o", copy.to_str().unwrap()],
+        vec!["done", &bram, "--note", "Per mail geregeld"],
+        vec!["edit", &anna, "--title", "Over het rooster", "--tag", "werk"],
+        vec!["delete", &spare, "--yes"],
+        vec!["import", copy.to_str().unwrap()],
+        vec!["drafts", "discard", "dr00000001", "--yes"],
+        vec!["man"],
+    ];
+    let mut found: Vec<String> =
+        commands.iter().filter_map(|args| english_in(&english, args, &in_dutch(&home, args))).collect();
+    let sealed = Home::new();
+    sealed.save("five-tips", PREPARATION, &["--lang", "nl"]);
+    for args in [&["encrypt"][..], &["decrypt", "--yes"]] {
+        found.extend(english_in(&english, args, &in_dutch(&sealed, args)));
+    }
+    for command in every_command(&home) {
+        let args = [command.iter().map(String::as_str).collect::<Vec<_>>(), vec!["--help"]].concat();
+        found.extend(english_in(&english, &args, &in_dutch(&home, &args)));
+    }
+    assert!(found.is_empty(), "English in the Dutch interface:\n{}", found.join("\n"));
 }
