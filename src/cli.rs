@@ -1,10 +1,14 @@
 //! Every command-line definition, in clap's terms; `cmd/` turns what it
-//! parses into calls on the domain. Besides this file, only `main.rs` (the
+//! parses into calls on the domain. Besides this file and `translate` (the
+//! same definitions in the words of another language), only `main.rs` (the
 //! parse itself) and the completion code use clap.
 
 // The doc comments here are `--help` text, written for people, not rustdoc.
 #![allow(clippy::doc_markdown)]
 
+mod translate;
+
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
@@ -502,7 +506,69 @@ pub fn complete_when_asked() {
         .complete();
 }
 
-/// The manual page, in roff.
-pub fn write_man_page(out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    clap_mangen::Man::new(Cli::command()).render(out)
+/// What clap said when it stopped reading the command line (help, the
+/// version, a mistake), said again in `lang`: the line read once more with
+/// the definitions in its words. clap reads it in English first, so that
+/// the words of another language are laid over the definitions only when
+/// there is something to say.
+pub fn said_in(stop: clap::Error, lang: Lang) -> clap::Error {
+    match lang.help() {
+        None => stop,
+        Some(words) => translate::command(Cli::command(), words).try_get_matches().err().unwrap_or(stop),
+    }
+}
+
+/// What clap says when it stopped reading the command line, to show: in
+/// `lang`'s words where it has them for a mistake, else as clap said it.
+pub fn message(stop: &clap::Error, lang: Lang) -> String {
+    lang.help().and_then(|words| translate::mistake(stop, words)).unwrap_or_else(|| stop.render().to_string())
+}
+
+/// The `--lang` on the command line, found without clap, which may have
+/// stopped before it (`bezin run --help --lang nl`): the last `--lang X` or
+/// `--lang=X` before a lone `--`; none when that is not a language bezin
+/// speaks.
+pub fn lang_given(args: impl IntoIterator<Item = OsString>) -> Option<Lang> {
+    let mut args = args.into_iter().skip(1);
+    let mut given = None;
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--") => break,
+            Some("--lang") => given = args.next().and_then(|value| value.to_str()?.parse().ok()),
+            Some(arg) => {
+                if let Some(value) = arg.strip_prefix("--lang=") {
+                    given = value.parse().ok();
+                }
+            }
+            None => {}
+        }
+    }
+    given
+}
+
+/// The manual page, in roff, in `lang`.
+pub fn write_man_page(out: &mut dyn std::io::Write, lang: Lang) -> std::io::Result<()> {
+    match lang.help() {
+        None => clap_mangen::Man::new(Cli::command()).render(out),
+        Some(words) => translate::write_man_page(Cli::command(), words, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn given(args: &[&str]) -> Option<Lang> {
+        lang_given(["bezin"].iter().chain(args).map(OsString::from))
+    }
+
+    #[test]
+    fn the_language_flag_is_found_wherever_it_stands_before_a_lone_dashes() {
+        assert_eq!(given(&["run", "--help", "--lang", "nl"]), Some(Lang::Nl));
+        assert_eq!(given(&["--lang=nl", "list"]), Some(Lang::Nl));
+        assert_eq!(given(&["--lang", "nl", "show", "--lang", "en"]), Some(Lang::En));
+        assert_eq!(given(&["search", "--", "--lang", "nl"]), None);
+        assert_eq!(given(&["--lang", "de", "--help"]), None);
+        assert_eq!(given(&["--lang"]), None);
+    }
 }

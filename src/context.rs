@@ -37,6 +37,20 @@ fn identity_place(flag: Option<PathBuf>, config: &Config, paths: &Paths) -> Iden
     IdentityPlace { path, named_by }
 }
 
+/// The language bezin speaks: a flag wins over the setting, which wins
+/// over the locale; else English.
+fn language(flag: Option<Lang>, config: &Config) -> Lang {
+    flag.or(config.language).or_else(Lang::from_env).unwrap_or(Lang::En)
+}
+
+/// The language bezin speaks before a command's context is settled, for
+/// what clap says (help, a mistake on the command line): decided as for a
+/// command, settings that cannot be read counting as none.
+pub fn language_before_parse(flag: Option<Lang>) -> Lang {
+    let config = Paths::from_env().and_then(|paths| Config::load(&paths.config_file, flag));
+    language(flag, &config.unwrap_or_default())
+}
+
 /// What every command may need: settings, the journal, the language.
 pub struct Context {
     pub config: Config,
@@ -75,7 +89,7 @@ impl Context {
         let config = Config::load(&paths.config_file, lang)?;
         let identity = identity_place(identity, &config, &paths);
         let journal = journal.or_else(|| config.journal.clone()).unwrap_or_else(|| paths.journal.clone());
-        let lang = lang.or(config.language).or_else(Lang::from_env).unwrap_or(Lang::En);
+        let lang = language(lang, &config);
         crate::lang::settle_interface(lang);
         let mut prompt_dirs = vec![paths.prompts_dir.clone()];
         prompt_dirs.extend(config.prompt_dirs.iter().cloned());

@@ -54,7 +54,10 @@ fn main() -> ExitCode {
     ui::handle_interrupts();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(err) => return usage(&err),
+        Err(stop) => {
+            let lang = context::language_before_parse(cli::lang_given(std::env::args_os()));
+            return usage(&cli::said_in(stop, lang), lang);
+        }
     };
     ui::use_color(cli.color.forced());
     match cmd::run(cli) {
@@ -91,8 +94,8 @@ fn said(err: &anyhow::Error) -> String {
 
 /// Help, the version, or a mistake on the command line, which may quote
 /// what was typed: shown through the guard like everything else.
-fn usage(err: &clap::Error) -> ExitCode {
-    let text = err.render().to_string();
+fn usage(err: &clap::Error, lang: lang::Lang) -> ExitCode {
+    let text = cli::message(err, lang);
     let mut out: Box<dyn std::io::Write> =
         if err.use_stderr() { Box::new(ui::stderr()) } else { Box::new(ui::stdout()) };
     let _ = write!(out, "{}", ui::shown(&text));

@@ -23,13 +23,15 @@ pub fn write_entry(out: &mut String, entry: &Entry, set_title: &str) {
         None => escape_into(out, &format!("{set_title} — {}", entry.date())),
     }
     out.push_str("\n\n");
+    // Labelled in the entry's language, as its questions are.
+    let words = entry.lang.words();
     let mut facts = format!("{} · {}", entry.finished.replace('T', " "), entry.set);
     if !entry.tags.is_empty() {
-        let _ = write!(facts, " · tags: {}", entry.tags.join(", "));
+        let _ = write!(facts, " · {}: {}", words.tags_short.to_lowercase(), entry.tags.join(", "));
     }
     let followed: Vec<&str> = entry.followed().collect();
     if !followed.is_empty() {
-        let _ = write!(facts, " · follows: {}", followed.join(", "));
+        let _ = write!(facts, " · {} {}", words.follows_entry.to_lowercase(), followed.join(", "));
     }
     escape_into(out, &facts);
     out.push('\n');

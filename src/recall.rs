@@ -13,18 +13,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 use crate::journal::{Entry, Gather, Journal, RawLine};
-use crate::lang::Text;
+use crate::lang::Lang;
 use crate::people::{self, PersonPrompts};
-use crate::prompt_set::Prompt;
+use crate::prompt_set::{Prompt, PromptSet};
+use crate::session::Session;
 
 /// What there is to recall about everyone reflected on.
 #[derive(Default)]
 pub struct Recalls {
     /// By folded name.
     people: HashMap<String, Known>,
-    /// Each set's title, its prompts worth recalling, and those that ask
-    /// for the next step.
-    sets: HashMap<String, (Text, Vec<String>, Vec<String>)>,
+    /// The sets by id: their titles, the prompts worth recalling and those
+    /// that ask for the next step, and their questions in each language.
+    sets: HashMap<String, PromptSet>,
 }
 
 /// What the index keeps of one person.
@@ -159,45 +160,53 @@ impl Recalls {
     /// is passed over.
     pub fn gather(journal: &Journal, catalog: &Catalog) -> Result<Recalls> {
         let people = journal.indexed(&Everyone::of(catalog))?;
-        let sets = catalog.sets.iter().map(|available| {
-            let set = &available.set;
-            let ids =
-                |keep: fn(&Prompt) -> bool| set.prompts.iter().filter(|p| keep(p)).map(|p| p.id.clone()).collect();
-            (set.id.clone(), (set.title.clone(), ids(|p| p.recap), ids(|p| p.next_step)))
-        });
+        let sets = catalog.sets.iter().map(|available| (available.set.id.clone(), available.set.clone()));
         Ok(Recalls { people, sets: sets.collect() })
     }
 
-    /// What there is to recall about `name`; `None` for a name not seen before.
-    pub fn of(&self, name: &str) -> Option<Recalled> {
+    /// What there is to recall about `name`, said in `lang`; `None` for a
+    /// name not seen before.
+    pub fn of(&self, name: &str, lang: Lang) -> Option<Recalled> {
         let known = self.people.get(&people::key(name))?;
         let last: Entry = serde_json::from_str(&known.last).ok()?;
         let set = self.sets.get(&last.set);
-        let next_step = known.next_step.as_ref().and_then(|(_, line)| self.next_step_in(line));
+        let next_step = known.next_step.as_ref().and_then(|(_, line)| self.next_step_in(line, lang));
         // The next step is said on its own line, not again among the answers.
-        let said_apart = |prompt: &String| {
-            next_step.as_ref().is_some_and(|(id, ..)| *id == last.id)
-                && set.is_some_and(|(_, _, next_steps)| next_steps.contains(prompt))
-        };
-        let recap = |prompt: &String| set.is_some_and(|(_, recap, _)| recap.contains(prompt)) && !said_apart(prompt);
-        let answers = last
-            .answers
-            .iter()
-            .filter(|recorded| recap(&recorded.prompt))
-            .map(|recorded| (recorded.question.clone(), recorded.show(last.lang)))
-            .collect();
-        let title = last.title.clone().or_else(|| Some(set?.0.get(last.lang).to_owned())).unwrap_or(last.set.clone());
+        let said_apart = next_step.as_ref().is_some_and(|(id, ..)| *id == last.id);
+        let recap = |prompt: &Prompt| prompt.recap && !(said_apart && prompt.next_step);
+        let answers = set.map(|set| answered(&last, set, lang, recap)).unwrap_or_default();
+        let title = last.title.clone().or_else(|| Some(set?.title.get(lang).to_owned())).unwrap_or(last.set.clone());
         let next_step = next_step.map(|(_, date, step)| (date, step));
         Some(Recalled { reflections: known.reflections, date: last.date().to_owned(), title, answers, next_step })
     }
 
     /// The entry id, date and answer of the next step a journal line names.
-    fn next_step_in(&self, line: &str) -> Option<(String, String, String)> {
+    fn next_step_in(&self, line: &str, lang: Lang) -> Option<(String, String, String)> {
         let entry: Entry = serde_json::from_str(line).ok()?;
-        let (_, _, next_steps) = self.sets.get(&entry.set)?;
-        let recorded = entry.answers.iter().find(|recorded| next_steps.contains(&recorded.prompt))?;
-        Some((entry.id.clone(), entry.date().to_owned(), recorded.show(entry.lang)))
+        let (_, step) =
+            answered(&entry, self.sets.get(&entry.set)?, lang, |prompt| prompt.next_step).into_iter().next()?;
+        Some((entry.id.clone(), entry.date().to_owned(), step))
     }
+}
+
+/// The questions of `entry` that `keep` picks among those `set` still
+/// has, each with its answer, in `lang`: as recorded when the entry speaks
+/// `lang`, else as the set asks them in `lang`, filled with the entry's
+/// answers, and options labelled in `lang`.
+fn answered(entry: &Entry, set: &PromptSet, lang: Lang, keep: impl Fn(&Prompt) -> bool) -> Vec<(String, String)> {
+    let session = (entry.lang != lang).then(|| {
+        let given = entry.answers.iter().map(|recorded| (recorded.prompt.clone(), Some(recorded.answer.clone())));
+        Session::resume(set, lang, given.collect())
+    });
+    let kept =
+        entry.answers.iter().filter_map(|recorded| Some((recorded, set.prompt(&recorded.prompt).filter(|p| keep(p))?)));
+    kept.map(|(recorded, prompt)| match &session {
+        None => (recorded.question.clone(), recorded.show(lang)),
+        Some(session) => {
+            (session.question(prompt), recorded.answer.in_terms_of(prompt, lang).show(recorded.range, lang))
+        }
+    })
+    .collect()
 }
 
 /// Recalls being gathered in another thread, taken when first needed.

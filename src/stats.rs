@@ -50,6 +50,9 @@ pub struct Scale {
     pub prompt: String,
     /// The question as last asked.
     pub question: String,
+    /// The language it was last asked in.
+    #[serde(skip)]
+    pub asked_in: Lang,
     pub range: (i64, i64),
     pub answers: usize,
     pub first: i64,
@@ -69,6 +72,9 @@ pub struct Choices {
     pub prompt: String,
     /// The question as last asked.
     pub question: String,
+    /// The language it was last asked in.
+    #[serde(skip)]
+    pub asked_in: Lang,
     /// How many entries answered it.
     pub answers: usize,
     /// Most picked first.
@@ -97,7 +103,8 @@ impl Stats {
                 (Answer::Multi(many), _) => many.as_slice(),
                 (Answer::Number(value), Some((min, max))) => {
                     if min < max && (min..=max).contains(value) {
-                        self.scale(entry, &recorded.prompt, (min, max)).push(entry.date(), *value, &recorded.question);
+                        let scale = self.scale(entry, &recorded.prompt, (min, max));
+                        scale.push(entry.date(), *value, (&recorded.question, entry.lang));
                     } else {
                         self.out_of_range += 1;
                     }
@@ -105,7 +112,7 @@ impl Stats {
                 }
                 _ => continue,
             };
-            self.choices(entry, &recorded.prompt).push(picked, &recorded.question);
+            self.choices(entry, &recorded.prompt).push(picked, (&recorded.question, entry.lang));
         }
     }
 
@@ -116,6 +123,7 @@ impl Stats {
                 set: entry.set.clone(),
                 prompt: prompt.to_owned(),
                 question: String::new(),
+                asked_in: entry.lang,
                 answers: 0,
                 options: Vec::new(),
             });
@@ -127,7 +135,7 @@ impl Stats {
     fn scale(&mut self, entry: &Entry, prompt: &str, range: (i64, i64)) -> &mut Scale {
         let at = self.scales.iter().position(|scale| scale.set == entry.set && scale.prompt == prompt);
         let at = at.unwrap_or_else(|| {
-            self.scales.push(Scale::new(&entry.set, prompt, range));
+            self.scales.push(Scale::new(&entry.set, prompt, range, entry.lang));
             self.scales.len() - 1
         });
         &mut self.scales[at]
@@ -159,9 +167,10 @@ impl Choices {
         }
     }
 
-    fn push(&mut self, picked: &[Picked], question: &str) {
+    fn push(&mut self, picked: &[Picked], (question, lang): (&str, Lang)) {
         self.answers += 1;
         question.clone_into(&mut self.question);
+        self.asked_in = lang;
         // An option picked twice in one answer counts once.
         let mut seen = std::collections::HashSet::new();
         for picked in picked.iter().filter(|p| seen.insert(p.key())) {
@@ -177,11 +186,12 @@ impl Choices {
 }
 
 impl Scale {
-    fn new(set: &str, prompt: &str, range: (i64, i64)) -> Scale {
+    fn new(set: &str, prompt: &str, range: (i64, i64), asked_in: Lang) -> Scale {
         Scale {
             set: set.to_owned(),
             prompt: prompt.to_owned(),
             question: String::new(),
+            asked_in,
             range,
             answers: 0,
             first: 0,
@@ -192,7 +202,7 @@ impl Scale {
         }
     }
 
-    fn push(&mut self, day: &str, value: i64, question: &str) {
+    fn push(&mut self, day: &str, value: i64, (question, lang): (&str, Lang)) {
         if self.answers == 0 {
             self.first = value;
         }
@@ -201,6 +211,7 @@ impl Scale {
         self.lowest = self.lowest.min(value);
         self.highest = self.highest.max(value);
         question.clone_into(&mut self.question);
+        self.asked_in = lang;
         if self.trend.len() == TREND_POINTS {
             self.trend.pop_front();
         }
@@ -281,9 +292,9 @@ mod tests {
 
     #[test]
     fn a_sparkline_spans_the_scale() {
-        let mut scale = Scale::new("five-tips", "calm", (1, 10));
+        let mut scale = Scale::new("five-tips", "calm", (1, 10), Lang::En);
         for value in [1, 5, 10, 7] {
-            scale.push("2026-11-24", value, "How calm?");
+            scale.push("2026-11-24", value, ("How calm?", Lang::En));
         }
         assert_eq!(scale.sparkline(10), "▁▄█▅");
         assert_eq!(scale.sparkline(2), "█▅");

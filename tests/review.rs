@@ -215,5 +215,5 @@ fn review_commands_speak_dutch() {
     assert!(about.starts_with("Anna · 2 reflecties") && about.contains("terugblik:"), "{about}");
     let stats = said(&["stats"]);
     assert!(stats.starts_with("Reflecties: 2\nReeks: ") && stats.contains("\nPer maand\n"), "{stats}");
-    assert!(stats.contains("antwoorden") && !stats.contains("answers"), "{stats}");
+    assert!(stats.contains("; 1 antwoord\n") && !stats.contains("answer"), "{stats}");
 }

@@ -24,9 +24,9 @@ fn sets_show_prints_the_prompts_in_the_chosen_language() {
         .stdout(predicate::str::contains("Vijf tips voordat je antwoordt (five-tips, versie 2)"))
         .stdout(predicate::str::contains("4. Aan welk kader houd je je het meest vast"))
         .stdout(predicate::str::contains("   - gebrek aan tijd [time]"))
-        .stdout(predicate::str::contains("alleen als open = false"))
+        .stdout(predicate::str::contains("alleen als open = nee"))
         .stdout(predicate::str::contains("Na het gesprek: bezin run after-the-conversation"))
-        .stdout(predicate::str::contains("[counterpart: text, de persoon]"));
+        .stdout(predicate::str::contains("[counterpart: tekst, de persoon]"));
     home.run(&["sets", "show", "five-tips"])
         .success()
         .stdout(predicate::str::contains("1. Who wants something from you?  [counterpart: text, the person]"))

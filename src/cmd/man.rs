@@ -1,10 +1,13 @@
-//! `bezin man`: the manual page, made from the same definitions as --help.
+//! `bezin man`: the manual page, made from the same definitions as --help,
+//! in the language bezin speaks.
 
 use std::process::ExitCode;
 
 use anyhow::Result;
 
-pub fn run() -> Result<ExitCode> {
-    crate::cli::write_man_page(&mut crate::ui::stdout())?;
+use crate::context::Context;
+
+pub fn run(context: &Context) -> Result<ExitCode> {
+    crate::cli::write_man_page(&mut crate::ui::stdout(), context.lang)?;
     Ok(ExitCode::SUCCESS)
 }

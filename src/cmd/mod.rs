@@ -113,6 +113,6 @@ fn run_command(
         Command::Stats(args) => stats::run(context, &args),
         Command::Config(args) => config::run(context, flags, &args),
         Command::Completions { shell } => completions::run(shell),
-        Command::Man => man::run(),
+        Command::Man => man::run(context),
     }
 }

@@ -12,7 +12,7 @@ use crate::context::Context;
 use crate::exit_codes;
 use crate::lang::Text;
 use crate::paths;
-use crate::prompt_set::{self, Kind, PromptSet, When};
+use crate::prompt_set::{self, Expected, Kind, PromptSet, When};
 use crate::ui::{self, Column};
 
 pub fn run(context: &Context, args: SetsArgs) -> Result<ExitCode> {
@@ -182,7 +182,8 @@ fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::i
             prompt.next_step.then_some(words.next_step_mark),
         ];
         let marks: String = marks.iter().flatten().map(|mark| [", ", mark].concat()).collect();
-        let asked = format!("{}. {}  [{}: {}{marks}]", n + 1, prompt.ask.get(lang), prompt.id, prompt.kind.name());
+        let kind = prompt.kind.kind_name().said_in(lang);
+        let asked = format!("{}. {}  [{}: {kind}{marks}]", n + 1, prompt.ask.get(lang), prompt.id);
         // A hanging indent: the lines after the first start under the question.
         writeln!(out, "{}", wrapped(&asked, "   ").trim_start())?;
         if let Some(hint) = &prompt.hint {
@@ -191,7 +192,11 @@ fn write_set(out: &mut impl Write, set: &PromptSet, context: &Context) -> std::i
         if let Some(when) = &prompt.when {
             match when {
                 When::Answer { prompt, equals } => {
-                    writeln!(out, "   {} {prompt} = {}", words.only_when, ui::one_line(&equals.to_string()))?;
+                    let equals = match equals {
+                        Expected::Bool(yes) => (if *yes { words.yes } else { words.no }).to_owned(),
+                        other => ui::one_line(&other.to_string()).into_owned(),
+                    };
+                    writeln!(out, "   {} {prompt} = {equals}", words.only_when)?;
                 }
                 When::Follows(set) => writeln!(out, "   {} {} {set}", words.only_when, words.follows_set)?,
             }

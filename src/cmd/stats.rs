@@ -8,9 +8,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::filter;
+use crate::catalog::Catalog;
 use crate::cli::StatsArgs;
 use crate::context::Context;
-use crate::lang::Words;
+use crate::lang::{Lang, Words};
+use crate::prompt_set::has_placeholders;
 use crate::stats::{Stats, TREND_POINTS};
 use crate::ui;
 
@@ -49,8 +51,26 @@ pub fn run(context: &Context, args: &StatsArgs) -> Result<ExitCode> {
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
+    reword(&mut stats, &catalog, context.lang);
     write_stats(&mut out, &stats, ui::stdout_width().unwrap_or(80), context.lang.words())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each question last asked in another language than `lang` in `lang`,
+/// as its set asks it now, where it has nothing of an earlier answer to
+/// fill in; otherwise as it was last asked.
+fn reword(stats: &mut Stats, catalog: &Catalog, lang: Lang) {
+    let scales = stats.scales.iter_mut().map(|scale| (&scale.set, &scale.prompt, scale.asked_in, &mut scale.question));
+    let choices = stats
+        .choices
+        .iter_mut()
+        .map(|choices| (&choices.set, &choices.prompt, choices.asked_in, &mut choices.question));
+    for (set, prompt, _, question) in scales.chain(choices).filter(|(.., asked_in, _)| *asked_in != lang) {
+        let prompt = catalog.find(set).and_then(|available| available.set.prompt(prompt));
+        if let Some(asked) = prompt.map(|prompt| prompt.ask.get(lang)).filter(|asked| !has_placeholders(asked)) {
+            asked.clone_into(question);
+        }
+    }
 }
 
 /// The streaks of days and of weeks, the one that fits the person first:
@@ -103,7 +123,11 @@ fn write_stats(out: &mut impl Write, stats: &Stats, width: usize, words: &Words)
         let facts = numbers
             .iter()
             .fold(words.stats_scale_facts.to_owned(), |facts, (name, n)| facts.replace(name, &n.to_string()));
-        let facts = facts.replace("{answers}", &scale.answers.to_string());
+        let answers = match scale.answers {
+            1 => format!("1 {}", words.answer_word),
+            n => format!("{n} {}", words.answers_word),
+        };
+        let facts = facts.replace("{answers}", &answers);
         writeln!(out, "{}", ui::dim(&ui::wrap(&facts, Some(width), "    ")))?;
     }
     if !stats.choices.is_empty() {

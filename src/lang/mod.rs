@@ -6,6 +6,7 @@ pub mod commands;
 pub mod config;
 pub mod errors;
 pub mod failed;
+pub mod help;
 pub mod journal;
 pub mod keys;
 pub mod outcomes;
@@ -133,6 +134,15 @@ impl Lang {
         match self {
             Lang::En => &commands::EN,
             Lang::Nl => &commands::NL,
+        }
+    }
+
+    /// The words of `--help` and the manual page, laid over clap's English;
+    /// none for English, which is clap's own.
+    pub fn help(self) -> Option<&'static help::HelpWords> {
+        match self {
+            Lang::En => None,
+            Lang::Nl => Some(&help::NL),
         }
     }
 
@@ -285,6 +295,9 @@ pub struct Words {
     /// "only when looking back on" a set.
     pub follows_set: &'static str,
     pub scale: &'static str,
+    /// The kinds of prompts as `sets show` names them; a set file spells
+    /// them in English whatever the language.
+    pub kinds: KindWords,
     pub cancel: &'static str,
     pub none: &'static str,
     pub title_short: &'static str,
@@ -375,6 +388,16 @@ pub struct Words {
     pub open_conversations: &'static str,
 }
 
+/// The name of each kind of prompt.
+pub struct KindWords {
+    pub text: &'static str,
+    pub long: &'static str,
+    pub scale: &'static str,
+    pub choice: &'static str,
+    pub multi: &'static str,
+    pub confirm: &'static str,
+}
+
 static EN: Words = Words {
     yes: "yes",
     no: "no",
@@ -431,6 +454,14 @@ static EN: Words = Words {
     only_when: "only when",
     follows_set: "looking back on",
     scale: "scale",
+    kinds: KindWords {
+        text: "text",
+        long: "long",
+        scale: "scale",
+        choice: "choice",
+        multi: "multi",
+        confirm: "confirm",
+    },
     cancel: "Cancel",
     none: "(none)",
     title_short: "Title",
@@ -472,7 +503,7 @@ static EN: Words = Words {
     stats_weeks: "weeks",
     stats_now_longest: "now, longest",
     stats_last_months: "the last {shown} of {all} months; --json has them all",
-    stats_scale_facts: "first {first}, last {last}, lowest {lowest}, highest {highest} on {min} to {max}; {answers} answers",
+    stats_scale_facts: "first {first}, last {last}, lowest {lowest}, highest {highest} on {min} to {max}; {answers}",
     stats_none: "No entries yet; {command} starts one.",
     follows_entry: "Follows:",
     followed_by: "Followed by:",
@@ -554,6 +585,14 @@ static NL: Words = Words {
     only_when: "alleen als",
     follows_set: "je terugkijkt op",
     scale: "schaal",
+    kinds: KindWords {
+        text: "tekst",
+        long: "lange tekst",
+        scale: "schaal",
+        choice: "keuze",
+        multi: "meerkeuze",
+        confirm: "ja of nee",
+    },
     cancel: "Annuleren",
     none: "(geen)",
     title_short: "Titel",
@@ -595,7 +634,7 @@ static NL: Words = Words {
     stats_weeks: "weken",
     stats_now_longest: "nu, langste",
     stats_last_months: "de laatste {shown} van {all} maanden; --json heeft ze allemaal",
-    stats_scale_facts: "eerste {first}, laatste {last}, laagste {lowest}, hoogste {highest} op {min} tot {max}; {answers} antwoorden",
+    stats_scale_facts: "eerste {first}, laatste {last}, laagste {lowest}, hoogste {highest} op {min} tot {max}; {answers}",
     stats_none: "Nog geen reflecties; {command} begint er een.",
     follows_entry: "Volgt op:",
     followed_by: "Gevolgd door:",

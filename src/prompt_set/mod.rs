@@ -97,6 +97,19 @@ impl KindName {
         KindName::ALL.into_iter().find(|kind| kind.as_str() == name)
     }
 
+    /// The kind as a person reads it in `lang`: "lange tekst" for `long`.
+    pub fn said_in(self, lang: Lang) -> &'static str {
+        let words = &lang.words().kinds;
+        match self {
+            KindName::Text => words.text,
+            KindName::Long => words.long,
+            KindName::Scale => words.scale,
+            KindName::Choice => words.choice,
+            KindName::Multi => words.multi,
+            KindName::Confirm => words.confirm,
+        }
+    }
+
     /// Every name, for messages: "text, long, …".
     pub fn list() -> String {
         KindName::ALL.map(KindName::as_str).join(", ")
@@ -275,6 +288,11 @@ pub fn fill_placeholders(template: &str, mut fill: impl FnMut(&str) -> String) -
     }
     out.push_str(rest);
     out
+}
+
+/// Whether `template` has a `{prompt-id}` to fill.
+pub fn has_placeholders(template: &str) -> bool {
+    !placeholders(template).is_empty()
 }
 
 fn placeholders(template: &str) -> Vec<String> {

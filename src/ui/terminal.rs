@@ -123,7 +123,9 @@ impl Terminal {
     /// recalling, and the next step of the last look-back; nothing for a
     /// new name.
     fn show_recall(&mut self, name: &str) -> Result<()> {
-        let Some(recalled) = self.recall.as_mut().and_then(|pending| pending.get().of(name)) else { return Ok(()) };
+        let Some(recalled) = self.recall.as_mut().and_then(|pending| pending.get().of(name, self.lang)) else {
+            return Ok(());
+        };
         let words = self.lang.words();
         let count = if recalled.reflections == 1 { words.reflection } else { words.reflections };
         let width = terminal_width(&self.term).unwrap_or(80);
@@ -141,7 +143,7 @@ impl Terminal {
             ));
         }
         if let Some((date, step)) = &recalled.next_step {
-            lines.push(format!("    {} {date}: {step}", words.next_step_named));
+            lines.push(format!("    {} {}: {step}", words.next_step_named, self.lang.date(date)));
         }
         for line in lines {
             let line = truncate(&one_line(&line), width.saturating_sub(1));

@@ -272,6 +272,27 @@ impl Home {
 pub const FIVE_TIPS: &str = "counterpart = \"Anna\"\ncalm = 4\nnot-knowing = \"x\"\nframe = \"time\"\nroom = \"x\"\n\
                              slow-down = [\"silence\"]\ndesire = \"x\"\ntogether = \"x\"\nopen = true\n";
 
+/// A day (`2026-12-03`) as a Dutch sentence writes it: `3 december 2026`.
+pub fn dutch_date(day: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let [year, month, date]: [usize; 3] =
+        day.split('-').map(|part| part.parse().unwrap()).collect::<Vec<_>>().try_into().unwrap();
+    format!("{date} {} {year}", MONTHS[month - 1])
+}
+
 /// Keys as a terminal sends them.
 pub const DOWN: &str = "\x1b[B";
 pub const UP: &str = "\x1b[A";
