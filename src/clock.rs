@@ -18,19 +18,26 @@ pub fn zone() -> &'static TimeZone {
     static ZONE: OnceLock<TimeZone> = OnceLock::new();
     ZONE.get_or_init(|| {
         if let Some(problem) = tz_problem() {
-            crate::tell!("bezin: warning: {problem}; times are in UTC");
+            crate::tell!("{}", (crate::lang::interface().environment().times_in_utc)(&problem));
             return TimeZone::UTC;
         }
         let zone = match local_zone().map_or_else(TimeZone::try_system, Ok) {
             Ok(zone) => zone,
             Err(_) if std::env::var_os("TZ").is_some_and(|tz| !tz.is_empty()) => {
-                crate::tell!("bezin: warning: TZ='{}' is not a time zone bezin knows; times are in UTC", tz_text());
+                crate::tell!(
+                    "{}",
+                    (crate::lang::interface().environment().times_in_utc)(&(crate::lang::interface()
+                        .environment()
+                        .tz_unknown)(
+                        &tz_text()
+                    ))
+                );
                 return TimeZone::UTC;
             }
             Err(_) => return TimeZone::UTC,
         };
         if let Some(problem) = offset_problem(&zone) {
-            crate::tell!("bezin: warning: {problem}; times are in UTC");
+            crate::tell!("{}", (crate::lang::interface().environment().times_in_utc)(&problem));
             return TimeZone::UTC;
         }
         zone
@@ -65,10 +72,7 @@ fn offset_problem(zone: &TimeZone) -> Option<String> {
     if seconds.abs() <= 23 * 3600 + 59 * 60 && seconds % 60 == 0 {
         return None;
     }
-    Some(format!(
-        "TZ='{}' gives the UTC offset {offset}, which an entry's time cannot carry (whole minutes from -23:59 to +23:59)",
-        tz_text()
-    ))
+    Some((crate::lang::interface().environment().tz_offset_unfit)(&tz_text(), &offset.to_string()))
 }
 
 /// `TZ` as it is set, to quote.
@@ -82,12 +86,12 @@ fn tz_problem() -> Option<String> {
     let text = tz.to_string_lossy();
     let name = text.strip_prefix(':').unwrap_or(&text);
     if name.split('/').any(|part| part == "..") {
-        return Some(format!("TZ='{text}' leaves the time zone folder"));
+        return Some((crate::lang::interface().environment().tz_leaves_folder)(&text));
     }
     let readable =
         |path: &Path| std::fs::metadata(path).is_ok_and(|meta| meta.is_file() && meta.len() <= LARGEST_ZONE_FILE);
     if name.starts_with('/') && !readable(Path::new(name)) {
-        return Some(format!("TZ='{text}' is not a time zone file bezin can read"));
+        return Some((crate::lang::interface().environment().tz_unreadable_file)(&text));
     }
     None
 }

@@ -95,7 +95,7 @@ pub fn parse_day(text: &str, today: Date) -> Result<Date> {
             'm' => Span::new().try_months(count),
             _ => Span::new().try_years(count),
         };
-        let too_far = || anyhow!("'{text}' reaches back further than bezin counts days; give a date like 2026-11-01");
+        let too_far = || anyhow!((crate::lang::interface().environment().too_far_back)(text));
         return span.ok().and_then(|span| today.checked_sub(span).ok()).ok_or_else(too_far);
     }
     text.parse::<Date>().map_err(|_| wrong())

@@ -51,12 +51,11 @@ pub struct TooLarge {
 
 impl fmt::Display for TooLarge {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "the entry would take {} in the journal, more than the {} an entry may take",
-            megabytes(self.bytes as u64),
-            megabytes(ENTRY as u64)
-        )
+        let said = (crate::lang::interface().environment().entry_too_large)(
+            &megabytes(self.bytes as u64),
+            &megabytes(ENTRY as u64),
+        );
+        f.write_str(&said)
     }
 }
 

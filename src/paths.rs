@@ -33,8 +33,7 @@ impl Paths {
         }
         // The XDG folders default to folders in HOME: it must be one too.
         folder_from_env("HOME")?;
-        let strategy = etcetera::choose_base_strategy()
-            .context("could not find your home folder; set BEZIN_HOME to the folder bezin should use")?;
+        let strategy = etcetera::choose_base_strategy().context(crate::lang::interface().environment().no_home)?;
         let config = folder_from_env("XDG_CONFIG_HOME")?.unwrap_or_else(|| strategy.config_dir()).join("bezin");
         let data = folder_from_env("XDG_DATA_HOME")?.unwrap_or_else(|| strategy.data_dir()).join("bezin");
         let state = folder_from_env("XDG_STATE_HOME")?
@@ -71,11 +70,11 @@ fn folder_from_env(name: &str) -> Result<Option<PathBuf>> {
     let Some(value) = std::env::var_os(name).filter(|value| !value.is_empty()) else { return Ok(None) };
     let shown = value.to_string_lossy();
     if shown.chars().any(char::is_control) {
-        anyhow::bail!("{name} holds a control character (a newline?); set it to the folder's path alone");
+        anyhow::bail!((crate::lang::interface().environment().control_in_variable)(name));
     }
     let folder = expand(Path::new(&value), Path::new(""));
     if folder.is_relative() {
-        anyhow::bail!("{name}='{shown}' is not a whole path; give one that starts with / or ~/");
+        anyhow::bail!((crate::lang::interface().environment().not_whole_path)(name, &shown));
     }
     Ok(Some(folder))
 }

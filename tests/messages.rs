@@ -285,3 +285,29 @@ fn show_says_when_in_dutch() {
     let out = home.command().args(["show", "abc1000001"]).output().unwrap();
     assert!(text(&out.stdout).contains("abc1000001 · 2026-01-10 09:00 · five-tips"), "{}", text(&out.stdout));
 }
+
+/// What bezin finds wrong around it (a time zone, a folder the environment
+/// names, a date too far back) is said in Dutch too.
+#[test]
+fn the_environment_is_spoken_of_in_dutch() {
+    let home = Home::new();
+    let answers = home.write("answers.toml", common::FIVE_TIPS);
+    let out = home
+        .command()
+        .env("TZ", "../x")
+        .args(["--lang", "nl", "run", "five-tips", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    let said = common::text(&out.stderr);
+    assert!(
+        said.contains("bezin: waarschuwing: TZ='../x' gaat buiten de map met tijdzones; tijden staan in UTC"),
+        "{said}"
+    );
+    let out = home.command().args(["--lang", "nl", "list", "--since", "9999999999d"]).output().unwrap();
+    assert!(
+        common::text(&out.stderr).contains("gaat verder terug dan bezin dagen telt"),
+        "{}",
+        common::text(&out.stderr)
+    );
+}

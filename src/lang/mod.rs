@@ -4,6 +4,7 @@
 pub mod check;
 pub mod commands;
 pub mod config;
+pub mod environment;
 pub mod errors;
 pub mod failed;
 pub mod help;
@@ -49,6 +50,14 @@ impl Lang {
             .filter_map(|name| std::env::var(name).ok())
             .find(|value| !value.is_empty())
             .and_then(|value| Lang::from_locale(&value))
+    }
+
+    /// What bezin says of what it finds around it.
+    pub fn environment(self) -> &'static environment::EnvironmentWords {
+        match self {
+            Lang::En => &environment::EN,
+            Lang::Nl => &environment::NL,
+        }
     }
 
     /// What the keys of an encrypted journal say.
