@@ -23,12 +23,26 @@ pub const PEOPLE: &str = "people";
 /// The largest file looked at as a note bezin may have written.
 const LARGEST: u64 = 256 * 1024 * 1024;
 
-/// A file of bezin's found in the folder: its path in the folder, and its
-/// checksum when it is as bezin wrote it (`None` when the person changed it).
+/// A file of bezin's found in the folder: its path in the folder, its
+/// checksum when it is as bezin wrote it (`None` when the person changed
+/// it), and the `Stat` it had when it was read (`None` when it was not, as
+/// it is as the export before left it).
 #[derive(Debug)]
 struct Found {
     path: String,
     checksum: Option<String>,
+    stat: Option<Stat>,
+}
+
+/// A file's size, inode and change time (which no tool sets back).
+type Stat = (u64, u64, i128);
+
+/// A note of bezin's as a survey finds it.
+enum Seen {
+    /// As the export before left it: it holds the mark remembered.
+    AsLeft,
+    /// Read: the mark in it, and its `Stat` when it was read.
+    Read(checksum::Mark, Stat),
 }
 
 /// What an export did to the folder.
@@ -52,15 +66,32 @@ pub struct Folder {
     found: HashMap<String, Vec<Found>>,
     replace_changed: bool,
     pub report: Report,
-    /// The marks of bezin's notes: as the export before left them, then
+    /// The marks of bezin's notes: as the export before left them, and
     /// as this one leaves them.
     seen: Remembered,
 }
 
-impl Folder {
+/// All a folder's notes were rendered from (`checksum::Inputs`), and how
+/// many entries that export exported.
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Whole {
+    pub inputs: String,
+    pub entries: usize,
+}
+
+/// The export folder as an export finds it: bezin's notes in it, and
+/// their marks as the export before left them.
+pub struct Survey {
+    root: PathBuf,
+    /// bezin's notes by their path in the folder.
+    notes: Vec<(String, Seen)>,
+    seen: Remembered,
+}
+
+impl Survey {
     /// Looks through `root` and its `people/` for the notes bezin wrote
     /// there, on both cores; makes the folders (0700) when missing.
-    pub fn survey(root: &Path, replace_changed: bool) -> Result<Folder> {
+    pub fn of(root: &Path) -> Result<Survey> {
         let people = root.join(PEOPLE);
         crate::paths::create_private_dir(&people)
             .with_context(|| format!("could not create the folder {}", people.display()))?;
@@ -80,50 +111,90 @@ impl Folder {
                 }
             }
         }
+        let folder = fs::File::open(root).with_context(|| format!("could not read {}", root.display()))?;
         let (first, second) = names.split_at(names.len().div_ceil(2));
         let remembered = Remembered::load(root);
-        let read_all = |names: &[String]| -> Vec<(String, checksum::Mark)> {
-            names.iter().filter_map(|name| Some((name.clone(), remembered.mark(root, name)?))).collect()
+        let read_all = |names: &[String]| -> Vec<(String, Seen)> {
+            let marks = names.iter().map(|name| (name, remembered.seen(&folder, root, name)));
+            marks.filter_map(|(name, seen)| Some((name.clone(), seen?))).collect()
         };
-        let marks = std::thread::scope(|scope| {
+        let notes = std::thread::scope(|scope| {
             let other = scope.spawn(|| read_all(second));
-            let mut marks = read_all(first);
-            marks.extend(other.join().unwrap_or_default());
-            marks
+            let mut notes = read_all(first);
+            notes.extend(other.join().unwrap_or_default());
+            notes
         });
-        let mut found: HashMap<String, Vec<Found>> = HashMap::new();
-        for (path, mark) in marks {
-            found.entry(mark.id).or_default().push(Found { path, checksum: mark.checksum });
-        }
-        Ok(Folder { root: root.to_owned(), found, replace_changed, report: Report::default(), seen: remembered })
+        Ok(Survey { root: root.to_owned(), notes, seen: remembered })
     }
 
-    /// Puts `note` in its place: written there, left as it is when it is
-    /// already, or moved there from an old name; beside the file when the
-    /// person changed the one there, or when the name is a file of theirs.
-    /// Other files of the note go when bezin's, and are named when theirs.
-    pub fn place(&mut self, note: &Note) -> Result<()> {
+    /// When the export before rendered the folder from the same `inputs`
+    /// (`Whole`), and left every note as it is now with no other note of
+    /// bezin's beside them, how many entries that export exported and how
+    /// many notes it left: this export would do just the same.
+    pub fn all_current(&self, inputs: &str) -> Option<(usize, usize)> {
+        let whole = self.seen.before.whole.as_ref().filter(|whole| whole.inputs == inputs)?;
+        let as_left = self.notes.iter().all(|(_, seen)| matches!(seen, Seen::AsLeft));
+        (as_left && self.notes.len() == self.seen.before.notes.len()).then_some((whole.entries, self.notes.len()))
+    }
+}
+
+impl Folder {
+    /// The folder as `survey` found it, to put notes in.
+    pub fn new(survey: Survey, replace_changed: bool) -> Folder {
+        let mut found: HashMap<String, Vec<Found>> = HashMap::new();
+        for (path, seen) in survey.notes {
+            let (mark, stat) = match seen {
+                Seen::Read(mark, stat) => (Some(mark), Some(stat)),
+                Seen::AsLeft => (survey.seen.remembered_mark(&path), None),
+            };
+            if let Some(mark) = mark {
+                found.entry(mark.id).or_default().push(Found { path, checksum: mark.checksum, stat });
+            }
+        }
+        Folder { root: survey.root, found, replace_changed, report: Report::default(), seen: survey.seen }
+    }
+
+    /// Whether the note `id` is at `path` alone, as bezin wrote it from
+    /// the same `inputs` (their digest): then it is left as it is, and
+    /// needs no rendering.
+    pub fn is_current(&mut self, id: &str, path: &str, inputs: &str) -> bool {
+        let Some([found]) = self.found.get(id).map(Vec::as_slice) else { return false };
+        let as_rendered = |sum: &String| found.path == path && self.seen.holds(path, id, sum, inputs);
+        let Some(checksum) = found.checksum.clone().filter(as_rendered) else { return false };
+        let stat = found.stat;
+        self.found.remove(id);
+        self.seen.keep(path, id, &checksum, inputs, stat);
+        self.report.unchanged += 1;
+        true
+    }
+
+    /// Puts `note`, rendered from `inputs`, in its place: written there,
+    /// left as it is when it is already, or moved there from an old name;
+    /// beside the file when the person changed the one there, or when the
+    /// name is a file of theirs. Other files of the note go when bezin's,
+    /// and are named when theirs.
+    pub fn place(&mut self, note: &Note, inputs: &str) -> Result<()> {
         let mut mine = self.found.remove(&note.id).unwrap_or_default();
         let beside = suffixed(&note.path, "bezin");
         let used = match mine.iter().position(|found| found.path == note.path) {
-            Some(at) if mine[at].checksum.is_some() => self.write(&note.path, note, mine[at].checksum.as_deref())?,
+            Some(at) if mine[at].checksum.is_some() => self.write(&note.path, note, inputs, Some(&mine[at]))?,
             Some(at) if self.replace_changed => {
                 let theirs = self.free_name(&suffixed(&note.path, "yours"))?;
                 self.rename(&note.path, &theirs)?;
                 self.report.replaced.push((note.path.clone(), theirs));
                 mine.remove(at);
-                self.write(&note.path, note, None)?
+                self.write(&note.path, note, inputs, None)?
             }
-            Some(_) => self.write_beside(note, &beside, &mine)?,
-            None if self.is_taken(&note.path) => self.write_beside(note, &beside, &mine)?,
+            Some(_) => self.write_beside(note, inputs, &beside, &mine)?,
+            None if self.is_taken(&note.path) => self.write_beside(note, inputs, &beside, &mine)?,
             None => match mine.iter().position(|found| found.checksum.is_some()) {
                 Some(at) => {
                     self.rename(&mine[at].path, &note.path)?;
                     self.report.renamed += 1;
-                    let written = mine.remove(at).checksum;
-                    self.write(&note.path, note, written.as_deref())?
+                    let written = mine.remove(at);
+                    self.write(&note.path, note, inputs, Some(&written))?
                 }
-                None => self.write(&note.path, note, None)?,
+                None => self.write(&note.path, note, inputs, None)?,
             },
         };
         for other in mine.into_iter().filter(|found| found.path != used && found.path != note.path) {
@@ -136,22 +207,24 @@ impl Folder {
     }
 
     /// Writes the new version beside the person's file at the note's name.
-    fn write_beside(&mut self, note: &Note, beside: &str, mine: &[Found]) -> Result<String> {
+    fn write_beside(&mut self, note: &Note, inputs: &str, beside: &str, mine: &[Found]) -> Result<String> {
         self.report.left_alone.push((note.path.clone(), beside.to_owned()));
         let there = mine.iter().find(|found| found.path == beside);
         if there.is_some_and(|found| found.checksum.is_none()) {
             return Ok(beside.to_owned());
         }
-        self.write(beside, note, there.and_then(|found| found.checksum.as_deref()))
+        self.write(beside, note, inputs, there)
     }
 
-    /// Writes `note` at `path`, unless what is there (with the checksum
-    /// `there`) is it already.
-    fn write(&mut self, path: &str, note: &Note, there: Option<&str>) -> Result<String> {
+    /// Writes `note` at `path`, unless the file of bezin's `there` (at
+    /// `path`, or moved there) is it already.
+    fn write(&mut self, path: &str, note: &Note, inputs: &str, there: Option<&Found>) -> Result<String> {
         let target = self.root.join(path);
-        if there == Some(note.checksum.as_str()) {
+        if let Some(there) = there.filter(|there| there.checksum.as_deref() == Some(note.checksum.as_str())) {
             self.report.unchanged += 1;
-            if self.seen.holds(path, &note.id, &note.checksum) {
+            if there.path == path {
+                // Found as it was when it was read, or as the export before left it.
+                self.seen.keep(path, &note.id, &note.checksum, inputs, there.stat);
                 return Ok(path.to_owned());
             }
         } else {
@@ -162,7 +235,7 @@ impl Folder {
             file.persist_unsynced().with_context(|| format!("could not write {}", target.display()))?;
             self.report.written += 1;
         }
-        self.seen.note(&target, path, &note.id, &note.checksum);
+        self.seen.note(&target, path, &note.id, &note.checksum, inputs);
         Ok(path.to_owned())
     }
 
@@ -181,11 +254,18 @@ impl Folder {
         Ok(())
     }
 
-    /// Remembers the notes as they are for the next export, and syncs
-    /// every note written and the folders, so that the renames in them last.
-    pub fn sync(&self) -> Result<()> {
-        if self.seen.changed {
-            self.seen.save(&self.root);
+    /// Remembers the notes as they are for the next export, with what the
+    /// whole folder was rendered from when every note is as rendered, and
+    /// syncs every note written and the folders, so that the renames in
+    /// them last; when no note was written, moved or removed, nothing is
+    /// synced.
+    pub fn sync(&mut self, whole: Option<Whole>) -> Result<()> {
+        let report = &self.report;
+        let clean = report.left_alone.is_empty() && report.replaced.is_empty() && report.kept.is_empty();
+        self.seen.save(&self.root, whole.filter(|_| clean));
+        let report = &self.report;
+        if report.written + report.renamed + report.removed == 0 && report.replaced.is_empty() {
+            return Ok(());
         }
         // Every note written, synced at once: one file system's sync, not one per note.
         let root =
@@ -234,7 +314,9 @@ fn suffixed(path: &str, suffix: &str) -> String {
 
 /// The mark of the file at `path`, if bezin wrote it: read without
 /// following a link or waiting on a pipe put there since it was listed.
-fn mark(path: &Path) -> Option<checksum::Mark> {
+/// Its `Stat` is taken before it is read: a change made while it is read
+/// shows the next time.
+fn mark(path: &Path) -> Option<(checksum::Mark, Stat)> {
     let flags = nix::fcntl::OFlag::O_NOFOLLOW | nix::fcntl::OFlag::O_NONBLOCK;
     let file = fs::OpenOptions::new().read(true).custom_flags(flags.bits()).open(path).ok()?;
     let meta = file.metadata().ok()?;
@@ -243,29 +325,58 @@ fn mark(path: &Path) -> Option<checksum::Mark> {
     }
     let mut text = Vec::with_capacity(usize::try_from(meta.len()).ok()?);
     file.take(LARGEST).read_to_end(&mut text).ok()?;
-    checksum::read(&text)
+    Some((checksum::read(&text)?, stat(&meta)))
 }
 
 /// The marks of bezin's notes as an export left them, kept in the folder
 /// (`.bezin-marks.json`) so that the next export reads only the notes that
 /// changed since: a note whose size, inode and change time are as they
 /// were holds what it held. Lost or damaged, every note is read again.
-#[derive(Default, serde::Serialize, serde::Deserialize)]
-struct Remembered {
+#[derive(Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Marks {
+    #[serde(with = "as_list")]
     notes: HashMap<String, KeptNote>,
-    /// Whether this export changed them, and they are to be kept again.
-    #[serde(skip)]
-    changed: bool,
+    #[serde(default)]
+    whole: Option<Whole>,
+}
+
+/// The notes as a list of names and marks in the file, read into a map of
+/// the right size at once.
+mod as_list {
+    use std::collections::HashMap;
+
+    use serde::{Deserialize as _, Deserializer, Serializer};
+
+    use super::KeptNote;
+
+    pub fn serialize<S: Serializer>(notes: &HashMap<String, KeptNote>, out: S) -> Result<S::Ok, S::Error> {
+        out.collect_seq(notes)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(text: D) -> Result<HashMap<String, KeptNote>, D::Error> {
+        Ok(Vec::<(String, KeptNote)>::deserialize(text)?.into_iter().collect())
+    }
+}
+
+/// The marks as the export before left them, and those of the notes this
+/// export put in place.
+struct Remembered {
+    before: Marks,
+    now: HashMap<String, KeptNote>,
 }
 
 /// One note as an export left it.
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 struct KeptNote {
     size: u64,
     inode: u64,
     changed: i128,
     id: String,
     checksum: String,
+    /// The digest of what the note was rendered from (`checksum::Inputs`);
+    /// empty in the marks of an older bezin.
+    #[serde(default)]
+    inputs: String,
 }
 
 const REMEMBERED: &str = ".bezin-marks.json";
@@ -274,47 +385,70 @@ impl Remembered {
     fn load(root: &Path) -> Remembered {
         let limit = crate::limits::FileLimit { bytes: 256 << 20, of: "a list of notes" };
         let text = crate::whole_file::read_regular(&root.join(REMEMBERED), limit).unwrap_or_default();
-        serde_json::from_slice(&text).unwrap_or_default()
+        Remembered { before: serde_json::from_slice(&text).unwrap_or_default(), now: HashMap::new() }
     }
 
-    /// The mark of the note at `name`: as remembered, when the file is as
-    /// it was then; read from the file otherwise.
-    fn mark(&self, root: &Path, name: &str) -> Option<checksum::Mark> {
-        let path = root.join(name);
-        if let (Some(kept), Ok(meta)) = (self.notes.get(name), fs::symlink_metadata(&path))
-            && meta.is_file()
+    /// The note of bezin's at `name` in `folder` (at `root`), as the
+    /// export before left it or read; `None` for a file bezin did not write.
+    fn seen(&self, folder: &fs::File, root: &Path, name: &str) -> Option<Seen> {
+        let flags = nix::fcntl::AtFlags::AT_SYMLINK_NOFOLLOW;
+        if let (Some(kept), Ok(meta)) = (self.before.notes.get(name), nix::sys::stat::fstatat(folder, name, flags))
+            && nix::sys::stat::SFlag::from_bits_truncate(meta.st_mode).contains(nix::sys::stat::SFlag::S_IFREG)
             && kept.is(&meta)
         {
-            return Some(checksum::Mark { id: kept.id.clone(), checksum: Some(kept.checksum.clone()) });
+            return Some(Seen::AsLeft);
         }
-        mark(&path)
+        mark(&root.join(name)).map(|(mark, stat)| Seen::Read(mark, stat))
     }
 
-    /// Whether the note `id` with `checksum` is remembered at `name`.
-    fn holds(&self, name: &str, id: &str, checksum: &str) -> bool {
-        self.notes.get(name).is_some_and(|kept| kept.id == id && kept.checksum == checksum)
+    /// The mark the export before left in the note at `name`.
+    fn remembered_mark(&self, name: &str) -> Option<checksum::Mark> {
+        let kept = self.before.notes.get(name)?;
+        Some(checksum::Mark { id: kept.id.clone(), checksum: Some(kept.checksum.clone()) })
     }
 
-    /// Remembers the note `id` at `name` (the file `path`), as written now.
-    fn note(&mut self, path: &Path, name: &str, id: &str, checksum: &str) {
+    /// Whether the note `id` with `checksum`, rendered from `inputs`, is
+    /// remembered at `name`.
+    fn holds(&self, name: &str, id: &str, checksum: &str, inputs: &str) -> bool {
+        let kept = self.before.notes.get(name);
+        kept.is_some_and(|kept| kept.id == id && kept.checksum == checksum && kept.inputs == inputs)
+    }
+
+    /// Remembers the note `id` with `checksum` at `name`, rendered from
+    /// `inputs`, as it was found: with the `Stat` it had when it was read,
+    /// or as the export before left it.
+    fn keep(&mut self, name: &str, id: &str, checksum: &str, inputs: &str, read: Option<Stat>) {
+        let before = self.before.notes.get(name).map(|kept| (kept.size, kept.inode, kept.changed));
+        if let Some((size, inode, changed)) = read.or(before) {
+            let (id, checksum, inputs) = (id.to_owned(), checksum.to_owned(), inputs.to_owned());
+            self.now.insert(name.to_owned(), KeptNote { size, inode, changed, id, checksum, inputs });
+        }
+    }
+
+    /// Remembers the note `id` at `name` (the file `path`), as written now
+    /// from `inputs`.
+    fn note(&mut self, path: &Path, name: &str, id: &str, checksum: &str, inputs: &str) {
         if let Ok(meta) = fs::symlink_metadata(path) {
-            let (size, inode, changed) = stat(&meta);
-            let kept = KeptNote { size, inode, changed, id: id.to_owned(), checksum: checksum.to_owned() };
-            self.notes.insert(name.to_owned(), kept);
-            self.changed = true;
+            self.keep(name, id, checksum, inputs, Some(stat(&meta)));
         }
     }
 
     fn forget(&mut self, name: &str) {
-        self.changed |= self.notes.remove(name).is_some();
+        self.before.notes.remove(name);
+        self.now.remove(name);
     }
 
-    /// Keeps the marks in the folder; an export that cannot only reads
-    /// every note again the next time.
-    fn save(&self, root: &Path) {
+    /// Keeps the marks of the notes this export put in place, with
+    /// `whole`, in the folder, unless they are as kept already; an export
+    /// that cannot only reads every note again the next time.
+    fn save(&mut self, root: &Path, whole: Option<Whole>) {
+        let marks = Marks { notes: std::mem::take(&mut self.now), whole };
+        if marks == self.before {
+            return;
+        }
         let path = root.join(REMEMBERED);
         let written = AtomicFile::new(&path, ".bezin-export-").and_then(|mut file| {
-            file.write_all(&serde_json::to_vec(self).unwrap_or_default())?;
+            file.write_all(&serde_json::to_vec(&marks).unwrap_or_default())?;
             file.persist().map(drop)
         });
         drop(written);
@@ -322,13 +456,14 @@ impl Remembered {
 }
 
 impl KeptNote {
-    fn is(&self, meta: &fs::Metadata) -> bool {
-        stat(meta) == (self.size, self.inode, self.changed)
+    fn is(&self, meta: &nix::sys::stat::FileStat) -> bool {
+        let size = u64::try_from(meta.st_size).unwrap_or(u64::MAX);
+        let changed = i128::from(meta.st_ctime) * 1_000_000_000 + i128::from(meta.st_ctime_nsec);
+        (size, meta.st_ino, changed) == (self.size, self.inode, self.changed)
     }
 }
 
-/// A file's size, inode and change time (which no tool sets back).
-fn stat(meta: &fs::Metadata) -> (u64, u64, i128) {
+fn stat(meta: &fs::Metadata) -> Stat {
     use std::os::unix::fs::MetadataExt;
     (meta.len(), meta.ino(), i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()))
 }
