@@ -25,25 +25,16 @@ const LARGEST: u64 = 256 * 1024 * 1024;
 
 /// A file of bezin's found in the folder: its path in the folder, its
 /// checksum when it is as bezin wrote it (`None` when the person changed
-/// it), and the `Stat` it had when it was read (`None` when it was not, as
-/// it is as the export before left it).
+/// it), and its `Stat`, taken before it was read.
 #[derive(Debug)]
 struct Found {
     path: String,
     checksum: Option<String>,
-    stat: Option<Stat>,
+    stat: Stat,
 }
 
 /// A file's size, inode and change time (which no tool sets back).
 type Stat = (u64, u64, i128);
-
-/// A note of bezin's as a survey finds it.
-enum Seen {
-    /// As the export before left it: it holds the mark remembered.
-    AsLeft,
-    /// Read: the mark in it, and its `Stat` when it was read.
-    Read(checksum::Mark, Stat),
-}
 
 /// What an export did to the folder.
 #[derive(Debug, Default)]
@@ -64,6 +55,8 @@ pub struct Report {
 pub struct Folder {
     root: PathBuf,
     found: HashMap<String, Vec<Found>>,
+    /// The other `.md` files in the folder, and their `Stat`.
+    others: Vec<(String, Stat)>,
     replace_changed: bool,
     pub report: Report,
     /// The marks of bezin's notes: as the export before left them, and
@@ -71,26 +64,33 @@ pub struct Folder {
     seen: Remembered,
 }
 
-/// All a folder's notes were rendered from (`checksum::Inputs`), and how
-/// many entries that export exported.
+/// What an export that left every note of the folder as rendered says of
+/// the whole folder: the digest of all it was rendered from (`Inputs`),
+/// how many entries it exported and notes it left, and the digest of the
+/// names and `Stat`s of the notes and other `.md` files it left there.
 #[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Whole {
-    pub inputs: String,
-    pub entries: usize,
+    inputs: String,
+    entries: usize,
+    notes: usize,
+    files: String,
 }
 
-/// The export folder as an export finds it: bezin's notes in it, and
-/// their marks as the export before left them.
+/// The export folder as an export finds it: its `.md` files, and what
+/// the export before said of it.
 pub struct Survey {
     root: PathBuf,
-    /// bezin's notes by their path in the folder.
-    notes: Vec<(String, Seen)>,
-    seen: Remembered,
+    /// Every `.md` file in the folder and its `people/`, by its path
+    /// there, with its `Stat`, in the order of their paths.
+    files: Vec<(String, Stat)>,
+    /// The marks the export before left, as read (`.bezin-marks.json`).
+    marks: Vec<u8>,
+    whole: Option<Whole>,
 }
 
 impl Survey {
-    /// Looks through `root` and its `people/` for the notes bezin wrote
-    /// there, on both cores; makes the folders (0700) when missing.
+    /// Lists the `.md` files in `root` and its `people/`, on both cores;
+    /// makes the folders (0700) when missing.
     pub fn of(root: &Path) -> Result<Survey> {
         let people = root.join(PEOPLE);
         crate::paths::create_private_dir(&people)
@@ -111,47 +111,69 @@ impl Survey {
                 }
             }
         }
+        names.sort_unstable();
         let folder = fs::File::open(root).with_context(|| format!("could not read {}", root.display()))?;
-        let (first, second) = names.split_at(names.len().div_ceil(2));
-        let remembered = Remembered::load(root);
-        let read_all = |names: &[String]| -> Vec<(String, Seen)> {
-            let marks = names.iter().map(|name| (name, remembered.seen(&folder, root, name)));
-            marks.filter_map(|(name, seen)| Some((name.clone(), seen?))).collect()
+        let stat_all = |names: &[String]| -> Vec<(String, Stat)> {
+            names.iter().filter_map(|name| Some((name.clone(), stat_at(&folder, name)?))).collect()
         };
-        let notes = std::thread::scope(|scope| {
-            let other = scope.spawn(|| read_all(second));
-            let mut notes = read_all(first);
-            notes.extend(other.join().unwrap_or_default());
-            notes
+        let (first, second) = names.split_at(names.len().div_ceil(2));
+        let files = std::thread::scope(|scope| {
+            let other = scope.spawn(|| stat_all(second));
+            let mut files = stat_all(first);
+            files.extend(other.join().unwrap_or_default());
+            files
         });
-        Ok(Survey { root: root.to_owned(), notes, seen: remembered })
+        let limit = crate::limits::FileLimit { bytes: 256 << 20, of: "a list of notes" };
+        let marks = crate::whole_file::read_regular(&root.join(REMEMBERED), limit).unwrap_or_default();
+        let whole = serde_json::from_slice::<Head>(&marks).ok().and_then(|head| head.whole);
+        Ok(Survey { root: root.to_owned(), files, marks, whole })
     }
 
-    /// When the export before rendered the folder from the same `inputs`
-    /// (`Whole`), and left every note as it is now with no other note of
-    /// bezin's beside them, how many entries that export exported and how
-    /// many notes it left: this export would do just the same.
+    /// When the export before rendered the folder from the same `inputs`,
+    /// and its `.md` files are just as it left them, how many entries
+    /// that export exported and notes it left: this export would do just
+    /// the same.
     pub fn all_current(&self, inputs: &str) -> Option<(usize, usize)> {
-        let whole = self.seen.before.whole.as_ref().filter(|whole| whole.inputs == inputs)?;
-        let as_left = self.notes.iter().all(|(_, seen)| matches!(seen, Seen::AsLeft));
-        (as_left && self.notes.len() == self.seen.before.notes.len()).then_some((whole.entries, self.notes.len()))
+        let whole = self.whole.as_ref().filter(|whole| whole.inputs == inputs)?;
+        let files = self.files.iter().map(|(name, stat)| (name.as_str(), *stat));
+        (whole.files == files_digest(files)).then_some((whole.entries, whole.notes))
     }
 }
 
+/// The digest of the names and `Stat`s of files, in the order given.
+fn files_digest<'a>(files: impl Iterator<Item = (&'a str, Stat)>) -> String {
+    let mut digest = checksum::Inputs::new("files");
+    for (name, (size, inode, changed)) in files {
+        digest.text(name).bytes(&size.to_le_bytes()).bytes(&inode.to_le_bytes()).bytes(&changed.to_le_bytes());
+    }
+    digest.finish()
+}
+
 impl Folder {
-    /// The folder as `survey` found it, to put notes in.
+    /// The folder as `survey` found it, to put notes in: bezin's notes are
+    /// known by the marks the export before left, or read, on both cores.
     pub fn new(survey: Survey, replace_changed: bool) -> Folder {
-        let mut found: HashMap<String, Vec<Found>> = HashMap::new();
-        for (path, seen) in survey.notes {
-            let (mark, stat) = match seen {
-                Seen::Read(mark, stat) => (Some(mark), Some(stat)),
-                Seen::AsLeft => (survey.seen.remembered_mark(&path), None),
-            };
-            if let Some(mark) = mark {
-                found.entry(mark.id).or_default().push(Found { path, checksum: mark.checksum, stat });
+        let seen =
+            Remembered { before: serde_json::from_slice(&survey.marks).unwrap_or_default(), now: HashMap::new() };
+        let read_all = |files: &[(String, Stat)]| -> Vec<(String, Stat, Option<checksum::Mark>)> {
+            let read = |(name, stat): &(String, Stat)| (name.clone(), *stat, seen.mark(&survey.root, name, *stat));
+            files.iter().map(read).collect()
+        };
+        let (first, second) = survey.files.split_at(survey.files.len().div_ceil(2));
+        let marks = std::thread::scope(|scope| {
+            let other = scope.spawn(|| read_all(second));
+            let mut marks = read_all(first);
+            marks.extend(other.join().unwrap_or_default());
+            marks
+        });
+        let (mut found, mut others) = (HashMap::<String, Vec<Found>>::new(), Vec::new());
+        for (path, stat, mark) in marks {
+            match mark {
+                Some(mark) => found.entry(mark.id).or_default().push(Found { path, checksum: mark.checksum, stat }),
+                None => others.push((path, stat)),
             }
         }
-        Folder { root: survey.root, found, replace_changed, report: Report::default(), seen: survey.seen }
+        Folder { root: survey.root, found, others, replace_changed, report: Report::default(), seen }
     }
 
     /// Whether the note `id` is at `path` alone, as bezin wrote it from
@@ -223,7 +245,6 @@ impl Folder {
         if let Some(there) = there.filter(|there| there.checksum.as_deref() == Some(note.checksum.as_str())) {
             self.report.unchanged += 1;
             if there.path == path {
-                // Found as it was when it was read, or as the export before left it.
                 self.seen.keep(path, &note.id, &note.checksum, inputs, there.stat);
                 return Ok(path.to_owned());
             }
@@ -259,10 +280,11 @@ impl Folder {
     /// syncs every note written and the folders, so that the renames in
     /// them last; when no note was written, moved or removed, nothing is
     /// synced.
-    pub fn sync(&mut self, whole: Option<Whole>) -> Result<()> {
+    pub fn sync(&mut self, rendered_from: Option<(String, usize)>) -> Result<()> {
         let report = &self.report;
         let clean = report.left_alone.is_empty() && report.replaced.is_empty() && report.kept.is_empty();
-        self.seen.save(&self.root, whole.filter(|_| clean));
+        let whole = rendered_from.filter(|_| clean).map(|(inputs, entries)| self.whole(inputs, entries));
+        self.seen.save(&self.root, whole);
         let report = &self.report;
         if report.written + report.renamed + report.removed == 0 && report.replaced.is_empty() {
             return Ok(());
@@ -275,6 +297,16 @@ impl Folder {
             crate::atomic::sync_folder(&folder).with_context(|| format!("could not sync {}", folder.display()))?;
         }
         Ok(())
+    }
+
+    /// What this export says of the whole folder, rendered from `inputs`.
+    fn whole(&self, inputs: String, entries: usize) -> Whole {
+        let notes = self.seen.now.iter().map(|(name, kept)| (name.as_str(), kept.stat()));
+        let mut files: Vec<(&str, Stat)> =
+            notes.chain(self.others.iter().map(|(name, stat)| (&**name, *stat))).collect();
+        files.sort_unstable();
+        let files = files_digest(files.into_iter());
+        Whole { inputs, entries, notes: self.seen.now.len(), files }
     }
 
     /// Whether something that is not a link stands at `path`: a file of
@@ -314,9 +346,7 @@ fn suffixed(path: &str, suffix: &str) -> String {
 
 /// The mark of the file at `path`, if bezin wrote it: read without
 /// following a link or waiting on a pipe put there since it was listed.
-/// Its `Stat` is taken before it is read: a change made while it is read
-/// shows the next time.
-fn mark(path: &Path) -> Option<(checksum::Mark, Stat)> {
+fn mark(path: &Path) -> Option<checksum::Mark> {
     let flags = nix::fcntl::OFlag::O_NOFOLLOW | nix::fcntl::OFlag::O_NONBLOCK;
     let file = fs::OpenOptions::new().read(true).custom_flags(flags.bits()).open(path).ok()?;
     let meta = file.metadata().ok()?;
@@ -325,7 +355,18 @@ fn mark(path: &Path) -> Option<(checksum::Mark, Stat)> {
     }
     let mut text = Vec::with_capacity(usize::try_from(meta.len()).ok()?);
     file.take(LARGEST).read_to_end(&mut text).ok()?;
-    Some((checksum::read(&text)?, stat(&meta)))
+    checksum::read(&text)
+}
+
+/// The `Stat` of the regular file at `name` in `folder`, not following a link.
+fn stat_at(folder: &fs::File, name: &str) -> Option<Stat> {
+    use nix::sys::stat::SFlag;
+    let meta = nix::sys::stat::fstatat(folder, name, nix::fcntl::AtFlags::AT_SYMLINK_NOFOLLOW).ok()?;
+    if !SFlag::from_bits_truncate(meta.st_mode).contains(SFlag::S_IFREG) {
+        return None;
+    }
+    let changed = i128::from(meta.st_ctime) * 1_000_000_000 + i128::from(meta.st_ctime_nsec);
+    Some((u64::try_from(meta.st_size).ok()?, meta.st_ino, changed))
 }
 
 /// The marks of bezin's notes as an export left them, kept in the folder
@@ -336,6 +377,13 @@ fn mark(path: &Path) -> Option<(checksum::Mark, Stat)> {
 struct Marks {
     #[serde(with = "as_list")]
     notes: HashMap<String, KeptNote>,
+    #[serde(default)]
+    whole: Option<Whole>,
+}
+
+/// The marks without the notes: all an export with nothing to do reads.
+#[derive(serde::Deserialize)]
+struct Head {
     #[serde(default)]
     whole: Option<Whole>,
 }
@@ -382,29 +430,17 @@ struct KeptNote {
 const REMEMBERED: &str = ".bezin-marks.json";
 
 impl Remembered {
-    fn load(root: &Path) -> Remembered {
-        let limit = crate::limits::FileLimit { bytes: 256 << 20, of: "a list of notes" };
-        let text = crate::whole_file::read_regular(&root.join(REMEMBERED), limit).unwrap_or_default();
-        Remembered { before: serde_json::from_slice(&text).unwrap_or_default(), now: HashMap::new() }
-    }
-
-    /// The note of bezin's at `name` in `folder` (at `root`), as the
-    /// export before left it or read; `None` for a file bezin did not write.
-    fn seen(&self, folder: &fs::File, root: &Path, name: &str) -> Option<Seen> {
-        let flags = nix::fcntl::AtFlags::AT_SYMLINK_NOFOLLOW;
-        if let (Some(kept), Ok(meta)) = (self.before.notes.get(name), nix::sys::stat::fstatat(folder, name, flags))
-            && nix::sys::stat::SFlag::from_bits_truncate(meta.st_mode).contains(nix::sys::stat::SFlag::S_IFREG)
-            && kept.is(&meta)
-        {
-            return Some(Seen::AsLeft);
+    /// The mark of the note at `name` in `root`, whose `Stat` is `stat`:
+    /// as remembered, when it is as the export before left it; read from
+    /// the file otherwise (after `stat` was taken: a change made since
+    /// shows the next time). `None` for a file bezin did not write.
+    fn mark(&self, root: &Path, name: &str, stat: Stat) -> Option<checksum::Mark> {
+        match self.before.notes.get(name) {
+            Some(kept) if kept.stat() == stat => {
+                Some(checksum::Mark { id: kept.id.clone(), checksum: Some(kept.checksum.clone()) })
+            }
+            _ => mark(&root.join(name)),
         }
-        mark(&root.join(name)).map(|(mark, stat)| Seen::Read(mark, stat))
-    }
-
-    /// The mark the export before left in the note at `name`.
-    fn remembered_mark(&self, name: &str) -> Option<checksum::Mark> {
-        let kept = self.before.notes.get(name)?;
-        Some(checksum::Mark { id: kept.id.clone(), checksum: Some(kept.checksum.clone()) })
     }
 
     /// Whether the note `id` with `checksum`, rendered from `inputs`, is
@@ -415,21 +451,17 @@ impl Remembered {
     }
 
     /// Remembers the note `id` with `checksum` at `name`, rendered from
-    /// `inputs`, as it was found: with the `Stat` it had when it was read,
-    /// or as the export before left it.
-    fn keep(&mut self, name: &str, id: &str, checksum: &str, inputs: &str, read: Option<Stat>) {
-        let before = self.before.notes.get(name).map(|kept| (kept.size, kept.inode, kept.changed));
-        if let Some((size, inode, changed)) = read.or(before) {
-            let (id, checksum, inputs) = (id.to_owned(), checksum.to_owned(), inputs.to_owned());
-            self.now.insert(name.to_owned(), KeptNote { size, inode, changed, id, checksum, inputs });
-        }
+    /// `inputs`, with the `Stat` it has.
+    fn keep(&mut self, name: &str, id: &str, checksum: &str, inputs: &str, (size, inode, changed): Stat) {
+        let (id, checksum, inputs) = (id.to_owned(), checksum.to_owned(), inputs.to_owned());
+        self.now.insert(name.to_owned(), KeptNote { size, inode, changed, id, checksum, inputs });
     }
 
     /// Remembers the note `id` at `name` (the file `path`), as written now
     /// from `inputs`.
     fn note(&mut self, path: &Path, name: &str, id: &str, checksum: &str, inputs: &str) {
         if let Ok(meta) = fs::symlink_metadata(path) {
-            self.keep(name, id, checksum, inputs, Some(stat(&meta)));
+            self.keep(name, id, checksum, inputs, stat(&meta));
         }
     }
 
@@ -456,10 +488,8 @@ impl Remembered {
 }
 
 impl KeptNote {
-    fn is(&self, meta: &nix::sys::stat::FileStat) -> bool {
-        let size = u64::try_from(meta.st_size).unwrap_or(u64::MAX);
-        let changed = i128::from(meta.st_ctime) * 1_000_000_000 + i128::from(meta.st_ctime_nsec);
-        (size, meta.st_ino, changed) == (self.size, self.inode, self.changed)
+    fn stat(&self) -> Stat {
+        (self.size, self.inode, self.changed)
     }
 }
 

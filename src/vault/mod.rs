@@ -23,7 +23,7 @@ use crate::journal::{Damaged, Entry, Journal};
 use crate::lang::Lang;
 use checksum::Inputs;
 pub use folder::Report;
-use folder::{Folder, Survey, Whole};
+use folder::{Folder, Survey};
 pub use note::LinkStyle;
 use note::{Listed, Neighbours, Target};
 use outline::{Outline, Outliner};
@@ -90,7 +90,7 @@ pub fn export(
     let pages: HashSet<String> = outline.people.values().map(|person| outline::page_id(&person.page)).collect();
     folder.remove_gone(|id| outline.in_journal.contains(id) || pages.contains(id) || id == note::INDEX)?;
     let entries = outline.exported.len();
-    folder.sync(clean.then_some(Whole { inputs: whole, entries }))?;
+    folder.sync(clean.then_some((whole, entries)))?;
     Ok((entries, folder.report))
 }
 
