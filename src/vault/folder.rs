@@ -69,7 +69,7 @@ pub struct Folder {
 /// how many entries it exported and notes it left, and the digest of the
 /// names and `Stat`s of the notes and other `.md` files it left there.
 #[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Whole {
+struct Whole {
     inputs: String,
     entries: usize,
     notes: usize,
