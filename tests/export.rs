@@ -342,6 +342,80 @@ fn a_second_export_with_nothing_changed_writes_nothing() {
 }
 
 #[test]
+fn a_linked_entrys_new_title_is_written_into_the_notes_that_link_to_it() {
+    let home = Home::new();
+    conversation(&home);
+    let out = home.path().join("vault");
+    export_into(&home, &out, &[]);
+    let back = out.join("2026-01-12-looking-back-back000002.md");
+    let before = std::fs::read_to_string(&back).unwrap();
+    // The same file name: only the text of the links to it changes.
+    home.run(&["edit", "prep000001", "--title", "Talk with Anna!"]).success();
+    let told = export_into(&home, &out, &[]);
+    assert!(told.contains(": 4 written, 1 as they were, 0 renamed, 0 removed"), "{told}");
+    let after = std::fs::read_to_string(&back).unwrap();
+    assert_ne!(after, before, "the look-back's own entry did not change, its link did");
+    assert!(after.contains("[[2026-01-10-talk-with-anna-prep000001|Talk with Anna!]]"), "{after}");
+    for page in ["people/anna.md", "index.md"] {
+        let text = std::fs::read_to_string(out.join(page)).unwrap();
+        assert!(text.contains("|Talk with Anna!]]"), "{page}: {text}");
+    }
+}
+
+#[test]
+fn a_sets_new_title_moves_the_notes_named_after_it() {
+    let home = Home::new();
+    let set = "id = \"mine\"\nversion = 1\ntitle = \"Morning pages\"\ndescription = \"d\"\n\n\
+               [[prompts]]\nid = \"note\"\nkind = \"long\"\nask = \"What happened?\"\n";
+    home.write("prompts/mine.toml", set);
+    home.journal(&[entry("mine000001", "mine", "2026-01-10T09:00:00+01:00", None, &[])]);
+    let out = home.path().join("vault");
+    export_into(&home, &out, &[]);
+    assert!(out.join("2026-01-10-morning-pages-mine000001.md").is_file(), "{:?}", names_in(&out));
+    home.write("prompts/mine.toml", &set.replace("Morning pages", "Evening pages"));
+    let told = export_into(&home, &out, &[]);
+    assert!(told.contains("1 renamed"), "{told}");
+    assert_eq!(names_in(&out), ["2026-01-10-evening-pages-mine000001.md", "index.md"]);
+    let note = std::fs::read_to_string(out.join("2026-01-10-evening-pages-mine000001.md")).unwrap();
+    assert!(note.contains("\n# Evening pages — 2026-01-10\n"), "{note}");
+}
+
+#[test]
+fn a_note_changed_or_removed_by_hand_is_seen_when_nothing_else_changed() {
+    let home = Home::new();
+    conversation(&home);
+    let out = home.path().join("vault");
+    export_into(&home, &out, &[]);
+    let note = out.join("2026-01-10-talk-with-anna-prep000001.md");
+    let mine = std::fs::read_to_string(&note).unwrap() + "\nMy own line.\n";
+    std::fs::write(&note, &mine).unwrap();
+    std::fs::remove_file(out.join("index.md")).unwrap();
+    let told = export_into(&home, &out, &[]);
+    assert!(told.contains("Left 2026-01-10-talk-with-anna-prep000001.md alone"), "{told}");
+    assert_eq!(std::fs::read_to_string(&note).unwrap(), mine);
+    assert!(out.join("2026-01-10-talk-with-anna-prep000001.bezin.md").is_file());
+    assert!(out.join("index.md").is_file(), "a note removed by hand is written again");
+    let told = export_into(&home, &out, &[]);
+    assert!(told.contains("Left 2026-01-10-talk-with-anna-prep000001.md alone"), "said again: {told}");
+    assert!(told.contains(": 0 written,"), "{told}");
+}
+
+#[test]
+fn other_links_or_another_language_rewrite_every_note() {
+    let home = Home::new();
+    conversation(&home);
+    let out = home.path().join("vault");
+    export_into(&home, &out, &[]);
+    let told = export_into(&home, &out, &["--links", "markdown"]);
+    assert!(told.contains(": 4 written, 1 as they were"), "all but the note with no links: {told}");
+    let prep = out.join("2026-01-10-talk-with-anna-prep000001.md");
+    assert_eq!(links_in(&prep), ["people/anna.md", "2026-01-12-looking-back-back000002.md"]);
+    let told = export_into(&home, &out, &["--links", "markdown", "--lang", "nl"]);
+    assert!(told.contains(": 2 geschreven, 3 ongewijzigd"), "the page and the overview: {told}");
+    assert!(std::fs::read_to_string(out.join("index.md")).unwrap().contains("# Dagboek\n"));
+}
+
+#[test]
 fn a_json_export_imported_into_an_empty_journal_exports_the_same_bytes() {
     let home = Home::new();
     hostile_journal(&home);

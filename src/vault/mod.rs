@@ -11,7 +11,7 @@ mod folder;
 mod note;
 mod outline;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
 use std::path::Path;
 
@@ -21,8 +21,9 @@ use crate::catalog::Catalog;
 use crate::filter::Filter;
 use crate::journal::{Damaged, Entry, Journal};
 use crate::lang::Lang;
-use folder::Folder;
+use checksum::Inputs;
 pub use folder::Report;
+use folder::{Folder, Survey};
 pub use note::LinkStyle;
 use note::{Listed, Neighbours, Target};
 use outline::{Outline, Outliner};
@@ -38,82 +39,198 @@ pub struct Options {
 }
 
 /// Exports the entries that pass `filter` into `root`; returns how many,
-/// and what happened to the files.
+/// and what happened to the files. When nothing the folder is rendered
+/// from changed and its notes are as the export before left them, the
+/// journal is read once and nothing is parsed or rendered; otherwise it is
+/// read again for an outline, and a third time only for the notes whose
+/// inputs changed.
 pub fn export(
     journal: &Journal,
     catalog: &Catalog,
     filter: &Filter,
     root: &Path,
     options: &Options,
-    damaged: impl FnMut(Damaged),
+    mut damaged: impl FnMut(Damaged),
 ) -> Result<(usize, Report)> {
     crate::paths::create_private_dir(root)
         .with_context(|| format!("could not create the folder {}", root.display()))?;
     // The folder is read while the journal is.
-    let (outline, mut folder) = std::thread::scope(|scope| -> Result<(Outline, Folder)> {
-        let survey = scope.spawn(|| Folder::survey(root, options.replace_changed));
-        let outline = outline(journal, catalog, filter, damaged);
-        let folder = survey.join().map_err(|_| anyhow::anyhow!("reading {} stopped unexpectedly", root.display()))?;
-        Ok((outline?, folder?))
+    let (whole, survey) = std::thread::scope(|scope| -> Result<(String, Survey)> {
+        let survey = scope.spawn(|| Survey::of(root));
+        let whole = whole_inputs(journal, catalog, filter, options);
+        let survey = survey.join().map_err(|_| anyhow::anyhow!("reading {} stopped unexpectedly", root.display()))?;
+        Ok((whole?, survey?))
     })?;
-    let mut placed = HashSet::new();
-    journal.each(
-        |entry| {
-            if let Some(&at) = outline.by_id.get(&entry.id)
-                && placed.insert(at)
-            {
-                folder.place(&entry_note(&entry, at, &outline, catalog, options.links))?;
-            }
-            Ok(ControlFlow::Continue(()))
-        },
-        |_| {},
-    )?;
+    if let Some((entries, unchanged)) = survey.all_current(&whole) {
+        return Ok((entries, Report { unchanged, ..Report::default() }));
+    }
+    let mut folder = Folder::new(survey, options.replace_changed);
+    let mut clean = true;
+    let outline = outline(journal, catalog, filter, |err| {
+        clean = false;
+        damaged(err);
+    })?;
+    let to_render = entries_to_render(&outline, &mut folder, options.links);
+    if !to_render.is_empty() {
+        render_entries(journal, &outline, catalog, &to_render, &mut folder, options.links)?;
+    }
     for person in outline.people.values().filter(|person| !person.reflections.is_empty()) {
         let id = outline::page_id(&person.page);
-        folder.place(&note::person(
-            &id,
-            &person.page,
-            &person.name,
-            &person.reflections,
-            options.lang,
-            options.links,
-        ))?;
+        let inputs = person_inputs(&id, person, options);
+        if !folder.is_current(&id, &format!("{}.md", person.page), &inputs) {
+            let lang = options.lang;
+            let page = note::person(&id, &person.page, &person.name, &person.reflections, lang, options.links);
+            folder.place(&page, &inputs)?;
+        }
     }
-    folder.place(&index(&outline, options))?;
+    let inputs = index_inputs(&outline, options);
+    if !folder.is_current(note::INDEX, &format!("{}.md", note::INDEX), &inputs) {
+        folder.place(&index(&outline, options), &inputs)?;
+    }
     let pages: HashSet<String> = outline.people.values().map(|person| outline::page_id(&person.page)).collect();
     folder.remove_gone(|id| outline.in_journal.contains(id) || pages.contains(id) || id == note::INDEX)?;
-    folder.sync()?;
-    Ok((placed.len(), folder.report))
+    let entries = outline.exported.len();
+    folder.sync(clean.then_some((whole, entries)))?;
+    Ok((entries, folder.report))
+}
+
+/// The digest of everything the folder is rendered from: each line of the
+/// journal, what the notes take from the prompt sets, the filter and the
+/// options; read without parsing an entry.
+fn whole_inputs(journal: &Journal, catalog: &Catalog, filter: &Filter, options: &Options) -> Result<String> {
+    let mut inputs = Inputs::new("folder");
+    inputs.text(options.links.name()).text(options.lang.code());
+    for set in catalog.sets.iter().map(|available| &available.set) {
+        inputs.text(&set.id).number(usize::from(set.follow_up.is_some()));
+        for lang in Lang::ALL {
+            inputs.text(set.title.get(lang));
+        }
+        let recaps: Vec<&str> = set.prompts.iter().filter(|prompt| prompt.recap).map(|prompt| &*prompt.id).collect();
+        inputs.text(&recaps.join(" "));
+    }
+    inputs.text(&crate::people::PersonPrompts::of(catalog).fingerprint());
+    let person = filter.person.as_ref().map(|(key, prompts)| (key, prompts.fingerprint()));
+    inputs.text(&format!("{:?}", (&filter.set, &filter.tags, &filter.since, &filter.until, person)));
+    journal.scan(|line| {
+        inputs.bytes(line.bytes).number(usize::try_from(line.length).unwrap_or(usize::MAX));
+        Ok(ControlFlow::Continue(()))
+    })?;
+    Ok(inputs.finish())
 }
 
 /// The first reading: the outline of every entry that passes `filter`.
-fn outline(journal: &Journal, catalog: &Catalog, filter: &Filter, damaged: impl FnMut(Damaged)) -> Result<Outline> {
+fn outline(journal: &Journal, catalog: &Catalog, filter: &Filter, mut damaged: impl FnMut(Damaged)) -> Result<Outline> {
     let mut outliner = Outliner::new(catalog);
-    journal.each(
-        |entry| {
-            outliner.add(&entry, filter.matches(&entry));
-            Ok(ControlFlow::Continue(()))
-        },
-        damaged,
-    )?;
+    journal.scan(|line| {
+        match line.parse() {
+            Ok(entry) => outliner.add(&entry, &line, filter.matches(&entry)),
+            Err(err) => damaged(err),
+        }
+        Ok(ControlFlow::Continue(()))
+    })?;
     Ok(outliner.finish())
 }
 
-/// The note of the exported entry at `at`.
-fn entry_note(entry: &Entry, at: usize, outline: &Outline, catalog: &Catalog, style: LinkStyle) -> note::Note {
+/// The exported entries whose note is not in its place as its inputs
+/// render it: where each is in `exported` and the digest of its inputs,
+/// by the number of its line in the journal.
+fn entries_to_render(outline: &Outline, folder: &mut Folder, style: LinkStyle) -> HashMap<usize, (usize, String)> {
+    let mut to_render = HashMap::new();
+    for (at, (listed, source)) in outline.exported.iter().zip(&outline.sources).enumerate() {
+        let links = neighbours(at, outline);
+        let mut inputs = Inputs::new("entry");
+        inputs.text(&source.digest).text(style.name()).text(&listed.path).text(&listed.title);
+        inputs.number(usize::from(links.person.is_some()));
+        if let Some((to, name)) = &links.person {
+            inputs.text(to.path).text(to.text).text(name);
+        }
+        for targets in [&links.follows, &links.followed_by] {
+            inputs.number(targets.len());
+            for to in targets {
+                inputs.text(to.path).text(to.text);
+            }
+        }
+        let inputs = inputs.finish();
+        if !folder.is_current(&outline.ids[at], &format!("{}.md", listed.path), &inputs) {
+            to_render.insert(source.line, (at, inputs));
+        }
+    }
+    to_render
+}
+
+/// The second reading: the notes of the entries on the lines `to_render`
+/// names, rendered and put in their place.
+fn render_entries(
+    journal: &Journal,
+    outline: &Outline,
+    catalog: &Catalog,
+    to_render: &HashMap<usize, (usize, String)>,
+    folder: &mut Folder,
+    style: LinkStyle,
+) -> Result<()> {
+    journal.scan(|line| {
+        if let Some((at, inputs)) = to_render.get(&line.number)
+            && let Ok(entry) = line.parse()
+            && outline.by_id.get(&entry.id) == Some(at)
+        {
+            let set_title = catalog.title(&entry.set, entry.lang);
+            let listed = &outline.exported[*at];
+            let links = neighbours(*at, outline);
+            folder.place(&note::entry(&entry, &listed.path, &listed.title, &set_title, &links, style), inputs)?;
+        }
+        Ok(ControlFlow::Continue(()))
+    })
+}
+
+/// What the note of the exported entry at `at` links to.
+fn neighbours(at: usize, outline: &Outline) -> Neighbours<'_> {
     let exported = &outline.exported;
-    let listed = &exported[at];
-    let target = |at: usize| Target { path: &exported[at].path, text: &exported[at].title };
-    let person = listed.person.as_deref().and_then(|name| {
-        let person = outline.people.get(&crate::people::key(name))?;
+    let target = |at: &usize| Target { path: &exported[*at].path, text: &exported[*at].title };
+    let person = exported[at].person.as_deref().zip(outline.sources[at].person.as_ref()).and_then(|(name, key)| {
+        let person = outline.people.get(key)?;
         Some((Target { path: &person.page, text: &person.name }, name))
     });
-    let follows = entry.followed().filter_map(|id| outline.by_id.get(id)).map(|&at| target(at)).collect();
-    let followed_by =
-        outline.followers.get(&at).map_or_else(Vec::new, |after| after.iter().map(|&at| target(at)).collect());
-    let links = Neighbours { person, follows, followed_by };
-    let set_title = catalog.title(&entry.set, entry.lang);
-    note::entry(entry, &listed.path, &listed.title, &set_title, &links, style)
+    let targets =
+        |places: Option<&Vec<usize>>| places.map_or_else(Vec::new, |places| places.iter().map(target).collect());
+    Neighbours { person, follows: targets(outline.follows.get(&at)), followed_by: targets(outline.followers.get(&at)) }
+}
+
+/// What a person's page is rendered from.
+fn person_inputs(id: &str, person: &outline::Person, options: &Options) -> String {
+    let mut inputs = Inputs::new("person");
+    inputs.text(options.links.name()).text(options.lang.code()).text(id).text(&person.page).text(&person.name);
+    inputs.number(person.reflections.len());
+    for reflection in &person.reflections {
+        inputs.text(&reflection.finished).text(&reflection.path).text(&reflection.title);
+        inputs.number(reflection.recalled.len());
+        for (question, answer) in &reflection.recalled {
+            inputs.text(question).text(answer);
+        }
+    }
+    inputs.finish()
+}
+
+/// What the overview is rendered from (`index` puts it in order).
+fn index_inputs(outline: &Outline, options: &Options) -> String {
+    let mut inputs = Inputs::new("index");
+    inputs.text(options.links.name()).text(options.lang.code()).number(outline.exported.len());
+    for listed in &outline.exported {
+        inputs.text(&listed.finished).text(&listed.path).text(&listed.title);
+        inputs.text(listed.person.as_deref().unwrap_or("")).number(usize::from(listed.person.is_some()));
+    }
+    inputs.number(outline.open.len());
+    for &at in &outline.open {
+        inputs.number(at);
+    }
+    let mut people: Vec<&outline::Person> =
+        outline.people.values().filter(|person| !person.reflections.is_empty()).collect();
+    people.sort_by(|one, other| one.page.cmp(&other.page));
+    inputs.number(people.len());
+    for person in people {
+        inputs.text(&person.page).text(&person.name).number(person.reflections.len());
+        inputs.text(&person.reflections[0].finished);
+    }
+    inputs.finish()
 }
 
 /// The overview note: entries and open conversations newest first, and
@@ -132,11 +249,6 @@ fn index(outline: &Outline, options: &Options) -> note::Note {
         .map(|person| (Target { path: &person.page, text: &person.name }, person.reflections.len()))
         .collect();
     note::index(&entries, &open, &people, options.lang, options.links)
-}
-
-/// The title an entry's note and links show: its own, or its set's.
-fn title(entry: &Entry, catalog: &Catalog) -> String {
-    entry.title.clone().unwrap_or_else(|| catalog.title(&entry.set, entry.lang))
 }
 
 /// Where an entry's note goes in the folder, without `.md`.

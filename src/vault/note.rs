@@ -41,6 +41,14 @@ pub struct Note {
 }
 
 impl LinkStyle {
+    /// The style's name, as `--links` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            LinkStyle::Wiki => "wiki",
+            LinkStyle::Markdown => "markdown",
+        }
+    }
+
     /// A link to `to` from a note in `from` (the folder, or `people/`).
     fn link(self, out: &mut String, from_people: bool, to: Target) {
         match self {

@@ -1,14 +1,15 @@
 //! The first reading of the journal for an export folder: where each
 //! exported entry's note goes and what it is called, which entries follow
-//! it, whom it is about, and each person's page. Small facts only, so that
-//! the second reading renders each note in full without the journal in
-//! memory.
+//! it, whom it is about, and each person's page. Small facts only, with a
+//! digest of each entry's line, so that only the notes whose inputs changed
+//! are rendered, from a second reading, without the journal in memory.
 
 use std::collections::{HashMap, HashSet};
 
+use super::checksum::Inputs;
 use super::note::{Listed, Reflection};
 use crate::catalog::Catalog;
-use crate::journal::Entry;
+use crate::journal::{Entry, RawLine};
 use crate::people::{self, PersonPrompts};
 
 /// What the notes of an export need to know of the journal.
@@ -18,14 +19,31 @@ pub struct Outline {
     pub in_journal: HashSet<String>,
     /// The exported entries, in journal order.
     pub exported: Vec<Listed>,
+    /// The ids of the exported entries, in the order of `exported`.
+    pub ids: Vec<String>,
+    /// Where each exported entry's note comes from, in the order of `exported`.
+    pub sources: Vec<Source>,
     /// Where each exported entry is in `exported`.
     pub by_id: HashMap<String, usize>,
+    /// The exported entries each exported entry follows, by place.
+    pub follows: HashMap<usize, Vec<usize>>,
     /// The exported entries that follow each exported entry, by place.
     pub followers: HashMap<usize, Vec<usize>>,
     /// The exported prepared conversations that no entry looks back on.
     pub open: Vec<usize>,
     /// Everyone the journal's entries are about, by folded name.
     pub people: HashMap<String, Person>,
+}
+
+/// Where an exported entry's note comes from.
+pub struct Source {
+    /// The number of the entry's line in the journal.
+    pub line: usize,
+    /// A digest of the line and of the title of the entry's set: all its
+    /// note is rendered from besides the names of the notes it links to.
+    pub digest: String,
+    /// Whom the entry is about, by folded name (`people::key`).
+    pub person: Option<String>,
 }
 
 /// A person, their page, and their exported reflections.
@@ -51,8 +69,6 @@ pub struct Outliner<'c> {
     /// Every id some entry follows, and each exported entry's ids it follows.
     followed: HashSet<String>,
     follows: Vec<Vec<String>>,
-    /// The ids of the exported entries, in order.
-    ids: Vec<String>,
     people_seen: HashMap<String, String>,
     outline: Outline,
 }
@@ -69,31 +85,34 @@ impl<'c> Outliner<'c> {
             recaps: recaps.collect(),
             followed: HashSet::new(),
             follows: Vec::new(),
-            ids: Vec::new(),
             people_seen: HashMap::new(),
             outline: Outline::default(),
         }
     }
 
-    /// Takes in an entry of the journal; `exported` says whether it passes the filter.
-    pub fn add(&mut self, entry: &Entry, exported: bool) {
+    /// Takes in an entry of the journal, read from `line`; `exported` says
+    /// whether it passes the filter.
+    pub fn add(&mut self, entry: &Entry, line: &RawLine, exported: bool) {
         self.outline.in_journal.insert(entry.id.clone());
         self.followed.extend(entry.followed().map(str::to_owned));
         let person = self.prompts.person_of(entry).filter(|name| !name.trim().is_empty());
-        if let Some(name) = &person {
-            self.people_seen.insert(people::key(name), name.clone());
+        let key = person.as_deref().map(people::key);
+        if let (Some(key), Some(name)) = (&key, &person) {
+            self.people_seen.insert(key.clone(), name.clone());
         }
         if !exported || self.outline.by_id.contains_key(&entry.id) {
             return;
         }
-        let title = super::title(entry, self.catalog);
+        let set_title = self.catalog.title(&entry.set, entry.lang);
+        let digest = Inputs::new("entry").bytes(line.bytes).text(&set_title).finish();
+        let title = entry.title.clone().unwrap_or(set_title);
         let path = super::entry_path(entry, &title);
         let at = self.outline.exported.len();
-        if let Some(name) = &person {
+        if let (Some(key), Some(name)) = (&key, &person) {
             let recalled = self.recalled(entry);
             let reflection =
                 Reflection { finished: entry.finished.clone(), path: path.clone(), title: title.clone(), recalled };
-            let known = self.outline.people.entry(people::key(name)).or_insert_with(|| Person {
+            let known = self.outline.people.entry(key.clone()).or_insert_with(|| Person {
                 name: name.clone(),
                 page: String::new(),
                 reflections: Vec::new(),
@@ -107,7 +126,8 @@ impl<'c> Outliner<'c> {
         }
         self.outline.by_id.insert(entry.id.clone(), at);
         self.follows.push(entry.followed().map(str::to_owned).collect());
-        self.ids.push(entry.id.clone());
+        self.outline.ids.push(entry.id.clone());
+        self.outline.sources.push(Source { line: line.number, digest, person: key });
         self.outline.exported.push(Listed { finished: entry.finished.clone(), path, title, person });
     }
 
@@ -126,12 +146,12 @@ impl<'c> Outliner<'c> {
             for id in follows {
                 if let Some(&prepared) = outline.by_id.get(id) {
                     outline.followers.entry(prepared).or_default().push(at);
+                    outline.follows.entry(at).or_default().push(prepared);
                 }
             }
         }
         let followed = &self.followed;
-        let ids = &self.ids;
-        outline.open.retain(|&at| !followed.contains(&ids[at]));
+        outline.open.retain(|&at| !followed.contains(&outline.ids[at]));
         outline.open.reverse();
         let pages = pages(&self.people_seen);
         for (key, page) in pages {
