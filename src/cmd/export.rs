@@ -18,6 +18,7 @@ use crate::filter::Filter;
 use crate::journal::{Damaged, RawLine};
 use crate::markdown;
 use crate::vault::{self, LinkStyle};
+use crate::lang::failed::{Step, Thing, could_not};
 
 pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
@@ -29,9 +30,9 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
                 bail!("{} is the journal itself; export to another file", path.display());
             }
             let mut out = AtomicFile::new(path, ".bezin-export-")
-                .with_context(|| format!("could not write {}", path.display()))?;
+                .with_context(|| could_not(Step::Write, Thing::Path, path.display()))?;
             let count = write(context, &filter, &catalog, args.format, &mut out)?;
-            out.commit().with_context(|| format!("could not write {}", path.display()))?;
+            out.commit().with_context(|| could_not(Step::Write, Thing::Path, path.display()))?;
             crate::tell!("{}", (context.lang.outcomes().wrote_entries)(count, &path.display().to_string()));
             Ok(ExitCode::SUCCESS)
         }

@@ -16,6 +16,7 @@ use anyhow::{Context as _, Result};
 use super::checksum;
 use super::note::Note;
 use crate::atomic::AtomicFile;
+use crate::lang::failed::{Step, Thing, could_not};
 
 /// The subfolder of the people's pages.
 pub const PEOPLE: &str = "people";
@@ -94,12 +95,12 @@ impl Survey {
     pub fn of(root: &Path) -> Result<Survey> {
         let people = root.join(PEOPLE);
         crate::paths::create_private_dir(&people)
-            .with_context(|| format!("could not create the folder {}", people.display()))?;
+            .with_context(|| could_not(Step::Create, Thing::Folder, people.display()))?;
         let mut names = Vec::new();
         for (folder, prefix) in [(root.to_owned(), ""), (people, "people/")] {
-            let listing = fs::read_dir(&folder).with_context(|| format!("could not read {}", folder.display()))?;
+            let listing = fs::read_dir(&folder).with_context(|| could_not(Step::Read, Thing::Path, folder.display()))?;
             for item in listing {
-                let item = item.with_context(|| format!("could not read {}", folder.display()))?;
+                let item = item.with_context(|| could_not(Step::Read, Thing::Path, folder.display()))?;
                 let name = item.file_name();
                 let Some(name) =
                     name.to_str().filter(|name| Path::new(name).extension().is_some_and(|ext| ext == "md"))
@@ -112,7 +113,7 @@ impl Survey {
             }
         }
         names.sort_unstable();
-        let folder = fs::File::open(root).with_context(|| format!("could not read {}", root.display()))?;
+        let folder = fs::File::open(root).with_context(|| could_not(Step::Read, Thing::Path, root.display()))?;
         let stat_all = |names: &[String]| -> Vec<(String, Stat)> {
             names.iter().filter_map(|name| Some((name.clone(), stat_at(&folder, name)?))).collect()
         };
@@ -253,7 +254,7 @@ impl Folder {
             let mut file = AtomicFile::new(&target, ".bezin-export-")?;
             file.write_all(note.text.as_bytes())?;
             // Synced with all the others at the end (`sync`).
-            file.persist_unsynced().with_context(|| format!("could not write {}", target.display()))?;
+            file.persist_unsynced().with_context(|| could_not(Step::Write, Thing::Path, target.display()))?;
             self.report.written += 1;
         }
         self.seen.note(&target, path, &note.id, &note.checksum, inputs);
@@ -291,10 +292,10 @@ impl Folder {
         }
         // Every note written, synced at once: one file system's sync, not one per note.
         let root =
-            std::fs::File::open(&self.root).with_context(|| format!("could not open {}", self.root.display()))?;
-        nix::unistd::syncfs(&root).with_context(|| format!("could not sync {}", self.root.display()))?;
+            std::fs::File::open(&self.root).with_context(|| could_not(Step::Open, Thing::Path, self.root.display()))?;
+        nix::unistd::syncfs(&root).with_context(|| could_not(Step::Sync, Thing::Path, self.root.display()))?;
         for folder in [self.root.clone(), self.root.join(PEOPLE)] {
-            crate::atomic::sync_folder(&folder).with_context(|| format!("could not sync {}", folder.display()))?;
+            crate::atomic::sync_folder(&folder).with_context(|| could_not(Step::Sync, Thing::Path, folder.display()))?;
         }
         Ok(())
     }
@@ -333,7 +334,7 @@ impl Folder {
     fn remove(&mut self, path: &str) -> Result<()> {
         self.seen.forget(path);
         let file = self.root.join(path);
-        fs::remove_file(&file).with_context(|| format!("could not remove {}", file.display()))?;
+        fs::remove_file(&file).with_context(|| could_not(Step::Remove, Thing::Path, file.display()))?;
         self.report.removed += 1;
         Ok(())
     }

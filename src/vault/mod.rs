@@ -27,6 +27,7 @@ use folder::{Folder, Survey};
 pub use note::LinkStyle;
 use note::{Listed, Neighbours, Target};
 use outline::{Outline, Outliner};
+use crate::lang::failed::{Step, Thing, could_not};
 
 /// How to export.
 pub struct Options {
@@ -53,7 +54,7 @@ pub fn export(
     mut damaged: impl FnMut(Damaged),
 ) -> Result<(usize, Report)> {
     crate::paths::create_private_dir(root)
-        .with_context(|| format!("could not create the folder {}", root.display()))?;
+        .with_context(|| could_not(Step::Create, Thing::Folder, root.display()))?;
     // The folder is read while the journal is.
     let (whole, survey) = std::thread::scope(|scope| -> Result<(String, Survey)> {
         let survey = scope.spawn(|| Survey::of(root));
