@@ -16,9 +16,9 @@ use crate::cli::{ExportArgs, Format, Links};
 use crate::context::Context;
 use crate::filter::Filter;
 use crate::journal::{Damaged, RawLine};
+use crate::lang::failed::{Step, Thing, could_not};
 use crate::markdown;
 use crate::vault::{self, LinkStyle};
-use crate::lang::failed::{Step, Thing, could_not};
 
 pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;

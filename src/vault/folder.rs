@@ -98,7 +98,8 @@ impl Survey {
             .with_context(|| could_not(Step::Create, Thing::Folder, people.display()))?;
         let mut names = Vec::new();
         for (folder, prefix) in [(root.to_owned(), ""), (people, "people/")] {
-            let listing = fs::read_dir(&folder).with_context(|| could_not(Step::Read, Thing::Path, folder.display()))?;
+            let listing =
+                fs::read_dir(&folder).with_context(|| could_not(Step::Read, Thing::Path, folder.display()))?;
             for item in listing {
                 let item = item.with_context(|| could_not(Step::Read, Thing::Path, folder.display()))?;
                 let name = item.file_name();
@@ -295,7 +296,8 @@ impl Folder {
             std::fs::File::open(&self.root).with_context(|| could_not(Step::Open, Thing::Path, self.root.display()))?;
         nix::unistd::syncfs(&root).with_context(|| could_not(Step::Sync, Thing::Path, self.root.display()))?;
         for folder in [self.root.clone(), self.root.join(PEOPLE)] {
-            crate::atomic::sync_folder(&folder).with_context(|| could_not(Step::Sync, Thing::Path, folder.display()))?;
+            crate::atomic::sync_folder(&folder)
+                .with_context(|| could_not(Step::Sync, Thing::Path, folder.display()))?;
         }
         Ok(())
     }

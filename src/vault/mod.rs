@@ -21,13 +21,13 @@ use crate::catalog::Catalog;
 use crate::filter::Filter;
 use crate::journal::{Damaged, Entry, Journal};
 use crate::lang::Lang;
+use crate::lang::failed::{Step, Thing, could_not};
 use checksum::Inputs;
 pub use folder::Report;
 use folder::{Folder, Survey};
 pub use note::LinkStyle;
 use note::{Listed, Neighbours, Target};
 use outline::{Outline, Outliner};
-use crate::lang::failed::{Step, Thing, could_not};
 
 /// How to export.
 pub struct Options {
@@ -53,8 +53,7 @@ pub fn export(
     options: &Options,
     mut damaged: impl FnMut(Damaged),
 ) -> Result<(usize, Report)> {
-    crate::paths::create_private_dir(root)
-        .with_context(|| could_not(Step::Create, Thing::Folder, root.display()))?;
+    crate::paths::create_private_dir(root).with_context(|| could_not(Step::Create, Thing::Folder, root.display()))?;
     // The folder is read while the journal is.
     let (whole, survey) = std::thread::scope(|scope| -> Result<(String, Survey)> {
         let survey = scope.spawn(|| Survey::of(root));
