@@ -117,6 +117,17 @@ ask = "Which?"
         format!("{path}:21:11: options must not be empty"),
     ];
     assert_eq!(out.lines().collect::<Vec<_>>(), expected);
+    // The same problems, said in Dutch; the set's own keys stay as they are written.
+    let out = text(&home.run(&["--lang", "nl", "sets", "validate", &path]).code(1).get_output().stdout);
+    let expected = [
+        format!("{path}:9:7: min van de schaal (10) moet kleiner zijn dan max (1)"),
+        format!("{path}:11:7: deze tekst heeft geen nl-versie, die andere teksten van deze set wel hebben"),
+        format!("{path}:14:6: de vraag-id 'calm' komt twee keer voor (vraag 1 heeft hem ook)"),
+        format!("{path}:15:8: kind 'poem' is onbekend; verwacht een van text, long, scale, choice, multi, confirm"),
+        format!("{path}:16:7: placeholder 'later' noemt een latere vraag; het kan alleen een eerdere noemen"),
+        format!("{path}:21:11: options mag niet leeg zijn"),
+    ];
+    assert_eq!(out.lines().collect::<Vec<_>>(), expected);
 }
 
 #[test]

@@ -11,6 +11,7 @@ pub mod help;
 pub mod journal;
 pub mod keys;
 pub mod outcomes;
+pub mod sets;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -57,6 +58,14 @@ impl Lang {
         match self {
             Lang::En => &environment::EN,
             Lang::Nl => &environment::NL,
+        }
+    }
+
+    /// What bezin says of a prompt set it cannot take.
+    pub fn sets(self) -> &'static sets::SetWords {
+        match self {
+            Lang::En => &sets::EN,
+            Lang::Nl => &sets::NL,
         }
     }
 

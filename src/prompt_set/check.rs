@@ -50,10 +50,10 @@ impl Checker {
         }
         let version = u32::try_from(*raw.version.get_ref()).ok().filter(|v| *v >= 1);
         if version.is_none() {
-            self.problem(raw.version.span(), "version must be a whole number from 1 up");
+            self.problem(raw.version.span(), words().version_from_one);
         }
         if raw.prompts.get_ref().is_empty() {
-            self.problem(raw.prompts.span(), "a set needs at least one prompt in [[prompts]]");
+            self.problem(raw.prompts.span(), words().needs_prompt);
         }
         let prompts = self.prompts(raw.prompts.into_inner());
         let set = PromptSet {
@@ -76,10 +76,7 @@ impl Checker {
             if shown.len() < id.get_ref().len() {
                 shown.push('…');
             }
-            let message = format!(
-                "{what} id '{shown}' must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit (like 'check-the-potential')"
-            );
-            self.problem(id.span(), message);
+            self.problem(id.span(), (words().bad_id)(what, &shown));
         }
     }
 
@@ -92,8 +89,7 @@ impl Checker {
             let id = raw_prompt.id.get_ref().clone();
             self.id(&raw_prompt.id, "prompt");
             if let Some(first) = seen.get(&id) {
-                let message = format!("duplicate prompt id '{id}' (prompt {} has it too)", first + 1);
-                self.problem(raw_prompt.id.span(), message);
+                self.problem(raw_prompt.id.span(), (words().duplicate_prompt)(&id, first + 1));
             }
             seen.insert(id, n);
             let person = raw_prompt.person.as_ref().filter(|person| *person.get_ref()).map(Spanned::span);
@@ -109,14 +105,9 @@ impl Checker {
     /// `person = true` goes on one text prompt of a set.
     fn person(&mut self, prompt: &Prompt, earlier: &[Prompt], span: Range<usize>) {
         if !matches!(prompt.kind, Kind::Text) {
-            let message = format!(
-                "person = true marks a text prompt (the name of the other person), not a {} prompt",
-                prompt.kind.name()
-            );
-            self.problem(span, message);
+            self.problem(span, (words().person_not_text)(prompt.kind.name()));
         } else if let Some(first) = earlier.iter().find(|other| other.person) {
-            let message = format!("only one prompt of a set names the person, and '{}' does already", first.id);
-            self.problem(span, message);
+            self.problem(span, (words().person_twice)(&first.id));
         }
     }
 
@@ -163,8 +154,7 @@ impl Checker {
             Some(KindName::Multi) => Kind::Multi(self.options(raw)),
             None => {
                 let other = raw.kind.get_ref();
-                let message = format!("unknown kind '{other}'; expected one of {}", KindName::list());
-                self.problem(raw.kind.span(), message);
+                self.problem(raw.kind.span(), (words().unknown_kind)(other, &KindName::list()));
                 Kind::Text
             }
         }
@@ -172,21 +162,20 @@ impl Checker {
 
     fn only_for(&mut self, fits: bool, span: Option<Range<usize>>, field: &str, kinds: &str) {
         if let (false, Some(span)) = (fits, span) {
-            self.problem(span, format!("'{field}' only applies to {kinds} prompts"));
+            self.problem(span, (words().only_for)(field, kinds));
         }
     }
 
     fn scale(&mut self, raw: &RawPrompt) -> Kind {
         let (Some(min), Some(max)) = (&raw.min, &raw.max) else {
-            self.problem(raw.kind.span(), "a scale prompt needs both min and max, like min = 1, max = 10");
+            self.problem(raw.kind.span(), words().scale_needs_range);
             return Kind::Scale { min: 1, max: 10, min_label: None, max_label: None };
         };
         let (min_value, max_value) = (*min.get_ref(), *max.get_ref());
         if min_value >= max_value {
-            let message = format!("scale min ({min_value}) must be less than max ({max_value})");
-            self.problem(min.span(), message);
+            self.problem(min.span(), (words().scale_order)(min_value, max_value));
         } else if max_value - min_value > 100 {
-            self.problem(max.span(), "a scale may have at most 101 steps");
+            self.problem(max.span(), words().scale_steps);
         }
         let label = |checker: &mut Self, label: &Option<Spanned<RawText>>, what| {
             label.as_ref().map(|raw| checker.text(raw, what))
@@ -201,11 +190,11 @@ impl Checker {
 
     fn options(&mut self, raw: &RawPrompt) -> Vec<Choice> {
         let Some(options) = &raw.options else {
-            self.problem(raw.kind.span(), format!("a {} prompt needs options", raw.kind.get_ref()));
+            self.problem(raw.kind.span(), (words().needs_options)(raw.kind.get_ref()));
             return Vec::new();
         };
         if options.get_ref().is_empty() {
-            self.problem(options.span(), "options must not be empty");
+            self.problem(options.span(), words().options_empty);
         }
         let mut ids = BTreeSet::new();
         let mut choices = Vec::new();
@@ -215,9 +204,9 @@ impl Checker {
                 RawOption::Labelled { id, label } => Choice { id: id.clone(), label: self.text(label, "label") },
             };
             if choice.id.trim().is_empty() {
-                self.problem(option.span(), "an option must not be empty");
+                self.problem(option.span(), words().option_empty);
             } else if !ids.insert(choice.id.clone()) {
-                self.problem(option.span(), format!("duplicate option '{}'", choice.id));
+                self.problem(option.span(), (words().duplicate_option)(&choice.id));
             }
             choices.push(choice);
         }
@@ -232,8 +221,7 @@ impl Checker {
             }
             RawWhen { prompt: Some(prompt), equals: Some(equals), follows: None } => (prompt, equals),
             _ => {
-                let message = "a when is either { prompt = \"ID\", equals = VALUE } or { follows = \"SET\" }";
-                self.problem(raw.span(), message.to_owned());
+                self.problem(raw.span(), words().when_shape);
                 return None;
             }
         };
@@ -252,7 +240,7 @@ impl Checker {
             (Kind::Text | Kind::Long, toml::Value::String(s)) => Expected::Text(s.clone()),
             (kind, _) => {
                 let expected = expected_value(kind);
-                self.problem(equals_span, format!("'{name}' is a {} prompt: equals must be {expected}", kind.name()));
+                self.problem(equals_span, (words().equals_must)(name, kind.name(), &expected));
                 return None;
             }
         };
@@ -281,18 +269,15 @@ impl Checker {
         match scope.order.get(name) {
             Some(&at) if at < scope.position => scope.earlier.get(at),
             Some(&at) if at == scope.position => {
-                self.problem(
-                    span,
-                    format!("{what} '{name}' names this prompt itself; it can only name an earlier one"),
-                );
+                self.problem(span, (words().names_itself)(what, name));
                 None
             }
             Some(_) => {
-                self.problem(span, format!("{what} '{name}' names a later prompt; it can only name an earlier one"));
+                self.problem(span, (words().names_later)(what, name));
                 None
             }
             None => {
-                self.problem(span, format!("{what} '{name}' names no prompt in this set"));
+                self.problem(span, (words().names_none)(what, name));
                 None
             }
         }
@@ -312,14 +297,14 @@ impl Checker {
                     }
                 }
                 if by_code.is_empty() {
-                    self.problem(raw.span(), format!("{what} needs at least one language, like {{ en = \"...\" }}"));
+                    self.problem(raw.span(), (words().needs_language)(what));
                 }
                 self.translations.push((raw.span(), by_lang.keys().copied().collect()));
                 Text::Translated(by_lang)
             }
         };
         if text.versions().iter().any(|s| s.trim().is_empty()) && what != "hint" {
-            self.problem(raw.span(), format!("{what} must not be empty"));
+            self.problem(raw.span(), (words().not_empty)(what));
         }
         text
     }
@@ -330,9 +315,7 @@ impl Checker {
         for (span, langs) in std::mem::take(&mut self.translations) {
             let missing: Vec<&str> = all.difference(&langs).map(|lang| lang.code()).collect();
             if !missing.is_empty() && !langs.is_empty() {
-                let message =
-                    format!("this string has no {} text, which other strings in this set have", missing.join(", "));
-                self.problem(span, message);
+                self.problem(span, (words().missing_languages)(&missing.join(", ")));
             }
         }
         all.into_iter().collect()
@@ -341,12 +324,17 @@ impl Checker {
 
 fn expected_value(kind: &Kind) -> String {
     match kind {
-        Kind::Confirm => "true or false".to_owned(),
-        Kind::Scale { min, max, .. } => format!("a whole number from {min} to {max}"),
+        Kind::Confirm => words().expected_bool.to_owned(),
+        Kind::Scale { min, max, .. } => (words().expected_number)(*min, *max),
         Kind::Choice(options) | Kind::Multi(options) => {
             let ids: Vec<String> = options.iter().map(|option| format!("'{}'", option.id)).collect();
-            format!("one of the option ids {}", ids.join(", "))
+            (words().expected_option)(&ids.join(", "))
         }
-        Kind::Text | Kind::Long => "a string".to_owned(),
+        Kind::Text | Kind::Long => words().expected_string.to_owned(),
     }
+}
+
+/// The words of a set's problems, in the interface's language.
+fn words() -> &'static crate::lang::sets::SetWords {
+    crate::lang::interface().sets()
 }
