@@ -25,22 +25,33 @@ pub const ID: usize = 64;
 #[derive(Clone, Copy, Debug)]
 pub struct FileLimit {
     pub bytes: u64,
-    /// What such a file is, for the sentence that refuses a larger one.
-    pub of: &'static str,
+    /// What such a file is, in English and in Dutch, for the sentence
+    /// that refuses a larger one.
+    pub of: [&'static str; 2],
+}
+
+impl FileLimit {
+    /// What such a file is, in the interface's language.
+    pub fn what(&self) -> &'static str {
+        match crate::lang::interface() {
+            crate::lang::Lang::En => self.of[0],
+            crate::lang::Lang::Nl => self.of[1],
+        }
+    }
 }
 
 /// A prompt set: the built-in ones are a few kilobytes.
-pub const PROMPT_SET: FileLimit = FileLimit { bytes: 1_000_000, of: "a prompt set" };
+pub const PROMPT_SET: FileLimit = FileLimit { bytes: 1_000_000, of: ["a prompt set", "een set vragen"] };
 /// An answers file holds at most an entry's answers, in TOML's escapes.
-pub const ANSWERS: FileLimit = FileLimit { bytes: 2 * ENTRY as u64, of: "an answers file" };
+pub const ANSWERS: FileLimit = FileLimit { bytes: 2 * ENTRY as u64, of: ["an answers file", "een antwoordbestand"] };
 /// A draft holds at most an entry's answers, with room to spare.
-pub const DRAFT: FileLimit = FileLimit { bytes: 2 * ENTRY as u64, of: "a draft" };
+pub const DRAFT: FileLimit = FileLimit { bytes: 2 * ENTRY as u64, of: ["a draft", "een concept"] };
 /// The settings: a few lines.
-pub const SETTINGS: FileLimit = FileLimit { bytes: 1_000_000, of: "a settings file" };
+pub const SETTINGS: FileLimit = FileLimit { bytes: 1_000_000, of: ["a settings file", "een instellingenbestand"] };
 /// An identity or a file of public keys.
-pub const KEYS: FileLimit = FileLimit { bytes: 1_000_000, of: "a file of keys" };
+pub const KEYS: FileLimit = FileLimit { bytes: 1_000_000, of: ["a file of keys", "een bestand met sleutels"] };
 /// What the editor gives back is one answer.
-pub const EDITOR: FileLimit = FileLimit { bytes: ENTRY as u64, of: "an answer" };
+pub const EDITOR: FileLimit = FileLimit { bytes: ENTRY as u64, of: ["an answer", "een antwoord"] };
 
 /// An entry whose journal line would be longer than `ENTRY`.
 #[derive(Debug)]

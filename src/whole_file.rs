@@ -56,11 +56,11 @@ pub fn read_from(reader: impl Read, limit: FileLimit) -> io::Result<Vec<u8>> {
 }
 
 fn not_regular() -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidInput, "not a regular file (a folder, a device or a pipe)")
+    io::Error::new(io::ErrorKind::InvalidInput, crate::lang::interface().environment().not_regular_file)
 }
 
 fn too_large(limit: FileLimit) -> io::Error {
-    let message = format!("larger than {}, more than {} may be", megabytes(limit.bytes), limit.of);
+    let message = (crate::lang::interface().environment().file_too_large)(&megabytes(limit.bytes), limit.what());
     io::Error::new(io::ErrorKind::FileTooLarge, message)
 }
 
@@ -100,7 +100,7 @@ pub fn text(bytes: Vec<u8>) -> Result<String, NotText> {
 mod tests {
     use super::*;
 
-    const SMALL: FileLimit = FileLimit { bytes: 1_000_000, of: "a small file" };
+    const SMALL: FileLimit = FileLimit { bytes: 1_000_000, of: ["a small file", "een klein bestand"] };
 
     #[test]
     fn a_device_is_read_no_further_than_the_limit() {

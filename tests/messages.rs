@@ -133,6 +133,8 @@ fn a_missing_set_and_a_bad_answers_file_are_said_in_dutch() {
     let odd = home.write("odd.json", odd);
     let said = "reflectie 1 van het bestand kan niet worden geïmporteerd: haar id 'odd id' is geen eenvoudig woord";
     in_dutch(&home, &["import", odd.to_str().unwrap()], "cannot be imported", said);
+    let zero = ["run", "five-tips", "--answers", "/dev/zero"];
+    in_dutch(&home, &zero, "more than an answers file may be", "meer dan een antwoordbestand mag zijn");
     let secret = ["encrypt", "--recipient", "AGE-SECRET-KEY-1QQQQ"];
     in_dutch(&home, &secret, "where a public key belongs", "een geheime sleutel (een identiteit) gegeven waar");
     let outside = home.write("outside.toml", &common::FIVE_TIPS.replace("calm = 4", "calm = 80"));

@@ -14,6 +14,8 @@ pub struct EnvironmentWords {
     pub times_in_utc: fn(&str) -> String,
     pub too_far_back: fn(&str) -> String,
     pub entry_too_large: fn(&str, &str) -> String,
+    pub not_regular_file: &'static str,
+    pub file_too_large: fn(&str, &str) -> String,
 }
 
 pub static EN: EnvironmentWords = EnvironmentWords {
@@ -36,6 +38,8 @@ pub static EN: EnvironmentWords = EnvironmentWords {
     entry_too_large: |size, most| {
         format!("the entry would take {size} in the journal, more than the {most} an entry may take")
     },
+    not_regular_file: "not a regular file (a folder, a device or a pipe)",
+    file_too_large: |size, what| format!("larger than {size}, more than {what} may be"),
 };
 
 pub static NL: EnvironmentWords = EnvironmentWords {
@@ -58,4 +62,6 @@ pub static NL: EnvironmentWords = EnvironmentWords {
     entry_too_large: |size, most| {
         format!("de reflectie zou {size} in het dagboek innemen, meer dan de {most} die een reflectie mag innemen")
     },
+    not_regular_file: "geen gewoon bestand (een map, een apparaat of een pijp)",
+    file_too_large: |size, what| format!("groter dan {size}, meer dan {what} mag zijn"),
 };

@@ -125,7 +125,7 @@ impl Survey {
             files.extend(other.join().unwrap_or_default());
             files
         });
-        let limit = crate::limits::FileLimit { bytes: 256 << 20, of: "a list of notes" };
+        let limit = crate::limits::FileLimit { bytes: 256 << 20, of: ["a list of notes", "een lijst van notities"] };
         let marks = crate::whole_file::read_regular(&root.join(REMEMBERED), limit).unwrap_or_default();
         let whole = serde_json::from_slice::<Head>(&marks).ok().and_then(|head| head.whole);
         Ok(Survey { root: root.to_owned(), files, marks, whole })

@@ -728,7 +728,11 @@ fn log_number(name: &str, suffix: &str) -> Option<u32> {
 
 /// A small file bezin wrote, whole, or nothing.
 fn read_small(path: &Path, bytes: u64) -> Option<Vec<u8>> {
-    crate::whole_file::read_regular(path, crate::limits::FileLimit { bytes, of: "a file of the journal" }).ok()
+    crate::whole_file::read_regular(
+        path,
+        crate::limits::FileLimit { bytes, of: ["a file of the journal", "een bestand van het dagboek"] },
+    )
+    .ok()
 }
 
 fn parent_of(path: &Path) -> &Path {
