@@ -839,3 +839,21 @@ fn an_import_waiting_in_an_older_encrypted_journal_is_read_by_the_read_that_migr
     assert_eq!(device.entries(), shown);
     assert!(!device.sealed().join(name).exists());
 }
+
+/// What `check` finds beside an encrypted journal of the older kind (a
+/// sync's copy of a part) it names with the command that brings it in,
+/// written as bezin was started, in the person's language.
+#[test]
+fn check_suggests_the_import_of_a_stray_copy_as_bezin_was_started() {
+    let person = Identity::generate();
+    let device = Device::new();
+    device.give_identity(&person);
+    let own = older_encrypted_journal(&device.sealed(), &person, &[&made_entries('s', 2)], &[]);
+    let copy = age_file(format!("{}\n", made_entries('c', 1)[0]).as_bytes(), &[&own, &person], false);
+    let stray = Path::new("sealed-000001/000001 (conflicted copy).age");
+    put(&device.sealed(), stray, &copy);
+    let said = text(&device.bezin(&["--lang", "nl", "check"]).get_output().stdout.clone());
+    let line = said.lines().find(|line| line.contains("conflicted copy")).unwrap_or_default().to_owned();
+    assert!(line.contains("hoort niet bij het versleutelde dagboek"), "{said}");
+    assert!(line.contains("--journal") && line.contains("import"), "{line}");
+}

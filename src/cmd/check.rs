@@ -141,13 +141,14 @@ fn encryption(context: &Context, problems: &mut Vec<String>, words: &CheckWords)
     if let Some(sealed) = context.journal.sealed() {
         let own = context.journal.unlock(&sealed)?;
         for save in sealed.unreadable(own)? {
-            problems.push((words.unreadable_save)(&shown(&save)));
+            problems.push((words.unreadable_save)(&shown(&save), &shell::command("import saved.jsonl")));
         }
         for arriving in sealed.arriving()? {
             problems.push((words.arriving_folder)(&shown(&arriving)));
         }
         for stray in sealed.strays()? {
-            problems.push((words.stray_sealed)(&shown(&stray)));
+            let import = shell::command(&format!("import {}", shell::quote(&stray.to_string_lossy())));
+            problems.push((words.stray_sealed)(&shown(&stray), &import));
         }
     }
     if context.journal.path().exists() {

@@ -33,9 +33,9 @@ pub struct CheckWords {
     /// Where the identity was named, when not by a flag or a variable.
     pub identity_setting: &'static str,
     pub default_place: &'static str,
-    pub unreadable_save: fn(&str) -> String,
+    pub unreadable_save: fn(&str, &str) -> String,
     pub arriving_folder: fn(&str) -> String,
-    pub stray_sealed: fn(&str) -> String,
+    pub stray_sealed: fn(&str, &str) -> String,
     pub plain_beside: fn(&str, &str) -> String,
     pub plain_draft: fn(&str, &str) -> String,
     pub shared_folder: fn(&str, u32) -> String,
@@ -96,11 +96,11 @@ pub static EN: CheckWords = CheckWords {
     identity: |path, from| format!("identity: {path} (from {from})"),
     identity_setting: "the identity setting",
     default_place: "the default place",
-    unreadable_save: |path| {
+    unreadable_save: |path, import| {
         format!(
             "{path} is a save or an import neither the journal's key nor your identity can read (made for keys \
              they no longer are); age -d -i OLDER-IDENTITY FILE > saved.jsonl reads it with an older key, and \
-             bezin import saved.jsonl brings it in (then remove the file)"
+             {import} brings it in (then remove the file)"
         )
     },
     arriving_folder: |path| {
@@ -109,10 +109,10 @@ pub static EN: CheckWords = CheckWords {
              it is, and until then holds changes made on another machine"
         )
     },
-    stray_sealed: |path| {
+    stray_sealed: |path, import| {
         format!(
             "{path} is not part of the encrypted journal (an older copy, or another machine's from a sync); \
-             bezin import brings in what it holds, then remove it"
+             {import} brings in what it holds, then remove it"
         )
     },
     plain_beside: |path, import| {
@@ -195,11 +195,11 @@ pub static NL: CheckWords = CheckWords {
     identity: |path, from| format!("identiteit: {path} (uit {from})"),
     identity_setting: "de instelling identity",
     default_place: "de standaardplek",
-    unreadable_save: |path| {
+    unreadable_save: |path, import| {
         format!(
             "{path} is opgeslagen werk of een import die noch de sleutel van het dagboek noch jouw identiteit kan \
              lezen (gemaakt voor sleutels die niet meer gelden); age -d -i OUDERE-IDENTITEIT BESTAND > saved.jsonl \
-             leest het met een oudere sleutel, en bezin import saved.jsonl haalt het binnen (verwijder daarna het bestand)"
+             leest het met een oudere sleutel, en {import} haalt het binnen (verwijder daarna het bestand)"
         )
     },
     arriving_folder: |path| {
@@ -208,10 +208,10 @@ pub static NL: CheckWords = CheckWords {
              compleet is, wordt ze het dagboek, en tot dan bevat ze wijzigingen van een andere computer"
         )
     },
-    stray_sealed: |path| {
+    stray_sealed: |path, import| {
         format!(
             "{path} hoort niet bij het versleutelde dagboek (een oudere kopie, of die van een andere computer via \
-             een synchronisatie); bezin import haalt binnen wat erin staat, verwijder het daarna"
+             een synchronisatie); {import} haalt binnen wat erin staat, verwijder het daarna"
         )
     },
     plain_beside: |path, import| {
