@@ -801,6 +801,7 @@ fn an_older_encrypted_journal_becomes_this_device_s_logs_byte_for_byte() {
     let run = ["run", "five-tips", "--answers", answers.to_str().unwrap()];
     let said = text(&device.bezin(&run).success().get_output().stderr.clone());
     assert!(said.contains("is now a folder of one log per device (journal format 3)"), "{said}");
+    assert!(said.contains(&format!("the journal {} is now", device.sealed().display())), "{said}");
     let again = text(&device.bezin(&run).success().get_output().stderr.clone());
     assert!(!again.contains("is now a folder"), "said once: {again}");
     let after = device.entries();

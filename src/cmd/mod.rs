@@ -82,7 +82,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let Some(command) = cli.command else { return welcome::run(&context) };
     let done = run_command(&context, command, &flags, lang_flag);
     if context.journal.migrated() {
-        crate::tell!("{}", (context.lang.commands().migrated)(&context.journal.path().display().to_string()));
+        crate::tell!("{}", (context.lang.commands().migrated)(&context.journal.place().display().to_string()));
     }
     done
 }
