@@ -109,7 +109,9 @@ impl Incoming {
         let spill = if journal.is_encrypted() {
             Spill::Memory(zeroize::Zeroizing::new(Vec::new()))
         } else {
-            Spill::Disk(BufWriter::new(tempfile::tempfile().context("could not make room for the import")?))
+            Spill::Disk(BufWriter::new(
+                tempfile::tempfile().context(crate::lang::interface().journal().no_room_for_import)?,
+            ))
         };
         Ok(Incoming {
             spill,

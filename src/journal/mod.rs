@@ -531,7 +531,7 @@ impl Journal {
         let finished = entry
             .finished
             .parse()
-            .with_context(|| format!("the entry {} has a finish time bezin cannot read", entry.id))?;
+            .with_context(|| (crate::lang::interface().journal().finish_unreadable)(&entry.id))?;
         if let Some(folder) = self.writable_sealed_folder()? {
             let view = folder.sealed_view();
             return folder.add(line.trim_end_matches('\n'), finished, || view.add(line.as_bytes()).map(drop));

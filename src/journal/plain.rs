@@ -18,7 +18,7 @@ impl Journal {
     pub(super) fn append_line(&self, line: &str) -> Result<Option<MovedAside>> {
         let created = self.create_parent()? | !self.path.exists();
         let Some(mut file) = self.lock(true)? else {
-            bail!("the journal {} changed as it was written", self.display())
+            bail!((crate::lang::interface().journal().changed_while_written)(&self.display().to_string()))
         };
         self.remove_leftovers();
         let seen = self.seen_before_append(&file);

@@ -52,6 +52,8 @@ pub struct CommandWords {
     pub set_missing: fn(&str, &str) -> String,
     pub other_version: fn(u32, &str, u32, &str) -> String,
     pub out_of_range: fn(usize) -> String,
+    pub names_taken: fn(&str, &str) -> String,
+    pub could_not_rename: fn(&str, &str, &str) -> String,
 }
 
 pub static EN: CommandWords = CommandWords {
@@ -146,6 +148,8 @@ pub static EN: CommandWords = CommandWords {
         )
     },
     out_of_range: |count| format!("{count} scale answers lie outside their scale; the trends leave them out"),
+    names_taken: |wanted, folder| format!("{wanted} and 98 more versions of it are in {folder} already"),
+    could_not_rename: |from, to, folder| format!("could not rename {from} to {to} in {folder}"),
 };
 
 pub static NL: CommandWords = CommandWords {
@@ -256,4 +260,6 @@ pub static NL: CommandWords = CommandWords {
         )
     },
     out_of_range: |count| format!("{count} antwoorden op een schaal vallen buiten die schaal; de trends laten ze weg"),
+    names_taken: |wanted, folder| format!("{wanted} en 98 andere versies ervan staan al in {folder}"),
+    could_not_rename: |from, to, folder| format!("kon {from} in {folder} niet hernoemen naar {to}"),
 };

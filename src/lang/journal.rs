@@ -25,6 +25,13 @@ pub struct JournalWords {
     pub needs_identity: fn(&str, &str) -> String,
     pub encrypted_already: fn(&str) -> String,
     pub not_plain_word: fn(&str, &str) -> String,
+    pub names_no_key: &'static str,
+    pub no_encrypted_journal: fn(&str) -> String,
+    pub not_age_file: fn(&str, &str) -> String,
+    pub no_age_key: fn(&str) -> String,
+    pub changed_while_written: fn(&str) -> String,
+    pub identity_only: fn(&str) -> String,
+    pub no_room_for_import: &'static str,
 }
 
 pub static EN: JournalWords = JournalWords {
@@ -69,6 +76,13 @@ pub static EN: JournalWords = JournalWords {
     not_plain_word: |field, id| {
         format!("its {field} '{id}' is not a plain word (1 to 64 letters, digits, '-' or '_', not starting with '-')")
     },
+    names_no_key: "the encrypted journal names no key (its keys-….json files are missing)",
+    no_encrypted_journal: |path| format!("{path} holds no encrypted journal (no sealed-… folder)"),
+    not_age_file: |path, err| format!("{path} is not a readable age file ({err})"),
+    no_age_key: |path| format!("{path} holds no age key"),
+    changed_while_written: |path| format!("the journal {path} changed as it was written"),
+    identity_only: |path| format!("the encrypted journal {path} is read with the identity only"),
+    no_room_for_import: "could not make room for the import",
 };
 
 pub static NL: JournalWords = JournalWords {
@@ -126,4 +140,11 @@ pub static NL: JournalWords = JournalWords {
              '-')"
         )
     },
+    names_no_key: "het versleutelde dagboek noemt geen sleutel (de bestanden keys-….json ontbreken)",
+    no_encrypted_journal: |path| format!("{path} bevat geen versleuteld dagboek (geen map sealed-…)"),
+    not_age_file: |path, err| format!("{path} is geen leesbaar age-bestand ({err})"),
+    no_age_key: |path| format!("{path} bevat geen age-sleutel"),
+    changed_while_written: |path| format!("het dagboek {path} veranderde terwijl het werd geschreven"),
+    identity_only: |path| format!("het versleutelde dagboek {path} is alleen met de identiteit te lezen"),
+    no_room_for_import: "kon geen ruimte maken voor de import",
 };

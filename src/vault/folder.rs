@@ -324,13 +324,16 @@ impl Folder {
         std::iter::once(wanted.to_owned())
             .chain((2..100).map(|n| format!("{stem}-{n}.md")))
             .find(|name| fs::symlink_metadata(self.root.join(name)).is_err())
-            .with_context(|| format!("{wanted} and 98 more versions of it are in {} already", self.root.display()))
+            .with_context(|| {
+                (crate::lang::interface().commands().names_taken)(wanted, &self.root.display().to_string())
+            })
     }
 
     fn rename(&mut self, from: &str, to: &str) -> Result<()> {
         self.seen.forget(from);
-        fs::rename(self.root.join(from), self.root.join(to))
-            .with_context(|| format!("could not rename {from} to {to} in {}", self.root.display()))
+        fs::rename(self.root.join(from), self.root.join(to)).with_context(|| {
+            (crate::lang::interface().commands().could_not_rename)(from, to, &self.root.display().to_string())
+        })
     }
 
     fn remove(&mut self, path: &str) -> Result<()> {

@@ -122,7 +122,7 @@ impl Keyring {
     pub fn recipients(&self) -> Result<Recipients> {
         let mut keys: Vec<String> = self.own().map(str::to_owned).into_iter().collect();
         keys.extend(self.person());
-        Recipients::new(keys).context("the encrypted journal names no key (its keys-….json files are missing)")
+        Recipients::new(keys).context(crate::lang::interface().journal().names_no_key)
     }
 
     /// What the files are encrypted to, as one number: a change of keys

@@ -286,7 +286,7 @@ impl Folder {
     /// device's logs hold what it should forget, compacts them.
     pub fn rebuild(&self, _lock: &Lock) -> Result<Merged> {
         if !self.is_unlocked() {
-            bail!("the encrypted journal {} is read with the identity only", self.dir.display());
+            bail!((crate::lang::interface().journal().identity_only)(&self.dir.display().to_string()));
         }
         self.remove_leftovers();
         if self.is_sealed() && from_sealed::holds_old_names(&self.dir) {

@@ -182,7 +182,9 @@ impl Sealed {
                 newest.display(),
                 lacks(newest).unwrap_or_default()
             )),
-            None => Err(anyhow!("{} holds no encrypted journal (no {GENERATION}… folder)", self.dir.display())),
+            None => {
+                Err(anyhow!((crate::lang::interface().journal().no_encrypted_journal)(&self.dir.display().to_string())))
+            }
         }
     }
 
@@ -289,7 +291,12 @@ impl Sealed {
         let path = generation.join(KEY);
         let file = File::open(&path).with_context(|| could_not(Step::Read, Thing::Path, path.display()))?;
         let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(io::BufReader::new(file)))
-            .map_err(|err| anyhow!("{} is not a readable age file ({err})", path.display()))?;
+            .map_err(|err| {
+                anyhow!((crate::lang::interface().journal().not_age_file)(
+                    &path.display().to_string(),
+                    &err.to_string()
+                ))
+            })?;
         let mut stream = decryptor.decrypt(person.as_dyn()).map_err(|err| match err {
             age::DecryptError::NoMatchingKeys => anyhow::Error::new(NotItsKey),
             err => anyhow!("{}: {err}", could_not(Step::Decrypt, Thing::Path, path.display())),
@@ -298,7 +305,7 @@ impl Sealed {
         stream.read_to_string(&mut text).with_context(|| could_not(Step::Decrypt, Thing::Path, path.display()))?;
         let line = text.lines().find(|line| line.starts_with("AGE-SECRET-KEY-"));
         let key = line.and_then(|line| age::x25519::Identity::from_str(line).ok());
-        key.map(OwnKey).with_context(|| format!("{} holds no age key", path.display()))
+        key.map(OwnKey).with_context(|| (crate::lang::interface().journal().no_age_key)(&path.display().to_string()))
     }
 
     /// Opens the journal to read: saves made since the last read are first
