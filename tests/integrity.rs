@@ -150,6 +150,34 @@ fn another_machines_journal_imports_like_an_export_and_a_conflict_loses_nothing(
 }
 
 #[test]
+fn an_entry_given_several_times_in_one_import_is_one_entry_and_loses_no_version() {
+    let home = Home::new();
+    let first = common::entry("twice00001", "jrnl", "2026-01-05T09:00:00+01:00", Some("First"), &[]);
+    let mut later = first.clone();
+    later["title"] = json!("Edited later");
+    later["edited"] = json!("2026-02-01T09:00:00+01:00");
+    let mut earlier = first.clone();
+    earlier["title"] = json!("Edited earlier");
+    earlier["edited"] = json!("2026-01-20T09:00:00+01:00");
+    let other = common::entry("other00002", "jrnl", "2026-01-01T09:00:00+01:00", Some("Other"), &[]);
+    let given = [&first, &other, &later, &first, &earlier, &other];
+    let file = home.write("export.json", &serde_json::to_string(&given).unwrap());
+    home.run(&["import", file.to_str().unwrap()])
+        .success()
+        .stdout(predicate::str::starts_with("Imported 2 entries"))
+        .stdout(predicate::str::contains("(2 already there, skipped)"))
+        .stderr(predicate::str::contains("2 entries were in the journal with other content"));
+    let entries = home.entries();
+    let titles: Vec<&str> = entries.iter().map(|entry| entry["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["Other", "Edited later"], "one entry each, the version edited last");
+    let aside = home.set_aside("conflict");
+    assert_eq!(aside.len(), 1, "one file for the versions set aside");
+    let aside: Vec<Value> = aside[0].lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    let mut lost: Vec<&str> = aside.iter().map(|entry| entry["title"].as_str().unwrap()).collect();
+    lost.sort_unstable();
+    assert_eq!(lost, ["Edited earlier", "First"], "every other version set aside");
+}
+#[test]
 fn a_line_of_a_newer_bezin_is_kept_byte_for_byte_left_out_once_and_counted() {
     let home = Home::new();
     let newer = r#"{"format":99,"id":"newer00001","set":"five-tips","answers":{"future":true}}"#;

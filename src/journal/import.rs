@@ -41,15 +41,18 @@ pub struct Imported {
     pub aside: Option<PathBuf>,
 }
 
-/// One entry on its way in.
+/// One entry on its way in. Small, since an import holds one for every
+/// entry: its id is kept in `Incoming::ids`.
 struct Place {
-    id: String,
     /// Where it goes in the journal's time order.
     finished: Timestamp,
     /// Its line in the spill file.
     offset: u64,
-    len: usize,
     hash: u64,
+    /// Where its id starts in `Incoming::ids`.
+    id_at: usize,
+    len: u32,
+    id_len: u8,
 }
 
 /// Where entries wait: a file, or memory for an encrypted journal.
@@ -93,14 +96,22 @@ impl Spill {
 pub struct Incoming {
     spill: Spill,
     places: Vec<Place>,
-    /// Each id taken so far, and its place.
-    by_id: HashMap<String, usize>,
+    /// The ids of every place, one after the other.
+    ids: String,
     written: u64,
-    skipped: usize,
-    /// Versions that lost to another of the same id in the import itself.
-    losers: Vec<usize>,
     /// How many entries came in so far, to name an entry's place.
     seen: usize,
+}
+
+/// The entries of an import, each id once: of two versions with the same
+/// id, the one changed last; an entry given twice as it is counts once.
+struct Settled {
+    incoming: Incoming,
+    /// The places kept, sorted by id.
+    by_id: Vec<u32>,
+    skipped: usize,
+    /// Versions that lost to another of the same id in the import itself.
+    losers: Vec<u32>,
 }
 
 impl Incoming {
@@ -113,15 +124,7 @@ impl Incoming {
                 tempfile::tempfile().context(crate::lang::interface().journal().no_room_for_import)?,
             ))
         };
-        Ok(Incoming {
-            spill,
-            places: Vec::new(),
-            by_id: HashMap::new(),
-            written: 0,
-            skipped: 0,
-            losers: Vec::new(),
-            seen: 0,
-        })
+        Ok(Incoming { spill, places: Vec::new(), ids: String::new(), written: 0, seen: 0 })
     }
 
     /// Takes one entry, given with the JSON it came as (whose fields bezin
@@ -163,56 +166,67 @@ impl Incoming {
         if let Err(too_large) = crate::limits::entry_line(line.len()) {
             bail!((crate::lang::interface().journal().not_importable)(self.seen, &too_large.to_string()));
         }
-        let hash = hash(line.as_bytes());
-        let twin = self.by_id.get(&entry.id).copied();
-        if let Some(twin) = twin {
-            self.spill.flush()?;
-            if self.places[twin].hash == hash || same_entry(&self.line(twin)?, line.as_bytes()) {
-                self.skipped += 1;
-                return Ok(());
-            }
-        }
         self.spill.write_all(line.as_bytes())?;
-        let place = Place { id: entry.id.clone(), finished, offset: self.written, len: line.len(), hash };
+        let (id_at, id_len) = (self.ids.len(), u8::try_from(entry.id.len())?);
+        self.ids.push_str(&entry.id);
+        let len = u32::try_from(line.len())?;
+        let hash = hash(line.as_bytes());
+        self.places.push(Place { finished, offset: self.written, hash, id_at, len, id_len });
         self.written += line.len() as u64;
-        self.places.push(place);
-        let newest = self.places.len() - 1;
-        match twin {
-            None => {
-                self.by_id.insert(entry.id.clone(), newest);
-            }
-            Some(twin) => {
-                let (kept, lost) = self.settle(twin, newest)?;
-                self.by_id.insert(entry.id.clone(), kept);
-                self.losers.push(lost);
-            }
-        }
         Ok(())
     }
 
-    /// Of two places with the same id, the one changed last, and the other.
-    fn settle(&mut self, one: usize, other: usize) -> Result<(usize, usize)> {
-        self.spill.flush()?;
-        let (a, b) = (self.line(one)?, self.line(other)?);
-        Ok(if changed(&b) > changed(&a) { (other, one) } else { (one, other) })
+    fn id(&self, place: u32) -> &str {
+        let Place { id_at, id_len, .. } = self.places[place as usize];
+        &self.ids[id_at..id_at + usize::from(id_len)]
     }
 
-    fn line(&self, place: usize) -> Result<Vec<u8>> {
-        let Place { offset, len, .. } = self.places[place];
-        let mut line = vec![0; len];
+    fn line(&self, place: u32) -> Result<Vec<u8>> {
+        let Place { offset, len, .. } = self.places[place as usize];
+        let mut line = vec![0; len as usize];
         self.spill.read_exact_at(&mut line, offset)?;
         Ok(line)
     }
 
+    /// Each id once: versions of one id are met in the order they came,
+    /// each against the one kept so far; one given twice counts once.
+    fn settle(mut self) -> Result<Settled> {
+        self.spill.flush()?;
+        let count = u32::try_from(self.places.len())?;
+        let mut all: Vec<u32> = (0..count).collect();
+        all.sort_unstable_by(|&one, &other| self.id(one).cmp(self.id(other)).then(one.cmp(&other)));
+        let (mut by_id, mut losers, mut skipped) = (Vec::new(), Vec::new(), 0);
+        for group in all.chunk_by(|&one, &other| self.id(one) == self.id(other)) {
+            let mut kept = group[0];
+            let mut given = HashMap::from([(self.places[kept as usize].hash, kept)]);
+            for &next in &group[1..] {
+                let (kept_line, next_line) = (self.line(kept)?, self.line(next)?);
+                // A version given before, kept or set aside, is there already.
+                let before = given.insert(self.places[next as usize].hash, next);
+                if before.map(|before| self.line(before)).transpose()?.is_some_and(|before| before == next_line)
+                    || same_entry(&kept_line, &next_line)
+                {
+                    skipped += 1;
+                } else if changed(&next_line) > changed(&kept_line) {
+                    losers.push(kept);
+                    kept = next;
+                } else {
+                    losers.push(next);
+                }
+            }
+            by_id.push(kept);
+        }
+        Ok(Settled { incoming: self, by_id, skipped, losers })
+    }
+
     /// Keeps the new entries, in time order, encrypted in the journal's
     /// folder for the next reader to merge. Returns how many.
-    pub fn keep_for_later(mut self, journal: &Journal) -> Result<usize> {
-        self.spill.flush()?;
-        let mut order: Vec<usize> = self.by_id.values().copied().collect();
-        order.sort_by_key(|&place| (self.places[place].finished, place));
+    pub fn keep_for_later(self, journal: &Journal) -> Result<usize> {
+        let settled = self.settle()?;
+        let order = settled.in_time_order(|_| true);
         let mut lines = zeroize::Zeroizing::new(Vec::new());
-        for &place in order.iter().chain(&self.losers) {
-            write_line(&mut *lines, &self.line(place)?)?;
+        for &place in order.iter().chain(&settled.losers) {
+            write_line(&mut *lines, &settled.incoming.line(place)?)?;
         }
         if !order.is_empty() {
             journal.keep_import(&lines)?;
@@ -221,31 +235,49 @@ impl Incoming {
     }
 
     /// Merges the new entries into the journal with one atomic rewrite.
-    pub fn merge_into(mut self, journal: &Journal) -> Result<Imported> {
-        self.spill.flush()?;
-        let mut order: Vec<usize> = self.by_id.values().copied().collect();
-        order.sort_by_key(|&place| (self.places[place].finished, place));
+    pub fn merge_into(self, journal: &Journal) -> Result<Imported> {
+        let settled = self.settle()?;
         let (mut aside, mut imported) = (Aside::new(journal)?, Imported::default());
-        for &loser in &self.losers {
-            aside.keep(&self.line(loser)?)?;
+        for &loser in &settled.losers {
+            aside.keep(&settled.incoming.line(loser)?)?;
             imported.conflicts += 1;
         }
-        imported.skipped = self.skipped;
+        imported.skipped = settled.skipped;
         let deleted = journal.deleted()?;
-        let before = order.len();
-        order.retain(|&place| !deleted.contains(&self.places[place].id));
-        imported.deleted = before - order.len();
-        let mut merge = Merge { incoming: self, aside, imported };
+        let order = settled.in_time_order(|id| !deleted.contains(id));
+        imported.deleted = settled.by_id.len() - order.len();
+        let mut merge = Merge { settled, aside, imported };
         journal.rewrite(|locked, out| merge.rewrite(locked, out, &order))?;
         merge.aside.finish()?;
         Ok(Imported { aside: merge.aside.path, ..merge.imported })
     }
 }
 
+impl Settled {
+    /// The places kept whose id passes `keep`, in the journal's time order.
+    fn in_time_order(&self, keep: impl Fn(&str) -> bool) -> Vec<u32> {
+        let mut order: Vec<u32> = self.by_id.iter().copied().filter(|&place| keep(self.incoming.id(place))).collect();
+        order.sort_by_key(|&place| (self.incoming.places[place as usize].finished, place));
+        order
+    }
+
+    /// Whether the entry at `place` is `line`, byte for byte (told apart
+    /// by hash first, without reading it).
+    fn is_as_given(&self, place: u32, line: &[u8]) -> Result<bool> {
+        Ok(self.incoming.places[place as usize].hash == hash(line) && self.incoming.line(place)? == line)
+    }
+
+    /// The place kept for `id`, if the import holds it.
+    fn find(&self, id: &str) -> Option<u32> {
+        let found = self.by_id.binary_search_by(|&place| self.incoming.id(place).cmp(id));
+        found.ok().map(|at| self.by_id[at])
+    }
+}
+
 /// The rewrite of an import: the journal's lines with the new entries in
 /// their place, and each conflict settled.
 struct Merge {
-    incoming: Incoming,
+    settled: Settled,
     aside: Aside,
     imported: Imported,
 }
@@ -254,77 +286,84 @@ impl Merge {
     /// Writes the journal with the entries of `order` in their place. What
     /// the import held of its entries goes at the end, before the journal
     /// merges what changed: the two need not be in memory at once.
-    fn rewrite(&mut self, locked: &super::Locked, out: &mut dyn Write, order: &[usize]) -> Result<bool> {
+    fn rewrite(&mut self, locked: &super::Locked, out: &mut dyn Write, order: &[u32]) -> Result<bool> {
         let changed = self.write_merged(locked, out, order)?;
-        self.incoming.places = Vec::new();
-        self.incoming.by_id = HashMap::new();
+        let incoming = &mut self.settled.incoming;
+        (incoming.places, incoming.ids, self.settled.by_id) = (Vec::new(), String::new(), Vec::new());
         Ok(changed)
     }
 
-    fn write_merged(&mut self, locked: &super::Locked, out: &mut dyn Write, order: &[usize]) -> Result<bool> {
-        let mut held: HashMap<String, u64> = HashMap::new();
-        locked.scan(|line| {
-            if let Ok(Id { id }) = serde_json::from_slice(line.bytes) {
-                held.insert(id.into_owned(), hash(line.bytes));
-            }
-            Ok(ControlFlow::Continue(()))
-        })?;
-        let new: Vec<usize> = order.iter().copied().filter(|&place| self.is_new(place, &held)).collect();
-        let mut waiting = new.into_iter().peekable();
+    fn write_merged(&mut self, locked: &super::Locked, out: &mut dyn Write, order: &[u32]) -> Result<bool> {
+        let held = self.held(locked)?;
+        let mut waiting = order.iter().copied().filter(|&place| !held[place as usize]).peekable();
         let mut changed = false;
+        let places = &self.settled.incoming.places;
         locked.scan(|line| {
             if let Ok(time) = finished(line.bytes) {
-                while let Some(place) = waiting.next_if(|&place| self.incoming.places[place].finished < time) {
-                    write_line(out, &self.incoming.line(place)?)?;
+                while let Some(place) = waiting.next_if(|&place| places[place as usize].finished < time) {
+                    write_line(out, &self.settled.incoming.line(place)?)?;
                     (self.imported.added, changed) = (self.imported.added + 1, true);
                 }
             }
-            changed |= self.settle(&line, out)?;
+            changed |= settle(&self.settled, &mut self.aside, &mut self.imported, &line, out)?;
             Ok(ControlFlow::Continue(()))
         })?;
         for place in waiting {
-            write_line(out, &self.incoming.line(place)?)?;
+            write_line(out, &self.settled.incoming.line(place)?)?;
             (self.imported.added, changed) = (self.imported.added + 1, true);
         }
         Ok(changed)
     }
 
-    /// Whether the journal lacks the entry at `place`; counts it as skipped
-    /// when the journal holds it as it is.
-    fn is_new(&mut self, place: usize, held: &HashMap<String, u64>) -> bool {
-        let Place { id, hash, .. } = &self.incoming.places[place];
-        match held.get(id) {
-            None => true,
-            Some(held) if held == hash => {
-                self.imported.skipped += 1;
-                false
+    /// Which places the journal holds already, by their id; those it holds
+    /// as they are count as skipped.
+    fn held(&mut self, locked: &super::Locked) -> Result<Vec<bool>> {
+        let mut held = vec![false; self.settled.incoming.places.len()];
+        locked.scan(|line| {
+            let found = serde_json::from_slice::<Id>(line.bytes).ok().and_then(|Id { id }| self.settled.find(&id));
+            if let Some(place) = found {
+                held[place as usize] = true;
+                if self.settled.is_as_given(place, line.bytes)? {
+                    self.imported.skipped += 1;
+                }
             }
-            Some(_) => false,
-        }
+            Ok(ControlFlow::Continue(()))
+        })?;
+        Ok(held)
     }
+}
 
-    /// Writes a line of the journal, or, when the import holds its id with
-    /// other content, the version changed last; the other goes aside.
-    /// Returns whether the journal changed.
-    fn settle(&mut self, line: &RawLine, out: &mut dyn Write) -> Result<bool> {
-        let ours = serde_json::from_slice::<Id>(line.bytes).ok().and_then(|Id { id }| self.incoming.by_id.get(&*id));
-        let Some(&place) = ours.filter(|&&place| self.incoming.places[place].hash != hash(line.bytes)) else {
-            write_line(out, line.bytes)?;
-            return Ok(false);
-        };
-        let theirs = self.incoming.line(place)?;
-        if same_entry(line.bytes, &theirs) {
-            self.imported.skipped += 1;
-            write_line(out, line.bytes)?;
-            return Ok(false);
-        }
-        self.imported.conflicts += 1;
-        let (kept, lost) =
-            if changed(&theirs) > changed(line.bytes) { (&theirs[..], line.bytes) } else { (line.bytes, &theirs[..]) };
-        self.aside.keep(lost)?;
-        write_line(out, kept)?;
-        Ok(kept != line.bytes)
+/// Writes a line of the journal, or, when the import holds its id with
+/// other content, the version changed last; the other goes aside.
+/// Returns whether the journal changed.
+fn settle(
+    settled: &Settled,
+    aside: &mut Aside,
+    imported: &mut Imported,
+    line: &RawLine,
+    out: &mut dyn Write,
+) -> Result<bool> {
+    let ours = serde_json::from_slice::<Id>(line.bytes).ok().and_then(|Id { id }| settled.find(&id));
+    let Some(place) = ours else {
+        write_line(out, line.bytes)?;
+        return Ok(false);
+    };
+    let theirs = settled.incoming.line(place)?;
+    if theirs == line.bytes {
+        write_line(out, line.bytes)?;
+        return Ok(false);
     }
+    if same_entry(line.bytes, &theirs) {
+        imported.skipped += 1;
+        write_line(out, line.bytes)?;
+        return Ok(false);
+    }
+    imported.conflicts += 1;
+    let (kept, lost) =
+        if changed(&theirs) > changed(line.bytes) { (&theirs[..], line.bytes) } else { (line.bytes, &theirs[..]) };
+    aside.keep(lost)?;
+    write_line(out, kept)?;
+    Ok(kept != line.bytes)
 }
 
 /// The file for versions that lost a conflict, made when the first comes:
