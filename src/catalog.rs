@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use crate::lang::Lang;
+use crate::lang::failed::{Step, Thing, could_not};
 use crate::prompt_set::{self, LoadError, PromptSet};
 
 /// The built-in sets, in the order `bezin sets` lists them.
@@ -132,7 +133,7 @@ fn toml_files(folder: &Path) -> Result<Vec<PathBuf>> {
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(err) => return Err(err).with_context(|| format!("could not read the prompt folder {}", folder.display())),
+        Err(err) => return Err(err).with_context(|| could_not(Step::Read, Thing::SetFolder, folder.display())),
     };
     // Any other kind of file with the name of a set is left out with a warning (`prompt_set::load`).
     let mut files: Vec<PathBuf> = entries

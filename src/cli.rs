@@ -521,7 +521,7 @@ pub fn said_in(stop: clap::Error, lang: Lang) -> clap::Error {
 /// What clap says when it stopped reading the command line, to show: in
 /// `lang`'s words where it has them for a mistake, else as clap said it.
 pub fn message(stop: &clap::Error, lang: Lang) -> String {
-    lang.help().and_then(|words| translate::mistake(stop, words)).unwrap_or_else(|| stop.render().to_string())
+    lang.help().and_then(|words| translate::mistake(stop, words, lang)).unwrap_or_else(|| stop.render().to_string())
 }
 
 /// The `--lang` on the command line, found without clap, which may have

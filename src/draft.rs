@@ -162,7 +162,7 @@ impl<'j> Drafts<'j> {
             Ok(entries) => entries,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
             Err(err) => {
-                return Err(err).with_context(|| format!("could not read the drafts in {}", self.dir.display()));
+                return Err(err).with_context(|| could_not(Step::Read, Thing::Drafts, self.dir.display()));
             }
         };
         let (mut drafts, mut broken) = (Vec::new(), Vec::new());

@@ -39,7 +39,7 @@ pub fn read_identity(place: &IdentityPlace, callbacks: impl age::Callbacks) -> R
 /// The identity file's text: as it is, or decrypted with its passphrase.
 fn unlocked(place: &IdentityPlace, callbacks: &impl age::Callbacks) -> Result<Zeroizing<Vec<u8>>> {
     let path = &place.path;
-    let bytes = read_small(path).with_context(|| format!("could not read the identity {}", path.display()))?;
+    let bytes = read_small(path).with_context(|| could_not(Step::Read, Thing::Identity, path.display()))?;
     if !is_age_file(&bytes) {
         return Ok(bytes);
     }
@@ -57,7 +57,7 @@ fn unlocked(place: &IdentityPlace, callbacks: &impl age::Callbacks) -> Result<Ze
         .decrypt(std::iter::once(&scrypt as &dyn age::Identity))
         .map_err(|_| anyhow!((crate::lang::interface().keys().passphrase_wrong)(&path.display().to_string())))?;
     let mut inner = Zeroizing::new(Vec::new());
-    stream.read_to_end(&mut inner).with_context(|| format!("could not decrypt the identity {}", path.display()))?;
+    stream.read_to_end(&mut inner).with_context(|| could_not(Step::Decrypt, Thing::Identity, path.display()))?;
     Ok(inner)
 }
 
@@ -122,14 +122,18 @@ pub fn decrypt(
     path: &Path,
     identities: &[&dyn age::Identity],
 ) -> Result<Zeroizing<Vec<u8>>> {
-    let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(read))
-        .map_err(|err| anyhow!("{} is not a readable age file ({err})", path.display()))?;
-    let mut stream = decryptor
-        .decrypt(identities.iter().copied())
-        .map_err(|err| anyhow!("{} cannot be decrypted: {err}", path.display()))?;
+    let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(read)).map_err(|err| {
+        anyhow!((crate::lang::interface().keys().not_age_file)(&path.display().to_string(), &err.to_string()))
+    })?;
+    let mut stream =
+        decryptor.decrypt(identities.iter().copied()).map_err(|err| anyhow!(cannot_decrypt(path, &err.to_string())))?;
     let mut text = Zeroizing::new(Vec::new());
-    stream.read_to_end(&mut text).with_context(|| format!("{} cannot be decrypted", path.display()))?;
+    stream.read_to_end(&mut text).map_err(|err| anyhow!(cannot_decrypt(path, &err.to_string())))?;
     Ok(text)
+}
+
+fn cannot_decrypt(path: &Path, err: &str) -> String {
+    (crate::lang::interface().keys().cannot_decrypt)(&path.display().to_string(), err)
 }
 
 /// Whether `bytes` start as an age file, binary or armored.
@@ -165,8 +169,9 @@ impl Recipients {
 
     /// Reads a recipients file: one key a line; `#` starts a comment.
     pub fn read(path: &Path) -> Result<Recipients> {
-        let bytes = read_small(path).with_context(|| format!("could not read the recipients {}", path.display()))?;
-        let keys = keys_in(&bytes[..]).with_context(|| format!("could not read the recipients {}", path.display()))?;
+        let reading = || could_not(Step::Read, Thing::Recipients, path.display());
+        let bytes = read_small(path).with_context(reading)?;
+        let keys = keys_in(&bytes[..]).with_context(reading)?;
         Recipients::new(keys).with_context(|| format!("in {}", path.display()))
     }
 
@@ -200,7 +205,7 @@ impl Recipients {
     pub fn encrypt<W: std::io::Write>(&self, out: W) -> Result<age::stream::StreamWriter<W>> {
         let recipients = self.to_age()?;
         let encryptor = age::Encryptor::with_recipients(recipients.iter().map(|r| r.as_ref() as &dyn age::Recipient))
-            .map_err(|err| anyhow!("could not encrypt to the journal's keys: {err}"))?;
+            .map_err(|err| anyhow!((crate::lang::interface().keys().cannot_encrypt)(&err.to_string())))?;
         Ok(encryptor.wrap_output(out)?)
     }
 
@@ -222,7 +227,7 @@ impl Recipients {
         for name in names {
             let of_plugin: Vec<_> = plugins.iter().filter(|key| key.plugin() == name).cloned().collect();
             let plugin = age::plugin::RecipientPluginV1::new(name, &of_plugin, &[], crate::ui::KeyPrompts)
-                .map_err(|err| anyhow!("the age plugin for {name} cannot be used: {err}"))?;
+                .map_err(|err| anyhow!((crate::lang::interface().keys().plugin_unusable)(name, &err.to_string())))?;
             recipients.push(Box::new(plugin));
         }
         Ok(recipients)

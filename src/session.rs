@@ -229,7 +229,7 @@ impl<'s> Session<'s> {
                 Some(before) => self.given.insert(prompt.id.clone(), before),
                 None => self.given.remove(&prompt.id),
             };
-            bail!("answer to '{}': with this answer {too_large}; shorten it", prompt.id);
+            bail!((crate::lang::interface().commands().answer_too_large)(&prompt.id, &too_large.to_string()));
         }
         Ok(())
     }

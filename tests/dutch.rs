@@ -396,3 +396,55 @@ fn every_command_speaks_dutch_in_its_ordinary_use() {
     }
     assert!(found.is_empty(), "English in the Dutch interface:\n{}", found.join("\n"));
 }
+
+/// What `bezin ARGS --lang nl` says when it refuses: on stderr, with a
+/// non-zero exit.
+fn refused_in_dutch(home: &Home, args: &[&str]) -> String {
+    let out = home.command().args(args).args(["--lang", "nl"]).output().unwrap();
+    assert!(!out.status.success(), "{args:?} was refused");
+    text(&out.stderr)
+}
+
+#[test]
+fn refusals_are_said_in_dutch() {
+    let (home, _) = lived_in();
+    let english = english_words(&home);
+    let journal = home.path().join("journal.jsonl");
+    let age_file = home.write("kopie.age", "age-encryption.org/v1\n-> X25519 abc\n");
+    let refusals: [(&[&str], &str); 3] = [
+        (&["search", "  "], "heeft een tekst nodig"),
+        (&["export", "-o", journal.to_str().unwrap()], "is het dagboek zelf"),
+        (&["import", age_file.to_str().unwrap()], "kon de identiteit"),
+    ];
+    for (args, dutch) in refusals {
+        let said = refused_in_dutch(&home, args);
+        assert!(said.contains(dutch), "{args:?}: {said}");
+        assert_eq!(english_in(&english, args, &said), None, "{said}");
+    }
+}
+
+#[test]
+fn an_unknown_language_is_named_with_the_ones_bezin_speaks_in_dutch() {
+    let home = Home::new();
+    let said = home.command().env("LANG", "nl_NL.UTF-8").args(["--lang", "de", "list"]).output().unwrap();
+    assert_eq!(said.status.code(), Some(2));
+    let said = text(&said.stderr);
+    assert!(
+        said.contains("ongeldige waarde 'de' voor '--lang <TAAL>': onbekende taal 'de'; bezin spreekt en, nl"),
+        "{said}"
+    );
+}
+
+#[test]
+fn help_on_help_reads_as_it_does_in_english() {
+    let home = Home::new();
+    let english = home.stdout(&["help", "help"]);
+    assert!(english.contains("Usage: bezin help [COMMAND]...\n\nArguments:\n  [COMMAND]..."), "{english}");
+    let dutch = home.stdout(&["--lang", "nl", "help", "help"]);
+    assert_eq!(
+        dutch,
+        "Toon deze hulp, of die van de genoemde opdracht(en)\n\nGebruik: bezin help [OPDRACHT]...\n\n\
+         Argumenten:\n  [OPDRACHT]...  Toon de hulp van de opdracht(en)\n"
+    );
+    assert!(home.stdout(&["--lang", "nl", "help", "sets", "show"]).contains("Gebruik: bezin sets show [OPTIES] <ID>"));
+}

@@ -11,16 +11,37 @@ use std::io::Write;
 
 use clap::builder::{Str, StyledStr};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{Arg, Command};
+use clap::{Arg, ArgAction, Command};
 
 use crate::lang::help::HelpWords;
 
 /// `command` with every word of its help and of its usage in `words`.
-pub fn command(mut command: Command, words: &HelpWords) -> Command {
-    // Built first: only then are clap's own --help, --version and help
-    // command there to be given other words.
+pub fn command(command: Command, words: &HelpWords) -> Command {
+    in_words(built(command), words)
+}
+
+/// The command built: only then are clap's own --help, --version and help
+/// command there to be given other words.
+fn built(mut command: Command) -> Command {
     command.build();
-    in_words(command, words)
+    let name = command.get_name().to_owned();
+    if let Some(help) = command.get_subcommands_mut().find(|subcommand| subcommand.get_name() == HELP.0) {
+        *help = plain_help().bin_name(format!("{name} {}", HELP.0));
+    }
+    command
+}
+
+/// clap's own help command and its argument, in English.
+const HELP: (&str, &str, &str) =
+    ("help", "Print this message or the help of the given subcommand(s)", "Print help for the subcommand(s)");
+
+/// clap's help command as it is before every command is built: it names
+/// the commands to help with, where built it holds a copy of each, which
+/// its help would list.
+fn plain_help() -> Command {
+    let (name, about, argument) = HELP;
+    let commands = Arg::new("subcommand").action(ArgAction::Append).num_args(..).value_name("COMMAND").help(argument);
+    Command::new(name).about(about).arg(commands).disable_help_flag(true).disable_version_flag(true)
 }
 
 fn in_words(command: Command, words: &HelpWords) -> Command {
@@ -109,7 +130,7 @@ fn values(arg: &Arg, words: &HelpWords) -> String {
 /// What clap says of a mistake on the command line, in `words`, laid out
 /// as clap lays it out: the mistake, what resembles what was typed, the
 /// usage and where to read more. `None` for a mistake without words here.
-pub fn mistake(err: &clap::Error, words: &HelpWords) -> Option<String> {
+pub fn mistake(err: &clap::Error, words: &HelpWords, lang: crate::lang::Lang) -> Option<String> {
     let said = &words.mistakes;
     let text = |kind| match err.get(kind) {
         Some(ContextValue::String(text)) => Some(text.as_str()),
@@ -128,7 +149,10 @@ pub fn mistake(err: &clap::Error, words: &HelpWords) -> Option<String> {
             let valid = list(ContextKind::ValidValue);
             let valid =
                 if valid.is_empty() { String::new() } else { format!("\n  [{}: {}]", said.possible, valid.join(", ")) };
-            if value.is_empty() { (said.no_value)(option) } else { (said.invalid_value)(value, option) + &valid }
+            // The one reason of bezin's own, said in the interface's language.
+            let why = std::error::Error::source(err).and_then(|why| why.downcast_ref::<crate::lang::UnknownLang>());
+            let why = why.map(|why| format!(": {}", why.said_in(lang))).unwrap_or_default();
+            if value.is_empty() { (said.no_value)(option) } else { (said.invalid_value)(value, option) + &why + &valid }
         }
         ErrorKind::MissingRequiredArgument => {
             list(ContextKind::InvalidArg).iter().fold(said.missing.to_owned(), |all, arg| format!("{all}\n  {arg}"))
@@ -215,8 +239,7 @@ mod tests {
     /// text the help still has.
     #[test]
     fn every_text_of_the_help_has_words_in_each_language() {
-        let mut command = Cli::command();
-        command.build();
+        let command = built(Cli::command());
         let (mut found, mut placeholders) = (Vec::new(), Vec::new());
         texts(&command, &mut found, &mut placeholders);
         for words in Lang::ALL.into_iter().filter_map(Lang::help) {

@@ -27,7 +27,7 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
         (Some(folder), true) => split(context, &filter, &catalog, args, folder),
         (Some(path), false) => {
             if is_same_file(path, context.journal.path()) {
-                bail!("{} is the journal itself; export to another file", path.display());
+                bail!((context.lang.commands().export_onto_journal)(&path.display().to_string()));
             }
             let mut out = AtomicFile::new(path, ".bezin-export-")
                 .with_context(|| could_not(Step::Write, Thing::Path, path.display()))?;
@@ -126,7 +126,7 @@ fn markdown(context: &Context, filter: &Filter, catalog: &Catalog, out: &mut imp
             count += part.entries;
         }
         drop(rendered);
-        reader.join().map_err(|_| anyhow::anyhow!("the export stopped unexpectedly"))??;
+        reader.join().map_err(|_| anyhow::anyhow!(crate::lang::interface().commands().export_stopped))??;
         Ok(count)
     })
 }

@@ -28,7 +28,7 @@ struct Found<'e> {
 }
 
 pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
-    let Some(text) = &args.text else {
+    let Some(text) = args.text.as_ref().filter(|text| !text.trim().is_empty()) else {
         let words = context.lang.commands();
         let [one, other] = words.search_examples.map(crate::shell::command);
         bail!((words.search_needs_text)(&one, &other));

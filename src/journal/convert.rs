@@ -140,7 +140,7 @@ impl Journal {
     /// away reads nothing written after. Every device that sees the change
     /// writes its own files again to the new keys.
     pub fn rekey(&self, person: &Recipients, drafts: &Path) -> Result<()> {
-        let folder = self.writable_sealed_folder()?.context("the journal is not encrypted")?;
+        let folder = self.writable_sealed_folder()?.context(crate::lang::interface().journal().not_encrypted)?;
         self.unlock_folder(folder)?;
         // The drafts and the lines set aside are first encrypted to the old
         // keys and the new ones together, so that whichever keys a crash
@@ -188,7 +188,7 @@ impl Journal {
         if let Some(sealed) = self.sealed() {
             super::folder::migrate_sealed(&sealed, &self.state)?;
         }
-        let folder = self.sealed_folder()?.context("the journal is not encrypted")?;
+        let folder = self.sealed_folder()?.context(crate::lang::interface().journal().not_encrypted)?;
         self.unlock_folder(folder)?;
         folder.alone()?;
         if fs::symlink_metadata(&self.path).is_ok() {

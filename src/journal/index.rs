@@ -308,7 +308,8 @@ fn read_halves<G: Gather>(held: &Held, start: u64, index: G::Index, gather: &G) 
         (read_part(held, start..middle, index, gather), second.join())
     });
     let (mut index, first_end) = first?;
-    let (later, second_end) = second.map_err(|_| anyhow::anyhow!("the reading stopped unexpectedly"))??;
+    let (later, second_end) =
+        second.map_err(|_| anyhow::anyhow!(crate::lang::interface().journal().reading_stopped))??;
     gather.merge(&mut index, later);
     Ok((index, second_end.or(first_end)))
 }

@@ -328,7 +328,7 @@ impl Journal {
         if let Some(sealed) = self.sealed() {
             return self.unlock(&sealed)?.decrypt_file(path);
         }
-        let folder = self.sealed_folder()?.context("the journal is not encrypted")?;
+        let folder = self.sealed_folder()?.context(crate::lang::interface().journal().not_encrypted)?;
         self.unlock_folder(folder)?;
         folder.decrypt_small(path)
     }
@@ -338,7 +338,7 @@ impl Journal {
         if let Some(sealed) = self.sealed() {
             return Ok(sealed.keys()?.person.keys().to_vec());
         }
-        let folder = self.sealed_folder()?.context("the journal is not encrypted")?;
+        let folder = self.sealed_folder()?.context(crate::lang::interface().journal().not_encrypted)?;
         Ok(folder.keyring()?.person())
     }
 
@@ -348,7 +348,7 @@ impl Journal {
         if let Some(sealed) = self.sealed() {
             return self.unlock_with(&sealed, person).map(drop);
         }
-        let folder = self.sealed_folder()?.context("the journal is not encrypted")?;
+        let folder = self.sealed_folder()?.context(crate::lang::interface().journal().not_encrypted)?;
         let keys = folder.keyring()?.person().join(", ");
         let dir = Sealed::folder_of(&self.path);
         folder
@@ -368,7 +368,7 @@ impl Journal {
     /// Keeps imported entries (their lines) for the next reader who has
     /// the identity: an import into an encrypted journal needs no secret.
     pub fn keep_import(&self, lines: &[u8]) -> Result<()> {
-        let folder = self.writable_sealed_folder()?.context("the journal is not encrypted")?;
+        let folder = self.writable_sealed_folder()?.context(crate::lang::interface().journal().not_encrypted)?;
         folder.keep_lines(lines)
     }
 

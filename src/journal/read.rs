@@ -34,7 +34,7 @@ impl Journal {
             let second = scope.spawn(|| lines::pick(&file, middle..u64::MAX, &pick));
             (lines::pick(&file, 0..middle, &pick), second.join())
         });
-        let second = second.map_err(|_| anyhow::anyhow!("the search stopped unexpectedly"))?;
+        let second = second.map_err(|_| anyhow::anyhow!(crate::lang::interface().journal().search_stopped))?;
         let starts = [first.with_context(reading)?, second.with_context(reading)?].concat();
         let mut line = Vec::new();
         for start in starts.into_iter().rev() {

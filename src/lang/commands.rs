@@ -8,6 +8,11 @@ pub struct CommandWords {
     pub could_be: fn(&str, &str) -> String,
     pub no_completions: &'static str,
     pub not_encrypted: fn(&str) -> String,
+    pub search_text_empty: &'static str,
+    pub export_onto_journal: fn(&str) -> String,
+    pub export_stopped: &'static str,
+    pub answer_too_large: fn(&str, &str) -> String,
+    pub nothing_to_choose: &'static str,
     pub no_terminal_decrypt: &'static str,
     pub no_terminal_delete: fn(&str) -> String,
     pub unreadable_draft: fn(&str) -> String,
@@ -57,6 +62,11 @@ pub struct CommandWords {
 }
 
 pub static EN: CommandWords = CommandWords {
+    search_text_empty: "give some text to search for",
+    export_onto_journal: |path| format!("{path} is the journal itself; export to another file"),
+    export_stopped: "the export stopped unexpectedly",
+    answer_too_large: |prompt, too_large| format!("answer to '{prompt}': with this answer {too_large}; shorten it"),
+    nothing_to_choose: "there is nothing to choose from",
     give_a_name: |people| format!("give a name, or the start of one ({people} lists them)"),
     nobody: |query, people| format!("no reflection is about '{query}' ({people} lists everyone)"),
     could_be: |query, names| format!("'{query}' could be {names}; give more of the name"),
@@ -153,6 +163,13 @@ pub static EN: CommandWords = CommandWords {
 };
 
 pub static NL: CommandWords = CommandWords {
+    search_text_empty: "geef een tekst om naar te zoeken",
+    export_onto_journal: |path| format!("{path} is het dagboek zelf; exporteer naar een ander bestand"),
+    export_stopped: "de export stopte onverwacht",
+    answer_too_large: |prompt, too_large| {
+        format!("antwoord op '{prompt}': met dit antwoord {too_large}; maak het korter")
+    },
+    nothing_to_choose: "er is niets om uit te kiezen",
     give_a_name: |people| format!("geef een naam, of het begin ervan ({people} toont ze)"),
     nobody: |query, people| format!("geen reflectie gaat over '{query}' ({people} toont iedereen)"),
     could_be: |query, names| format!("'{query}' kan {names} zijn; geef meer van de naam"),

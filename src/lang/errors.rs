@@ -24,6 +24,7 @@ pub struct ErrorWords {
     /// "bezin: warning: " before a warning.
     pub warning: &'static str,
     pub no_prompt_folder: fn(&str) -> String,
+    pub unknown_language: fn(&str, &str) -> String,
     pub newer_entries: fn(&str) -> String,
     pub damaged_entry: fn(&str, &str, &str) -> String,
     pub damaged_line: fn(&str, usize, &str, &str) -> String,
@@ -87,6 +88,7 @@ pub static EN: ErrorWords = ErrorWords {
         ambiguous: |query, candidates| format!("the draft id '{query}' is ambiguous; it could be {candidates}"),
     },
     warning: "bezin: warning: ",
+    unknown_language: |code, known| format!("unknown language '{code}'; bezin speaks {known}"),
     no_prompt_folder: |path| format!("the prompt folder {path} does not exist"),
     newer_entries: |path| format!("{path} holds entries written by a newer bezin; they are left out here"),
     damaged_entry: |path, reason, check| format!("{path}: skipped a damaged entry ({reason}); {check} tells more"),
@@ -158,6 +160,7 @@ pub static NL: ErrorWords = ErrorWords {
         },
     },
     warning: "bezin: waarschuwing: ",
+    unknown_language: |code, known| format!("onbekende taal '{code}'; bezin spreekt {known}"),
     no_prompt_folder: |path| format!("de map met vragen {path} bestaat niet"),
     newer_entries: |path| format!("{path} bevat reflecties van een nieuwere bezin; die blijven hier weg"),
     damaged_entry: |path, reason, check| {

@@ -49,6 +49,11 @@ pub enum Thing {
     Folder,
     Index,
     Draft,
+    Identity,
+    Recipients,
+    /// The folder of drafts.
+    Drafts,
+    SetFolder,
 }
 
 /// The sentence for `step` failing on `thing` at `path` (which may be
@@ -71,6 +76,10 @@ fn english(step: Step, thing: Thing, path: &str) -> String {
         Thing::Folder => format!("the folder {path}"),
         Thing::Index => format!("the index {path}"),
         Thing::Draft => format!("the draft {path}"),
+        Thing::Identity => format!("the identity {path}"),
+        Thing::Recipients => format!("the recipients {path}"),
+        Thing::Drafts => format!("the drafts in {path}"),
+        Thing::SetFolder => format!("the prompt folder {path}"),
     };
     let verb = match step {
         Step::PutInPlace => return format!("could not put {what} in place"),
@@ -106,6 +115,10 @@ fn dutch(step: Step, thing: Thing, path: &str) -> String {
         Thing::Folder => format!("de map {path}"),
         Thing::Index => format!("de index {path}"),
         Thing::Draft => format!("het concept {path}"),
+        Thing::Identity => format!("de identiteit {path}"),
+        Thing::Recipients => format!("de ontvangers {path}"),
+        Thing::Drafts => format!("de concepten in {path}"),
+        Thing::SetFolder => format!("de map met sets {path}"),
     };
     let verb = match step {
         Step::MakeFolderIn => return format!("kon geen map maken in {what}"),

@@ -116,6 +116,7 @@ pub static NL: HelpWords = HelpWords {
         ("LINKS", "SOORT"),
         ("KEY", "SLEUTEL"),
         ("SHELL", "SHELL"),
+        ("COMMAND", "OPDRACHT"),
     ],
     texts: &[
         // bezin itself, and what every command takes.
@@ -169,6 +170,7 @@ pub static NL: HelpWords = HelpWords {
             "Print this message or the help of the given subcommand(s)",
             "Toon deze hulp, of die van de genoemde opdracht(en)",
         ),
+        ("Print help for the subcommand(s)", "Toon de hulp van de opdracht(en)"),
         // sets
         (
             "List the prompt sets, show one, or check set files",

@@ -32,6 +32,9 @@ pub struct JournalWords {
     pub changed_while_written: fn(&str) -> String,
     pub identity_only: fn(&str) -> String,
     pub no_room_for_import: &'static str,
+    pub not_encrypted: &'static str,
+    pub reading_stopped: &'static str,
+    pub search_stopped: &'static str,
 }
 
 pub static EN: JournalWords = JournalWords {
@@ -83,6 +86,9 @@ pub static EN: JournalWords = JournalWords {
     changed_while_written: |path| format!("the journal {path} changed as it was written"),
     identity_only: |path| format!("the encrypted journal {path} is read with the identity only"),
     no_room_for_import: "could not make room for the import",
+    not_encrypted: "the journal is not encrypted",
+    reading_stopped: "the reading stopped unexpectedly",
+    search_stopped: "the search stopped unexpectedly",
 };
 
 pub static NL: JournalWords = JournalWords {
@@ -147,4 +153,7 @@ pub static NL: JournalWords = JournalWords {
     changed_while_written: |path| format!("het dagboek {path} veranderde terwijl het werd geschreven"),
     identity_only: |path| format!("het versleutelde dagboek {path} is alleen met de identiteit te lezen"),
     no_room_for_import: "kon geen ruimte maken voor de import",
+    not_encrypted: "het dagboek is niet versleuteld",
+    reading_stopped: "het lezen stopte onverwacht",
+    search_stopped: "het zoeken stopte onverwacht",
 };

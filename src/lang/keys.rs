@@ -18,9 +18,17 @@ pub struct KeyWords {
     pub no_recipient: &'static str,
     pub secret_for_public: &'static str,
     pub not_public_key: fn(&str) -> String,
+    pub not_age_file: fn(&str, &str) -> String,
+    pub cannot_decrypt: fn(&str, &str) -> String,
+    pub cannot_encrypt: fn(&str) -> String,
+    pub plugin_unusable: fn(&str, &str) -> String,
 }
 
 pub static EN: KeyWords = KeyWords {
+    not_age_file: |path, err| format!("{path} is not a readable age file ({err})"),
+    cannot_decrypt: |path, err| format!("{path} cannot be decrypted: {err}"),
+    cannot_encrypt: |err| format!("could not encrypt to the journal's keys: {err}"),
+    plugin_unusable: |name, err| format!("the age plugin for {name} cannot be used: {err}"),
     identity_unreadable: |path, err| format!("the identity {path} is not a readable age file ({err})"),
     identity_to_a_key: |path| {
         format!("the identity {path} is encrypted to a key, not to a passphrase; give bezin the key itself")
@@ -42,6 +50,10 @@ pub static EN: KeyWords = KeyWords {
 };
 
 pub static NL: KeyWords = KeyWords {
+    not_age_file: |path, err| format!("{path} is geen leesbaar age-bestand ({err})"),
+    cannot_decrypt: |path, err| format!("{path} kan niet worden ontsleuteld: {err}"),
+    cannot_encrypt: |err| format!("kon niet versleutelen voor de sleutels van het dagboek: {err}"),
+    plugin_unusable: |name, err| format!("de age-plugin voor {name} is niet te gebruiken: {err}"),
     identity_unreadable: |path, err| format!("de identiteit {path} is geen leesbaar age-bestand ({err})"),
     identity_to_a_key: |path| {
         format!(

@@ -179,15 +179,30 @@ impl fmt::Display for Lang {
 }
 
 impl FromStr for Lang {
-    type Err = String;
+    type Err = UnknownLang;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Lang::ALL
-            .into_iter()
-            .find(|lang| lang.code() == s)
-            .ok_or_else(|| format!("unknown language '{s}'; bezin speaks {}", codes()))
+        Lang::ALL.into_iter().find(|lang| lang.code() == s).ok_or_else(|| UnknownLang(s.to_owned()))
     }
 }
+
+/// A language code bezin does not speak; said in the interface's language.
+#[derive(Debug)]
+pub struct UnknownLang(String);
+
+impl UnknownLang {
+    pub fn said_in(&self, lang: Lang) -> String {
+        (lang.errors().unknown_language)(&self.0, &codes())
+    }
+}
+
+impl std::fmt::Display for UnknownLang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said_in(interface()))
+    }
+}
+
+impl std::error::Error for UnknownLang {}
 
 /// The language of the interface, once the command's settings are settled.
 static INTERFACE: OnceLock<Lang> = OnceLock::new();
@@ -693,7 +708,7 @@ mod tests {
     #[test]
     fn an_unknown_code_names_the_known_ones() {
         let err = "de".parse::<Lang>().unwrap_err();
-        assert_eq!(err, "unknown language 'de'; bezin speaks en, nl");
+        assert_eq!(err.to_string(), "unknown language 'de'; bezin speaks en, nl");
         assert_eq!(Lang::Nl.date("2026-03-01"), "1 maart 2026");
         assert_eq!(Lang::Nl.date("2026-12-03 13:07"), "3 december 2026 om 13:07");
         assert_eq!(Lang::En.date("2026-12-03 13:07"), "2026-12-03 13:07");

@@ -49,7 +49,7 @@ impl Query {
     pub fn new(text: &str) -> Result<Query> {
         let folded = fold(text).0;
         if folded.trim().is_empty() {
-            anyhow::bail!("give some text to search for");
+            anyhow::bail!(crate::lang::interface().commands().search_text_empty);
         }
         let start = folded.char_indices().nth(QUICK_CHARS).map_or(folded.as_str(), |(end, _)| &folded[..end]);
         let quick = quick::Quick::new(start);

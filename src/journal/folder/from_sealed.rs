@@ -95,7 +95,7 @@ pub fn remove_old_names(dir: &Path, own: &Path) -> Result<()> {
 fn link(from: &Path, to: &Path) -> Result<()> {
     fs::hard_link(from, to)
         .or_else(|_| fs::copy(from, to).map(drop))
-        .with_context(|| format!("could not put {} in {}", from.display(), to.display()))
+        .with_context(|| could_not(Step::PutInPlace, Thing::Path, to.display()))
 }
 
 /// Makes a new encrypted journal folder at `dir`, encrypted to `person`'s

@@ -118,7 +118,7 @@ impl Folder {
     /// device's folder, and everything this device wrote encrypted again
     /// to the new keys alone, with the view. The folder must be unlocked.
     pub fn change_keys(&self, person: &Recipients) -> Result<()> {
-        let sealing = self.sealing.as_ref().context("the journal is not encrypted")?;
+        let sealing = self.sealing.as_ref().context(crate::lang::interface().journal().not_encrypted)?;
         let lock = self.lock()?;
         let ring = self.keyring()?;
         let now = ring.person();
@@ -145,7 +145,7 @@ impl Folder {
 
     /// The key that reads the view, once the folder is unlocked.
     pub fn view_key(&self) -> Result<OwnKey> {
-        let sealing = self.sealing.as_ref().context("the journal is not encrypted")?;
+        let sealing = self.sealing.as_ref().context(crate::lang::interface().journal().not_encrypted)?;
         let key = sealing.view_key.lock().expect("not poisoned").clone();
         key.context("the encrypted journal's view has no key yet")
     }
@@ -328,7 +328,7 @@ impl Folder {
     /// Writes the merged journal as the encrypted view, to the person's
     /// keys that are in now and a key of the view's own.
     pub(super) fn write_sealed_view(&self, merged: &Merged) -> Result<Option<jiff::Timestamp>> {
-        let sealing = self.sealing.as_ref().context("the journal is not encrypted")?;
+        let sealing = self.sealing.as_ref().context(crate::lang::interface().journal().not_encrypted)?;
         let person = Recipients::new(self.keyring()?.person())?;
         let view = self.sealed_view();
         let mut last = None;

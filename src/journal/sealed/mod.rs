@@ -253,7 +253,7 @@ impl Sealed {
     }
 
     fn keep(&self, prefix: &str, lines: &[u8]) -> Result<()> {
-        let _lock = self.lock(true)?.with_context(|| format!("the journal {} is gone", self.dir.display()))?;
+        let _lock = self.lock(true)?.with_context(|| could_not(Step::Find, Thing::Journal, self.dir.display()))?;
         let keys = self.keys()?;
         let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S%.6fZ");
         let name = format!("{prefix}{stamp}-{:08x}.age", fastrand::u32(..));

@@ -82,7 +82,9 @@ impl Terminal {
     /// Draws `menu` and lets the person choose; the list goes from the
     /// screen afterwards, and its prompt stays with the choice after it.
     pub(super) fn menu(&self, mut menu: Menu) -> Result<Chosen> {
-        let Some(last) = menu.items.len().checked_sub(1) else { bail!("there is nothing to choose from") };
+        let Some(last) = menu.items.len().checked_sub(1) else {
+            bail!(crate::lang::interface().commands().nothing_to_choose)
+        };
         let mut state = State { at: menu.start.min(last), top: 0, typed: String::new(), drawn: 0 };
         self.term.hide_cursor()?;
         let ended: Result<()> = loop {
