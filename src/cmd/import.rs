@@ -129,7 +129,7 @@ fn read(context: &Context, path: &Path, input: &Input, incoming: &mut Incoming) 
         Some(b'[') => each_element(reader_of(input)?, None, |raw| take(incoming, raw)),
         Some(b'{') => each_element(reader_of(input)?, Some("entries"), |raw| {
             let entry = serde_json::from_slice::<JrnlEntry>(raw)?.into_entry(context.lang)?;
-            incoming.take(&entry, entry.to_line().as_bytes())
+            incoming.take_made(&entry)
         }),
         _ => bail!((context.lang.commands().not_importable)(&path.display().to_string())),
     };

@@ -132,25 +132,7 @@ impl Incoming {
     /// word, or larger than an entry may be, stops the import: nothing is
     /// imported, and the error names the entry's place in the file.
     pub fn take(&mut self, entry: &Entry, raw: &[u8]) -> Result<()> {
-        self.seen += 1;
-        if let Some(problem) = entry.problem() {
-            bail!((crate::lang::interface().journal().not_importable)(self.seen, &problem));
-        }
-        let times =
-            [("started", Some(&entry.started)), ("finished", Some(&entry.finished)), ("edited", entry.edited.as_ref())];
-        for (field, stamp) in times.into_iter().filter_map(|(field, stamp)| Some((field, stamp?))) {
-            if !crate::clock::is_stamp(stamp) {
-                bail!(
-                    "entry {} of the file cannot be imported: its {field} '{}' is not a time as bezin records one \
-                     (RFC 3339 like 2026-11-24T09:15:02+01:00, an offset within ±23:59); nothing was imported",
-                    self.seen,
-                    crate::ui::truncate(stamp, 40)
-                );
-            }
-        }
-        let finished = entry.finished.parse().with_context(|| {
-            (crate::lang::interface().journal().finish_unreadable_in_file)(&entry.id, &entry.finished)
-        })?;
+        let finished = self.checked(entry)?;
         // An entry of another format comes in as it is: a newer one this
         // bezin cannot know, an older one is never rewritten unless edited.
         // It goes on one line as serde_json writes it; a line that is so
@@ -163,12 +145,40 @@ impl Incoming {
                 _ => serde_json::from_slice::<serde_json::Value>(raw)?.to_string(),
             }
         };
+        self.keep(&entry.id, finished, &line)
+    }
+
+    /// Takes an entry bezin made of another tool's, as bezin writes it.
+    pub fn take_made(&mut self, entry: &Entry) -> Result<()> {
+        let finished = self.checked(entry)?;
+        self.keep(&entry.id, finished, &entry.to_line())
+    }
+
+    /// When the entry was finished, once it is known to be one to import.
+    fn checked(&mut self, entry: &Entry) -> Result<Timestamp> {
+        self.seen += 1;
+        let words = crate::lang::interface().journal();
+        if let Some(problem) = entry.problem() {
+            bail!((words.not_importable)(self.seen, &problem));
+        }
+        let times =
+            [("started", Some(&entry.started)), ("finished", Some(&entry.finished)), ("edited", entry.edited.as_ref())];
+        for (field, stamp) in times.into_iter().filter_map(|(field, stamp)| Some((field, stamp?))) {
+            if !crate::clock::is_stamp(stamp) {
+                bail!((words.not_a_stamp)(self.seen, field, &crate::ui::truncate(stamp, 40)));
+            }
+        }
+        entry.finished.parse().with_context(|| (words.finish_unreadable_in_file)(&entry.id, &entry.finished))
+    }
+
+    /// Keeps `line` in the spill, for the entry `id`.
+    fn keep(&mut self, id: &str, finished: Timestamp, line: &str) -> Result<()> {
         if let Err(too_large) = crate::limits::entry_line(line.len()) {
             bail!((crate::lang::interface().journal().not_importable)(self.seen, &too_large.to_string()));
         }
         self.spill.write_all(line.as_bytes())?;
-        let (id_at, id_len) = (self.ids.len(), u8::try_from(entry.id.len())?);
-        self.ids.push_str(&entry.id);
+        let (id_at, id_len) = (self.ids.len(), u8::try_from(id.len())?);
+        self.ids.push_str(id);
         let len = u32::try_from(line.len())?;
         let hash = hash(line.as_bytes());
         self.places.push(Place { finished, offset: self.written, hash, id_at, len, id_len });

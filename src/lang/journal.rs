@@ -20,6 +20,7 @@ pub struct JournalWords {
     pub nothing_changed: fn(&str) -> String,
     pub no_longer_there: fn(&str) -> String,
     pub not_importable: fn(usize, &str) -> String,
+    pub not_a_stamp: fn(usize, &str, &str) -> String,
     pub finish_unreadable_in_file: fn(&str, &str) -> String,
     pub not_regular_journal: fn(&str) -> String,
     pub needs_identity: fn(&str, &str) -> String,
@@ -69,6 +70,12 @@ pub static EN: JournalWords = JournalWords {
     no_entries_yet: |path| format!("the journal {path} has no entries yet"),
     nothing_changed: |why| format!("{why}; nothing was changed"),
     no_longer_there: |id| format!("the entry {id} is no longer in the journal; nothing was changed"),
+    not_a_stamp: |place, field, stamp| {
+        format!(
+            "entry {place} of the file cannot be imported: its {field} '{stamp}' is not a time as bezin records one \
+             (RFC 3339 like 2026-11-24T09:15:02+01:00, an offset within ±23:59); nothing was imported"
+        )
+    },
     not_importable: |place, problem| {
         format!("entry {place} of the file cannot be imported: {problem}; nothing was imported")
     },
@@ -129,6 +136,13 @@ pub static NL: JournalWords = JournalWords {
     no_entries_yet: |path| format!("het dagboek {path} heeft nog geen reflecties"),
     nothing_changed: |why| format!("{why}; er is niets veranderd"),
     no_longer_there: |id| format!("de reflectie {id} staat niet meer in het dagboek; er is niets veranderd"),
+    not_a_stamp: |place, field, stamp| {
+        format!(
+            "reflectie {place} van het bestand kan niet worden geïmporteerd: het veld {field} '{stamp}' is geen tijd \
+             zoals bezin die vastlegt (RFC 3339, zoals 2026-11-24T09:15:02+01:00, met een verschil van hoogstens \
+             ±23:59); er is niets geïmporteerd"
+        )
+    },
     not_importable: |place, problem| {
         format!("reflectie {place} van het bestand kan niet worden geïmporteerd: {problem}; er is niets geïmporteerd")
     },
