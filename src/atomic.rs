@@ -21,7 +21,7 @@ impl AtomicFile {
     /// `prefix` so that leftovers can be recognised.
     pub fn new(target: &Path, prefix: &str) -> io::Result<AtomicFile> {
         let temp = tempfile::Builder::new().prefix(prefix).tempfile_in(folder_of(target))?;
-        Ok(AtomicFile { out: BufWriter::new(temp), target: target.to_owned() })
+        Ok(AtomicFile { out: BufWriter::with_capacity(1 << 16, temp), target: target.to_owned() })
     }
 
     /// Syncs the file and renames it over the target; the folder is not yet

@@ -17,7 +17,6 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
-use std::os::unix::fs::FileExt;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
@@ -57,14 +56,15 @@ struct Place {
 
 /// Where entries wait: a file, or memory for an encrypted journal.
 enum Spill {
-    Disk(BufWriter<File>),
+    /// Read back mostly in the order written: through a window.
+    Disk(BufWriter<File>, std::cell::RefCell<super::lines::Window>),
     Memory(zeroize::Zeroizing<Vec<u8>>),
 }
 
 impl Spill {
     fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         match self {
-            Spill::Disk(file) => file.write_all(bytes),
+            Spill::Disk(file, _) => file.write_all(bytes),
             Spill::Memory(memory) => {
                 memory.extend_from_slice(bytes);
                 Ok(())
@@ -74,14 +74,17 @@ impl Spill {
 
     fn flush(&mut self) -> std::io::Result<()> {
         match self {
-            Spill::Disk(file) => file.flush(),
+            Spill::Disk(file, _) => file.flush(),
             Spill::Memory(_) => Ok(()),
         }
     }
 
     fn read_exact_at(&self, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
         match self {
-            Spill::Disk(file) => file.get_ref().read_exact_at(buf, offset),
+            Spill::Disk(file, window) => {
+                buf.copy_from_slice(window.borrow_mut().bytes(file.get_ref(), offset, buf.len())?);
+                Ok(())
+            }
             Spill::Memory(memory) => {
                 let start = usize::try_from(offset).map_err(std::io::Error::other)?;
                 let bytes = memory.get(start..start + buf.len()).ok_or(std::io::ErrorKind::UnexpectedEof)?;
@@ -120,9 +123,8 @@ impl Incoming {
         let spill = if journal.is_encrypted() {
             Spill::Memory(zeroize::Zeroizing::new(Vec::new()))
         } else {
-            Spill::Disk(BufWriter::new(
-                tempfile::tempfile().context(crate::lang::interface().journal().no_room_for_import)?,
-            ))
+            let file = tempfile::tempfile().context(crate::lang::interface().journal().no_room_for_import)?;
+            Spill::Disk(BufWriter::with_capacity(1 << 18, file), std::cell::RefCell::default())
         };
         Ok(Incoming { spill, places: Vec::new(), ids: String::new(), written: 0, seen: 0 })
     }

@@ -382,6 +382,42 @@ pub fn backward(file: &impl Source, mut visit: impl FnMut(RawLine) -> Result<Con
     Ok(())
 }
 
+/// A part of a file of lines read ahead, for readers that take its lines
+/// mostly in the order they are in it, so one read serves many. Where it jumps
+/// about, it reads each entry alone.
+#[derive(Default)]
+pub struct Window {
+    start: u64,
+    bytes: Vec<u8>,
+    /// Where the last entry read ended.
+    next: u64,
+}
+
+impl Window {
+    const SIZE: usize = 1 << 20;
+
+    /// The `len` bytes at `offset` of `file`.
+    pub fn bytes(&mut self, file: &File, offset: u64, len: usize) -> std::io::Result<&[u8]> {
+        let inside = offset >= self.start && offset + len as u64 <= self.start + self.bytes.len() as u64;
+        let in_order = offset >= self.next && offset - self.next < 4096;
+        self.next = offset + len as u64;
+        if !inside {
+            self.bytes.resize(if in_order { len.max(Self::SIZE) } else { len }, 0);
+            let mut read = 0;
+            while read < len {
+                match FileExt::read_at(file, &mut self.bytes[read..], offset + read as u64)? {
+                    0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+                    more => read += more,
+                }
+            }
+            self.bytes.truncate(read);
+            self.start = offset;
+        }
+        let at = usize::try_from(offset - self.start).unwrap_or(usize::MAX);
+        Ok(&self.bytes[at..at + len])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

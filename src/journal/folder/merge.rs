@@ -25,7 +25,7 @@ use serde_json::{Map, Value};
 
 use super::Log;
 use super::record::{self, Record, Stamp, Unread};
-use crate::journal::lines::{self, Source};
+use crate::journal::lines::{self, Source, Window};
 use crate::lang::failed::{Step, Thing, could_not};
 
 /// A log as it was read: its file, and how much of it.
@@ -332,42 +332,6 @@ impl Merged {
             }
         }
         Ok(order.last().and_then(|(_, added)| Timestamp::from_microsecond(added.finished).ok()))
-    }
-}
-
-/// A part of a log read ahead: the merge takes each log's entries mostly
-/// in the order they are in it, so one read serves many. Where it jumps
-/// about, it reads each entry alone.
-#[derive(Default)]
-struct Window {
-    start: u64,
-    bytes: Vec<u8>,
-    /// Where the last entry read ended.
-    next: u64,
-}
-
-impl Window {
-    const SIZE: usize = 1 << 20;
-
-    /// The `len` bytes at `offset` of `file`.
-    fn bytes(&mut self, file: &File, offset: u64, len: usize) -> std::io::Result<&[u8]> {
-        let inside = offset >= self.start && offset + len as u64 <= self.start + self.bytes.len() as u64;
-        let in_order = offset >= self.next && offset - self.next < 4096;
-        self.next = offset + len as u64;
-        if !inside {
-            self.bytes.resize(if in_order { len.max(Self::SIZE) } else { len }, 0);
-            let mut read = 0;
-            while read < len {
-                match FileExt::read_at(file, &mut self.bytes[read..], offset + read as u64)? {
-                    0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-                    more => read += more,
-                }
-            }
-            self.bytes.truncate(read);
-            self.start = offset;
-        }
-        let at = usize::try_from(offset - self.start).unwrap_or(usize::MAX);
-        Ok(&self.bytes[at..at + len])
     }
 }
 

@@ -284,7 +284,13 @@ impl Folder {
 
     /// Merges every log into a new view, under the lock. When this
     /// device's logs hold what it should forget, compacts them.
-    pub fn rebuild(&self, _lock: &Lock) -> Result<Merged> {
+    pub fn rebuild(&self, lock: &Lock) -> Result<Merged> {
+        self.rebuild_expecting(lock, 0)
+    }
+
+    /// Makes the view again, with room for `more` entries than the last
+    /// view held made at once (the records just written add as many).
+    fn rebuild_expecting(&self, _lock: &Lock, more: usize) -> Result<Merged> {
         if !self.is_unlocked() {
             bail!((crate::lang::interface().journal().identity_only)(&self.dir.display().to_string()));
         }
@@ -306,7 +312,7 @@ impl Folder {
         let written_for = manifest.as_ref().map_or(0, |manifest| manifest.epoch);
         // Marked before the logs are read: a log that changes meanwhile is read again next time.
         let marks = if self.is_sealed() { Some(self.marks()?) } else { None };
-        let expected = manifest.as_ref().map_or(0, |manifest| manifest.entries);
+        let expected = manifest.as_ref().map_or(0, |manifest| manifest.entries) + more;
         let merged = Merged::read(self.logs()?, &self.device, &|file| self.open_log(file), expected)?;
         let last = self.write_view(&merged)?;
         let files =
@@ -514,7 +520,7 @@ impl Folder {
         let old = File::open(&view).with_context(|| could_not(Step::Read, Thing::Path, view.display()))?;
         let new = tempfile::tempfile_in(&self.state)
             .with_context(|| could_not(Step::WriteIn, Thing::Path, self.state.display()))?;
-        Ok((old, std::io::BufWriter::new(new)))
+        Ok((old, std::io::BufWriter::with_capacity(1 << 18, new)))
     }
 
     /// The view as the logs are now, to read under the lock.
@@ -597,7 +603,7 @@ impl Folder {
         if written.records == 0 {
             return Ok(false);
         }
-        if self.rebuild(lock).is_err() {
+        if self.rebuild_expecting(lock, written.records).is_err() {
             self.stale();
         }
         Ok(true)

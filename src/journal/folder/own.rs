@@ -25,7 +25,8 @@ pub fn keep(kept: &Path, log: &File, from: u64) -> Result<()> {
     let copy = copy.with_context(|| could_not(Step::KeepCopyIn, Thing::Path, kept.display()))?;
     let mut log = log.try_clone()?;
     log.seek(SeekFrom::Start(from))?;
-    std::io::copy(&mut log, copy)?;
+    // In large pieces: a file opened to append is copied by reads and writes.
+    std::io::copy(&mut std::io::BufReader::with_capacity(1 << 18, log), copy)?;
     copy.sync_all()?;
     Ok(())
 }
