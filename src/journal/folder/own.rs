@@ -25,8 +25,7 @@ pub fn keep(kept: &Path, log: &File, from: u64) -> Result<()> {
     let copy = copy.with_context(|| could_not(Step::KeepCopyIn, Thing::Path, kept.display()))?;
     let mut log = log.try_clone()?;
     log.seek(SeekFrom::Start(from))?;
-    // In large pieces: a file opened to append is copied by reads and writes.
-    std::io::copy(&mut std::io::BufReader::with_capacity(1 << 18, log), copy)?;
+    std::io::copy(&mut in_pieces(log), copy)?;
     copy.sync_all()?;
     Ok(())
 }
@@ -34,15 +33,15 @@ pub fn keep(kept: &Path, log: &File, from: u64) -> Result<()> {
 /// Makes the kept records what the log at `log` holds, after a compaction.
 pub fn keep_as(kept: &Path, log: &Path) -> Result<()> {
     let mut out = AtomicFile::new(kept, ".own.jsonl.new-")?;
-    std::io::copy(&mut File::open(log)?, &mut out)?;
+    std::io::copy(&mut in_pieces(File::open(log)?), &mut out)?;
     out.commit().with_context(|| could_not(Step::KeepCopyIn, Thing::Path, kept.display()))
 }
 
 /// Writes the kept records back as the new log `log`.
 pub fn restore(kept: &Path, log: &Path) -> Result<()> {
-    let Ok(mut records) = File::open(kept) else { return Ok(()) };
+    let Ok(records) = File::open(kept) else { return Ok(()) };
     let mut out = AtomicFile::new(log, ".log-compacting-")?;
-    std::io::copy(&mut records, &mut out)?;
+    std::io::copy(&mut in_pieces(records), &mut out)?;
     out.commit().with_context(|| could_not(Step::Write, Thing::Path, log.display()))
 }
 
@@ -54,4 +53,10 @@ pub fn forget(kept: &Path) -> Result<()> {
         }
         _ => Ok(()),
     }
+}
+
+/// `file` read in large pieces: copied to a file opened to append, or
+/// through a buffer, it is otherwise read a few kilobytes at a time.
+fn in_pieces(file: File) -> std::io::BufReader<File> {
+    std::io::BufReader::with_capacity(1 << 18, file)
 }
