@@ -33,7 +33,7 @@ fn id_of(line: &[u8]) -> Option<String> {
 }
 
 /// The id of `{"format":N,"id":"ID",…`, when it is a plain word.
-fn leading_id(line: &[u8]) -> Option<&str> {
+pub fn leading_id(line: &[u8]) -> Option<&str> {
     let rest = line.strip_prefix(b"{\"format\":")?;
     let digits = rest.iter().take_while(|byte| byte.is_ascii_digit()).count();
     let rest = rest[digits..].strip_prefix(b",\"id\":\"")?;

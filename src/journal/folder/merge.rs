@@ -240,6 +240,11 @@ impl Merged {
     /// always; an entry or a change only when the entry is not deleted, and
     /// a change only while one of its fields has no later change.
     pub fn keeps(&self, line: &[u8], dev: &str) -> bool {
+        // A new entry (an entry of the journal the log was made from too)
+        // is known by its id alone: read without the rest.
+        if let Some(id) = super::diff::leading_id(line.strip_prefix(b"{\"add\":").unwrap_or(line)) {
+            return !self.deleted.contains(id);
+        }
         let Ok((record, stamp)) = record::parse(line, dev) else { return true };
         let mut running = Timestamp::MIN;
         match Found::of(record, stamp, 0, line, &mut running) {
