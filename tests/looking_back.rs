@@ -58,7 +58,7 @@ const EN: Said = Said {
     own_part: "What did you do that helped",
     calm_now: "How calm are you about it now?",
     before: "Before the conversation",
-    plan_before: "Life is not barter but art. Where could the two of you start looking",
+    plan_before: "With some tactical give and take you would probably strike a deal",
     calm_before: "How calm are you when you think of this conversation?",
 };
 
@@ -73,7 +73,7 @@ const NL: Said = Said {
     own_part: "Wat deed je dat hielp",
     calm_now: "Hoe rustig ben je er nu onder?",
     before: "Voor het gesprek",
-    plan_before: "Het leven is geen ruilhandel maar kunst. Waar kunnen jullie samen beginnen",
+    plan_before: "Met wat tactisch geven en nemen worden jullie het vast eens",
     calm_before: "Hoe rustig ben je als je aan dit gesprek denkt?",
 };
 

@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 const FIVE_TIPS: &str = r#"
 counterpart = "Anna"
+request = "More hours for her class"
 calm = 4
 not-knowing = "Maybe she needs\nsomething else entirely."
 frame = "time"
@@ -120,10 +121,11 @@ fn answers_can_come_from_standard_input() {
         .stderr("After the conversation: bezin run after-the-conversation\n");
     let entry = home.entries().pop().unwrap();
     assert_eq!(entry["answers"][0]["answer"], "Anna");
-    assert_eq!(entry["answers"][2]["answer"], "Maybe she needs\nsomething else entirely.");
+    assert_eq!(entry["answers"][1]["question"], "What exactly is Anna asking for?");
+    assert_eq!(entry["answers"][3]["answer"], "Maybe she needs\nsomething else entirely.");
     assert_eq!(
-        entry["answers"][4]["question"],
-        "The frame you hold on to: lack of time. Where is there room to move, within that frame or beyond it?"
+        entry["answers"][5]["question"],
+        "You chose: lack of time. Where is there room to move, within that frame or beyond it?"
     );
 }
 
@@ -177,8 +179,8 @@ fn an_option_that_does_not_exist_is_refused_with_the_options() {
 fn an_unknown_prompt_id_is_refused_with_the_prompt_ids() {
     refused(
         |a| format!("{a}mood = \"fine\"\n"),
-        "the set 'five-tips' has no prompt 'mood'; its prompts are counterpart, calm, not-knowing, frame, room, \
-         slow-down, desire, together, open, holding-back",
+        "the set 'five-tips' has no prompt 'mood'; its prompts are counterpart, request, calm, not-knowing, frame, \
+         room, slow-down, desire, together, open, holding-back",
     );
 }
 
@@ -200,7 +202,7 @@ fn a_broken_answers_file_gives_its_line_and_column() {
     let home = Home::new();
     let file = home.write("answers.toml", &FIVE_TIPS.replace("calm = 4", "calm = "));
     home.run(&["run", "five-tips", "--answers", file.to_str().unwrap()]).code(2).stderr(format!(
-        "bezin: {}:3:8: calm: string values must be quoted, expected literal string\n",
+        "bezin: {}:4:8: calm: string values must be quoted, expected literal string\n",
         file.display()
     ));
     assert!(!home.journal_path().exists() && home.entries().is_empty());

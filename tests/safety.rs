@@ -55,15 +55,15 @@ fn ctrl_c_halfway_keeps_a_draft_and_resume_finishes_it_with_both_halves() {
 fn esc_steps_out_and_a_closed_terminal_keeps_the_draft_too() {
     let home = Home::new();
     let mut p = spawn(&home, &["run", "five-tips"]);
-    at(&mut p, "(1/10) Who wants something", "Bram\r");
-    at(&mut p, "(2/10) How calm", "\x1b");
+    at(&mut p, "(1/11) Who wants something", "Bram\r");
+    at(&mut p, "(2/11) What exactly is Bram asking for?", "\x1b");
     at(&mut p, "bezin run five-tips --resume", "");
     p.exp_eof().unwrap();
     assert_eq!(drafts(&home).len(), 1);
 
     let mut p = spawn(&home, &["run", "five-tips", "--fresh"]);
-    at(&mut p, "(1/10) Who wants something", "Carla\r");
-    at(&mut p, "(2/10) How calm", "");
+    at(&mut p, "(1/11) Who wants something", "Carla\r");
+    at(&mut p, "(2/11) What exactly is Carla asking for?", "");
     p.process_mut().signal(nix::sys::signal::Signal::SIGHUP).unwrap();
     p.exp_eof().unwrap();
     let mut names: Vec<String> =
@@ -76,8 +76,8 @@ fn esc_steps_out_and_a_closed_terminal_keeps_the_draft_too() {
 fn drafts_are_listed_and_discarded_after_asking() {
     let home = Home::new();
     let mut p = spawn(&home, &["run", "five-tips"]);
-    at(&mut p, "(1/10) Who wants something", "Bram\r");
-    at(&mut p, "(2/10) How calm", "\x1b");
+    at(&mut p, "(1/11) Who wants something", "Bram\r");
+    at(&mut p, "(2/11) What exactly is Bram asking for?", "\x1b");
     p.exp_eof().unwrap();
     let id = drafts(&home)[0]["id"].as_str().unwrap().to_owned();
     let out = home.stdout(&["drafts"]);
@@ -294,14 +294,14 @@ fn a_megabyte_answer_and_every_kind_of_unicode_come_back_intact() {
     answers.insert("room".into(), unicode.into());
     home.save("five-tips", &toml::to_string(&answers).unwrap(), &["--title", "Ünïcødé ✓"]);
     let entry = home.entries().pop().unwrap();
-    assert_eq!(entry["answers"][2]["answer"], big);
-    assert_eq!(entry["answers"][4]["answer"], unicode);
+    assert_eq!(entry["answers"][3]["answer"], big);
+    assert_eq!(entry["answers"][5]["answer"], unicode);
     let shown = home.stdout(&["show", "last"]);
     let visible = "Zoë 🌱 مرحبا שלום 中文 e\u{301} <U+202E>rtl<U+202C>    tab^Actrl\nwindows line\n\n# not a heading";
     assert!(shown.contains(&visible.replace('\n', "\n  ")), "show prints it with its controls made visible: {shown}");
     let exported: Value = serde_json::from_str(&home.stdout(&["export", "--format", "json"])).unwrap();
-    assert_eq!(exported[0]["answers"][4]["answer"], unicode);
-    assert_eq!(exported[0]["answers"][2]["answer"], big);
+    assert_eq!(exported[0]["answers"][5]["answer"], unicode);
+    assert_eq!(exported[0]["answers"][3]["answer"], big);
     assert!(home.stdout(&["search", "ZOE"]).contains("Zoë"));
 }
 
@@ -313,7 +313,8 @@ fn ctrl_c_in_a_list_shows_the_cursor_again() {
     command.args(["run", "five-tips"]).env("BEZIN_HOME", home.path()).env("TERM", "xterm").env("NO_COLOR", "1");
     let options = common::patient(false);
     let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
-    at(&mut p, "(1/10) Who wants something", "Bram\r");
+    at(&mut p, "(1/11) Who wants something", "Bram\r");
+    at(&mut p, "(2/11) What exactly is Bram asking for?", "More hours\r\r");
     // The scale is a list, which hides the cursor while it is shown.
     at(&mut p, "\x1b[?25l", "\x03");
     at(&mut p, "\x1b[?25h", "");
@@ -325,14 +326,14 @@ fn ctrl_c_in_a_list_shows_the_cursor_again() {
 fn the_offer_to_go_on_speaks_dutch_in_a_dutch_run() {
     let home = Home::new();
     let mut p = spawn(&home, &["run", "five-tips", "--lang", "nl"]);
-    at(&mut p, "(1/10) Wie wil er iets van je?", "Bram\r");
-    at(&mut p, "(2/10)", "\x03");
+    at(&mut p, "(1/11) Wie wil er iets van je?", "Bram\r");
+    at(&mut p, "(2/11)", "\x03");
     p.exp_eof().unwrap();
     let mut p = spawn(&home, &["run", "five-tips", "--lang", "nl"]);
     at(&mut p, "Verder gaan met de reflectie die je begon op", "");
     at(&mut p, "(J/n)", "j");
     at(&mut p, "ja", "");
-    at(&mut p, "(2/10) Hoe rustig ben je", "\x03");
+    at(&mut p, "(2/11) Wat vraagt Bram precies?", "\x03");
     p.exp_eof().unwrap();
 }
 

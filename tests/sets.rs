@@ -12,7 +12,7 @@ fn sets_lists_every_built_in_set_with_its_prompt_count() {
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].starts_with("ID"), "{out}");
     assert_eq!(lines.len(), 8, "{out}");
-    assert!(out.contains("five-tips                  Five tips before you answer      10       built-in"), "{out}");
+    assert!(out.contains("five-tips                  Five tips before you answer      11       built-in"), "{out}");
     assert!(out.contains("after-the-conversation"), "{out}");
 }
 
@@ -21,8 +21,8 @@ fn sets_show_prints_the_prompts_in_the_chosen_language() {
     let home = Home::new();
     home.run(&["sets", "show", "five-tips", "--lang", "nl"])
         .success()
-        .stdout(predicate::str::contains("Vijf tips voordat je antwoordt (five-tips, versie 2)"))
-        .stdout(predicate::str::contains("4. Aan welk kader houd je je het meest vast"))
+        .stdout(predicate::str::contains("Vijf tips voordat je antwoordt (five-tips, versie 3)"))
+        .stdout(predicate::str::contains("5. Aan welk kader houd je je het meest vast"))
         .stdout(predicate::str::contains("   - gebrek aan tijd [time]"))
         .stdout(predicate::str::contains("alleen als open = nee"))
         .stdout(predicate::str::contains("Na het gesprek: bezin run after-the-conversation"))

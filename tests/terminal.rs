@@ -14,28 +14,29 @@ fn a_reflection_is_answered_with_keystrokes_changed_at_the_review_and_saved() {
     let home = Home::new();
     let mut p = spawn(&home, &["run", "five-tips"]);
     at(&mut p, "Five tips before you answer", "");
-    at(&mut p, "(1/10) Who wants something from you?", "Anna\r");
-    at(&mut p, "(2/10) How calm", &format!("{DOWN}{DOWN}"));
+    at(&mut p, "(1/11) Who wants something from you?", "Anna\r");
+    at(&mut p, "(2/11) What exactly is Anna asking for?", "More hours\r\r");
+    at(&mut p, "(3/11) How calm", &format!("{DOWN}{DOWN}"));
     at(&mut p, "❯ 7", ENTER);
     at(&mut p, "· 7/10", "");
-    at(&mut p, "(3/10) Suppose you do not know", "First line\rsecond line\r\r");
-    at(&mut p, "(4/10) Which frame", DOWN);
+    at(&mut p, "(4/11) Suppose you do not know", "First line\rsecond line\r\r");
+    at(&mut p, "(5/11) Which frame", DOWN);
     at(&mut p, "❯ lack of time", ENTER);
-    at(&mut p, "(5/10) The frame you hold on to: lack of time.", "Start small\r:e\r");
+    at(&mut p, "(6/11) You chose: lack of time.", "Start small\r:e\r");
     // What the editor gave back is on the screen before the next question.
     at(&mut p, "  Start small\r\n  Written in the editor", "");
-    at(&mut p, "(6/10) How will you slow the pace", " ");
+    at(&mut p, "(7/11) How will you slow the pace", " ");
     at(&mut p, "[x] ask one more question", &format!("{DOWN}{DOWN} "));
     at(&mut p, "[x] allow a silence", ENTER);
     at(&mut p, "· ask one more question before I answer, allow a silence", "");
-    at(&mut p, "(7/10) Listen for the desire behind the request. What might Anna long for?", "To be seen\r\r");
-    at(&mut p, "(8/10) Life is not barter but art. Where could the two of you", "A plan\r\r");
-    at(&mut p, "(9/10) Can you go into the conversation", "n");
-    at(&mut p, "(10/10) What holds you back?", "Fear\r\r");
+    at(&mut p, "(8/11) Listen for the desire behind the request. What might Anna long for?", "To be seen\r\r");
+    at(&mut p, "(9/11) With some tactical give and take", "A plan\r\r");
+    at(&mut p, "(10/11) Can you go into the conversation", "n");
+    at(&mut p, "(11/11) What holds you back?", "Fear\r\r");
     at(&mut p, "Your answers", "");
-    at(&mut p, "❯ Save", &format!("{DOWN}{DOWN}"));
-    at(&mut p, "❯ Change 2: How calm", ENTER);
-    at(&mut p, "(2/10) How calm", UP);
+    at(&mut p, "❯ Save", &DOWN.repeat(3));
+    at(&mut p, "❯ Change 3: How calm", ENTER);
+    at(&mut p, "(3/11) How calm", UP);
     at(&mut p, "❯ 6", ENTER);
     at(&mut p, "· 6/10", "");
     at(&mut p, "❯ Save", ENTER);
@@ -52,6 +53,7 @@ fn a_reflection_is_answered_with_keystrokes_changed_at_the_review_and_saved() {
     let answers = answers_of(entry);
     let expected = [
         ("counterpart", json!("Anna")),
+        ("request", json!("More hours")),
         ("calm", json!(6)),
         ("not-knowing", json!("First line\nsecond line")),
         ("frame", json!({"id": "time", "label": "lack of time"})),
@@ -77,7 +79,7 @@ fn after_the_conversation_offers_the_reflection_it_follows_and_shows_it_first() 
     let home = Home::new();
     let before = home.save(
         "five-tips",
-        "counterpart = \"Bram\"\ncalm = 3\nnot-knowing = \"x\"\nframe = \"rules\"\nroom = \"x\"\n\
+        "counterpart = \"Bram\"\nrequest = \"x\"\ncalm = 3\nnot-knowing = \"x\"\nframe = \"rules\"\nroom = \"x\"\n\
          slow-down = [\"silence\"]\ndesire = \"Recognition\"\ntogether = \"x\"\nopen = true\n",
         &["--title", "Before Bram"],
     );
@@ -170,8 +172,8 @@ fn edit_changes_the_title_and_an_answer_with_the_widget_of_its_kind() {
     at(&mut p, &format!("Change entry {id}"), &format!("{DOWN}{DOWN}"));
     at(&mut p, "❯ Title: (none)", ENTER);
     at(&mut p, "Title", "Renamed\r");
-    at(&mut p, "Title: Renamed", &DOWN.repeat(5));
-    at(&mut p, "❯ 2. How calm", ENTER);
+    at(&mut p, "Title: Renamed", &DOWN.repeat(6));
+    at(&mut p, "❯ 3. How calm", ENTER);
     at(&mut p, "How calm are you", &format!("{DOWN}{DOWN}"));
     at(&mut p, "❯ 6", ENTER);
     at(&mut p, "· 6/10", "");
@@ -181,7 +183,7 @@ fn edit_changes_the_title_and_an_answer_with_the_widget_of_its_kind() {
 
     let entry = home.entries().pop().unwrap();
     assert_eq!(entry["title"], "Renamed");
-    assert_eq!(entry["answers"][1]["answer"], 6);
+    assert_eq!(entry["answers"][2]["answer"], 6);
     assert!(entry["edited"].is_string());
 }
 
@@ -205,28 +207,29 @@ fn delete_asks_first_and_no_keeps_the_entry() {
 fn changing_an_answer_at_the_review_asks_the_prompt_it_opens() {
     let home = Home::new();
     let mut p = spawn(&home, &["run", "five-tips"]);
-    at(&mut p, "(1/10) Who wants something from you?", "Anna\r");
-    at(&mut p, "(2/10) How calm", ENTER);
-    at(&mut p, "(3/10) Suppose you do not know", "x\r\r");
-    at(&mut p, "(4/10) Which frame", ENTER);
-    at(&mut p, "(5/10) The frame you hold on to", "x\r\r");
-    at(&mut p, "(6/10) How will you slow the pace", &format!(" {ENTER}"));
-    at(&mut p, "(7/10) Listen for the desire", "x\r\r");
-    at(&mut p, "(8/10) Life is not barter but art", "x\r\r");
-    at(&mut p, "(9/10) Can you go into the conversation", "y");
-    at(&mut p, "❯ Save", &DOWN.repeat(9));
-    at(&mut p, "❯ Change 9: Can you go into", ENTER);
+    at(&mut p, "(1/11) Who wants something from you?", "Anna\r");
+    at(&mut p, "(2/11) What exactly is Anna asking for?", "x\r\r");
+    at(&mut p, "(3/11) How calm", ENTER);
+    at(&mut p, "(4/11) Suppose you do not know", "x\r\r");
+    at(&mut p, "(5/11) Which frame", ENTER);
+    at(&mut p, "(6/11) You chose: rules and agreements", "x\r\r");
+    at(&mut p, "(7/11) How will you slow the pace", &format!(" {ENTER}"));
+    at(&mut p, "(8/11) Listen for the desire", "x\r\r");
+    at(&mut p, "(9/11) With some tactical give and take", "x\r\r");
+    at(&mut p, "(10/11) Can you go into the conversation", "y");
+    at(&mut p, "❯ Save", &DOWN.repeat(10));
+    at(&mut p, "❯ Change 10: Can you go into", ENTER);
     at(&mut p, "Can you go into the conversation without knowing where it will lead?", "n");
-    at(&mut p, "(10/10) What holds you back?", "Fear\r\r");
+    at(&mut p, "(11/11) What holds you back?", "Fear\r\r");
     save_untitled(&mut p);
     at(&mut p, "Saved as", "");
     p.exp_eof().unwrap();
     let entry = home.entries().pop().unwrap();
     let answers: Vec<(&str, &serde_json::Value)> =
         entry["answers"].as_array().unwrap().iter().map(|a| (a["prompt"].as_str().unwrap(), &a["answer"])).collect();
-    assert_eq!(answers[8], ("open", &json!(false)));
-    assert_eq!(answers[9], ("holding-back", &json!("Fear")));
-    assert_eq!(answers.len(), 10);
+    assert_eq!(answers[9], ("open", &json!(false)));
+    assert_eq!(answers[10], ("holding-back", &json!("Fear")));
+    assert_eq!(answers.len(), 11);
 }
 
 #[test]
@@ -294,15 +297,16 @@ fn the_editor_never_costs_an_answer() {
     ];
     for (editor, says) in cases {
         let mut p = spawn_with_editor(&home, &editor);
-        at(&mut p, "(1/10) Who wants something", "Anna\r");
-        at(&mut p, "(2/10) How calm", ENTER);
-        at(&mut p, "(3/10) Suppose", "line one\r:e\r");
+        at(&mut p, "(1/11) Who wants something", "Anna\r");
+        at(&mut p, "(2/11) What exactly", "x\r\r");
+        at(&mut p, "(3/11) How calm", ENTER);
+        at(&mut p, "(4/11) Suppose", "line one\r:e\r");
         at(&mut p, says, "");
         at(&mut p, "what you typed is kept", "line two\r\r");
-        at(&mut p, "(4/10) Which frame", "\x1b");
+        at(&mut p, "(5/11) Which frame", "\x1b");
         p.exp_eof().unwrap();
         let kept = common::drafts(&home).pop().unwrap();
-        assert_eq!(kept["answers"][2][1], "line one\nline two", "with {editor:?}");
+        assert_eq!(kept["answers"][3][1], "line one\nline two", "with {editor:?}");
         std::fs::remove_dir_all(home.path().join("drafts")).unwrap();
         let left: Vec<_> = std::fs::read_dir(home.path().join("tmp")).unwrap().collect();
         assert!(left.is_empty(), "the editor's file is gone on every way out: {left:?}");
@@ -315,13 +319,14 @@ fn an_editor_path_with_a_space_works() {
     let editor = home.write("my editor/edit.sh", "#!/bin/sh\nprintf 'Written in the editor' >> \"$1\"\n");
     std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let mut p = spawn_with_editor(&home, editor.to_str().unwrap());
-    at(&mut p, "(1/10) Who wants something", "Anna\r");
-    at(&mut p, "(2/10) How calm", ENTER);
-    at(&mut p, "(3/10) Suppose", "line one\r:e\r");
-    at(&mut p, "(4/10) Which frame", "\x1b");
+    at(&mut p, "(1/11) Who wants something", "Anna\r");
+    at(&mut p, "(2/11) What exactly", "x\r\r");
+    at(&mut p, "(3/11) How calm", ENTER);
+    at(&mut p, "(4/11) Suppose", "line one\r:e\r");
+    at(&mut p, "(5/11) Which frame", "\x1b");
     p.exp_eof().unwrap();
     let kept = common::drafts(&home).pop().unwrap();
-    assert_eq!(kept["answers"][2][1], "line one\nWritten in the editor");
+    assert_eq!(kept["answers"][3][1], "line one\nWritten in the editor");
 }
 
 /// An entry's answers: each prompt's id and its answer.
@@ -557,22 +562,23 @@ fn stepping_out_in_the_middle_of_an_answer_keeps_what_was_typed() {
     for stop in ["\x1b", "\x03"] {
         let home = Home::new();
         let mut p = spawn(&home, &["run", "five-tips"]);
-        at(&mut p, "(1/10) Who wants something from you?", "Anna\r");
-        at(&mut p, "(2/10) How calm", ENTER);
-        at(&mut p, "(3/10) Suppose you do not know", &format!("line one\rline two half{stop}"));
+        at(&mut p, "(1/11) Who wants something from you?", "Anna\r");
+        at(&mut p, "(2/11) What exactly", "x\r\r");
+        at(&mut p, "(3/11) How calm", ENTER);
+        at(&mut p, "(4/11) Suppose you do not know", &format!("line one\rline two half{stop}"));
         at(&mut p, "bezin run five-tips --resume", "");
         p.exp_eof().unwrap();
         let draft = common::drafts(&home).pop().unwrap();
         assert_eq!(draft["typing"], json!(["not-knowing", "line one\nline two half"]), "{stop:?}: {draft}");
 
         let mut p = spawn(&home, &["run", "five-tips", "--resume"]);
-        at(&mut p, "(3/10) Suppose you do not know", "");
+        at(&mut p, "(4/11) Suppose you do not know", "");
         at(&mut p, "line one", ENTER);
         at(&mut p, "line two half", &format!("ed{ENTER}{ENTER}"));
-        at(&mut p, "(4/10) Which frame", "\x1b");
+        at(&mut p, "(5/11) Which frame", "\x1b");
         p.exp_eof().unwrap();
         let draft = common::drafts(&home).pop().unwrap();
-        assert_eq!(draft["answers"][2], json!(["not-knowing", "line one\nline two halfed"]), "{draft}");
+        assert_eq!(draft["answers"][3], json!(["not-knowing", "line one\nline two halfed"]), "{draft}");
         assert_eq!(draft["typing"], serde_json::Value::Null, "{draft}");
     }
 }
