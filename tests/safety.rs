@@ -32,13 +32,12 @@ fn ctrl_c_halfway_keeps_a_draft_and_resume_finishes_it_with_both_halves() {
     let mut p = spawn(&home, &["run", "check-the-potential", "--resume"]);
     at(&mut p, "(3/10) How is each side bracing itself", "Both\r\r");
     at(&mut p, "(4/10) What did you come here for", "To help\r\r");
-    at(&mut p, "(5/10) Honestly", "y");
-    // Asked after a yes as well: the turning point of the seed.
-    at(&mut p, "(6/10) Who or what might you have lost sight of", "The operation\r\r");
-    at(&mut p, "(7/10) If there seem to be only losers", "Nobody\r\r");
-    at(&mut p, "(8/10) What other perspective", "Theirs\r\r");
-    at(&mut p, "(9/10) What unborn potential", "A direction\r\r");
-    at(&mut p, "(10/10) What is your first step", "Call\r");
+    at(&mut p, "(5/10) Honestly: are you still really looking and listening?", "The operation\r\r");
+    at(&mut p, "(6/10) If there seem to be only losers", "Nobody\r\r");
+    at(&mut p, "(7/10) Can you be gentle", "My rant\r\r");
+    at(&mut p, "(8/10) From what other perspective", "Theirs\r\r");
+    at(&mut p, "(9/10) What potential here is still waiting to be born?", "A direction\r\r");
+    at(&mut p, "(10/10) The best only comes to the table", "Call\r");
     save_untitled(&mut p);
     at(&mut p, "Saved as", "");
     p.exp_eof().unwrap();
@@ -46,7 +45,7 @@ fn ctrl_c_halfway_keeps_a_draft_and_resume_finishes_it_with_both_halves() {
     let answers: Vec<&Value> = entry["answers"].as_array().unwrap().iter().map(|a| &a["answer"]).collect();
     assert_eq!(answers[1], "The contract");
     assert_eq!(answers[3], "To help");
-    assert_eq!(answers[5], "The operation");
+    assert_eq!(answers[4], "The operation");
     assert_eq!(answers.len(), 10);
     assert!(drafts(&home).is_empty(), "the draft goes once the entry is saved");
 }
