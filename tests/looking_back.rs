@@ -183,7 +183,11 @@ fn two_preparations_of_one_conversation_are_told_apart_by_time_and_looked_back_o
     home.journal(&[
         planned(prepared("anna-tips", "five-tips", "Anna", &day, "09:15"), "together", "Look for value together"),
         prepared("bram-tips", "five-tips", "Bram", &day, "11:00"),
-        planned(prepared("anna-open", "opening-the-conversation", "Anna", &day, "14:30"), "steps", "Listen first"),
+        planned(
+            prepared("anna-open", "opening-the-conversation", "Anna", &day, "14:30"),
+            "conversation",
+            "Listen first",
+        ),
     ]);
     let welcome = home.stdout(&[]);
     assert!(welcome.contains(&format!("{day} 14:30  Anna")), "{welcome}");
