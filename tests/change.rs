@@ -64,8 +64,8 @@ fn a_wrong_edit_names_the_problem_and_changes_nothing() {
     )));
     let fix = home.write("fix.toml", "mood = \"fine\"\n");
     home.run(&["edit", &id, "--answers", fix.to_str().unwrap()]).code(2).stderr(predicate::str::contains(
-        "has no answer to 'mood'; it has counterpart, request, calm, not-knowing, frame, room, slow-down, desire, together, \
-         open",
+        "has no answer to 'mood'; it has counterpart, request, calm, not-knowing, frame, room, slow-down, desire, \
+         together, open",
     ));
     home.run(&["edit", &id]).code(2).stderr(predicate::str::contains("no terminal to edit in"));
     assert_eq!(home.journal_bytes(), before);
