@@ -213,7 +213,8 @@ fn an_entry_can_follow_an_earlier_one_by_prefix() {
     let home = Home::new();
     let first = home.save("five-tips", FIVE_TIPS, &[]);
     let after = "how-it-went = 8\nwhat-happened = \"We talked\"\ndesire-learned = \"Time\"\nunplanned = false\n\
-                 took-time = \"Some\"\nown-part = \"I listened\"\ncalm-now = 9\nnext = \"A plan\"\n";
+                 what-stopped = \"Too little time\"\ntook-time = \"Some\"\nown-part = \"I listened\"\n\
+                 calm-now = 9\nnext = \"A plan\"\n";
     home.save("after-the-conversation", after, &["--follows", &first[..5]]);
     assert_eq!(home.entries()[1]["follows"], first.as_str());
     let file = home.write("after.toml", after);

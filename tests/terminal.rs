@@ -89,11 +89,11 @@ fn after_the_conversation_offers_the_reflection_it_follows_and_shows_it_first() 
     at(&mut p, "Deze reflectie volgt op 'Before Bram'", "");
     at(&mut p, "Recognition", "");
     // What happened comes before the score; then what five-tips asked is asked after.
-    at(&mut p, "(1/9) Wat gebeurde er?", "We praatten\r\r");
-    at(&mut p, "(2/9) Hoe ging het gesprek", ENTER);
-    at(&mut p, "(3/9) Wat hoorde je van het verlangen achter de vraag?", "Erkenning\r\r");
-    at(&mut p, "(4/9) Waar nam je de tijd en liet je speelruimte", "Bij de stilte\r\r");
-    at(&mut p, "(5/9) Kwam er iets uit", "");
+    at(&mut p, "(1/10) Wat gebeurde er?", "We praatten\r\r");
+    at(&mut p, "(2/10) Hoe ging het gesprek", ENTER);
+    at(&mut p, "(3/10) Welk verlangen hoorde je achter de vraag?", "Erkenning\r\r");
+    at(&mut p, "(4/10) Waar nam je de tijd en liet je speelruimte", "Bij de stilte\r\r");
+    at(&mut p, "(5/10) Kwam er iets uit", "");
     at(&mut p, "(j/n)", "j");
     at(&mut p, "· ja", "");
     at(&mut p, "(6/9) Wat was het?", "Een nieuw plan\r\r");
