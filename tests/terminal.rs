@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::answers::{BUILT_IN, FOLLOWED, built_in, plan};
+use common::answers::{Answering, BUILT_IN, branch_points, built_in, change_keys, followed, plan, plan_with};
 use common::{DOWN, ENTER, FIVE_TIPS, Home, UP, at, save_untitled, spawn};
 use serde_json::json;
 
@@ -474,8 +474,11 @@ fn every_kind_of_question_goes_back_to_the_one_before_in_dutch() {
     });
 }
 
-/// Runs `id` in the terminal in `lang`, typing the planned answers (looking
-/// back on a reflection of `follows`, saved first), and checks what was saved.
+/// Runs `id` in the terminal in `lang`, looking back on a reflection of
+/// `follows` (saved first): types answers that take one branch of every
+/// `when`, then at the review changes each answer a `when` waits for and
+/// answers the questions that opens, so that one run shows both branches.
+/// Checks that what was saved is what the last answers make.
 fn typed_through(id: &str, lang: &str, yes: bool, follows: Option<&str>) {
     let home = Home::new();
     let mut args = vec!["run", id, "--lang", lang];
@@ -486,12 +489,34 @@ fn typed_through(id: &str, lang: &str, yes: bool, follows: Option<&str>) {
     if let Some(earlier) = &earlier {
         args.extend(["--follows", earlier.as_str()]);
     }
-    let planned = plan(&built_in(id), lang, yes, follows);
+    let set = built_in(id);
+    let (save, change) = if lang == "nl" { ("❯ Bewaren", "❯ Wijzigen") } else { ("❯ Save", "❯ Change") };
+    let mut flipped: Vec<String> = Vec::new();
+    let mut planned = plan_with(&set, &Answering { lang, follows, yes, flipped: &flipped, person: None });
     let mut p = spawn(&home, &args);
     for (n, keys) in planned.keys.iter().enumerate() {
         at(&mut p, &format!("({}/", n + 1), keys);
     }
-    at(&mut p, if lang == "nl" { "❯ Bewaren" } else { "❯ Save" }, &format!("{ENTER}{ENTER}{ENTER}"));
+    for branch in branch_points(&set) {
+        let Some(at_review) = planned.asked().iter().position(|asked| *asked == branch) else { continue };
+        flipped.push(branch.clone());
+        let changed = plan_with(&set, &Answering { lang, follows, yes, flipped: &flipped, person: None });
+        let prompt = set["prompts"].as_array().unwrap().iter().find(|prompt| prompt["id"].as_str() == Some(&branch));
+        at(&mut p, save, &DOWN.repeat(at_review + 1));
+        at(
+            &mut p,
+            &format!("{change} {}: ", at_review + 1),
+            &format!("{ENTER}{}", change_keys(prompt.unwrap(), lang, !yes)),
+        );
+        // The questions the new answer opens.
+        for (n, asked) in changed.asked().iter().enumerate() {
+            if !planned.asked().contains(asked) {
+                at(&mut p, &format!("({}/", n + 1), &changed.keys[n]);
+            }
+        }
+        planned = changed;
+    }
+    at(&mut p, save, &format!("{ENTER}{ENTER}{ENTER}"));
     at(&mut p, if lang == "nl" { "Bewaard als" } else { "Saved as" }, "");
     p.exp_eof().unwrap();
     let entry = home.entries().pop().unwrap();
@@ -499,13 +524,15 @@ fn typed_through(id: &str, lang: &str, yes: bool, follows: Option<&str>) {
     assert_eq!(entry["answers"], serde_json::Value::Array(planned.records), "{id} in {lang}, after {follows:?}");
 }
 
+/// Each set once in each language, starting down one branch in English and
+/// the other in Dutch; after-the-conversation after each set it follows.
 #[test]
 fn every_set_is_typed_through_in_both_languages_taking_each_branch() {
     for id in BUILT_IN {
         typed_through(id, "en", true, None);
         typed_through(id, "nl", false, None);
     }
-    for earlier in FOLLOWED {
+    for earlier in followed() {
         typed_through("after-the-conversation", "nl", true, Some(earlier));
         typed_through("after-the-conversation", "en", false, Some(earlier));
     }
