@@ -156,7 +156,8 @@ fn bezin(home: &Path) -> Command {
     command
 }
 
-const ANSWERS: &str = "counterpart = \"Anna\"\ncalm = 6\nnot-knowing = \"Maybe she needs something else.\"\n\
+const ANSWERS: &str = "counterpart = \"Anna\"\nrequest = \"More hours\"\ncalm = 6\n\
+                       not-knowing = \"Maybe she needs something else.\"\n\
                        frame = \"time\"\nroom = \"A shorter meeting\"\nslow-down = [\"silence\"]\n\
                        desire = \"To be seen\"\ntogether = \"A plan\"\nopen = true\n";
 

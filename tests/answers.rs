@@ -253,3 +253,80 @@ fn an_id_given_whole_wins_over_the_longer_ids_it_starts() {
     home.run(&["delete", "ansi", "--yes"]).success();
     assert_eq!(home.entries()[0]["id"], "ansimulti");
 }
+
+/// A journal of reflections made with version 2 of every built-in set
+/// (tests/fixtures), in English and in Dutch: some answer prompts that
+/// version 3 dropped (`keeps-asking`, `trust-in`, `steps`), others were
+/// asked in words version 3 changed.
+const VERSION_TWO: &str = include_str!("fixtures/sets-version-2.jsonl");
+
+#[test]
+fn reflections_made_with_an_older_version_of_a_set_read_count_and_edit_beside_newer_ones() {
+    let home = Home::new();
+    home.write_journal(VERSION_TWO);
+    let older: Vec<Value> = VERSION_TWO.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    // Each shows the questions it was asked with, also in the other language, and says why.
+    for entry in &older {
+        let id = entry["id"].as_str().unwrap();
+        let other = if entry["lang"] == "en" { "nl" } else { "en" };
+        let shown = home.run(&["show", id, "--lang", other]).success();
+        let out = text(&shown.get_output().stdout);
+        for recorded in entry["answers"].as_array().unwrap() {
+            let question = recorded["question"].as_str().unwrap();
+            assert!(out.contains(&format!("\n{question}\n")), "{id} shows '{question}': {out}");
+        }
+        let said = text(&shown.get_output().stderr);
+        let (made, now) =
+            if other == "nl" { ("versie 2 van", "nu versie 3") } else { ("version 2 of", "now version 3") };
+        assert!(said.contains(made) && said.contains(now), "{said}");
+    }
+    // Options count by id across versions, under the labels the set has now.
+    home.save(
+        "five-tips",
+        &FIVE_TIPS.replace("\"time\"", "\"role\"").replace("[\"silence\"]", "[\"silence\", \"summarise\"]"),
+        &[],
+    );
+    let sharp = "agreed = \"x\"\nhappened = \"x\"\nat-stake = \"x\"\ncomfort-zone = [\"habit\"]\nown-part = \"x\"\n\
+                 sharp = \"x\"\nwho-keeps-you = \"x\"\napproach = \"one-on-one\"\nplan = \"x\"\nresolve = 7\n";
+    home.save("keeping-each-other-sharp", sharp, &["--lang", "nl"]);
+    assert_eq!(counts(&home, "frame"), [("role".to_owned(), "what my role allows".to_owned(), 2)]);
+    let ids = |prompt| counts(&home, prompt).into_iter().map(|(id, _, n)| format!("{id} {n}")).collect::<Vec<_>>();
+    assert_eq!(ids("slow-down"), ["silence 2", "summarise 2"]);
+    assert_eq!(ids("comfort-zone"), ["habit 2", "rejection 1"]);
+    let habit = counts(&home, "comfort-zone").into_iter().find(|(id, ..)| id == "habit").unwrap().1;
+    assert_eq!(habit, "habit: going round in circles where it feels safe");
+    assert_eq!(ids("approach"), ["one-on-one 2"]);
+    // A prompt version 3 no longer asks still counts by id, under the label recorded.
+    assert_eq!(
+        counts(&home, "steps"),
+        [
+            ("listen".to_owned(), "luisteren naar het verhaal achter de vraag".to_owned(), 1),
+            ("narrow".to_owned(), "stap voor stap toewerken naar wat het beste past".to_owned(), 1)
+        ]
+    );
+
+    // An answer to a prompt of both versions, and answers to prompts that are gone, edit; the questions stay.
+    let edit = |id: &str, answers: &str| {
+        let file = home.write("edit.toml", answers);
+        home.run(&["edit", id, "--answers", file.to_str().unwrap()]).success();
+        home.entries().into_iter().find(|entry| entry["id"] == id).unwrap()
+    };
+    let five_tips = edit("eeskrepr2y", "frame = \"time\"\nroom = \"Minder vergaderen\"\n");
+    assert_eq!(five_tips["answers"][3]["answer"], json!({"id": "time", "label": "gebrek aan tijd"}));
+    assert_eq!(five_tips["answers"][4]["answer"], "Minder vergaderen");
+    let desire = edit("wc4r7kmhhv", "keeps-asking = false\n");
+    assert_eq!(desire["answers"][2]["answer"], false);
+    let opening = edit("dc38j5meny", "steps = [\"narrow\"]\n");
+    assert_eq!(
+        opening["answers"][4]["answer"],
+        json!([{"id": "narrow", "label": "stap voor stap toewerken naar wat het beste past"}])
+    );
+    for edited in [&five_tips, &desire, &opening] {
+        let before = older.iter().find(|entry| entry["id"] == edited["id"]).unwrap();
+        assert_eq!(edited["set_version"], 2);
+        let questions = |entry: &Value| {
+            entry["answers"].as_array().unwrap().iter().map(|a| a["question"].clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(questions(edited), questions(before));
+    }
+}

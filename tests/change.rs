@@ -37,11 +37,11 @@ fn edit_from_flags_changes_only_that_entry_and_records_when() {
     let edited: Value = serde_json::from_str(&after[1]).unwrap();
     assert_eq!(edited["title"], "Renamed");
     assert_eq!(edited["tags"], serde_json::json!(["a", "b"]));
-    assert_eq!(edited["answers"][1]["answer"], 8);
-    assert_eq!(edited["answers"][3]["answer"], serde_json::json!({"id": "rules", "label": "rules and agreements"}));
+    assert_eq!(edited["answers"][2]["answer"], 8);
+    assert_eq!(edited["answers"][4]["answer"], serde_json::json!({"id": "rules", "label": "rules and agreements"}));
     assert_eq!(edited["format"], 2);
     assert_eq!(
-        edited["answers"][5]["answer"],
+        edited["answers"][6]["answer"],
         serde_json::json!([
             {"id": "ask-first", "label": "ask one more question before I answer"},
             {"id": "silence", "label": "allow a silence"}
@@ -64,7 +64,8 @@ fn a_wrong_edit_names_the_problem_and_changes_nothing() {
     )));
     let fix = home.write("fix.toml", "mood = \"fine\"\n");
     home.run(&["edit", &id, "--answers", fix.to_str().unwrap()]).code(2).stderr(predicate::str::contains(
-        "has no answer to 'mood'; it has counterpart, calm, not-knowing, frame, room, slow-down, desire, together, open",
+        "has no answer to 'mood'; it has counterpart, request, calm, not-knowing, frame, room, slow-down, desire, \
+         together, open",
     ));
     home.run(&["edit", &id]).code(2).stderr(predicate::str::contains("no terminal to edit in"));
     assert_eq!(home.journal_bytes(), before);

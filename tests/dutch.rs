@@ -185,7 +185,8 @@ fn recalled(home: &Home, lang: &str) -> String {
 /// title in that language too.
 #[test]
 fn the_recall_quotes_the_questions_in_the_language_of_the_run() {
-    let answers = "counterpart = \"Anna\"\ncalm = 4\nnot-knowing = \"x\"\nframe = \"time\"\nroom = \"x\"\n\
+    let answers = "counterpart = \"Anna\"\nrequest = \"x\"\ncalm = 4\n\
+                   not-knowing = \"x\"\nframe = \"time\"\nroom = \"x\"\n\
                    slow-down = [\"silence\"]\ndesire = \"To be heard\"\ntogether = \"A trial week\"\nopen = true\n";
     for (made_in, run_in, asked, not_asked, title) in [
         ("en", "nl", "Luister naar het verlangen achter de vraag", "Listen for the desire", "Vijf tips voordat"),
@@ -213,7 +214,8 @@ fn the_recall_of_a_set_that_is_gone_names_the_reflection_in_its_own_words() {
 }
 
 /// The preparation for a talk with Anna, answered in Dutch.
-const PREPARATION: &str = "counterpart = \"Anna\"\ncalm = 4\nnot-knowing = \"Wat ze echt wil\"\nframe = \"time\"\n\
+const PREPARATION: &str = "counterpart = \"Anna\"\nrequest = \"Een ander rooster\"\ncalm = 4\n\
+                           not-knowing = \"Wat ze echt wil\"\nframe = \"time\"\n\
                            room = \"Rustig luisteren\"\nslow-down = [\"silence\"]\n\
                            desire = \"Meer zeggenschap over haar rooster\"\ntogether = \"Samen een rooster maken\"\n\
                            open = true\n";
@@ -221,6 +223,7 @@ const PREPARATION: &str = "counterpart = \"Anna\"\ncalm = 4\nnot-knowing = \"Wat
 /// The look-back on it, in Dutch.
 const LOOK_BACK: &str = "what-happened = \"We spraken een proef af\"\nhow-it-went = 7\n\
                          desire-learned = \"Zeggenschap\"\ntook-time = \"Bij het rooster\"\nunplanned = false\n\
+                         what-stopped = \"Te weinig tijd\"\n\
                          own-part = \"Ik luisterde\"\ncalm-now = 8\nnext = \"Vrijdag bellen\"\n";
 
 /// A home with a preparation looked back on, one still open, a third

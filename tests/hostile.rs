@@ -251,8 +251,8 @@ fn a_new_account_under_umask_000_gets_nothing_others_can_write() {
     command.args(["-c", &script]).env("HOME", home.path()).env_remove("XDG_DATA_HOME").env_remove("XDG_CONFIG_HOME");
     command.env_remove("XDG_STATE_HOME").env("TERM", "xterm").env("NO_COLOR", "1");
     let mut p = rexpect::session::spawn_with_options(command, common::patient(true)).unwrap();
-    at(&mut p, "(1/10) Who wants something", "Anna\r");
-    at(&mut p, "(2/10) How calm", "\x1b");
+    at(&mut p, "(1/11) Who wants something", "Anna\r");
+    at(&mut p, "(2/11) What exactly is Anna asking for?", "\x1b");
     p.exp_eof().unwrap();
     let mode = |path: &std::path::Path| fs::symlink_metadata(path).unwrap().permissions().mode() & 0o777;
     for folder in [".local", ".local/share", ".local/share/bezin", ".config", ".config/bezin", "notes", "notes/bezin"] {

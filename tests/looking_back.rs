@@ -14,7 +14,8 @@ use serde_json::{Value, json};
 
 /// Answers to every prompt of after-the-conversation asked after five-tips.
 const AFTER: &str = "what-happened = \"We talked\"\nhow-it-went = 7\ndesire-learned = \"x\"\ntook-time = \"x\"\n\
-                     unplanned = false\nown-part = \"x\"\ncalm-now = 8\nnext = \"Call her on Friday\"\n";
+                     unplanned = false\nwhat-stopped = \"x\"\n\
+                     own-part = \"x\"\ncalm-now = 8\nnext = \"Call her on Friday\"\n";
 
 /// What the session showed before `text` appeared, its spaces and line
 /// breaks as single spaces, as the person reads it whatever the width.
@@ -40,6 +41,7 @@ struct Said {
     desire: &'static str,
     took_time: &'static str,
     unplanned: &'static str,
+    what_stopped: &'static str,
     own_part: &'static str,
     calm_now: &'static str,
     before: &'static str,
@@ -52,13 +54,14 @@ const EN: Said = Said {
     what_happened: "What happened? What was said",
     long_help: "Write as many lines as you like",
     how_it_went: "All in all, how did the conversation go?",
-    desire: "What did you hear of the desire",
+    desire: "What desire did you hear behind the request?",
     took_time: "Where did you take your time",
     unplanned: "Did something come out of it",
+    what_stopped: "What stood in the way, do you think?",
     own_part: "What did you do that helped",
     calm_now: "How calm are you about it now?",
     before: "Before the conversation",
-    plan_before: "Life is not barter but art. Where could the two of you start looking",
+    plan_before: "With some tactical give and take you would probably strike a deal",
     calm_before: "How calm are you when you think of this conversation?",
 };
 
@@ -67,13 +70,14 @@ const NL: Said = Said {
     what_happened: "Wat gebeurde er? Wat werd er gezegd",
     long_help: "Schrijf zoveel regels als je wilt",
     how_it_went: "Hoe ging het gesprek, alles bij elkaar?",
-    desire: "Wat hoorde je van het verlangen",
+    desire: "Welk verlangen hoorde je achter de vraag?",
     took_time: "Waar nam je de tijd",
     unplanned: "Kwam er iets uit",
+    what_stopped: "Wat hield het tegen, denk je?",
     own_part: "Wat deed je dat hielp",
     calm_now: "Hoe rustig ben je er nu onder?",
     before: "Voor het gesprek",
-    plan_before: "Het leven is geen ruilhandel maar kunst. Waar kunnen jullie samen beginnen",
+    plan_before: "Met wat tactisch geven en nemen worden jullie het vast eens",
     calm_before: "Hoe rustig ben je als je aan dit gesprek denkt?",
 };
 
@@ -95,6 +99,7 @@ fn a_look_back_shows_the_plan_and_the_calm_of_before_beside_its_questions_in_bot
         at(&mut p, said.desire, "x\r\r");
         at(&mut p, said.took_time, "x\r\r");
         at(&mut p, said.unplanned, "n");
+        at(&mut p, said.what_stopped, "x\r\r");
         at(&mut p, said.own_part, "x\r\r");
         at(&mut p, said.calm_now, "");
         let beside = seen_before(&mut p, "❯");
@@ -183,7 +188,11 @@ fn two_preparations_of_one_conversation_are_told_apart_by_time_and_looked_back_o
     home.journal(&[
         planned(prepared("anna-tips", "five-tips", "Anna", &day, "09:15"), "together", "Look for value together"),
         prepared("bram-tips", "five-tips", "Bram", &day, "11:00"),
-        planned(prepared("anna-open", "opening-the-conversation", "Anna", &day, "14:30"), "steps", "Listen first"),
+        planned(
+            prepared("anna-open", "opening-the-conversation", "Anna", &day, "14:30"),
+            "conversation",
+            "Listen first",
+        ),
     ]);
     let welcome = home.stdout(&[]);
     assert!(welcome.contains(&format!("{day} 14:30  Anna")), "{welcome}");
@@ -207,9 +216,10 @@ fn two_preparations_of_one_conversation_are_told_apart_by_time_and_looked_back_o
     at(&mut p, &format!("Before the conversation ({day} 09:15)"), "We talked\r\r");
     at(&mut p, "how did the conversation go?", ENTER);
     // Asked after five-tips, and after opening the conversation.
-    at(&mut p, "What did you hear of the desire", "x\r\r");
+    at(&mut p, "What desire did you hear behind the request?", "x\r\r");
     at(&mut p, "Where did you take your time", "x\r\r");
     at(&mut p, "Did something come out of it", "n");
+    at(&mut p, "What stood in the way, do you think?", "x\r\r");
     at(&mut p, "How did your opening land?", "x\r\r");
     at(&mut p, "How close did you come to what fits best?", "x\r\r");
     at(&mut p, "What went on in your own head", "x\r\r");

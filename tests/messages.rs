@@ -38,6 +38,7 @@ const SHARED: &[&str] = &[
     "language",
     // The ids of five-tips' prompts, which a message may list.
     "counterpart",
+    "request",
     "calm",
     "frame",
     "room",
@@ -121,7 +122,11 @@ fn a_missing_set_and_a_bad_answers_file_are_said_in_dutch() {
     let file = answers.to_str().unwrap();
     in_dutch(&home, &["run", "five-tip", "--answers", file], "did you mean", "er is geen set 'five-tip'; bedoel je");
     in_dutch(&home, &["run", "five-tips", "--answers", file], "has no prompt 'mood'", "heeft geen vraag 'mood'");
-    let broken = home.write("broken.toml", "counterpart = \"Anna\"\ncalm = \"very\"\n").to_str().unwrap().to_owned();
+    let broken = home
+        .write("broken.toml", "counterpart = \"Anna\"\nrequest = \"x\"\ncalm = \"very\"\n")
+        .to_str()
+        .unwrap()
+        .to_owned();
     in_dutch(&home, &["run", "five-tips", "--answers", &broken], "answer to 'calm'", "antwoord op 'calm'");
     let missing = home.path().join("missing.toml").to_str().unwrap().to_owned();
     in_dutch(&home, &["run", "five-tips", "--answers", &missing], "could not read", "is niet te lezen");

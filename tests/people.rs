@@ -228,8 +228,8 @@ fn the_welcome_shows_the_open_conversations_of_the_last_thirty_days_with_the_com
 }
 
 /// Answers for every prompt of after-the-conversation.
-const AFTER: &str = "how-it-went = 7\nwhat-happened = \"x\"\ndesire-learned = \"x\"\ntook-time = \"x\"\nunplanned = false\n\
-                     own-part = \"x\"\ncalm-now = 7\nnext = \"x\"\n";
+const AFTER: &str = "how-it-went = 7\nwhat-happened = \"x\"\ndesire-learned = \"x\"\ntook-time = \"x\"\n\
+                     unplanned = false\nwhat-stopped = \"x\"\nown-part = \"x\"\ncalm-now = 7\nnext = \"x\"\n";
 
 #[test]
 fn a_look_back_offers_the_open_conversations_newest_first_and_carries_the_person_over() {

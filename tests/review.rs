@@ -204,7 +204,7 @@ fn review_commands_speak_dutch() {
     assert_eq!(said(&["drafts"]), "Geen onafgemaakte reflecties.\n");
     let prepared = home.save("five-tips", common::FIVE_TIPS, &[]);
     let after = "what-happened = \"x\"\nhow-it-went = 7\ndesire-learned = \"x\"\ntook-time = \"x\"\n\
-                 unplanned = false\nown-part = \"x\"\ncalm-now = 8\nnext = \"x\"\n";
+                 unplanned = false\nwhat-stopped = \"x\"\nown-part = \"x\"\ncalm-now = 8\nnext = \"x\"\n";
     home.save("after-the-conversation", after, &["--follows", &prepared]);
     let list = said(&["list"]);
     assert!(list.starts_with("ID       DATUM       PERSOON  TITEL"), "{list}");

@@ -32,13 +32,12 @@ fn ctrl_c_halfway_keeps_a_draft_and_resume_finishes_it_with_both_halves() {
     let mut p = spawn(&home, &["run", "check-the-potential", "--resume"]);
     at(&mut p, "(3/10) How is each side bracing itself", "Both\r\r");
     at(&mut p, "(4/10) What did you come here for", "To help\r\r");
-    at(&mut p, "(5/10) Honestly", "y");
-    // Asked after a yes as well: the turning point of the seed.
-    at(&mut p, "(6/10) Who or what might you have lost sight of", "The operation\r\r");
-    at(&mut p, "(7/10) If there seem to be only losers", "Nobody\r\r");
-    at(&mut p, "(8/10) What other perspective", "Theirs\r\r");
-    at(&mut p, "(9/10) What unborn potential", "A direction\r\r");
-    at(&mut p, "(10/10) What is your first step", "Call\r");
+    at(&mut p, "(5/10) Honestly: are you still really looking and listening?", "The operation\r\r");
+    at(&mut p, "(6/10) If there seem to be only losers", "Nobody\r\r");
+    at(&mut p, "(7/10) Can you be gentle", "My rant\r\r");
+    at(&mut p, "(8/10) From what other perspective", "Theirs\r\r");
+    at(&mut p, "(9/10) What potential here is still waiting to be born?", "A direction\r\r");
+    at(&mut p, "(10/10) The best only comes out when both sides sit down together", "Call\r");
     save_untitled(&mut p);
     at(&mut p, "Saved as", "");
     p.exp_eof().unwrap();
@@ -46,7 +45,7 @@ fn ctrl_c_halfway_keeps_a_draft_and_resume_finishes_it_with_both_halves() {
     let answers: Vec<&Value> = entry["answers"].as_array().unwrap().iter().map(|a| &a["answer"]).collect();
     assert_eq!(answers[1], "The contract");
     assert_eq!(answers[3], "To help");
-    assert_eq!(answers[5], "The operation");
+    assert_eq!(answers[4], "The operation");
     assert_eq!(answers.len(), 10);
     assert!(drafts(&home).is_empty(), "the draft goes once the entry is saved");
 }
@@ -55,15 +54,15 @@ fn ctrl_c_halfway_keeps_a_draft_and_resume_finishes_it_with_both_halves() {
 fn esc_steps_out_and_a_closed_terminal_keeps_the_draft_too() {
     let home = Home::new();
     let mut p = spawn(&home, &["run", "five-tips"]);
-    at(&mut p, "(1/10) Who wants something", "Bram\r");
-    at(&mut p, "(2/10) How calm", "\x1b");
+    at(&mut p, "(1/11) Who wants something", "Bram\r");
+    at(&mut p, "(2/11) What exactly is Bram asking for?", "\x1b");
     at(&mut p, "bezin run five-tips --resume", "");
     p.exp_eof().unwrap();
     assert_eq!(drafts(&home).len(), 1);
 
     let mut p = spawn(&home, &["run", "five-tips", "--fresh"]);
-    at(&mut p, "(1/10) Who wants something", "Carla\r");
-    at(&mut p, "(2/10) How calm", "");
+    at(&mut p, "(1/11) Who wants something", "Carla\r");
+    at(&mut p, "(2/11) What exactly is Carla asking for?", "");
     p.process_mut().signal(nix::sys::signal::Signal::SIGHUP).unwrap();
     p.exp_eof().unwrap();
     let mut names: Vec<String> =
@@ -76,8 +75,8 @@ fn esc_steps_out_and_a_closed_terminal_keeps_the_draft_too() {
 fn drafts_are_listed_and_discarded_after_asking() {
     let home = Home::new();
     let mut p = spawn(&home, &["run", "five-tips"]);
-    at(&mut p, "(1/10) Who wants something", "Bram\r");
-    at(&mut p, "(2/10) How calm", "\x1b");
+    at(&mut p, "(1/11) Who wants something", "Bram\r");
+    at(&mut p, "(2/11) What exactly is Bram asking for?", "\x1b");
     p.exp_eof().unwrap();
     let id = drafts(&home)[0]["id"].as_str().unwrap().to_owned();
     let out = home.stdout(&["drafts"]);
@@ -294,14 +293,14 @@ fn a_megabyte_answer_and_every_kind_of_unicode_come_back_intact() {
     answers.insert("room".into(), unicode.into());
     home.save("five-tips", &toml::to_string(&answers).unwrap(), &["--title", "Ünïcødé ✓"]);
     let entry = home.entries().pop().unwrap();
-    assert_eq!(entry["answers"][2]["answer"], big);
-    assert_eq!(entry["answers"][4]["answer"], unicode);
+    assert_eq!(entry["answers"][3]["answer"], big);
+    assert_eq!(entry["answers"][5]["answer"], unicode);
     let shown = home.stdout(&["show", "last"]);
     let visible = "Zoë 🌱 مرحبا שלום 中文 e\u{301} <U+202E>rtl<U+202C>    tab^Actrl\nwindows line\n\n# not a heading";
     assert!(shown.contains(&visible.replace('\n', "\n  ")), "show prints it with its controls made visible: {shown}");
     let exported: Value = serde_json::from_str(&home.stdout(&["export", "--format", "json"])).unwrap();
-    assert_eq!(exported[0]["answers"][4]["answer"], unicode);
-    assert_eq!(exported[0]["answers"][2]["answer"], big);
+    assert_eq!(exported[0]["answers"][5]["answer"], unicode);
+    assert_eq!(exported[0]["answers"][3]["answer"], big);
     assert!(home.stdout(&["search", "ZOE"]).contains("Zoë"));
 }
 
@@ -313,7 +312,8 @@ fn ctrl_c_in_a_list_shows_the_cursor_again() {
     command.args(["run", "five-tips"]).env("BEZIN_HOME", home.path()).env("TERM", "xterm").env("NO_COLOR", "1");
     let options = common::patient(false);
     let mut p = rexpect::session::spawn_with_options(command, options).unwrap();
-    at(&mut p, "(1/10) Who wants something", "Bram\r");
+    at(&mut p, "(1/11) Who wants something", "Bram\r");
+    at(&mut p, "(2/11) What exactly is Bram asking for?", "More hours\r\r");
     // The scale is a list, which hides the cursor while it is shown.
     at(&mut p, "\x1b[?25l", "\x03");
     at(&mut p, "\x1b[?25h", "");
@@ -325,14 +325,14 @@ fn ctrl_c_in_a_list_shows_the_cursor_again() {
 fn the_offer_to_go_on_speaks_dutch_in_a_dutch_run() {
     let home = Home::new();
     let mut p = spawn(&home, &["run", "five-tips", "--lang", "nl"]);
-    at(&mut p, "(1/10) Wie wil er iets van je?", "Bram\r");
-    at(&mut p, "(2/10)", "\x03");
+    at(&mut p, "(1/11) Wie wil er iets van je?", "Bram\r");
+    at(&mut p, "(2/11)", "\x03");
     p.exp_eof().unwrap();
     let mut p = spawn(&home, &["run", "five-tips", "--lang", "nl"]);
     at(&mut p, "Verder gaan met de reflectie die je begon op", "");
     at(&mut p, "(J/n)", "j");
     at(&mut p, "ja", "");
-    at(&mut p, "(2/10) Hoe rustig ben je", "\x03");
+    at(&mut p, "(2/11) Wat vraagt Bram precies?", "\x03");
     p.exp_eof().unwrap();
 }
 

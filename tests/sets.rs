@@ -1,7 +1,9 @@
-//! `bezin sets`: listing, showing and validating prompt sets.
+//! `bezin sets`: listing, showing and validating prompt sets, and every built-in set read down each
+//! branch with each way of naming the person.
 
 mod common;
 
+use common::answers::{Answering, BUILT_IN, Planned, built_in, followed, plan, plan_with};
 use common::{Home, text};
 use predicates::prelude::*;
 
@@ -12,7 +14,7 @@ fn sets_lists_every_built_in_set_with_its_prompt_count() {
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].starts_with("ID"), "{out}");
     assert_eq!(lines.len(), 8, "{out}");
-    assert!(out.contains("five-tips                  Five tips before you answer      10       built-in"), "{out}");
+    assert!(out.contains("five-tips                  Five tips before you answer      11       built-in"), "{out}");
     assert!(out.contains("after-the-conversation"), "{out}");
 }
 
@@ -21,8 +23,8 @@ fn sets_show_prints_the_prompts_in_the_chosen_language() {
     let home = Home::new();
     home.run(&["sets", "show", "five-tips", "--lang", "nl"])
         .success()
-        .stdout(predicate::str::contains("Vijf tips voordat je antwoordt (five-tips, versie 2)"))
-        .stdout(predicate::str::contains("4. Aan welk kader houd je je het meest vast"))
+        .stdout(predicate::str::contains("Vijf tips voordat je antwoordt (five-tips, versie 3)"))
+        .stdout(predicate::str::contains("5. Aan welk kader houd je je het meest vast"))
         .stdout(predicate::str::contains("   - gebrek aan tijd [time]"))
         .stdout(predicate::str::contains("alleen als open = nee"))
         .stdout(predicate::str::contains("Na het gesprek: bezin run after-the-conversation"))
@@ -192,4 +194,121 @@ fn the_example_in_the_format_docs_is_a_valid_set() {
         home.path().join("answers.toml").to_str().unwrap(),
     ])
     .success();
+}
+
+/// How a person may be named, as the hint of a set's person prompt invites:
+/// a name, a role and a description, in each language.
+const NAMES: [(&str, [&str; 3]); 2] = [
+    ("en", ["Anna", "my manager", "the client on project X"]),
+    ("nl", ["Anna", "mijn leidinggevende", "de klant van project X"]),
+];
+
+/// What reads badly in a question or hint as shown, `person` being how the
+/// person was named: a placeholder left; a word said twice in a sentence
+/// ("met met", but not the Dutch reflexive "houd je je vast"); and around
+/// the person, a sentence that starts in lowercase, an article or possessive
+/// before them, an "'s" after them, or "you" beside "my manager".
+fn reads_badly(text: &str, person: &str, lang: &str) -> Option<&'static str> {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    if text.contains(['{', '}', '…']) {
+        return Some("a placeholder is left");
+    }
+    let twice = |sentence: &str| words(sentence).windows(2).any(|pair| pair[0] == pair[1] && pair[0] != "je");
+    if text.split(['.', '?', '!']).any(twice) {
+        return Some("a word is said twice");
+    }
+    let you: &[&str] = if lang == "nl" {
+        &["je", "jij", "jou", "jouw", "jezelf", "jullie", "u", "uw"]
+    } else {
+        &["you", "your", "yourself"]
+    };
+    let own = ["my", "mijn"].contains(&words(person)[0].as_str());
+    for (at, _) in text.match_indices(person) {
+        let before = text[..at].trim_end();
+        if before.is_empty() || before.ends_with(['.', '?', '!']) {
+            return Some("a sentence starts with the person");
+        }
+        let word_before = words(before).pop().unwrap_or_default();
+        if ["de", "het", "een", "the", "a", "an", "my", "mijn", "your", "je", "jouw"].contains(&word_before.as_str()) {
+            return Some("an article or possessive comes before the person");
+        }
+        if text[at + person.len()..].starts_with(['\'', '’']) {
+            return Some("the person is made possessive");
+        }
+        let start = before.rfind(['.', '?', '!']).map_or(0, |end| end + 1);
+        let end = text[at..].find(['.', '?', '!']).map_or(text.len(), |end| at + end);
+        let sentence = text[start..end].replacen(person, "", 1);
+        if own && words(&sentence).iter().any(|word| you.contains(&word.as_str())) {
+            return Some("'you' and the person's 'my' in one sentence");
+        }
+    }
+    None
+}
+
+/// Runs the built-in set `id` from an answers file as `how` says, after a
+/// reflection of the set `how.follows` (saved first), and checks that each
+/// answer is saved with the question planned.
+fn run_as_planned(home: &Home, id: &str, how: &Answering) -> Planned {
+    let planned = plan_with(&built_in(id), how);
+    let earlier = how.follows.map(|earlier| {
+        let answers = toml::to_string(&plan(&built_in(earlier), how.lang, how.yes, None).answers).unwrap();
+        home.save(earlier, &answers, &["--lang", how.lang])
+    });
+    let file = home.write("run.toml", &toml::to_string(&planned.answers).unwrap());
+    let mut args = vec!["run", id, "--lang", how.lang, "--answers", file.to_str().unwrap()];
+    if let Some(earlier) = &earlier {
+        args.extend(["--follows", earlier]);
+    }
+    home.run(&args).success();
+    let saved = home.entries().pop().unwrap()["answers"].clone();
+    assert_eq!(saved, serde_json::Value::Array(planned.records.clone()), "{id} ({}, {})", how.lang, how.yes);
+    planned
+}
+
+/// Every built-in set, and after-the-conversation after each set it
+/// follows, runs from an answers file in both languages down both branches
+/// of every `when`, with a name, a role and a description as the person
+/// (the ones its person prompt's hint offers): each question is saved as
+/// planned, and no question or hint reads badly.
+#[test]
+fn every_question_of_every_branch_reads_well_with_a_name_a_role_or_a_description_for_the_person() {
+    let home = Home::new();
+    let mut runs: Vec<(&str, Option<&str>)> = BUILT_IN.iter().map(|id| (*id, None)).collect();
+    runs.extend(followed().into_iter().map(|earlier| ("after-the-conversation", Some(earlier))));
+    // For each set, the prompts each run asked.
+    let mut asked: Vec<(&str, Vec<Vec<String>>)> = BUILT_IN.iter().map(|id| (*id, Vec::new())).collect();
+    for (id, follows) in runs {
+        let set = built_in(id);
+        let person = set["prompts"].as_array().unwrap().iter().find(|prompt| prompt.get("person").is_some());
+        let person_id = person.map(|prompt| prompt["id"].as_str().unwrap());
+        for ((lang, names), yes) in NAMES.iter().flat_map(|names| [(names, true), (names, false)]) {
+            if let Some(hint) = person.and_then(|prompt| prompt["hint"][*lang].as_str()) {
+                assert!(names[1..].iter().all(|name| hint.contains(name)), "{id} ({lang}) offers them: {hint}");
+            }
+            for name in if person.is_some() { &names[..] } else { &names[..1] } {
+                let planned =
+                    run_as_planned(&home, id, &Answering { lang, follows, yes, flipped: &[], person: Some(name) });
+                // The person prompt's own hint quotes the ways to name someone.
+                let hints = planned.hints.iter().filter(|(prompt, _)| Some(prompt.as_str()) != person_id);
+                let questions = planned.records.iter().map(|record| record["question"].as_str().unwrap());
+                for text in questions.chain(hints.map(|(_, hint)| hint.as_str())) {
+                    let bad = reads_badly(text, name, lang);
+                    assert!(bad.is_none(), "{id} ({lang}) with '{name}': {}: {text}", bad.unwrap_or_default());
+                }
+                let runs = &mut asked.iter_mut().find(|(set, _)| *set == id).unwrap().1;
+                runs.push(planned.asked().iter().map(|id| (*id).to_owned()).collect());
+            }
+        }
+    }
+    // Every prompt is asked in some run, and every prompt with a `when` is left out in another.
+    for (id, runs) in asked {
+        for prompt in built_in(id)["prompts"].as_array().unwrap() {
+            let prompt_id = prompt["id"].as_str().unwrap().to_owned();
+            assert!(runs.iter().any(|run| run.contains(&prompt_id)), "{id}: no run asks '{prompt_id}'");
+            let left_out = runs.iter().any(|run| !run.contains(&prompt_id));
+            assert!(prompt.get("when").is_none() || left_out, "{id}: every run asks '{prompt_id}'");
+        }
+    }
 }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::answers::{BUILT_IN, FOLLOWED, built_in, plan};
+use common::answers::{Answering, BUILT_IN, branch_points, built_in, change_keys, followed, plan, plan_with};
 use common::{DOWN, ENTER, FIVE_TIPS, Home, UP, at, save_untitled, spawn};
 use serde_json::json;
 
@@ -14,28 +14,29 @@ fn a_reflection_is_answered_with_keystrokes_changed_at_the_review_and_saved() {
     let home = Home::new();
     let mut p = spawn(&home, &["run", "five-tips"]);
     at(&mut p, "Five tips before you answer", "");
-    at(&mut p, "(1/10) Who wants something from you?", "Anna\r");
-    at(&mut p, "(2/10) How calm", &format!("{DOWN}{DOWN}"));
+    at(&mut p, "(1/11) Who wants something from you?", "Anna\r");
+    at(&mut p, "(2/11) What exactly is Anna asking for?", "More hours\r\r");
+    at(&mut p, "(3/11) How calm", &format!("{DOWN}{DOWN}"));
     at(&mut p, "❯ 7", ENTER);
     at(&mut p, "· 7/10", "");
-    at(&mut p, "(3/10) Suppose you do not know", "First line\rsecond line\r\r");
-    at(&mut p, "(4/10) Which frame", DOWN);
+    at(&mut p, "(4/11) Suppose you do not know", "First line\rsecond line\r\r");
+    at(&mut p, "(5/11) Which frame", DOWN);
     at(&mut p, "❯ lack of time", ENTER);
-    at(&mut p, "(5/10) The frame you hold on to: lack of time.", "Start small\r:e\r");
+    at(&mut p, "(6/11) You chose: lack of time.", "Start small\r:e\r");
     // What the editor gave back is on the screen before the next question.
     at(&mut p, "  Start small\r\n  Written in the editor", "");
-    at(&mut p, "(6/10) How will you slow the pace", " ");
+    at(&mut p, "(7/11) How will you slow the pace", " ");
     at(&mut p, "[x] ask one more question", &format!("{DOWN}{DOWN} "));
     at(&mut p, "[x] allow a silence", ENTER);
     at(&mut p, "· ask one more question before I answer, allow a silence", "");
-    at(&mut p, "(7/10) Listen for the desire behind the request. What might Anna long for?", "To be seen\r\r");
-    at(&mut p, "(8/10) Life is not barter but art. Where could the two of you", "A plan\r\r");
-    at(&mut p, "(9/10) Can you go into the conversation", "n");
-    at(&mut p, "(10/10) What holds you back?", "Fear\r\r");
+    at(&mut p, "(8/11) Listen for the desire behind the request. What might Anna long for?", "To be seen\r\r");
+    at(&mut p, "(9/11) With some tactical give and take", "A plan\r\r");
+    at(&mut p, "(10/11) Can you go into the conversation", "n");
+    at(&mut p, "(11/11) What holds you back?", "Fear\r\r");
     at(&mut p, "Your answers", "");
-    at(&mut p, "❯ Save", &format!("{DOWN}{DOWN}"));
-    at(&mut p, "❯ Change 2: How calm", ENTER);
-    at(&mut p, "(2/10) How calm", UP);
+    at(&mut p, "❯ Save", &DOWN.repeat(3));
+    at(&mut p, "❯ Change 3: How calm", ENTER);
+    at(&mut p, "(3/11) How calm", UP);
     at(&mut p, "❯ 6", ENTER);
     at(&mut p, "· 6/10", "");
     at(&mut p, "❯ Save", ENTER);
@@ -52,6 +53,7 @@ fn a_reflection_is_answered_with_keystrokes_changed_at_the_review_and_saved() {
     let answers = answers_of(entry);
     let expected = [
         ("counterpart", json!("Anna")),
+        ("request", json!("More hours")),
         ("calm", json!(6)),
         ("not-knowing", json!("First line\nsecond line")),
         ("frame", json!({"id": "time", "label": "lack of time"})),
@@ -77,7 +79,7 @@ fn after_the_conversation_offers_the_reflection_it_follows_and_shows_it_first() 
     let home = Home::new();
     let before = home.save(
         "five-tips",
-        "counterpart = \"Bram\"\ncalm = 3\nnot-knowing = \"x\"\nframe = \"rules\"\nroom = \"x\"\n\
+        "counterpart = \"Bram\"\nrequest = \"x\"\ncalm = 3\nnot-knowing = \"x\"\nframe = \"rules\"\nroom = \"x\"\n\
          slow-down = [\"silence\"]\ndesire = \"Recognition\"\ntogether = \"x\"\nopen = true\n",
         &["--title", "Before Bram"],
     );
@@ -87,11 +89,11 @@ fn after_the_conversation_offers_the_reflection_it_follows_and_shows_it_first() 
     at(&mut p, "Deze reflectie volgt op 'Before Bram'", "");
     at(&mut p, "Recognition", "");
     // What happened comes before the score; then what five-tips asked is asked after.
-    at(&mut p, "(1/9) Wat gebeurde er?", "We praatten\r\r");
-    at(&mut p, "(2/9) Hoe ging het gesprek", ENTER);
-    at(&mut p, "(3/9) Wat hoorde je van het verlangen achter de vraag?", "Erkenning\r\r");
-    at(&mut p, "(4/9) Waar nam je de tijd en liet je speelruimte", "Bij de stilte\r\r");
-    at(&mut p, "(5/9) Kwam er iets uit", "");
+    at(&mut p, "(1/10) Wat gebeurde er?", "We praatten\r\r");
+    at(&mut p, "(2/10) Hoe ging het gesprek", ENTER);
+    at(&mut p, "(3/10) Welk verlangen hoorde je achter de vraag?", "Erkenning\r\r");
+    at(&mut p, "(4/10) Waar nam je de tijd en liet je speelruimte", "Bij de stilte\r\r");
+    at(&mut p, "(5/10) Kwam er iets uit", "");
     at(&mut p, "(j/n)", "j");
     at(&mut p, "· ja", "");
     at(&mut p, "(6/9) Wat was het?", "Een nieuw plan\r\r");
@@ -134,17 +136,16 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     at(&mut p, "desire-behind-the-request  seeing what someone who keeps asking longs for", &format!("{DOWN}{DOWN}"));
     at(&mut p, "❯ why-and-for-whom", ENTER);
     at(&mut p, "Why and for whom", "");
-    at(&mut p, "(1/11) Why do you, or your organisation, exist?", "To help\r\r");
-    at(&mut p, "(2/11) For whom", "Teachers\r\r");
-    at(&mut p, "(3/11) Who would you like to give something", "Time\r\r");
-    at(&mut p, "(4/11) When did you last give", ENTER);
-    at(&mut p, "(5/11) Working together starts with trust", &format!(" {ENTER}"));
+    at(&mut p, "(1/10) Why do you, or your organisation, exist?", "To help\r\r");
+    at(&mut p, "(2/10) For whom", "Teachers\r\r");
+    at(&mut p, "(3/10) Who would you like to give something", "Time\r\r");
+    at(&mut p, "(4/10) And who, or which organisation, would you give a new life?", ENTER);
+    at(&mut p, "(5/10) Working together starts with trust", &format!("{DOWN}{ENTER}"));
     // Inner factors: the question for those who rely on outer ones drops out.
-    at(&mut p, "(6/11) What do you rely on most", &format!("{DOWN}{ENTER}"));
-    at(&mut p, "(7/10) How well do you know yourself", ENTER);
-    at(&mut p, "(8/10) Where have you drifted", "Sales\r\r");
-    at(&mut p, "(9/10) Rethinking me", "Listen\r\r");
-    at(&mut p, "(10/10) When will you ask yourself the two questions again", ENTER);
+    at(&mut p, "(6/9) How well do you know yourself", ENTER);
+    at(&mut p, "(7/9) Where have you yourself drifted", "Sales\r\r");
+    at(&mut p, "(8/9) Rethinking me", "Listen\r\r");
+    at(&mut p, "(9/9) How often will you ask yourself the two questions", &format!("{DOWN}{ENTER}"));
     at(&mut p, "Your answers", "");
     save_untitled(&mut p);
     at(&mut p, "Saved as ", "");
@@ -154,12 +155,13 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     assert_eq!(entry["set"], "why-and-for-whom");
     let ids: Vec<&str> = entry["answers"].as_array().unwrap().iter().map(|a| a["prompt"].as_str().unwrap()).collect();
     assert!(
-        !ids.contains(&"last-granted") && !ids.contains(&"ritual"),
+        !ids.contains(&"new-life") && !ids.contains(&"outer-bubbles"),
         "a blank optional answer is not saved: {ids:?}"
     );
     assert_eq!(ids.len(), 8);
-    assert_eq!(entry["answers"][4]["answer"]["label"], "knowing who we are, to the core (inner factors)");
-    assert_eq!(entry["answers"][4]["answer"]["id"], "inner");
+    assert_eq!(entry["answers"][3]["answer"]["label"], "knowing who we are, to the core (inner factors)");
+    assert_eq!(entry["answers"][3]["answer"]["id"], "inner");
+    assert_eq!(entry["answers"][7]["answer"], json!({"id": "weekly", "label": "every week"}));
 }
 
 #[test]
@@ -170,8 +172,8 @@ fn edit_changes_the_title_and_an_answer_with_the_widget_of_its_kind() {
     at(&mut p, &format!("Change entry {id}"), &format!("{DOWN}{DOWN}"));
     at(&mut p, "❯ Title: (none)", ENTER);
     at(&mut p, "Title", "Renamed\r");
-    at(&mut p, "Title: Renamed", &DOWN.repeat(5));
-    at(&mut p, "❯ 2. How calm", ENTER);
+    at(&mut p, "Title: Renamed", &DOWN.repeat(6));
+    at(&mut p, "❯ 3. How calm", ENTER);
     at(&mut p, "How calm are you", &format!("{DOWN}{DOWN}"));
     at(&mut p, "❯ 6", ENTER);
     at(&mut p, "· 6/10", "");
@@ -181,7 +183,7 @@ fn edit_changes_the_title_and_an_answer_with_the_widget_of_its_kind() {
 
     let entry = home.entries().pop().unwrap();
     assert_eq!(entry["title"], "Renamed");
-    assert_eq!(entry["answers"][1]["answer"], 6);
+    assert_eq!(entry["answers"][2]["answer"], 6);
     assert!(entry["edited"].is_string());
 }
 
@@ -205,28 +207,29 @@ fn delete_asks_first_and_no_keeps_the_entry() {
 fn changing_an_answer_at_the_review_asks_the_prompt_it_opens() {
     let home = Home::new();
     let mut p = spawn(&home, &["run", "five-tips"]);
-    at(&mut p, "(1/10) Who wants something from you?", "Anna\r");
-    at(&mut p, "(2/10) How calm", ENTER);
-    at(&mut p, "(3/10) Suppose you do not know", "x\r\r");
-    at(&mut p, "(4/10) Which frame", ENTER);
-    at(&mut p, "(5/10) The frame you hold on to", "x\r\r");
-    at(&mut p, "(6/10) How will you slow the pace", &format!(" {ENTER}"));
-    at(&mut p, "(7/10) Listen for the desire", "x\r\r");
-    at(&mut p, "(8/10) Life is not barter but art", "x\r\r");
-    at(&mut p, "(9/10) Can you go into the conversation", "y");
-    at(&mut p, "❯ Save", &DOWN.repeat(9));
-    at(&mut p, "❯ Change 9: Can you go into", ENTER);
+    at(&mut p, "(1/11) Who wants something from you?", "Anna\r");
+    at(&mut p, "(2/11) What exactly is Anna asking for?", "x\r\r");
+    at(&mut p, "(3/11) How calm", ENTER);
+    at(&mut p, "(4/11) Suppose you do not know", "x\r\r");
+    at(&mut p, "(5/11) Which frame", ENTER);
+    at(&mut p, "(6/11) You chose: rules and agreements", "x\r\r");
+    at(&mut p, "(7/11) How will you slow the pace", &format!(" {ENTER}"));
+    at(&mut p, "(8/11) Listen for the desire", "x\r\r");
+    at(&mut p, "(9/11) With some tactical give and take", "x\r\r");
+    at(&mut p, "(10/11) Can you go into the conversation", "y");
+    at(&mut p, "❯ Save", &DOWN.repeat(10));
+    at(&mut p, "❯ Change 10: Can you go into", ENTER);
     at(&mut p, "Can you go into the conversation without knowing where it will lead?", "n");
-    at(&mut p, "(10/10) What holds you back?", "Fear\r\r");
+    at(&mut p, "(11/11) What holds you back?", "Fear\r\r");
     save_untitled(&mut p);
     at(&mut p, "Saved as", "");
     p.exp_eof().unwrap();
     let entry = home.entries().pop().unwrap();
     let answers: Vec<(&str, &serde_json::Value)> =
         entry["answers"].as_array().unwrap().iter().map(|a| (a["prompt"].as_str().unwrap(), &a["answer"])).collect();
-    assert_eq!(answers[8], ("open", &json!(false)));
-    assert_eq!(answers[9], ("holding-back", &json!("Fear")));
-    assert_eq!(answers.len(), 10);
+    assert_eq!(answers[9], ("open", &json!(false)));
+    assert_eq!(answers[10], ("holding-back", &json!("Fear")));
+    assert_eq!(answers.len(), 11);
 }
 
 #[test]
@@ -294,15 +297,16 @@ fn the_editor_never_costs_an_answer() {
     ];
     for (editor, says) in cases {
         let mut p = spawn_with_editor(&home, &editor);
-        at(&mut p, "(1/10) Who wants something", "Anna\r");
-        at(&mut p, "(2/10) How calm", ENTER);
-        at(&mut p, "(3/10) Suppose", "line one\r:e\r");
+        at(&mut p, "(1/11) Who wants something", "Anna\r");
+        at(&mut p, "(2/11) What exactly", "x\r\r");
+        at(&mut p, "(3/11) How calm", ENTER);
+        at(&mut p, "(4/11) Suppose", "line one\r:e\r");
         at(&mut p, says, "");
         at(&mut p, "what you typed is kept", "line two\r\r");
-        at(&mut p, "(4/10) Which frame", "\x1b");
+        at(&mut p, "(5/11) Which frame", "\x1b");
         p.exp_eof().unwrap();
         let kept = common::drafts(&home).pop().unwrap();
-        assert_eq!(kept["answers"][2][1], "line one\nline two", "with {editor:?}");
+        assert_eq!(kept["answers"][3][1], "line one\nline two", "with {editor:?}");
         std::fs::remove_dir_all(home.path().join("drafts")).unwrap();
         let left: Vec<_> = std::fs::read_dir(home.path().join("tmp")).unwrap().collect();
         assert!(left.is_empty(), "the editor's file is gone on every way out: {left:?}");
@@ -315,13 +319,14 @@ fn an_editor_path_with_a_space_works() {
     let editor = home.write("my editor/edit.sh", "#!/bin/sh\nprintf 'Written in the editor' >> \"$1\"\n");
     std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let mut p = spawn_with_editor(&home, editor.to_str().unwrap());
-    at(&mut p, "(1/10) Who wants something", "Anna\r");
-    at(&mut p, "(2/10) How calm", ENTER);
-    at(&mut p, "(3/10) Suppose", "line one\r:e\r");
-    at(&mut p, "(4/10) Which frame", "\x1b");
+    at(&mut p, "(1/11) Who wants something", "Anna\r");
+    at(&mut p, "(2/11) What exactly", "x\r\r");
+    at(&mut p, "(3/11) How calm", ENTER);
+    at(&mut p, "(4/11) Suppose", "line one\r:e\r");
+    at(&mut p, "(5/11) Which frame", "\x1b");
     p.exp_eof().unwrap();
     let kept = common::drafts(&home).pop().unwrap();
-    assert_eq!(kept["answers"][2][1], "line one\nWritten in the editor");
+    assert_eq!(kept["answers"][3][1], "line one\nWritten in the editor");
 }
 
 /// An entry's answers: each prompt's id and its answer.
@@ -469,8 +474,11 @@ fn every_kind_of_question_goes_back_to_the_one_before_in_dutch() {
     });
 }
 
-/// Runs `id` in the terminal in `lang`, typing the planned answers (looking
-/// back on a reflection of `follows`, saved first), and checks what was saved.
+/// Runs `id` in the terminal in `lang`, looking back on a reflection of
+/// `follows` (saved first): types answers that take one branch of every
+/// `when`, then at the review changes each answer a `when` waits for and
+/// answers the questions that opens, so that one run shows both branches.
+/// Checks that what was saved is what the last answers make.
 fn typed_through(id: &str, lang: &str, yes: bool, follows: Option<&str>) {
     let home = Home::new();
     let mut args = vec!["run", id, "--lang", lang];
@@ -481,12 +489,34 @@ fn typed_through(id: &str, lang: &str, yes: bool, follows: Option<&str>) {
     if let Some(earlier) = &earlier {
         args.extend(["--follows", earlier.as_str()]);
     }
-    let planned = plan(&built_in(id), lang, yes, follows);
+    let set = built_in(id);
+    let (save, change) = if lang == "nl" { ("❯ Bewaren", "❯ Wijzigen") } else { ("❯ Save", "❯ Change") };
+    let mut flipped: Vec<String> = Vec::new();
+    let mut planned = plan_with(&set, &Answering { lang, follows, yes, flipped: &flipped, person: None });
     let mut p = spawn(&home, &args);
     for (n, keys) in planned.keys.iter().enumerate() {
         at(&mut p, &format!("({}/", n + 1), keys);
     }
-    at(&mut p, if lang == "nl" { "❯ Bewaren" } else { "❯ Save" }, &format!("{ENTER}{ENTER}{ENTER}"));
+    for branch in branch_points(&set) {
+        let Some(at_review) = planned.asked().iter().position(|asked| *asked == branch) else { continue };
+        flipped.push(branch.clone());
+        let changed = plan_with(&set, &Answering { lang, follows, yes, flipped: &flipped, person: None });
+        let prompt = set["prompts"].as_array().unwrap().iter().find(|prompt| prompt["id"].as_str() == Some(&branch));
+        at(&mut p, save, &DOWN.repeat(at_review + 1));
+        at(
+            &mut p,
+            &format!("{change} {}: ", at_review + 1),
+            &format!("{ENTER}{}", change_keys(prompt.unwrap(), lang, !yes)),
+        );
+        // The questions the new answer opens.
+        for (n, asked) in changed.asked().iter().enumerate() {
+            if !planned.asked().contains(asked) {
+                at(&mut p, &format!("({}/", n + 1), &changed.keys[n]);
+            }
+        }
+        planned = changed;
+    }
+    at(&mut p, save, &format!("{ENTER}{ENTER}{ENTER}"));
     at(&mut p, if lang == "nl" { "Bewaard als" } else { "Saved as" }, "");
     p.exp_eof().unwrap();
     let entry = home.entries().pop().unwrap();
@@ -494,13 +524,15 @@ fn typed_through(id: &str, lang: &str, yes: bool, follows: Option<&str>) {
     assert_eq!(entry["answers"], serde_json::Value::Array(planned.records), "{id} in {lang}, after {follows:?}");
 }
 
+/// Each set once in each language, starting down one branch in English and
+/// the other in Dutch; after-the-conversation after each set it follows.
 #[test]
 fn every_set_is_typed_through_in_both_languages_taking_each_branch() {
     for id in BUILT_IN {
         typed_through(id, "en", true, None);
         typed_through(id, "nl", false, None);
     }
-    for earlier in FOLLOWED {
+    for earlier in followed() {
         typed_through("after-the-conversation", "nl", true, Some(earlier));
         typed_through("after-the-conversation", "en", false, Some(earlier));
     }
@@ -557,22 +589,23 @@ fn stepping_out_in_the_middle_of_an_answer_keeps_what_was_typed() {
     for stop in ["\x1b", "\x03"] {
         let home = Home::new();
         let mut p = spawn(&home, &["run", "five-tips"]);
-        at(&mut p, "(1/10) Who wants something from you?", "Anna\r");
-        at(&mut p, "(2/10) How calm", ENTER);
-        at(&mut p, "(3/10) Suppose you do not know", &format!("line one\rline two half{stop}"));
+        at(&mut p, "(1/11) Who wants something from you?", "Anna\r");
+        at(&mut p, "(2/11) What exactly", "x\r\r");
+        at(&mut p, "(3/11) How calm", ENTER);
+        at(&mut p, "(4/11) Suppose you do not know", &format!("line one\rline two half{stop}"));
         at(&mut p, "bezin run five-tips --resume", "");
         p.exp_eof().unwrap();
         let draft = common::drafts(&home).pop().unwrap();
         assert_eq!(draft["typing"], json!(["not-knowing", "line one\nline two half"]), "{stop:?}: {draft}");
 
         let mut p = spawn(&home, &["run", "five-tips", "--resume"]);
-        at(&mut p, "(3/10) Suppose you do not know", "");
+        at(&mut p, "(4/11) Suppose you do not know", "");
         at(&mut p, "line one", ENTER);
         at(&mut p, "line two half", &format!("ed{ENTER}{ENTER}"));
-        at(&mut p, "(4/10) Which frame", "\x1b");
+        at(&mut p, "(5/11) Which frame", "\x1b");
         p.exp_eof().unwrap();
         let draft = common::drafts(&home).pop().unwrap();
-        assert_eq!(draft["answers"][2], json!(["not-knowing", "line one\nline two halfed"]), "{draft}");
+        assert_eq!(draft["answers"][3], json!(["not-knowing", "line one\nline two halfed"]), "{draft}");
         assert_eq!(draft["typing"], serde_json::Value::Null, "{draft}");
     }
 }

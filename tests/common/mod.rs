@@ -269,7 +269,8 @@ impl Home {
 }
 
 /// Answers for every prompt of five-tips that is asked when `open` is true.
-pub const FIVE_TIPS: &str = "counterpart = \"Anna\"\ncalm = 4\nnot-knowing = \"x\"\nframe = \"time\"\nroom = \"x\"\n\
+pub const FIVE_TIPS: &str = "counterpart = \"Anna\"\nrequest = \"x\"\ncalm = 4\n\
+                             not-knowing = \"x\"\nframe = \"time\"\nroom = \"x\"\n\
                              slow-down = [\"silence\"]\ndesire = \"x\"\ntogether = \"x\"\nopen = true\n";
 
 /// A day (`2026-12-03`) as a Dutch sentence writes it: `3 december 2026`.
