@@ -26,6 +26,7 @@ mod keys;
 mod lang;
 mod limits;
 mod markdown;
+mod pages;
 mod paths;
 mod people;
 mod prefix;
