@@ -7,6 +7,7 @@
 mod answer;
 mod answers_file;
 mod atomic;
+mod browse;
 mod catalog;
 mod cli;
 mod clock;

@@ -52,6 +52,10 @@ impl Page {
         self.lines.push(Vec::new());
     }
 
+    pub fn lines(&self) -> &[Vec<Piece>] {
+        &self.lines
+    }
+
     /// Writes the page, styled as the terminal's colour setting allows.
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
         for line in &self.lines {
@@ -84,5 +88,6 @@ mod tests {
         let mut out = Vec::new();
         page.write(&mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "one\ntwo\n\na^[[2J b\n");
+        assert_eq!(page.lines().len(), 4);
     }
 }
