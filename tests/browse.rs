@@ -209,7 +209,7 @@ fn every_word_on_the_screen_is_dutch_in_dutch() {
     tty.at("4 reflecties", "\x1b[F");
     tty.at("Gevolgd door: lookbac 2026-01-12 Looking back on Anna", "?");
     tty.wait_for("Toetsen");
-    for dutch in ["zoeken in titels, labels en antwoorden", "alleen de reflecties over een persoon", "weggaan"] {
+    for dutch in ["zoeken in titels, labels, antwoorden", "alleen de reflecties over een persoon", "weggaan"] {
         assert!(tty.screen().contains(dutch), "{dutch}: {}", tty.screen());
     }
     tty.at("elke toets sluit dit", " ");
@@ -314,7 +314,14 @@ fn a_narrow_terminal_shows_one_pane_and_the_selection_shows_without_colour() {
     tty.wait_until("the list again", |screen| {
         screen.contents().contains("Quiet week") && !screen.contents().contains("ΣΟΦΊΑ wants")
     });
-    tty.send("q");
+    // Every key, each said whole, fits the smallest screen.
+    tty.at("? keys · q leave", "?");
+    tty.wait_for("any key closes this");
+    for said in ["every entry again: no search, no filter", "the timeline of the entry's person", "leave"] {
+        assert!(tty.screen().contains(said), "{said}:\n{}", tty.screen());
+    }
+    tty.send("x");
+    tty.at("Quiet week", "q");
     let (code, text, _) = tty.finish();
     assert_eq!(code, 0);
     restored(&text);
