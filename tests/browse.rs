@@ -275,7 +275,13 @@ fn a_person_filter_a_link_followed_and_the_persons_timeline() {
     tty.wait_for("looked back on:");
     tty.at("2026-01-10 Talk with Anna prepared01", "\x1b");
     tty.at("It went well", "c");
-    tty.at("4 entries", "q");
+    // Days are a range; what is no day yet is said beside what is typed.
+    tty.at("4 entries", "d2026-01-11..2026-13");
+    tty.at("days: 2026-01-11..2026-13   '2026-13' is no day", "\x7f\x7f\x7f-02-28\r");
+    tty.wait_for("2 of 4 entries · days: 2026-01-11..2026-02-28");
+    let screen = tty.screen();
+    assert!(!screen.contains("2026-01-10 Anna") && !screen.contains("2026-03-01"), "{screen}");
+    tty.send("q");
     assert_eq!(tty.finish().0, 0);
 }
 

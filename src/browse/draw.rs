@@ -89,9 +89,17 @@ fn footer_line(browse: &Browse, colors: bool) -> Line<'static> {
     let width = usize::from(browse.drawn.width);
     if let Some((field, _)) = browse.typing {
         let text = format!("{}: {}", label(browse, field), ui::one_line(typed(browse, field)));
-        // The end of what is typed stays in sight, and a block marks where the next letter goes.
+        // The end of what is typed stays in sight, a block marks where the next
+        // letter goes, and a note (days that are no day yet) follows in what is left.
         let shown = ui::truncate_start(&text, width.saturating_sub(1));
-        return Line::from(vec![Span::raw(shown), Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED))]);
+        let left = width.saturating_sub(ui::width_of(&shown) + 3);
+        let note = browse.note.as_deref().map(|note| format!("  {}", fit(note, left))).unwrap_or_default();
+        let block = Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED));
+        return Line::from(vec![
+            Span::raw(shown),
+            block,
+            Span::styled(note, Style::new().add_modifier(Modifier::BOLD)),
+        ]);
     }
     match &browse.note {
         Some(note) => Line::styled(fit(note, width), Style::new().add_modifier(Modifier::BOLD)),
