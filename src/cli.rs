@@ -100,6 +100,13 @@ pub enum Command {
     #[command(after_help = "Examples:\n  bezin search verlangen\n  bezin search \"one plus one\" --since 1y --json")]
     Search(SearchArgs),
 
+    /// Look through the journal in one screen: the entries, and the one chosen as show gives it
+    #[command(after_help = "Example:\n  bezin browse --lang nl\n\n\
+                            Keys: ↑ ↓ j k move, Enter reads the entry, / searches as you type, w s t d filter by \
+                            person, set, tag and days, p shows the person's timeline, f follows a link, ? shows \
+                            every key, q leaves")]
+    Browse,
+
     /// Change an entry's answers, title or tags
     #[command(after_help = "Examples:\n  bezin edit last\n  bezin edit 3kq7 --title \"Talk with Anna\" --tag work\n  \
                             bezin edit 3kq7 --answers fixes.toml")]

@@ -7,6 +7,7 @@
 mod answer;
 mod answers_file;
 mod atomic;
+mod browse;
 mod catalog;
 mod cli;
 mod clock;
@@ -26,6 +27,7 @@ mod keys;
 mod lang;
 mod limits;
 mod markdown;
+mod pages;
 mod paths;
 mod people;
 mod prefix;

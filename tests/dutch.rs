@@ -24,7 +24,7 @@ use common::{Home, text};
 /// names in the entries. (Ids of several words, such as five-tips, are
 /// values, as every word with a hyphen is.)
 const SHARED: &str = "\
-    bezin sets run list show search edit done delete export import drafts check encrypt decrypt people about \
+    bezin sets run list show search browse edit done delete export import drafts check encrypt decrypt people about \
     stats config completions man help path init new validate discard last \
     language journal editor identity lang json toml yaml markdown jsonl jrnl age ssh stdin wiki obsidian \
     logseq auto always never today yesterday bash zsh fish elvish powershell source bashrc visual term vi nano \
@@ -32,7 +32,7 @@ const SHARED: &str = "\
     counterpart calm frame room desire together open next unplanned \
     set per week over in is van ten tip index id ids label labels terminal versie hand want script scripts \
     shell plugin front matter array links extra tag tags format formaat plus was begin computer letters argument \
-    anna bram eva dijk verlangen";
+    anna bram eva dijk verlangen enter";
 
 /// The words of `SHARED`.
 fn shared() -> BTreeSet<&'static str> {

@@ -2,6 +2,7 @@
 //! prints the result.
 
 mod about;
+mod browse;
 mod check;
 mod completions;
 mod config;
@@ -99,6 +100,7 @@ fn run_command(
         Command::List(args) => list::run(context, &args),
         Command::Show(args) => show::run(context, &args, lang_flag),
         Command::Search(args) => search::run(context, &args),
+        Command::Browse => browse::run(context),
         Command::Edit(args) => edit::run(context, &args),
         Command::Done(args) => done::run(context, &args),
         Command::Delete(args) => delete::run(context, &args),

@@ -7,12 +7,13 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{current_form, title_of};
+use super::current_form;
 use crate::catalog::Catalog;
 use crate::cli::ShowArgs;
 use crate::context::Context;
 use crate::journal::Entry;
 use crate::lang::Lang;
+use crate::pages::{self, Links};
 use crate::session::Session;
 use crate::ui;
 
@@ -30,61 +31,18 @@ pub fn run(context: &Context, args: &ShowArgs, lang: Option<Lang>) -> Result<Exi
         Some(lang) => in_language(&entry, &catalog, lang),
         None => entry.clone(),
     };
-    write_entry(&mut out, &shown, &catalog, width, context.lang)?;
-    let later = context.journal.following(&entry.id, context.warn_damaged())?;
-    let words = context.lang.words();
-    let mut first = true;
+    let mut later = context.journal.following(&entry.id, context.warn_damaged())?;
+    later.reverse();
+    let mut earlier = Vec::new();
     for id in entry.followed() {
-        let space = if std::mem::take(&mut first) { "\n" } else { "" };
-        let earlier = match context.journal.by_id(id, context.warn_damaged())? {
-            Some(earlier) => link(&earlier, &catalog),
-            None => format!("{} {}", ui::one_line(id), words.gone_from_journal),
-        };
-        writeln!(out, "{space}{} {earlier}", ui::dim(words.follows_entry))?;
+        earlier.push(context.journal.by_id(id, context.warn_damaged())?.ok_or(id));
     }
-    if let Some(closed) = &entry.closed {
-        // The day and the minute, without seconds or offset, as a sentence writes them.
-        let on = context.lang.date(&closed.at.get(..16).unwrap_or(&closed.at).replace('T', " "));
-        let note = closed.note.as_deref().map(|note| format!(": {note}")).unwrap_or_default();
-        writeln!(out, "\n{}", ui::dim(&ui::wrap(&format!("{} {on}{note}", words.closed_on), width, "")))?;
-    }
-    for follower in later.iter().rev() {
-        writeln!(out, "{} {}", ui::dim(words.followed_by), link(follower, &catalog))?;
-    }
+    let links = Links {
+        earlier: earlier.iter().map(|found| found.as_ref().map_err(|id| *id)).collect(),
+        later: later.iter().collect(),
+    };
+    pages::entry(&shown, &links, &catalog, width, context.lang).write(&mut out)?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn link(entry: &Entry, catalog: &Catalog) -> String {
-    let about = format!("{} {}", entry.date(), title_of(entry, catalog));
-    format!("{} {}", ui::accent(entry.short_id()), ui::one_line(&about))
-}
-
-/// An entry as a person reads it: a heading, a line of facts, then each
-/// question with its answer, wrapped to `width` when it is a terminal's.
-fn write_entry(
-    out: &mut impl Write,
-    entry: &Entry,
-    catalog: &Catalog,
-    width: Option<usize>,
-    lang: Lang,
-) -> std::io::Result<()> {
-    writeln!(out, "{}", ui::bold(&ui::wrap(&title_of(entry, catalog), width, "")))?;
-    // The day and the minute, as bezin gives times elsewhere.
-    let when = |stamp: &str| lang.date(&stamp.get(..16).unwrap_or(stamp).replace('T', " "));
-    let mut facts = vec![entry.id.clone(), when(&entry.finished), entry.set.clone()];
-    if !entry.tags.is_empty() {
-        facts.push(entry.tags.iter().map(|tag| format!("#{tag}")).collect::<Vec<_>>().join(" "));
-    }
-    if let Some(edited) = &entry.edited {
-        facts.push(format!("{} {}", lang.words().edited_on, when(edited)));
-    }
-    writeln!(out, "{}", ui::dim(&ui::wrap(&facts.join(" · "), width, "")))?;
-    for recorded in &entry.answers {
-        writeln!(out)?;
-        writeln!(out, "{}", ui::bold(&ui::wrap(&recorded.question, width, "")))?;
-        writeln!(out, "{}", ui::wrap(&recorded.show(entry.lang), width, "  "))?;
-    }
-    Ok(())
 }
 
 /// The entry in `lang`: its set's questions, placeholders filled, and its

@@ -24,6 +24,8 @@ pub struct HelpWords {
     pub placeholders: &'static [(&'static str, &'static str)],
     /// Every text of the help, beside its English.
     pub texts: &'static [(&'static str, &'static str)],
+    /// The texts of `browse`, kept beside its screen's words.
+    pub browse: &'static [(&'static str, &'static str)],
     /// What clap says of a mistake on the command line.
     pub mistakes: MistakeWords,
 }
@@ -57,13 +59,17 @@ impl HelpWords {
     /// The words for an English text of the help; the text itself when
     /// there are none.
     pub fn said<'a>(&'a self, english: &'a str) -> &'a str {
-        find(self.texts, english).unwrap_or(english)
+        self.text(english).unwrap_or(english)
+    }
+
+    fn text(&self, english: &str) -> Option<&'static str> {
+        find(self.texts, english).or_else(|| find(self.browse, english))
     }
 
     /// Whether there are words for an English text.
     #[cfg(test)]
     pub fn has(&self, english: &str) -> bool {
-        find(self.texts, english).is_some()
+        self.text(english).is_some()
     }
 
     /// What stands for a value, for clap's `PATH`.
@@ -118,6 +124,7 @@ pub static NL: HelpWords = HelpWords {
         ("SHELL", "SHELL"),
         ("COMMAND", "OPDRACHT"),
     ],
+    browse: super::browse::HELP_NL,
     texts: &[
         // bezin itself, and what every command takes.
         (

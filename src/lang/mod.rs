@@ -1,6 +1,7 @@
 //! The languages bezin speaks, strings that come in several of them, and the
 //! few words of bezin's own that a guided reflection shows.
 
+pub mod browse;
 pub mod check;
 pub mod commands;
 pub mod config;
@@ -51,6 +52,14 @@ impl Lang {
             .filter_map(|name| std::env::var(name).ok())
             .find(|value| !value.is_empty())
             .and_then(|value| Lang::from_locale(&value))
+    }
+
+    /// What `bezin browse` says on its screen.
+    pub fn browse(self) -> &'static browse::BrowseWords {
+        match self {
+            Lang::En => &browse::EN,
+            Lang::Nl => &browse::NL,
+        }
     }
 
     /// What bezin says of what it finds around it.

@@ -41,11 +41,13 @@ pub fn on_interrupt(message: Option<String>) {
     }
 }
 
-/// Says that bezin stopped: the cursor back, and the message set with
-/// `on_interrupt`, once. Ctrl-C may reach both the signal handler and a
-/// read of the terminal; the message is taken and written under its lock,
-/// so the handler's exit can never cut it off after the other took it.
+/// Says that bezin stopped: a full screen given back, the cursor back, and
+/// the message set with `on_interrupt`, once. Ctrl-C may reach both the
+/// signal handler and a read of the terminal; the message is taken and
+/// written under its lock, so the handler's exit can never cut it off after
+/// the other took it.
 pub fn say_stopped() {
+    super::screen::restore();
     show_cursor();
     super::typeahead::give_back();
     let Ok(mut message) = ON_INTERRUPT.lock() else { return };

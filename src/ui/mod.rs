@@ -7,6 +7,8 @@ mod editor;
 mod guard;
 mod interrupt;
 mod key_prompts;
+mod page;
+mod screen;
 mod shown;
 mod table;
 mod terminal;
@@ -22,6 +24,8 @@ use console::{Term, style};
 pub use guard::Guarded;
 pub use interrupt::{handle_interrupts, is_interrupted, on_interrupt, say_stopped, show_cursor};
 pub use key_prompts::{KeyPrompts, without_questions};
+pub use page::{Look, Page, Piece};
+pub use screen::Screen;
 pub use shown::{one_line, shown};
 pub use table::{Column, table};
 pub use terminal::{FollowUpPick, Paused, Terminal};
@@ -78,6 +82,11 @@ macro_rules! say {
 #[macro_export]
 macro_rules! tell {
     ($($arg:tt)*) => { $crate::ui::tell(format_args!($($arg)*)) };
+}
+
+/// Whether standard output is drawn in colour (not under `NO_COLOR`, nor when piped).
+pub fn colors_on() -> bool {
+    console::colors_enabled()
 }
 
 /// Bold on a terminal, plain when piped.

@@ -1,0 +1,32 @@
+//! `bezin browse`'s screen: the journal's entries in a list beside the
+//! chosen one as `show` gives it, moved through with keys and the mouse,
+//! searched and filtered as the person types. The entries are read before
+//! the screen opens (an encrypted journal asks for its passphrase on the
+//! plain terminal); the screen reads nothing more.
+
+mod draw;
+mod filters;
+mod shelf;
+mod state;
+
+use anyhow::Result;
+
+pub use shelf::Shelf;
+pub use state::Leave;
+
+use crate::catalog::Catalog;
+use crate::lang::Lang;
+use crate::ui::Screen;
+
+/// Shows `shelf` until the person leaves; how they left.
+pub fn run(shelf: Shelf, catalog: &Catalog, lang: Lang, colors: bool) -> Result<Leave> {
+    let mut browse = state::Browse::new(shelf, catalog, lang, crate::clock::now().date());
+    let mut drawing = draw::Drawing::default();
+    let mut screen = Screen::open()?;
+    loop {
+        screen.draw(|frame| draw::draw(frame, &mut browse, &mut drawing, colors))?;
+        if let Some(leave) = browse.take(&screen.next_event()?) {
+            return Ok(leave);
+        }
+    }
+}

@@ -1,0 +1,410 @@
+//! Where the screen is: the entries the list shows and the one chosen,
+//! which pane has the focus and how far the entry is scrolled, what is
+//! being typed, and what a key or the mouse does to all that.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::filters::{Filters, Ready};
+use super::shelf::Shelf;
+use crate::catalog::Catalog;
+use crate::lang::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Entry,
+}
+
+/// A field typed into at the bottom of the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Search,
+    Person,
+    Set,
+    Tag,
+    Days,
+}
+
+/// How the person left the screen.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Leave {
+    Done,
+    /// With Ctrl-C.
+    Stopped,
+}
+
+/// Where the panes were drawn last, for the mouse and for a page's height.
+#[derive(Default)]
+pub struct Drawn {
+    pub width: u16,
+    pub list: Rect,
+    pub entry: Rect,
+}
+
+pub struct Browse<'c> {
+    pub shelf: Shelf,
+    pub catalog: &'c Catalog,
+    pub lang: Lang,
+    pub today: jiff::civil::Date,
+    /// The entries the list shows, by their place on the shelf.
+    pub view: Vec<usize>,
+    /// The chosen one, by its place in the view, and the first on screen.
+    pub at: usize,
+    pub top: usize,
+    pub focus: Focus,
+    /// How many lines of the entry are scrolled past.
+    pub scroll: usize,
+    /// Whether the entry's person's timeline shows instead of the entry.
+    pub timeline: bool,
+    /// The field being typed into, and its text before, for Esc.
+    pub typing: Option<(Field, String)>,
+    pub filters: Filters,
+    pub ready: Ready,
+    pub help: bool,
+    /// A line that says what a key could not do, until the next key.
+    pub note: Option<String>,
+    /// The entries left by following links, to go back to.
+    trail: Vec<usize>,
+    pub drawn: Drawn,
+}
+
+impl<'c> Browse<'c> {
+    pub fn new(shelf: Shelf, catalog: &'c Catalog, lang: Lang, today: jiff::civil::Date) -> Browse<'c> {
+        let filters = Filters::default();
+        let (ready, _) = filters.ready(today);
+        let view = (0..shelf.len()).collect();
+        Browse {
+            shelf,
+            catalog,
+            lang,
+            today,
+            view,
+            at: 0,
+            top: 0,
+            focus: Focus::List,
+            scroll: 0,
+            timeline: false,
+            typing: None,
+            filters,
+            ready,
+            help: false,
+            note: None,
+            trail: Vec::new(),
+            drawn: Drawn::default(),
+        }
+    }
+
+    /// The chosen entry, by its place on the shelf.
+    pub fn selected(&self) -> Option<usize> {
+        self.view.get(self.at).copied()
+    }
+
+    /// What an event does; how the person left, when they did.
+    pub fn take(&mut self, event: &Event) -> Option<Leave> {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                    return Some(Leave::Stopped);
+                }
+                self.note = None;
+                if std::mem::take(&mut self.help) {
+                    return None;
+                }
+                if self.typing.is_some() {
+                    self.type_key(key);
+                    return None;
+                }
+                self.key(key)
+            }
+            Event::Mouse(mouse) => {
+                self.mouse(*mouse);
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn key(&mut self, key: &KeyEvent) -> Option<Leave> {
+        match key.code {
+            KeyCode::Esc if self.timeline => self.timeline = false,
+            KeyCode::Char('q') | KeyCode::Esc => return Some(Leave::Done),
+            KeyCode::Char('?') => self.help = true,
+            KeyCode::Enter | KeyCode::Right => self.focus = Focus::Entry,
+            KeyCode::Tab | KeyCode::BackTab => {
+                self.focus = if self.focus == Focus::List { Focus::Entry } else { Focus::List };
+            }
+            KeyCode::Left | KeyCode::Backspace => self.focus = Focus::List,
+            KeyCode::Char('/') => self.start_typing(Field::Search),
+            KeyCode::Char('w') => self.start_typing(Field::Person),
+            KeyCode::Char('s') => self.start_typing(Field::Set),
+            KeyCode::Char('t') => self.start_typing(Field::Tag),
+            KeyCode::Char('d') => self.start_typing(Field::Days),
+            KeyCode::Char('c') => self.clear(),
+            KeyCode::Char('p') => self.toggle_timeline(),
+            KeyCode::Char('f') => self.follow(),
+            KeyCode::Char('b') => self.go_back(),
+            _ => self.movement(key.code),
+        }
+        None
+    }
+
+    /// Arrows, pages, the first and the last: through the list, or
+    /// through the entry when it has the focus.
+    fn movement(&mut self, code: KeyCode) {
+        let page = isize::try_from(self.page_height().max(1)).unwrap_or(1);
+        let by = match code {
+            KeyCode::Up | KeyCode::Char('k') => -1,
+            KeyCode::Down | KeyCode::Char('j') => 1,
+            KeyCode::PageUp => -page,
+            KeyCode::PageDown => page,
+            KeyCode::Home => isize::MIN / 2,
+            KeyCode::End => isize::MAX / 2,
+            _ => return,
+        };
+        self.step(by, self.focus);
+    }
+
+    /// Moves `by` in the list, or scrolls the entry, as `pane` says.
+    fn step(&mut self, by: isize, pane: Focus) {
+        match pane {
+            Focus::List => {
+                let last = self.view.len().saturating_sub(1);
+                let at = self.at.saturating_add_signed(by).min(last);
+                if at != self.at {
+                    self.at = at;
+                    self.scroll = 0;
+                }
+            }
+            // The drawing keeps the scroll within the entry.
+            Focus::Entry => self.scroll = self.scroll.saturating_add_signed(by),
+        }
+    }
+
+    fn page_height(&self) -> usize {
+        let pane = if self.focus == Focus::List { self.drawn.list } else { self.drawn.entry };
+        usize::from(pane.height).saturating_sub(1)
+    }
+
+    /// The wheel moves the list or scrolls the entry, where the pointer is.
+    fn mouse(&mut self, mouse: MouseEvent) {
+        let by = match mouse.kind {
+            MouseEventKind::ScrollUp => -1,
+            MouseEventKind::ScrollDown => 1,
+            _ => return,
+        };
+        let at = Position { x: mouse.column, y: mouse.row };
+        if self.drawn.list.contains(at) {
+            self.step(by, Focus::List);
+        } else if self.drawn.entry.contains(at) {
+            self.step(by * 3, Focus::Entry);
+        }
+    }
+
+    fn start_typing(&mut self, field: Field) {
+        let before = self.field(field).clone();
+        self.typing = Some((field, before));
+    }
+
+    /// A key while a field is typed into: the list follows each letter.
+    fn type_key(&mut self, key: &KeyEvent) {
+        let Some((field, before)) = self.typing.clone() else { return };
+        match key.code {
+            KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                self.field(field).push(c);
+            }
+            KeyCode::Backspace => drop(self.field(field).pop()),
+            KeyCode::Enter => self.typing = None,
+            KeyCode::Esc => {
+                *self.field(field) = before;
+                self.typing = None;
+            }
+            KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown => return self.step_list(key.code),
+            _ => return,
+        }
+        self.refilter();
+        if self.typing.is_none() && field == Field::Days && self.filters.ready(self.today).1.is_err() {
+            self.filters.days.clear();
+            self.refilter();
+        }
+    }
+
+    fn step_list(&mut self, code: KeyCode) {
+        let page = isize::try_from(self.page_height().max(1)).unwrap_or(1);
+        let by = match code {
+            KeyCode::Up => -1,
+            KeyCode::Down => 1,
+            KeyCode::PageUp => -page,
+            _ => page,
+        };
+        self.step(by, Focus::List);
+    }
+
+    fn field(&mut self, field: Field) -> &mut String {
+        let filters = &mut self.filters;
+        match field {
+            Field::Search => &mut filters.search,
+            Field::Person => &mut filters.person,
+            Field::Set => &mut filters.set,
+            Field::Tag => &mut filters.tag,
+            Field::Days => &mut filters.days,
+        }
+    }
+
+    /// The list again after a filter changed, the chosen entry kept where
+    /// it is still in it; days that are no day yet are said.
+    fn refilter(&mut self) {
+        let chosen = self.selected();
+        let (ready, days) = self.filters.ready(self.today);
+        if let Err(wrong) = days {
+            self.note = Some((self.lang.browse().not_a_date)(&wrong));
+        }
+        self.ready = ready;
+        self.view = (0..self.shelf.len()).filter(|&at| self.ready.keeps(&self.shelf, at)).collect();
+        let kept = chosen.and_then(|chosen| self.view.iter().position(|&at| at == chosen));
+        if kept.is_none() {
+            self.scroll = 0;
+        }
+        self.at = kept.unwrap_or(0);
+    }
+
+    fn clear(&mut self) {
+        self.filters = Filters::default();
+        self.refilter();
+    }
+
+    fn toggle_timeline(&mut self) {
+        match self.selected() {
+            Some(at) if !self.shelf.person_key(at).is_empty() => {
+                self.timeline = !self.timeline;
+                self.scroll = 0;
+            }
+            _ => self.note = Some(self.lang.browse().about_no_one.to_owned()),
+        }
+    }
+
+    /// To the first entry the chosen one links to.
+    fn follow(&mut self) {
+        let Some(at) = self.selected() else { return };
+        let Some(&to) = self.shelf.linked(at).first() else {
+            self.note = Some(self.lang.browse().no_link.to_owned());
+            return;
+        };
+        self.trail.push(at);
+        self.choose(to);
+    }
+
+    /// Back to the entry a link was followed from.
+    fn go_back(&mut self) {
+        match self.trail.pop() {
+            Some(at) => self.choose(at),
+            None => self.note = Some(self.lang.browse().nothing_back.to_owned()),
+        }
+    }
+
+    /// Chooses the entry at `at` on the shelf: every entry shows again if
+    /// the filters left it out.
+    fn choose(&mut self, at: usize) {
+        if !self.view.contains(&at) {
+            self.clear();
+            self.note = Some(self.lang.browse().filters_off.to_owned());
+        }
+        self.at = self.view.iter().position(|&shown| shown == at).unwrap_or(0);
+        self.scroll = 0;
+        self.timeline = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::Entry;
+
+    /// An entry of `set` finished on `day`, about `person`, with `tags`.
+    fn entry(id: &str, set: &str, day: &str, person: Option<&str>, tags: &[&str]) -> Entry {
+        serde_json::from_value(serde_json::json!({
+            "format": 2, "id": id, "set": set, "set_version": 1, "lang": "en",
+            "started": format!("{day}T09:00:00+01:00"), "finished": format!("{day}T09:00:00+01:00"),
+            "title": id, "tags": tags, "follows": null, "person": person, "answers": []
+        }))
+        .unwrap()
+    }
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    /// Types `text` a key at a time.
+    fn typed(browse: &mut Browse, text: &str) {
+        for c in text.chars() {
+            assert_eq!(browse.take(&key(KeyCode::Char(c))), None);
+        }
+    }
+
+    /// The ids the list shows, newest first.
+    fn listed<'b>(browse: &'b Browse) -> Vec<&'b str> {
+        browse.view.iter().map(|&at| browse.shelf.entries[at].id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_set_a_tag_and_days_narrow_the_list_as_they_are_typed() {
+        let catalog = Catalog::load(&[]).unwrap();
+        let entries = vec![
+            entry("march", "after-the-conversation", "2026-03-01", Some("Bram"), &["Home"]),
+            entry("february", "five-tips", "2026-02-01", Some("Anna"), &["work", "home"]),
+            entry("january", "five-tips", "2026-01-01", None, &["work"]),
+        ];
+        let today = jiff::civil::Date::new(2026, 3, 10).unwrap();
+        let mut browse = Browse::new(Shelf::new(entries, &catalog), &catalog, Lang::En, today);
+        typed(&mut browse, "safter");
+        assert_eq!(listed(&browse), ["march"]);
+        browse.take(&key(KeyCode::Esc));
+        assert_eq!(listed(&browse).len(), 3, "Esc gives back the set as it was");
+        typed(&mut browse, "t#HO");
+        assert_eq!(listed(&browse), ["march", "february"]);
+        browse.take(&key(KeyCode::Enter));
+        typed(&mut browse, "d2026-02-01..2026-02");
+        assert_eq!(
+            browse.note.as_deref(),
+            Some("'2026-02' is no day; write 2026-11-01, 7d, 2w, 3m, 1y, today or yesterday, from..to")
+        );
+        assert_eq!(listed(&browse), ["march", "february"], "days that are no day yet leave the list as it was");
+        typed(&mut browse, "-28");
+        assert_eq!(listed(&browse), ["february"]);
+        browse.take(&key(KeyCode::Enter));
+        typed(&mut browse, "c");
+        assert_eq!(listed(&browse).len(), 3, "c shows every entry again");
+        typed(&mut browse, "d2w");
+        browse.take(&key(KeyCode::Enter));
+        assert_eq!(listed(&browse), ["march"], "a time ago counts from today");
+        typed(&mut browse, "dx");
+        browse.take(&key(KeyCode::Enter));
+        assert_eq!((listed(&browse).len(), browse.filters.days.as_str()), (3, ""), "days left as no day go");
+    }
+
+    #[test]
+    fn the_chosen_entry_stays_chosen_while_it_is_listed_and_q_leaves() {
+        let catalog = Catalog::load(&[]).unwrap();
+        let entries = vec![
+            entry("march", "five-tips", "2026-03-01", Some("Bram"), &[]),
+            entry("february", "five-tips", "2026-02-01", Some("Anna"), &[]),
+            entry("january", "five-tips", "2026-01-01", Some("Annie"), &[]),
+        ];
+        let today = jiff::civil::Date::new(2026, 3, 10).unwrap();
+        let mut browse = Browse::new(Shelf::new(entries, &catalog), &catalog, Lang::Nl, today);
+        typed(&mut browse, "jj");
+        typed(&mut browse, "wann");
+        assert_eq!((listed(&browse), browse.at), (vec!["february", "january"], 1));
+        typed(&mut browse, "i");
+        assert_eq!((listed(&browse), browse.at), (vec!["january"], 0));
+        browse.take(&key(KeyCode::Enter));
+        typed(&mut browse, "p");
+        assert!(browse.timeline);
+        typed(&mut browse, "f");
+        assert_eq!(browse.note.as_deref(), Some("deze reflectie volgt geen andere en geen andere volgt haar"));
+        assert_eq!(browse.take(&key(KeyCode::Esc)), None, "Esc closes the timeline first");
+        assert_eq!(browse.take(&key(KeyCode::Char('q'))), Some(Leave::Done));
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(browse.take(&ctrl_c), Some(Leave::Stopped));
+    }
+}

@@ -1,0 +1,114 @@
+//! What `bezin browse` says on its screen, in each language: the counts,
+//! the help line and every key, the fields typed into, and the notes; and
+//! its `--help` beside the English of cli.rs.
+
+/// The words of the browse screen.
+pub struct BrowseWords {
+    pub needs_terminal: &'static str,
+    /// How many entries the list shows, of how many.
+    pub entries: fn(usize) -> String,
+    pub some_of: fn(usize, usize) -> String,
+    pub none_match: &'static str,
+    /// The main keys, on the bottom line.
+    pub help_line: &'static str,
+    /// Every key and what it does, under a heading.
+    pub keys_heading: &'static str,
+    pub keys: &'static [(&'static str, &'static str)],
+    pub any_key: &'static str,
+    /// The fields typed into: a search and the filters.
+    pub search: &'static str,
+    pub person: &'static str,
+    pub set: &'static str,
+    pub tag: &'static str,
+    pub dates: &'static str,
+    pub not_a_date: fn(&str) -> String,
+    pub about_no_one: &'static str,
+    pub no_link: &'static str,
+    pub nothing_back: &'static str,
+    pub filters_off: &'static str,
+}
+
+pub static EN: BrowseWords = BrowseWords {
+    needs_terminal: "browse needs a terminal to draw on; in a pipe or a script use list, show or search",
+    entries: |count| if count == 1 { "1 entry".to_owned() } else { format!("{count} entries") },
+    some_of: |shown, all| format!("{shown} of {all} entries"),
+    none_match: "no entry matches",
+    help_line: "↑↓ move · Enter read · / search · ? keys · q leave · w s t d filter · p person · f link",
+    keys_heading: "Keys",
+    keys: &[
+        ("↑ ↓  j k", "move, or scroll the entry"),
+        ("PgUp PgDn Home End", "a page up or down, the first, the last"),
+        ("Enter Tab → ←", "read the entry, back to the list"),
+        ("mouse wheel", "move or scroll where the pointer is"),
+        ("/", "search titles, tags, answers as typed"),
+        ("w", "only the entries about a person"),
+        ("s  t", "only the entries of a set, with a tag"),
+        ("d", "only the entries of some days: from..to"),
+        ("c", "every entry again: no search, no filter"),
+        ("p", "the timeline of the entry's person"),
+        ("f  b", "follow the entry's link, and go back"),
+        ("q Esc  Ctrl-C", "leave"),
+    ],
+    any_key: "any key closes this",
+    search: "search",
+    person: "person",
+    set: "set",
+    tag: "tag",
+    dates: "days",
+    not_a_date: |text| format!("'{text}' is no day; write 2026-11-01, 7d, 2w, 3m, 1y, today or yesterday, from..to"),
+    about_no_one: "this entry names no person",
+    no_link: "this entry follows none and none follows it",
+    nothing_back: "there is no entry to go back to",
+    filters_off: "every entry again",
+};
+
+pub static NL: BrowseWords = BrowseWords {
+    needs_terminal: "browse heeft een terminal nodig om op te tekenen; gebruik in een pijp of een script list, show \
+                     of search",
+    entries: |count| if count == 1 { "1 reflectie".to_owned() } else { format!("{count} reflecties") },
+    some_of: |shown, all| format!("{shown} van {all} reflecties"),
+    none_match: "geen reflectie past",
+    help_line: "↑↓ ga · Enter lees · / zoek · ? toetsen · q weg · w s t d schift · p persoon · f koppeling",
+    keys_heading: "Toetsen",
+    keys: &[
+        ("↑ ↓  j k", "gaan, of door de reflectie schuiven"),
+        ("PgUp PgDn Home End", "pagina omhoog, omlaag, eerste, laatste"),
+        ("Enter Tab → ←", "de reflectie lezen, terug naar de lijst"),
+        ("muiswiel", "gaan of schuiven waar de muis staat"),
+        ("/", "zoeken in titels, labels, antwoorden"),
+        ("w", "alleen de reflecties over een persoon"),
+        ("s  t", "alleen die van een set, met een label"),
+        ("d", "alleen die van enkele dagen: van..tot"),
+        ("c", "weer alles: niet zoeken, niet schiften"),
+        ("p", "de tijdlijn van de genoemde persoon"),
+        ("f  b", "een koppeling volgen, en terug"),
+        ("q Esc  Ctrl-C", "weggaan"),
+    ],
+    any_key: "elke toets sluit dit",
+    search: "zoek",
+    person: "persoon",
+    set: "set",
+    tag: "label",
+    dates: "dagen",
+    not_a_date: |text| {
+        format!("'{text}' is geen dag; schrijf 2026-11-01, 7d, 2w, 3m, 1y, today of yesterday, van..tot")
+    },
+    about_no_one: "deze reflectie noemt geen persoon",
+    no_link: "deze reflectie volgt geen andere en geen andere volgt haar",
+    nothing_back: "er is geen reflectie om naar terug te gaan",
+    filters_off: "weer alle reflecties",
+};
+
+/// `bezin browse --help` in Dutch, beside the English of cli.rs.
+pub static HELP_NL: &[(&str, &str)] = &[
+    (
+        "Look through the journal in one screen: the entries, and the one chosen as show gives it",
+        "Kijk in één scherm door het dagboek: de reflecties, en de gekozen reflectie zoals show haar geeft",
+    ),
+    (
+        "Example:\n  bezin browse --lang nl\n\nKeys: ↑ ↓ j k move, Enter reads the entry, / searches as you type, w s t d filter by person, set, tag and \
+         days, p shows the person's timeline, f follows a link, ? shows every key, q leaves",
+        "Voorbeeld:\n  bezin browse --lang nl\n\nToetsen: ↑ ↓ j k gaan, Enter leest de reflectie, / zoekt terwijl je typt, w s t d schiften op persoon, set, \
+         label en dagen, p toont de tijdlijn van de persoon, f volgt een koppeling, ? toont alle toetsen, q gaat weg",
+    ),
+];

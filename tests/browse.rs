@@ -1,0 +1,402 @@
+//! `bezin browse` in a real pseudo-terminal of a given size, in English and
+//! in Dutch: what the screen shows (read as a terminal would draw it) as
+//! keys move through the list, open an entry, search as they are typed,
+//! filter by person and follow a link; and the terminal as it was before
+//! once bezin leaves, whether by `q`, Ctrl-C, or a signal from outside.
+
+mod common;
+
+use std::time::Instant;
+
+use common::{BEZIN, Home, PATIENCE, entry, patient, scrub};
+use rexpect::session::{PtySession, spawn_with_options};
+use serde_json::{Value, json};
+
+/// An entry about `person`, that may follow another, with one answer.
+fn about(id: &str, set: &str, finished: &str, title: &str, person: Option<&str>, answer: &str) -> Value {
+    let mut entry = entry(id, set, finished, Some(title), &["work"]);
+    entry["person"] = json!(person);
+    entry["answers"][0]["answer"] = json!(answer);
+    entry
+}
+
+/// A preparation for a talk with Anna and its look-back, one about Σοφία,
+/// and a quiet week about no one, newest last.
+fn lived_in() -> Home {
+    let home = Home::new();
+    let mut looked_back = about(
+        "lookback01",
+        "after-the-conversation",
+        "2026-01-12T18:00:00+01:00",
+        "Looking back on Anna",
+        Some("Anna"),
+        "It went well",
+    );
+    looked_back["follows"] = json!("prepared01");
+    home.journal(&[
+        about(
+            "prepared01",
+            "five-tips",
+            "2026-01-10T09:00:00+01:00",
+            "Talk with Anna",
+            Some("Anna"),
+            "Eén plus één is drie",
+        ),
+        looked_back,
+        about(
+            "sophia0001",
+            "five-tips",
+            "2026-02-01T09:00:00+01:00",
+            "The roster",
+            Some("Σοφία"),
+            "ΣΟΦΊΑ wants the rota",
+        ),
+        about("quiet00001", "five-tips", "2026-03-01T09:00:00+01:00", "Quiet week", None, "Nothing much"),
+    ]);
+    home
+}
+
+/// bezin in a pseudo-terminal of `columns` by `rows`, started by a shell
+/// that says afterwards how bezin ended and the terminal's modes.
+struct Tty {
+    p: PtySession,
+    parser: vt100::Parser,
+    /// Every byte the terminal received.
+    bytes: Vec<u8>,
+}
+
+impl Tty {
+    fn open(home: &Home, args: &[&str], (columns, rows): (u16, u16)) -> Tty {
+        let mut command = std::process::Command::new("sh");
+        scrub(&mut command);
+        let script =
+            format!("echo \"shell $$\"; stty cols {columns} rows {rows} && \"$0\" \"$@\"; echo \"exit $?\"; stty -a");
+        command.args(["-c", &script, BEZIN, "browse"]).args(args);
+        command.env("BEZIN_HOME", home.path()).env("TERM", "xterm-256color").env("NO_COLOR", "1");
+        let p = spawn_with_options(command, patient(false)).unwrap();
+        let size = |n: u16| std::num::NonZero::new(n).unwrap();
+        Tty { p, parser: vt100::Parser::new(size(rows), size(columns), 0), bytes: Vec::new() }
+    }
+
+    /// Takes in what arrived; whether anything did.
+    fn take_in(&mut self) -> bool {
+        let mut got = Vec::new();
+        while let Some(c) = self.p.try_read() {
+            // The session reads a byte to a character.
+            got.push(u8::try_from(u32::from(c)).unwrap());
+        }
+        self.parser.process(&got);
+        self.bytes.extend_from_slice(&got);
+        !got.is_empty()
+    }
+
+    /// Waits until the screen passes `test`.
+    fn wait_until(&mut self, what: &str, test: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        loop {
+            let arrived = self.take_in();
+            if test(self.parser.screen()) {
+                return;
+            }
+            assert!(start.elapsed() < PATIENCE, "waiting for {what}; the screen:\n{}", self.screen());
+            if !arrived {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        }
+    }
+
+    /// Waits until the screen shows `text`.
+    fn wait_for(&mut self, text: &str) {
+        self.wait_until(text, |screen| screen.contents().contains(text));
+    }
+
+    /// Waits for `text`, then types `keys`.
+    fn at(&mut self, text: &str, keys: &str) {
+        self.wait_for(text);
+        self.send(keys);
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.p.send(keys).unwrap();
+        self.p.flush().unwrap();
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// The row of the screen that holds `text`, and the column it starts at.
+    fn find(&self, text: &str) -> Option<(u16, u16)> {
+        let screen = self.parser.screen();
+        let (rows, columns) = screen.size();
+        let columns = columns.get();
+        (0..rows.get()).find_map(|row| {
+            let line = screen.contents_between(row, 0, row, columns);
+            let at = line.find(text)?;
+            Some((row, u16::try_from(line[..at].chars().count()).unwrap()))
+        })
+    }
+
+    /// What the shell said after bezin: its exit code, and whether the
+    /// terminal is back in line mode; with every byte received.
+    fn finish(mut self) -> (i32, String, Vec<u8>) {
+        let rest = self.p.exp_eof().unwrap();
+        self.bytes.extend(rest.chars().map(|c| u8::try_from(u32::from(c)).unwrap()));
+        let text = String::from_utf8_lossy(&self.bytes).into_owned();
+        let code = text.rsplit_once("exit ").and_then(|(_, rest)| rest.split_whitespace().next()?.parse().ok());
+        (code.expect("the shell says how bezin ended"), text, self.bytes)
+    }
+
+    /// The process id of bezin, the shell's child.
+    fn bezin_pid(&self) -> nix::unistd::Pid {
+        let text = String::from_utf8_lossy(&self.bytes);
+        let shell =
+            text.split("shell ").nth(1).and_then(|rest| rest.split_whitespace().next()).expect("the shell's id");
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+        nix::unistd::Pid::from_raw(children.split_whitespace().next().expect("bezin runs").parse().unwrap())
+    }
+}
+
+/// The terminal is as it was: the main screen, the cursor shown, the mouse
+/// not reported, and line mode with its signals (as `stty -a` says).
+fn restored(text: &str) {
+    let last = |code: &str| text.rfind(code).unwrap_or_else(|| panic!("{code:?} never sent"));
+    assert!(last("\x1b[?1049h") < last("\x1b[?1049l"), "the alternate screen is left");
+    assert!(last("\x1b[?25l") < last("\x1b[?25h"), "the cursor is shown");
+    assert!(last("\x1b[?1000h") < last("\x1b[?1000l"), "the mouse is not reported");
+    assert!(last("\x1b[?1006h") < last("\x1b[?1006l"), "the mouse is not reported");
+    let after = &text[last("\x1b[?1049l")..];
+    assert!(!after.contains("\x1b[?1049h") && !after.contains("\x1b[?25l"), "{after:?}");
+    let modes: Vec<&str> = text[last("exit ")..].split_whitespace().collect();
+    for mode in ["icanon", "isig", "icrnl", "opost", "iexten"] {
+        assert!(modes.contains(&mode), "{mode} is back: {modes:?}");
+    }
+}
+
+#[test]
+fn the_list_moves_an_entry_opens_and_leaving_gives_the_terminal_back() {
+    let home = lived_in();
+    let mut tty = Tty::open(&home, &[], (200, 60));
+    tty.wait_for("4 entries");
+    // Newest first, each with its date, person, set and title.
+    let rows: Vec<u16> = ["Quiet week", "The roster", "Looking back on Anna", "Talk with Anna"]
+        .iter()
+        .map(|t| tty.find(t).unwrap().0)
+        .collect();
+    assert!(rows.windows(2).all(|pair| pair[0] < pair[1]), "{rows:?}\n{}", tty.screen());
+    let roster = tty.screen().lines().find(|line| line.contains("The roster")).unwrap().to_owned();
+    assert!(roster.contains("2026-02-01") && roster.contains("Σοφία") && roster.contains("five-tips"), "{roster}");
+    // The chosen entry shows as `show` gives it: its title, facts, questions and answers.
+    // The wheel turned down over the list (as xterm reports it) goes to the next entry.
+    tty.at("Nothing much", "\x1b[<65;5;3M");
+    tty.at("ΣΟΦΊΑ wants the rota", "\x1b[B");
+    tty.wait_for("Follows: prepare 2026-01-10 Talk with Anna");
+    tty.at("It went well", "\x1b[F");
+    tty.at("Followed by: lookbac 2026-01-12 Looking back on Anna", "\x1b[H");
+    tty.at("Nothing much", "\x1b[6~");
+    tty.at("Eén plus één is drie", "k");
+    tty.at("It went well", "\r");
+    tty.at("It went well", "q");
+    let (code, text, _) = tty.finish();
+    assert_eq!(code, 0);
+    restored(&text);
+}
+
+#[test]
+fn every_word_on_the_screen_is_dutch_in_dutch() {
+    let home = lived_in();
+    let mut tty = Tty::open(&home, &["--lang", "nl"], (200, 60));
+    tty.at("4 reflecties", "\x1b[F");
+    tty.at("Gevolgd door: lookbac 2026-01-12 Looking back on Anna", "?");
+    tty.wait_for("Toetsen");
+    for dutch in ["zoeken in titels, labels, antwoorden", "alleen de reflecties over een persoon", "weggaan"] {
+        assert!(tty.screen().contains(dutch), "{dutch}: {}", tty.screen());
+    }
+    tty.at("elke toets sluit dit", " ");
+    tty.wait_for("/ zoek");
+    let screen = tty.screen();
+    for english in ["entries", "search", "leave", "Followed by", "Keys", "move"] {
+        assert!(!screen.contains(english), "{english} in:\n{screen}");
+    }
+    tty.send("w");
+    tty.at("persoon: ", "anna\r");
+    tty.at("2 van 4 reflecties · persoon: anna", "q");
+    assert_eq!(tty.finish().0, 0);
+}
+
+/// Whether the text at `row`, `column` on the screen is underlined.
+fn underlined(tty: &Tty, (row, column): (u16, u16)) -> bool {
+    tty.parser.screen().cell(row, column).is_some_and(vt100::Cell::underline)
+}
+
+#[test]
+fn a_search_narrows_the_list_as_it_is_typed_accents_and_scripts_aside() {
+    let counts = [("en", "1 of 4 entries", "4 entries"), ("nl", "1 van 4 reflecties", "4 reflecties")];
+    for (lang, one_of_four, all_four) in counts {
+        let home = lived_in();
+        let mut tty = Tty::open(&home, &["--lang", lang], (120, 30));
+        tty.wait_for("Quiet week");
+        tty.send("/een");
+        tty.wait_for(one_of_four);
+        tty.wait_for("Eén plus één is drie");
+        let found = tty.find("Eén plus").unwrap();
+        assert!(underlined(&tty, found), "the match is underlined:\n{}", tty.screen());
+        assert!(tty.find("Quiet week").is_none(), "{}", tty.screen());
+        // Another script, typed a letter at a time over what was typed.
+        tty.send("\x7f\x7f\x7fσοφια");
+        tty.wait_until("the roster alone", |screen| {
+            screen.contents().contains("ΣΟΦΊΑ wants") && !screen.contents().contains("Talk with Anna")
+        });
+        let found = tty.find("ΣΟΦΊΑ").unwrap();
+        assert!(underlined(&tty, found), "{}", tty.screen());
+        assert!(!underlined(&tty, (found.0, found.1 + 6)), "only the match: {}", tty.screen());
+        // Esc gives back the search as it was before the slash: none.
+        tty.at(one_of_four, "\x1b");
+        tty.wait_until("every entry", |screen| screen.contents().starts_with(all_four));
+        tty.send("q");
+        assert_eq!(tty.finish().0, 0);
+    }
+}
+
+#[test]
+fn a_person_filter_a_link_followed_and_the_persons_timeline() {
+    let home = lived_in();
+    let mut tty = Tty::open(&home, &[], (120, 30));
+    tty.at("Quiet week", "w");
+    tty.at("person: ", "an");
+    tty.at("2 of 4 entries · person: an", "\r");
+    assert!(tty.find("Quiet week").is_none() && tty.find("The roster").is_none(), "{}", tty.screen());
+    // The newest about Anna is the look-back: f goes to what it follows, b back.
+    tty.at("Follows: prepare", "f");
+    tty.wait_until("the preparation chosen", |screen| screen.contents().contains("Followed by: lookbac"));
+    tty.at("Eén plus één", "b");
+    tty.at("It went well", "p");
+    tty.at("Anna · 2 reflections", "");
+    tty.wait_for("looked back on:");
+    tty.at("2026-01-10 Talk with Anna prepared01", "\x1b");
+    tty.at("It went well", "c");
+    // Days are a range; what is no day yet is said beside what is typed.
+    tty.at("4 entries", "d2026-01-11..2026-13");
+    tty.at("days: 2026-01-11..2026-13   '2026-13' is no day", "\x7f\x7f\x7f-02-28\r");
+    tty.wait_for("2 of 4 entries · days: 2026-01-11..2026-02-28");
+    let screen = tty.screen();
+    assert!(!screen.contains("2026-01-10 Anna") && !screen.contains("2026-03-01"), "{screen}");
+    tty.send("q");
+    assert_eq!(tty.finish().0, 0);
+}
+
+#[test]
+fn ctrl_c_and_a_signal_from_outside_give_the_terminal_back() {
+    let home = lived_in();
+    let mut tty = Tty::open(&home, &[], (100, 20));
+    tty.at("Quiet week", "/qu");
+    tty.at("search: qu", "\x03");
+    let (code, text, _) = tty.finish();
+    assert_eq!(code, 130);
+    restored(&text);
+    for signal in [nix::sys::signal::Signal::SIGTERM, nix::sys::signal::Signal::SIGHUP] {
+        let mut tty = Tty::open(&home, &[], (100, 20));
+        tty.wait_for("Quiet week");
+        nix::sys::signal::kill(tty.bezin_pid(), signal).unwrap();
+        let (code, text, _) = tty.finish();
+        assert_eq!(code, 130, "{signal}");
+        restored(&text);
+    }
+}
+
+#[test]
+fn a_narrow_terminal_shows_one_pane_and_the_selection_shows_without_colour() {
+    let home = lived_in();
+    let mut tty = Tty::open(&home, &[], (60, 15));
+    tty.wait_for("Quiet week");
+    let (row, column) = tty.find("❯").expect("the chosen entry is marked");
+    assert!(tty.parser.screen().cell(row, column + 4).unwrap().inverse(), "{}", tty.screen());
+    assert!(tty.screen().lines().nth(usize::from(row)).unwrap().contains("Quiet week"));
+    tty.send("j\r");
+    tty.wait_until("the entry alone", |screen| {
+        screen.contents().contains("ΣΟΦΊΑ wants the rota") && !screen.contents().contains("Quiet week")
+    });
+    tty.send("\t");
+    tty.wait_until("the list again", |screen| {
+        screen.contents().contains("Quiet week") && !screen.contents().contains("ΣΟΦΊΑ wants")
+    });
+    // Every key, each said whole, fits the smallest screen.
+    tty.at("? keys · q leave", "?");
+    tty.wait_for("any key closes this");
+    for said in ["every entry again: no search, no filter", "the timeline of the entry's person", "leave"] {
+        assert!(tty.screen().contains(said), "{said}:\n{}", tty.screen());
+    }
+    tty.send("x");
+    tty.at("Quiet week", "q");
+    let (code, text, _) = tty.finish();
+    assert_eq!(code, 0);
+    restored(&text);
+}
+
+#[test]
+fn a_hostile_journal_reaches_the_screen_only_in_its_visible_form() {
+    let home = Home::new();
+    let huge = "wall of text ".repeat(40_000);
+    let evil = "title \u{1b}]52;c;ZXZpbA==\u{7} \u{1b}[2J bidi \u{202e}desrever\u{202c} \u{9b}31m";
+    home.journal(&[
+        about("evil000001", "five-tips", "2026-01-10T09:00:00+01:00", evil, Some("Eve\u{1b}[31m"), &huge),
+        about("emoji00001", "five-tips", "2026-01-11T09:00:00+01:00", "👨‍👩‍👧 🇳🇱 e\u{301}", None, "\u{7}\u{8}\u{0}end"),
+    ]);
+    let mut tty = Tty::open(&home, &[], (200, 60));
+    // The family of three is one grapheme: drawn whole (as the terminal
+    // parser here does not join it, its bytes say so).
+    tty.at("^G^H^@end", "j");
+    assert!(String::from_utf8_lossy(&tty.bytes).contains("👨‍👩‍👧"));
+    assert!(tty.screen().contains("🇳🇱 e\u{301}"), "{}", tty.screen());
+    tty.wait_for("title ^[]52;c;ZXZpbA==^G ^[[2J bidi <U+202E>desrever<U+202C> <U+009B>31m");
+    tty.at("wall of text wall", "\r\x1b[F");
+    tty.wait_until("the end of the huge entry", |screen| !screen.contents().contains("What happened?"));
+    tty.at("wall of text", "q");
+    let (code, _, bytes) = tty.finish();
+    assert_eq!(code, 0);
+    let from_journal: [&[u8]; 6] =
+        [b"\x1b]52", b"\x07", b"\x08", "\u{202e}".as_bytes(), "\u{9b}".as_bytes(), b"\x1b[31m"];
+    for bytes_of_evil in from_journal {
+        assert!(
+            !bytes.windows(bytes_of_evil.len()).any(|w| w == bytes_of_evil),
+            "{bytes_of_evil:?} reached the terminal"
+        );
+    }
+}
+
+#[test]
+fn an_encrypted_journal_asks_for_its_passphrase_before_the_screen_opens() {
+    let home = lived_in();
+    if !common::sealed() {
+        home.encrypt();
+    }
+    // The identity, protected with a passphrase in age's own format.
+    let identity = home.path().join("identity.txt");
+    let plain = std::fs::read(&identity).unwrap();
+    let encryptor = age::Encryptor::with_user_passphrase(age::secrecy::SecretString::from("correct horse".to_owned()));
+    let mut sealed = Vec::new();
+    let mut writer = encryptor.wrap_output(&mut sealed).unwrap();
+    std::io::Write::write_all(&mut writer, &plain).unwrap();
+    writer.finish().unwrap();
+    std::fs::write(&identity, sealed).unwrap();
+    let mut tty = Tty::open(&home, &[], (100, 20));
+    tty.wait_for("Passphrase for");
+    assert!(!String::from_utf8_lossy(&tty.bytes).contains("\x1b[?1049h"), "asked on the plain terminal");
+    tty.send("correct horse\r");
+    tty.at("4 entries", "q");
+    let (code, text, _) = tty.finish();
+    assert_eq!(code, 0);
+    restored(&text);
+}
+
+#[test]
+fn without_a_terminal_browse_says_so_in_one_line() {
+    let home = lived_in();
+    for (lang, said) in [("en", "browse needs a terminal"), ("nl", "browse heeft een terminal nodig")] {
+        let out = home.command().args(["browse", "--lang", lang]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.starts_with(&format!("bezin: {said}")) && stderr.lines().count() == 1, "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
+}
