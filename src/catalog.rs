@@ -4,6 +4,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
 
@@ -47,49 +48,89 @@ pub struct Available {
     pub origin: Origin,
 }
 
+/// A built-in set, parsed the first time it is asked for: most commands
+/// need one or two sets, or none, and parsing all of them would cost more
+/// than the rest of `list`.
+struct BuiltIn {
+    id: &'static str,
+    name: &'static str,
+    source: &'static str,
+    parsed: OnceLock<Result<Available, LoadError>>,
+}
+
+impl BuiltIn {
+    fn parsed(&self) -> Result<&Available, &LoadError> {
+        let parse = || {
+            let set = prompt_set::parse(self.source, &format!("built-in {}", self.name))?;
+            Ok(Available { set, origin: Origin::BuiltIn })
+        };
+        self.parsed.get_or_init(parse).as_ref()
+    }
+}
+
 /// Every set that loaded, and every file that did not.
 pub struct Catalog {
-    pub sets: Vec<Available>,
-    pub broken: Vec<LoadError>,
+    built_in: Vec<BuiltIn>,
+    /// The person's sets, in the order they were found; a set with the id
+    /// of a built-in one replaces it.
+    files: Vec<Available>,
+    /// The person's files that did not load.
+    broken_files: Vec<LoadError>,
 }
 
 impl Catalog {
     /// The built-in sets plus the `*.toml` files in `folders`; a folder that
     /// does not exist adds nothing.
     pub fn load(folders: &[PathBuf]) -> Result<Catalog> {
-        let mut catalog = Catalog { sets: Vec::new(), broken: Vec::new() };
-        for (name, src) in BUILT_IN {
-            catalog.add(prompt_set::parse(src, &format!("built-in {name}")), Origin::BuiltIn);
-        }
+        let built_in = BUILT_IN
+            .into_iter()
+            .map(|(name, source)| BuiltIn { id: name.trim_end_matches(".toml"), name, source, parsed: OnceLock::new() })
+            .collect();
+        let mut catalog = Catalog { built_in, files: Vec::new(), broken_files: Vec::new() };
         for folder in folders {
             for path in toml_files(folder)? {
                 let loaded = prompt_set::load(&path, true);
-                catalog.add(loaded, Origin::File { path, replaces_built_in: false });
+                catalog.add(loaded, path);
             }
         }
         Ok(catalog)
     }
 
-    fn add(&mut self, loaded: Result<PromptSet, LoadError>, origin: Origin) {
+    fn add(&mut self, loaded: Result<PromptSet, LoadError>, path: PathBuf) {
         let set = match loaded {
             Ok(set) => set,
-            Err(err) => return self.broken.push(err),
+            Err(err) => return self.broken_files.push(err),
         };
-        match self.sets.iter_mut().find(|available| available.set.id == set.id) {
-            Some(existing) if existing.origin == Origin::BuiltIn => {
-                let Origin::File { path, .. } = origin else { return };
-                *existing = Available { set, origin: Origin::File { path, replaces_built_in: true } };
-            }
-            Some(existing) => self.broken.push(LoadError {
+        if let Some(existing) = self.files.iter().find(|available| available.set.id == set.id) {
+            let origin = Origin::File { path, replaces_built_in: false };
+            return self.broken_files.push(LoadError {
                 origin: origin.to_string(),
                 problems: vec![prompt_set::Problem {
                     line: 1,
                     column: 1,
                     message: format!("the set id '{}' is taken by {}; this file is left out", set.id, existing.origin),
                 }],
-            }),
-            None => self.sets.push(Available { set, origin }),
+            });
         }
+        let replaces_built_in = self.built_in.iter().any(|built_in| built_in.id == set.id);
+        self.files.push(Available { set, origin: Origin::File { path, replaces_built_in } });
+    }
+
+    /// Every set, in the order `bezin sets` lists them: the built-in ones
+    /// (or the files that replace them), then the person's own.
+    pub fn sets(&self) -> Vec<&Available> {
+        let built_in = self.built_in.iter().filter_map(|built_in| self.find(built_in.id));
+        let own = self
+            .files
+            .iter()
+            .filter(|available| matches!(available.origin, Origin::File { replaces_built_in: false, .. }));
+        built_in.chain(own).collect()
+    }
+
+    /// Every file that did not load (a built-in set too, which never happens).
+    pub fn broken(&self) -> Vec<&LoadError> {
+        let built_in = self.built_in.iter().filter_map(|built_in| built_in.parsed().err());
+        built_in.chain(&self.broken_files).collect()
     }
 
     /// The set's title in `lang`, or its id when there is no such set (any more).
@@ -98,7 +139,11 @@ impl Catalog {
     }
 
     pub fn find(&self, id: &str) -> Option<&Available> {
-        self.sets.iter().find(|available| available.set.id == id)
+        if let Some(own) = self.files.iter().find(|available| available.set.id == id) {
+            return Some(own);
+        }
+        let built_in = self.built_in.iter().find(|built_in| built_in.id == id)?;
+        built_in.parsed().ok()
     }
 
     /// The set with this id, or an error that suggests a near one.
@@ -107,8 +152,8 @@ impl Catalog {
             return Ok(available);
         }
         let nearest = self
-            .sets
-            .iter()
+            .sets()
+            .into_iter()
             .map(|available| (strsim::damerau_levenshtein(id, &available.set.id), &available.set.id))
             .filter(|(distance, near)| *distance <= 3.max(near.len() / 3))
             .min();
@@ -121,8 +166,8 @@ impl Catalog {
 
     /// The ids of the sets whose `follow_up` is `id`.
     pub fn leading_to(&self, id: &str) -> Vec<&str> {
-        self.sets
-            .iter()
+        self.sets()
+            .into_iter()
             .filter(|available| available.set.follow_up.as_deref() == Some(id))
             .map(|available| available.set.id.as_str())
             .collect()
@@ -142,4 +187,20 @@ fn toml_files(folder: &Path) -> Result<Vec<PathBuf>> {
         .collect();
     files.sort();
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A built-in set is found by its file's name before it is parsed, so
+    /// each file must hold the set of its name.
+    #[test]
+    fn every_built_in_set_is_named_by_its_file_and_parses() {
+        let catalog = Catalog::load(&[]).unwrap();
+        assert!(catalog.broken().is_empty());
+        let ids: Vec<&str> = catalog.sets().iter().map(|available| available.set.id.as_str()).collect();
+        let names: Vec<&str> = BUILT_IN.iter().map(|(name, _)| name.trim_end_matches(".toml")).collect();
+        assert_eq!(ids, names);
+    }
 }

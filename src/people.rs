@@ -26,7 +26,7 @@ pub struct PersonPrompts(HashMap<String, String>);
 
 impl PersonPrompts {
     pub fn of(catalog: &Catalog) -> PersonPrompts {
-        let prompts = catalog.sets.iter().filter_map(|available| {
+        let prompts = catalog.sets().into_iter().filter_map(|available| {
             let prompt = available.set.person_prompt()?;
             Some((available.set.id.clone(), prompt.id.clone()))
         });

@@ -54,7 +54,7 @@ struct Everyone {
 
 impl Everyone {
     fn of(catalog: &Catalog) -> Everyone {
-        let next_steps = catalog.sets.iter().filter_map(|available| {
+        let next_steps = catalog.sets().into_iter().filter_map(|available| {
             let set = &available.set;
             let ids: Vec<String> = set.prompts.iter().filter(|p| p.next_step).map(|p| p.id.clone()).collect();
             (!ids.is_empty()).then(|| (set.id.clone(), ids))
@@ -160,7 +160,7 @@ impl Recalls {
     /// is passed over.
     pub fn gather(journal: &Journal, catalog: &Catalog) -> Result<Recalls> {
         let people = journal.indexed(&Everyone::of(catalog))?;
-        let sets = catalog.sets.iter().map(|available| (available.set.id.clone(), available.set.clone()));
+        let sets = catalog.sets().into_iter().map(|available| (available.set.id.clone(), available.set.clone()));
         Ok(Recalls { people, sets: sets.collect() })
     }
 

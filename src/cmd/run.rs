@@ -424,7 +424,7 @@ fn close_one(context: &Context, catalog: &Catalog, terminal: &Terminal, open: &[
 
 /// Says which sets were left out because they do not load.
 pub(super) fn warn_broken(lang: Lang, catalog: &Catalog) {
-    for broken in &catalog.broken {
+    for broken in catalog.broken() {
         crate::tell!("{}{}", lang.errors().warning, (lang.commands().broken_set)(&broken.to_string()));
     }
 }

@@ -100,7 +100,7 @@ fn new(context: &Context, id: &str) -> Result<ExitCode> {
     let said = context.lang.outcomes();
     crate::say!("{}", (said.wrote)(&path.display().to_string()));
     let replaces = |origin: &Origin| matches!(origin, Origin::File { replaces_built_in: true, .. });
-    if context.catalog()?.sets.iter().any(|available| available.set.id == id && replaces(&available.origin)) {
+    if context.catalog()?.sets().into_iter().any(|available| available.set.id == id && replaces(&available.origin)) {
         crate::tell!("{}", (said.replaces_built_in)(id));
     }
     crate::tell!("{}", (said.edit_then)(&crate::shell::command(&format!("run {id}"))));
@@ -116,8 +116,8 @@ fn list(context: &Context) -> Result<ExitCode> {
         Origin::File { path, replaces_built_in: true } => format!("{} ({})", path.display(), words.replaces_built_in),
     };
     let rows: Vec<[String; 4]> = catalog
-        .sets
-        .iter()
+        .sets()
+        .into_iter()
         .map(|available| {
             let set = &available.set;
             [

@@ -40,8 +40,8 @@ pub fn run(context: &Context) -> Result<ExitCode> {
     writeln!(out, "{} · {}\n", ui::bold("bezin"), words.welcome_tagline)?;
     writeln!(out, "{}", ui::bold(words.welcome_sets))?;
     let sets: Vec<[String; 2]> = catalog
-        .sets
-        .iter()
+        .sets()
+        .into_iter()
         .map(|available| [format!("  {}", available.set.id), available.set.title.get(context.lang).to_owned()])
         .collect();
     ui::table(&mut out, &[Column::id(""), Column::flexible("")], &sets)?;

@@ -51,8 +51,8 @@ pub fn set_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(context) = Context::from_settings() else { return Vec::new() };
     let Ok(catalog) = context.catalog() else { return Vec::new() };
     let sets = catalog
-        .sets
-        .iter()
+        .sets()
+        .into_iter()
         .map(|available| (available.set.id.clone(), available.set.title.get(context.lang).to_owned()));
     candidates(current, sets)
 }

@@ -159,11 +159,12 @@ impl Terminal {
     /// Which set to run: its id, and what it is for (its title when it does
     /// not say), the ids padded so that the second column lines up.
     pub fn pick_set(&self, catalog: &Catalog) -> Result<String> {
-        let ids: Vec<String> = catalog.sets.iter().map(|available| one_line(&available.set.id).into_owned()).collect();
+        let ids: Vec<String> =
+            catalog.sets().into_iter().map(|available| one_line(&available.set.id).into_owned()).collect();
         let widest = ids.iter().map(|id| super::width_of(id)).max().unwrap_or(0);
         let items: Vec<Item> = catalog
-            .sets
-            .iter()
+            .sets()
+            .into_iter()
             .zip(&ids)
             .map(|(available, id)| {
                 let set = &available.set;
@@ -172,7 +173,7 @@ impl Terminal {
             })
             .collect();
         let chosen = self.pick(Menu::of(Some(self.words().pick_set), &items, 0))?;
-        Ok(catalog.sets[chosen].set.id.clone())
+        Ok(catalog.sets()[chosen].set.id.clone())
     }
 
     /// The set's title and what it is for.

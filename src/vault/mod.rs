@@ -100,7 +100,7 @@ pub fn export(
 fn whole_inputs(journal: &Journal, catalog: &Catalog, filter: &Filter, options: &Options) -> Result<String> {
     let mut inputs = Inputs::new("folder");
     inputs.text(options.links.name()).text(options.lang.code());
-    for set in catalog.sets.iter().map(|available| &available.set) {
+    for set in catalog.sets().into_iter().map(|available| &available.set) {
         inputs.text(&set.id).number(usize::from(set.follow_up.is_some()));
         for lang in Lang::ALL {
             inputs.text(set.title.get(lang));

@@ -75,7 +75,7 @@ pub struct Outliner<'c> {
 
 impl<'c> Outliner<'c> {
     pub fn new(catalog: &'c Catalog) -> Outliner<'c> {
-        let recaps = catalog.sets.iter().map(|available| {
+        let recaps = catalog.sets().into_iter().map(|available| {
             let set = &available.set;
             (set.id.clone(), set.prompts.iter().filter(|p| p.recap).map(|p| p.id.clone()).collect())
         });
