@@ -314,3 +314,37 @@ fn every_question_of_every_branch_reads_well_with_a_name_a_role_or_a_description
         }
     }
 }
+
+/// A scale the follow-up shows beside one of the set before it (the same
+/// `compare` word) has the same range and the same end labels, so that the
+/// two numbers mean the same.
+#[test]
+fn a_scale_shown_beside_one_of_the_set_before_has_its_range_and_labels() {
+    let after = built_in("after-the-conversation");
+    let scales = |set: &toml::Table| -> Vec<toml::Value> {
+        set["prompts"].as_array().unwrap().iter().filter(|p| p["kind"].as_str() == Some("scale")).cloned().collect()
+    };
+    let mut compared = 0;
+    for earlier in followed() {
+        for before in scales(&built_in(earlier)) {
+            let Some(word) = before.get("compare") else { continue };
+            for now in scales(&after).iter().filter(|now| now.get("compare") == Some(word)) {
+                for field in ["min", "max", "min_label", "max_label"] {
+                    assert_eq!(before.get(field), now.get(field), "{earlier} '{}': {field}", before["id"]);
+                }
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 0, "five-tips' calm is shown beside the calm after the conversation");
+}
+
+/// After desire-behind-the-request, the look-back asks what the two of you
+/// searched out together before which longing was heard: the longing is
+/// found by searching together.
+#[test]
+fn the_look_back_asks_what_was_searched_together_before_the_longing_heard() {
+    let after = built_in("after-the-conversation");
+    let at = |id: &str| after["prompts"].as_array().unwrap().iter().position(|p| p["id"].as_str() == Some(id));
+    assert!(at("background").unwrap() < at("longing-heard").unwrap());
+}
