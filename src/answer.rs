@@ -51,10 +51,7 @@ impl Picked {
     pub fn is(&self, option: &Choice) -> bool {
         match &self.id {
             Some(id) => option.id == *id,
-            None => {
-                option.label.versions().contains(&self.label.as_str())
-                    || option.formerly.iter().any(|label| *label == self.label)
-            }
+            None => option.label.versions().contains(&self.label.as_str()) || option.formerly.contains(&self.label),
         }
     }
 
