@@ -138,7 +138,7 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     at(&mut p, "❯ why-and-for-whom", ENTER);
     at(&mut p, "Why and for whom", "");
     at(&mut p, "(1/10) Why do you, or your organisation, exist?", "To help\r\r");
-    at(&mut p, "(2/10) For whom", "Teachers\r\r");
+    at(&mut p, "(2/10) Who do you want to matter to?", "Teachers\r\r");
     at(&mut p, "(3/10) Who would you like to give something", "Time\r\r");
     at(&mut p, "(4/10) And who, or which organisation, would you give a new lease of life?", ENTER);
     at(&mut p, "(5/10) Working together starts with trust", &format!("{DOWN}{ENTER}"));
