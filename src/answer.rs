@@ -47,11 +47,11 @@ impl Picked {
     }
 
     /// Whether this is `option`: by its id, or for a label alone, by that
-    /// label in any language.
+    /// label in any language, or one the option had before.
     pub fn is(&self, option: &Choice) -> bool {
         match &self.id {
             Some(id) => option.id == *id,
-            None => option.label.versions().contains(&self.label.as_str()),
+            None => option.label.versions().contains(&self.label.as_str()) || option.formerly.contains(&self.label),
         }
     }
 
@@ -99,6 +99,24 @@ impl Answer {
                 let found: Vec<Picked> = picked.iter().map(|p| p.in_terms_of(options, lang)).collect();
                 let mut seen = std::collections::HashSet::new();
                 Answer::Multi(found.iter().filter(|p| seen.insert(p.key())).cloned().collect())
+            }
+            other => other.clone(),
+        }
+    }
+
+    /// The same answer with the option ids `prompt` has for labels kept
+    /// alone (journal format 1), each label as it was shown.
+    pub fn with_ids_of(&self, prompt: &Prompt) -> Answer {
+        let options = prompt.kind.options();
+        let found = |picked: &Picked| Picked {
+            id: picked.id.clone().or_else(|| picked.option_in(options).map(|option| option.id.clone())),
+            label: picked.label.clone(),
+        };
+        match self {
+            Answer::Choice(picked) => Answer::Choice(found(picked)),
+            Answer::Multi(picked) => {
+                let mut seen = std::collections::HashSet::new();
+                Answer::Multi(picked.iter().map(found).filter(|p| seen.insert(p.key().to_owned())).collect())
             }
             other => other.clone(),
         }

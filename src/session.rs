@@ -248,7 +248,7 @@ impl<'s> Session<'s> {
     fn fill(&self, template: &str) -> String {
         fill_placeholders(template, |id| match (self.prompt(id), self.answer(id)) {
             (Some(prompt), Some(answer)) => {
-                let shown = self.show(prompt, answer);
+                let shown = addressed(&self.show(prompt, answer), self.lang);
                 // Cut between graphemes: no half flag, no joiner left hanging.
                 match shown.grapheme_indices(true).nth(limits::PLACEHOLDER) {
                     Some((cut, _)) => format!("{}…", shown[..cut].trim_end()),
@@ -319,6 +319,23 @@ impl<'s> Session<'s> {
             })
             .collect()
     }
+}
+
+/// An answer as it reads inside a question put to the person: a leading
+/// "my"/"mijn" ("my manager") becomes "your"/"je", so that the question
+/// does not mix "you" with the person's own "my". The case of the first
+/// letter stays as typed.
+fn addressed(answer: &str, lang: Lang) -> String {
+    let (mine, yours) = match lang {
+        Lang::En => ("my ", "your "),
+        Lang::Nl => ("mijn ", "je "),
+    };
+    let Some(head) = answer.get(..mine.len()).filter(|head| head.eq_ignore_ascii_case(mine)) else {
+        return answer.to_owned();
+    };
+    let yours =
+        if head.starts_with(char::is_uppercase) { yours[..1].to_uppercase() + &yours[1..] } else { yours.to_owned() };
+    yours + &answer[mine.len()..]
 }
 
 /// Whether `answer` fits `prompt`: the right kind, in range, a real option,
@@ -415,6 +432,27 @@ required = false
         let mut session = Session::new(&set, Lang::Nl);
         session.give(&set.prompts[0], Some(Answer::Text("Anna".into()))).unwrap();
         assert_eq!(session.question(&set.prompts[1]), "Wil Anna iets?");
+    }
+
+    #[test]
+    fn a_person_named_with_my_is_yours_in_the_question() {
+        let set = set();
+        for (lang, typed, asked) in [
+            (Lang::Nl, "mijn leidinggevende", "Wil je leidinggevende iets?"),
+            (Lang::Nl, "Mijn leidinggevende", "Wil Je leidinggevende iets?"),
+            (Lang::Nl, "mijnheer Jansen", "Wil mijnheer Jansen iets?"),
+            (Lang::En, "my manager", "Does your manager want something?"),
+            (Lang::En, "My manager", "Does Your manager want something?"),
+            (Lang::En, "Myra", "Does Myra want something?"),
+        ] {
+            let mut session = Session::new(&set, lang);
+            session.give(&set.prompts[0], Some(Answer::Text(typed.into()))).unwrap();
+            assert_eq!(session.question(&set.prompts[1]), asked);
+            assert_eq!(session.answer(&set.prompts[0].id), Some(&Answer::Text(typed.into())), "kept as typed");
+        }
+        assert_eq!(addressed("MY manager", Lang::En), "Your manager");
+        assert_eq!(addressed("my", Lang::En), "my");
+        assert_eq!(addressed("mé", Lang::Nl), "mé");
     }
 
     #[test]

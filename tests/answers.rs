@@ -102,6 +102,36 @@ fn editing_a_format_one_entry_writes_format_two_and_no_other_line_changes() {
     );
 }
 
+/// A label an option had before (the set lists it as `formerly`) still
+/// finds its option: it counts with it, an edit keeps it as it was shown,
+/// and the entry as `list --json` gives it is the entry held in format 1.
+#[test]
+fn a_label_an_option_had_before_still_counts_with_it() {
+    let home = Home::new();
+    home.journal(&[format_one(
+        "older-en",
+        "en",
+        "lack of time",
+        &["allow a silence", "let the other finish completely"],
+    )]);
+    home.save("five-tips", FIVE_TIPS, &["--lang", "en"]);
+    let count = |id: &str| {
+        counts(&home, "slow-down").into_iter().find(|(found, ..)| found == id).map(|(_, label, n)| (label, n))
+    };
+    assert_eq!(count("silence"), Some(("leave a silence".to_owned(), 2)));
+    assert_eq!(count("let-finish"), Some(("let them finish".to_owned(), 1)));
+    let listed = home.write("listed.json", &home.stdout(&["list", "--json"]));
+    home.run(&["import", listed.to_str().unwrap()]).success();
+    assert!(home.set_aside("conflict").is_empty(), "the same entry, not a conflict");
+    let answers = home.write("edit.toml", "calm = 3\n");
+    home.run(&["edit", "older-en", "--answers", answers.to_str().unwrap()]).success();
+    let edited = home.entries().into_iter().find(|entry| entry["id"] == "older-en").unwrap();
+    assert_eq!(
+        edited["answers"][3]["answer"],
+        json!([{"id": "silence", "label": "allow a silence"}, {"id": "let-finish", "label": "let the other finish completely"}])
+    );
+}
+
 #[test]
 fn every_kind_of_answer_survives_the_json_export_and_an_import() {
     let home = Home::new();

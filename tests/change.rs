@@ -44,7 +44,7 @@ fn edit_from_flags_changes_only_that_entry_and_records_when() {
         edited["answers"][6]["answer"],
         serde_json::json!([
             {"id": "ask-first", "label": "ask one more question before I answer"},
-            {"id": "silence", "label": "allow a silence"}
+            {"id": "silence", "label": "leave a silence"}
         ])
     );
     assert!(edited["edited"].as_str().unwrap().starts_with("20"));

@@ -155,7 +155,8 @@ fn sets_show_and_stats_speak_the_interface_language() {
     home.save("five-tips", common::FIVE_TIPS, &[]);
     let dutch = home.stdout(&["stats", "--lang", "nl"]);
     assert!(
-        dutch.contains("calm: Hoe rustig ben je als je aan dit gesprek denkt?") && dutch.contains("; 1 antwoord\n")
+        dutch.contains("calm: Hoe rustig ben je als je aan het komende gesprek denkt?")
+            && dutch.contains("; 1 antwoord\n")
     );
     assert!(!dutch.contains("How calm"), "{dutch}");
     assert!(home.stdout(&["stats"]).contains("; 1 answer\n"));
@@ -189,8 +190,20 @@ fn the_recall_quotes_the_questions_in_the_language_of_the_run() {
                    not-knowing = \"x\"\nframe = \"time\"\nroom = \"x\"\n\
                    slow-down = [\"silence\"]\ndesire = \"To be heard\"\ntogether = \"A trial week\"\nopen = true\n";
     for (made_in, run_in, asked, not_asked, title) in [
-        ("en", "nl", "Luister naar het verlangen achter de vraag", "Listen for the desire", "Vijf tips voordat"),
-        ("nl", "en", "Listen for the desire behind the request", "Luister naar het verlangen", "Five tips before"),
+        (
+            "en",
+            "nl",
+            "Luister in het gesprek naar het verlangen achter de vraag",
+            "listen for the desire",
+            "Vijf tips voordat",
+        ),
+        (
+            "nl",
+            "en",
+            "In the conversation, listen for the desire behind the request",
+            "Luister in het gesprek",
+            "Five tips before",
+        ),
     ] {
         let home = Home::new();
         home.save("five-tips", answers, &["--lang", made_in]);

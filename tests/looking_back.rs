@@ -57,12 +57,12 @@ const EN: Said = Said {
     desire: "What desire did you hear behind the request?",
     took_time: "Where did you take your time",
     unplanned: "Did something come out of it",
-    what_stopped: "What stood in the way, do you think?",
+    what_stopped: "What got in the way, do you think?",
     own_part: "What did you do that helped",
     calm_now: "How calm are you about it now?",
     before: "Before the conversation",
     plan_before: "With some tactical give and take you would probably strike a deal",
-    calm_before: "How calm are you when you think of this conversation?",
+    calm_before: "How calm are you when you think of the conversation ahead?",
 };
 
 const NL: Said = Said {
@@ -72,13 +72,13 @@ const NL: Said = Said {
     how_it_went: "Hoe ging het gesprek, alles bij elkaar?",
     desire: "Welk verlangen hoorde je achter de vraag?",
     took_time: "Waar nam je de tijd",
-    unplanned: "Kwam er iets uit",
-    what_stopped: "Wat hield het tegen, denk je?",
+    unplanned: "Is er iets uit het gesprek voortgekomen",
+    what_stopped: "Wat stond dat in de weg, denk je?",
     own_part: "Wat deed je dat hielp",
     calm_now: "Hoe rustig ben je er nu onder?",
     before: "Voor het gesprek",
     plan_before: "Met wat tactisch geven en nemen worden jullie het vast eens",
-    calm_before: "Hoe rustig ben je als je aan dit gesprek denkt?",
+    calm_before: "Hoe rustig ben je als je aan het komende gesprek denkt?",
 };
 
 #[test]
@@ -117,7 +117,7 @@ fn about_shows_the_calm_before_and_after_each_conversation_side_by_side() {
     home.save("after-the-conversation", AFTER, &["--follows", &looked_back]);
     let open = home.save("five-tips", &FIVE_TIPS.replace("calm = 4", "calm = 6"), &[]);
     let text = home.stdout(&["about", "anna"]);
-    let calm = "  How calm are you when you think of this conversation?\n";
+    let calm = "  How calm are you when you think of the conversation ahead?\n";
     assert!(text.contains(&format!("{calm}    before 4/10 · after 8/10\n")), "{text}");
     assert!(text.contains(&format!("{calm}    before 6/10\n")), "not looked back on yet: {text}");
     let dutch = home.stdout(&["about", "anna", "--lang", "nl"]);
@@ -219,7 +219,7 @@ fn two_preparations_of_one_conversation_are_told_apart_by_time_and_looked_back_o
     at(&mut p, "What desire did you hear behind the request?", "x\r\r");
     at(&mut p, "Where did you take your time", "x\r\r");
     at(&mut p, "Did something come out of it", "n");
-    at(&mut p, "What stood in the way, do you think?", "x\r\r");
+    at(&mut p, "What got in the way, do you think?", "x\r\r");
     at(&mut p, "How did your opening land?", "x\r\r");
     at(&mut p, "How close did you come to what fits best?", "x\r\r");
     at(&mut p, "What went on in your own head", "x\r\r");

@@ -123,10 +123,7 @@ fn answers_can_come_from_standard_input() {
     assert_eq!(entry["answers"][0]["answer"], "Anna");
     assert_eq!(entry["answers"][1]["question"], "What exactly is Anna asking for?");
     assert_eq!(entry["answers"][3]["answer"], "Maybe she needs\nsomething else entirely.");
-    assert_eq!(
-        entry["answers"][5]["question"],
-        "You chose: lack of time. Where is there room to move, within that frame or beyond it?"
-    );
+    assert_eq!(entry["answers"][5]["question"], "Where is there room to move, within that limit or beyond it?");
 }
 
 #[test]
@@ -240,7 +237,7 @@ fn list_and_show_read_back_what_was_saved() {
     home.run(&["show", &first[..6]])
         .success()
         .stdout(predicate::str::starts_with("Talk with Anna\n"))
-        .stdout(predicate::str::contains("How calm are you when you think of this conversation?\n  4/10\n"))
+        .stdout(predicate::str::contains("How calm are you when you think of the conversation ahead?\n  4/10\n"))
         .stdout(predicate::str::contains(
             "Can you go into the conversation without knowing where it will lead?\n  no\n",
         ));

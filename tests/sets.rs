@@ -205,9 +205,10 @@ const NAMES: [(&str, [&str; 3]); 2] = [
 
 /// What reads badly in a question or hint as shown, `person` being how the
 /// person was named: a placeholder left; a word said twice in a sentence
-/// ("met met", but not the Dutch reflexive "houd je je vast"); and around
-/// the person, a sentence that starts in lowercase, an article or possessive
-/// before them, an "'s" after them, or "you" beside "my manager".
+/// ("met met", but not the Dutch reflexive "houd je je vast"); "my" beside
+/// "you" ("my manager" is shown as "your manager"); and around the person, a
+/// sentence that starts in lowercase, an article or possessive before them,
+/// or an "'s" after them.
 fn reads_badly(text: &str, person: &str, lang: &str) -> Option<&'static str> {
     let words = |text: &str| -> Vec<String> {
         text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
@@ -224,7 +225,14 @@ fn reads_badly(text: &str, person: &str, lang: &str) -> Option<&'static str> {
     } else {
         &["you", "your", "yourself"]
     };
-    let own = ["my", "mijn"].contains(&words(person)[0].as_str());
+    let said = words(text);
+    if said.iter().any(|word| ["my", "mijn"].contains(&word.as_str()))
+        && said.iter().any(|word| you.contains(&word.as_str()))
+    {
+        return Some("'you' and 'my' in one text");
+    }
+    let person = person.replacen("my ", "your ", 1).replacen("mijn ", "je ", 1);
+    let person = person.as_str();
     for (at, _) in text.match_indices(person) {
         let before = text[..at].trim_end();
         if before.is_empty() || before.ends_with(['.', '?', '!']) {
@@ -236,12 +244,6 @@ fn reads_badly(text: &str, person: &str, lang: &str) -> Option<&'static str> {
         }
         if text[at + person.len()..].starts_with(['\'', '’']) {
             return Some("the person is made possessive");
-        }
-        let start = before.rfind(['.', '?', '!']).map_or(0, |end| end + 1);
-        let end = text[at..].find(['.', '?', '!']).map_or(text.len(), |end| at + end);
-        let sentence = text[start..end].replacen(person, "", 1);
-        if own && words(&sentence).iter().any(|word| you.contains(&word.as_str())) {
-            return Some("'you' and the person's 'my' in one sentence");
         }
     }
     None
@@ -311,4 +313,38 @@ fn every_question_of_every_branch_reads_well_with_a_name_a_role_or_a_description
             assert!(prompt.get("when").is_none() || left_out, "{id}: every run asks '{prompt_id}'");
         }
     }
+}
+
+/// A scale the follow-up shows beside one of the set before it (the same
+/// `compare` word) has the same range and the same end labels, so that the
+/// two numbers mean the same.
+#[test]
+fn a_scale_shown_beside_one_of_the_set_before_has_its_range_and_labels() {
+    let after = built_in("after-the-conversation");
+    let scales = |set: &toml::Table| -> Vec<toml::Value> {
+        set["prompts"].as_array().unwrap().iter().filter(|p| p["kind"].as_str() == Some("scale")).cloned().collect()
+    };
+    let mut compared = 0;
+    for earlier in followed() {
+        for before in scales(&built_in(earlier)) {
+            let Some(word) = before.get("compare") else { continue };
+            for now in scales(&after).iter().filter(|now| now.get("compare") == Some(word)) {
+                for field in ["min", "max", "min_label", "max_label"] {
+                    assert_eq!(before.get(field), now.get(field), "{earlier} '{}': {field}", before["id"]);
+                }
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 0, "five-tips' calm is shown beside the calm after the conversation");
+}
+
+/// After desire-behind-the-request, the look-back asks what the two of you
+/// searched out together before which longing was heard: the longing is
+/// found by searching together.
+#[test]
+fn the_look_back_asks_what_was_searched_together_before_the_longing_heard() {
+    let after = built_in("after-the-conversation");
+    let at = |id: &str| after["prompts"].as_array().unwrap().iter().position(|p| p["id"].as_str() == Some(id));
+    assert!(at("background").unwrap() < at("longing-heard").unwrap());
 }

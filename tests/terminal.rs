@@ -20,16 +20,17 @@ fn a_reflection_is_answered_with_keystrokes_changed_at_the_review_and_saved() {
     at(&mut p, "❯ 7", ENTER);
     at(&mut p, "· 7/10", "");
     at(&mut p, "(4/11) Suppose you do not know", "First line\rsecond line\r\r");
-    at(&mut p, "(5/11) Which frame", DOWN);
+    at(&mut p, "(5/11) Which limit", DOWN);
     at(&mut p, "❯ lack of time", ENTER);
-    at(&mut p, "(6/11) You chose: lack of time.", "Start small\r:e\r");
+    at(&mut p, "(6/11) Where is there room to move", "Start small\r:e\r");
     // What the editor gave back is on the screen before the next question.
     at(&mut p, "  Start small\r\n  Written in the editor", "");
     at(&mut p, "(7/11) How will you slow the pace", " ");
     at(&mut p, "[x] ask one more question", &format!("{DOWN}{DOWN} "));
-    at(&mut p, "[x] allow a silence", ENTER);
-    at(&mut p, "· ask one more question before I answer, allow a silence", "");
-    at(&mut p, "(8/11) Listen for the desire behind the request. What might Anna long for?", "To be seen\r\r");
+    at(&mut p, "[x] leave a silence", ENTER);
+    at(&mut p, "· ask one more question before I answer, leave a silence", "");
+    at(&mut p, "(8/11) In the conversation, listen for the desire behind the request.", "");
+    at(&mut p, "Anna long for?", "To be seen\r\r");
     at(&mut p, "(9/11) With some tactical give and take", "A plan\r\r");
     at(&mut p, "(10/11) Can you go into the conversation", "n");
     at(&mut p, "(11/11) What holds you back?", "Fear\r\r");
@@ -62,7 +63,7 @@ fn a_reflection_is_answered_with_keystrokes_changed_at_the_review_and_saved() {
             "slow-down",
             json!([
                 {"id": "ask-first", "label": "ask one more question before I answer"},
-                {"id": "silence", "label": "allow a silence"}
+                {"id": "silence", "label": "leave a silence"}
             ]),
         ),
         ("desire", json!("To be seen")),
@@ -93,7 +94,7 @@ fn after_the_conversation_offers_the_reflection_it_follows_and_shows_it_first() 
     at(&mut p, "(2/10) Hoe ging het gesprek", ENTER);
     at(&mut p, "(3/10) Welk verlangen hoorde je achter de vraag?", "Erkenning\r\r");
     at(&mut p, "(4/10) Waar nam je de tijd en liet je speelruimte", "Bij de stilte\r\r");
-    at(&mut p, "(5/10) Kwam er iets uit", "");
+    at(&mut p, "(5/10) Is er iets uit het gesprek voortgekomen", "");
     at(&mut p, "(j/n)", "j");
     at(&mut p, "· ja", "");
     at(&mut p, "(6/9) Wat was het?", "Een nieuw plan\r\r");
@@ -137,13 +138,13 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     at(&mut p, "❯ why-and-for-whom", ENTER);
     at(&mut p, "Why and for whom", "");
     at(&mut p, "(1/10) Why do you, or your organisation, exist?", "To help\r\r");
-    at(&mut p, "(2/10) For whom", "Teachers\r\r");
+    at(&mut p, "(2/10) Who do you want to matter to?", "Teachers\r\r");
     at(&mut p, "(3/10) Who would you like to give something", "Time\r\r");
-    at(&mut p, "(4/10) And who, or which organisation, would you give a new life?", ENTER);
+    at(&mut p, "(4/10) And who, or which organisation, would you give a new lease of life?", ENTER);
     at(&mut p, "(5/10) Working together starts with trust", &format!("{DOWN}{ENTER}"));
     // Inner factors: the question for those who rely on outer ones drops out.
     at(&mut p, "(6/9) How well do you know yourself", ENTER);
-    at(&mut p, "(7/9) Where have you yourself drifted", "Sales\r\r");
+    at(&mut p, "(7/9) Where have you, or your organisation, drifted", "Sales\r\r");
     at(&mut p, "(8/9) Rethinking me", "Listen\r\r");
     at(&mut p, "(9/9) How often will you ask yourself the two questions", &format!("{DOWN}{ENTER}"));
     at(&mut p, "Your answers", "");
@@ -211,10 +212,10 @@ fn changing_an_answer_at_the_review_asks_the_prompt_it_opens() {
     at(&mut p, "(2/11) What exactly is Anna asking for?", "x\r\r");
     at(&mut p, "(3/11) How calm", ENTER);
     at(&mut p, "(4/11) Suppose you do not know", "x\r\r");
-    at(&mut p, "(5/11) Which frame", ENTER);
-    at(&mut p, "(6/11) You chose: rules and agreements", "x\r\r");
+    at(&mut p, "(5/11) Which limit", ENTER);
+    at(&mut p, "(6/11) Where is there room to move", "x\r\r");
     at(&mut p, "(7/11) How will you slow the pace", &format!(" {ENTER}"));
-    at(&mut p, "(8/11) Listen for the desire", "x\r\r");
+    at(&mut p, "(8/11) In the conversation, listen for the desire", "x\r\r");
     at(&mut p, "(9/11) With some tactical give and take", "x\r\r");
     at(&mut p, "(10/11) Can you go into the conversation", "y");
     at(&mut p, "❯ Save", &DOWN.repeat(10));
@@ -303,7 +304,7 @@ fn the_editor_never_costs_an_answer() {
         at(&mut p, "(4/11) Suppose", "line one\r:e\r");
         at(&mut p, says, "");
         at(&mut p, "what you typed is kept", "line two\r\r");
-        at(&mut p, "(5/11) Which frame", "\x1b");
+        at(&mut p, "(5/11) Which limit", "\x1b");
         p.exp_eof().unwrap();
         let kept = common::drafts(&home).pop().unwrap();
         assert_eq!(kept["answers"][3][1], "line one\nline two", "with {editor:?}");
@@ -323,7 +324,7 @@ fn an_editor_path_with_a_space_works() {
     at(&mut p, "(2/11) What exactly", "x\r\r");
     at(&mut p, "(3/11) How calm", ENTER);
     at(&mut p, "(4/11) Suppose", "line one\r:e\r");
-    at(&mut p, "(5/11) Which frame", "\x1b");
+    at(&mut p, "(5/11) Which limit", "\x1b");
     p.exp_eof().unwrap();
     let kept = common::drafts(&home).pop().unwrap();
     assert_eq!(kept["answers"][3][1], "line one\nWritten in the editor");
@@ -602,7 +603,7 @@ fn stepping_out_in_the_middle_of_an_answer_keeps_what_was_typed() {
         at(&mut p, "(4/11) Suppose you do not know", "");
         at(&mut p, "line one", ENTER);
         at(&mut p, "line two half", &format!("ed{ENTER}{ENTER}"));
-        at(&mut p, "(5/11) Which frame", "\x1b");
+        at(&mut p, "(5/11) Which limit", "\x1b");
         p.exp_eof().unwrap();
         let draft = common::drafts(&home).pop().unwrap();
         assert_eq!(draft["answers"][3], json!(["not-knowing", "line one\nline two halfed"]), "{draft}");

@@ -176,7 +176,9 @@ impl Editing {
         }
         let options = || -> Vec<Choice> {
             let seen = self.seen.iter().find(|(id, _)| *id == recorded.prompt).map_or(&[][..], |(_, seen)| seen);
-            seen.iter().map(|p| Choice { id: p.key().to_owned(), label: Text::Plain(p.label.clone()) }).collect()
+            seen.iter()
+                .map(|p| Choice { id: p.key().to_owned(), label: Text::Plain(p.label.clone()), formerly: Vec::new() })
+                .collect()
         };
         let kind = match (&recorded.answer, recorded.range) {
             (Answer::Choice(_), _) => Kind::Choice(options()),

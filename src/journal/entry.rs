@@ -134,7 +134,8 @@ impl Entry {
     }
 
     /// Finds the option ids of choices that an entry of format 1 kept as
-    /// labels alone, where `set` (its set as it is now) still has them.
+    /// labels alone, where `set` (its set as it is now) still has them; the
+    /// labels stay as they were shown.
     pub fn find_option_ids(&mut self, set: &PromptSet) {
         for recorded in &mut self.answers {
             let bare = match &recorded.answer {
@@ -143,7 +144,7 @@ impl Entry {
                 _ => false,
             };
             if let Some(prompt) = set.prompt(&recorded.prompt).filter(|_| bare) {
-                recorded.answer = recorded.answer.in_terms_of(prompt, self.lang);
+                recorded.answer = recorded.answer.with_ids_of(prompt);
             }
         }
     }

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::raw::{RawOption, RawPrompt, RawSet, RawText, RawWhen};
+use super::raw::{Formerly, RawOption, RawPrompt, RawSet, RawText, RawWhen};
 use super::{Choice, Expected, Kind, KindName, Prompt, PromptSet, When, is_id, placeholders};
 use crate::lang::{Lang, Text};
 
@@ -200,8 +200,14 @@ impl Checker {
         let mut choices = Vec::new();
         for option in options.get_ref() {
             let choice = match option.get_ref() {
-                RawOption::Plain(text) => Choice { id: text.clone(), label: Text::Plain(text.clone()) },
-                RawOption::Labelled { id, label } => Choice { id: id.clone(), label: self.text(label, "label") },
+                RawOption::Plain(text) => {
+                    Choice { id: text.clone(), label: Text::Plain(text.clone()), formerly: Vec::new() }
+                }
+                RawOption::Labelled { id, label, formerly } => Choice {
+                    id: id.clone(),
+                    label: self.text(label, "label"),
+                    formerly: formerly.as_ref().map(|formerly| self.formerly(formerly)).unwrap_or_default(),
+                },
             };
             if choice.id.trim().is_empty() {
                 self.problem(option.span(), words().option_empty);
@@ -307,6 +313,16 @@ impl Checker {
             self.problem(raw.span(), (words().not_empty)(what));
         }
         text
+    }
+
+    /// An option's former labels, each language code known.
+    fn formerly(&mut self, raw: &Spanned<Formerly>) -> Vec<String> {
+        for code in raw.get_ref().keys() {
+            if let Err(message) = code.parse::<Lang>() {
+                self.problem(raw.span(), format!("formerly: {message}"));
+            }
+        }
+        raw.get_ref().values().flatten().cloned().collect()
     }
 
     /// Every translated string must come in the same languages.

@@ -154,6 +154,9 @@ impl Kind {
 pub struct Choice {
     pub id: String,
     pub label: Text,
+    /// Labels the option had before, in any language: an entry of journal
+    /// format 1 kept a label alone, and still finds its option by them.
+    pub formerly: Vec<String>,
 }
 
 /// When a prompt is asked.
@@ -425,6 +428,16 @@ mod tests {
         let found =
             problems("[[prompts]]\nid = \"a\"\nkind = \"text\"\nask = { en = \"A?\", nl = \"A?\", de = \"A?\" }\n");
         assert_eq!(found, ["8:7: ask: unknown language 'de'; bezin speaks en, nl"]);
+    }
+
+    #[test]
+    fn an_option_keeps_its_former_labels_and_their_languages_are_known() {
+        let option = "{ id = \"x\", label = \"X\", formerly = { en = [\"old x\", \"older x\"] } }";
+        let prompts = format!("[[prompts]]\nid = \"a\"\nkind = \"choice\"\noptions = [{option}]\nask = \"A?\"\n");
+        let set = parse(&format!("{HEAD}{prompts}"), "t.toml").unwrap();
+        assert_eq!(set.prompts[0].kind.options()[0].formerly, ["old x", "older x"]);
+        let found = problems(&prompts.replace("en = [", "de = ["));
+        assert_eq!(found, ["8:48: formerly: unknown language 'de'; bezin speaks en, nl"]);
     }
 
     #[test]

@@ -134,11 +134,15 @@ impl<'de> Deserialize<'de> for RawText {
     }
 }
 
-/// An option: a plain string (its own id) or `{ id = "...", label = ... }`.
+/// An option: a plain string (its own id) or `{ id = "...", label = ... }`,
+/// with the labels it had before by language (`formerly`), if any.
 pub(super) enum RawOption {
     Plain(String),
-    Labelled { id: String, label: Spanned<RawText> },
+    Labelled { id: String, label: Spanned<RawText>, formerly: Option<Spanned<Formerly>> },
 }
+
+/// Labels an option had before, by language code.
+pub(super) type Formerly = BTreeMap<String, Vec<String>>;
 
 impl<'de> Deserialize<'de> for RawOption {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -147,6 +151,7 @@ impl<'de> Deserialize<'de> for RawOption {
         struct Labelled {
             id: String,
             label: Spanned<RawText>,
+            formerly: Option<Spanned<Formerly>>,
         }
         struct OptionVisitor;
         impl<'de> Visitor<'de> for OptionVisitor {
@@ -158,8 +163,9 @@ impl<'de> Deserialize<'de> for RawOption {
                 Ok(RawOption::Plain(s.to_owned()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawOption, A::Error> {
-                let Labelled { id, label } = Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(RawOption::Labelled { id, label })
+                let Labelled { id, label, formerly } =
+                    Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawOption::Labelled { id, label, formerly })
             }
         }
         deserializer.deserialize_any(OptionVisitor)

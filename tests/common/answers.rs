@@ -101,7 +101,7 @@ pub fn plan_with(set: &toml::Table, how: &Answering) -> Planned {
         }
         let yes = how.yes != how.flipped.iter().any(|flipped| flipped == id);
         let (value, record, words, keys) = match how.person.filter(|_| prompt.get("person").is_some()) {
-            Some(name) => (toml::Value::from(name), json!(name), name.to_owned(), format!("{name}\r")),
+            Some(name) => (toml::Value::from(name), json!(name), addressed(name), format!("{name}\r")),
             None => answer(prompt, how.lang, yes),
         };
         let question = fill(in_lang(&prompt["ask"], how.lang), &shown);
@@ -116,6 +116,13 @@ pub fn plan_with(set: &toml::Table, how: &Answering) -> Planned {
         planned.answers.insert(id.to_owned(), value);
     }
     planned
+}
+
+/// How a person named with "my" or "mijn" is shown in a question put to
+/// the person: "your manager", "je leidinggevende".
+fn addressed(name: &str) -> String {
+    let yours = |(mine, yours): (&str, &str)| name.strip_prefix(mine).map(|rest| format!("{yours}{rest}"));
+    [("my ", "your "), ("mijn ", "je ")].into_iter().find_map(yours).unwrap_or_else(|| name.to_owned())
 }
 
 /// The keys that change the answer to a confirm or choice `prompt`, given
