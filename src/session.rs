@@ -246,9 +246,9 @@ impl<'s> Session<'s> {
     /// The template with each placeholder filled with its answer, cut to
     /// what a placeholder may carry.
     fn fill(&self, template: &str) -> String {
-        fill_placeholders(template, |id| match (self.prompt(id), self.answer(id)) {
+        fill_placeholders(template, |id, starts_sentence| match (self.prompt(id), self.answer(id)) {
             (Some(prompt), Some(answer)) => {
-                let shown = addressed(&self.show(prompt, answer), self.lang);
+                let shown = addressed(&self.show(prompt, answer), self.lang, starts_sentence);
                 // Cut between graphemes: no half flag, no joiner left hanging.
                 match shown.grapheme_indices(true).nth(limits::PLACEHOLDER) {
                     Some((cut, _)) => format!("{}…", shown[..cut].trim_end()),
@@ -323,18 +323,17 @@ impl<'s> Session<'s> {
 
 /// An answer as it reads inside a question put to the person: a leading
 /// "my"/"mijn" ("my manager") becomes "your"/"je", so that the question
-/// does not mix "you" with the person's own "my". The case of the first
-/// letter stays as typed.
-fn addressed(answer: &str, lang: Lang) -> String {
+/// does not mix "you" with the person's own "my"; with a capital only where
+/// it starts a sentence, however it was typed.
+fn addressed(answer: &str, lang: Lang, starts_sentence: bool) -> String {
     let (mine, yours) = match lang {
         Lang::En => ("my ", "your "),
         Lang::Nl => ("mijn ", "je "),
     };
-    let Some(head) = answer.get(..mine.len()).filter(|head| head.eq_ignore_ascii_case(mine)) else {
+    if !answer.get(..mine.len()).is_some_and(|head| head.eq_ignore_ascii_case(mine)) {
         return answer.to_owned();
-    };
-    let yours =
-        if head.starts_with(char::is_uppercase) { yours[..1].to_uppercase() + &yours[1..] } else { yours.to_owned() };
+    }
+    let yours = if starts_sentence { yours[..1].to_uppercase() + &yours[1..] } else { yours.to_owned() };
     yours + &answer[mine.len()..]
 }
 
@@ -439,10 +438,10 @@ required = false
         let set = set();
         for (lang, typed, asked) in [
             (Lang::Nl, "mijn leidinggevende", "Wil je leidinggevende iets?"),
-            (Lang::Nl, "Mijn leidinggevende", "Wil Je leidinggevende iets?"),
+            (Lang::Nl, "Mijn leidinggevende", "Wil je leidinggevende iets?"),
             (Lang::Nl, "mijnheer Jansen", "Wil mijnheer Jansen iets?"),
             (Lang::En, "my manager", "Does your manager want something?"),
-            (Lang::En, "My manager", "Does Your manager want something?"),
+            (Lang::En, "My manager", "Does your manager want something?"),
             (Lang::En, "Myra", "Does Myra want something?"),
         ] {
             let mut session = Session::new(&set, lang);
@@ -450,9 +449,11 @@ required = false
             assert_eq!(session.question(&set.prompts[1]), asked);
             assert_eq!(session.answer(&set.prompts[0].id), Some(&Answer::Text(typed.into())), "kept as typed");
         }
-        assert_eq!(addressed("MY manager", Lang::En), "Your manager");
-        assert_eq!(addressed("my", Lang::En), "my");
-        assert_eq!(addressed("mé", Lang::Nl), "mé");
+        assert_eq!(addressed("MY manager", Lang::En, true), "Your manager");
+        assert_eq!(addressed("my manager", Lang::En, true), "Your manager");
+        assert_eq!(addressed("Mijn leidinggevende", Lang::Nl, false), "je leidinggevende");
+        assert_eq!(addressed("my", Lang::En, false), "my");
+        assert_eq!(addressed("mé", Lang::Nl, false), "mé");
     }
 
     #[test]

@@ -270,9 +270,10 @@ fn locate(src: &str, offset: usize, message: String) -> Problem {
     Problem { line, column, message }
 }
 
-/// Calls `fill` for each `{prompt-id}` in `template` and puts back what it
-/// returns; braces around anything that is not an id stay as they are.
-pub fn fill_placeholders(template: &str, mut fill: impl FnMut(&str) -> String) -> String {
+/// Calls `fill` for each `{prompt-id}` in `template`, with whether it
+/// starts a sentence, and puts back what it returns; braces around
+/// anything that is not an id stay as they are.
+pub fn fill_placeholders(template: &str, mut fill: impl FnMut(&str, bool) -> String) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -280,7 +281,8 @@ pub fn fill_placeholders(template: &str, mut fill: impl FnMut(&str) -> String) -
         let after = &rest[open + 1..];
         match after.find('}').map(|close| &after[..close]) {
             Some(name) if is_id(name) => {
-                out.push_str(&fill(name));
+                let starts_sentence = out.trim_end().chars().last().is_none_or(|c| matches!(c, '.' | '?' | '!'));
+                out.push_str(&fill(name, starts_sentence));
                 rest = &after[name.len() + 1..];
             }
             _ => {
@@ -300,7 +302,7 @@ pub fn has_placeholders(template: &str) -> bool {
 
 fn placeholders(template: &str) -> Vec<String> {
     let mut names = Vec::new();
-    fill_placeholders(template, |name| {
+    fill_placeholders(template, |name, _| {
         names.push(name.to_owned());
         String::new()
     });
@@ -511,8 +513,21 @@ mod tests {
 
     #[test]
     fn placeholders_fill_ids_and_leave_other_braces() {
-        let filled = fill_placeholders("{a} and {b} but {not an id} or {", str::to_uppercase);
+        let filled = fill_placeholders("{a} and {b} but {not an id} or {", |name, _| name.to_uppercase());
         assert_eq!(filled, "A and B but {not an id} or {");
+    }
+
+    #[test]
+    fn a_placeholder_knows_whether_it_starts_a_sentence() {
+        let starts = |template: &str| {
+            let mut seen = Vec::new();
+            fill_placeholders(template, |_, starts| {
+                seen.push(starts);
+                String::new()
+            });
+            seen
+        };
+        assert_eq!(starts("{a} wil. Wat {b}? {c}! En: {d}"), [true, false, true, false]);
     }
 }
 
