@@ -8,7 +8,7 @@ mod common;
 
 use std::time::Instant;
 
-use common::{BEZIN, Home, PATIENCE, entry, patient, scrub};
+use common::{BEZIN, DOWN, ENTER, Home, PATIENCE, entry, patient, scrub};
 use rexpect::session::{PtySession, spawn_with_options};
 use serde_json::{Value, json};
 
@@ -208,9 +208,10 @@ fn every_word_on_the_screen_is_dutch_in_dutch() {
     let mut tty = Tty::open(&home, &["--lang", "nl"], (200, 60));
     tty.at("4 reflecties", "\x1b[F");
     tty.at("Gevolgd door: lookbac 2026-01-12 Looking back on Anna", "?");
-    tty.wait_for("Toetsen");
-    for dutch in ["zoeken in titels, labels, antwoorden", "alleen de reflecties over een persoon", "weggaan"] {
-        assert!(tty.screen().contains(dutch), "{dutch}: {}", tty.screen());
+    // The keys arrive as the screen is drawn: each is waited for.
+    for dutch in ["Toetsen", "zoeken in titels, labels, antwoorden", "alleen de reflecties over een persoon", "weggaan"]
+    {
+        tty.wait_for(dutch);
     }
     tty.at("elke toets sluit dit", " ");
     tty.wait_for("/ zoek");
@@ -283,6 +284,37 @@ fn a_person_filter_a_link_followed_and_the_persons_timeline() {
     assert!(!screen.contains("2026-01-10 Anna") && !screen.contains("2026-03-01"), "{screen}");
     tty.send("q");
     assert_eq!(tty.finish().0, 0);
+}
+
+/// `x` deletes the chosen entry after asking, and `e` changes it as `bezin
+/// edit` does, each on the terminal given back; the screen comes back with
+/// the list as the journal now holds it.
+#[test]
+fn an_entry_is_deleted_after_asking_and_changed_as_edit_does() {
+    let home = lived_in();
+    let mut tty = Tty::open(&home, &[], (120, 40));
+    tty.at("4 entries", "x");
+    tty.at("Delete quiet00001 'Quiet week'", "n");
+    tty.wait_for("nothing changed");
+    tty.at("4 entries", "x");
+    tty.at("Delete quiet00001 'Quiet week'", "y");
+    tty.wait_for("the entry is deleted");
+    tty.wait_for("3 entries");
+    assert!(!tty.screen().contains("Quiet week"), "{}", tty.screen());
+    // The entry after the deleted one is chosen: the roster.
+    tty.at("ΣΟΦΊΑ wants the rota", "e");
+    tty.at("Change entry sophia0001", &format!("{DOWN}{DOWN}"));
+    tty.at("❯ Title: The roster", ENTER);
+    tty.at("Title", &format!("{}Rota for spring\r", "\x7f".repeat("The roster".len())));
+    tty.at("Title: Rota for spring", "");
+    tty.at("❯ Save", ENTER);
+    tty.wait_for("the entry is changed");
+    tty.at("Rota for spring", "q");
+    let (code, text, _) = tty.finish();
+    assert_eq!(code, 0);
+    restored(&text);
+    let titles: Vec<String> = home.entries().iter().map(|entry| entry["title"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(titles, ["Talk with Anna", "Looking back on Anna", "Rota for spring"]);
 }
 
 #[test]

@@ -12,21 +12,40 @@ mod state;
 use anyhow::Result;
 
 pub use shelf::Shelf;
-pub use state::Leave;
+pub use state::{Asked, Leave};
 
 use crate::catalog::Catalog;
+use crate::journal::Entry;
 use crate::lang::Lang;
 use crate::ui::Screen;
 
-/// Shows `shelf` until the person leaves; how they left.
-pub fn run(shelf: Shelf, catalog: &Catalog, lang: Lang, colors: bool) -> Result<Leave> {
+/// Shows `shelf` until the person leaves; how they left. An entry is
+/// changed or deleted by `act`, on the terminal given back meanwhile,
+/// which returns the entry as the journal then holds it, or none.
+pub fn run(
+    shelf: Shelf,
+    catalog: &Catalog,
+    lang: Lang,
+    colors: bool,
+    act: &mut dyn FnMut(&Asked) -> Result<Option<Entry>>,
+) -> Result<Leave> {
     let mut browse = state::Browse::new(shelf, catalog, lang, crate::clock::now().date());
     let mut drawing = draw::Drawing::default();
     let mut screen = Screen::open()?;
     loop {
         screen.draw(|frame| draw::draw(frame, &mut browse, &mut drawing, colors))?;
-        if let Some(leave) = browse.take(&screen.next_event()?) {
-            return Ok(leave);
+        match browse.take(&screen.next_event()?) {
+            None => {}
+            Some(Asked::Leave(leave)) => return Ok(leave),
+            Some(asked) => {
+                drop(screen);
+                let now = act(&asked)?;
+                if let Asked::Edit(id) | Asked::Delete(id) = &asked {
+                    browse.changed(id, now);
+                }
+                drawing = draw::Drawing::default();
+                screen = Screen::open()?;
+            }
         }
     }
 }

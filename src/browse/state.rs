@@ -34,6 +34,15 @@ pub enum Leave {
     Stopped,
 }
 
+/// What a key asks beyond the screen: to leave it, or to change or delete
+/// the chosen entry, which the command does on the terminal given back.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Asked {
+    Leave(Leave),
+    Edit(String),
+    Delete(String),
+}
+
 /// Where the panes were drawn last, for the mouse and for a page's height.
 #[derive(Default)]
 pub struct Drawn {
@@ -100,12 +109,42 @@ impl<'c> Browse<'c> {
         self.view.get(self.at).copied()
     }
 
-    /// What an event does; how the person left, when they did.
-    pub fn take(&mut self, event: &Event) -> Option<Leave> {
+    fn chosen_id(&self) -> Option<String> {
+        self.selected().map(|at| self.shelf.entries[at].id.clone())
+    }
+
+    /// The entry `id` as the journal holds it after a change, or gone; the
+    /// list made again around it, and a line that says what happened.
+    pub fn changed(&mut self, id: &str, now: Option<crate::journal::Entry>) {
+        let Some(at) = self.shelf.entries.iter().position(|entry| entry.id == id) else { return };
+        let words = self.lang.browse();
+        let said = match &now {
+            None => words.deleted,
+            Some(entry) if *entry == self.shelf.entries[at] => words.unchanged,
+            Some(_) => words.changed,
+        };
+        let mut entries = std::mem::take(&mut self.shelf.entries);
+        match now {
+            Some(entry) => entries[at] = entry,
+            None => {
+                entries.remove(at);
+            }
+        }
+        self.shelf = Shelf::new(entries, self.catalog);
+        self.trail.clear();
+        self.refilter();
+        // The entry after a deleted one takes its place; the one before, after the last.
+        let next = self.view.iter().position(|&shown| shown >= at);
+        self.at = next.unwrap_or(self.view.len().saturating_sub(1));
+        self.note = Some(said.to_owned());
+    }
+
+    /// What an event does; what it asks beyond the screen, if anything.
+    pub fn take(&mut self, event: &Event) -> Option<Asked> {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-                    return Some(Leave::Stopped);
+                    return Some(Asked::Leave(Leave::Stopped));
                 }
                 self.note = None;
                 if std::mem::take(&mut self.help) {
@@ -125,10 +164,12 @@ impl<'c> Browse<'c> {
         }
     }
 
-    fn key(&mut self, key: &KeyEvent) -> Option<Leave> {
+    fn key(&mut self, key: &KeyEvent) -> Option<Asked> {
         match key.code {
             KeyCode::Esc if self.timeline => self.timeline = false,
-            KeyCode::Char('q') | KeyCode::Esc => return Some(Leave::Done),
+            KeyCode::Char('q') | KeyCode::Esc => return Some(Asked::Leave(Leave::Done)),
+            KeyCode::Char('e') => return self.chosen_id().map(Asked::Edit),
+            KeyCode::Char('x') | KeyCode::Delete => return self.chosen_id().map(Asked::Delete),
             KeyCode::Char('?') => self.help = true,
             KeyCode::Enter | KeyCode::Right => self.focus = Focus::Entry,
             KeyCode::Tab | KeyCode::BackTab => {
@@ -403,8 +444,8 @@ mod tests {
         typed(&mut browse, "f");
         assert_eq!(browse.note.as_deref(), Some("deze reflectie volgt geen andere en geen andere volgt haar"));
         assert_eq!(browse.take(&key(KeyCode::Esc)), None, "Esc closes the timeline first");
-        assert_eq!(browse.take(&key(KeyCode::Char('q'))), Some(Leave::Done));
+        assert_eq!(browse.take(&key(KeyCode::Char('q'))), Some(Asked::Leave(Leave::Done)));
         let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-        assert_eq!(browse.take(&ctrl_c), Some(Leave::Stopped));
+        assert_eq!(browse.take(&ctrl_c), Some(Asked::Leave(Leave::Stopped)));
     }
 }

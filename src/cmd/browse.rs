@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use crate::browse::{Leave, Shelf};
+use crate::browse::{Asked, Leave, Shelf};
+use crate::cli::{DeleteArgs, EditArgs};
 use crate::context::Context;
 use crate::journal::Entry;
 
@@ -32,8 +33,40 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         crate::tell!("{}", words.nothing_listed.replace("{command}", &crate::shell::command("run five-tips")));
         return Ok(ExitCode::SUCCESS);
     }
-    match crate::browse::run(Shelf::new(entries, &catalog), &catalog, context.lang, crate::ui::colors_on())? {
+    let shelf = Shelf::new(entries, &catalog);
+    match crate::browse::run(shelf, &catalog, context.lang, crate::ui::colors_on(), &mut |asked| act(context, asked))? {
         Leave::Done => Ok(ExitCode::SUCCESS),
         Leave::Stopped => Ok(ExitCode::from(crate::exit_codes::STOPPED)),
     }
+}
+
+/// Changes or deletes an entry as `edit` and `delete` do, on the terminal
+/// the screen gave back; the entry as the journal then holds it, if it does.
+fn act(context: &Context, asked: &Asked) -> Result<Option<Entry>> {
+    let id = match asked {
+        Asked::Edit(id) => {
+            let args = EditArgs { id: id.clone(), title: None, tags: Vec::new(), answers: None };
+            super::edit::run(context, &args)?;
+            id
+        }
+        Asked::Delete(id) => {
+            super::delete::run(context, &DeleteArgs { id: id.clone(), yes: false })?;
+            id
+        }
+        Asked::Leave(_) => return Ok(None),
+    };
+    let mut found = None;
+    context.journal.scan_back(|line| {
+        if memchr::memmem::find(line.bytes, id.as_bytes()).is_none() {
+            return Ok(ControlFlow::Continue(()));
+        }
+        match line.parse() {
+            Ok(entry) if entry.id == *id => {
+                found = Some(entry);
+                Ok(ControlFlow::Break(()))
+            }
+            _ => Ok(ControlFlow::Continue(())),
+        }
+    })?;
+    Ok(found)
 }

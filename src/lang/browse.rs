@@ -26,6 +26,10 @@ pub struct BrowseWords {
     pub no_link: &'static str,
     pub nothing_back: &'static str,
     pub filters_off: &'static str,
+    /// After the entry was changed or deleted on the terminal given back.
+    pub changed: &'static str,
+    pub unchanged: &'static str,
+    pub deleted: &'static str,
 }
 
 pub static EN: BrowseWords = BrowseWords {
@@ -47,6 +51,7 @@ pub static EN: BrowseWords = BrowseWords {
         ("c", "every entry again: no search, no filter"),
         ("p", "the timeline of the entry's person"),
         ("f  b", "follow the entry's link, and go back"),
+        ("e  x", "change the entry as edit does, delete it after asking"),
         ("q Esc  Ctrl-C", "leave"),
     ],
     any_key: "any key closes this",
@@ -60,6 +65,9 @@ pub static EN: BrowseWords = BrowseWords {
     no_link: "this entry follows none and none follows it",
     nothing_back: "there is no entry to go back to",
     filters_off: "every entry again",
+    changed: "the entry is changed",
+    unchanged: "nothing changed",
+    deleted: "the entry is deleted",
 };
 
 pub static NL: BrowseWords = BrowseWords {
@@ -82,6 +90,7 @@ pub static NL: BrowseWords = BrowseWords {
         ("c", "weer alles: niet zoeken, niet schiften"),
         ("p", "de tijdlijn van de genoemde persoon"),
         ("f  b", "een koppeling volgen, en terug"),
+        ("e  x", "wijzigen zoals edit, verwijderen na het vragen"),
         ("q Esc  Ctrl-C", "weggaan"),
     ],
     any_key: "elke toets sluit dit",
@@ -97,6 +106,9 @@ pub static NL: BrowseWords = BrowseWords {
     no_link: "deze reflectie volgt geen andere en geen andere volgt haar",
     nothing_back: "er is geen reflectie om naar terug te gaan",
     filters_off: "weer alle reflecties",
+    changed: "de reflectie is gewijzigd",
+    unchanged: "er is niets gewijzigd",
+    deleted: "de reflectie is verwijderd",
 };
 
 /// `bezin browse --help` in Dutch, beside the English of cli.rs.
@@ -107,8 +119,10 @@ pub static HELP_NL: &[(&str, &str)] = &[
     ),
     (
         "Example:\n  bezin browse --lang nl\n\nKeys: ↑ ↓ j k move, Enter reads the entry, / searches as you type, w s t d filter by person, set, tag and \
-         days, p shows the person's timeline, f follows a link, ? shows every key, q leaves",
+         days, p shows the person's timeline, f follows a link, e changes the entry, x deletes it after asking, ? shows \
+         every key, q leaves",
         "Voorbeeld:\n  bezin browse --lang nl\n\nToetsen: ↑ ↓ j k gaan, Enter leest de reflectie, / zoekt terwijl je typt, w s t d schiften op persoon, set, \
-         label en dagen, p toont de tijdlijn van de persoon, f volgt een koppeling, ? toont alle toetsen, q gaat weg",
+         label en dagen, p toont de tijdlijn van de persoon, f volgt een koppeling, e wijzigt de reflectie, x verwijdert \
+         haar na het vragen, ? toont alle toetsen, q gaat weg",
     ),
 ];
