@@ -77,7 +77,7 @@ const NL: Said = Said {
     own_part: "Wat deed je dat hielp",
     calm_now: "Hoe rustig ben je er nu onder?",
     before: "Voor het gesprek",
-    plan_before: "Met wat tactisch geven en nemen worden jullie het vast eens",
+    plan_before: "Met wat tactisch geven en nemen komen jullie er vast wel uit",
     calm_before: "Hoe rustig ben je als je aan het komende gesprek denkt?",
 };
 
