@@ -2,7 +2,7 @@
 //! leaves out, questions with their `{placeholders}` filled, and the checks
 //! an answer must pass. The terminal and an answers file feed it the same way.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::{Result, bail};
 use unicode_segmentation::UnicodeSegmentation;
@@ -68,18 +68,26 @@ impl<'s> Session<'s> {
     }
 
     /// Whether each prompt is asked, knowing only the answers to the first
-    /// `known` prompts of the set.
+    /// `known` prompts of the set. A prompt whose `compare` word an earlier
+    /// prompt asked already has is left out: a look-back on two sets that
+    /// both prepared the desire asks about it once.
     fn mask_knowing(&self, known: usize) -> Vec<bool> {
         let mut mask: Vec<bool> = Vec::with_capacity(self.set.prompts.len());
+        let mut compared: HashSet<&str> = HashSet::new();
         for prompt in &self.set.prompts {
-            let asked = match &prompt.when {
-                None => true,
-                Some(When::Follows(set)) => self.follows.contains(set),
-                Some(When::Answer { prompt, equals }) => {
-                    self.places.get(prompt.as_str()).is_some_and(|&at| at < known && mask.get(at) == Some(&true))
-                        && matches!(self.answer(prompt), Some(answer) if answer.meets(equals))
-                }
-            };
+            let word = prompt.compare.as_deref();
+            let asked = word.is_none_or(|word| !compared.contains(word))
+                && match &prompt.when {
+                    None => true,
+                    Some(When::Follows(set)) => self.follows.contains(set),
+                    Some(When::Answer { prompt, equals }) => {
+                        self.places.get(prompt.as_str()).is_some_and(|&at| at < known && mask.get(at) == Some(&true))
+                            && matches!(self.answer(prompt), Some(answer) if answer.meets(equals))
+                    }
+                };
+            if asked && let Some(word) = word {
+                compared.insert(word);
+            }
             mask.push(asked);
         }
         mask
@@ -601,6 +609,25 @@ required = false
         // has-request waits for a look-back on 'x', and request for has-request: neither comes.
         assert_eq!(session.next_prompt().unwrap().id, "calm");
         assert_eq!(session.progress(&set.prompts[3]), (2, 3));
+    }
+
+    #[test]
+    fn a_prompt_is_left_out_when_an_earlier_one_asked_has_its_compare_word() {
+        // has-request and request both ask about the desire: request, after it, is not asked.
+        let set = parse(
+            &SET.replace(
+                "[[prompts]]\nid = \"has-request\"",
+                "[[prompts]]\nid = \"has-request\"\ncompare = \"desire\"",
+            )
+            .replace("[[prompts]]\nid = \"request\"", "[[prompts]]\nid = \"request\"\ncompare = \"desire\""),
+            "t.toml",
+        )
+        .unwrap();
+        let mut session = Session::new(&set, Lang::En);
+        session.give(&set.prompts[0], Some(Answer::Text("Anna".into()))).unwrap();
+        session.give(&set.prompts[1], Some(Answer::Bool(true))).unwrap();
+        assert_eq!(session.next_prompt().unwrap().id, "calm");
+        assert!(!session.applies(&set.prompts[2]));
     }
 
     #[test]

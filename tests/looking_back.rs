@@ -69,15 +69,15 @@ const NL: Said = Said {
     lang: "nl",
     what_happened: "Wat gebeurde er? Wat werd er gezegd",
     long_help: "Schrijf zoveel regels als je wilt",
-    how_it_went: "Hoe ging het gesprek, alles bij elkaar?",
+    how_it_went: "Hoe ging het gesprek, al met al?",
     desire: "Welk verlangen hoorde je achter de vraag?",
     took_time: "Waar nam je de tijd",
     unplanned: "Is er iets uit het gesprek voortgekomen",
-    what_stopped: "Wat stond dat in de weg, denk je?",
+    what_stopped: "Wat stond zoiets in de weg, denk je?",
     own_part: "Wat deed je dat hielp",
     calm_now: "Hoe rustig ben je er nu onder?",
     before: "Voor het gesprek",
-    plan_before: "Met wat tactisch geven en nemen worden jullie het vast eens",
+    plan_before: "Met wat tactisch geven en nemen komen jullie er vast wel uit",
     calm_before: "Hoe rustig ben je als je aan het komende gesprek denkt?",
 };
 
@@ -357,4 +357,22 @@ fn closing_the_last_open_conversation_from_the_list_ends_the_run() {
     assert_eq!(entries.len(), 1);
     assert!(entries[0]["closed"].is_object() && entries[0]["id"] == anna.as_str());
     assert!(common::drafts(&home).is_empty());
+}
+
+/// A look-back on five-tips and desire-behind-the-request at once asks
+/// which desire was heard once, under five-tips, and still asks whether the
+/// two of you searched together.
+#[test]
+fn a_look_back_on_two_preparations_asks_once_which_desire_was_heard() {
+    let home = Home::new();
+    let tips = home.save("five-tips", FIVE_TIPS, &[]);
+    let desire = "who = \"Anna\"\nasked = \"x\"\nthread = \"x\"\nreaction = \"x\"\nbehind = \"x\"\nstruggle = \"x\"\n\
+                  longing = \"x\"\nmeeting-point = \"x\"\ntogether = \"x\"\nlike-minded = \"x\"\n";
+    let desire = home.save("desire-behind-the-request", desire, &[]);
+    let answers = AFTER.replace("own-part", "searched-together = true\nown-part");
+    home.save("after-the-conversation", &answers, &["--follows", &tips, "--follows", &desire]);
+    let entry = home.entries().pop().unwrap();
+    let asked: Vec<&str> = entry["answers"].as_array().unwrap().iter().map(|a| a["prompt"].as_str().unwrap()).collect();
+    assert!(asked.contains(&"desire-learned") && asked.contains(&"searched-together"), "{asked:?}");
+    assert!(!asked.contains(&"longing-heard"), "{asked:?}");
 }

@@ -15,7 +15,7 @@ fn an_entry_records_the_person_as_written() {
     // A set without a person prompt records none.
     let sharp = "agreed = \"x\"\nhappened = \"x\"\nat-stake = \"x\"\ncomfort-zone = [\"habit\"]\nown-part = \"x\"\n\
                  sharp = \"x\"\nwho-keeps-you = \"x\"\n\
-                 approach = \"team\"\nplan = \"x\"\nresolve = 7\n";
+                 your-approach = \"x\"\nresolve = 7\n";
     home.save("keeping-each-other-sharp", sharp, &[]);
     let entry = home.entries().pop().unwrap();
     assert_eq!(entry["set"], "keeping-each-other-sharp");

@@ -339,12 +339,15 @@ fn a_scale_shown_beside_one_of_the_set_before_has_its_range_and_labels() {
     assert!(compared > 0, "five-tips' calm is shown beside the calm after the conversation");
 }
 
-/// After desire-behind-the-request, the look-back asks what the two of you
-/// searched out together before which longing was heard: the longing is
-/// found by searching together.
+/// After desire-behind-the-request, the look-back asks whether the two of
+/// you searched together before which longing was heard: the longing is
+/// found by searching together, and only a search that happened is asked
+/// about.
 #[test]
 fn the_look_back_asks_what_was_searched_together_before_the_longing_heard() {
     let after = built_in("after-the-conversation");
-    let at = |id: &str| after["prompts"].as_array().unwrap().iter().position(|p| p["id"].as_str() == Some(id));
-    assert!(at("background").unwrap() < at("longing-heard").unwrap());
+    let prompts = after["prompts"].as_array().unwrap();
+    let at = |id: &str| prompts.iter().position(|p| p["id"].as_str() == Some(id)).unwrap();
+    assert!(at("searched-together") < at("longing-heard"));
+    assert_eq!(prompts[at("longing-heard")]["when"]["prompt"].as_str(), Some("searched-together"));
 }

@@ -139,12 +139,12 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     at(&mut p, "Why and for whom", "");
     at(&mut p, "(1/10) Why do you, or your organisation, exist?", "To help\r\r");
     at(&mut p, "(2/10) Who do you want to matter to?", "Teachers\r\r");
-    at(&mut p, "(3/10) Who would you like to give something", "Time\r\r");
-    at(&mut p, "(4/10) And who, or which organisation, would you give a new lease of life?", ENTER);
+    at(&mut p, "(3/10) Who gets what from you", "Time\r\r");
+    at(&mut p, "(4/10) And who, or which organisation, do you wish a new lease of life?", ENTER);
     at(&mut p, "(5/10) Working together starts with trust", &format!("{DOWN}{ENTER}"));
     // Inner factors: the question for those who rely on outer ones drops out.
     at(&mut p, "(6/9) How well do you know yourself", ENTER);
-    at(&mut p, "(7/9) Where have you, or your organisation, drifted", "Sales\r\r");
+    at(&mut p, "(7/9) Where might you, or your organisation, have drifted", "Sales\r\r");
     at(&mut p, "(8/9) Rethinking me", "Listen\r\r");
     at(&mut p, "(9/9) How often will you ask yourself the two questions", &format!("{DOWN}{ENTER}"));
     at(&mut p, "Your answers", "");
