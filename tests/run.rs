@@ -168,7 +168,7 @@ fn a_scale_value_out_of_range_is_refused() {
 fn an_option_that_does_not_exist_is_refused_with_the_options() {
     refused(
         |a| a.replace("frame = \"time\"", "frame = \"money\""),
-        "answer to 'frame': 'money' is not an option; the options are 'rules', 'time', 'role', 'past', 'fairness'",
+        "answer to 'frame': 'money' is not an option; the options are 'rules', 'time', 'role', 'past', 'fairness', 'means', 'other'",
     );
 }
 

@@ -139,7 +139,7 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     at(&mut p, "Why and for whom", "");
     at(&mut p, "(1/10) Why do you, or your organisation, exist?", "To help\r\r");
     at(&mut p, "(2/10) Who do you want to matter to?", "Teachers\r\r");
-    at(&mut p, "(3/10) Who gets what from you", "Time\r\r");
+    at(&mut p, "(3/10) Who do you gladly give what to?", "Time\r\r");
     at(&mut p, "(4/10) And who, or which organisation, do you wish a new lease of life?", ENTER);
     at(&mut p, "(5/10) Working together starts with trust", &format!("{DOWN}{ENTER}"));
     // Inner factors: the question for those who rely on outer ones drops out.
@@ -160,7 +160,7 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
         "a blank optional answer is not saved: {ids:?}"
     );
     assert_eq!(ids.len(), 8);
-    assert_eq!(entry["answers"][3]["answer"]["label"], "knowing who we are, to the core (inner factors)");
+    assert_eq!(entry["answers"][3]["answer"]["label"], "knowing who we are at our core (internal factors)");
     assert_eq!(entry["answers"][3]["answer"]["id"], "inner");
     assert_eq!(entry["answers"][7]["answer"], json!({"id": "weekly", "label": "every week"}));
 }
