@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use jiff::Timestamp;
@@ -260,7 +260,6 @@ impl Incoming {
         imported.deleted = settled.by_id.len() - order.len();
         let mut merge = Merge { settled, aside, imported };
         journal.rewrite(|locked, out| merge.rewrite(locked, out, &order))?;
-        merge.aside.finish()?;
         Ok(Imported { aside: merge.aside.path, ..merge.imported })
     }
 }
@@ -300,6 +299,8 @@ impl Merge {
     /// merges what changed: the two need not be in memory at once.
     fn rewrite(&mut self, locked: &super::Locked, out: &mut dyn Write, order: &[u32]) -> Result<bool> {
         let changed = self.write_merged(locked, out, order)?;
+        // The versions set aside last before the journal without them does.
+        self.aside.finish()?;
         let incoming = &mut self.settled.incoming;
         (incoming.places, incoming.ids, self.settled.by_id) = (Vec::new(), String::new(), Vec::new());
         Ok(changed)
@@ -421,6 +422,7 @@ impl Aside {
         }
     }
 
+    /// Ends the file and makes it and its name last.
     fn finish(&mut self) -> Result<()> {
         let file = match self.file.take() {
             None => return Ok(()),
@@ -428,7 +430,7 @@ impl Aside {
             Some(AsideFile::Sealed(file)) => file.finish()?,
         };
         file.into_inner().map_err(std::io::IntoInnerError::into_error)?.sync_all()?;
-        Ok(())
+        super::sync_dir(self.path.as_deref().and_then(Path::parent))
     }
 }
 
