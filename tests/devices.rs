@@ -350,6 +350,44 @@ fn an_import_does_not_bring_back_a_deleted_entry_and_says_so() {
     assert!(device.entries().is_empty());
 }
 
+/// One device's log copied out of its folder imports as the journal of
+/// that device: its entries with their changes, and not what it deleted.
+#[test]
+fn a_device_s_log_copied_out_of_its_folder_imports_as_its_journal() {
+    let (laptop, desktop) = (Device::new(), Device::new());
+    let kept = laptop.save("Kept");
+    let gone = laptop.save("Gone");
+    laptop.bezin(&["edit", &kept, "--title", "Kept, retitled"]).success();
+    laptop.bezin(&["delete", &gone, "--yes"]).success();
+    let logs: Vec<_> =
+        files(&laptop.journal()).into_keys().filter(|path| path.to_string_lossy().contains("/log-")).collect();
+    let [log] = &logs[..] else { panic!("one log: {logs:?}") };
+    let copy = desktop.home.path().join("log-copy.jsonl");
+    fs::copy(laptop.journal().join(log), &copy).unwrap();
+    desktop
+        .bezin(&["import", copy.to_str().unwrap()])
+        .success()
+        .stdout(predicates::str::contains("Imported 1 entries"));
+    assert_eq!(desktop.titles(), ["Kept, retitled"]);
+}
+
+/// A file of entries whose first line is damaged is read as lines: the
+/// damaged one is named, the others come in.
+#[test]
+fn an_import_whose_first_line_is_damaged_takes_the_others() {
+    let (laptop, desktop) = (Device::new(), Device::new());
+    laptop.save("Whole");
+    let entries: Vec<String> = laptop.entries().iter().map(ToString::to_string).collect();
+    let lines = format!("{{\"written_by\": \"something else\"}}\n{}\n", entries.join("\n"));
+    let copy = desktop.home.path().join("lines.jsonl");
+    fs::write(&copy, lines).unwrap();
+    desktop
+        .bezin(&["import", copy.to_str().unwrap()])
+        .success()
+        .stderr(predicates::str::contains("lines.jsonl:1: left out a damaged line"));
+    assert_eq!(desktop.titles(), ["Whole"]);
+}
+
 /// Several first writes at once on a journal of one file: one turns it into
 /// a folder, and every save lands.
 #[test]

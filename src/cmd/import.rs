@@ -1,6 +1,6 @@
 //! `bezin import FILE`: entries from a bezin JSON export, a bezin journal
-//! (another machine's, a backup, a sync conflict copy), or jrnl's JSON
-//! export, merged into the journal in time order.
+//! (another machine's, a backup, a sync conflict copy, one device's log),
+//! or jrnl's JSON export, merged into the journal in time order.
 
 use std::fmt;
 use std::fs::File;
@@ -123,14 +123,18 @@ fn read(context: &Context, path: &Path, input: &Input, incoming: &mut Incoming) 
         Input::Text(text) => start = text[..text.len().min(64)].to_vec(),
     }
     let first = start.iter().find(|b| !b.is_ascii_whitespace()).copied();
-    let journal_lines = first == Some(b'{') && shape_of(reader_of(input)?) == Some(Shape::JournalLines);
-    let read = match first {
-        Some(b'{') if journal_lines => journal(path, input, incoming),
-        Some(b'[') => each_element(reader_of(input)?, None, |raw| take(incoming, raw)),
-        Some(b'{') => each_element(reader_of(input)?, Some("entries"), |raw| {
+    let shape = if first == Some(b'{') { shape_of(reader_of(input)?) } else { None };
+    let read = match (first, shape, input) {
+        (Some(b'['), ..) => each_element(reader_of(input)?, None, |raw| take(incoming, raw)),
+        (Some(b'{'), Some(Shape::Jrnl), _) => each_element(reader_of(input)?, Some("entries"), |raw| {
             let entry = serde_json::from_slice::<JrnlEntry>(raw)?.into_entry(context.lang)?;
             incoming.take_made(&entry)
         }),
+        (Some(b'{'), Some(Shape::Log), Input::File(_)) => {
+            let log = crate::journal::read_log(path)?;
+            journal(path, &Input::File(log.lines), incoming)
+        }
+        (Some(b'{'), ..) => journal(path, input, incoming),
         _ => bail!((context.lang.commands().not_importable)(&path.display().to_string())),
     };
     read.with_context(|| (context.lang.commands().cannot_read)(&path.display().to_string()))
@@ -155,12 +159,14 @@ enum Shape {
     JournalLines,
     /// jrnl's export: one object with its `entries`.
     Jrnl,
+    /// One device's log of a journal folder: a record on each line.
+    Log,
 }
 
 /// The shape of the first object in `reader`, told by the first key that
 /// only one of the shapes has, whatever the order of keys or the spaces
 /// around them; reading stops at that key, so a large export is not read
-/// twice.
+/// twice. `None` for an object without such a key: a damaged first line.
 fn shape_of(reader: impl std::io::Read) -> Option<Shape> {
     struct Keys<'s>(&'s std::cell::Cell<Option<Shape>>);
     impl<'de> Visitor<'de> for Keys<'_> {
@@ -173,6 +179,7 @@ fn shape_of(reader: impl std::io::Read) -> Option<Shape> {
                 let shape = match key.as_ref() {
                     "format" | "id" | "set" | "answers" | "finished" => Shape::JournalLines,
                     "entries" => Shape::Jrnl,
+                    "add" | "change" | "delete" => Shape::Log,
                     _ => {
                         map.next_value::<IgnoredAny>()?;
                         continue;

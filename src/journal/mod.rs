@@ -33,7 +33,7 @@ pub use sealed::{OwnKey, Sealed};
 use crate::keys::{Identities, IdentityPlace};
 use crate::lang::failed::{Step, Thing, could_not};
 use folder::Folder;
-pub use folder::{Survey, read_other};
+pub use folder::{Survey, read_log, read_other};
 use lines::Source;
 pub(crate) use plain::mend_tail;
 use plain::{aside_file, leftover_prefix, new_aside, sync_dir};

@@ -40,7 +40,7 @@ pub use from_sealed::create_sealed;
 pub use from_sealed::migrate_sealed;
 pub use merge::Merged;
 pub use migrate::{create, create_plain, leftovers, migrate, recover, removing};
-pub use other::read_other;
+pub use other::{read_log, read_other};
 pub use record::Stamp;
 use sealing::Sealing;
 pub use survey::Survey;

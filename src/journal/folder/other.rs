@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
-use super::{Folder, Merged, keyring, sealing};
+use super::{DEVICE, Folder, Log, Merged, keyring, sealing};
 use crate::keys::Identities;
 
 /// The merged journal of another folder, and its logs that did not read.
@@ -35,8 +35,22 @@ pub fn read_other(dir: &Path, person: impl FnOnce() -> Result<Identities>) -> Re
         *sealing.keys.lock().expect("not poisoned") = Some(keys);
     }
     let merged = Merged::read(folder.logs()?, "", &|file| folder.open_log(file), 0)?;
+    written(merged).map(Some)
+}
+
+/// Reads `path`, one device's plain log copied out of its journal folder,
+/// as the journal of that one device.
+pub fn read_log(path: &Path) -> Result<Other> {
+    let folder = path.parent().and_then(Path::file_name).map(|name| name.to_string_lossy());
+    let dev = folder.as_deref().and_then(|name| name.strip_prefix(DEVICE)).unwrap_or_default();
+    let log = Log { path: path.to_owned(), dev: dev.into(), number: None, pending: false };
+    written(Merged::read(vec![log], "", &Ok, 0)?)
+}
+
+/// The merged journal written as a journal of format 2, in memory.
+fn written(merged: Merged) -> Result<Other> {
     let mut lines = sealing::in_memory()?;
     merged.write(&mut lines)?;
     lines.rewind()?;
-    Ok(Some(Other { lines, unreadable: merged.unreadable }))
+    Ok(Other { lines, unreadable: merged.unreadable })
 }
