@@ -345,7 +345,7 @@ fn an_import_does_not_bring_back_a_deleted_entry_and_says_so() {
     fs::write(&copy, &out.get_output().stdout).unwrap();
     device.bezin(&["delete", &id, "--yes"]).success();
     device.bezin(&["import", copy.to_str().unwrap()]).success().stdout(predicates::str::contains(
-        "1 entries were deleted from the journal before; a deleted entry does not come back",
+        "1 entry was deleted from the journal before; a deleted entry does not come back",
     ));
     assert!(device.entries().is_empty());
 }
@@ -364,10 +364,7 @@ fn a_device_s_log_copied_out_of_its_folder_imports_as_its_journal() {
     let [log] = &logs[..] else { panic!("one log: {logs:?}") };
     let copy = desktop.home.path().join("log-copy.jsonl");
     fs::copy(laptop.journal().join(log), &copy).unwrap();
-    desktop
-        .bezin(&["import", copy.to_str().unwrap()])
-        .success()
-        .stdout(predicates::str::contains("Imported 1 entries"));
+    desktop.bezin(&["import", copy.to_str().unwrap()]).success().stdout(predicates::str::contains("Imported 1 entry"));
     assert_eq!(desktop.titles(), ["Kept, retitled"]);
 }
 

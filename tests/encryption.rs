@@ -151,7 +151,7 @@ fn saving_needs_no_identity_and_reading_names_the_key_it_needs() {
         "old.json",
         &format!("[{}]", common::entry("old0000001", "jrnl", "2026-01-01T09:00:00+01:00", None, &[])),
     );
-    home.run(&["import", export.to_str().unwrap()]).success().stdout(predicate::str::starts_with("Kept 1 entries"));
+    home.run(&["import", export.to_str().unwrap()]).success().stdout(predicate::str::starts_with("Kept 1 entry"));
     let failed = home.run(&["list"]).code(predicate::ne(0)).get_output().stderr.clone();
     let message = text(&failed);
     assert_eq!(message.lines().count(), 1, "{message}");
@@ -622,7 +622,7 @@ fn an_older_journal_folder_and_another_journal_are_imported_with_the_persons_ide
     // A plain journal left beside the encrypted one is read as the plain file it is.
     let plain = common::entry("plain00001", "five-tips", "2026-01-01T09:00:00+01:00", None, &[]);
     let beside = home.write("journal.jsonl", &format!("{plain}\n"));
-    home.run(&["import", beside.to_str().unwrap()]).success().stdout(predicate::str::starts_with("Imported 1 entries"));
+    home.run(&["import", beside.to_str().unwrap()]).success().stdout(predicate::str::starts_with("Imported 1 entry"));
 }
 
 /// Every file under `dir` with its bytes, to see that nothing changed.
@@ -669,7 +669,7 @@ fn another_journal_folder_plain_or_encrypted_imports_as_it_is_shown() {
         let identity = other.path().join("identity.txt");
         home.run(&["--identity", identity.to_str().unwrap(), "import", folder])
             .success()
-            .stdout(predicate::str::starts_with("Imported 1 entries"));
+            .stdout(predicate::str::starts_with("Imported 1 entry"));
         let titles: Vec<String> =
             home.entries().iter().map(|entry| entry["title"].as_str().unwrap().to_owned()).collect();
         assert_eq!(titles, ["Kept, retitled"], "encrypted: {encrypted}");

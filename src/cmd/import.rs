@@ -16,7 +16,7 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use crate::answer::Answer;
 use crate::cli::ImportArgs;
 use crate::context::Context;
-use crate::journal::{Entry, FORMAT, Imported, Incoming, Recorded, id_from};
+use crate::journal::{Entry, FORMAT, Imported, Incoming, NoRoom, Recorded, id_from};
 use crate::json_array::each_element;
 use crate::keys;
 use crate::lang::Lang;
@@ -137,7 +137,10 @@ fn read(context: &Context, path: &Path, input: &Input, incoming: &mut Incoming) 
         (Some(b'{'), ..) => journal(path, input, incoming),
         _ => bail!((context.lang.commands().not_importable)(&path.display().to_string())),
     };
-    read.with_context(|| (context.lang.commands().cannot_read)(&path.display().to_string()))
+    match read {
+        Err(err) if err.is::<NoRoom>() => Err(err),
+        read => read.with_context(|| (context.lang.commands().cannot_read)(&path.display().to_string())),
+    }
 }
 
 /// The input read from its start.
@@ -224,7 +227,7 @@ fn journal(path: &Path, input: &Input, incoming: &mut Incoming) -> Result<()> {
     };
     match input {
         Input::File(file) => {
-            crate::journal::scan_file(file, visit).with_context(|| (words.cannot_read)(&shown))?;
+            crate::journal::scan_file(file, visit)?;
         }
         Input::Text(text) => crate::journal::scan_text(text, visit)?,
     }

@@ -106,6 +106,17 @@ pub struct Incoming {
     seen: usize,
 }
 
+/// The import's entries could not be kept while it reads (a full disk):
+/// not a fault of the file being read.
+#[derive(Debug)]
+pub struct NoRoom;
+
+impl std::fmt::Display for NoRoom {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(crate::lang::interface().journal().no_room_for_import)
+    }
+}
+
 /// The entries of an import, each id once: of two versions with the same
 /// id, the one changed last; an entry given twice as it is counts once.
 struct Settled {
@@ -123,7 +134,7 @@ impl Incoming {
         let spill = if journal.is_encrypted() {
             Spill::Memory(zeroize::Zeroizing::new(Vec::new()))
         } else {
-            let file = tempfile::tempfile().context(crate::lang::interface().journal().no_room_for_import)?;
+            let file = tempfile::tempfile().context(NoRoom)?;
             Spill::Disk(BufWriter::with_capacity(1 << 18, file), std::cell::RefCell::default())
         };
         Ok(Incoming { spill, places: Vec::new(), ids: String::new(), written: 0, seen: 0 })
@@ -178,7 +189,7 @@ impl Incoming {
         if let Err(too_large) = crate::limits::entry_line(line.len()) {
             bail!((crate::lang::interface().journal().not_importable)(self.seen, &too_large.to_string()));
         }
-        self.spill.write_all(line.as_bytes())?;
+        self.spill.write_all(line.as_bytes()).context(NoRoom)?;
         let (id_at, id_len) = (self.ids.len(), u8::try_from(id.len())?);
         self.ids.push_str(id);
         let len = u32::try_from(line.len())?;
@@ -203,7 +214,7 @@ impl Incoming {
     /// Each id once: versions of one id are met in the order they came,
     /// each against the one kept so far; one given twice counts once.
     fn settle(mut self) -> Result<Settled> {
-        self.spill.flush()?;
+        self.spill.flush().context(NoRoom)?;
         let count = u32::try_from(self.places.len())?;
         let mut all: Vec<u32> = (0..count).collect();
         all.sort_unstable_by(|&one, &other| self.id(one).cmp(self.id(other)).then(one.cmp(&other)));

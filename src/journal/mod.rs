@@ -25,7 +25,7 @@ use anyhow::{Context, Result, bail};
 
 pub use change::Change;
 pub use entry::{Closed, Entry, FORMAT, Recorded, id_from, is_id, new_id, tags};
-pub use import::{Imported, Incoming};
+pub use import::{Imported, Incoming, NoRoom};
 pub use index::Gather;
 pub use lines::RawLine;
 pub use sealed::{OwnKey, Sealed};

@@ -2,6 +2,8 @@
 //! sentence made from the values it takes; a language lacking one does not
 //! compile.
 
+use super::{entries, reflections};
+
 /// `check`'s words.
 pub struct CheckWords {
     pub journal: fn(&str, usize) -> String,
@@ -43,9 +45,12 @@ pub struct CheckWords {
 }
 
 pub static EN: CheckWords = CheckWords {
-    journal: |path, entries| format!("journal: {path} ({entries} entries)"),
+    journal: |path, count| format!("journal: {path} ({})", entries(count)),
     journal_not_whole: |path| format!("journal: {path} (not read whole)"),
-    newer_entries: |count| format!("newer: {count} entries written by a newer bezin, kept as they are"),
+    newer_entries: |count| {
+        let kept = if count == 1 { "kept as it is" } else { "kept as they are" };
+        format!("newer: {} written by a newer bezin, {kept}", entries(count))
+    },
     damaged_entry: |reason| format!("an entry of the journal is damaged ({reason}); it is left out"),
     damaged_line: |line, reason| format!("line {line} of the journal is damaged ({reason})"),
     drafts: |count| format!("drafts: {count} unfinished"),
@@ -75,12 +80,15 @@ pub static EN: CheckWords = CheckWords {
     },
     twins: |count| {
         format!(
-            "twins: {count} entries were added on two devices with different content; the one changed last is \
-             shown, and the other stays in its device's log"
+            "twins: {} {} added on two devices with different content; the one changed last is shown, and the \
+             other stays in its device's log",
+            entries(count),
+            if count == 1 { "was" } else { "were" }
         )
     },
     refused: |count| {
-        format!("{count} entries have changes that together make no readable entry; they are shown without them")
+        let have = if count == 1 { "has" } else { "have" };
+        format!("{} {have} changes that together make no readable entry; shown without them", entries(count))
     },
     unreadable: |path, why| format!("{path} cannot be read ({why}); what it holds is left out"),
     damaged_in_log: |line, path, reason| format!("line {line} of {path} is damaged ({reason})"),
@@ -132,11 +140,12 @@ pub static EN: CheckWords = CheckWords {
 };
 
 pub static NL: CheckWords = CheckWords {
-    journal: |path, entries| {
-        format!("dagboek: {path} ({entries} {})", if entries == 1 { "reflectie" } else { "reflecties" })
-    },
+    journal: |path, count| format!("dagboek: {path} ({})", reflections(count)),
     journal_not_whole: |path| format!("dagboek: {path} (niet helemaal gelezen)"),
-    newer_entries: |count| format!("nieuwer: {count} reflecties van een nieuwere bezin, bewaard zoals ze zijn"),
+    newer_entries: |count| {
+        let are = if count == 1 { "is" } else { "zijn" };
+        format!("nieuwer: {} van een nieuwere bezin, bewaard zoals ze {are}", reflections(count))
+    },
     damaged_entry: |reason| format!("een reflectie in het dagboek is beschadigd ({reason}); ze blijft weg"),
     damaged_line: |line, reason| format!("regel {line} van het dagboek is beschadigd ({reason})"),
     drafts: |count| format!("concepten: {count} niet afgemaakt"),
@@ -172,13 +181,17 @@ pub static NL: CheckWords = CheckWords {
     },
     twins: |count| {
         format!(
-            "twee versies: {count} reflecties zijn op twee apparaten met verschillende inhoud toegevoegd; je ziet de \
-             versie die het laatst is gewijzigd, de andere blijft in het logboek van haar apparaat"
+            "twee versies: {} {} op twee apparaten met verschillende inhoud toegevoegd; je ziet de versie die het \
+             laatst is gewijzigd, de andere blijft in het logboek van haar apparaat",
+            reflections(count),
+            if count == 1 { "is" } else { "zijn" }
         )
     },
     refused: |count| {
+        let have = if count == 1 { "heeft" } else { "hebben" };
         format!(
-            "{count} reflecties hebben wijzigingen die samen geen leesbare reflectie opleveren; je ziet ze zonder die wijzigingen"
+            "{} {have} wijzigingen die samen geen leesbare reflectie opleveren; je ziet ze zonder die wijzigingen",
+            reflections(count)
         )
     },
     unreadable: |path, why| format!("{path} is niet te lezen ({why}); wat erin staat, blijft weg"),

@@ -702,6 +702,16 @@ static NL: Words = Words {
     open_conversations: "Open gesprekken",
 };
 
+/// "1 entry", "3 entries".
+pub(super) fn entries(count: usize) -> String {
+    if count == 1 { "1 entry".to_owned() } else { format!("{count} entries") }
+}
+
+/// "1 reflectie", "3 reflecties".
+pub(super) fn reflections(count: usize) -> String {
+    if count == 1 { "1 reflectie".to_owned() } else { format!("{count} reflecties") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

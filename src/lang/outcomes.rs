@@ -1,6 +1,8 @@
 //! What the commands say when they did something, or did nothing, and the
 //! questions they ask first, in each language.
 
+use super::{entries, reflections};
+
 /// The commands' outcomes and questions.
 pub struct OutcomeWords {
     pub delete_question: fn(&str, &str, &str) -> String,
@@ -73,11 +75,12 @@ pub static EN: OutcomeWords = OutcomeWords {
              file of the journal without bezin: age -d -i {path} FILE"
         )
     },
-    wrote_entries: |count, path| format!("Wrote {count} entries to {path}"),
+    wrote_entries: |count, path| format!("Wrote {} to {path}", entries(count)),
     exported: |count, folder, [written, unchanged, renamed, removed]| {
         format!(
-            "Exported {count} entries to {folder}: {written} written, {unchanged} as they were, {renamed} renamed, \
-             {removed} removed"
+            "Exported {} to {folder}: {written} written, {unchanged} as they were, {renamed} renamed, {removed} \
+             removed",
+            entries(count)
         )
     },
     left_alone: |yours, ours| {
@@ -91,20 +94,23 @@ pub static EN: OutcomeWords = OutcomeWords {
     kept_note: |path| format!("Kept {path}: its entry is gone, but it changed since bezin wrote it"),
     kept_for_later: |count, folder, why| {
         format!(
-            "Kept {count} entries for {folder}, encrypted: they join the journal, in their place, the next time it \
-             is read with its identity ({why})"
+            "Kept {} for {folder}, encrypted: they join the journal, in their place, the next time it is read \
+             with its identity ({why})",
+            entries(count)
         )
     },
     imported: |added, journal, skipped| {
-        format!("Imported {added} entries into {journal} ({skipped} already there, skipped)")
+        format!("Imported {} into {journal} ({skipped} already there, skipped)", entries(added))
     },
     deleted_before: |count| {
-        format!("{count} entries were deleted from the journal before; a deleted entry does not come back")
+        let were = if count == 1 { "was" } else { "were" };
+        format!("{} {were} deleted from the journal before; a deleted entry does not come back", entries(count))
     },
     conflicts: |count, aside| {
+        let were = if count == 1 { "was" } else { "were" };
         format!(
-            "{count} entries were in the journal with other content: the version changed last is kept, the other \
-             is in {aside}"
+            "{} {were} in the journal with other content: the version changed last is kept, the other is in {aside}",
+            entries(count)
         )
     },
     wrote: |path| format!("Wrote {path}"),
@@ -198,8 +204,3 @@ pub static NL: OutcomeWords = OutcomeWords {
     edit_then: |command| format!("Pas het aan, en dan: {command}"),
     valid_set: |path, id, prompts| format!("{path}: in orde, set '{id}' met {prompts} vragen"),
 };
-
-/// "1 reflectie", "3 reflecties".
-fn reflections(count: usize) -> String {
-    if count == 1 { "1 reflectie".to_owned() } else { format!("{count} reflecties") }
-}
