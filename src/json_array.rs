@@ -3,7 +3,8 @@
 //! where an element ends, and the caller parses it whole from memory: many
 //! times faster than a parser that reads the file a byte at a time, and
 //! only one element is held at once. The scan checks nothing inside an
-//! element; parsing it does.
+//! element; parsing it does. A value longer than any entry takes is
+//! refused before it is held whole.
 
 use std::io::Read;
 
@@ -165,6 +166,10 @@ impl<R: Read> Input<R> {
 
     /// Reads more, keeping what is not yet passed; false at the end of the input.
     fn fill(&mut self) -> Result<bool> {
+        if self.buffer.len() - self.at > crate::limits::JSON_VALUE {
+            let most = crate::limits::megabytes(crate::limits::JSON_VALUE as u64);
+            bail!((crate::lang::interface().environment().value_too_large)(&most));
+        }
         self.buffer.drain(..self.at);
         self.at = 0;
         let read = (&mut self.reader).take(CHUNK as u64).read_to_end(&mut self.buffer)?;

@@ -13,6 +13,11 @@ use serde::Serialize;
 /// The longest journal line an entry may make, in bytes.
 pub const ENTRY: usize = 4_000_000;
 
+/// The longest value a JSON file to import may hold: an entry written
+/// with spaces and indents, as other tools write them, takes more than its
+/// line in the journal, but never four times as much.
+pub const JSON_VALUE: usize = 4 * ENTRY;
+
 /// The most characters an answer shows in a `{placeholder}` of a later
 /// question: a name, a label, a line; a long answer is cut there, so that
 /// no question multiplies an answer into an entry too large to keep.

@@ -169,6 +169,23 @@ fn an_import_of_an_entry_too_large_to_read_back_imports_nothing() {
     }
 }
 
+/// A value larger than any entry takes, in an export or in jrnl's, is
+/// refused as it is read, before it is held whole.
+#[test]
+fn an_import_holding_a_value_larger_than_any_entry_is_refused() {
+    let home = Home::new();
+    let huge = "x".repeat(17_000_000);
+    let export = json!([{"format": 2, "id": "huge000001", "answers": [{"answer": huge}]}]);
+    let jrnl = json!({"entries": [{"body": huge}]});
+    for (name, contents) in [("export.json", export), ("jrnl.json", jrnl)] {
+        let file = home.write(name, &contents.to_string());
+        run(&home, &["import", file.to_str().unwrap()])
+            .code(2)
+            .stderr(predicate::str::contains("it holds a value larger than 16 MB, more than any entry takes"));
+    }
+    assert!(home.entries().is_empty());
+}
+
 #[test]
 fn a_set_id_longer_than_an_entry_id_may_be_is_refused_with_its_place() {
     let home = Home::new();

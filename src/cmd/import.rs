@@ -169,7 +169,8 @@ enum Shape {
 /// The shape of the first object in `reader`, told by the first key that
 /// only one of the shapes has, whatever the order of keys or the spaces
 /// around them; reading stops at that key, so a large export is not read
-/// twice. `None` for an object without such a key: a damaged first line.
+/// twice. `None` for an object without such a key in as much as a value
+/// may take: a damaged first line.
 fn shape_of(reader: impl std::io::Read) -> Option<Shape> {
     struct Keys<'s>(&'s std::cell::Cell<Option<Shape>>);
     impl<'de> Visitor<'de> for Keys<'_> {
@@ -195,7 +196,8 @@ fn shape_of(reader: impl std::io::Read) -> Option<Shape> {
         }
     }
     let shape = std::cell::Cell::new(None);
-    let _ = serde_json::Deserializer::from_reader(reader).deserialize_map(Keys(&shape));
+    let start = std::io::Read::take(reader, crate::limits::JSON_VALUE as u64);
+    let _ = serde_json::Deserializer::from_reader(start).deserialize_map(Keys(&shape));
     shape.get()
 }
 

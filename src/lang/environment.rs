@@ -16,6 +16,7 @@ pub struct EnvironmentWords {
     pub entry_too_large: fn(&str, &str) -> String,
     pub not_regular_file: &'static str,
     pub file_too_large: fn(&str, &str) -> String,
+    pub value_too_large: fn(&str) -> String,
 }
 
 pub static EN: EnvironmentWords = EnvironmentWords {
@@ -40,6 +41,7 @@ pub static EN: EnvironmentWords = EnvironmentWords {
     },
     not_regular_file: "not a regular file (a folder, a device or a pipe)",
     file_too_large: |size, what| format!("larger than {size}, more than {what} may be"),
+    value_too_large: |most| format!("it holds a value larger than {most}, more than any entry takes"),
 };
 
 pub static NL: EnvironmentWords = EnvironmentWords {
@@ -64,4 +66,5 @@ pub static NL: EnvironmentWords = EnvironmentWords {
     },
     not_regular_file: "geen gewoon bestand (een map, een apparaat of een pijp)",
     file_too_large: |size, what| format!("groter dan {size}, meer dan {what} mag zijn"),
+    value_too_large: |most| format!("er staat een waarde in van meer dan {most}, groter dan een reflectie ooit is"),
 };
