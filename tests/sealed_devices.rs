@@ -727,6 +727,26 @@ fn a_view_half_removed_by_a_stop_is_made_again() {
     assert_eq!(device.entries(), shown);
 }
 
+/// Commands at once right after an encrypt, when the folder has no view
+/// yet: each reads with the view one of them made, and all land.
+#[test]
+fn imports_at_once_right_after_an_encrypt_all_land() {
+    let person = Identity::generate();
+    let device = device_with_journal(&person, &made_entries('e', 3));
+    device.bezin(&["encrypt", "--recipient", &key(&person)]).success();
+    let files: Vec<PathBuf> = made_entries('i', 4)
+        .iter()
+        .enumerate()
+        .map(|(n, line)| device.home.write(&format!("import-{n}.jsonl"), &format!("{line}\n")))
+        .collect();
+    let children: Vec<_> = files.iter().map(|file| started(&device, &["import", file.to_str().unwrap()])).collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    assert_eq!(device.entries().len(), 7);
+}
+
 /// Encrypts `text` to `keys` with the age crate, armored or not.
 fn age_file(text: &[u8], keys: &[&Identity], armored: bool) -> Vec<u8> {
     let recipients: Vec<age::x25519::Recipient> = keys.iter().map(|key| key.to_public()).collect();

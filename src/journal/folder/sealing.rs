@@ -71,13 +71,22 @@ impl Folder {
             drop(lock);
         }
         self.keep_key_files()?;
-        let view = self.sealed_view();
-        match view.own_key(person) {
-            Ok(key) => *sealing.view_key.lock().expect("not poisoned") = Some(key),
-            // A view made for other keys is made again.
-            Err(_) => self.stale(),
-        }
         *sealing.keys.lock().expect("not poisoned") = Some(keys);
+        if let Ok(key) = self.sealed_view().own_key(person) {
+            *sealing.view_key.lock().expect("not poisoned") = Some(key);
+            return Ok(());
+        }
+        // No view the identity opens (none yet, or one made for other
+        // keys): made now, while the identity is at hand, unless another
+        // bezin made one meanwhile. Made later, it would take a key of its
+        // own that the other bezin does not hold.
+        let lock = self.lock()?;
+        if let Ok(key) = self.sealed_view().own_key(person) {
+            *sealing.view_key.lock().expect("not poisoned") = Some(key);
+        } else {
+            self.stale();
+            self.rebuild(&lock)?;
+        }
         Ok(())
     }
 
