@@ -307,7 +307,7 @@ fn reflections_made_with_an_older_version_of_a_set_read_count_and_edit_beside_ne
         }
         let said = text(&shown.get_output().stderr);
         let (made, now) =
-            if other == "nl" { ("versie 2 van", "nu versie 3") } else { ("version 2 of", "now version 3") };
+            if other == "nl" { ("versie 2 van", "nu versie 4") } else { ("version 2 of", "now version 4") };
         assert!(said.contains(made) && said.contains(now), "{said}");
     }
     // Options count by id across versions, under the labels the set has now.

@@ -57,7 +57,7 @@ const EN: Said = Said {
     desire: "What desire did you hear behind the request?",
     took_time: "Where did you take your time",
     unplanned: "Did something come out of it",
-    what_stopped: "What got in the way, do you think?",
+    what_stopped: "What stood in the way of something unexpected, do you think?",
     own_part: "What did you do that helped",
     calm_now: "How calm are you about it now?",
     before: "Before the conversation",
@@ -73,10 +73,10 @@ const NL: Said = Said {
     desire: "Welk verlangen hoorde je achter de vraag?",
     took_time: "Waar nam je de tijd",
     unplanned: "Is er iets uit het gesprek voortgekomen",
-    what_stopped: "Wat stond zoiets in de weg, denk je?",
+    what_stopped: "Wat stond iets onverwachts in de weg, denk je?",
     own_part: "Wat deed je dat hielp",
     calm_now: "Hoe rustig ben je er nu onder?",
-    before: "Voor het gesprek",
+    before: "Vóór het gesprek",
     plan_before: "Met wat tactisch geven en nemen komen jullie er vast wel uit",
     calm_before: "Hoe rustig ben je als je aan het komende gesprek denkt?",
 };
@@ -219,9 +219,9 @@ fn two_preparations_of_one_conversation_are_told_apart_by_time_and_looked_back_o
     at(&mut p, "What desire did you hear behind the request?", "x\r\r");
     at(&mut p, "Where did you take your time", "x\r\r");
     at(&mut p, "Did something come out of it", "n");
-    at(&mut p, "What got in the way, do you think?", "x\r\r");
+    at(&mut p, "What stood in the way of something unexpected, do you think?", "x\r\r");
     at(&mut p, "How did your opening land?", "x\r\r");
-    at(&mut p, "How close did you come to what fits best?", "x\r\r");
+    at(&mut p, "How close did you come to what fits the other person best?", "x\r\r");
     at(&mut p, "What went on in your own head", "x\r\r");
     at(&mut p, "What did you do that helped", "x\r\r");
     at(&mut p, "How calm are you about it now?", ENTER);

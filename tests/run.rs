@@ -123,7 +123,10 @@ fn answers_can_come_from_standard_input() {
     assert_eq!(entry["answers"][0]["answer"], "Anna");
     assert_eq!(entry["answers"][1]["question"], "What exactly is Anna asking for?");
     assert_eq!(entry["answers"][3]["answer"], "Maybe she needs\nsomething else entirely.");
-    assert_eq!(entry["answers"][5]["question"], "Where is there room to move, within that limit or beyond it?");
+    assert_eq!(
+        entry["answers"][5]["question"],
+        "Where is there room to move, within the limit you hold on to or beyond it?"
+    );
 }
 
 #[test]

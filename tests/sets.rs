@@ -23,7 +23,7 @@ fn sets_show_prints_the_prompts_in_the_chosen_language() {
     let home = Home::new();
     home.run(&["sets", "show", "five-tips", "--lang", "nl"])
         .success()
-        .stdout(predicate::str::contains("Vijf tips voordat je antwoordt (five-tips, versie 3)"))
+        .stdout(predicate::str::contains("Vijf tips voordat je antwoordt (five-tips, versie 4)"))
         .stdout(predicate::str::contains("5. Aan welk kader houd je je het meest vast"))
         .stdout(predicate::str::contains("   - gebrek aan tijd [time]"))
         .stdout(predicate::str::contains("alleen als open = nee"))

@@ -93,7 +93,7 @@ fn after_the_conversation_offers_the_reflection_it_follows_and_shows_it_first() 
     at(&mut p, "(1/10) Wat gebeurde er?", "We praatten\r\r");
     at(&mut p, "(2/10) Hoe ging het gesprek", ENTER);
     at(&mut p, "(3/10) Welk verlangen hoorde je achter de vraag?", "Erkenning\r\r");
-    at(&mut p, "(4/10) Waar nam je de tijd en liet je speelruimte", "Bij de stilte\r\r");
+    at(&mut p, "(4/10) Waar nam je de tijd en gaf je de ander speelruimte", "Bij de stilte\r\r");
     at(&mut p, "(5/10) Is er iets uit het gesprek voortgekomen", "");
     at(&mut p, "(j/n)", "j");
     at(&mut p, "· ja", "");
@@ -139,11 +139,11 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     at(&mut p, "Why and for whom", "");
     at(&mut p, "(1/10) Why do you, or your organisation, exist?", "To help\r\r");
     at(&mut p, "(2/10) Who do you want to matter to?", "Teachers\r\r");
-    at(&mut p, "(3/10) Who do you gladly give what to?", "Time\r\r");
+    at(&mut p, "(3/10) What do you give, and to whom, because you want them to have it?", "Time\r\r");
     at(&mut p, "(4/10) And who, or which organisation, do you wish a new lease of life?", ENTER);
     at(&mut p, "(5/10) Working together starts with trust", &format!("{DOWN}{ENTER}"));
     // Inner factors: the question for those who rely on outer ones drops out.
-    at(&mut p, "(6/9) How well do you know yourself", ENTER);
+    at(&mut p, "(6/9) How deeply do you know yourself", ENTER);
     at(&mut p, "(7/9) Where might you, or your organisation, have drifted", "Sales\r\r");
     at(&mut p, "(8/9) Rethinking me", "Listen\r\r");
     at(&mut p, "(9/9) How often will you ask yourself the two questions", &format!("{DOWN}{ENTER}"));

@@ -683,7 +683,7 @@ static NL: Words = Words {
     gone_from_journal: "(niet meer in het dagboek)",
     next_step_mark: "de volgende stap",
     compare_mark: "vergeleken als",
-    before_conversation: "Voor het gesprek",
+    before_conversation: "Vóór het gesprek",
     follow_close: "er een afsluiten zonder terug te kijken…",
     close_which: "Welk gesprek sluit je af zonder terug te kijken?",
     close_none: "geen, terug naar de lijst",
