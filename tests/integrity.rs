@@ -149,6 +149,31 @@ fn another_machines_journal_imports_like_an_export_and_a_conflict_loses_nothing(
         .stdout(predicate::str::contains("(3 already there, skipped)"));
 }
 
+/// An import given again, whose version of an entry lost to the journal's
+/// the first time, does not set that version aside a second time.
+#[test]
+fn a_version_set_aside_once_is_not_set_aside_again() {
+    let home = Home::new();
+    let mut ours = common::entry("kept000001", "jrnl", "2026-01-05T09:00:00+01:00", Some("Ours, edited later"), &[]);
+    ours["edited"] = json!("2026-02-01T09:00:00+01:00");
+    home.journal(std::slice::from_ref(&ours));
+    let mut older = ours.clone();
+    older["title"] = json!("Older");
+    older["edited"] = json!("2026-01-10T09:00:00+01:00");
+    let file = home.write("older.json", &serde_json::to_string(&[&older]).unwrap());
+    home.run(&["import", file.to_str().unwrap()])
+        .success()
+        .stderr(predicate::str::contains("1 entry was in the journal with other content"));
+    home.run(&["import", file.to_str().unwrap()])
+        .success()
+        .stdout(predicate::str::contains("(1 already there, skipped)"))
+        .stderr(predicate::str::is_empty());
+    let aside = home.set_aside("conflict");
+    assert_eq!(aside.len(), 1, "one file: {aside:?}");
+    assert_eq!(aside[0].lines().count(), 1);
+    assert_eq!(home.entries()[0]["title"], "Ours, edited later");
+}
+
 #[test]
 fn an_entry_given_several_times_in_one_import_is_one_entry_and_loses_no_version() {
     let home = Home::new();

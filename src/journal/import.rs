@@ -13,7 +13,7 @@
 //! beside it, never dropped.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use jiff::Timestamp;
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 
 use super::entry::line_keeping_unknown;
 use super::{Entry, FORMAT, Journal, RawLine, write_line};
@@ -262,8 +263,11 @@ impl Incoming {
         let settled = self.settle()?;
         let (mut aside, mut imported) = (Aside::new(journal)?, Imported::default());
         for &loser in &settled.losers {
-            aside.keep(&settled.incoming.line(loser)?)?;
-            imported.conflicts += 1;
+            if aside.keep(&settled.incoming.line(loser)?)? {
+                imported.conflicts += 1;
+            } else {
+                imported.skipped += 1;
+            }
         }
         imported.skipped = settled.skipped;
         let deleted = journal.deleted()?;
@@ -382,10 +386,13 @@ fn settle(
         write_line(out, line.bytes)?;
         return Ok(false);
     }
-    imported.conflicts += 1;
     let (kept, lost) =
         if changed(&theirs) > changed(line.bytes) { (&theirs[..], line.bytes) } else { (line.bytes, &theirs[..]) };
-    aside.keep(lost)?;
+    if aside.keep(lost)? {
+        imported.conflicts += 1;
+    } else {
+        imported.skipped += 1;
+    }
     write_line(out, kept)?;
     Ok(kept != line.bytes)
 }
@@ -397,6 +404,9 @@ struct Aside {
     sealed: Option<crate::keys::Recipients>,
     path: Option<PathBuf>,
     file: Option<AsideFile>,
+    /// What the files an import set aside before hold, by each line's
+    /// SHA-256: a version set aside once is not set aside again.
+    kept: HashSet<[u8; 32]>,
 }
 
 enum AsideFile {
@@ -407,14 +417,19 @@ enum AsideFile {
 impl Aside {
     fn new(journal: &Journal) -> Result<Aside> {
         let sealed = journal.encrypted_to()?;
-        let base = match sealed {
-            Some(_) => journal.place().join("conflict"),
-            None => journal.path().to_owned(),
+        let (base, named) = match sealed {
+            Some(_) => (journal.place().join("conflict"), "conflict-".to_owned()),
+            None => (journal.path().to_owned(), format!("{}.conflict-", file_name(journal.path()))),
         };
-        Ok(Aside { base, sealed, path: None, file: None })
+        let kept = kept_before(journal, base.parent().unwrap_or(Path::new(".")), &named);
+        Ok(Aside { base, sealed, path: None, file: None, kept })
     }
 
-    fn keep(&mut self, line: &[u8]) -> Result<()> {
+    /// Sets `line` aside; false when an earlier import set it aside already.
+    fn keep(&mut self, line: &[u8]) -> Result<bool> {
+        if !self.kept.insert(Sha256::digest(line).into()) {
+            return Ok(false);
+        }
         if self.file.is_none() {
             let file = if let Some(keys) = &self.sealed {
                 let (path, file) = super::new_aside(&self.base, ".age")?;
@@ -428,9 +443,10 @@ impl Aside {
             self.file = Some(file);
         }
         match self.file.as_mut().context("the conflicts file is open")? {
-            AsideFile::Plain(file) => write_line(file, line),
-            AsideFile::Sealed(file) => write_line(file, line),
+            AsideFile::Plain(file) => write_line(file, line)?,
+            AsideFile::Sealed(file) => write_line(file, line)?,
         }
+        Ok(true)
     }
 
     /// Ends the file and makes it and its name last.
@@ -443,6 +459,29 @@ impl Aside {
         file.into_inner().map_err(std::io::IntoInnerError::into_error)?.sync_all()?;
         super::sync_dir(self.path.as_deref().and_then(Path::parent))
     }
+}
+
+/// The SHA-256 of each line in the files earlier imports set aside: those
+/// in `dir` whose names start with `named`. A file that does not read is
+/// passed by: what it holds may be set aside again, never lost.
+fn kept_before(journal: &Journal, dir: &Path, named: &str) -> HashSet<[u8; 32]> {
+    let mut kept = HashSet::new();
+    let Ok(found) = std::fs::read_dir(dir) else { return kept };
+    for file in found.filter_map(Result::ok).filter(|file| file_name(&file.path()).starts_with(named)) {
+        let text = if named.ends_with(".conflict-") {
+            std::fs::read(file.path()).map(zeroize::Zeroizing::new).ok()
+        } else {
+            journal.decrypt_small(&file.path()).ok()
+        };
+        for line in text.iter().flat_map(|text| text.split(|&byte| byte == b'\n')) {
+            kept.insert(Sha256::digest(line).into());
+        }
+    }
+    kept
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// Whether two lines hold the same entry, however each was written: in
