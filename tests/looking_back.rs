@@ -57,9 +57,9 @@ const EN: Said = Said {
     desire: "What desire did you hear behind the request?",
     took_time: "Where did you take your time",
     unplanned: "Did something come out of it",
-    what_stopped: "What stood in the way of something unexpected, do you think?",
+    what_stopped: "What do you think kept anything unexpected from happening?",
     own_part: "What did you do that helped",
-    calm_now: "How calm are you about it now?",
+    calm_now: "How calm do you feel now, looking back on the conversation?",
     before: "Before the conversation",
     plan_before: "With some tactical give and take you would probably strike a deal",
     calm_before: "How calm are you when you think of the conversation ahead?",
@@ -73,9 +73,9 @@ const NL: Said = Said {
     desire: "Welk verlangen hoorde je achter de vraag?",
     took_time: "Waar nam je de tijd",
     unplanned: "Is er iets uit het gesprek voortgekomen",
-    what_stopped: "Wat stond iets onverwachts in de weg, denk je?",
+    what_stopped: "Waardoor kon er niets onverwachts ontstaan, denk je?",
     own_part: "Wat deed je dat hielp",
-    calm_now: "Hoe rustig ben je er nu onder?",
+    calm_now: "Hoe rustig ben je nu, als je aan het gesprek terugdenkt?",
     before: "Vóór het gesprek",
     plan_before: "Met wat tactisch geven en nemen komen jullie er vast wel uit",
     calm_before: "Hoe rustig ben je als je aan het komende gesprek denkt?",
@@ -219,12 +219,12 @@ fn two_preparations_of_one_conversation_are_told_apart_by_time_and_looked_back_o
     at(&mut p, "What desire did you hear behind the request?", "x\r\r");
     at(&mut p, "Where did you take your time", "x\r\r");
     at(&mut p, "Did something come out of it", "n");
-    at(&mut p, "What stood in the way of something unexpected, do you think?", "x\r\r");
+    at(&mut p, "What do you think kept anything unexpected from happening?", "x\r\r");
     at(&mut p, "How did your opening land?", "x\r\r");
     at(&mut p, "How close did you come to what fits the other person best?", "x\r\r");
     at(&mut p, "What went on in your own head", "x\r\r");
     at(&mut p, "What did you do that helped", "x\r\r");
-    at(&mut p, "How calm are you about it now?", ENTER);
+    at(&mut p, "How calm do you feel now, looking back on the conversation?", ENTER);
     at(&mut p, "What is the next step", "Call her\r\r");
     at(&mut p, "Your answers", "");
     save_untitled(&mut p);
@@ -366,7 +366,7 @@ fn closing_the_last_open_conversation_from_the_list_ends_the_run() {
 fn a_look_back_on_two_preparations_asks_once_which_desire_was_heard() {
     let home = Home::new();
     let tips = home.save("five-tips", FIVE_TIPS, &[]);
-    let desire = "who = \"Anna\"\nasked = \"x\"\nthread = \"x\"\nreaction = \"x\"\nbehind = \"x\"\nstruggle = \"x\"\n\
+    let desire = "who = \"Anna\"\nasked = \"x\"\nreaction = \"x\"\nbehind = \"x\"\nstruggle = \"x\"\n\
                   longing = \"x\"\nmeeting-point = \"x\"\ntogether = \"x\"\nlike-minded = \"x\"\n";
     let desire = home.save("desire-behind-the-request", desire, &[]);
     let answers = AFTER.replace("own-part", "searched-together = true\nown-part");

@@ -125,7 +125,7 @@ fn answers_can_come_from_standard_input() {
     assert_eq!(entry["answers"][3]["answer"], "Maybe she needs\nsomething else entirely.");
     assert_eq!(
         entry["answers"][5]["question"],
-        "Where is there room to move, within the limit you hold on to or beyond it?"
+        "Put that limit in your own words. Where is there room to move, within it or beyond it?"
     );
 }
 

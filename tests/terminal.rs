@@ -22,7 +22,7 @@ fn a_reflection_is_answered_with_keystrokes_changed_at_the_review_and_saved() {
     at(&mut p, "(4/11) Suppose you do not know", "First line\rsecond line\r\r");
     at(&mut p, "(5/11) Which limit", DOWN);
     at(&mut p, "❯ lack of time", ENTER);
-    at(&mut p, "(6/11) Where is there room to move", "Start small\r:e\r");
+    at(&mut p, "(6/11) Put that limit in your own words", "Start small\r:e\r");
     // What the editor gave back is on the screen before the next question.
     at(&mut p, "  Start small\r\n  Written in the editor", "");
     at(&mut p, "(7/11) How will you slow the pace", " ");
@@ -93,13 +93,13 @@ fn after_the_conversation_offers_the_reflection_it_follows_and_shows_it_first() 
     at(&mut p, "(1/10) Wat gebeurde er?", "We praatten\r\r");
     at(&mut p, "(2/10) Hoe ging het gesprek", ENTER);
     at(&mut p, "(3/10) Welk verlangen hoorde je achter de vraag?", "Erkenning\r\r");
-    at(&mut p, "(4/10) Waar nam je de tijd en gaf je de ander speelruimte", "Bij de stilte\r\r");
+    at(&mut p, "(4/10) Waar nam je de tijd, en waar antwoordde je toch te snel?", "Bij de stilte\r\r");
     at(&mut p, "(5/10) Is er iets uit het gesprek voortgekomen", "");
     at(&mut p, "(j/n)", "j");
     at(&mut p, "· ja", "");
     at(&mut p, "(6/9) Wat was het?", "Een nieuw plan\r\r");
     at(&mut p, "(7/9) Wat deed je dat hielp", "Luisteren\r\r");
-    at(&mut p, "(8/9) Hoe rustig ben je er nu onder?", ENTER);
+    at(&mut p, "(8/9) Hoe rustig ben je nu, als je aan het gesprek terugdenkt?", ENTER);
     at(&mut p, "(9/9) Wat is de volgende stap", "Bellen\r\r");
     at(&mut p, "Je antwoorden", "");
     at(&mut p, "❯ Bewaren", ENTER);
@@ -139,7 +139,7 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     at(&mut p, "Why and for whom", "");
     at(&mut p, "(1/10) Why do you, or your organisation, exist?", "To help\r\r");
     at(&mut p, "(2/10) Who do you want to matter to?", "Teachers\r\r");
-    at(&mut p, "(3/10) What do you give, and to whom, because you want them to have it?", "Time\r\r");
+    at(&mut p, "(3/10) Who gets something from you because you want them to have it", "Time\r\r");
     at(&mut p, "(4/10) And who, or which organisation, do you wish a new lease of life?", ENTER);
     at(&mut p, "(5/10) Working together starts with trust", &format!("{DOWN}{ENTER}"));
     // Inner factors: the question for those who rely on outer ones drops out.
@@ -213,7 +213,7 @@ fn changing_an_answer_at_the_review_asks_the_prompt_it_opens() {
     at(&mut p, "(3/11) How calm", ENTER);
     at(&mut p, "(4/11) Suppose you do not know", "x\r\r");
     at(&mut p, "(5/11) Which limit", ENTER);
-    at(&mut p, "(6/11) Where is there room to move", "x\r\r");
+    at(&mut p, "(6/11) Put that limit in your own words", "x\r\r");
     at(&mut p, "(7/11) How will you slow the pace", &format!(" {ENTER}"));
     at(&mut p, "(8/11) In the conversation, listen for the desire", "x\r\r");
     at(&mut p, "(9/11) With some tactical give and take", "x\r\r");
