@@ -42,7 +42,8 @@ pub fn read_other(dir: &Path, person: impl FnOnce() -> Result<Identities>) -> Re
 /// as the journal of that one device.
 pub fn read_log(path: &Path) -> Result<Other> {
     let folder = path.parent().and_then(Path::file_name).map(|name| name.to_string_lossy());
-    let dev = folder.as_deref().and_then(|name| name.strip_prefix(DEVICE)).unwrap_or_default();
+    let dev = folder.as_deref().and_then(|name| name.strip_prefix(DEVICE)).filter(|dev| crate::journal::is_id(dev));
+    let dev = dev.unwrap_or_default();
     let log = Log { path: path.to_owned(), dev: dev.into(), number: None, pending: false };
     written(Merged::read(vec![log], "", &Ok, 0)?)
 }
