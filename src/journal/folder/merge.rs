@@ -188,7 +188,7 @@ impl Merged {
     }
 
     /// Takes `new`, a second version of the entry `id` held in `row`.
-    fn take_twin(&mut self, id: &str, row: usize, new: Added) {
+    fn take_twin(&mut self, id: &str, row: u32, new: Added) {
         let held = self.added.row(row);
         if held.len != new.len || self.bytes(held).ok() != self.bytes(&new).ok() {
             self.twins.insert(id.into());
@@ -316,8 +316,8 @@ impl Merged {
     /// were finished. Returns the finish time of the last.
     pub fn write(&self, out: &mut dyn Write) -> Result<Option<Timestamp>> {
         let table = &self.added;
-        let mut order: Vec<usize> = Vec::with_capacity(table.len());
-        order.extend((0..table.len()).filter(|&row| !self.deleted.contains(table.id(row))));
+        let mut order: Vec<u32> = Vec::with_capacity(table.len());
+        order.extend(table.numbers().filter(|&row| !self.deleted.contains(table.id(row))));
         // Every key differs (the id ends it): sorted without a second list.
         order.sort_unstable_by(|&a_row, &b_row| {
             let (a, b) = (table.row(a_row), table.row(b_row));

@@ -39,28 +39,33 @@ impl<V> EntryTable<V> {
         self.rows.len()
     }
 
+    /// The number of every row, in the order they were added: four bytes
+    /// each, to order them.
+    pub fn numbers(&self) -> std::ops::Range<u32> {
+        0..u32::try_from(self.rows.len()).expect("fewer than 2^32 rows, as `push` keeps")
+    }
+
     /// The number of the row of `id`.
-    pub fn find(&self, id: &str) -> Option<usize> {
+    pub fn find(&self, id: &str) -> Option<u32> {
         let hash = self.hasher.hash_one(id);
-        self.by_hash.find(hash, |&row| self.id(row as usize) == id).map(|&row| row as usize)
+        self.by_hash.find(hash, |&row| self.id(row) == id).copied()
     }
 
     pub fn get(&self, id: &str) -> Option<&V> {
-        self.find(id).map(|row| &self.rows[row])
+        self.find(id).map(|row| self.row(row))
     }
 
     /// The id of row `row`.
-    pub fn id(&self, row: usize) -> &str {
-        let start = if row == 0 { 0 } else { self.ends[row - 1] };
-        &self.ids[start..self.ends[row]]
+    pub fn id(&self, row: u32) -> &str {
+        id_of(&self.ids, &self.ends, row)
     }
 
-    pub fn row(&self, row: usize) -> &V {
-        &self.rows[row]
+    pub fn row(&self, row: u32) -> &V {
+        &self.rows[row as usize]
     }
 
-    pub fn row_mut(&mut self, row: usize) -> &mut V {
-        &mut self.rows[row]
+    pub fn row_mut(&mut self, row: u32) -> &mut V {
+        &mut self.rows[row as usize]
     }
 
     /// Adds a row for `id`, which the table does not hold yet.
@@ -70,12 +75,15 @@ impl<V> EntryTable<V> {
         self.ends.push(self.ids.len());
         self.rows.push(value);
         let EntryTable { ids, ends, by_hash, hasher, .. } = self;
-        let id_of = |row: u32| {
-            let row = row as usize;
-            &ids[if row == 0 { 0 } else { ends[row - 1] }..ends[row]]
-        };
-        by_hash.insert_unique(hasher.hash_one(id), row, |&row| hasher.hash_one(id_of(row)));
+        by_hash.insert_unique(hasher.hash_one(id), row, |&row| hasher.hash_one(id_of(ids, ends, row)));
     }
+}
+
+/// The id of row `row`, from where each id ends in `ids`.
+fn id_of<'a>(ids: &'a str, ends: &[usize], row: u32) -> &'a str {
+    let row = row as usize;
+    let start = if row == 0 { 0 } else { ends[row - 1] };
+    &ids[start..ends[row]]
 }
 
 #[cfg(test)]
@@ -88,7 +96,7 @@ mod tests {
         for number in 0..1000 {
             table.push(&format!("id-{number}"), number);
         }
-        assert_eq!(table.len(), 1000);
+        assert_eq!((table.len(), table.numbers()), (1000, 0..1000));
         assert_eq!(table.get("id-0"), Some(&0));
         assert_eq!(table.get("id-999"), Some(&999));
         assert_eq!(table.get("id-1000"), None);
