@@ -394,7 +394,7 @@ pub struct Window {
 }
 
 impl Window {
-    const SIZE: usize = 1 << 20;
+    const SIZE: usize = 1 << 18;
 
     /// The `len` bytes at `offset` of `file`.
     pub fn bytes(&mut self, file: &File, offset: u64, len: usize) -> std::io::Result<&[u8]> {

@@ -13,6 +13,7 @@
 //! sync brings back and a log and its compaction side by side are all
 //! read without harm.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::Write;
@@ -25,6 +26,7 @@ use serde_json::{Map, Value};
 
 use super::Log;
 use super::record::{self, Record, Stamp, Unread};
+use super::table::EntryTable;
 use crate::journal::lines::{self, Source, Window};
 use crate::lang::failed::{Step, Thing, could_not};
 
@@ -54,6 +56,8 @@ struct Added {
     /// Its line, at most `lines::LONGEST` long.
     len: u32,
     offset: u64,
+    /// Whether this device's logs add the entry (this version or another).
+    mine: bool,
 }
 
 /// The latest change of one field.
@@ -66,7 +70,8 @@ struct Latest {
 #[derive(Default)]
 pub struct Merged {
     pub reads: Vec<Read>,
-    added: HashMap<Box<str>, Added>,
+    /// The version of each entry that is shown.
+    added: EntryTable<Added>,
     /// By entry, then `f:NAME` for a field or `a:PROMPT` for an answer.
     latest: HashMap<Box<str>, HashMap<String, Latest>>,
     deleted: HashSet<Box<str>>,
@@ -80,11 +85,9 @@ pub struct Merged {
     pub twins: HashSet<Box<str>>,
     /// Entries whose changes together make no entry: shown without them.
     pub refused: std::cell::Cell<usize>,
-    /// What this device's own logs hold that its compaction would drop.
-    /// The entries this device's logs add, by the hash of their id.
-    own_adds: Vec<u64>,
     /// Each device's id once; an added version holds its number.
     devices: Vec<Box<str>>,
+    /// The changes this device's own logs hold, which its compaction may drop.
     own_sets: Vec<(Box<str>, Stamp, Vec<String>)>,
 }
 
@@ -99,7 +102,7 @@ impl Merged {
         open: &dyn Fn(File) -> std::io::Result<File>,
         expected: usize,
     ) -> Result<Merged> {
-        let mut merged = Merged { added: HashMap::with_capacity(expected), ..Merged::default() };
+        let mut merged = Merged { added: EntryTable::with_capacity(expected), ..Merged::default() };
         for log in logs {
             let real = match File::open(&log.path) {
                 Ok(file) => file,
@@ -151,36 +154,25 @@ impl Merged {
             Found::Damaged(line, reason) => self.damaged.push((file, line, reason)),
             Found::Add { id, finished, changed, stamp, offset, len } => {
                 self.max_at = self.max_at.max(stamp.at);
-                if mine {
-                    self.own_adds.push(hash(id.as_bytes()));
-                }
                 let (finished, changed) = (finished.as_microsecond(), changed.as_microsecond());
                 let (file, len) = (u32::try_from(file).unwrap_or(u32::MAX), u32::try_from(len).unwrap_or(u32::MAX));
-                let new =
-                    Added { at: stamp.at, dev: self.device_number(&stamp.dev), finished, changed, file, len, offset };
-                let keep = match self.added.get(&id) {
-                    None => true,
-                    Some(held) => {
-                        if held.len != new.len || self.bytes(held).ok() != self.bytes(&new).ok() {
-                            self.twins.insert(id.clone());
-                        }
-                        self.wins(&new, held)
-                    }
-                };
-                if keep {
-                    self.added.insert(id, new);
+                let dev = self.device_number(&stamp.dev);
+                let new = Added { at: stamp.at, dev, finished, changed, file, len, offset, mine };
+                match self.added.find(&id) {
+                    None => self.added.push(&id, new),
+                    Some(row) => self.take_twin(&id, row, new),
                 }
             }
             Found::Set { id, fields, stamp } => {
                 self.max_at = self.max_at.max(stamp.at);
                 if mine {
                     self.own_sets.push((
-                        id.clone(),
+                        Box::from(&*id),
                         stamp.clone(),
                         fields.iter().map(|(key, _)| key.clone()).collect(),
                     ));
                 }
-                let latest = self.latest.entry(id).or_default();
+                let latest = self.latest.entry(id.into()).or_default();
                 for (key, value) in fields {
                     let newer = latest.get(&key).is_none_or(|held| later(&stamp, &value, held));
                     if newer {
@@ -190,9 +182,22 @@ impl Merged {
             }
             Found::Del { id, stamp } => {
                 self.max_at = self.max_at.max(stamp.at);
-                self.deleted.insert(id);
+                self.deleted.insert(id.into());
             }
         }
+    }
+
+    /// Takes `new`, a second version of the entry `id` held in `row`.
+    fn take_twin(&mut self, id: &str, row: u32, new: Added) {
+        let held = self.added.row(row);
+        if held.len != new.len || self.bytes(held).ok() != self.bytes(&new).ok() {
+            self.twins.insert(id.into());
+        }
+        let mine = held.mine || new.mine;
+        if self.wins(&new, held) {
+            *self.added.row_mut(row) = new;
+        }
+        self.added.row_mut(row).mine = mine;
     }
 
     /// The number of device `dev` in `devices`, given when first seen.
@@ -228,9 +233,8 @@ impl Merged {
     /// changes that later ones replaced than `superseded` allows.
     pub fn own_to_forget(&self, superseded: usize) -> bool {
         let deleted = |id: &str| self.deleted.contains(id);
-        let gone: HashSet<u64> = self.deleted.iter().map(|id| hash(id.as_bytes())).collect();
-        // A hash shared by another id costs a compaction that was not needed, never a record.
-        if self.own_adds.iter().any(|id| gone.contains(id)) || self.own_sets.iter().any(|(id, ..)| deleted(id)) {
+        let own_add = |id: &str| self.added.get(id).is_some_and(|added| added.mine);
+        if self.deleted.iter().any(|id| own_add(id)) || self.own_sets.iter().any(|(id, ..)| deleted(id)) {
             return true;
         }
         self.own_sets.iter().filter(|(id, stamp, keys)| !self.still_latest(id, stamp, keys)).count() > superseded
@@ -248,10 +252,10 @@ impl Merged {
         let Ok((record, stamp)) = record::parse(line, dev) else { return true };
         let mut running = Timestamp::MIN;
         match Found::of(record, stamp, 0, line, &mut running) {
-            Found::Add { id, .. } => !self.deleted.contains(&id),
+            Found::Add { id, .. } => !self.deleted.contains(&*id),
             Found::Set { id, fields, stamp } => {
                 let keys: Vec<String> = fields.into_iter().map(|(key, _)| key).collect();
-                !self.deleted.contains(&id) && self.still_latest(&id, &stamp, &keys)
+                !self.deleted.contains(&*id) && self.still_latest(&id, &stamp, &keys)
             }
             _ => true,
         }
@@ -311,21 +315,24 @@ impl Merged {
     /// Writes the merged journal: one entry per line, in the order they
     /// were finished. Returns the finish time of the last.
     pub fn write(&self, out: &mut dyn Write) -> Result<Option<Timestamp>> {
-        let mut order: Vec<(&Box<str>, &Added)> = Vec::with_capacity(self.added.len());
-        order.extend(self.added.iter().filter(|(id, _)| !self.deleted.contains(*id)));
+        let table = &self.added;
+        let mut order: Vec<u32> = Vec::with_capacity(table.len());
+        order.extend(table.numbers().filter(|&row| !self.deleted.contains(table.id(row))));
         // Every key differs (the id ends it): sorted without a second list.
-        order.sort_unstable_by(|(a_id, a), (b_id, b)| {
-            let a_key = (a.finished, self.stamp_of(a), a.file, a.offset, a_id);
-            a_key.cmp(&(b.finished, self.stamp_of(b), b.file, b.offset, b_id))
+        order.sort_unstable_by(|&a_row, &b_row| {
+            let (a, b) = (table.row(a_row), table.row(b_row));
+            let a_key = (a.finished, self.stamp_of(a), a.file, a.offset, table.id(a_row));
+            a_key.cmp(&(b.finished, self.stamp_of(b), b.file, b.offset, table.id(b_row)))
         });
         let mut windows: Vec<Window> = self.reads.iter().map(|_| Window::default()).collect();
-        for (id, added) in &order {
+        for &row in &order {
+            let (id, added) = (table.id(row), table.row(row));
             let (file, len) = (added.file as usize, added.len as usize);
             let read = &self.reads[file];
             let bytes = windows[file]
                 .bytes(&read.file, added.offset, len)
                 .with_context(|| could_not(Step::Read, Thing::Path, read.log.path.display()))?;
-            match self.latest.get(*id).and_then(|latest| changed(bytes, latest)) {
+            match self.latest.get(id).and_then(|latest| changed(bytes, latest)) {
                 // Changes that make the entry unreadable are left out, and counted.
                 Some(line) if serde_json::from_str::<crate::journal::Entry>(&line).is_ok() => {
                     crate::journal::write_line(out, line.as_bytes())?;
@@ -337,7 +344,7 @@ impl Merged {
                 None => crate::journal::write_line(out, bytes)?,
             }
         }
-        Ok(order.last().and_then(|(_, added)| Timestamp::from_microsecond(added.finished).ok()))
+        Ok(order.last().and_then(|&row| Timestamp::from_microsecond(table.row(row).finished).ok()))
     }
 }
 
@@ -394,18 +401,18 @@ fn changed(bytes: &[u8], latest: &HashMap<String, Latest>) -> Option<String> {
 }
 
 /// A record as the merge keeps it.
-enum Found {
-    Add { id: Box<str>, finished: Timestamp, changed: Timestamp, stamp: Stamp, offset: u64, len: usize },
-    Set { id: Box<str>, fields: Vec<(String, Value)>, stamp: Stamp },
-    Del { id: Box<str>, stamp: Stamp },
+enum Found<'a> {
+    Add { id: Cow<'a, str>, finished: Timestamp, changed: Timestamp, stamp: Stamp, offset: u64, len: usize },
+    Set { id: Cow<'a, str>, fields: Vec<(String, Value)>, stamp: Stamp },
+    Del { id: Cow<'a, str>, stamp: Stamp },
     Damaged(usize, String),
     Newer,
 }
 
-impl Found {
+impl<'a> Found<'a> {
     /// The record read from `line`, which starts at `start` in its file;
     /// `running` is the latest finish time of the entries of format 2 before it.
-    fn of(record: Record, stamp: Stamp, start: u64, line: &[u8], running: &mut Timestamp) -> Found {
+    fn of(record: Record<'a>, stamp: Stamp, start: u64, line: &[u8], running: &mut Timestamp) -> Found<'a> {
         match record {
             Record::Add { entry, id, finished, edited } => {
                 let finished = finished.and_then(|finished| finished.parse::<Timestamp>().ok());
@@ -422,14 +429,14 @@ impl Found {
                 };
                 let changed = edited.and_then(|edited| edited.parse().ok()).unwrap_or(finished);
                 let offset = start + (entry.as_ptr() as usize - line.as_ptr() as usize) as u64;
-                Found::Add { id: id.into(), finished, changed, stamp, offset, len: entry.len() }
+                Found::Add { id, finished, changed, stamp, offset, len: entry.len() }
             }
             Record::Set { id, fields, answers } => {
                 let fields = fields.into_iter().map(|(key, value)| (format!("f:{key}"), value));
                 let answers = answers.into_iter().map(|(key, value)| (format!("a:{key}"), value));
-                Found::Set { id: id.into(), fields: fields.chain(answers).collect(), stamp }
+                Found::Set { id, fields: fields.chain(answers).collect(), stamp }
             }
-            Record::Del { id } => Found::Del { id: id.into(), stamp },
+            Record::Del { id } => Found::Del { id, stamp },
         }
     }
 }

@@ -23,6 +23,7 @@ mod own;
 mod record;
 mod sealing;
 mod survey;
+mod table;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Write};
