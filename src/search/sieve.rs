@@ -98,29 +98,33 @@ pub fn runs(folded: &str) -> Vec<usize> {
 /// The last letters or digits in a row, to hash the runs of three.
 #[derive(Default)]
 struct Run {
-    last: [char; 2],
+    last: [u64; 2],
     len: u8,
 }
 
 impl Run {
     /// Takes a folded character: the bit of the run of three it ends, if it does.
     fn push(&mut self, c: char) -> Option<usize> {
-        if !c.is_alphanumeric() {
+        if c.is_alphanumeric() {
+            self.letter(u64::from(c))
+        } else {
             self.len = 0;
+            None
+        }
+    }
+
+    /// Takes a folded letter or digit.
+    fn letter(&mut self, c: u64) -> Option<usize> {
+        let [a, b] = self.last;
+        self.last = [b, c];
+        if self.len < 2 {
+            self.len += 1;
             return None;
         }
-        let bit = (self.len == 2).then(|| bit_of(self.last[0], self.last[1], c));
-        self.last = [self.last[1], c];
-        self.len = (self.len + 1).min(2);
-        bit
+        // A character is 21 bits: the three make one key, mixed by a multiplication.
+        let key = (a << 42) | (b << 21) | c;
+        Some(usize::try_from(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48).expect("16 bits"))
     }
-}
-
-fn bit_of(a: char, b: char, c: char) -> usize {
-    let mixed = (a as u32).wrapping_mul(0x9E37_79B1)
-        ^ (b as u32).wrapping_mul(0x85EB_CA77).rotate_left(10)
-        ^ (c as u32).wrapping_mul(0xC2B2_AE3D).rotate_left(20);
-    (mixed.wrapping_mul(0x27D4_EB2F) >> 16) as usize
 }
 
 /// Where a JSON escape being read has got to.
@@ -213,7 +217,7 @@ impl<'w> Sifting<'w> {
     fn ascii(&mut self, byte: u8) {
         self.high = None;
         if byte.is_ascii_alphanumeric() {
-            self.mark(char::from(byte.to_ascii_lowercase()));
+            self.letter(u64::from(byte.to_ascii_lowercase()));
         } else {
             self.run.len = 0;
             if byte == b'\n' && self.at - self.start >= STRETCH {
@@ -269,13 +273,26 @@ impl<'w> Sifting<'w> {
             self.bitmap[bit / 8] |= 1 << (bit % 8);
         }
     }
+
+    fn letter(&mut self, folded: u64) {
+        if let Some(bit) = self.run.letter(folded) {
+            self.bitmap[bit / 8] |= 1 << (bit % 8);
+        }
+    }
 }
 
 impl Write for Sifting<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let written = self.out.write(buf)?;
         for &byte in &buf[..written] {
-            self.byte(byte);
+            // Most of a journal is ASCII letters outside escapes: read at once.
+            if byte.is_ascii_alphanumeric() && matches!(self.escape, Escape::None) {
+                self.at += 1;
+                self.high = None;
+                self.letter(u64::from(byte.to_ascii_lowercase()));
+            } else {
+                self.byte(byte);
+            }
         }
         Ok(written)
     }
