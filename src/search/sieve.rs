@@ -7,6 +7,10 @@
 
 use std::io::{self, Write};
 use std::ops::Range;
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+
+use zeroize::Zeroizing;
 
 use super::fold::fold_char;
 
@@ -121,10 +125,15 @@ impl Run {
             self.len += 1;
             return None;
         }
-        // A character is 21 bits: the three make one key, mixed by a multiplication.
-        let key = (a << 42) | (b << 21) | c;
-        Some(usize::try_from(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48).expect("16 bits"))
+        Some(bit_of(a, b, c))
     }
+}
+
+/// The bit of a run of three folded characters: each is 21 bits, the three
+/// make one key, mixed by a multiplication.
+fn bit_of(a: u64, b: u64, c: u64) -> usize {
+    let key = (a << 42) | (b << 21) | c;
+    usize::from((key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as u16)
 }
 
 /// Where a JSON escape being read has got to.
@@ -135,9 +144,59 @@ enum Escape {
     Hex { digits: u8, value: u32 },
 }
 
-/// A writer that sieves the journal lines written through it.
+/// A writer that sieves the journal lines written through it, in a
+/// thread of its own, while the text goes on to be encrypted.
 pub struct Sifting<'w> {
     out: &'w mut dyn Write,
+    /// What was written since the last batch went to the sieve's thread.
+    batch: Zeroizing<Vec<u8>>,
+    batches: mpsc::SyncSender<Zeroizing<Vec<u8>>>,
+    sieving: JoinHandle<Sieve>,
+}
+
+/// The text goes to the sieve's thread in batches of this size, a few at most under way.
+const BATCH: usize = 256 * 1024;
+
+impl<'w> Sifting<'w> {
+    pub fn new(out: &'w mut dyn Write) -> Sifting<'w> {
+        let (batches, received) = mpsc::sync_channel::<Zeroizing<Vec<u8>>>(4);
+        let sieving = std::thread::spawn(move || {
+            let mut sieving = Sieving::new();
+            for batch in received {
+                sieving.read(&batch);
+            }
+            sieving.finish()
+        });
+        Sifting { out, batch: Zeroizing::new(Vec::with_capacity(BATCH)), batches, sieving }
+    }
+
+    /// The sieve of everything written; none if its thread stopped.
+    pub fn finish(self) -> Option<Sieve> {
+        let _ = self.batches.send(self.batch);
+        drop(self.batches);
+        self.sieving.join().ok()
+    }
+}
+
+impl Write for Sifting<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let written = self.out.write(buf)?;
+        self.batch.extend_from_slice(&buf[..written]);
+        if self.batch.len() >= BATCH {
+            let batch = std::mem::replace(&mut self.batch, Zeroizing::new(Vec::with_capacity(BATCH)));
+            // A thread that stopped gives no sieve: `finish` says so.
+            let _ = self.batches.send(batch);
+        }
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Where the sieve of a text being read has got to.
+struct Sieving {
     at: u64,
     start: u64,
     bitmap: Vec<u8>,
@@ -150,10 +209,9 @@ pub struct Sifting<'w> {
     utf8: (u32, u8),
 }
 
-impl<'w> Sifting<'w> {
-    pub fn new(out: &'w mut dyn Write) -> Sifting<'w> {
-        Sifting {
-            out,
+impl Sieving {
+    fn new() -> Sieving {
+        Sieving {
             at: 0,
             start: 0,
             bitmap: vec![0; BITMAP],
@@ -165,8 +223,43 @@ impl<'w> Sifting<'w> {
         }
     }
 
-    /// The sieve of everything written.
-    pub fn finish(mut self) -> Sieve {
+    fn read(&mut self, bytes: &[u8]) {
+        let mut at = 0;
+        while at < bytes.len() {
+            if matches!(self.escape, Escape::None) {
+                let plain = bytes[at..].iter().position(|&byte| byte == b'\\' || byte == b'\n' || !byte.is_ascii());
+                let end = plain.map_or(bytes.len(), |plain| at + plain);
+                self.plain(&bytes[at..end]);
+                at = end;
+            }
+            if let Some(&byte) = bytes.get(at) {
+                self.byte(byte);
+                at += 1;
+            }
+        }
+    }
+
+    /// ASCII without escapes or line ends, most of a journal: read without
+    /// a branch on each letter.
+    fn plain(&mut self, bytes: &[u8]) {
+        if bytes.is_empty() {
+            return;
+        }
+        self.at += bytes.len() as u64;
+        self.high = None;
+        let Run { last: [mut a, mut b], mut len } = self.run;
+        for &byte in bytes {
+            let letter = byte.is_ascii_alphanumeric();
+            let c = u64::from(byte.to_ascii_lowercase());
+            let bit = bit_of(a, b, c);
+            self.bitmap[bit / 8] |= u8::from(letter && len == 2) << (bit % 8);
+            (a, b) = (b, c);
+            len = if letter { (len + 1).min(2) } else { 0 };
+        }
+        self.run = Run { last: [a, b], len };
+    }
+
+    fn finish(mut self) -> Sieve {
         if self.at > self.start {
             self.end_stretch();
         }
@@ -281,27 +374,6 @@ impl<'w> Sifting<'w> {
     }
 }
 
-impl Write for Sifting<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let written = self.out.write(buf)?;
-        for &byte in &buf[..written] {
-            // Most of a journal is ASCII letters outside escapes: read at once.
-            if byte.is_ascii_alphanumeric() && matches!(self.escape, Escape::None) {
-                self.at += 1;
-                self.high = None;
-                self.letter(u64::from(byte.to_ascii_lowercase()));
-            } else {
-                self.byte(byte);
-            }
-        }
-        Ok(written)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,7 +383,7 @@ mod tests {
         let mut out = Vec::new();
         let mut sifting = Sifting::new(&mut out);
         sifting.write_all(text.as_bytes()).unwrap();
-        let sieve = sifting.finish();
+        let sieve = sifting.finish().unwrap();
         assert_eq!(out, text.as_bytes());
         sieve
     }

@@ -346,7 +346,7 @@ impl Folder {
         let mut write = |out: &mut dyn Write| -> Result<bool> {
             let mut sifting = Sifting::new(out);
             last = merged.write(&mut sifting)?;
-            sieve = Some(sifting.finish());
+            sieve = sifting.finish();
             Ok(true)
         };
         let same_keys = view.keys().is_ok_and(|keys| keys.person == person);
