@@ -325,6 +325,50 @@ fn a_journal_of_several_parts_reads_whole_from_either_end_and_folds_saves_into_a
     assert_eq!(home.entries().len(), 121);
 }
 
+/// The sieve kept beside the encrypted view, for search, when there is one.
+fn sieve(home: &Home) -> Option<PathBuf> {
+    Some(view(home).join("index-sieve.age")).filter(|path| path.is_file())
+}
+
+#[test]
+fn a_search_of_an_encrypted_journal_decrypts_only_the_parts_that_may_hold_the_words() {
+    let home = Home::new();
+    let filler = "a long reflection ".repeat(5_000);
+    let written: Vec<serde_json::Value> = (1..=120)
+        .map(|n| {
+            let mut entry = common::entry(&format!("many{n:06}"), "jrnl", "2026-01-01T09:00:00+01:00", None, &[]);
+            entry["answers"][0]["answer"] = serde_json::json!(format!("Word{n}x {filler}"));
+            entry
+        })
+        .collect();
+    home.journal(&written);
+    home.encrypt();
+    let parts = parts(&home);
+    let identity = common::sealed::identity(&home);
+    let kept = text(&common::sealed::decrypt(&fs::read(sieve(&home).expect("a sieve")).unwrap(), &identity));
+    assert!(kept.starts_with("bezin search sieve 1 sealed-"), "{}", &kept[..40]);
+    // A part that does not decrypt is not read by a search for words elsewhere, and named by one that reads it.
+    let whole = fs::read(&parts[0]).unwrap();
+    let mut damaged = whole.clone();
+    damaged[whole.len() / 2] ^= 1;
+    fs::write(&parts[0], damaged).unwrap();
+    let found = home.stdout(&["search", "word120x"]);
+    assert_eq!(found.lines().filter(|line| line.starts_with("many")).count(), 1, "{found}");
+    assert!(found.contains("Word120x"), "{found}");
+    home.run(&["search", "reflection"]).failure().stderr(predicate::str::contains("000001.age"));
+    fs::write(&parts[0], whole).unwrap();
+    // Saves folded in after the sieve was made are searched whole, in any case and accent.
+    let id = home.save("five-tips", &answers().replace(SECRET, "Zeldzaamheid van Łukasz"), &[]);
+    for word in ["zeldzaamheid", "LUKASZ"] {
+        assert!(home.stdout(&["search", word]).contains(&id[..7]), "{word}");
+    }
+    // A view without a sieve (made by an older bezin) is made again, with one.
+    fs::remove_file(sieve(&home).unwrap()).unwrap();
+    home.run(&["list", "-n", "1"]).success();
+    assert!(sieve(&home).is_some());
+    assert!(home.stdout(&["search", "Word1x"]).contains("Word1x"));
+}
+
 /// Starts `bezin ARGS` in `home` with its output captured.
 fn start(home: &Home, args: &[&str]) -> std::process::Child {
     home.process().args(args).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::null()).spawn().unwrap()

@@ -722,7 +722,8 @@ fn a_view_half_removed_by_a_stop_is_made_again() {
         .collect();
     assert_eq!(views.len(), 1, "{views:?}");
     for inside in fs::read_dir(&views[0]).unwrap() {
-        fs::remove_dir_all(inside.unwrap().path()).unwrap();
+        let path = inside.unwrap().path();
+        if path.is_dir() { fs::remove_dir_all(path) } else { fs::remove_file(path) }.unwrap();
     }
     assert_eq!(device.entries(), shown);
 }

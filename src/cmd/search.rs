@@ -44,6 +44,7 @@ pub fn run(context: &Context, args: &SearchArgs) -> Result<ExitCode> {
         out.write_all(b"[")?;
     }
     context.journal.pick_back(
+        &query.runs(),
         |block| query.candidates(block),
         |line| {
             let entry = match line.parse() {

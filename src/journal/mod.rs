@@ -117,6 +117,18 @@ pub enum Held {
     Sealed(Opened),
 }
 
+impl Held {
+    /// The parts of the journal that may hold a query of these `runs`
+    /// (`Query::runs`), in order: an encrypted view's sieve spares
+    /// decrypting the rest; a plain journal is read whole.
+    fn may_hold(&self, runs: &[usize]) -> std::io::Result<Vec<std::ops::Range<u64>>> {
+        match self {
+            Held::Plain(file) => Ok(std::iter::once(0..file.size()?).collect()),
+            Held::Sealed(opened) => opened.may_hold(runs),
+        }
+    }
+}
+
 impl Source for Held {
     fn size(&self) -> std::io::Result<u64> {
         match self {

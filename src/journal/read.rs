@@ -2,11 +2,11 @@
 //! search picks, and the entries found by id, by what follows them, or the
 //! newest that passes a test.
 
-use std::ops::ControlFlow;
+use std::ops::{ControlFlow, Range};
 
 use anyhow::{Context, Result};
 
-use super::lines::{self, Source};
+use super::lines;
 use super::{Damaged, Entry, Journal, LineNumbers, RawLine};
 use crate::lang::failed::{Step, Thing, could_not};
 use crate::prefix::ENTRY;
@@ -20,19 +20,26 @@ impl Journal {
     }
 
     /// Calls `visit` with the lines that `pick` picks from blocks of whole
-    /// lines, newest first. The two halves of the journal are searched at
-    /// once; only where the picked lines start is kept in memory.
+    /// lines, newest first, among those that may hold a query of `runs`
+    /// (`Query::runs`; none: every line). The two halves of what is read
+    /// are searched at once; only where the picked lines start is kept in memory.
     pub fn pick_back(
         &self,
-        pick: impl Fn(&[u8]) -> Vec<std::ops::Range<usize>> + Sync,
+        runs: &[usize],
+        pick: impl Fn(&[u8]) -> Vec<Range<usize>> + Sync,
         mut visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>,
     ) -> Result<()> {
         let Some(file) = self.reader()? else { return Ok(()) };
         let reading = || could_not(Step::Read, Thing::Journal, self.display());
-        let middle = file.size().with_context(reading)? / 2;
+        let (front, back) = halves(file.may_hold(runs).with_context(reading)?);
+        let pick_in = |ranges: &[Range<u64>]| {
+            let picked: Result<Vec<Vec<u64>>, _> =
+                ranges.iter().map(|range| lines::pick(&file, range.clone(), &pick)).collect();
+            picked.map(|picked| picked.concat())
+        };
         let (first, second) = std::thread::scope(|scope| {
-            let second = scope.spawn(|| lines::pick(&file, middle..u64::MAX, &pick));
-            (lines::pick(&file, 0..middle, &pick), second.join())
+            let second = scope.spawn(|| pick_in(&back));
+            (pick_in(&front), second.join())
         });
         let second = second.map_err(|_| anyhow::anyhow!(crate::lang::interface().journal().search_stopped))?;
         let starts = [first.with_context(reading)?, second.with_context(reading)?].concat();
@@ -165,4 +172,21 @@ impl Journal {
         })?;
         Ok(newest)
     }
+}
+
+/// `ranges` split in two of about as many bytes, one for each thread.
+fn halves(ranges: Vec<Range<u64>>) -> (Vec<Range<u64>>, Vec<Range<u64>>) {
+    let mut left = ranges.iter().map(|range| range.end - range.start).sum::<u64>() / 2;
+    let (mut front, mut back) = (Vec::new(), Vec::new());
+    for range in ranges {
+        let take = left.min(range.end - range.start);
+        left -= take;
+        if take > 0 {
+            front.push(range.start..range.start + take);
+        }
+        if range.start + take < range.end {
+            back.push(range.start + take..range.end);
+        }
+    }
+    (front, back)
 }

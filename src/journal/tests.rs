@@ -136,7 +136,7 @@ proptest! {
         journal.each(|_| Ok(ControlFlow::Continue(())), |_| {}).unwrap();
         let _ = journal.newest(|_| true, |_| {}).unwrap();
         let whole = |block: &[u8]| std::iter::once(0..block.len()).collect();
-        journal.pick_back(whole, |line| { let _ = line.parse(); Ok(ControlFlow::Continue(())) }).unwrap();
+        journal.pick_back(&[], whole, |line| { let _ = line.parse(); Ok(ControlFlow::Continue(())) }).unwrap();
         let _ = journal.find("a", |_| {});
         // A file that holds no entry is no journal: it is left as it is.
         match journal.append(&entry("zzzzzzzzzz", "after")) {

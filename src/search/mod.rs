@@ -4,6 +4,7 @@
 
 mod fold;
 mod quick;
+mod sieve;
 
 use std::ops::Range;
 
@@ -12,6 +13,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 pub use fold::fold;
 use fold::is_diacritic;
+pub use sieve::{Sieve, Sifting};
 
 use crate::journal::Entry;
 
@@ -64,6 +66,11 @@ impl Query {
         }
         let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', block).map(|at| at + 1));
         starts.filter(|&at| at < block.len()).map(|at| line_around(block, at)).collect()
+    }
+
+    /// The runs of letters the query holds, for a sieve (`Sieve::ranges`).
+    pub fn runs(&self) -> Vec<usize> {
+        sieve::runs(&self.folded)
     }
 
     /// Where `text` holds the query, in bytes of `text`.

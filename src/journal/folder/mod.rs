@@ -279,7 +279,8 @@ impl Folder {
     /// The manifest, when the view is what the logs hold now.
     fn is_fresh(&self) -> Result<Option<Manifest>> {
         let Some(manifest) = self.manifest() else { return Ok(None) };
-        let there = if self.is_sealed() { self.sealed_view().dir().is_dir() } else { self.view().is_file() };
+        // A view made before views had a sieve is made again, with one.
+        let there = if self.is_sealed() { self.sealed_view().has_sieve() } else { self.view().is_file() };
         Ok((there && !manifest.stale && manifest.files == self.marks()?).then_some(manifest))
     }
 

@@ -27,6 +27,7 @@ use crate::atomic::sync_folder;
 use crate::journal::sealed::{OwnKey, Sealed, new_own_key};
 use crate::keys::{Identities, Recipients};
 use crate::lang::failed::{Step, Thing, could_not};
+use crate::search::Sifting;
 
 /// What `format.txt` of an encrypted journal folder says.
 pub const FORMAT_TEXT: &str = "bezin journal, format 3, encrypted: one log per device, each file an age file; see docs/journal-format.md in bezin\n";
@@ -335,41 +336,45 @@ impl Folder {
     }
 
     /// Writes the merged journal as the encrypted view, to the person's
-    /// keys that are in now and a key of the view's own.
+    /// keys that are in now and a key of the view's own, with its sieve.
     pub(super) fn write_sealed_view(&self, merged: &Merged) -> Result<Option<jiff::Timestamp>> {
         let sealing = self.sealing.as_ref().context(crate::lang::interface().journal().not_encrypted)?;
         let person = Recipients::new(self.keyring()?.person())?;
         let view = self.sealed_view();
         let mut last = None;
+        let mut sieve = None;
         let mut write = |out: &mut dyn Write| -> Result<bool> {
-            last = merged.write(out)?;
+            let mut sifting = Sifting::new(out);
+            last = merged.write(&mut sifting)?;
+            sieve = sifting.finish();
             Ok(true)
         };
         let same_keys = view.keys().is_ok_and(|keys| keys.person == person);
         let mut key = sealing.view_key.lock().expect("not poisoned");
+        let _lock = view.lock(true)?;
         if same_keys && key.is_some() {
-            let _lock = view.lock(true)?;
             view.rewrite(None, |out| write(out))?;
-            remove_saves(&view)?;
-            return Ok(last);
-        }
-        let (keys, key_file, own) = new_own_key(&person)?;
-        if view.keys().is_ok() {
-            let _lock = view.lock(true)?;
-            view.rewrite(Some((&keys, &key_file)), |out| write(out))?;
-            remove_saves(&view)?;
         } else {
-            // A view without a whole journal in it (its removal stopped half
-            // way) is made anew.
-            match fs::remove_dir_all(view.dir()) {
-                Err(err) if err.kind() != io::ErrorKind::NotFound => {
-                    return Err(err).with_context(|| could_not(Step::Remove, Thing::Path, view.dir().display()));
+            let (keys, key_file, own) = new_own_key(&person)?;
+            if view.keys().is_ok() {
+                view.rewrite(Some((&keys, &key_file)), |out| write(out))?;
+            } else {
+                // A view without a whole journal in it (its removal stopped half
+                // way) is made anew.
+                match fs::remove_dir_all(view.dir()) {
+                    Err(err) if err.kind() != io::ErrorKind::NotFound => {
+                        return Err(err).with_context(|| could_not(Step::Remove, Thing::Path, view.dir().display()));
+                    }
+                    _ => {}
                 }
-                _ => {}
+                Sealed::create(view.dir(), &keys, &key_file, |out| write(out).map(drop))?;
             }
-            Sealed::create(view.dir(), &keys, &key_file, |out| write(out).map(drop))?;
+            *key = Some(own);
         }
-        *key = Some(own);
+        remove_saves(&view)?;
+        if let Some(sieve) = sieve {
+            view.keep_sieve(&sieve)?;
+        }
         Ok(last)
     }
 

@@ -34,6 +34,7 @@ pub use write::new_own_key;
 use super::decrypted::{Decrypted, Part};
 use super::lines::Source;
 use crate::keys::{Identities, Recipients};
+use crate::search::Sieve;
 
 /// A change writes the journal in parts of this size. Each part costs a
 /// key exchange to open (as much as decrypting a few hundred KiB), so
@@ -49,6 +50,8 @@ const GENERATION: &str = "sealed-";
 const PENDING: &str = "new-";
 /// An index kept of the journal (`index.rs`), encrypted with it.
 const INDEX: &str = "index-";
+/// The index that is the sieve of the journal's text, for search.
+const SIEVE: &str = "sieve";
 const IMPORT: &str = "import-";
 const RECIPIENTS: &str = "recipients.txt";
 const KEY: &str = "key.age";
@@ -132,6 +135,9 @@ pub struct Opened {
     /// `None` only where a lock is held already (numbering damaged lines).
     _lock: Option<File>,
     text: Decrypted,
+    key: OwnKey,
+    /// Where the sieve of the text is kept, if it is.
+    sieve: PathBuf,
     /// The folder's name: a change writes a new folder, so within one the
     /// text only grows.
     pub generation: String,
@@ -234,6 +240,19 @@ impl Sealed {
         self.keys()?.all().write_file(&self.index_path(name), TEMPORARY, text)
     }
 
+    /// Keeps the sieve of the journal now, for search.
+    pub fn keep_sieve(&self, sieve: &Sieve) -> Result<()> {
+        let generation = self.generation()?;
+        let name = generation.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        self.keep_index(SIEVE, &sieve.to_bytes(&name))
+    }
+
+    /// Whether a sieve of the journal is kept (a view made by an older
+    /// bezin has none).
+    pub fn has_sieve(&self) -> bool {
+        self.index_path(SIEVE).is_file()
+    }
+
     /// The keys of the journal now.
     pub fn keys(&self) -> Result<Keys> {
         keys_in(&self.generation()?)
@@ -332,7 +351,8 @@ impl Sealed {
             start += len;
         }
         let name = generation.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-        Ok(Opened { _lock: lock, text: Decrypted::new(parts, key.0.clone()), generation: name })
+        let text = Decrypted::new(parts, key.0.clone());
+        Ok(Opened { _lock: lock, text, key: key.clone(), sieve: self.index_path(SIEVE), generation: name })
     }
 
     /// The parts as they are, without taking the lock: for numbering the
@@ -435,6 +455,17 @@ impl Sealed {
             }
         }
         Ok(strays)
+    }
+}
+
+impl Opened {
+    /// The parts of the text that may hold a query of these `runs`
+    /// (`Query::runs`), in order: all of it, without a sieve of this text.
+    pub fn may_hold(&self, runs: &[usize]) -> io::Result<Vec<std::ops::Range<u64>>> {
+        let size = self.text.size()?;
+        let kept = self.sieve.is_file().then(|| self.key.decrypt_file(&self.sieve).ok()).flatten();
+        let sieve = kept.and_then(|bytes| Sieve::parse(&bytes, &self.generation));
+        Ok(sieve.map_or_else(|| std::iter::once(0..size).collect(), |sieve| sieve.ranges(runs, size)))
     }
 }
 
