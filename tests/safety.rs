@@ -37,7 +37,7 @@ fn ctrl_c_halfway_keeps_a_draft_and_resume_finishes_it_with_both_halves() {
     at(&mut p, "(7/10) Can you be gentle", "My rant\r\r");
     at(&mut p, "(8/10) From what other perspective", "Theirs\r\r");
     at(&mut p, "(9/10) What potential here is still waiting to be born?", "A direction\r\r");
-    at(&mut p, "(10/10) That both sides want the best only comes out once both are at the table", "Call\r");
+    at(&mut p, "(10/10) Both sides want the best, but that only shows once they are both at the table", "Call\r");
     save_untitled(&mut p);
     at(&mut p, "Saved as", "");
     p.exp_eof().unwrap();

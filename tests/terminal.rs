@@ -140,7 +140,7 @@ fn without_a_set_a_picker_chooses_one_and_optional_prompts_may_stay_blank() {
     at(&mut p, "(1/10) Why do you, or your organisation, exist?", "To help\r\r");
     at(&mut p, "(2/10) Who do you want to matter to?", "Teachers\r\r");
     at(&mut p, "(3/10) Who gets something from you because you want them to have it", "Time\r\r");
-    at(&mut p, "(4/10) And who, or which organisation, do you wish a new lease of life?", ENTER);
+    at(&mut p, "(4/10) And which person or organisation would you like to see get a new lease of life?", ENTER);
     at(&mut p, "(5/10) Working together starts with trust", &format!("{DOWN}{ENTER}"));
     // Inner factors: the question for those who rely on outer ones drops out.
     at(&mut p, "(6/9) How deeply do you know yourself", ENTER);
