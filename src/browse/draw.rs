@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, browse: &mut Browse, drawing: &mut Drawing, color
     frame.render_widget(Paragraph::new(header_line(browse)), header);
     frame.render_widget(Paragraph::new(footer_line(browse, colors)), footer);
     let (list, entry) = if area.width >= SIDE_BY_SIDE {
-        let width = NARROWEST_LIST.max(area.width * 2 / 5);
+        let width = NARROWEST_LIST.max(area.width / 5 * 2);
         (Rect { width, ..body }, Rect { x: body.x + width + 1, width: body.width - width - 1, ..body })
     } else if browse.focus == Focus::List {
         (body, Rect::default())

@@ -9,6 +9,8 @@ mod filters;
 mod shelf;
 mod state;
 
+use std::time::Duration;
+
 use anyhow::Result;
 
 pub use shelf::Shelf;
@@ -18,6 +20,10 @@ use crate::catalog::Catalog;
 use crate::journal::Entry;
 use crate::lang::Lang;
 use crate::ui::Screen;
+
+/// How long the screen waits for a key before it looks whether a stop
+/// was asked from outside.
+const IDLE: Duration = Duration::from_millis(250);
 
 /// Shows `shelf` until the person leaves; how they left. An entry is
 /// changed or deleted by `act`, on the terminal given back meanwhile,
@@ -34,7 +40,12 @@ pub fn run(
     let mut screen = Screen::open()?;
     loop {
         screen.draw(|frame| draw::draw(frame, &mut browse, &mut drawing, colors))?;
-        match browse.take(&screen.next_event()?) {
+        let event = loop {
+            if let Some(event) = screen.next_event(IDLE)? {
+                break event;
+            }
+        };
+        match browse.take(&event) {
             None => {}
             Some(Asked::Leave(leave)) => return Ok(leave),
             Some(asked) => {

@@ -18,6 +18,10 @@ pub fn run(context: &Context) -> Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!(context.lang.browse().needs_terminal);
     }
+    let term = std::env::var("TERM").unwrap_or_default();
+    if term.is_empty() || term == "dumb" {
+        bail!(context.lang.browse().dumb_terminal);
+    }
     let catalog = context.catalog()?;
     let mut entries: Vec<Entry> = Vec::new();
     let mut damaged = context.warn_damaged();

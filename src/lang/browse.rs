@@ -5,6 +5,8 @@
 /// The words of the browse screen.
 pub struct BrowseWords {
     pub needs_terminal: &'static str,
+    /// When TERM says the terminal cannot draw a screen.
+    pub dumb_terminal: &'static str,
     /// How many entries the list shows, of how many.
     pub entries: fn(usize) -> String,
     pub some_of: fn(usize, usize) -> String,
@@ -34,6 +36,8 @@ pub struct BrowseWords {
 
 pub static EN: BrowseWords = BrowseWords {
     needs_terminal: "browse needs a terminal to draw on; in a pipe or a script use list, show or search",
+    dumb_terminal: "browse draws a full screen, which this terminal cannot show (TERM is dumb or not set); use bezin \
+                    list to see the entries and bezin show ID to read one",
     entries: |count| if count == 1 { "1 entry".to_owned() } else { format!("{count} entries") },
     some_of: |shown, all| format!("{shown} of {all} entries"),
     none_match: "no entry matches",
@@ -73,6 +77,8 @@ pub static EN: BrowseWords = BrowseWords {
 pub static NL: BrowseWords = BrowseWords {
     needs_terminal: "browse heeft een terminal nodig om op te tekenen; gebruik in een pijp of een script list, show \
                      of search",
+    dumb_terminal: "browse tekent een volledig scherm, en dat kan deze terminal niet tonen (TERM is dumb of niet \
+                    gezet); gebruik bezin list om de reflecties te zien en bezin show ID om er een te lezen",
     entries: |count| if count == 1 { "1 reflectie".to_owned() } else { format!("{count} reflecties") },
     some_of: |shown, all| format!("{shown} van {all} reflecties"),
     none_match: "geen reflectie past",
