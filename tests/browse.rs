@@ -553,3 +553,76 @@ fn a_huge_terminal_is_drawn_and_given_back() {
         restored(&text);
     }
 }
+
+/// A journal of `count` entries, one a day from 1990 on; every 7th says
+/// "apple" and every 1000th "pear" in its answer.
+fn years(count: usize) -> Home {
+    let home = Home::new();
+    let start = jiff::civil::date(1990, 1, 1);
+    let entries: Vec<Value> = (0..count)
+        .map(|n| {
+            let day = start.checked_add(jiff::Span::new().days(i64::try_from(n).unwrap())).unwrap();
+            let fruit = if n % 1000 == 999 {
+                "pear"
+            } else if n % 7 == 0 {
+                "apple"
+            } else {
+                "none"
+            };
+            let title = format!("Day {n}");
+            let mut entry =
+                entry(&format!("day{n:07}"), "five-tips", &format!("{day}T09:00:00+01:00"), Some(&title), &[]);
+            entry["answers"][0]["answer"] = json!(format!("A {fruit} today"));
+            entry
+        })
+        .collect();
+    home.journal(&entries);
+    home
+}
+
+/// The list is drawn before the journal is read whole, grows as it is
+/// read, and keys move through it meanwhile.
+#[test]
+fn the_list_grows_as_the_journal_is_read_and_keys_work_meanwhile() {
+    let home = years(30_000);
+    let mut tty = Tty::open(&home, &[], (120, 30));
+    tty.wait_for("Day 29999");
+    tty.send("jj");
+    tty.wait_until("every entry read", |screen| {
+        screen.contents().starts_with("30000 entries") && !screen.contents().contains("reading…")
+    });
+    let first = String::from_utf8_lossy(&tty.bytes).into_owned();
+    assert!(first.contains("reading…"), "the list is drawn while the journal is read");
+    tty.wait_until("the third newest chosen", |screen| {
+        let chosen = screen.contents().lines().find(|line| line.contains('❯')).map(str::to_owned);
+        chosen.is_some_and(|line| line.contains("Day 29997"))
+    });
+    tty.at("A none today", "\x1b[F");
+    tty.wait_until("the oldest chosen", |screen| {
+        screen.contents().lines().any(|line| line.contains('❯') && line.contains("Day 0 "))
+    });
+    tty.send("q");
+    assert_eq!(tty.finish().0, 0);
+}
+
+/// Each letter typed starts a new search and stops the one under way: the
+/// list ends with the matches of what was typed last, all of them, and
+/// none of an earlier search.
+#[test]
+fn a_search_under_way_is_stopped_by_the_next_key() {
+    let home = years(30_000);
+    let mut tty = Tty::open(&home, &[], (120, 30));
+    tty.wait_for("Day 29999");
+    tty.send("/apple");
+    tty.send("\x7f\x7f\x7f\x7f\x7fpear");
+    tty.wait_until("every pear found", |screen| {
+        let text = screen.contents();
+        text.starts_with("30 of 30000 entries · search: pear")
+            && !text.contains("searching…")
+            && !text.contains("reading…")
+    });
+    assert!(tty.screen().contains("Day 29999") && !tty.screen().contains("Day 29995"), "{}", tty.screen());
+    tty.send("\r");
+    tty.at("A pear today", "q");
+    assert_eq!(tty.finish().0, 0);
+}

@@ -11,6 +11,9 @@ pub struct BrowseWords {
     pub entries: fn(usize) -> String,
     pub some_of: fn(usize, usize) -> String,
     pub none_match: &'static str,
+    /// Beside the count while the journal is read, and while a search runs.
+    pub reading: &'static str,
+    pub searching: &'static str,
     /// The main keys, on the bottom line.
     pub help_line: &'static str,
     /// Every key and what it does, under a heading.
@@ -41,6 +44,8 @@ pub static EN: BrowseWords = BrowseWords {
     entries: |count| if count == 1 { "1 entry".to_owned() } else { format!("{count} entries") },
     some_of: |shown, all| format!("{shown} of {all} entries"),
     none_match: "no entry matches",
+    reading: "reading…",
+    searching: "searching…",
     help_line: "↑↓ move · Enter read · / search · ? keys · q leave · w s t d filter · p person · f link",
     keys_heading: "Keys",
     keys: &[
@@ -82,6 +87,8 @@ pub static NL: BrowseWords = BrowseWords {
     entries: |count| if count == 1 { "1 reflectie".to_owned() } else { format!("{count} reflecties") },
     some_of: |shown, all| format!("{shown} van {all} reflecties"),
     none_match: "geen reflectie past",
+    reading: "lezen…",
+    searching: "zoeken…",
     help_line: "↑↓ ga · Enter lees · / zoek · ? toetsen · q weg · w s t d schift · p persoon · f koppeling",
     keys_heading: "Toetsen",
     keys: &[

@@ -130,11 +130,20 @@ impl OwnKey {
 /// one text, and the lock that keeps it so.
 pub struct Opened {
     /// `None` only where a lock is held already (numbering damaged lines).
-    _lock: Option<File>,
+    lock: Option<File>,
     text: Decrypted,
     /// The folder's name: a change writes a new folder, so within one the
     /// text only grows.
     pub generation: String,
+}
+
+impl Opened {
+    /// Lets the folder's lock go: the text read stays in memory.
+    pub fn let_go(&self) {
+        if let Some(lock) = &self.lock {
+            drop(lock.unlock());
+        }
+    }
 }
 
 impl Sealed {
@@ -332,7 +341,7 @@ impl Sealed {
             start += len;
         }
         let name = generation.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-        Ok(Opened { _lock: lock, text: Decrypted::new(parts, key.0.clone()), generation: name })
+        Ok(Opened { lock, text: Decrypted::new(parts, key.0.clone()), generation: name })
     }
 
     /// The parts as they are, without taking the lock: for numbering the
