@@ -386,8 +386,13 @@ impl<'c> Browse<'c> {
                 done: false,
             });
         }
-        let matched = |at| self.search.as_ref().is_none_or(|search| search.holds(&self.shelf, at));
-        self.view = (0..self.shelf.len()).filter(|&at| self.ready.keeps(&self.shelf, at) && matched(at)).collect();
+        // Under a search only its matches are looked at, the rows not read yet aside.
+        let (all, ready) = (&self.shelf, &self.ready);
+        self.view = match &self.search {
+            Some(search) => search.matched.iter().filter_map(|&start| all.at_offset(start)).collect(),
+            None => (0..all.len()).collect(),
+        };
+        self.view.retain(|&at| ready.keeps(all, at));
         let kept = chosen.and_then(|chosen| self.view.iter().position(|&at| at == chosen));
         if kept.is_none() {
             self.scroll = 0;

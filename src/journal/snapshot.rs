@@ -20,6 +20,8 @@ use crate::lang::failed::{Step, Thing, could_not};
 /// of the whole journal reads it in few blocks.
 const FIRST_BLOCK: u64 = 256 * 1024;
 const LARGEST_BLOCK: u64 = 16 * 1024 * 1024;
+/// How many lines picked in the older half are passed on at a time.
+const OLDER_AT_A_TIME: usize = 1000;
 
 /// The journal's text as it was opened.
 pub struct Snapshot {
@@ -43,25 +45,38 @@ impl Snapshot {
     }
 
     /// Calls `found` with where the lines start that `pick` picks, newest
-    /// first, a block of the journal at a time, until it breaks.
+    /// first, until it breaks: the newer half of the journal a block at a
+    /// time, while the older half is picked on another core, to follow.
     pub fn pick_back(
         &self,
         pick: impl Fn(&[u8]) -> Vec<Range<usize>> + Sync,
         mut found: impl FnMut(Vec<u64>) -> ControlFlow<()>,
     ) -> Result<()> {
-        let mut end = self.held.size().with_context(|| self.reading())?;
-        let mut block = FIRST_BLOCK;
-        while end > 0 {
-            let start = end.saturating_sub(block);
-            block = (block * 2).min(LARGEST_BLOCK);
-            let mut starts = lines::pick(&self.held, start..end, &pick).with_context(|| self.reading())?;
-            starts.reverse();
-            if found(starts).is_break() {
-                break;
+        let size = self.held.size().with_context(|| self.reading())?;
+        let middle = size / 2;
+        std::thread::scope(|scope| {
+            let older = scope.spawn(|| lines::pick(&self.held, 0..middle, &pick));
+            let (mut end, mut block) = (size, FIRST_BLOCK);
+            while end > middle {
+                let start = end.saturating_sub(block).max(middle);
+                block = (block * 2).min(LARGEST_BLOCK);
+                let mut starts = lines::pick(&self.held, start..end, &pick).with_context(|| self.reading())?;
+                starts.reverse();
+                if found(starts).is_break() {
+                    return Ok(());
+                }
+                end = start;
             }
-            end = start;
-        }
-        Ok(())
+            let stopped = || anyhow::anyhow!(crate::lang::interface().journal().search_stopped);
+            let mut older = older.join().map_err(|_| stopped())?.with_context(|| self.reading())?;
+            older.reverse();
+            for starts in older.chunks(OLDER_AT_A_TIME) {
+                if found(starts.to_vec()).is_break() {
+                    break;
+                }
+            }
+            Ok(())
+        })
     }
 
     /// The line that starts at `offset`, read into `line`.
