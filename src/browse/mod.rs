@@ -32,7 +32,7 @@ use state::Browse;
 const IDLE: Duration = Duration::from_millis(250);
 /// How long it waits while the journal is read or searched, before it
 /// takes in what arrived.
-const BUSY: Duration = Duration::from_millis(10);
+const BUSY: Duration = Duration::from_millis(3);
 
 /// What the screen works with besides the journal: the sets, the language
 /// and colours, and the command's ways to open the journal again and to
@@ -108,7 +108,9 @@ fn show(browse: &mut Browse, reading: &mut Reading, around: &mut Around) -> Resu
             Some(Asked::Leave(leave)) => return Ok(leave),
             Some(asked) => {
                 drop(screen);
-                change(browse, reading, around, &asked)?;
+                if !change(browse, reading, around, &asked)? {
+                    return Ok(Leave::Done);
+                }
                 drawing = draw::Drawing::default();
                 screen = Screen::open()?;
             }
@@ -117,8 +119,9 @@ fn show(browse: &mut Browse, reading: &mut Reading, around: &mut Around) -> Resu
 }
 
 /// Changes or deletes the chosen entry on the terminal given back (the
-/// journal let go first), then reads the journal again.
-fn change(browse: &mut Browse, reading: &mut Reading, around: &mut Around, asked: &Asked) -> Result<()> {
+/// journal let go first), then reads the journal again; whether there is
+/// one still.
+fn change(browse: &mut Browse, reading: &mut Reading, around: &mut Around, asked: &Asked) -> Result<bool> {
     let before = browse.chosen_entry();
     reading.stop();
     let now = (around.act)(asked)?;
@@ -128,8 +131,9 @@ fn change(browse: &mut Browse, reading: &mut Reading, around: &mut Around, asked
         Some(entry) if Some(entry) == before.as_ref() => words.unchanged,
         Some(_) => words.changed,
     };
-    let snapshot = Arc::new((around.reopen)()?.ok_or_else(|| anyhow::anyhow!(words.deleted))?);
+    let Some(snapshot) = (around.reopen)()? else { return Ok(false) };
+    let snapshot = Arc::new(snapshot);
     reading.read(Arc::clone(&snapshot));
     browse.reload(Shelf::new(snapshot), said);
-    Ok(())
+    Ok(true)
 }

@@ -419,7 +419,9 @@ impl<'c> Browse<'c> {
     fn follow(&mut self) {
         let Some(at) = self.selected() else { return };
         let Some(&to) = self.shelf.linked(at).first() else {
-            self.note = Some(self.lang.browse().no_link.to_owned());
+            // What it follows may not be read yet.
+            let words = self.lang.browse();
+            self.note = Some(if self.shelf.complete { words.no_link } else { words.reading }.to_owned());
             return;
         };
         self.trail.push(at);
