@@ -216,7 +216,7 @@ fn sentence(rng: &mut fastrand::Rng, words: &[&str], len: usize) -> String {
 
 /// Writes `lines` as a journal folder (format 3) at `journal`, the entries
 /// spread over three devices' logs as they saved them; returns its size.
-fn three_devices(journal: &Path, lines: &str) -> u64 {
+pub(crate) fn three_devices(journal: &Path, lines: &str) -> u64 {
     let devices = ["laptop0001", "desktop001", "phone00001"];
     let mut logs = vec![String::new(); devices.len()];
     let mut rng = fastrand::Rng::with_seed(5);
@@ -322,7 +322,7 @@ fn logs_of(journal: &Path) -> Vec<PathBuf> {
 }
 
 /// `count` entries in time order over ten years, as journal lines.
-fn make_journal(count: usize) -> String {
+pub(crate) fn make_journal(count: usize) -> String {
     let mut rng = fastrand::Rng::with_seed(7);
     let start = jiff::Timestamp::from_second(1_480_000_000).unwrap();
     let step = 315_360_000 / count as i64;

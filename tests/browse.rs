@@ -66,16 +66,22 @@ struct Tty {
 }
 
 impl Tty {
-    fn open(home: &Home, args: &[&str], (columns, rows): (u16, u16)) -> Tty {
+    fn open(home: &Home, args: &[&str], size: (u16, u16)) -> Tty {
+        Tty::on(home, args, size, "xterm-256color")
+    }
+
+    /// As `open`, on a terminal of the type `term`. The terminal here keeps
+    /// only as many cells as bezin draws at most.
+    fn on(home: &Home, args: &[&str], (columns, rows): (u16, u16), term: &str) -> Tty {
         let mut command = std::process::Command::new("sh");
         scrub(&mut command);
         let script =
             format!("echo \"shell $$\"; stty cols {columns} rows {rows} && \"$0\" \"$@\"; echo \"exit $?\"; stty -a");
         command.args(["-c", &script, BEZIN, "browse"]).args(args);
-        command.env("BEZIN_HOME", home.path()).env("TERM", "xterm-256color").env("NO_COLOR", "1");
+        command.env("BEZIN_HOME", home.path()).env("TERM", term).env("NO_COLOR", "1");
         let p = spawn_with_options(command, patient(false)).unwrap();
-        let size = |n: u16| std::num::NonZero::new(n).unwrap();
-        Tty { p, parser: vt100::Parser::new(size(rows), size(columns), 0), bytes: Vec::new() }
+        let size = |n: u16, most: u16| std::num::NonZero::new(n.min(most)).unwrap();
+        Tty { p, parser: vt100::Parser::new(size(rows, 200), size(columns, 500), 0), bytes: Vec::new() }
     }
 
     /// Takes in what arrived; whether anything did.
@@ -100,6 +106,17 @@ impl Tty {
             }
             assert!(start.elapsed() < PATIENCE, "waiting for {what}; the screen:\n{}", self.screen());
             if !arrived {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        }
+    }
+
+    /// Waits until every byte received, as text, passes `test`.
+    fn wait_for_bytes(&mut self, what: &str, test: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        while !test(&String::from_utf8_lossy(&self.bytes)) {
+            assert!(start.elapsed() < PATIENCE, "waiting for {what}; the screen:\n{}", self.screen());
+            if !self.take_in() {
                 std::thread::sleep(std::time::Duration::from_millis(5));
             }
         }
@@ -155,6 +172,20 @@ impl Tty {
         let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
         nix::unistd::Pid::from_raw(children.split_whitespace().next().expect("bezin runs").parse().unwrap())
     }
+}
+
+/// Whether the process `pid` is stopped, as the kernel says.
+fn stopped(pid: nix::unistd::Pid) -> bool {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit_once(") ").is_some_and(|(_, rest)| rest.starts_with('T'))
+}
+
+/// Whether the terminal of the process `pid` is in line mode with its signals.
+fn in_line_mode(pid: nix::unistd::Pid) -> bool {
+    use nix::sys::termios::LocalFlags;
+    let terminal = std::fs::File::open(format!("/proc/{pid}/fd/0")).unwrap();
+    let modes = nix::sys::termios::tcgetattr(&terminal).unwrap();
+    modes.local_flags.contains(LocalFlags::ICANON | LocalFlags::ISIG | LocalFlags::IEXTEN)
 }
 
 /// The terminal is as it was: the main screen, the cursor shown, the mouse
@@ -431,4 +462,167 @@ fn without_a_terminal_browse_says_so_in_one_line() {
         assert!(stderr.starts_with(&format!("bezin: {said}")) && stderr.lines().count() == 1, "{stderr}");
         assert!(out.stdout.is_empty());
     }
+}
+
+/// Ctrl-Z, and a stop asked from outside, give the terminal back before
+/// bezin stops; after it goes on (as after `fg`) the screen is drawn again.
+#[test]
+fn a_stop_gives_the_terminal_back_and_going_on_draws_the_screen_again() {
+    use nix::sys::signal::{Signal, kill};
+    let home = lived_in();
+    let mut tty = Tty::open(&home, &[], (100, 20));
+    for stop in ["Ctrl-Z", "SIGTSTP"] {
+        tty.wait_for("Quiet week");
+        let bezin = tty.bezin_pid();
+        if stop == "Ctrl-Z" {
+            tty.send("\x1a");
+        } else {
+            kill(bezin, Signal::SIGTSTP).unwrap();
+        }
+        let start = Instant::now();
+        while !stopped(bezin) {
+            assert!(start.elapsed() < PATIENCE, "{stop} stops bezin");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        tty.wait_for_bytes("the terminal given back", |text| {
+            let last = |code: &str| text.rfind(code);
+            last("\x1b[?1049h") < last("\x1b[?1049l")
+                && last("\x1b[?25l") < last("\x1b[?25h")
+                && last("\x1b[?1000h") < last("\x1b[?1000l")
+        });
+        assert!(in_line_mode(bezin), "{stop}: the terminal is in line mode while bezin is stopped");
+        kill(bezin, Signal::SIGCONT).unwrap();
+        // The alternate screen is cleared as it is entered again: what shows is drawn anew.
+        tty.wait_until("the list drawn again", |screen| {
+            screen.alternate_screen() && screen.contents().contains("Quiet week")
+        });
+        tty.wait_for("Quiet week");
+    }
+    tty.at("Nothing much", "j");
+    tty.at("ΣΟΦΊΑ wants the rota", "q");
+    let (code, text, _) = tty.finish();
+    assert_eq!(code, 0);
+    restored(&text);
+}
+
+#[test]
+fn a_dumb_terminal_is_refused_in_one_line_that_names_what_to_use() {
+    let home = lived_in();
+    for (lang, said) in
+        [("en", "bezin: browse draws a full screen"), ("nl", "bezin: browse tekent een volledig scherm")]
+    {
+        let tty = Tty::on(&home, &["--lang", lang], (100, 20), "dumb");
+        let (code, text, bytes) = tty.finish();
+        assert_eq!(code, 2, "{text}");
+        let line = text.lines().find(|line| line.contains(said)).unwrap_or_else(|| panic!("{said} in {text}"));
+        assert!(line.contains("bezin list") && line.contains("bezin show"), "{line}");
+        assert!(!bytes.windows(8).any(|w| w == b"\x1b[?1049h"), "no screen drawn: {text}");
+    }
+}
+
+/// Only clicks and the wheel are asked of the terminal, and a wheel turn
+/// whose ESC arrives in a read of its own still moves the list.
+#[test]
+fn a_sequence_split_across_reads_is_not_taken_as_esc() {
+    let home = lived_in();
+    let mut tty = Tty::open(&home, &[], (100, 20));
+    tty.at("Nothing much", "\x1b");
+    // A slow link's gap, far shorter than the screen waits for the rest of a sequence.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    tty.send("[<65;5;3M");
+    tty.at("ΣΟΦΊΑ wants the rota", "q");
+    let (code, text, _) = tty.finish();
+    assert_eq!(code, 0);
+    restored(&text);
+    for every_move in ["\x1b[?1002h", "\x1b[?1003h"] {
+        assert!(!text.contains(every_move), "{every_move:?} asked");
+    }
+}
+
+/// A terminal wider than 32767 columns, and one of 65535 by 65535, are
+/// drawn in (part of) their size; bezin leaves them as it found them.
+#[test]
+fn a_huge_terminal_is_drawn_and_given_back() {
+    let home = lived_in();
+    for size in [(40_000, 30), (65_535, 65_535)] {
+        let mut tty = Tty::open(&home, &[], size);
+        tty.at("Nothing much", "j");
+        tty.at("ΣΟΦΊΑ wants the rota", "q");
+        let (code, text, _) = tty.finish();
+        assert_eq!(code, 0, "{size:?}");
+        restored(&text);
+    }
+}
+
+/// A journal of `count` entries, one a day from 1990 on; every 7th says
+/// "apple" and every 1000th "pear" in its answer.
+fn years(count: usize) -> Home {
+    let home = Home::new();
+    let start = jiff::civil::date(1990, 1, 1);
+    let entries: Vec<Value> = (0..count)
+        .map(|n| {
+            let day = start.checked_add(jiff::Span::new().days(i64::try_from(n).unwrap())).unwrap();
+            let fruit = if n % 1000 == 999 {
+                "pear"
+            } else if n % 7 == 0 {
+                "apple"
+            } else {
+                "none"
+            };
+            let title = format!("Day {n}");
+            let mut entry =
+                entry(&format!("day{n:07}"), "five-tips", &format!("{day}T09:00:00+01:00"), Some(&title), &[]);
+            entry["answers"][0]["answer"] = json!(format!("A {fruit} today"));
+            entry
+        })
+        .collect();
+    home.journal(&entries);
+    home
+}
+
+/// The list is drawn before the journal is read whole, grows as it is
+/// read, and keys move through it meanwhile.
+#[test]
+fn the_list_grows_as_the_journal_is_read_and_keys_work_meanwhile() {
+    let home = years(30_000);
+    let mut tty = Tty::open(&home, &[], (120, 30));
+    tty.wait_for("Day 29999");
+    tty.send("jj");
+    tty.wait_until("every entry read", |screen| {
+        screen.contents().starts_with("30000 entries") && !screen.contents().contains("reading…")
+    });
+    let first = String::from_utf8_lossy(&tty.bytes).into_owned();
+    assert!(first.contains("reading…"), "the list is drawn while the journal is read");
+    tty.wait_until("the third newest chosen", |screen| {
+        let chosen = screen.contents().lines().find(|line| line.contains('❯')).map(str::to_owned);
+        chosen.is_some_and(|line| line.contains("Day 29997"))
+    });
+    tty.at("A none today", "\x1b[F");
+    tty.wait_until("the oldest chosen", |screen| {
+        screen.contents().lines().any(|line| line.contains('❯') && line.contains("Day 0 "))
+    });
+    tty.send("q");
+    assert_eq!(tty.finish().0, 0);
+}
+
+/// Each letter typed starts a new search and stops the one under way: the
+/// list ends with the matches of what was typed last, all of them, and
+/// none of an earlier search.
+#[test]
+fn a_search_under_way_is_stopped_by_the_next_key() {
+    let home = years(30_000);
+    let mut tty = Tty::open(&home, &[], (120, 30));
+    tty.wait_for("Day 29999");
+    tty.send("/apple");
+    tty.send("\x7f\x7f\x7f\x7f\x7fpear");
+    tty.wait_until("every pear found", |screen| {
+        let text = screen.contents();
+        text.starts_with("30 of 30000 entries · search: pear")
+            && !text.contains("searching…")
+            && !text.contains("reading…")
+    });
+    assert!(tty.screen().contains("Day 29999") && !tty.screen().contains("Day 29995"), "{}", tty.screen());
+    tty.send("\r");
+    tty.at("A pear today", "q");
+    assert_eq!(tty.finish().0, 0);
 }

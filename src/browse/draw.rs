@@ -25,7 +25,7 @@ const TOO_SMALL: (u16, u16) = (20, 4);
 /// The lines of the page drawn last, and what they were drawn for.
 #[derive(Default)]
 pub struct Drawing {
-    made_for: Option<(usize, bool, u16, String)>,
+    made_for: Option<(usize, bool, u16, String, bool)>,
     lines: Vec<Line<'static>>,
 }
 
@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, browse: &mut Browse, drawing: &mut Drawing, color
     frame.render_widget(Paragraph::new(header_line(browse)), header);
     frame.render_widget(Paragraph::new(footer_line(browse, colors)), footer);
     let (list, entry) = if area.width >= SIDE_BY_SIDE {
-        let width = NARROWEST_LIST.max(area.width * 2 / 5);
+        let width = NARROWEST_LIST.max(area.width / 5 * 2);
         (Rect { width, ..body }, Rect { x: body.x + width + 1, width: body.width - width - 1, ..body })
     } else if browse.focus == Focus::List {
         (body, Rect::default())
@@ -76,6 +76,12 @@ fn header_line(browse: &Browse) -> String {
     let all = browse.shelf.len();
     let mut parts =
         vec![if browse.view.len() == all { (words.entries)(all) } else { (words.some_of)(browse.view.len(), all) }];
+    if !browse.shelf.complete {
+        parts.push(words.reading.to_owned());
+    }
+    if browse.search.as_ref().is_some_and(|search| !search.done) {
+        parts.push(words.searching.to_owned());
+    }
     for field in [Field::Search, Field::Person, Field::Set, Field::Tag, Field::Days] {
         let text = typed(browse, field);
         if !text.is_empty() {
@@ -147,14 +153,14 @@ fn draw_list(frame: &mut Frame, browse: &mut Browse, area: Rect) {
         .take(height)
         .enumerate()
         .map(|(n, &at)| {
-            let row = &browse.shelf.rows[at];
+            let row = browse.shelf.row(at);
             let chosen = browse.top + n == browse.at;
             let mark = if chosen { "❯ " } else { "  " };
             let text = format!(
                 "{mark}{} {} {} {}",
                 ui::pad(&fit(&row.date, 10), 10),
-                ui::pad(&fit(&row.person, person.saturating_sub(1)), person.saturating_sub(1)),
-                ui::pad(&fit(&row.set, set.saturating_sub(1)), set.saturating_sub(1)),
+                ui::pad(&fit(browse.shelf.person_name(at), person.saturating_sub(1)), person.saturating_sub(1)),
+                ui::pad(&fit(browse.shelf.set(at), set.saturating_sub(1)), set.saturating_sub(1)),
                 row.title
             );
             let text = ui::pad(&fit(&text, width), width);
@@ -173,14 +179,12 @@ fn draw_list(frame: &mut Frame, browse: &mut Browse, area: Rect) {
 fn draw_entry(frame: &mut Frame, browse: &mut Browse, drawing: &mut Drawing, area: Rect, colors: bool) {
     let Some(at) = browse.selected() else { return };
     let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
-    let made_for = (at, browse.timeline, inner.width, browse.filters.search.clone());
+    let made_for = (at, browse.timeline, inner.width, browse.filters.search.clone(), browse.shelf.complete);
     if drawing.made_for.as_ref() != Some(&made_for) {
-        let width = Some(usize::from(inner.width));
-        let words = browse.lang.words();
-        let page = if browse.timeline { browse.shelf.timeline(at, browse.catalog, width, words) } else { None };
-        let page = page.unwrap_or_else(|| {
-            let links = browse.shelf.links(at);
-            crate::pages::entry(&browse.shelf.entries[at], &links, browse.catalog, width, browse.lang)
+        let page = page(browse, at, Some(usize::from(inner.width))).unwrap_or_else(|err| {
+            let mut page = Page::default();
+            page.text(Look::Dim, &format!("{err:#}"));
+            page
         });
         drawing.lines = lines(&page, browse.ready.query(), colors);
         drawing.made_for = Some(made_for);
@@ -189,6 +193,17 @@ fn draw_entry(frame: &mut Frame, browse: &mut Browse, drawing: &mut Drawing, are
     browse.scroll = browse.scroll.min(drawing.lines.len().saturating_sub(height));
     let shown: Vec<Line> = drawing.lines.iter().skip(browse.scroll).take(height).cloned().collect();
     frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// The page of the entry at `at`, or of its person's timeline, read from the journal.
+fn page(browse: &Browse, at: usize, width: Option<usize>) -> anyhow::Result<Page> {
+    if browse.timeline
+        && let Some(page) = browse.shelf.timeline(at, browse.catalog, width, browse.lang.words())?
+    {
+        return Ok(page);
+    }
+    let linked = browse.shelf.with_links(at)?;
+    Ok(crate::pages::entry(&linked.entry, &linked.links(), browse.catalog, width, browse.lang))
 }
 
 /// A page as lines to draw, what the search finds underlined in them.

@@ -51,15 +51,15 @@ impl Filters {
 }
 
 impl Ready {
-    /// Whether the entry at `at` passes every filter and holds the search.
+    /// Whether the entry at `at` passes every filter (the search aside,
+    /// which runs in the background).
     pub fn keeps(&self, all: &Shelf, at: usize) -> bool {
-        let entry = &all.entries[at];
+        let date = &*all.row(at).date;
         all.person_key(at).starts_with(&self.person)
-            && entry.set.to_lowercase().starts_with(&self.set)
-            && (self.tag.is_empty() || entry.tags.iter().any(|tag| tag.to_lowercase().starts_with(&self.tag)))
-            && self.since.as_deref().is_none_or(|since| entry.date() >= since)
-            && self.until.as_deref().is_none_or(|until| entry.date() <= until)
-            && self.query.as_ref().is_none_or(|query| !query.hits(entry).is_empty())
+            && all.set_folded(at).starts_with(&self.set)
+            && (self.tag.is_empty() || all.tags(at).any(|tag| tag.starts_with(&self.tag)))
+            && self.since.as_deref().is_none_or(|since| date >= since)
+            && self.until.as_deref().is_none_or(|until| date <= until)
     }
 
     /// The search, to highlight what it finds.

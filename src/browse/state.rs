@@ -6,9 +6,12 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, Mou
 use ratatui::layout::{Position, Rect};
 
 use super::filters::{Filters, Ready};
+use super::reading::News;
 use super::shelf::Shelf;
 use crate::catalog::Catalog;
+use crate::journal::{Damaged, Entry};
 use crate::lang::Lang;
+use crate::search::Query;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Focus {
@@ -30,6 +33,8 @@ pub enum Field {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Leave {
     Done,
+    /// Before the screen opened: the journal holds no entry.
+    Nothing,
     /// With Ctrl-C.
     Stopped,
 }
@@ -41,6 +46,16 @@ pub enum Asked {
     Leave(Leave),
     Edit(String),
     Delete(String),
+}
+
+/// A search typed, and the matches found so far, newest first.
+pub struct Search {
+    text: String,
+    /// Its number once it is under way.
+    number: Option<u64>,
+    /// Where the lines that hold it start, going down.
+    matched: Vec<u64>,
+    pub done: bool,
 }
 
 /// Where the panes were drawn last, for the mouse and for a page's height.
@@ -70,7 +85,12 @@ pub struct Browse<'c> {
     pub typing: Option<(Field, String)>,
     pub filters: Filters,
     pub ready: Ready,
+    pub search: Option<Search>,
+    /// The lines read that are no readable entry, said once the screen is left.
+    pub damaged: Vec<Damaged>,
     pub help: bool,
+    /// Whether letters were typed since the list was made.
+    stale: bool,
     /// A line that says what a key could not do, until the next key.
     pub note: Option<String>,
     /// The entries left by following links, to go back to.
@@ -84,6 +104,8 @@ impl<'c> Browse<'c> {
         let (ready, _) = filters.ready(today);
         let view = (0..shelf.len()).collect();
         Browse {
+            search: None,
+            damaged: Vec::new(),
             shelf,
             catalog,
             lang,
@@ -98,6 +120,7 @@ impl<'c> Browse<'c> {
             filters,
             ready,
             help: false,
+            stale: false,
             note: None,
             trail: Vec::new(),
             drawn: Drawn::default(),
@@ -110,37 +133,85 @@ impl<'c> Browse<'c> {
     }
 
     fn chosen_id(&self) -> Option<String> {
-        self.selected().map(|at| self.shelf.entries[at].id.clone())
+        self.selected().map(|at| self.shelf.row(at).id.to_string())
     }
 
-    /// The entry `id` as the journal holds it after a change, or gone; the
-    /// list made again around it, and a line that says what happened.
-    pub fn changed(&mut self, id: &str, now: Option<crate::journal::Entry>) {
-        let Some(at) = self.shelf.entries.iter().position(|entry| entry.id == id) else { return };
-        let words = self.lang.browse();
-        let said = match &now {
-            None => words.deleted,
-            Some(entry) if *entry == self.shelf.entries[at] => words.unchanged,
-            Some(_) => words.changed,
-        };
-        let mut entries = std::mem::take(&mut self.shelf.entries);
-        match now {
-            Some(entry) => entries[at] = entry,
-            None => {
-                entries.remove(at);
+    /// The chosen entry as the journal holds it.
+    pub fn chosen_entry(&self) -> Option<Entry> {
+        self.shelf.entry(self.selected()?).ok()
+    }
+
+    /// Takes in what the background threads sent; whether the screen changes.
+    pub fn take_in(&mut self, news: News) -> anyhow::Result<bool> {
+        match news {
+            News::Rows(rows) => {
+                let from = self.shelf.len();
+                self.shelf.add(rows);
+                let matched =
+                    |browse: &Self, at| browse.search.as_ref().is_none_or(|search| search.holds(&browse.shelf, at));
+                let passing: Vec<usize> = (from..self.shelf.len())
+                    .filter(|&at| self.ready.keeps(&self.shelf, at) && matched(self, at))
+                    .collect();
+                self.view.extend(passing);
+            }
+            News::Read(read) => {
+                self.damaged = read?;
+                self.shelf.complete = true;
+            }
+            News::Found { search: number, starts, done } => {
+                let Some(search) = self.search.as_mut().filter(|search| search.number == Some(number)) else {
+                    return Ok(false);
+                };
+                search.done = done;
+                search.matched.extend(&starts);
+                // Rows not read yet join the list as they are read.
+                let found = starts.iter().filter_map(|&start| self.shelf.at_offset(start));
+                let passing: Vec<usize> = found.filter(|&at| self.ready.keeps(&self.shelf, at)).collect();
+                self.view.extend(passing);
             }
         }
-        self.shelf = Shelf::new(entries, self.catalog);
+        Ok(true)
+    }
+
+    /// The search to start, when one was typed that is not under way.
+    pub fn search_to_start(&self) -> Option<Query> {
+        let search = self.search.as_ref().filter(|search| search.number.is_none())?;
+        Query::new(&search.text).ok()
+    }
+
+    /// The search typed is under way as `number`.
+    pub fn search_started(&mut self, number: u64) {
+        if let Some(search) = &mut self.search {
+            search.number = Some(number);
+        }
+    }
+
+    /// The journal read again after a change, with a line that says what
+    /// happened; the chosen place stays.
+    pub fn reload(&mut self, read_again: Shelf, said: &str) {
+        self.shelf = read_again;
         self.trail.clear();
+        self.search = None;
         self.refilter();
-        // The entry after a deleted one takes its place; the one before, after the last.
-        let next = self.view.iter().position(|&shown| shown >= at);
-        self.at = next.unwrap_or(self.view.len().saturating_sub(1));
         self.note = Some(said.to_owned());
     }
 
+    /// The list made again for the letters typed, if it is not yet.
+    pub fn settle(&mut self) {
+        if std::mem::take(&mut self.stale) {
+            self.refilter();
+        }
+    }
+
     /// What an event does; what it asks beyond the screen, if anything.
+    /// A letter typed into a field leaves the list to `settle`, so that
+    /// letters that came together make it once.
     pub fn take(&mut self, event: &Event) -> Option<Asked> {
+        let typed = matches!(event, Event::Key(key) if self.typing.is_some()
+            && matches!(key.code, KeyCode::Char(_) | KeyCode::Backspace));
+        if !typed {
+            self.settle();
+        }
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
@@ -251,10 +322,15 @@ impl<'c> Browse<'c> {
     fn type_key(&mut self, key: &KeyEvent) {
         let Some((field, before)) = self.typing.clone() else { return };
         match key.code {
+            // The list follows once the letters that came together are in.
             KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
                 self.field(field).push(c);
+                return self.stale = true;
             }
-            KeyCode::Backspace => drop(self.field(field).pop()),
+            KeyCode::Backspace => {
+                self.field(field).pop();
+                return self.stale = true;
+            }
             KeyCode::Enter => self.typing = None,
             KeyCode::Esc => {
                 *self.field(field) = before;
@@ -301,7 +377,22 @@ impl<'c> Browse<'c> {
             self.note = Some((self.lang.browse().not_a_date)(&wrong));
         }
         self.ready = ready;
-        self.view = (0..self.shelf.len()).filter(|&at| self.ready.keeps(&self.shelf, at)).collect();
+        let text = self.filters.search.trim();
+        if self.search.as_ref().map(|search| search.text.as_str()) != Some(text).filter(|text| !text.is_empty()) {
+            self.search = (!text.is_empty() && Query::new(text).is_ok()).then(|| Search {
+                text: text.to_owned(),
+                number: None,
+                matched: Vec::new(),
+                done: false,
+            });
+        }
+        // Under a search only its matches are looked at, the rows not read yet aside.
+        let (all, ready) = (&self.shelf, &self.ready);
+        self.view = match &self.search {
+            Some(search) => search.matched.iter().filter_map(|&start| all.at_offset(start)).collect(),
+            None => (0..all.len()).collect(),
+        };
+        self.view.retain(|&at| ready.keeps(all, at));
         let kept = chosen.and_then(|chosen| self.view.iter().position(|&at| at == chosen));
         if kept.is_none() {
             self.scroll = 0;
@@ -328,7 +419,9 @@ impl<'c> Browse<'c> {
     fn follow(&mut self) {
         let Some(at) = self.selected() else { return };
         let Some(&to) = self.shelf.linked(at).first() else {
-            self.note = Some(self.lang.browse().no_link.to_owned());
+            // What it follows may not be read yet.
+            let words = self.lang.browse();
+            self.note = Some(if self.shelf.complete { words.no_link } else { words.reading }.to_owned());
             return;
         };
         self.trail.push(at);
@@ -356,6 +449,14 @@ impl<'c> Browse<'c> {
     }
 }
 
+impl Search {
+    /// Whether the entry at `at` is among the matches found so far.
+    fn holds(&self, all: &Shelf, at: usize) -> bool {
+        let offset = all.row(at).offset;
+        self.matched.binary_search_by(|start| offset.cmp(start)).is_ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,16 +476,36 @@ mod tests {
         Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
     }
 
-    /// Types `text` a key at a time.
+    /// Types `text` a key at a time, as keys that came together.
     fn typed(browse: &mut Browse, text: &str) {
         for c in text.chars() {
             assert_eq!(browse.take(&key(KeyCode::Char(c))), None);
         }
+        browse.settle();
     }
 
     /// The ids the list shows, newest first.
-    fn listed<'b>(browse: &'b Browse) -> Vec<&'b str> {
-        browse.view.iter().map(|&at| browse.shelf.entries[at].id.as_str()).collect()
+    fn listed(browse: &mut Browse) -> Vec<String> {
+        browse.settle();
+        browse.view.iter().map(|&at| browse.shelf.row(at).id.to_string()).collect()
+    }
+
+    /// The screen over a journal of `entries` (newest first), read whole.
+    fn browsing<'c>(entries: &[Entry], catalog: &'c Catalog, lang: Lang, dir: &std::path::Path) -> Browse<'c> {
+        let path = dir.join("journal.jsonl");
+        let lines: String = entries.iter().rev().map(|entry| entry.to_line() + "\n").collect();
+        std::fs::write(&path, lines).unwrap();
+        let journal = crate::journal::Journal::new(path, dir.join("state"));
+        let snapshot = std::sync::Arc::new(journal.snapshot().unwrap().unwrap());
+        let (send, news) = std::sync::mpsc::channel();
+        let read = super::super::reading::read_back(&snapshot, catalog, &false.into(), &send);
+        let today = jiff::civil::Date::new(2026, 3, 10).unwrap();
+        let mut browse = Browse::new(Shelf::new(snapshot), catalog, lang, today);
+        for news in news.try_iter() {
+            browse.take_in(news).unwrap();
+        }
+        browse.take_in(News::Read(read)).unwrap();
+        browse
     }
 
     #[test]
@@ -395,32 +516,33 @@ mod tests {
             entry("february", "five-tips", "2026-02-01", Some("Anna"), &["work", "home"]),
             entry("january", "five-tips", "2026-01-01", None, &["work"]),
         ];
-        let today = jiff::civil::Date::new(2026, 3, 10).unwrap();
-        let mut browse = Browse::new(Shelf::new(entries, &catalog), &catalog, Lang::En, today);
+        let dir = tempfile::tempdir().unwrap();
+        let mut browse = browsing(&entries, &catalog, Lang::En, dir.path());
         typed(&mut browse, "safter");
-        assert_eq!(listed(&browse), ["march"]);
+        assert_eq!(listed(&mut browse), ["march"]);
         browse.take(&key(KeyCode::Esc));
-        assert_eq!(listed(&browse).len(), 3, "Esc gives back the set as it was");
+        assert_eq!(listed(&mut browse).len(), 3, "Esc gives back the set as it was");
         typed(&mut browse, "t#HO");
-        assert_eq!(listed(&browse), ["march", "february"]);
+        assert_eq!(listed(&mut browse), ["march", "february"]);
         browse.take(&key(KeyCode::Enter));
         typed(&mut browse, "d2026-02-01..2026-02");
         assert_eq!(
             browse.note.as_deref(),
             Some("'2026-02' is no day; write 2026-11-01, 7d, 2w, 3m, 1y, today or yesterday, from..to")
         );
-        assert_eq!(listed(&browse), ["march", "february"], "days that are no day yet leave the list as it was");
+        assert_eq!(listed(&mut browse), ["march", "february"], "days that are no day yet leave the list as it was");
         typed(&mut browse, "-28");
-        assert_eq!(listed(&browse), ["february"]);
+        assert_eq!(listed(&mut browse), ["february"]);
         browse.take(&key(KeyCode::Enter));
         typed(&mut browse, "c");
-        assert_eq!(listed(&browse).len(), 3, "c shows every entry again");
+        assert_eq!(listed(&mut browse).len(), 3, "c shows every entry again");
         typed(&mut browse, "d2w");
         browse.take(&key(KeyCode::Enter));
-        assert_eq!(listed(&browse), ["march"], "a time ago counts from today");
+        assert_eq!(listed(&mut browse), ["march"], "a time ago counts from today");
         typed(&mut browse, "dx");
         browse.take(&key(KeyCode::Enter));
-        assert_eq!((listed(&browse).len(), browse.filters.days.as_str()), (3, ""), "days left as no day go");
+        assert_eq!(listed(&mut browse).len(), 3, "days left as no day go");
+        assert_eq!(browse.filters.days, "");
     }
 
     #[test]
@@ -431,13 +553,15 @@ mod tests {
             entry("february", "five-tips", "2026-02-01", Some("Anna"), &[]),
             entry("january", "five-tips", "2026-01-01", Some("Annie"), &[]),
         ];
-        let today = jiff::civil::Date::new(2026, 3, 10).unwrap();
-        let mut browse = Browse::new(Shelf::new(entries, &catalog), &catalog, Lang::Nl, today);
+        let dir = tempfile::tempdir().unwrap();
+        let mut browse = browsing(&entries, &catalog, Lang::Nl, dir.path());
         typed(&mut browse, "jj");
         typed(&mut browse, "wann");
-        assert_eq!((listed(&browse), browse.at), (vec!["february", "january"], 1));
+        assert_eq!(listed(&mut browse), ["february", "january"]);
+        assert_eq!(browse.at, 1);
         typed(&mut browse, "i");
-        assert_eq!((listed(&browse), browse.at), (vec!["january"], 0));
+        assert_eq!(listed(&mut browse), ["january"]);
+        assert_eq!(browse.at, 0);
         browse.take(&key(KeyCode::Enter));
         typed(&mut browse, "p");
         assert!(browse.timeline);

@@ -1,5 +1,5 @@
-//! `bezin browse`: the journal in one screen. The entries are read here,
-//! newest first as `list` reads them, before the screen opens.
+//! `bezin browse`: the journal in one screen. The journal is opened here
+//! (an encrypted one asks for its passphrase) before the screen opens.
 
 use std::io::IsTerminal;
 use std::ops::ControlFlow;
@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use crate::browse::{Asked, Leave, Shelf};
+use crate::browse::{Around, Asked, Leave};
 use crate::cli::{DeleteArgs, EditArgs};
 use crate::context::Context;
 use crate::journal::Entry;
@@ -18,23 +18,29 @@ pub fn run(context: &Context) -> Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!(context.lang.browse().needs_terminal);
     }
+    let term = std::env::var("TERM").unwrap_or_default();
+    if term.is_empty() || term == "dumb" {
+        bail!(context.lang.browse().dumb_terminal);
+    }
     let catalog = context.catalog()?;
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut damaged = context.warn_damaged();
-    context.journal.scan_back(|line| {
-        match line.parse() {
-            Ok(entry) => entries.push(entry),
-            Err(err) => damaged(err),
-        }
-        Ok(ControlFlow::Continue(()))
-    })?;
-    if entries.is_empty() {
+    let nothing = || {
         let words = context.lang.words();
         crate::tell!("{}", words.nothing_listed.replace("{command}", &crate::shell::command("run five-tips")));
-        return Ok(ExitCode::SUCCESS);
-    }
-    let shelf = Shelf::new(entries, &catalog);
-    match crate::browse::run(shelf, &catalog, context.lang, crate::ui::colors_on(), &mut |asked| act(context, asked))? {
+        Ok(ExitCode::SUCCESS)
+    };
+    let Some(snapshot) = context.journal.snapshot()? else { return nothing() };
+    let mut around = Around {
+        catalog: &catalog,
+        lang: context.lang,
+        colors: crate::ui::colors_on(),
+        reopen: &mut || context.journal.snapshot(),
+        act: &mut |asked| act(context, asked),
+    };
+    let (leave, damaged) = crate::browse::run(snapshot, &mut around)?;
+    let mut warn = context.warn_damaged();
+    damaged.into_iter().for_each(&mut warn);
+    match leave {
+        Leave::Nothing => nothing(),
         Leave::Done => Ok(ExitCode::SUCCESS),
         Leave::Stopped => Ok(ExitCode::from(crate::exit_codes::STOPPED)),
     }

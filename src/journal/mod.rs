@@ -14,6 +14,7 @@ mod lines;
 mod plain;
 mod read;
 mod sealed;
+mod snapshot;
 
 use std::fs::{self, File};
 use std::io::{ErrorKind, Write};
@@ -29,6 +30,7 @@ pub use import::{Imported, Incoming, NoRoom};
 pub use index::Gather;
 pub use lines::RawLine;
 pub use sealed::{OwnKey, Sealed};
+pub use snapshot::Snapshot;
 
 use crate::keys::{Identities, IdentityPlace};
 use crate::lang::failed::{Step, Thing, could_not};

@@ -5,10 +5,15 @@
 /// The words of the browse screen.
 pub struct BrowseWords {
     pub needs_terminal: &'static str,
+    /// When TERM says the terminal cannot draw a screen.
+    pub dumb_terminal: &'static str,
     /// How many entries the list shows, of how many.
     pub entries: fn(usize) -> String,
     pub some_of: fn(usize, usize) -> String,
     pub none_match: &'static str,
+    /// Beside the count while the journal is read, and while a search runs.
+    pub reading: &'static str,
+    pub searching: &'static str,
     /// The main keys, on the bottom line.
     pub help_line: &'static str,
     /// Every key and what it does, under a heading.
@@ -34,9 +39,13 @@ pub struct BrowseWords {
 
 pub static EN: BrowseWords = BrowseWords {
     needs_terminal: "browse needs a terminal to draw on; in a pipe or a script use list, show or search",
+    dumb_terminal: "browse draws a full screen, which this terminal cannot show (TERM is dumb or not set); use bezin \
+                    list to see the entries and bezin show ID to read one",
     entries: |count| if count == 1 { "1 entry".to_owned() } else { format!("{count} entries") },
     some_of: |shown, all| format!("{shown} of {all} entries"),
     none_match: "no entry matches",
+    reading: "reading…",
+    searching: "searching…",
     help_line: "↑↓ move · Enter read · / search · ? keys · q leave · w s t d filter · p person · f link",
     keys_heading: "Keys",
     keys: &[
@@ -73,9 +82,13 @@ pub static EN: BrowseWords = BrowseWords {
 pub static NL: BrowseWords = BrowseWords {
     needs_terminal: "browse heeft een terminal nodig om op te tekenen; gebruik in een pijp of een script list, show \
                      of search",
+    dumb_terminal: "browse tekent een volledig scherm, en dat kan deze terminal niet tonen (TERM is dumb of niet \
+                    gezet); gebruik bezin list om de reflecties te zien en bezin show ID om er een te lezen",
     entries: |count| if count == 1 { "1 reflectie".to_owned() } else { format!("{count} reflecties") },
     some_of: |shown, all| format!("{shown} van {all} reflecties"),
     none_match: "geen reflectie past",
+    reading: "lezen…",
+    searching: "zoeken…",
     help_line: "↑↓ ga · Enter lees · / zoek · ? toetsen · q weg · w s t d schift · p persoon · f koppeling",
     keys_heading: "Toetsen",
     keys: &[

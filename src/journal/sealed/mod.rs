@@ -133,7 +133,7 @@ impl OwnKey {
 /// one text, and the lock that keeps it so.
 pub struct Opened {
     /// `None` only where a lock is held already (numbering damaged lines).
-    _lock: Option<File>,
+    lock: Option<File>,
     text: Decrypted,
     key: OwnKey,
     /// Where the sieve of the text is kept, if it is.
@@ -141,6 +141,15 @@ pub struct Opened {
     /// The folder's name: a change writes a new folder, so within one the
     /// text only grows.
     pub generation: String,
+}
+
+impl Opened {
+    /// Lets the folder's lock go: the text read stays in memory.
+    pub fn let_go(&self) {
+        if let Some(lock) = &self.lock {
+            drop(lock.unlock());
+        }
+    }
 }
 
 impl Sealed {
@@ -352,7 +361,7 @@ impl Sealed {
         }
         let name = generation.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
         let text = Decrypted::new(parts, key.0.clone());
-        Ok(Opened { _lock: lock, text, key: key.clone(), sieve: self.index_path(SIEVE), generation: name })
+        Ok(Opened { lock, text, key: key.clone(), sieve: self.index_path(SIEVE), generation: name })
     }
 
     /// The parts as they are, without taking the lock: for numbering the
