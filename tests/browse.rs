@@ -445,8 +445,10 @@ fn an_encrypted_journal_asks_for_its_passphrase_before_the_screen_opens() {
     let mut tty = Tty::open(&home, &[], (100, 20));
     tty.wait_for("Passphrase for");
     assert!(!String::from_utf8_lossy(&tty.bytes).contains("\x1b[?1049h"), "asked on the plain terminal");
+    // Typed the moment the prompt shows: read whole, never shown.
     tty.send("correct horse\r");
     tty.at("4 entries", "q");
+    assert!(!String::from_utf8_lossy(&tty.bytes).contains("correct horse"), "the passphrase is not echoed");
     let (code, text, _) = tty.finish();
     assert_eq!(code, 0);
     restored(&text);

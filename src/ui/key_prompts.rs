@@ -43,11 +43,12 @@ impl age::Callbacks for KeyPrompts {
         if !may_ask(&term) || !std::io::stdin().is_terminal() {
             return None;
         }
-        let mut err = super::stderr();
-        write!(err, "{}: ", super::one_line(description)).ok()?;
-        err.flush().ok()?;
-        let passphrase = super::typeahead::released(|| term.read_secure_line()).ok()?;
-        Some(SecretString::from(passphrase))
+        let passphrase = super::typeahead::hidden_line(|| {
+            let mut err = super::stderr();
+            write!(err, "{}: ", super::one_line(description))?;
+            err.flush()
+        });
+        Some(SecretString::from(passphrase.ok()?))
     }
 }
 

@@ -6,7 +6,7 @@
 //! stays out of line mode (Ctrl-C still stops bezin); it gets its own
 //! settings back when bezin stops asking, stops, or hands it to the editor.
 
-use std::io::IsTerminal;
+use std::io::{self, BufRead, IsTerminal};
 use std::sync::Mutex;
 
 use nix::sys::termios::{self, LocalFlags, SetArg, Termios};
@@ -34,13 +34,48 @@ fn take_hold() -> bool {
         return false;
     }
     let Ok(original) = termios::tcgetattr(&stdin) else { return false };
-    let mut keys = original.clone();
-    keys.local_flags.remove(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::IEXTEN);
-    if termios::tcsetattr(&stdin, SetArg::TCSANOW, &keys).is_err() {
+    if termios::tcsetattr(&stdin, SetArg::TCSANOW, &keys_of(&original)).is_err() {
         return false;
     }
     *held_from = Some(original);
     true
+}
+
+/// The terminal's settings out of line mode.
+fn keys_of(original: &Termios) -> Termios {
+    let mut keys = original.clone();
+    keys.local_flags.remove(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::IEXTEN);
+    keys
+}
+
+/// Reads a line from the terminal without showing it: the echo goes off
+/// before `prompt` is shown and nothing typed is thrown away, so a line
+/// typed the moment the prompt shows is read whole. A stop meanwhile gives
+/// the terminal its own settings back.
+pub fn hidden_line(prompt: impl FnOnce() -> io::Result<()>) -> io::Result<String> {
+    let stdin = io::stdin();
+    let mut held_from = HELD_FROM.lock().map_err(|_| io::Error::other("the terminal's settings are not at hand"))?;
+    let was_held = held_from.is_some();
+    let original = match held_from.clone() {
+        Some(original) => original,
+        None => termios::tcgetattr(&stdin)?,
+    };
+    let mut hidden = original.clone();
+    hidden.local_flags.remove(LocalFlags::ECHO);
+    hidden.local_flags.insert(LocalFlags::ICANON | LocalFlags::ECHONL);
+    termios::tcsetattr(&stdin, SetArg::TCSANOW, &hidden)?;
+    *held_from = Some(original.clone());
+    drop(held_from);
+    let mut line = String::new();
+    let read = prompt().and_then(|()| stdin.lock().read_line(&mut line));
+    if was_held {
+        termios::tcsetattr(&stdin, SetArg::TCSANOW, &keys_of(&original))?;
+    } else {
+        give_back();
+    }
+    read?;
+    line.truncate(line.trim_end_matches(['\r', '\n']).len());
+    Ok(line)
 }
 
 impl Drop for TypeAhead {
