@@ -5,48 +5,50 @@
 //! own, and two machines never write as one.
 
 use std::fs;
+use std::fs::OpenOptions;
 use std::io::{ErrorKind, Write};
 use std::os::unix::fs::MetadataExt;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use crate::lang::failed::{Step, Thing, could_not};
 use anyhow::{Context, Result};
 
 const FILE: &str = "device.txt";
+/// Held while the id is made.
+const LOCK: &str = "device.lock";
 
-/// This device's id: ten characters of `0-9a-z`. Made whole beside the
-/// file and linked into place, so that bezins starting at once agree on
-/// one id: a half-written file is never read.
+/// This device's id: ten characters of `0-9a-z`. Made under a lock of its
+/// own, so that bezins starting at once agree on one id, and whole beside
+/// the file before it is linked into place: a half-written file is never
+/// read.
 pub fn this_device(state: &Path) -> Result<String> {
     let path = state.join(FILE);
-    loop {
-        if let Some(id) = read(&path) {
-            return Ok(id);
-        }
-        crate::paths::create_private_dir(state)
-            .with_context(|| could_not(Step::Create, Thing::Folder, state.display()))?;
-        // One made for another file, or another machine, goes.
-        if path.exists() {
-            let _ = fs::remove_file(&path);
-        }
-        let id = crate::journal::new_id();
-        let made = state.join(format!(".{FILE}.{id}"));
-        let written = crate::paths::create_new_private(&made).and_then(|mut file| {
-            let identity = identity(&file.metadata()?);
-            file.write_all(format!("{id} {identity}\n").as_bytes())?;
-            file.sync_all()
-        });
-        let linked = written.and_then(|()| fs::hard_link(&made, &path));
-        let _ = fs::remove_file(&made);
-        match linked {
-            Ok(()) => return Ok(id),
-            // Another bezin made it meanwhile: read that one.
-            Err(err) if err.kind() == ErrorKind::AlreadyExists => {}
-            Err(err) => {
-                return Err(err).with_context(|| could_not(Step::Write, Thing::Path, path.display()));
-            }
-        }
+    if let Some(id) = read(&path) {
+        return Ok(id);
     }
+    crate::paths::create_private_dir(state).with_context(|| could_not(Step::Create, Thing::Folder, state.display()))?;
+    let lock_path = state.join(LOCK);
+    let lock = OpenOptions::new().create(true).append(true).mode(0o600).open(&lock_path);
+    let lock = lock.with_context(|| could_not(Step::Open, Thing::Path, lock_path.display()))?;
+    lock.lock().with_context(|| could_not(Step::Lock, Thing::Path, lock_path.display()))?;
+    // Made by another bezin while this one waited.
+    if let Some(id) = read(&path) {
+        return Ok(id);
+    }
+    // One made for another file, or another machine, goes.
+    let _ = fs::remove_file(&path);
+    let id = crate::journal::new_id();
+    let made = state.join(format!(".{FILE}.{id}"));
+    let written = crate::paths::create_new_private(&made).and_then(|mut file| {
+        let identity = identity(&file.metadata()?);
+        file.write_all(format!("{id} {identity}\n").as_bytes())?;
+        file.sync_all()
+    });
+    let linked = written.and_then(|()| fs::hard_link(&made, &path));
+    let _ = fs::remove_file(&made);
+    linked.with_context(|| could_not(Step::Write, Thing::Path, path.display()))?;
+    Ok(id)
 }
 
 /// The id in `path`, when the file is the one it was written in, on this
