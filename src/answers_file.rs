@@ -61,7 +61,13 @@ impl AnswersFile {
     pub fn all_asked(&self, session: &Session) -> Result<()> {
         for id in self.ids() {
             let Some(prompt) = session.set().prompt(id) else { continue };
-            if let (false, Some(when)) = (session.applies(prompt), &prompt.when) {
+            if session.applies(prompt) {
+                continue;
+            }
+            if let Some(earlier) = session.asked_instead(prompt) {
+                bail!((lang::interface().errors().asked_as)(&self.origin, id, &earlier.id));
+            }
+            if let Some(when) = &prompt.when {
                 let on_answer = matches!(when, When::Answer { .. });
                 let not_asked = lang::interface().errors().not_asked;
                 bail!(not_asked(&self.origin, id, &when.to_string(), on_answer));

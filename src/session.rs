@@ -192,6 +192,19 @@ impl<'s> Session<'s> {
         self.places.get(prompt.id.as_str()).is_some_and(|&at| self.asked_mask()[at])
     }
 
+    /// The earlier prompt asked that shares `prompt`'s `compare` word, for
+    /// which `prompt` is left out.
+    pub fn asked_instead(&self, prompt: &Prompt) -> Option<&'s Prompt> {
+        let word = prompt.compare.as_deref()?;
+        let mask = self.asked_mask();
+        let at = *self.places.get(prompt.id.as_str())?;
+        self.set.prompts[..at]
+            .iter()
+            .zip(&mask)
+            .find(|(earlier, asked)| **asked && earlier.compare.as_deref() == Some(word))
+            .map(|(earlier, _)| earlier)
+    }
+
     /// Where `prompt` stands among the prompts that are, or may still be,
     /// asked: (3, 8). It is counted from the answers before it alone, so a
     /// question shows the same count when it is asked again (going back, or

@@ -375,4 +375,21 @@ fn a_look_back_on_two_preparations_asks_once_which_desire_was_heard() {
     let asked: Vec<&str> = entry["answers"].as_array().unwrap().iter().map(|a| a["prompt"].as_str().unwrap()).collect();
     assert!(asked.contains(&"desire-learned") && asked.contains(&"searched-together"), "{asked:?}");
     assert!(!asked.contains(&"longing-heard"), "{asked:?}");
+    // An answer to the question left out is refused for what it is.
+    let answers = answers.replace("own-part", "longing-heard = \"x\"\nown-part");
+    let file = home.write("both.toml", &answers);
+    home.run(&[
+        "run",
+        "after-the-conversation",
+        "--answers",
+        file.to_str().unwrap(),
+        "--follows",
+        &tips,
+        "--follows",
+        &desire,
+    ])
+    .code(2)
+    .stderr(predicates::str::contains(
+        "'longing-heard' has an answer, but this look-back asks it once, as 'desire-learned'",
+    ));
 }

@@ -44,6 +44,7 @@ pub struct ErrorWords {
     /// An answer to a prompt that was not asked: the file, the id, when it is
     /// asked, and whether that depends on an answer (or on a look-back).
     pub not_asked: fn(&str, &str, &str, bool) -> String,
+    pub asked_as: fn(&str, &str, &str) -> String,
     pub required_unanswered: fn(&str, &str) -> String,
     pub multi_takes: fn(&str) -> String,
     pub kind_takes: fn(&str, &str, &str) -> String,
@@ -111,6 +112,9 @@ pub static EN: ErrorWords = ErrorWords {
     not_asked: |origin, id, when, on_answer| {
         let change = if on_answer { "change that answer" } else { "give the id of that reflection with --follows" };
         format!("{origin}: '{id}' has an answer, but it is only asked when {when}; remove it or {change}")
+    },
+    asked_as: |origin, id, earlier| {
+        format!("{origin}: '{id}' has an answer, but this look-back asks it once, as '{earlier}'; remove it")
     },
     required_unanswered: |origin, id| format!("{origin}: no answer for the required prompt '{id}'"),
     multi_takes: |takes| format!("a multi prompt takes {takes}"),
@@ -190,6 +194,11 @@ pub static NL: ErrorWords = ErrorWords {
     not_asked: |origin, id, when, on_answer| {
         let change = if on_answer { "verander dat antwoord" } else { "geef de id van die reflectie met --follows" };
         format!("{origin}: '{id}' heeft een antwoord, maar die vraag komt alleen als {when}; haal het weg of {change}")
+    },
+    asked_as: |origin, id, earlier| {
+        format!(
+            "{origin}: '{id}' heeft een antwoord, maar deze terugblik vraagt het één keer, als '{earlier}'; haal het weg"
+        )
     },
     required_unanswered: |origin, id| format!("{origin}: geen antwoord op de verplichte vraag '{id}'"),
     multi_takes: |takes| format!("een meerkeuzevraag neemt {takes}"),
