@@ -89,6 +89,7 @@ fn no_file_in_the_data_folder_holds_an_answer_and_the_age_crate_reads_every_one(
             "format.txt",
             "view.json",
             "lock",
+            "device.lock",
         ];
         if notes.contains(&name.as_str())
             || (name.starts_with("keys-") && std::path::Path::new(&name).extension().is_some_and(|ext| ext == "json"))
