@@ -348,6 +348,42 @@ fn an_entry_is_deleted_after_asking_and_changed_as_edit_does() {
     assert_eq!(titles, ["Talk with Anna", "Looking back on Anna", "Rota for spring"]);
 }
 
+/// `l` starts the look-back on the conversation the chosen entry prepared,
+/// on the terminal given back, and the screen comes back with it saved; an
+/// entry whose set has no look-back says so.
+#[test]
+fn the_look_back_on_an_entry_starts_from_the_screen() {
+    let home = lived_in();
+    let mut tty = Tty::open(&home, &[], (120, 40));
+    tty.at("4 entries", "l");
+    tty.at("What happened? What was said", "We talked\r\r");
+    tty.at("how did the conversation go?", ENTER);
+    tty.at("What desire did you hear behind the request?", "x\r\r");
+    tty.at("Where did you take your time", "x\r\r");
+    tty.at("Did something come out of it", "n");
+    tty.at("What do you think kept anything unexpected from happening?", "x\r\r");
+    tty.at("What did you do that helped", "x\r\r");
+    tty.at("How calm do you feel now", ENTER);
+    tty.at("What is the next step", "Call her\r\r");
+    tty.at("❯ Save", ENTER);
+    tty.at("Title", "Quiet week, looked back on\r");
+    tty.at("Tags", ENTER);
+    tty.wait_for("the look-back is saved");
+    tty.wait_for("5 entries");
+    // The newest is the look-back, whose set has none of its own.
+    tty.at("Quiet week, looked back on", "l");
+    tty.wait_for("this entry's set has no look-back");
+    tty.send("q");
+    let (code, text, _) = tty.finish();
+    assert_eq!(code, 0);
+    restored(&text);
+    let newest = home.entries().pop().unwrap();
+    assert_eq!(
+        (newest["set"].as_str(), newest["follows"].as_str()),
+        (Some("after-the-conversation"), Some("quiet00001"))
+    );
+}
+
 #[test]
 fn ctrl_c_and_a_signal_from_outside_give_the_terminal_back() {
     let home = lived_in();

@@ -44,7 +44,8 @@ pub struct Around<'a> {
     /// The journal opened again after a change.
     pub reopen: &'a mut dyn FnMut() -> Result<Option<Snapshot>>,
     /// Changes or deletes an entry, on the terminal given back meanwhile;
-    /// the entry as the journal then holds it, or none.
+    /// the entry as the journal then holds it, or none. For a look-back,
+    /// the look-back saved, or none.
     pub act: &'a mut dyn FnMut(&Asked) -> Result<Option<Entry>>,
 }
 
@@ -118,18 +119,20 @@ fn show(browse: &mut Browse, reading: &mut Reading, around: &mut Around) -> Resu
     }
 }
 
-/// Changes or deletes the chosen entry on the terminal given back (the
-/// journal let go first), then reads the journal again; whether there is
-/// one still.
+/// Changes, deletes or looks back on the chosen entry on the terminal
+/// given back (the journal let go first), then reads the journal again;
+/// whether there is one still.
 fn change(browse: &mut Browse, reading: &mut Reading, around: &mut Around, asked: &Asked) -> Result<bool> {
     let before = browse.chosen_entry();
     reading.stop();
     let now = (around.act)(asked)?;
     let words = around.lang.browse();
-    let said = match &now {
-        None => words.deleted,
-        Some(entry) if Some(entry) == before.as_ref() => words.unchanged,
-        Some(_) => words.changed,
+    let said = match (asked, &now) {
+        (Asked::LookBack { .. }, Some(_)) => words.looked_back,
+        (Asked::LookBack { .. }, None) => words.unchanged,
+        (_, None) => words.deleted,
+        (_, Some(entry)) if Some(entry) == before.as_ref() => words.unchanged,
+        (_, Some(_)) => words.changed,
     };
     let Some(snapshot) = (around.reopen)()? else { return Ok(false) };
     let snapshot = Arc::new(snapshot);

@@ -46,6 +46,11 @@ pub enum Asked {
     Leave(Leave),
     Edit(String),
     Delete(String),
+    /// The look-back on the entry `id`, with the set that follows its set.
+    LookBack {
+        id: String,
+        set: String,
+    },
 }
 
 /// A search typed, and the matches found so far, newest first.
@@ -134,6 +139,16 @@ impl<'c> Browse<'c> {
 
     fn chosen_id(&self) -> Option<String> {
         self.selected().map(|at| self.shelf.row(at).id.to_string())
+    }
+
+    /// The look-back on the chosen entry, when its set has one to follow it.
+    fn look_back(&mut self) -> Option<Asked> {
+        let entry = self.chosen_entry()?;
+        let set = self.catalog.find(&entry.set).and_then(|available| available.set.follow_up.clone());
+        if set.is_none() {
+            self.note = Some(self.lang.browse().no_look_back.to_owned());
+        }
+        set.map(|set| Asked::LookBack { id: entry.id, set })
     }
 
     /// The chosen entry as the journal holds it.
@@ -241,6 +256,7 @@ impl<'c> Browse<'c> {
             KeyCode::Char('q') | KeyCode::Esc => return Some(Asked::Leave(Leave::Done)),
             KeyCode::Char('e') => return self.chosen_id().map(Asked::Edit),
             KeyCode::Char('x') | KeyCode::Delete => return self.chosen_id().map(Asked::Delete),
+            KeyCode::Char('l') => return self.look_back(),
             KeyCode::Char('?') => self.help = true,
             KeyCode::Enter | KeyCode::Right => self.focus = Focus::Entry,
             KeyCode::Tab | KeyCode::BackTab => {

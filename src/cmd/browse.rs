@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use crate::browse::{Around, Asked, Leave};
-use crate::cli::{DeleteArgs, EditArgs};
+use crate::cli::{DeleteArgs, EditArgs, RunArgs};
 use crate::context::Context;
 use crate::journal::Entry;
 
@@ -46,8 +46,9 @@ pub fn run(context: &Context) -> Result<ExitCode> {
     }
 }
 
-/// Changes or deletes an entry as `edit` and `delete` do, on the terminal
-/// the screen gave back; the entry as the journal then holds it, if it does.
+/// Changes or deletes an entry as `edit` and `delete` do, or looks back on
+/// it as `run` does, on the terminal the screen gave back; the entry as the
+/// journal then holds it, if it does, or the look-back saved.
 fn act(context: &Context, asked: &Asked) -> Result<Option<Entry>> {
     let id = match asked {
         Asked::Edit(id) => {
@@ -59,15 +60,36 @@ fn act(context: &Context, asked: &Asked) -> Result<Option<Entry>> {
             super::delete::run(context, &DeleteArgs { id: id.clone(), yes: false })?;
             id
         }
+        Asked::LookBack { id, set } => {
+            let before = newest(context, id, |entry| entry.followed().any(|followed| followed == id))?;
+            let args = RunArgs {
+                set: Some(set.clone()),
+                title: None,
+                tags: Vec::new(),
+                follows: vec![id.clone()],
+                answers: None,
+                resume: false,
+                fresh: false,
+            };
+            super::run::run(context, &args)?;
+            let after = newest(context, id, |entry| entry.followed().any(|followed| followed == id))?;
+            return Ok(after.filter(|after| before.is_none_or(|before| before.id != after.id)));
+        }
         Asked::Leave(_) => return Ok(None),
     };
+    newest(context, id, |entry| entry.id == *id)
+}
+
+/// The newest entry of the journal that names `id` and for which `wanted`
+/// holds; only the lines that hold `id` are parsed.
+fn newest(context: &Context, id: &str, wanted: impl Fn(&Entry) -> bool) -> Result<Option<Entry>> {
     let mut found = None;
     context.journal.scan_back(|line| {
         if memchr::memmem::find(line.bytes, id.as_bytes()).is_none() {
             return Ok(ControlFlow::Continue(()));
         }
         match line.parse() {
-            Ok(entry) if entry.id == *id => {
+            Ok(entry) if wanted(&entry) => {
                 found = Some(entry);
                 Ok(ControlFlow::Break(()))
             }

@@ -35,6 +35,9 @@ pub struct BrowseWords {
     pub changed: &'static str,
     pub unchanged: &'static str,
     pub deleted: &'static str,
+    /// After the look-back was saved, or a key asked for one where none follows.
+    pub looked_back: &'static str,
+    pub no_look_back: &'static str,
 }
 
 pub static EN: BrowseWords = BrowseWords {
@@ -61,6 +64,7 @@ pub static EN: BrowseWords = BrowseWords {
         ("p", "the timeline of the entry's person"),
         ("f  b", "follow the entry's link, and go back"),
         ("e  x", "change the entry as edit does, delete it after asking"),
+        ("l", "look back on the conversation the entry prepared"),
         ("q Esc  Ctrl-C", "leave"),
     ],
     any_key: "any key closes this",
@@ -77,6 +81,8 @@ pub static EN: BrowseWords = BrowseWords {
     changed: "the entry is changed",
     unchanged: "nothing changed",
     deleted: "the entry is deleted",
+    looked_back: "the look-back is saved",
+    no_look_back: "this entry's set has no look-back",
 };
 
 pub static NL: BrowseWords = BrowseWords {
@@ -104,6 +110,7 @@ pub static NL: BrowseWords = BrowseWords {
         ("p", "de tijdlijn van de genoemde persoon"),
         ("f  b", "een koppeling volgen, en terug"),
         ("e  x", "wijzigen zoals edit, verwijderen na het vragen"),
+        ("l", "terugblikken op het gesprek dat ze voorbereidde"),
         ("q Esc  Ctrl-C", "weggaan"),
     ],
     any_key: "elke toets sluit dit",
@@ -122,6 +129,8 @@ pub static NL: BrowseWords = BrowseWords {
     changed: "de reflectie is gewijzigd",
     unchanged: "er is niets gewijzigd",
     deleted: "de reflectie is verwijderd",
+    looked_back: "de terugblik is bewaard",
+    no_look_back: "bij de set van deze reflectie hoort geen terugblik",
 };
 
 /// `bezin browse --help` in Dutch, beside the English of cli.rs.
