@@ -366,6 +366,18 @@ fn a_device_s_log_copied_out_of_its_folder_imports_as_its_journal() {
     fs::copy(laptop.journal().join(log), &copy).unwrap();
     desktop.bezin(&["import", copy.to_str().unwrap()]).success().stdout(predicates::str::contains("Imported 1 entry"));
     assert_eq!(desktop.titles(), ["Kept, retitled"]);
+    // A log whose first line is damaged is a log all the same: the line is named.
+    let other = Device::new();
+    let damaged = desktop.home.path().join("log-damaged.jsonl");
+    let mut bytes = b"{\"rename\": \"x\"}\n".to_vec();
+    bytes.extend(fs::read(&copy).unwrap());
+    fs::write(&damaged, bytes).unwrap();
+    other
+        .bezin(&["import", damaged.to_str().unwrap()])
+        .success()
+        .stdout(predicates::str::contains("Imported 1 entry"))
+        .stderr(predicates::str::contains("log-damaged.jsonl:1: left out a damaged line"));
+    assert_eq!(other.titles(), ["Kept, retitled"]);
 }
 
 /// A file of entries whose first line is damaged is read as lines: the

@@ -123,7 +123,12 @@ fn read(context: &Context, path: &Path, input: &Input, incoming: &mut Incoming) 
         Input::Text(text) => start = text[..text.len().min(64)].to_vec(),
     }
     let first = start.iter().find(|b| !b.is_ascii_whitespace()).copied();
-    let shape = if first == Some(b'{') { shape_of(reader_of(input)?) } else { None };
+    let mut shape = if first == Some(b'{') { shape_of(reader_of(input)?) } else { None };
+    if let (Some(b'{'), None | Some(Shape::JournalLines), Input::File(file)) = (first, shape, input)
+        && holds_records(file)?
+    {
+        shape = Some(Shape::Log);
+    }
     let read = match (first, shape, input) {
         (Some(b'['), ..) => each_element(reader_of(input)?, None, |raw| take(incoming, raw)),
         (Some(b'{'), Some(Shape::Jrnl), _) => each_element(reader_of(input)?, Some("entries"), |raw| {
@@ -132,6 +137,10 @@ fn read(context: &Context, path: &Path, input: &Input, incoming: &mut Incoming) 
         }),
         (Some(b'{'), Some(Shape::Log), Input::File(_)) => {
             let log = crate::journal::read_log(path)?;
+            let (words, shown) = (context.lang.commands(), path.display().to_string());
+            for (line, reason) in &log.damaged {
+                crate::tell!("{}{}", context.lang.errors().warning, (words.damaged_left_out)(&shown, *line, reason));
+            }
             journal(path, &Input::File(log.lines), incoming)
         }
         (Some(b'{'), ..) => journal(path, input, incoming),
@@ -199,6 +208,18 @@ fn shape_of(reader: impl std::io::Read) -> Option<Shape> {
     let start = std::io::Read::take(reader, crate::limits::JSON_VALUE as u64);
     let _ = serde_json::Deserializer::from_reader(start).deserialize_map(Keys(&shape));
     shape.get()
+}
+
+/// Whether any line of `file` is a record of a device's log: a log whose
+/// first lines are entries (a journal of format 2 that became the first
+/// device's log) or damaged is a log all the same.
+fn holds_records(file: &File) -> Result<bool> {
+    let mut found = false;
+    crate::journal::scan_file(file, |line| {
+        found = line.bytes.first() == Some(&b'{') && shape_of(line.bytes) == Some(Shape::Log);
+        Ok(if found { ControlFlow::Break(()) } else { ControlFlow::Continue(()) })
+    })?;
+    Ok(found)
 }
 
 /// One entry of a bezin export, kept with the fields bezin does not know.

@@ -17,6 +17,8 @@ pub struct Other {
     /// One entry per line, as a journal of format 2.
     pub lines: File,
     pub unreadable: Vec<(PathBuf, String)>,
+    /// The lines that are no record, by number, and why.
+    pub damaged: Vec<(usize, String)>,
 }
 
 /// Reads `dir` when it is a journal folder of format 3; `person` gives the
@@ -53,5 +55,6 @@ fn written(merged: Merged) -> Result<Other> {
     let mut lines = sealing::in_memory()?;
     merged.write(&mut lines)?;
     lines.rewind()?;
-    Ok(Other { lines, unreadable: merged.unreadable })
+    let damaged = merged.damaged.into_iter().map(|(_, line, reason)| (line, reason)).collect();
+    Ok(Other { lines, unreadable: merged.unreadable, damaged })
 }
