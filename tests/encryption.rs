@@ -328,7 +328,7 @@ fn a_journal_of_several_parts_reads_whole_from_either_end_and_folds_saves_into_a
 
 /// The sieve kept beside the encrypted view, for search, when there is one.
 fn sieve(home: &Home) -> Option<PathBuf> {
-    Some(view(home).join("index-sieve.age")).filter(|path| path.is_file())
+    Some(view(home).join("index-sieve-2.age")).filter(|path| path.is_file())
 }
 
 #[test]
@@ -346,8 +346,14 @@ fn a_search_of_an_encrypted_journal_decrypts_only_the_parts_that_may_hold_the_wo
     home.encrypt();
     let parts = parts(&home);
     let identity = common::sealed::identity(&home);
-    let kept = text(&common::sealed::decrypt(&fs::read(sieve(&home).expect("a sieve")).unwrap(), &identity));
-    assert!(kept.starts_with("bezin search sieve 1 sealed-"), "{}", &kept[..40]);
+    let kept = common::sealed::decrypt(&fs::read(sieve(&home).expect("a sieve")).unwrap(), &identity);
+    assert!(kept.starts_with(b"bezin search sieve 2\n"), "{}", text(&kept[..40]));
+    // It ends naming the text it is a sieve of, and how much of it.
+    let ending = text(&kept[kept.len() - 40..]);
+    let (_, ending) = ending.rsplit_once("sealed-").unwrap();
+    let (generation, covered) = ending.strip_suffix('\n').and_then(|ending| ending.split_once(' ')).unwrap();
+    assert!(generation.bytes().all(|byte| byte.is_ascii_digit()), "{ending}");
+    assert!(covered.parse::<usize>().unwrap() > 120 * filler.len(), "{ending}");
     // A part that does not decrypt is not read by a search for words elsewhere, and named by one that reads it.
     let whole = fs::read(&parts[0]).unwrap();
     let mut damaged = whole.clone();
@@ -363,10 +369,12 @@ fn a_search_of_an_encrypted_journal_decrypts_only_the_parts_that_may_hold_the_wo
     for word in ["zeldzaamheid", "LUKASZ"] {
         assert!(home.stdout(&["search", word]).contains(&id[..7]), "{word}");
     }
-    // A view without a sieve (made by an older bezin) is made again, with one.
-    fs::remove_file(sieve(&home).unwrap()).unwrap();
+    // A view without a sieve of this form (made by an older bezin) is made
+    // again, with one, and the older sieve goes.
+    fs::rename(sieve(&home).unwrap(), view(&home).join("index-sieve.age")).unwrap();
     home.run(&["list", "-n", "1"]).success();
     assert!(sieve(&home).is_some());
+    assert!(!view(&home).join("index-sieve.age").exists());
     assert!(home.stdout(&["search", "Word1x"]).contains("Word1x"));
 }
 

@@ -13,7 +13,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 pub use fold::fold;
 use fold::is_diacritic;
-pub use sieve::{Sieve, Sifting};
+pub use sieve::{Sieve, Sifted, Sifting};
 
 use crate::journal::Entry;
 

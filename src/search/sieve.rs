@@ -4,6 +4,11 @@
 //! `LUKASZ` give the same runs). A search decrypts only the stretches whose
 //! bitmap holds every run of the query, instead of the whole journal: a
 //! line that holds the query holds each of its runs.
+//!
+//! As kept: a header line, then each stretch as it ends (where it ends, 8
+//! bytes little-endian, and its bitmap), then a line naming the text and
+//! how much of it was sieved. The stretches go out as they are made, so
+//! that making the view holds one bitmap, not all of them.
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -19,45 +24,41 @@ const STRETCH: u64 = 256 * 1024;
 /// Bits in a stretch's bitmap: a run's hash is 16 bits.
 const BITS: usize = 1 << 16;
 const BITMAP: usize = BITS / 8;
-const HEADER: &str = "bezin search sieve 1";
+/// A stretch as kept: where it ends, and its bitmap.
+const KEPT: usize = 8 + BITMAP;
+const HEADER: &[u8] = b"bezin search sieve 2\n";
 
 /// The bitmaps of the stretches of one text, and how much of it they cover.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Sieve {
     covered: u64,
-    /// Where each stretch ends, and its bitmap; each starts where the one before ends.
-    stretches: Vec<(u64, Vec<u8>)>,
+    /// The stretches as kept; each starts where the one before ends.
+    stretches: Zeroizing<Vec<u8>>,
 }
 
 impl Sieve {
-    /// The sieve as kept, for the text named `generation`.
-    pub fn to_bytes(&self, generation: &str) -> Vec<u8> {
-        let mut bytes = format!("{HEADER} {generation} {}\n", self.covered).into_bytes();
-        for (end, bitmap) in &self.stretches {
-            bytes.extend_from_slice(&end.to_le_bytes());
-            bytes.extend_from_slice(bitmap);
-        }
-        bytes
-    }
-
     /// The sieve kept in `bytes`, when it is one of the text named
     /// `generation` (a text that has grown since is sieved as far as it was).
-    pub fn parse(bytes: &[u8], generation: &str) -> Option<Sieve> {
-        let newline = memchr::memchr(b'\n', bytes)?;
-        let header = std::str::from_utf8(&bytes[..newline]).ok()?;
-        let covered = header.strip_prefix(HEADER)?.strip_prefix(' ')?.strip_prefix(generation)?.strip_prefix(' ')?;
-        let covered: u64 = covered.parse().ok()?;
-        let body = &bytes[newline + 1..];
-        if !body.len().is_multiple_of(8 + BITMAP) {
-            return None;
-        }
-        let stretches: Vec<(u64, Vec<u8>)> = body
-            .chunks_exact(8 + BITMAP)
-            .map(|chunk| (u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes")), chunk[8..].to_vec()))
-            .collect();
-        let ends_rise = stretches.windows(2).all(|pair| pair[0].0 < pair[1].0);
-        let ends_covered = stretches.last().map_or(0, |(end, _)| *end) == covered;
-        (ends_rise && ends_covered).then_some(Sieve { covered, stretches })
+    pub fn parse(mut bytes: Zeroizing<Vec<u8>>, generation: &str) -> Option<Sieve> {
+        let body = bytes.strip_prefix(HEADER)?;
+        // The last line is shorter than a stretch: what is left over after the stretches.
+        let stretches = body.len() / KEPT * KEPT;
+        let ending = std::str::from_utf8(&body[stretches..]).ok()?.strip_suffix('\n')?;
+        let (named, covered) = ending.rsplit_once(' ')?;
+        let covered: u64 = covered.parse().ok().filter(|_| named == generation)?;
+        bytes.truncate(HEADER.len() + stretches);
+        bytes.drain(..HEADER.len());
+        let sieve = Sieve { covered, stretches: bytes };
+        let ends: Vec<u64> = sieve.stretches().map(|(end, _)| end).collect();
+        let ends_rise = ends.windows(2).all(|pair| pair[0] < pair[1]);
+        (ends_rise && ends.last().copied().unwrap_or(0) == covered).then_some(sieve)
+    }
+
+    fn stretches(&self) -> impl Iterator<Item = (u64, &[u8])> {
+        self.stretches.chunks_exact(KEPT).map(|kept| {
+            let (end, bitmap) = kept.split_at(8);
+            (u64::from_le_bytes(end.try_into().expect("8 bytes")), bitmap)
+        })
     }
 
     /// The parts of a text of `size` bytes that may hold a query of these
@@ -69,11 +70,11 @@ impl Sieve {
         }
         let mut ranges: Vec<Range<u64>> = Vec::new();
         let mut start = 0;
-        for (end, bitmap) in &self.stretches {
+        for (end, bitmap) in self.stretches() {
             if runs.iter().all(|&run| bitmap[run / 8] & (1 << (run % 8)) != 0) {
-                push_range(&mut ranges, start..*end);
+                push_range(&mut ranges, start..end);
             }
-            start = *end;
+            start = end;
         }
         if self.covered < size {
             push_range(&mut ranges, self.covered..size);
@@ -145,23 +146,24 @@ enum Escape {
 }
 
 /// A writer that sieves the journal lines written through it, in a
-/// thread of its own, while the text goes on to be encrypted.
-pub struct Sifting<'w> {
+/// thread of its own, while the text goes on to be encrypted; the sieve
+/// goes to `kept` as it is made.
+pub struct Sifting<'w, K> {
     out: &'w mut dyn Write,
     /// What was written since the last batch went to the sieve's thread.
     batch: Zeroizing<Vec<u8>>,
     batches: mpsc::SyncSender<Zeroizing<Vec<u8>>>,
-    sieving: JoinHandle<Sieve>,
+    sieving: JoinHandle<io::Result<Sifted<K>>>,
 }
 
 /// The text goes to the sieve's thread in batches of this size, a few at most under way.
 const BATCH: usize = 256 * 1024;
 
-impl<'w> Sifting<'w> {
-    pub fn new(out: &'w mut dyn Write) -> Sifting<'w> {
+impl<'w, K: Write + Send + 'static> Sifting<'w, K> {
+    pub fn new(out: &'w mut dyn Write, kept: K) -> Sifting<'w, K> {
         let (batches, received) = mpsc::sync_channel::<Zeroizing<Vec<u8>>>(4);
         let sieving = std::thread::spawn(move || {
-            let mut sieving = Sieving::new();
+            let mut sieving = Sieving::new(kept)?;
             for batch in received {
                 sieving.read(&batch);
             }
@@ -170,15 +172,16 @@ impl<'w> Sifting<'w> {
         Sifting { out, batch: Zeroizing::new(Vec::with_capacity(BATCH)), batches, sieving }
     }
 
-    /// The sieve of everything written; none if its thread stopped.
-    pub fn finish(self) -> Option<Sieve> {
+    /// The sieve of everything written, kept but for its last line; an
+    /// error if it could not be kept.
+    pub fn finish(self) -> io::Result<Sifted<K>> {
         let _ = self.batches.send(self.batch);
         drop(self.batches);
-        self.sieving.join().ok()
+        self.sieving.join().unwrap_or_else(|_| Err(io::Error::other("the sieve's thread stopped")))
     }
 }
 
-impl Write for Sifting<'_> {
+impl<K> Write for Sifting<'_, K> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let written = self.out.write(buf)?;
         self.batch.extend_from_slice(&buf[..written]);
@@ -195,12 +198,28 @@ impl Write for Sifting<'_> {
     }
 }
 
+/// A sieve written but for its last line, which names the text it is of.
+pub struct Sifted<K> {
+    covered: u64,
+    kept: K,
+}
+
+impl<K: Write> Sifted<K> {
+    /// Ends the sieve as one of the text named `generation`.
+    pub fn end(mut self, generation: &str) -> io::Result<K> {
+        writeln!(self.kept, "{generation} {}", self.covered)?;
+        Ok(self.kept)
+    }
+}
+
 /// Where the sieve of a text being read has got to.
-struct Sieving {
+struct Sieving<K> {
     at: u64,
     start: u64,
     bitmap: Vec<u8>,
-    stretches: Vec<(u64, Vec<u8>)>,
+    kept: K,
+    /// The first error keeping a stretch: the rest is not kept.
+    failed: Option<io::Error>,
     run: Run,
     escape: Escape,
     /// A high surrogate of a `\u` escape, waiting for its low half.
@@ -209,18 +228,20 @@ struct Sieving {
     utf8: (u32, u8),
 }
 
-impl Sieving {
-    fn new() -> Sieving {
-        Sieving {
+impl<K: Write> Sieving<K> {
+    fn new(mut kept: K) -> io::Result<Sieving<K>> {
+        kept.write_all(HEADER)?;
+        Ok(Sieving {
             at: 0,
             start: 0,
             bitmap: vec![0; BITMAP],
-            stretches: Vec::new(),
+            kept,
+            failed: None,
             run: Run::default(),
             escape: Escape::None,
             high: None,
             utf8: (0, 0),
-        }
+        })
     }
 
     fn read(&mut self, bytes: &[u8]) {
@@ -259,16 +280,22 @@ impl Sieving {
         self.run = Run { last: [a, b], len };
     }
 
-    fn finish(mut self) -> Sieve {
+    fn finish(mut self) -> io::Result<Sifted<K>> {
         if self.at > self.start {
             self.end_stretch();
         }
-        Sieve { covered: self.at, stretches: self.stretches }
+        match self.failed {
+            Some(err) => Err(err),
+            None => Ok(Sifted { covered: self.at, kept: self.kept }),
+        }
     }
 
     fn end_stretch(&mut self) {
-        let bitmap = std::mem::replace(&mut self.bitmap, vec![0; BITMAP]);
-        self.stretches.push((self.at, bitmap));
+        if self.failed.is_none() {
+            let kept = self.kept.write_all(&self.at.to_le_bytes()).and_then(|()| self.kept.write_all(&self.bitmap));
+            self.failed = kept.err();
+        }
+        self.bitmap.fill(0);
         self.start = self.at;
     }
 
@@ -379,13 +406,18 @@ mod tests {
     use super::*;
     use crate::search::{Query, fold};
 
-    fn sieve_of(text: &str) -> Sieve {
+    /// The sieve of `text` as kept, for the text named `generation`.
+    fn kept_of(text: &str, generation: &str) -> Zeroizing<Vec<u8>> {
         let mut out = Vec::new();
-        let mut sifting = Sifting::new(&mut out);
+        let mut sifting = Sifting::new(&mut out, Vec::new());
         sifting.write_all(text.as_bytes()).unwrap();
-        let sieve = sifting.finish().unwrap();
+        let kept = sifting.finish().unwrap().end(generation).unwrap();
         assert_eq!(out, text.as_bytes());
-        sieve
+        Zeroizing::new(kept)
+    }
+
+    fn sieve_of(text: &str) -> Sieve {
+        Sieve::parse(kept_of(text, "sealed-000001"), "sealed-000001").unwrap()
     }
 
     fn passes(query: &str, line: &str) -> bool {
@@ -436,11 +468,18 @@ mod tests {
 
     #[test]
     fn a_sieve_is_read_back_only_for_its_own_text() {
-        let sieve = sieve_of(&"{\"a\":\"word\"}\n".repeat(30_000));
-        let bytes = sieve.to_bytes("sealed-000002");
-        assert_eq!(Sieve::parse(&bytes, "sealed-000002"), Some(sieve));
-        assert_eq!(Sieve::parse(&bytes, "sealed-000003"), None);
-        assert_eq!(Sieve::parse(&bytes[..bytes.len() - 1], "sealed-000002"), None);
+        let text = "{\"a\":\"word\"}\n".repeat(30_000);
+        let kept = kept_of(&text, "sealed-000002");
+        let sieve = Sieve::parse(kept.clone(), "sealed-000002").unwrap();
+        assert_eq!(sieve.covered, text.len() as u64);
+        assert_eq!(sieve.stretches().count() as u64, (text.len() as u64).div_ceil(STRETCH));
+        assert_eq!(Sieve::parse(kept.clone(), "sealed-000003"), None);
+        let mut cut = kept.clone();
+        cut.pop();
+        assert_eq!(Sieve::parse(cut, "sealed-000002"), None);
+        let mut torn = kept;
+        torn.drain(HEADER.len()..HEADER.len() + 8);
+        assert_eq!(Sieve::parse(torn, "sealed-000002"), None);
     }
 
     proptest::proptest! {

@@ -341,39 +341,40 @@ impl Folder {
         let sealing = self.sealing.as_ref().context(crate::lang::interface().journal().not_encrypted)?;
         let person = Recipients::new(self.keyring()?.person())?;
         let view = self.sealed_view();
-        let mut last = None;
-        let mut sieve = None;
-        let mut write = |out: &mut dyn Write| -> Result<bool> {
-            let mut sifting = Sifting::new(out);
-            last = merged.write(&mut sifting)?;
-            sieve = sifting.finish();
-            Ok(true)
-        };
-        let same_keys = view.keys().is_ok_and(|keys| keys.person == person);
         let mut key = sealing.view_key.lock().expect("not poisoned");
         let _lock = view.lock(true)?;
-        if same_keys && key.is_some() {
-            view.rewrite(None, |out| write(out))?;
-        } else {
-            let (keys, key_file, own) = new_own_key(&person)?;
-            if view.keys().is_ok() {
-                view.rewrite(Some((&keys, &key_file)), |out| write(out))?;
-            } else {
-                // A view without a whole journal in it (its removal stopped half
-                // way) is made anew.
-                match fs::remove_dir_all(view.dir()) {
-                    Err(err) if err.kind() != io::ErrorKind::NotFound => {
-                        return Err(err).with_context(|| could_not(Step::Remove, Thing::Path, view.dir().display()));
-                    }
-                    _ => {}
+        let same_keys = view.keys().is_ok_and(|keys| keys.person == person);
+        let new_keys = if same_keys && key.is_some() { None } else { Some(new_own_key(&person)?) };
+        if let Some((keys, key_file, _)) = &new_keys
+            && view.keys().is_err()
+        {
+            // A view without a whole journal in it (its removal stopped half
+            // way) is made anew, empty, and then written as any other.
+            match fs::remove_dir_all(view.dir()) {
+                Err(err) if err.kind() != io::ErrorKind::NotFound => {
+                    return Err(err).with_context(|| could_not(Step::Remove, Thing::Path, view.dir().display()));
                 }
-                Sealed::create(view.dir(), &keys, &key_file, |out| write(out).map(drop))?;
+                _ => {}
             }
+            Sealed::create(view.dir(), keys, key_file, |_| Ok(()))?;
+        }
+        let keys = match &new_keys {
+            Some((keys, ..)) => keys.all(),
+            None => view.keys()?.all(),
+        };
+        let (mut last, mut sifted) = (None, None);
+        view.rewrite(new_keys.as_ref().map(|(keys, key_file, _)| (keys, key_file.as_str())), |out| {
+            let mut sifting = Sifting::new(out, view.sieve_file(&keys)?);
+            last = merged.write(&mut sifting)?;
+            sifted = Some(sifting.finish()?);
+            Ok(true)
+        })?;
+        if let Some((.., own)) = new_keys {
             *key = Some(own);
         }
         remove_saves(&view)?;
-        if let Some(sieve) = sieve {
-            view.keep_sieve(&sieve)?;
+        if let Some(sifted) = sifted {
+            view.keep_sieve(sifted)?;
         }
         Ok(last)
     }

@@ -33,8 +33,12 @@ pub use write::new_own_key;
 
 use super::decrypted::{Decrypted, Part};
 use super::lines::Source;
+use crate::atomic::AtomicFile;
 use crate::keys::{Identities, Recipients};
-use crate::search::Sieve;
+use crate::search::{Sieve, Sifted};
+
+/// The sieve of the text being written, encrypted as it goes.
+pub type SieveFile = age::stream::StreamWriter<AtomicFile>;
 
 /// A change writes the journal in parts of this size. Each part costs a
 /// key exchange to open (as much as decrypting a few hundred KiB), so
@@ -51,7 +55,9 @@ const PENDING: &str = "new-";
 /// An index kept of the journal (`index.rs`), encrypted with it.
 const INDEX: &str = "index-";
 /// The index that is the sieve of the journal's text, for search.
-const SIEVE: &str = "sieve";
+const SIEVE: &str = "sieve-2";
+/// The sieve as the first builds to keep one wrote it.
+const OLD_SIEVE: &str = "sieve";
 const IMPORT: &str = "import-";
 const RECIPIENTS: &str = "recipients.txt";
 const KEY: &str = "key.age";
@@ -249,15 +255,34 @@ impl Sealed {
         self.keys()?.all().write_file(&self.index_path(name), TEMPORARY, text)
     }
 
-    /// Keeps the sieve of the journal now, for search.
-    pub fn keep_sieve(&self, sieve: &Sieve) -> Result<()> {
+    /// Starts the sieve of the text about to be written, encrypted to
+    /// `keys`, the keys the journal will have; `keep_sieve` ends it.
+    pub fn sieve_file(&self, keys: &Recipients) -> Result<SieveFile> {
+        let path = self.index_path(SIEVE);
+        let failed = || could_not(Step::Write, Thing::Path, path.display());
+        keys.encrypt(AtomicFile::new(&path, TEMPORARY).with_context(failed)?)
+    }
+
+    /// Keeps the sieve made while the journal was written, as one of its
+    /// text now, in place of the one before.
+    pub fn keep_sieve(&self, sifted: Sifted<SieveFile>) -> Result<()> {
         let generation = self.generation()?;
         let name = generation.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-        self.keep_index(SIEVE, &sieve.to_bytes(&name))
+        let path = self.index_path(SIEVE);
+        let failed = || could_not(Step::Write, Thing::Path, path.display());
+        let kept = sifted.end(&name).with_context(failed)?;
+        kept.finish().and_then(AtomicFile::commit).with_context(failed)?;
+        // The sieve an older bezin kept, of a text that may have changed since.
+        match fs::remove_file(self.index_path(OLD_SIEVE)) {
+            Err(err) if err.kind() != io::ErrorKind::NotFound => {
+                Err(err).with_context(|| could_not(Step::Remove, Thing::Path, self.index_path(OLD_SIEVE).display()))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Whether a sieve of the journal is kept (a view made by an older
-    /// bezin has none).
+    /// bezin has none, or one of another form).
     pub fn has_sieve(&self) -> bool {
         self.index_path(SIEVE).is_file()
     }
@@ -473,7 +498,7 @@ impl Opened {
     pub fn may_hold(&self, runs: &[usize]) -> io::Result<Vec<std::ops::Range<u64>>> {
         let size = self.text.size()?;
         let kept = self.sieve.is_file().then(|| self.key.decrypt_file(&self.sieve).ok()).flatten();
-        let sieve = kept.and_then(|bytes| Sieve::parse(&bytes, &self.generation));
+        let sieve = kept.and_then(|bytes| Sieve::parse(bytes, &self.generation));
         Ok(sieve.map_or_else(|| std::iter::once(0..size).collect(), |sieve| sieve.ranges(runs, size)))
     }
 }
