@@ -48,10 +48,9 @@ struct Added {
     /// The record's time, and its device (`Merged::devices`).
     at: u64,
     dev: u32,
-    /// When it was finished, and changed last (`edited`, else `finished`),
-    /// in microseconds.
+    /// When it was finished, in microseconds. When it was changed last is
+    /// read from its line when two versions meet, which is rare.
     finished: i64,
-    changed: i64,
     file: u32,
     /// Its line, at most `lines::LONGEST` long.
     len: u32,
@@ -152,12 +151,12 @@ impl Merged {
         match found {
             Found::Newer => self.newer += 1,
             Found::Damaged(line, reason) => self.damaged.push((file, line, reason)),
-            Found::Add { id, finished, changed, stamp, offset, len } => {
+            Found::Add { id, finished, stamp, offset, len } => {
                 self.max_at = self.max_at.max(stamp.at);
-                let (finished, changed) = (finished.as_microsecond(), changed.as_microsecond());
+                let finished = finished.as_microsecond();
                 let (file, len) = (u32::try_from(file).unwrap_or(u32::MAX), u32::try_from(len).unwrap_or(u32::MAX));
                 let dev = self.device_number(&stamp.dev);
-                let new = Added { at: stamp.at, dev, finished, changed, file, len, offset, mine };
+                let new = Added { at: stamp.at, dev, finished, file, len, offset, mine };
                 match self.added.find(&id) {
                     None => self.added.push(&id, new),
                     Some(row) => self.take_twin(&id, row, new),
@@ -190,11 +189,12 @@ impl Merged {
     /// Takes `new`, a second version of the entry `id` held in `row`.
     fn take_twin(&mut self, id: &str, row: u32, new: Added) {
         let held = self.added.row(row);
-        if held.len != new.len || self.bytes(held).ok() != self.bytes(&new).ok() {
+        let (held_text, new_text) = (self.bytes(held).ok(), self.bytes(&new).ok());
+        if held_text != new_text {
             self.twins.insert(id.into());
         }
         let mine = held.mine || new.mine;
-        if self.wins(&new, held) {
+        if self.wins((&new, new_text.as_deref()), (held, held_text.as_deref())) {
             *self.added.row_mut(row) = new;
         }
         self.added.row_mut(row).mine = mine;
@@ -214,11 +214,16 @@ impl Merged {
         (added.at, self.devices.get(added.dev as usize).map_or("", |dev| dev))
     }
 
-    /// Of two versions of one entry, whether `new` is the one shown.
-    fn wins(&self, new: &Added, held: &Added) -> bool {
-        let order = (new.changed, self.stamp_of(new)).cmp(&(held.changed, self.stamp_of(held)));
+    /// Of two versions of one entry, each with its text, whether `new` is
+    /// the one shown: the one changed last, then stamped last, then the
+    /// larger text.
+    fn wins(&self, (new, new_text): (&Added, Option<&[u8]>), (held, held_text): (&Added, Option<&[u8]>)) -> bool {
+        let changed = |added: &Added, text: Option<&[u8]>| {
+            text.and_then(record::edited).map_or(added.finished, Timestamp::as_microsecond)
+        };
+        let order = (changed(new, new_text), self.stamp_of(new)).cmp(&(changed(held, held_text), self.stamp_of(held)));
         match order {
-            std::cmp::Ordering::Equal => self.bytes(new).ok() > self.bytes(held).ok(),
+            std::cmp::Ordering::Equal => new_text > held_text,
             order => order.is_gt(),
         }
     }
@@ -402,7 +407,7 @@ fn changed(bytes: &[u8], latest: &HashMap<String, Latest>) -> Option<String> {
 
 /// A record as the merge keeps it.
 enum Found<'a> {
-    Add { id: Cow<'a, str>, finished: Timestamp, changed: Timestamp, stamp: Stamp, offset: u64, len: usize },
+    Add { id: Cow<'a, str>, finished: Timestamp, stamp: Stamp, offset: u64, len: usize },
     Set { id: Cow<'a, str>, fields: Vec<(String, Value)>, stamp: Stamp },
     Del { id: Cow<'a, str>, stamp: Stamp },
     Damaged(usize, String),
@@ -414,7 +419,7 @@ impl<'a> Found<'a> {
     /// `running` is the latest finish time of the entries of format 2 before it.
     fn of(record: Record<'a>, stamp: Stamp, start: u64, line: &[u8], running: &mut Timestamp) -> Found<'a> {
         match record {
-            Record::Add { entry, id, finished, edited } => {
+            Record::Add { entry, id, finished, .. } => {
                 let finished = finished.and_then(|finished| finished.parse::<Timestamp>().ok());
                 let finished = match finished {
                     Some(finished) if stamp.at > 0 => finished,
@@ -427,9 +432,8 @@ impl<'a> Found<'a> {
                         *running
                     }
                 };
-                let changed = edited.and_then(|edited| edited.parse().ok()).unwrap_or(finished);
                 let offset = start + (entry.as_ptr() as usize - line.as_ptr() as usize) as u64;
-                Found::Add { id, finished, changed, stamp, offset, len: entry.len() }
+                Found::Add { id, finished, stamp, offset, len: entry.len() }
             }
             Record::Set { id, fields, answers } => {
                 let fields = fields.into_iter().map(|(key, value)| (format!("f:{key}"), value));

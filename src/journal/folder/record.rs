@@ -32,7 +32,6 @@ pub enum Record<'a> {
         entry: &'a [u8],
         id: Cow<'a, str>,
         finished: Option<Cow<'a, str>>,
-        edited: Option<Cow<'a, str>>,
     },
     /// New values of some fields of an entry: `null` removes the field.
     /// `answers` holds each changed answer by its prompt.
@@ -68,8 +67,6 @@ struct Line<'a> {
     id: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     finished: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    edited: Option<Cow<'a, str>>,
     #[serde(default)]
     format: Option<u64>,
 }
@@ -80,8 +77,18 @@ struct Head<'a> {
     id: Cow<'a, str>,
     #[serde(borrow)]
     finished: Cow<'a, str>,
+}
+
+#[derive(Deserialize)]
+struct Edited<'a> {
     #[serde(borrow, default)]
     edited: Option<Cow<'a, str>>,
+}
+
+/// When the entry `entry` (its JSON as written) was changed last, if it says.
+pub fn edited(entry: &[u8]) -> Option<jiff::Timestamp> {
+    let read: Edited = serde_json::from_slice(entry).ok()?;
+    read.edited?.parse().ok()
 }
 
 /// What a line that is not a record is.
@@ -106,7 +113,7 @@ pub fn parse<'a>(line: &'a [u8], dev: &str) -> Result<(Record<'a>, Stamp), Unrea
         let (Some(id), Some(_)) = (read.id, read.format) else {
             return Err(Unread::Damaged(words.no_record.to_owned()));
         };
-        let record = Record::Add { entry: line, id, finished: read.finished, edited: read.edited };
+        let record = Record::Add { entry: line, id, finished: read.finished };
         return Ok((record, Stamp { at: 0, dev: dev.into() }));
     };
     if at >= LATEST {
@@ -122,7 +129,7 @@ pub fn parse<'a>(line: &'a [u8], dev: &str) -> Result<(Record<'a>, Stamp), Unrea
         let head: Head = serde_json::from_str(raw.get()).map_err(|err| Unread::Damaged(err.to_string()))?;
         let start = raw.get().as_ptr() as usize - text.as_ptr() as usize;
         let entry = &line[start..start + raw.get().len()];
-        Record::Add { entry, id: head.id, finished: Some(head.finished), edited: head.edited }
+        Record::Add { entry, id: head.id, finished: Some(head.finished) }
     } else if let Some(id) = read.change {
         let (fields, answers) = (object(read.fields)?, object(read.answers)?);
         if let Some(problem) = unfit(&fields, &answers) {
@@ -190,8 +197,7 @@ fn parse_add(text: &str) -> Option<(Record<'_>, Stamp)> {
         return None;
     }
     let stamp = Stamp { at: tail.at, dev: tail.dev.as_ref().into() };
-    let record =
-        Record::Add { entry: entry.as_bytes(), id: head.id, finished: Some(head.finished), edited: head.edited };
+    let record = Record::Add { entry: entry.as_bytes(), id: head.id, finished: Some(head.finished) };
     super::super::is_id(record.id()).then_some((record, stamp))
 }
 

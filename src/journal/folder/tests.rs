@@ -104,3 +104,36 @@ proptest! {
         }
     }
 }
+
+/// Of two versions of one entry added on two devices, the one changed
+/// last is shown, whichever device stamped its record later.
+#[test]
+fn of_two_versions_of_an_entry_the_one_edited_last_is_shown() {
+    let version = |title: &str, edited: &str| {
+        format!(
+            r#"{{"format":2,"id":"e1","set":"s","set_version":1,"lang":"en","started":"2026-01-01T09:00:00Z","finished":"2026-01-01T09:00:00Z",{edited}"title":"{title}","tags":[],"follows":null,"answers":[]}}"#
+        )
+    };
+    let edited_later = version("edited later", r#""edited":"2026-03-01T09:00:00Z","#);
+    let edited_before = version("edited before", r#""edited":"2026-02-01T09:00:00Z","#);
+    let never_edited = version("never edited", "");
+    for (late, early) in
+        [(&edited_later, &edited_before), (&edited_later, &never_edited), (&edited_before, &never_edited)]
+    {
+        for (first, second) in [(late, early), (early, late)] {
+            let shown = merged(&[
+                (
+                    format!("dev-{}/log-000001.jsonl", DEVICES[0]),
+                    vec![record::add(first, &Stamp { at: 5, dev: DEVICES[0].into() })],
+                ),
+                (
+                    format!("dev-{}/log-000001.jsonl", DEVICES[1]),
+                    vec![record::add(second, &Stamp { at: 9, dev: DEVICES[1].into() })],
+                ),
+            ]);
+            assert_eq!(shown.lines().count(), 1, "{shown}");
+            let title = late.split("\"title\":").nth(1).unwrap().split(',').next().unwrap();
+            assert!(shown.contains(title), "{title} in {shown}");
+        }
+    }
+}
