@@ -23,6 +23,7 @@ mod follow_through;
 mod journal;
 mod json;
 mod json_array;
+mod json_error;
 mod keys;
 mod lang;
 mod limits;
@@ -81,14 +82,18 @@ fn main() -> ExitCode {
 }
 
 /// The error and its causes, as `{:#}` gives them, with the system's
-/// reasons in the language bezin speaks where it has words for them.
+/// reasons and the JSON reader's in the language bezin speaks where it
+/// has words for them.
 fn said(err: &anyhow::Error) -> String {
     let io = lang::interface().errors().io;
     let causes: Vec<String> = err
         .chain()
         .map(|cause| match cause.downcast_ref::<std::io::Error>().and_then(|system| io(system.kind())) {
             Some(reason) => reason.to_owned(),
-            None => cause.to_string(),
+            None => match cause.downcast_ref::<serde_json::Error>() {
+                Some(json) if !json.is_io() => json_error::describe(json),
+                _ => cause.to_string(),
+            },
         })
         .collect();
     causes.join(": ")

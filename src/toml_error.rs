@@ -37,13 +37,15 @@ fn describe_in(err: &toml::de::Error, src: &str, offset: usize, lang: Lang) -> S
     }
 }
 
-/// The shapes of serde's messages bezin knows, in `words`' language.
-fn reworded(message: &str, words: &ErrorWords) -> String {
+/// The shapes of serde's messages bezin knows, in `words`' language; TOML
+/// and JSON readers word what a value should be alike.
+pub fn reworded(message: &str, words: &ErrorWords) -> String {
     let after = |prefix: &str| message.strip_prefix(prefix).and_then(|rest| rest.split_once(", expected "));
-    if let Some((found, expected)) = after("invalid type: ") {
+    if let Some((found, expected)) = after("invalid type: ").or_else(|| after("invalid value: ")) {
+        let found = kind_in(found, words);
         return match expected {
-            "i64" | "u32" | "u64" => (words.whole_number_expected)(found),
-            _ => (words.expected_found)(expected, found),
+            "i64" | "i32" | "u8" | "u16" | "u32" | "u64" | "usize" => (words.whole_number_expected)(&found),
+            _ => (words.expected_found)(&kind_in(expected, words), &found),
         };
     }
     if let Some((key, known)) = after("unknown field ") {
@@ -52,7 +54,23 @@ fn reworded(message: &str, words: &ErrorWords) -> String {
     if let Some((value, expected)) = after("unknown variant ") {
         return (words.unknown_value)(value, expected);
     }
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return (words.missing_field)(field);
+    }
+    if let Some(field) = message.strip_prefix("duplicate field ") {
+        return (words.duplicate_key)(field);
+    }
     (words.not_toml)(message)
+}
+
+/// A kind of value as serde names it ("integer `5`", "a sequence"), its
+/// kind said in `words`' language; the value itself stays as it was.
+fn kind_in(named: &str, words: &ErrorWords) -> String {
+    let mut known = words.kinds.iter().filter_map(|(serde, said)| {
+        let value = named.strip_prefix(serde)?;
+        (value.is_empty() || value.starts_with(' ')).then(|| format!("{said}{value}"))
+    });
+    known.next().unwrap_or_else(|| named.to_owned())
 }
 
 /// The line and column (both from 1, columns in characters) of a byte offset.

@@ -427,16 +427,51 @@ fn refusals_are_said_in_dutch() {
     let english = english_words(&home);
     let journal = home.path().join("journal.jsonl");
     let age_file = home.write("kopie.age", "age-encryption.org/v1\n-> X25519 abc\n");
-    let refusals: [(&[&str], &str); 3] = [
+    let broken = home.write("kapot.json", "[{\"id\": 5,\n \"x\": }]");
+    let refusals: [(&[&str], &str); 4] = [
         (&["search", "  "], "heeft een tekst nodig"),
         (&["export", "-o", journal.to_str().unwrap()], "is het dagboek zelf"),
         (&["import", age_file.to_str().unwrap()], "kon de identiteit"),
+        (&["import", broken.to_str().unwrap()], "verwacht: een tekst; gevonden: het getal `5` in kolom 8"),
     ];
     for (args, dutch) in refusals {
         let said = refused_in_dutch(&home, args);
         assert!(said.contains(dutch), "{args:?}: {said}");
         assert_eq!(english_in(&english, args, &said), None, "{said}");
     }
+}
+
+/// Lines no bezin wrote: not JSON, a value of the wrong kind, a field
+/// missing, a text cut off, a line of a newer format.
+const DAMAGED: &str = "niet eens JSON\n{\"format\":2,\"id\":5}\n{\"format\":2,\"id\":\"abc\"}\n{\"format\":2,\"id\":\"ab\n{\"format\":9,\"id\":\"x\"}\n";
+
+#[test]
+fn damaged_lines_are_named_in_dutch() {
+    let (home, _) = lived_in();
+    let english = english_words(&home);
+    let mut whole = common::entry("heel000001", "five-tips", "2026-01-01T09:00:00+01:00", None, &[]);
+    whole["lang"] = "nl".into();
+    let copy = home.write("kopie.jsonl", &format!("{whole}\n{DAMAGED}"));
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = home.command().args(["--journal", copy.to_str().unwrap(), "check", "--lang", "nl"]).output().unwrap();
+    let checked = text(&out.stdout) + &text(&out.stderr);
+    for said in [
+        "verwacht een waarde, gevonden: een woord dat JSON niet kent in kolom 2",
+        "verwacht: een tekst; gevonden: het getal `5` in kolom 18",
+        "hier ontbreekt de sleutel `set` in kolom 23",
+        "de tekst houdt op midden in een tekst tussen aanhalingstekens",
+        "1 reflectie van een nieuwere bezin",
+    ] {
+        assert!(checked.contains(said), "{said} in {checked}");
+    }
+    let imported = in_dutch(&home, &["import", copy.to_str().unwrap()]);
+    assert!(imported.contains("een beschadigde regel weggelaten (verwacht een waarde"), "{imported}");
+    let listed = in_dutch(&home, &["--journal", copy.to_str().unwrap(), "list"]);
+    let found: Vec<String> = [(&["check"][..], checked), (&["import"], imported), (&["list"], listed)]
+        .iter()
+        .filter_map(|(args, said)| english_in(&english, args, said))
+        .collect();
+    assert!(found.is_empty(), "English in the Dutch interface:\n{}", found.join("\n"));
 }
 
 #[test]

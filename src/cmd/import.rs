@@ -242,7 +242,7 @@ fn journal(path: &Path, input: &Input, incoming: &mut Incoming) -> Result<()> {
             }
             Err(err) => {
                 damaged += 1;
-                let left_out = (words.damaged_left_out)(&shown, line.number, &err.to_string());
+                let left_out = (words.damaged_left_out)(&shown, line.number, &crate::json_error::describe(&err));
                 crate::tell!("{}{left_out}", lang.errors().warning);
             }
         }

@@ -37,7 +37,7 @@ impl RawLine<'_> {
     pub fn parse(&self) -> Result<Entry, Damaged> {
         let damaged = |reason: String| Damaged { line: self.number, offset: self.offset, reason, newer: false };
         if self.length > self.bytes.len() as u64 {
-            return Err(damaged(format!("a line of {} MB, longer than an entry can be", self.length / 1_000_000)));
+            return Err(damaged((crate::lang::interface().journal().line_too_long)(self.length / 1_000_000)));
         }
         // One check of the whole line is quicker than serde_json's check of each string.
         let parsed = match simdutf8::basic::from_utf8(self.bytes) {
@@ -50,9 +50,12 @@ impl RawLine<'_> {
             Err(_) => serde_json::from_slice::<Format>(self.bytes).map_or(FORMAT, |line| line.format),
         };
         if format > FORMAT {
-            return Err(Damaged { newer: true, ..damaged(format!("written by a newer bezin, in format {format}")) });
+            return Err(Damaged {
+                newer: true,
+                ..damaged((crate::lang::interface().journal().line_of_newer_format)(format))
+            });
         }
-        let entry = parsed.map_err(|err| damaged(err.to_string()))?;
+        let entry = parsed.map_err(|err| damaged(crate::json_error::describe(&err)))?;
         match entry.problem() {
             Some(problem) => Err(damaged(problem)),
             None => Ok(entry),

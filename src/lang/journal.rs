@@ -4,6 +4,9 @@
 /// The journal folder's words.
 pub struct JournalWords {
     pub not_utf8: &'static str,
+    /// A journal line too long to be an entry, in whole megabytes.
+    pub line_too_long: fn(u64) -> String,
+    pub line_of_newer_format: fn(u32) -> String,
     pub no_record: &'static str,
     pub stamped_beyond: fn(u64) -> String,
     pub fields_not_by_name: &'static str,
@@ -40,6 +43,8 @@ pub struct JournalWords {
 
 pub static EN: JournalWords = JournalWords {
     not_utf8: "not UTF-8",
+    line_too_long: |megabytes| format!("a line of {megabytes} MB, longer than an entry can be"),
+    line_of_newer_format: |format| format!("written by a newer bezin, in format {format}"),
     no_record: "neither an entry nor a change of one",
     stamped_beyond: |at| format!("a change stamped {at}, later than any bezin makes"),
     fields_not_by_name: "a change whose fields are not by name",
@@ -100,6 +105,8 @@ pub static EN: JournalWords = JournalWords {
 
 pub static NL: JournalWords = JournalWords {
     not_utf8: "geen UTF-8",
+    line_too_long: |megabytes| format!("een regel van {megabytes} MB, langer dan een reflectie kan zijn"),
+    line_of_newer_format: |format| format!("geschreven door een nieuwere bezin, in formaat {format}"),
     no_record: "geen reflectie en geen wijziging van een reflectie",
     stamped_beyond: |at| format!("een wijziging met tijdstempel {at}, later dan bezin er ooit een maakt"),
     fields_not_by_name: "een wijziging waarvan de velden niet bij naam staan",

@@ -107,7 +107,7 @@ pub fn parse<'a>(line: &'a [u8], dev: &str) -> Result<(Record<'a>, Stamp), Unrea
     if let Some(added) = parse_add(text) {
         return Ok(added);
     }
-    let read: Line = serde_json::from_str(text).map_err(|err| Unread::Damaged(err.to_string()))?;
+    let read: Line = serde_json::from_str(text).map_err(|err| Unread::Damaged(crate::json_error::describe(&err)))?;
     let (Some(at), Some(by)) = (read.at, read.dev) else {
         // An entry of the journal this log was made from: made before any change.
         let (Some(id), Some(_)) = (read.id, read.format) else {
@@ -126,7 +126,8 @@ pub fn parse<'a>(line: &'a [u8], dev: &str) -> Result<(Record<'a>, Stamp), Unrea
         Some(_) => Err(Unread::Damaged(words.fields_not_by_name.to_owned())),
     };
     let record = if let Some(raw) = read.add {
-        let head: Head = serde_json::from_str(raw.get()).map_err(|err| Unread::Damaged(err.to_string()))?;
+        let head: Head =
+            serde_json::from_str(raw.get()).map_err(|err| Unread::Damaged(crate::json_error::describe(&err)))?;
         let start = raw.get().as_ptr() as usize - text.as_ptr() as usize;
         let entry = &line[start..start + raw.get().len()];
         Record::Add { entry, id: head.id, finished: Some(head.finished) }
