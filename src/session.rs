@@ -345,17 +345,26 @@ impl<'s> Session<'s> {
 /// An answer as it reads inside a question put to the person: a leading
 /// "my"/"mijn" ("my manager") becomes "your"/"je", so that the question
 /// does not mix "you" with the person's own "my"; with a capital only where
-/// it starts a sentence, however it was typed.
+/// it starts a sentence, however it was typed. Inside a sentence, a leading
+/// article typed with a capital ("De klant van project X") takes a small
+/// one, unless a capital follows it, as in a name ("De Vries", "The Hague").
 fn addressed(answer: &str, lang: Lang, starts_sentence: bool) -> String {
-    let (mine, yours) = match lang {
-        Lang::En => ("my ", "your "),
-        Lang::Nl => ("mijn ", "je "),
+    let (mine, yours, articles): (_, _, &[&str]) = match lang {
+        Lang::En => ("my ", "your ", &["The", "A", "An", "Our"]),
+        Lang::Nl => ("mijn ", "je ", &["De", "Het", "Een", "Onze", "Ons"]),
     };
-    if !answer.get(..mine.len()).is_some_and(|head| head.eq_ignore_ascii_case(mine)) {
-        return answer.to_owned();
+    if answer.get(..mine.len()).is_some_and(|head| head.eq_ignore_ascii_case(mine)) {
+        let yours = if starts_sentence { yours[..1].to_uppercase() + &yours[1..] } else { yours.to_owned() };
+        return yours + &answer[mine.len()..];
     }
-    let yours = if starts_sentence { yours[..1].to_uppercase() + &yours[1..] } else { yours.to_owned() };
-    yours + &answer[mine.len()..]
+    match answer.split_once(' ') {
+        Some((article, rest))
+            if !starts_sentence && articles.contains(&article) && rest.starts_with(char::is_lowercase) =>
+        {
+            article.to_lowercase() + " " + rest
+        }
+        _ => answer.to_owned(),
+    }
 }
 
 /// Whether `answer` fits `prompt`: the right kind, in range, a real option,
@@ -475,6 +484,25 @@ required = false
         assert_eq!(addressed("Mijn leidinggevende", Lang::Nl, false), "je leidinggevende");
         assert_eq!(addressed("my", Lang::En, false), "my");
         assert_eq!(addressed("mé", Lang::Nl, false), "mé");
+    }
+
+    #[test]
+    fn an_article_typed_with_a_capital_is_small_inside_a_sentence() {
+        let set = set();
+        for (lang, typed, asked) in [
+            (Lang::Nl, "De klant van project X", "Wil de klant van project X iets?"),
+            (Lang::Nl, "Het team", "Wil het team iets?"),
+            (Lang::Nl, "De Vries", "Wil De Vries iets?"),
+            (Lang::Nl, "Dees", "Wil Dees iets?"),
+            (Lang::En, "The client on project X", "Does the client on project X want something?"),
+            (Lang::En, "The Hague office", "Does The Hague office want something?"),
+            (Lang::En, "An old friend", "Does an old friend want something?"),
+        ] {
+            let mut session = Session::new(&set, lang);
+            session.give(&set.prompts[0], Some(Answer::Text(typed.into()))).unwrap();
+            assert_eq!(session.question(&set.prompts[1]), asked);
+        }
+        assert_eq!(addressed("De klant", Lang::Nl, true), "De klant");
     }
 
     #[test]
