@@ -1,8 +1,9 @@
 //! `bezin browse` in a real pseudo-terminal of a given size, in English and
 //! in Dutch: what the screen shows (read as a terminal would draw it) as
 //! keys move through the list, open an entry, search as they are typed,
-//! filter by person and follow a link; and the terminal as it was before
-//! once bezin leaves, whether by `q`, Ctrl-C, or a signal from outside.
+//! filter by person, follow a link and choose with a click; and the
+//! terminal as it was before once bezin leaves, whether by `q`, Ctrl-C, or
+//! a signal from outside.
 
 mod common;
 
@@ -663,4 +664,40 @@ fn a_search_under_way_is_stopped_by_the_next_key() {
     tty.send("\r");
     tty.at("A pear today", "q");
     assert_eq!(tty.finish().0, 0);
+}
+
+/// The row of the list that holds `text`.
+fn row_with(tty: &Tty, text: &str) -> String {
+    let list = |line: &str| line.split('│').next().unwrap_or_default().to_owned();
+    let row = tty.screen().lines().map(list).find(|row| row.contains(text));
+    row.unwrap_or_else(|| panic!("{text}:\n{}", tty.screen()))
+}
+
+/// A click on an entry in the list chooses it; a click in the entry gives
+/// it the focus, so the list's choice is no longer in reverse video.
+#[test]
+fn a_click_chooses_an_entry_and_a_click_in_the_entry_reads_it() {
+    let home = lived_in();
+    let mut tty = Tty::open(&home, &[], (120, 30));
+    tty.wait_for("Nothing much");
+    let (row, column) = tty.find("Talk with Anna").unwrap();
+    // The terminal counts from 1.
+    tty.send(&format!("\x1b[<0;{};{}M\x1b[<0;{};{}m", column + 1, row + 1, column + 1, row + 1));
+    tty.wait_for("Eén plus één is drie");
+    assert!(row_with(&tty, "Talk with Anna").starts_with('❯'), "{}", tty.screen());
+    assert!(tty.parser.screen().cell(row, column).unwrap().inverse(), "{}", tty.screen());
+    let (answer_row, answer_column) = tty.find("Eén plus één").unwrap();
+    tty.send(&format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        answer_column + 1,
+        answer_row + 1,
+        answer_column + 1,
+        answer_row + 1
+    ));
+    tty.wait_until("the entry has the focus", |screen| !screen.cell(row, column).unwrap().inverse());
+    assert!(row_with(&tty, "Talk with Anna").starts_with('❯'), "{}", tty.screen());
+    tty.send("q");
+    let (code, text, _) = tty.finish();
+    assert_eq!(code, 0);
+    restored(&text);
 }

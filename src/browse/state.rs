@@ -2,7 +2,7 @@
 //! which pane has the focus and how far the entry is scrolled, what is
 //! being typed, and what a key or the mouse does to all that.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use super::filters::{Filters, Ready};
@@ -314,18 +314,32 @@ impl<'c> Browse<'c> {
         usize::from(pane.height).saturating_sub(1)
     }
 
-    /// The wheel moves the list or scrolls the entry, where the pointer is.
+    /// The wheel moves the list or scrolls the entry, where the pointer
+    /// is; a click in the list chooses the entry clicked, and a click in
+    /// the entry gives it the focus.
     fn mouse(&mut self, mouse: MouseEvent) {
-        let by = match mouse.kind {
-            MouseEventKind::ScrollUp => -1,
-            MouseEventKind::ScrollDown => 1,
-            _ => return,
-        };
         let at = Position { x: mouse.column, y: mouse.row };
-        if self.drawn.list.contains(at) {
-            self.step(by, Focus::List);
+        let (pane, lines) = if self.drawn.list.contains(at) {
+            (Focus::List, 1)
         } else if self.drawn.entry.contains(at) {
-            self.step(by * 3, Focus::Entry);
+            (Focus::Entry, 3)
+        } else {
+            return;
+        };
+        match mouse.kind {
+            MouseEventKind::ScrollUp => self.step(-lines, pane),
+            MouseEventKind::ScrollDown => self.step(lines, pane),
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.focus = pane;
+                if pane == Focus::List {
+                    let clicked = self.top + usize::from(mouse.row - self.drawn.list.y);
+                    if clicked < self.view.len() && clicked != self.at {
+                        self.at = clicked;
+                        self.scroll = 0;
+                    }
+                }
+            }
+            _ => {}
         }
     }
 
