@@ -701,3 +701,27 @@ fn a_click_chooses_an_entry_and_a_click_in_the_entry_reads_it() {
     assert_eq!(code, 0);
     restored(&text);
 }
+
+/// Lines of the journal that are no entry are counted on the screen with
+/// the command that names them, and named once it is left; nothing of
+/// them reaches the terminal.
+#[test]
+fn damaged_lines_are_counted_on_the_screen_and_named_after_it() {
+    let good = about("quiet00001", "five-tips", "2026-03-01T09:00:00+01:00", "Quiet week", None, "Nothing much");
+    let lines = format!("{{\"format\":2, broken \u{1b}[31m\n{good}\n{{\"format\":2,\"id\":\"\u{1b}]52;c;x\u{7}\"}}\n");
+    for (lang, said) in [
+        (&[][..], "1 entry · 2 damaged lines left out: bezin check names them"),
+        (&["--lang", "nl"], "1 reflectie · 2 beschadigde regels weggelaten: bezin check --lang nl noemt ze"),
+    ] {
+        let home = Home::new();
+        home.write_journal(&lines);
+        let mut tty = Tty::open(&home, lang, (120, 30));
+        tty.at(said, "q");
+        let (code, text, bytes) = tty.finish();
+        assert_eq!(code, 0);
+        assert!(text.contains(":1: ") && text.contains(":3: "), "both named after the screen: {text}");
+        for evil in [&b"\x1b[31m"[..], b"\x1b]52", b"\x07"] {
+            assert!(!bytes.windows(evil.len()).any(|w| w == evil), "{evil:?} reached the terminal");
+        }
+    }
+}

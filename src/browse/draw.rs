@@ -82,13 +82,20 @@ fn header_line(browse: &Browse) -> String {
     if browse.search.as_ref().is_some_and(|search| !search.done) {
         parts.push(words.searching.to_owned());
     }
+    let newer = browse.damaged.iter().filter(|damaged| damaged.newer).count();
+    if browse.damaged.len() > newer {
+        parts.push((words.damaged)(browse.damaged.len() - newer, &crate::shell::command("check")));
+    }
+    if newer > 0 {
+        parts.push((words.newer)(newer));
+    }
     for field in [Field::Search, Field::Person, Field::Set, Field::Tag, Field::Days] {
         let text = typed(browse, field);
         if !text.is_empty() {
             parts.push(format!("{}: {}", label(browse, field), ui::one_line(text)));
         }
     }
-    fit(&parts.join(" · "), usize::from(browse.drawn.width))
+    fit(&ui::one_line(&parts.join(" · ")), usize::from(browse.drawn.width))
 }
 
 fn footer_line(browse: &Browse, colors: bool) -> Line<'static> {

@@ -91,7 +91,8 @@ pub struct Browse<'c> {
     pub filters: Filters,
     pub ready: Ready,
     pub search: Option<Search>,
-    /// The lines read that are no readable entry, said once the screen is left.
+    /// The lines read that are no readable entry: counted on the screen,
+    /// named once it is left.
     pub damaged: Vec<Damaged>,
     pub help: bool,
     /// Whether letters were typed since the list was made.
@@ -159,7 +160,8 @@ impl<'c> Browse<'c> {
     /// Takes in what the background threads sent; whether the screen changes.
     pub fn take_in(&mut self, news: News) -> anyhow::Result<bool> {
         match news {
-            News::Rows(rows) => {
+            News::Rows(rows, damaged) => {
+                self.damaged.extend(damaged);
                 let from = self.shelf.len();
                 self.shelf.add(rows);
                 let matched =
@@ -170,7 +172,7 @@ impl<'c> Browse<'c> {
                 self.view.extend(passing);
             }
             News::Read(read) => {
-                self.damaged = read?;
+                read?;
                 self.shelf.complete = true;
             }
             News::Found { search: number, starts, done } => {

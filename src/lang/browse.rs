@@ -14,6 +14,10 @@ pub struct BrowseWords {
     /// Beside the count while the journal is read, and while a search runs.
     pub reading: &'static str,
     pub searching: &'static str,
+    /// Beside the count: how many damaged lines were left out, and the
+    /// command that names them; how many lines a newer bezin wrote.
+    pub damaged: fn(usize, &str) -> String,
+    pub newer: fn(usize) -> String,
     /// The main keys, on the bottom line.
     pub help_line: &'static str,
     /// Every key and what it does, under a heading.
@@ -49,6 +53,20 @@ pub static EN: BrowseWords = BrowseWords {
     none_match: "no entry matches",
     reading: "reading…",
     searching: "searching…",
+    damaged: |count, check| {
+        if count == 1 {
+            format!("1 damaged line left out: {check} names it")
+        } else {
+            format!("{count} damaged lines left out: {check} names them")
+        }
+    },
+    newer: |count| {
+        if count == 1 {
+            "1 entry of a newer bezin left out".to_owned()
+        } else {
+            format!("{count} entries of a newer bezin left out")
+        }
+    },
     help_line: "↑↓ move · Enter read · / search · ? keys · q leave · w s t d filter · p person · f link",
     keys_heading: "Keys",
     keys: &[
@@ -94,6 +112,20 @@ pub static NL: BrowseWords = BrowseWords {
     none_match: "geen reflectie past",
     reading: "lezen…",
     searching: "zoeken…",
+    damaged: |count, check| {
+        if count == 1 {
+            format!("1 beschadigde regel weggelaten: {check} noemt hem")
+        } else {
+            format!("{count} beschadigde regels weggelaten: {check} noemt ze")
+        }
+    },
+    newer: |count| {
+        if count == 1 {
+            "1 reflectie van een nieuwere bezin weggelaten".to_owned()
+        } else {
+            format!("{count} reflecties van een nieuwere bezin weggelaten")
+        }
+    },
     help_line: "↑↓ ga · Enter lees · / zoek · ? toetsen · q weg · w s t d schift · p persoon · f koppeling",
     keys_heading: "Toetsen",
     keys: &[
