@@ -2,9 +2,12 @@
 //! which pane has the focus and how far the entry is scrolled, what is
 //! being typed, and what a key or the mouse does to all that.
 
+use std::collections::HashSet;
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
+use super::export::{Asking, Export};
 use super::filters::{Filters, Ready};
 use super::reading::News;
 use super::shelf::Shelf;
@@ -94,6 +97,12 @@ pub struct Browse<'c> {
     /// The lines read that are no readable entry: counted on the screen,
     /// named once it is left.
     pub damaged: Vec<Damaged>,
+    /// The ids of the entries marked, to export.
+    pub marked: HashSet<String>,
+    /// The question on the bottom line while an export is asked for.
+    pub asking: Option<Asking>,
+    /// The export asked for, to write.
+    pub(super) export: Option<Export>,
     pub help: bool,
     /// Whether letters were typed since the list was made.
     stale: bool,
@@ -112,6 +121,9 @@ impl<'c> Browse<'c> {
         Browse {
             search: None,
             damaged: Vec::new(),
+            marked: HashSet::new(),
+            asking: None,
+            export: None,
             shelf,
             catalog,
             lang,
@@ -138,7 +150,7 @@ impl<'c> Browse<'c> {
         self.view.get(self.at).copied()
     }
 
-    fn chosen_id(&self) -> Option<String> {
+    pub(super) fn chosen_id(&self) -> Option<String> {
         self.selected().map(|at| self.shelf.row(at).id.to_string())
     }
 
@@ -238,6 +250,10 @@ impl<'c> Browse<'c> {
                 if std::mem::take(&mut self.help) {
                     return None;
                 }
+                if self.asking.is_some() {
+                    self.export_key(key);
+                    return None;
+                }
                 if self.typing.is_some() {
                     self.type_key(key);
                     return None;
@@ -274,6 +290,9 @@ impl<'c> Browse<'c> {
             KeyCode::Char('p') => self.toggle_timeline(),
             KeyCode::Char('f') => self.follow(),
             KeyCode::Char('b') => self.go_back(),
+            KeyCode::Char(' ') => self.toggle_mark(),
+            KeyCode::Char('u') => self.marked.clear(),
+            KeyCode::Char('o') => self.start_export(),
             _ => self.movement(key.code),
         }
         None
