@@ -1,5 +1,6 @@
 //! `bezin export`: entries as Markdown or JSON, streamed from the journal to
-//! standard output, a file, or one Markdown file per entry.
+//! standard output, a file, or one Markdown file per entry; and the entries
+//! chosen on the browse screen, written to a file the same way.
 
 use std::io::Write;
 use std::ops::ControlFlow;
