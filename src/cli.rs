@@ -104,7 +104,8 @@ pub enum Command {
     #[command(after_help = "Example:\n  bezin browse --lang nl\n\n\
                             Keys: ↑ ↓ j k move, Enter reads the entry, / searches as you type, w s t d filter by \
                             person, set, tag and days, p shows the person's timeline, f follows a link, e changes \
-                            the entry, x deletes it after asking, ? shows every key, q leaves")]
+                            the entry, x deletes it after asking, space marks an entry and o exports the marked \
+                            ones, ? shows every key, q leaves")]
     Browse,
 
     /// Change an entry's answers, title or tags

@@ -1,8 +1,9 @@
 //! `bezin browse` in a real pseudo-terminal of a given size, in English and
 //! in Dutch: what the screen shows (read as a terminal would draw it) as
 //! keys move through the list, open an entry, search as they are typed,
-//! filter by person and follow a link; and the terminal as it was before
-//! once bezin leaves, whether by `q`, Ctrl-C, or a signal from outside.
+//! filter by person, follow a link, choose with a click and export what
+//! is marked; and the terminal as it was before once bezin leaves, whether
+//! by `q`, Ctrl-C, or a signal from outside.
 
 mod common;
 
@@ -78,7 +79,8 @@ impl Tty {
         let script =
             format!("echo \"shell $$\"; stty cols {columns} rows {rows} && \"$0\" \"$@\"; echo \"exit $?\"; stty -a");
         command.args(["-c", &script, BEZIN, "browse"]).args(args);
-        command.env("BEZIN_HOME", home.path()).env("TERM", term).env("NO_COLOR", "1");
+        // Started in the home, where an export from the screen goes unless told otherwise.
+        command.current_dir(home.path()).env("BEZIN_HOME", home.path()).env("TERM", term).env("NO_COLOR", "1");
         let p = spawn_with_options(command, patient(false)).unwrap();
         let size = |n: u16, most: u16| std::num::NonZero::new(n.min(most)).unwrap();
         Tty { p, parser: vt100::Parser::new(size(rows, 200), size(columns, 500), 0), bytes: Vec::new() }
@@ -663,4 +665,165 @@ fn a_search_under_way_is_stopped_by_the_next_key() {
     tty.send("\r");
     tty.at("A pear today", "q");
     assert_eq!(tty.finish().0, 0);
+}
+
+/// The row of the list that holds `text`.
+fn row_with(tty: &Tty, text: &str) -> String {
+    let list = |line: &str| line.split('│').next().unwrap_or_default().to_owned();
+    let row = tty.screen().lines().map(list).find(|row| row.contains(text));
+    row.unwrap_or_else(|| panic!("{text}:\n{}", tty.screen()))
+}
+
+/// What `bezin export --format FORMAT -o FILE` writes, of the entries `filter` keeps.
+fn exported(home: &Home, format: &str, filter: &[&str]) -> Vec<u8> {
+    let path = home.path().join(format!("by-export.{format}"));
+    home.run(&[&["export", "--format", format, "-o", path.to_str().unwrap()], filter].concat()).success();
+    std::fs::read(path).unwrap()
+}
+
+/// The file an export from the screen goes to unless told otherwise: named
+/// for today, in the folder bezin was started in.
+fn default_export(home: &Home) -> std::path::PathBuf {
+    let named = |path: &std::path::Path| {
+        path.file_name().unwrap().to_string_lossy().starts_with("bezin-")
+            && path.extension().is_some_and(|extension| extension == "md")
+    };
+    let found = std::fs::read_dir(home.path()).unwrap().map(|file| file.unwrap().path());
+    let found: Vec<_> = found.filter(|path| named(path)).collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    found[0].clone()
+}
+
+/// Space marks entries, shown by a tick and counted at the top; `o`
+/// writes them, oldest first, as `bezin export` does, to the file named on
+/// the bottom line (JSON for a `.json` file); `u` unmarks them all; a file
+/// that cannot be written is said there and the screen stays open.
+#[test]
+fn marked_entries_are_exported_as_export_writes_them() {
+    let home = lived_in();
+    let mut tty = Tty::open(&home, &[], (120, 30));
+    tty.at("4 entries", "jj ");
+    tty.at("4 entries · 1 marked", "j ");
+    tty.wait_for("4 entries · 2 marked");
+    for (title, ticked) in [("Quiet week", false), ("The roster", false), ("Looking back on", true)] {
+        assert_eq!(row_with(&tty, title).contains('✓'), ticked, "{title}:\n{}", tty.screen());
+    }
+    assert!(row_with(&tty, "Talk with Anna").starts_with("❯✓"), "{}", tty.screen());
+    tty.send("o");
+    tty.at("export to: bezin-", "\r");
+    tty.wait_for("Wrote 2 entries to bezin-");
+    let markdown = std::fs::read(default_export(&home)).unwrap();
+    assert_eq!(markdown, exported(&home, "markdown", &["--person", "Anna"]));
+    let text = String::from_utf8(markdown).unwrap();
+    assert!(text.starts_with("# Talk with Anna\n") && text.contains("\n# Looking back on Anna\n"), "{text}");
+    assert!(!text.contains("Quiet week") && !text.contains("The roster"), "{text}");
+    // Ctrl-U clears the name offered; a name ending in .json writes JSON.
+    tty.send("o\x15chosen.json\r");
+    tty.wait_for("Wrote 2 entries to chosen.json");
+    let json = std::fs::read(home.path().join("chosen.json")).unwrap();
+    assert_eq!(json, exported(&home, "json", &["--person", "Anna"]));
+    tty.send("o\x15no-such-folder/x.md\r");
+    tty.wait_for("could not write no-such-folder/x.md: No such file or directory");
+    tty.at("2 marked", "u");
+    tty.wait_until("no entry marked", |screen| {
+        !screen.contents().contains("marked") && !screen.contents().contains('✓')
+    });
+    tty.send("q");
+    assert_eq!(tty.finish().0, 0);
+}
+
+/// With nothing marked, `o` writes the chosen entry; a file that is there
+/// is replaced only after asking: no goes back to the name, Esc leaves it.
+#[test]
+fn the_chosen_entry_is_exported_and_a_file_is_replaced_only_after_asking() {
+    for (lang, export_to, question, wrote) in [
+        ("en", "export to: ", "is there already; replace it? (y/n)", "Wrote 1 entry to "),
+        ("nl", "exporteer naar: ", "bestaat al; vervangen? (j/n)", "1 reflectie geschreven naar "),
+    ] {
+        let home = lived_in();
+        let there = home.write("talk.md", "mine\n");
+        let mut tty = Tty::open(&home, &["--lang", lang], (120, 30));
+        tty.at("Quiet week", "jjjo");
+        tty.at(export_to, "\x15talk.md\r");
+        tty.at(question, "n");
+        tty.wait_until("the name again", |screen| screen.contents().contains(&format!("{export_to}talk.md")));
+        tty.send("\x1b");
+        tty.wait_until("the question gone", |screen| !screen.contents().contains(export_to));
+        assert_eq!(std::fs::read_to_string(&there).unwrap(), "mine\n");
+        tty.send("o\x15talk.md\r");
+        tty.at(question, if lang == "nl" { "j" } else { "y" });
+        tty.wait_for(&format!("{wrote}talk.md"));
+        tty.send("q");
+        assert_eq!(tty.finish().0, 0);
+        let talk = exported(&home, "markdown", &["--person", "Anna", "--until", "2026-01-10"]);
+        assert_eq!(std::fs::read(&there).unwrap(), talk);
+        assert!(String::from_utf8(talk).unwrap().starts_with("# Talk with Anna\n"));
+    }
+}
+
+/// An export never replaces the journal itself.
+#[test]
+fn an_export_onto_the_journal_is_refused_on_the_screen() {
+    let home = lived_in();
+    let before = std::fs::read(home.journal_path()).unwrap();
+    let mut tty = Tty::open(&home, &[], (120, 30));
+    tty.at("Quiet week", "o\x15journal.jsonl\r");
+    tty.at("replace it? (y/n)", "y");
+    tty.wait_for("is the journal itself; export to another file");
+    tty.send("q");
+    assert_eq!(tty.finish().0, 0);
+    assert_eq!(std::fs::read(home.journal_path()).unwrap(), before);
+}
+
+/// A click on an entry in the list chooses it; a click in the entry gives
+/// it the focus, so the list's choice is no longer in reverse video.
+#[test]
+fn a_click_chooses_an_entry_and_a_click_in_the_entry_reads_it() {
+    let home = lived_in();
+    let mut tty = Tty::open(&home, &[], (120, 30));
+    tty.wait_for("Nothing much");
+    let (row, column) = tty.find("Talk with Anna").unwrap();
+    // The terminal counts from 1.
+    tty.send(&format!("\x1b[<0;{};{}M\x1b[<0;{};{}m", column + 1, row + 1, column + 1, row + 1));
+    tty.wait_for("Eén plus één is drie");
+    assert!(row_with(&tty, "Talk with Anna").starts_with('❯'), "{}", tty.screen());
+    assert!(tty.parser.screen().cell(row, column).unwrap().inverse(), "{}", tty.screen());
+    let (answer_row, answer_column) = tty.find("Eén plus één").unwrap();
+    tty.send(&format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        answer_column + 1,
+        answer_row + 1,
+        answer_column + 1,
+        answer_row + 1
+    ));
+    tty.wait_until("the entry has the focus", |screen| !screen.cell(row, column).unwrap().inverse());
+    assert!(row_with(&tty, "Talk with Anna").starts_with('❯'), "{}", tty.screen());
+    tty.send("q");
+    let (code, text, _) = tty.finish();
+    assert_eq!(code, 0);
+    restored(&text);
+}
+
+/// Lines of the journal that are no entry are counted on the screen with
+/// the command that names them, and named once it is left; nothing of
+/// them reaches the terminal.
+#[test]
+fn damaged_lines_are_counted_on_the_screen_and_named_after_it() {
+    let good = about("quiet00001", "five-tips", "2026-03-01T09:00:00+01:00", "Quiet week", None, "Nothing much");
+    let lines = format!("{{\"format\":2, broken \u{1b}[31m\n{good}\n{{\"format\":2,\"id\":\"\u{1b}]52;c;x\u{7}\"}}\n");
+    for (lang, said) in [
+        (&[][..], "1 entry · 2 damaged lines left out: bezin check names them"),
+        (&["--lang", "nl"], "1 reflectie · 2 beschadigde regels weggelaten: bezin check --lang nl noemt ze"),
+    ] {
+        let home = Home::new();
+        home.write_journal(&lines);
+        let mut tty = Tty::open(&home, lang, (120, 30));
+        tty.at(said, "q");
+        let (code, text, bytes) = tty.finish();
+        assert_eq!(code, 0);
+        assert!(text.contains(":1: ") && text.contains(":3: "), "both named after the screen: {text}");
+        for evil in [&b"\x1b[31m"[..], b"\x1b]52", b"\x07"] {
+            assert!(!bytes.windows(evil.len()).any(|w| w == evil), "{evil:?} reached the terminal");
+        }
+    }
 }

@@ -1,8 +1,9 @@
 //! The screen drawn: a line of counts and filters at the top, the list
 //! and the entry side by side (below 80 columns, the pane with the focus
-//! alone), and the help line, a field typed into or a note at the bottom;
-//! or every key. The chosen entry is marked and in reverse video, so it
-//! shows without colour too; what a search finds is underlined.
+//! alone), and the help line, a field typed into, the export's question
+//! or a note at the bottom; or every key. The chosen entry has a mark and
+//! is in reverse video, and an entry marked to export has a tick, so both
+//! show without colour too; what a search finds is underlined.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,6 +11,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use super::export::Asking;
 use super::state::{Browse, Field, Focus};
 use crate::search::Query;
 use crate::ui::{self, Look, Page};
@@ -82,35 +84,53 @@ fn header_line(browse: &Browse) -> String {
     if browse.search.as_ref().is_some_and(|search| !search.done) {
         parts.push(words.searching.to_owned());
     }
+    if !browse.marked.is_empty() {
+        parts.push((words.marked)(browse.marked.len()));
+    }
+    let newer = browse.damaged.iter().filter(|damaged| damaged.newer).count();
+    if browse.damaged.len() > newer {
+        parts.push((words.damaged)(browse.damaged.len() - newer, &crate::shell::command("check")));
+    }
+    if newer > 0 {
+        parts.push((words.newer)(newer));
+    }
     for field in [Field::Search, Field::Person, Field::Set, Field::Tag, Field::Days] {
         let text = typed(browse, field);
         if !text.is_empty() {
             parts.push(format!("{}: {}", label(browse, field), ui::one_line(text)));
         }
     }
-    fit(&parts.join(" · "), usize::from(browse.drawn.width))
+    fit(&ui::one_line(&parts.join(" · ")), usize::from(browse.drawn.width))
 }
 
 fn footer_line(browse: &Browse, colors: bool) -> Line<'static> {
     let width = usize::from(browse.drawn.width);
+    let words = browse.lang.browse();
     if let Some((field, _)) = browse.typing {
-        let text = format!("{}: {}", label(browse, field), ui::one_line(typed(browse, field)));
-        // The end of what is typed stays in sight, a block marks where the next
-        // letter goes, and a note (days that are no day yet) follows in what is left.
-        let shown = ui::truncate_start(&text, width.saturating_sub(1));
-        let left = width.saturating_sub(ui::width_of(&shown) + 3);
-        let note = browse.note.as_deref().map(|note| format!("  {}", fit(note, left))).unwrap_or_default();
-        let block = Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED));
-        return Line::from(vec![
-            Span::raw(shown),
-            block,
-            Span::styled(note, Style::new().add_modifier(Modifier::BOLD)),
-        ]);
+        return typing_line(browse, &format!("{}: {}", label(browse, field), ui::one_line(typed(browse, field))));
     }
-    match &browse.note {
-        Some(note) => Line::styled(fit(note, width), Style::new().add_modifier(Modifier::BOLD)),
-        None => Line::styled(fit(browse.lang.browse().help_line, width), dim(colors)),
+    match (&browse.asking, &browse.note) {
+        (Some(Asking::Path(path)), _) => typing_line(browse, &format!("{}: {}", words.export_to, ui::one_line(path))),
+        (Some(Asking::Replace(path)), _) => {
+            let keys = [browse.lang.words().yes, browse.lang.words().no].map(|word| word.chars().next().unwrap_or('?'));
+            let question = format!("{} ({}/{})", (words.replace)(&ui::one_line(path)), keys[0], keys[1]);
+            Line::styled(ui::truncate_start(&question, width), Style::new().add_modifier(Modifier::BOLD))
+        }
+        (None, Some(note)) => Line::styled(fit(&ui::one_line(note), width), Style::new().add_modifier(Modifier::BOLD)),
+        (None, None) => Line::styled(fit(words.help_line, width), dim(colors)),
     }
+}
+
+/// A field typed into: the end of what is typed stays in sight, a block
+/// marks where the next letter goes, and a note (days that are no day yet)
+/// follows in what is left.
+fn typing_line(browse: &Browse, text: &str) -> Line<'static> {
+    let width = usize::from(browse.drawn.width);
+    let shown = ui::truncate_start(text, width.saturating_sub(1));
+    let left = width.saturating_sub(ui::width_of(&shown) + 3);
+    let note = browse.note.as_deref().map(|note| format!("  {}", fit(&ui::one_line(note), left))).unwrap_or_default();
+    let block = Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED));
+    Line::from(vec![Span::raw(shown), block, Span::styled(note, Style::new().add_modifier(Modifier::BOLD))])
 }
 
 fn typed<'b>(browse: &'b Browse, field: Field) -> &'b str {
@@ -145,8 +165,8 @@ fn draw_list(frame: &mut Frame, browse: &mut Browse, area: Rect) {
     }
     browse.top = browse.top.min(browse.at).max((browse.at + 1).saturating_sub(height));
     let width = usize::from(area.width);
-    // After the mark and the date, a quarter of what is left for the person and for the set.
-    let rest = width.saturating_sub(2 + 11);
+    // After the marks and the date, a quarter of what is left for the person and for the set.
+    let rest = width.saturating_sub(3 + 11);
     let (person, set) = ((rest / 4).min(16), (rest / 4).min(18));
     let lines: Vec<Line> = browse.view[browse.top..]
         .iter()
@@ -155,9 +175,10 @@ fn draw_list(frame: &mut Frame, browse: &mut Browse, area: Rect) {
         .map(|(n, &at)| {
             let row = browse.shelf.row(at);
             let chosen = browse.top + n == browse.at;
-            let mark = if chosen { "❯ " } else { "  " };
+            let mark = if chosen { '❯' } else { ' ' };
+            let tick = if browse.marked.contains(&*row.id) { '✓' } else { ' ' };
             let text = format!(
-                "{mark}{} {} {} {}",
+                "{mark}{tick} {} {} {} {}",
                 ui::pad(&fit(&row.date, 10), 10),
                 ui::pad(&fit(browse.shelf.person_name(at), person.saturating_sub(1)), person.saturating_sub(1)),
                 ui::pad(&fit(browse.shelf.set(at), set.saturating_sub(1)), set.saturating_sub(1)),

@@ -7,6 +7,7 @@
 //! on either.
 
 mod draw;
+mod export;
 mod filters;
 mod reading;
 mod shelf;
@@ -17,6 +18,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 
+pub use export::Export;
 pub use state::{Asked, Leave};
 
 use crate::catalog::Catalog;
@@ -35,8 +37,8 @@ const IDLE: Duration = Duration::from_millis(250);
 const BUSY: Duration = Duration::from_millis(3);
 
 /// What the screen works with besides the journal: the sets, the language
-/// and colours, and the command's ways to open the journal again and to
-/// change an entry.
+/// and colours, and the command's ways to open the journal again, to
+/// change an entry and to export entries.
 pub struct Around<'a> {
     pub catalog: &'a Catalog,
     pub lang: Lang,
@@ -47,6 +49,9 @@ pub struct Around<'a> {
     /// the entry as the journal then holds it, or none. For a look-back,
     /// the look-back saved, or none.
     pub act: &'a mut dyn FnMut(&Asked) -> Result<Option<Entry>>,
+    /// Writes the entries of the journal read as `bezin export -o` does;
+    /// how many.
+    pub export: &'a mut dyn FnMut(&Snapshot, &Export) -> Result<usize>,
 }
 
 /// Shows the journal `snapshot` until the person leaves; how they left,
@@ -86,6 +91,10 @@ fn show(browse: &mut Browse, reading: &mut Reading, around: &mut Around) -> Resu
         if let Some(query) = browse.search_to_start() {
             let number = reading.search(Arc::clone(browse.shelf.snapshot()), query);
             browse.search_started(number);
+        }
+        if let Some(export) = browse.export_to_write() {
+            let written = (around.export)(browse.shelf.snapshot(), &export);
+            browse.exported(&export.path, written);
         }
         if std::mem::take(&mut changed) {
             screen.draw(|frame| draw::draw(frame, browse, &mut drawing, around.colors))?;
@@ -134,6 +143,9 @@ fn change(browse: &mut Browse, reading: &mut Reading, around: &mut Around, asked
         (_, Some(entry)) if Some(entry) == before.as_ref() => words.unchanged,
         (_, Some(_)) => words.changed,
     };
+    if let (Asked::Delete(id), None) = (asked, &now) {
+        browse.marked.remove(id);
+    }
     let Some(snapshot) = (around.reopen)()? else { return Ok(false) };
     let snapshot = Arc::new(snapshot);
     reading.read(Arc::clone(&snapshot));

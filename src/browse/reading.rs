@@ -25,16 +25,13 @@ const BATCH: usize = 2000;
 
 /// What the background threads send the screen.
 pub enum News {
-    Rows(Vec<Read>),
-    /// Every line is read; the lines that are no readable entry.
-    Read(Result<Vec<Damaged>>),
+    /// Entries read, and the lines read with them that are no readable entry.
+    Rows(Vec<Read>, Vec<Damaged>),
+    /// Every line is read.
+    Read(Result<()>),
     /// Where matches of the search `search` start, newest first; the
     /// last batch says it is done.
-    Found {
-        search: u64,
-        starts: Vec<u64>,
-        done: bool,
-    },
+    Found { search: u64, starts: Vec<u64>, done: bool },
 }
 
 /// The threads reading the journal for the screen.
@@ -154,13 +151,10 @@ impl Drop for Reading<'_, '_> {
     }
 }
 
-/// Reads `snapshot` from the end into rows, sent a batch at a time.
-pub(super) fn read_back(
-    snapshot: &Snapshot,
-    catalog: &Catalog,
-    stop: &AtomicBool,
-    send: &Sender<News>,
-) -> Result<Vec<Damaged>> {
+/// Reads `snapshot` from the end into rows, sent a batch at a time with
+/// the damaged lines read since the batch before, so that the screen can
+/// say there are some while it is open.
+pub(super) fn read_back(snapshot: &Snapshot, catalog: &Catalog, stop: &AtomicBool, send: &Sender<News>) -> Result<()> {
     let prompts = PersonPrompts::of(catalog);
     let mut damaged = Vec::new();
     let mut batch = Vec::with_capacity(FIRST_BATCH);
@@ -173,12 +167,13 @@ pub(super) fn read_back(
             Ok(entry) => batch.push(Read::of(&entry, line.offset, &prompts, catalog)),
             Err(err) => damaged.push(err),
         }
-        if batch.len() == wanted {
-            let _ = send.send(News::Rows(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))));
+        if batch.len() + damaged.len() == wanted {
+            let rows = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+            let _ = send.send(News::Rows(rows, std::mem::take(&mut damaged)));
             wanted = BATCH;
         }
         Ok(ControlFlow::Continue(()))
     })?;
-    let _ = send.send(News::Rows(batch));
-    Ok(damaged)
+    let _ = send.send(News::Rows(batch, damaged));
+    Ok(())
 }

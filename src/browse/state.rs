@@ -2,9 +2,12 @@
 //! which pane has the focus and how far the entry is scrolled, what is
 //! being typed, and what a key or the mouse does to all that.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+use std::collections::HashSet;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
+use super::export::{Asking, Export};
 use super::filters::{Filters, Ready};
 use super::reading::News;
 use super::shelf::Shelf;
@@ -91,8 +94,15 @@ pub struct Browse<'c> {
     pub filters: Filters,
     pub ready: Ready,
     pub search: Option<Search>,
-    /// The lines read that are no readable entry, said once the screen is left.
+    /// The lines read that are no readable entry: counted on the screen,
+    /// named once it is left.
     pub damaged: Vec<Damaged>,
+    /// The ids of the entries marked, to export.
+    pub marked: HashSet<String>,
+    /// The question on the bottom line while an export is asked for.
+    pub asking: Option<Asking>,
+    /// The export asked for, to write.
+    pub(super) export: Option<Export>,
     pub help: bool,
     /// Whether letters were typed since the list was made.
     stale: bool,
@@ -111,6 +121,9 @@ impl<'c> Browse<'c> {
         Browse {
             search: None,
             damaged: Vec::new(),
+            marked: HashSet::new(),
+            asking: None,
+            export: None,
             shelf,
             catalog,
             lang,
@@ -137,7 +150,7 @@ impl<'c> Browse<'c> {
         self.view.get(self.at).copied()
     }
 
-    fn chosen_id(&self) -> Option<String> {
+    pub(super) fn chosen_id(&self) -> Option<String> {
         self.selected().map(|at| self.shelf.row(at).id.to_string())
     }
 
@@ -159,7 +172,8 @@ impl<'c> Browse<'c> {
     /// Takes in what the background threads sent; whether the screen changes.
     pub fn take_in(&mut self, news: News) -> anyhow::Result<bool> {
         match news {
-            News::Rows(rows) => {
+            News::Rows(rows, damaged) => {
+                self.damaged.extend(damaged);
                 let from = self.shelf.len();
                 self.shelf.add(rows);
                 let matched =
@@ -170,7 +184,7 @@ impl<'c> Browse<'c> {
                 self.view.extend(passing);
             }
             News::Read(read) => {
-                self.damaged = read?;
+                read?;
                 self.shelf.complete = true;
             }
             News::Found { search: number, starts, done } => {
@@ -236,6 +250,10 @@ impl<'c> Browse<'c> {
                 if std::mem::take(&mut self.help) {
                     return None;
                 }
+                if self.asking.is_some() {
+                    self.export_key(key);
+                    return None;
+                }
                 if self.typing.is_some() {
                     self.type_key(key);
                     return None;
@@ -272,6 +290,9 @@ impl<'c> Browse<'c> {
             KeyCode::Char('p') => self.toggle_timeline(),
             KeyCode::Char('f') => self.follow(),
             KeyCode::Char('b') => self.go_back(),
+            KeyCode::Char(' ') => self.toggle_mark(),
+            KeyCode::Char('u') => self.marked.clear(),
+            KeyCode::Char('o') => self.start_export(),
             _ => self.movement(key.code),
         }
         None
@@ -314,18 +335,32 @@ impl<'c> Browse<'c> {
         usize::from(pane.height).saturating_sub(1)
     }
 
-    /// The wheel moves the list or scrolls the entry, where the pointer is.
+    /// The wheel moves the list or scrolls the entry, where the pointer
+    /// is; a click in the list chooses the entry clicked, and a click in
+    /// the entry gives it the focus.
     fn mouse(&mut self, mouse: MouseEvent) {
-        let by = match mouse.kind {
-            MouseEventKind::ScrollUp => -1,
-            MouseEventKind::ScrollDown => 1,
-            _ => return,
-        };
         let at = Position { x: mouse.column, y: mouse.row };
-        if self.drawn.list.contains(at) {
-            self.step(by, Focus::List);
+        let (pane, lines) = if self.drawn.list.contains(at) {
+            (Focus::List, 1)
         } else if self.drawn.entry.contains(at) {
-            self.step(by * 3, Focus::Entry);
+            (Focus::Entry, 3)
+        } else {
+            return;
+        };
+        match mouse.kind {
+            MouseEventKind::ScrollUp => self.step(-lines, pane),
+            MouseEventKind::ScrollDown => self.step(lines, pane),
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.focus = pane;
+                if pane == Focus::List {
+                    let clicked = self.top + usize::from(mouse.row - self.drawn.list.y);
+                    if clicked < self.view.len() && clicked != self.at {
+                        self.at = clicked;
+                        self.scroll = 0;
+                    }
+                }
+            }
+            _ => {}
         }
     }
 

@@ -35,6 +35,9 @@ pub fn run(context: &Context) -> Result<ExitCode> {
         colors: crate::ui::colors_on(),
         reopen: &mut || context.journal.snapshot(),
         act: &mut |asked| act(context, asked),
+        export: &mut |snapshot, export| {
+            super::export::chosen(context, &catalog, snapshot, &export.offsets, &export.path, export.format)
+        },
     };
     let (leave, damaged) = crate::browse::run(snapshot, &mut around)?;
     let mut warn = context.warn_damaged();

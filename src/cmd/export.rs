@@ -1,5 +1,6 @@
 //! `bezin export`: entries as Markdown or JSON, streamed from the journal to
-//! standard output, a file, or one Markdown file per entry.
+//! standard output, a file, or one Markdown file per entry; and the entries
+//! chosen on the browse screen, written to a file the same way.
 
 use std::io::Write;
 use std::ops::ControlFlow;
@@ -15,7 +16,7 @@ use crate::catalog::Catalog;
 use crate::cli::{ExportArgs, Format, Links};
 use crate::context::Context;
 use crate::filter::Filter;
-use crate::journal::{Damaged, RawLine};
+use crate::journal::{Damaged, Entry, RawLine, Snapshot};
 use crate::lang::failed::{Step, Thing, could_not};
 use crate::markdown;
 use crate::vault::{self, LinkStyle};
@@ -26,13 +27,7 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
     match (&args.output, args.split) {
         (Some(folder), true) => split(context, &filter, &catalog, args, folder),
         (Some(path), false) => {
-            if is_same_file(path, context.journal.path()) {
-                bail!((context.lang.commands().export_onto_journal)(&path.display().to_string()));
-            }
-            let mut out = AtomicFile::new(path, ".bezin-export-")
-                .with_context(|| could_not(Step::Write, Thing::Path, path.display()))?;
-            let count = write(context, &filter, &catalog, args.format, &mut out)?;
-            out.commit().with_context(|| could_not(Step::Write, Thing::Path, path.display()))?;
+            let count = to_file(context, path, |out| write(context, &filter, &catalog, args.format, out))?;
             crate::tell!("{}", (context.lang.outcomes().wrote_entries)(count, &path.display().to_string()));
             Ok(ExitCode::SUCCESS)
         }
@@ -43,6 +38,53 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Writes the file `path` with `write`, whole or not at all, never onto
+/// the journal; how many entries `write` wrote.
+fn to_file(context: &Context, path: &Path, write: impl FnOnce(&mut AtomicFile) -> Result<usize>) -> Result<usize> {
+    if is_same_file(path, context.journal.path()) {
+        bail!((context.lang.commands().export_onto_journal)(&path.display().to_string()));
+    }
+    let mut out =
+        AtomicFile::new(path, ".bezin-export-").with_context(|| could_not(Step::Write, Thing::Path, path.display()))?;
+    let count = write(&mut out)?;
+    out.commit().with_context(|| could_not(Step::Write, Thing::Path, path.display()))?;
+    Ok(count)
+}
+
+/// The entries whose lines start at `offsets` in `snapshot` (in journal
+/// order), written to `path` as `export -o` writes them; how many.
+pub fn chosen(
+    context: &Context,
+    catalog: &Catalog,
+    snapshot: &Snapshot,
+    offsets: &[u64],
+    path: &Path,
+    format: Format,
+) -> Result<usize> {
+    to_file(context, path, |out| {
+        let mut line = Vec::new();
+        let mut text = String::new();
+        if format == Format::Json {
+            out.write_all(b"[")?;
+        }
+        for (count, &offset) in offsets.iter().enumerate() {
+            let raw = snapshot.line_at(offset, &mut line)?;
+            match format {
+                Format::Json => json_element(out, count, raw.bytes)?,
+                Format::Markdown => {
+                    let entry = raw.parse().map_err(|damaged| anyhow::anyhow!(damaged.reason))?;
+                    markdown_entry(&mut text, &entry, catalog);
+                }
+            }
+        }
+        match format {
+            Format::Json => json_end(out, offsets.len())?,
+            Format::Markdown => out.write_all(text.strip_prefix('\n').unwrap_or(&text).as_bytes())?,
+        }
+        Ok(offsets.len())
+    })
 }
 
 /// Streams the entries that pass `filter` to `out`; returns how many.
@@ -65,8 +107,7 @@ fn json(context: &Context, filter: &Filter, out: &mut impl Write) -> Result<usiz
         }
         match line.parse() {
             Ok(entry) if filter.matches(&entry) => {
-                out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
-                crate::json::write_line(out, line.bytes)?;
+                json_element(out, count, line.bytes)?;
                 count += 1;
             }
             Ok(_) => {}
@@ -74,8 +115,19 @@ fn json(context: &Context, filter: &Filter, out: &mut impl Write) -> Result<usiz
         }
         Ok(ControlFlow::Continue(()))
     })?;
-    out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
+    json_end(out, count)?;
     Ok(count)
+}
+
+/// The array's element after `count` others: the entry's journal `line`.
+fn json_element(out: &mut impl Write, count: usize, line: &[u8]) -> std::io::Result<()> {
+    out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
+    crate::json::write_line(out, line)
+}
+
+/// The end of the array of `count` elements.
+fn json_end(out: &mut impl Write, count: usize) -> std::io::Result<()> {
+    out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })
 }
 
 /// How many bytes of journal lines one thread renders at a time.
@@ -159,8 +211,7 @@ fn render(batch: &Batch, filter: &Filter, catalog: &Catalog) -> Rendered {
         let line = RawLine { number: *number, offset: *offset, bytes: &batch.bytes[place.clone()], length: *length };
         match line.parse() {
             Ok(entry) if filter.matches(&entry) => {
-                rendered.text.push('\n');
-                markdown::write_entry(&mut rendered.text, &entry, &catalog.title(&entry.set, entry.lang));
+                markdown_entry(&mut rendered.text, &entry, catalog);
                 rendered.entries += 1;
             }
             Ok(_) => {}
@@ -168,6 +219,12 @@ fn render(batch: &Batch, filter: &Filter, catalog: &Catalog) -> Rendered {
         }
     }
     rendered
+}
+
+/// An entry as Markdown after a blank line (the first entry's is left out).
+fn markdown_entry(text: &mut String, entry: &Entry, catalog: &Catalog) {
+    text.push('\n');
+    markdown::write_entry(text, entry, &catalog.title(&entry.set, entry.lang));
 }
 
 /// One Markdown note per entry, a page per person and an overview, in

@@ -14,6 +14,12 @@ pub struct BrowseWords {
     /// Beside the count while the journal is read, and while a search runs.
     pub reading: &'static str,
     pub searching: &'static str,
+    /// Beside the count: how many entries are marked.
+    pub marked: fn(usize) -> String,
+    /// Beside the count: how many damaged lines were left out, and the
+    /// command that names them; how many lines a newer bezin wrote.
+    pub damaged: fn(usize, &str) -> String,
+    pub newer: fn(usize) -> String,
     /// The main keys, on the bottom line.
     pub help_line: &'static str,
     /// Every key and what it does, under a heading.
@@ -38,6 +44,10 @@ pub struct BrowseWords {
     /// After the look-back was saved, or a key asked for one where none follows.
     pub looked_back: &'static str,
     pub no_look_back: &'static str,
+    /// The export's questions: the file to write, and whether to replace it.
+    pub export_to: &'static str,
+    pub no_path: &'static str,
+    pub replace: fn(&str) -> String,
 }
 
 pub static EN: BrowseWords = BrowseWords {
@@ -49,20 +59,36 @@ pub static EN: BrowseWords = BrowseWords {
     none_match: "no entry matches",
     reading: "reading…",
     searching: "searching…",
-    help_line: "↑↓ move · Enter read · / search · ? keys · q leave · w s t d filter · p person · f link",
+    marked: |count| format!("{count} marked"),
+    damaged: |count, check| {
+        if count == 1 {
+            format!("1 damaged line left out: {check} names it")
+        } else {
+            format!("{count} damaged lines left out: {check} names them")
+        }
+    },
+    newer: |count| {
+        if count == 1 {
+            "1 entry of a newer bezin left out".to_owned()
+        } else {
+            format!("{count} entries of a newer bezin left out")
+        }
+    },
+    help_line: "↑↓ move · Enter read · / search · ? keys · q leave · w s t d filter · p person · f link · space mark · o \
+                export",
     keys_heading: "Keys",
     keys: &[
         ("↑ ↓  j k", "move, or scroll the entry"),
         ("PgUp PgDn Home End", "a page up or down, the first, the last"),
         ("Enter Tab → ←", "read the entry, back to the list"),
-        ("mouse wheel", "move or scroll where the pointer is"),
+        ("mouse", "a click chooses, the wheel moves or scrolls"),
         ("/", "search titles, tags, answers as typed"),
-        ("w", "only the entries about a person"),
-        ("s  t", "only the entries of a set, with a tag"),
+        ("w  s  t", "only the entries about a person, of a set, with a tag"),
         ("d", "only the entries of some days: from..to"),
         ("c", "every entry again: no search, no filter"),
         ("p", "the timeline of the entry's person"),
         ("f  b", "follow the entry's link, and go back"),
+        ("space  u  o", "mark or unmark, unmark all, export the marked or this"),
         ("e  x  l", "change as edit does, delete after asking, look back"),
         ("q Esc  Ctrl-C", "leave"),
     ],
@@ -82,6 +108,9 @@ pub static EN: BrowseWords = BrowseWords {
     deleted: "the entry is deleted",
     looked_back: "the look-back is saved",
     no_look_back: "this entry's set has no look-back",
+    export_to: "export to",
+    no_path: "give the file to export to (.md or .json)",
+    replace: |path| format!("{path} is there already; replace it?"),
 };
 
 pub static NL: BrowseWords = BrowseWords {
@@ -94,20 +123,36 @@ pub static NL: BrowseWords = BrowseWords {
     none_match: "geen reflectie past",
     reading: "lezen…",
     searching: "zoeken…",
-    help_line: "↑↓ ga · Enter lees · / zoek · ? toetsen · q weg · w s t d schift · p persoon · f koppeling",
+    marked: |count| format!("{count} gemarkeerd"),
+    damaged: |count, check| {
+        if count == 1 {
+            format!("1 beschadigde regel weggelaten: {check} noemt hem")
+        } else {
+            format!("{count} beschadigde regels weggelaten: {check} noemt ze")
+        }
+    },
+    newer: |count| {
+        if count == 1 {
+            "1 reflectie van een nieuwere bezin weggelaten".to_owned()
+        } else {
+            format!("{count} reflecties van een nieuwere bezin weggelaten")
+        }
+    },
+    help_line: "↑↓ ga · Enter lees · / zoek · ? toetsen · q weg · w s t d schift · p persoon · f koppeling · spatie \
+                markeer · o exporteer",
     keys_heading: "Toetsen",
     keys: &[
         ("↑ ↓  j k", "gaan, of door de reflectie schuiven"),
         ("PgUp PgDn Home End", "pagina omhoog, omlaag, eerste, laatste"),
         ("Enter Tab → ←", "de reflectie lezen, terug naar de lijst"),
-        ("muiswiel", "gaan of schuiven waar de muis staat"),
+        ("muis", "een klik kiest, het wiel gaat of schuift"),
         ("/", "zoeken in titels, labels, antwoorden"),
-        ("w", "alleen de reflecties over een persoon"),
-        ("s  t", "alleen die van een set, met een label"),
+        ("w  s  t", "alleen de reflecties over een persoon, van een set, met een label"),
         ("d", "alleen die van enkele dagen: van..tot"),
         ("c", "weer alles: niet zoeken, niet schiften"),
         ("p", "de tijdlijn van de genoemde persoon"),
         ("f  b", "een koppeling volgen, en terug"),
+        ("spatie  u  o", "markeren of niet, alles ontmarkeren, exporteren"),
         ("e  x  l", "wijzigen zoals edit, verwijderen na vragen, terugblikken"),
         ("q Esc  Ctrl-C", "weggaan"),
     ],
@@ -129,6 +174,9 @@ pub static NL: BrowseWords = BrowseWords {
     deleted: "de reflectie is verwijderd",
     looked_back: "de terugblik is bewaard",
     no_look_back: "bij de set van deze reflectie hoort geen terugblik",
+    export_to: "exporteer naar",
+    no_path: "geef het bestand om naar te exporteren (.md of .json)",
+    replace: |path| format!("{path} bestaat al; vervangen?"),
 };
 
 /// `bezin browse --help` in Dutch, beside the English of cli.rs.
@@ -139,10 +187,11 @@ pub static HELP_NL: &[(&str, &str)] = &[
     ),
     (
         "Example:\n  bezin browse --lang nl\n\nKeys: ↑ ↓ j k move, Enter reads the entry, / searches as you type, w s t d filter by person, set, tag and \
-         days, p shows the person's timeline, f follows a link, e changes the entry, x deletes it after asking, ? shows \
-         every key, q leaves",
+         days, p shows the person's timeline, f follows a link, e changes the entry, x deletes it after asking, space \
+         marks an entry and o exports the marked ones, ? shows every key, q leaves",
         "Voorbeeld:\n  bezin browse --lang nl\n\nToetsen: ↑ ↓ j k gaan, Enter leest de reflectie, / zoekt terwijl je typt, w s t d schiften op persoon, set, \
          label en dagen, p toont de tijdlijn van de persoon, f volgt een koppeling, e wijzigt de reflectie, x verwijdert \
-         haar na het vragen, ? toont alle toetsen, q gaat weg",
+         haar na het vragen, spatie markeert een reflectie en o exporteert de gemarkeerde, ? toont alle toetsen, q gaat \
+         weg",
     ),
 ];

@@ -10,7 +10,7 @@ use std::fmt;
 use std::io;
 use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 /// How long the rest of a sequence may take after its ESC: a terminal sends
 /// a sequence in one write, so only a slow link splits it, by far less.
@@ -101,11 +101,11 @@ impl Input {
 }
 
 /// The event a sequence stands for, of those the screen acts on: the wheel,
-/// arrows and pages. `introducer` is `[` (CSI) or `O` (SS3).
+/// a click, arrows and pages. `introducer` is `[` (CSI) or `O` (SS3).
 fn sequence(introducer: char, text: &str) -> Option<Event> {
     let key = |code| Some(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     match (introducer, text) {
-        ('[', mouse) if mouse.starts_with('<') => wheel(&mouse[1..]),
+        ('[', report) if report.starts_with('<') => mouse(&report[1..]),
         (_, "A") => key(KeyCode::Up),
         (_, "B") => key(KeyCode::Down),
         (_, "C") => key(KeyCode::Right),
@@ -118,15 +118,21 @@ fn sequence(introducer: char, text: &str) -> Option<Event> {
     }
 }
 
-/// The wheel turned, from an SGR mouse report `button;column;row` and `M`.
-fn wheel(report: &str) -> Option<Event> {
-    let report = report.strip_suffix('M')?;
+/// The wheel turned, or the left button pressed or let go, from an SGR
+/// mouse report `button;column;row` and `M` (pressed) or `m` (let go).
+fn mouse(report: &str) -> Option<Event> {
+    let (report, pressed) = match report.strip_suffix('M') {
+        Some(report) => (report, true),
+        None => (report.strip_suffix('m')?, false),
+    };
     let mut numbers = report.split(';').map(|n| n.parse::<u16>().ok());
     let (button, column, row) = (numbers.next()??, numbers.next()??, numbers.next()??);
     // The low bits say the button, 64 the wheel; 4, 8 and 16 are Shift, Alt and Ctrl.
-    let kind = match button & !0b1_1100 {
-        64 => MouseEventKind::ScrollUp,
-        65 => MouseEventKind::ScrollDown,
+    let kind = match (button & !0b1_1100, pressed) {
+        (0, true) => MouseEventKind::Down(MouseButton::Left),
+        (0, false) => MouseEventKind::Up(MouseButton::Left),
+        (64, true) => MouseEventKind::ScrollUp,
+        (65, true) => MouseEventKind::ScrollDown,
         _ => return None,
     };
     Some(Event::Mouse(MouseEvent {
@@ -150,7 +156,10 @@ mod tests {
             modifiers: KeyModifiers::NONE,
         });
         assert_eq!(sequence('[', "<65;5;3M"), Some(down));
-        assert_eq!(sequence('[', "<0;5;3M"), None, "a click moves nothing");
+        let click = |kind| Some(Event::Mouse(MouseEvent { kind, column: 9, row: 0, modifiers: KeyModifiers::NONE }));
+        assert_eq!(sequence('[', "<0;10;1M"), click(MouseEventKind::Down(MouseButton::Left)));
+        assert_eq!(sequence('[', "<0;10;1m"), click(MouseEventKind::Up(MouseButton::Left)));
+        assert_eq!(sequence('[', "<2;10;1M"), None, "only the left button chooses");
         assert_eq!(sequence('[', "<65;5;3m"), None);
         assert_eq!(sequence('[', "<65;x;3M"), None);
         assert_eq!(sequence('[', "<65;99999;3M"), None);
