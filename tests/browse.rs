@@ -79,8 +79,10 @@ impl Tty {
         let script =
             format!("echo \"shell $$\"; stty cols {columns} rows {rows} && \"$0\" \"$@\"; echo \"exit $?\"; stty -a");
         command.args(["-c", &script, BEZIN, "browse"]).args(args);
-        // Started in the home, where an export from the screen goes unless told otherwise.
-        command.current_dir(home.path()).env("BEZIN_HOME", home.path()).env("TERM", term).env("NO_COLOR", "1");
+        // Started in the home, where an export from the screen goes unless
+        // told otherwise; the home is `~` too.
+        command.current_dir(home.path()).env("BEZIN_HOME", home.path()).env("HOME", home.path());
+        command.env("TERM", term).env("NO_COLOR", "1");
         let p = spawn_with_options(command, patient(false)).unwrap();
         let size = |n: u16, most: u16| std::num::NonZero::new(n.min(most)).unwrap();
         Tty { p, parser: vt100::Parser::new(size(rows, 200), size(columns, 500), 0), bytes: Vec::new() }
@@ -753,8 +755,13 @@ fn the_chosen_entry_is_exported_and_a_file_is_replaced_only_after_asking() {
         tty.send("o\x15talk.md\r");
         tty.at(question, if lang == "nl" { "j" } else { "y" });
         tty.wait_for(&format!("{wrote}talk.md"));
+        // `~/` is the home folder, as in the settings.
+        std::fs::create_dir(home.path().join("notes")).unwrap();
+        tty.send("o\x15~/notes/talk.md\r");
+        tty.wait_for(&format!("{wrote}{}", home.path().join("notes/talk.md").display()));
         tty.send("q");
         assert_eq!(tty.finish().0, 0);
+        assert_eq!(std::fs::read(home.path().join("notes/talk.md")).unwrap(), std::fs::read(&there).unwrap());
         let talk = exported(&home, "markdown", &["--person", "Anna", "--until", "2026-01-10"]);
         assert_eq!(std::fs::read(&there).unwrap(), talk);
         assert!(String::from_utf8(talk).unwrap().starts_with("# Talk with Anna\n"));

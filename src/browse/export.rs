@@ -81,7 +81,7 @@ impl Browse<'_> {
             self.note = Some(self.lang.browse().no_path.to_owned());
             return Some(Asking::Path(path));
         }
-        if std::fs::symlink_metadata(&path).is_ok_and(|there| !there.is_dir()) {
+        if std::fs::symlink_metadata(typed_path(&path)).is_ok_and(|there| !there.is_dir()) {
             return Some(Asking::Replace(path));
         }
         self.export_to(&path);
@@ -115,7 +115,7 @@ impl Browse<'_> {
             return;
         }
         offsets.sort_unstable();
-        let path = PathBuf::from(path);
+        let path = typed_path(path);
         let json = path.extension().is_some_and(|extension| extension.eq_ignore_ascii_case("json"));
         let format = if json { Format::Json } else { Format::Markdown };
         self.export = Some(Export { path, format, offsets });
@@ -133,4 +133,10 @@ impl Browse<'_> {
             Err(err) => format!("{err:#}"),
         });
     }
+}
+
+/// The file a typed path names: `~/` is the home folder, as in the
+/// settings; a relative path starts in the folder bezin was started in.
+fn typed_path(typed: &str) -> PathBuf {
+    crate::paths::expand(Path::new(typed), Path::new(""))
 }
