@@ -147,10 +147,12 @@ impl Terminal {
         // Drawn at another width, the rows re-wrap: they are counted at this one.
         self.term.move_cursor_up(width::rows_above(&state.drawn, columns))?;
         self.term.clear_to_end_of_screen()?;
+        state.drawn.clear();
         for line in &lines {
             self.term.write_line(line)?;
+            state.drawn.push_str(line);
+            state.drawn.push('\n');
         }
-        state.drawn = lines.iter().map(|line| format!("{line}\n")).collect();
         Ok(())
     }
 }
