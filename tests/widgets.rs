@@ -4,8 +4,8 @@
 //! multi-select shows its current and ticked items without colour, and its
 //! way back is an entry; long options wrap at word boundaries at 60
 //! columns; a resumed draft shows its answers first; the counter of a
-//! question changed at the review is the one it had; and a list or a line
-//! is drawn again at once when the terminal narrows.
+//! question changed at the review is the one it had; and a list, a line or
+//! a yes/no question is drawn again at once when the terminal narrows.
 
 mod common;
 
@@ -479,4 +479,23 @@ fn a_line_being_typed_is_drawn_again_at_once_when_the_terminal_narrows() {
     let draft = common::drafts(&home).pop().unwrap();
     let changed = format!("{}!{}", &line[..line.len() - 5], &line[line.len() - 5..]);
     assert_eq!(draft["answers"][1], json!(["story", changed]), "{draft}");
+}
+
+#[test]
+fn a_yes_no_question_is_drawn_again_at_once_when_the_terminal_narrows() {
+    let home = home();
+    let title = "The roster with the whole team";
+    home.journal(&[common::entry("roster0001", "fingers", "2026-01-10T09:00:00+01:00", Some(title), &[])]);
+    let (mut p, tty) = spawn_resizable(&home, &["delete", "roster0001"], 100);
+    let question = format!("Delete roster0001 '{title}' of 2026-01-10? This cannot be undone (y/N) ");
+    at(&mut p, &question, "");
+    resize(&tty, 60);
+    // Its cursor is on the second row at 60 columns; the question is wrapped anew under it.
+    at(&mut p, "\x1b[1A\r\x1b[0J", "");
+    let redrawn = plain(&screen_until(&mut p, "(y/N) "));
+    assert!(redrawn.contains("Delete roster0001 '"), "{redrawn}");
+    assert_wrapped_at_words(&redrawn, &question);
+    press(&mut p, "y");
+    p.exp_eof().unwrap();
+    assert!(home.entries().is_empty());
 }
