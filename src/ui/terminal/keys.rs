@@ -5,6 +5,8 @@
 //! left alone, so a drawn "\n" still starts a row, and nothing typed ahead
 //! thrown away), until a key arrives or the size changes (SIGWINCH, told
 //! through a pipe). A key that has arrived is then read by console, whole.
+//! Every widget waits here: once the signal is heard, console's own wait
+//! would take a change of size for Ctrl-C.
 
 use std::cell::OnceCell;
 use std::io::{self, Read};
@@ -33,16 +35,16 @@ pub(super) enum CtrlC {
     Stops,
 }
 
-/// The keys typed, and the changes of size told while waiting for them.
+/// The keys typed, and the changes of size while waiting for them.
 #[derive(Default)]
 pub(super) struct Keys {
-    /// Told from the first wait on; none where the signal cannot be heard.
+    /// Heard from the first wait on; none where the signal cannot be.
     resizes: OnceCell<Option<Resizes>>,
 }
 
 /// A pipe that gets a byte at every change of the terminal's size.
 struct Resizes {
-    told: UnixStream,
+    pipe: UnixStream,
     hook: signal_hook::SigId,
 }
 
@@ -50,9 +52,7 @@ impl Keys {
     /// The next key, or a change of size that came first.
     pub(super) fn next(&self, term: &Term, ctrl_c: CtrlC) -> io::Result<Event> {
         let stdin = io::stdin();
-        let Ok(before) = termios::tcgetattr(&stdin) else {
-            return read(term, ctrl_c).map(Event::Key);
-        };
+        let before = termios::tcgetattr(&stdin)?;
         termios::tcsetattr(&stdin, SetArg::TCSADRAIN, &raw(&before))?;
         let event = match self.wait() {
             Ok(true) => Ok(Event::Resized),
@@ -68,18 +68,20 @@ impl Keys {
 
     /// Waits until a key has arrived (false) or the size changed (true).
     fn wait(&self) -> io::Result<bool> {
-        let resizes = self.resizes.get_or_init(Resizes::told).as_ref();
+        let resizes = self.resizes.get_or_init(Resizes::listen).as_ref();
         let stdin = io::stdin();
         loop {
             let mut waited = vec![PollFd::new(stdin.as_fd(), PollFlags::POLLIN)];
-            waited.extend(resizes.map(|resizes| PollFd::new(resizes.told.as_fd(), PollFlags::POLLIN)));
+            waited.extend(resizes.map(|resizes| PollFd::new(resizes.pipe.as_fd(), PollFlags::POLLIN)));
             match poll(&mut waited, PollTimeout::NONE) {
                 Ok(_) | Err(Errno::EINTR) => {}
                 Err(err) => return Err(err.into()),
             }
             let happened = |n: usize| waited.get(n).and_then(PollFd::revents).is_some_and(|events| !events.is_empty());
-            if let (true, Some(resizes)) = (happened(1), resizes) {
-                resizes.take();
+            if let Some(resizes) = resizes
+                && happened(1)
+            {
+                resizes.drain();
                 return Ok(true);
             }
             // A closed terminal is read too, so that console says so.
@@ -92,18 +94,18 @@ impl Keys {
 
 impl Resizes {
     /// Starts listening for changes of size.
-    fn told() -> Option<Resizes> {
-        let (told, teller) = UnixStream::pair().ok()?;
-        told.set_nonblocking(true).ok()?;
-        teller.set_nonblocking(true).ok()?;
-        let hook = signal_hook::low_level::pipe::register(SIGWINCH, teller).ok()?;
-        Some(Resizes { told, hook })
+    fn listen() -> Option<Resizes> {
+        let (pipe, signalled) = UnixStream::pair().ok()?;
+        pipe.set_nonblocking(true).ok()?;
+        signalled.set_nonblocking(true).ok()?;
+        let hook = signal_hook::low_level::pipe::register(SIGWINCH, signalled).ok()?;
+        Some(Resizes { pipe, hook })
     }
 
-    /// Takes every change told so far: one redraw answers them all.
-    fn take(&self) {
+    /// Takes every change heard so far: one redraw answers them all.
+    fn drain(&self) {
         let mut bytes = [0; 64];
-        while matches!((&self.told).read(&mut bytes), Ok(read) if read > 0) {}
+        while matches!((&self.pipe).read(&mut bytes), Ok(read) if read > 0) {}
     }
 }
 
@@ -119,14 +121,6 @@ fn raw(before: &Termios) -> Termios {
     termios::cfmakeraw(&mut raw);
     raw.output_flags = before.output_flags;
     raw
-}
-
-/// A key read as console reads it where standard input is no terminal.
-fn read(term: &Term, ctrl_c: CtrlC) -> io::Result<Key> {
-    match ctrl_c {
-        CtrlC::Key => term.read_key_raw(),
-        CtrlC::Stops => term.read_key(),
-    }
 }
 
 /// Ctrl-C where it stops bezin: the signal, once the terminal has its
