@@ -3,8 +3,9 @@
 //! back a line at a time to keep or change; a scale takes a typed number; a
 //! multi-select shows its current and ticked items without colour, and its
 //! way back is an entry; long options wrap at word boundaries at 60
-//! columns; a resumed draft shows its answers first; and the counter of a
-//! question changed at the review is the one it had.
+//! columns; a resumed draft shows its answers first; the counter of a
+//! question changed at the review is the one it had; and a list, a line or
+//! a yes/no question is drawn again at once when the terminal narrows.
 
 mod common;
 
@@ -393,4 +394,108 @@ fn a_scrolling_scale_counts_its_points_not_the_way_back() {
     assert!(!screen.rsplit(EN.back).next().unwrap_or_default().contains("/1"), "{screen}");
     press(&mut p, "\x1b");
     p.exp_eof().unwrap();
+}
+
+/// `bezin ARGS` in a pseudo-terminal `columns` wide, that the test can
+/// resize; what arrives is read with the terminal's codes in it. Returns the
+/// session and the terminal's device.
+fn spawn_resizable(home: &Home, args: &[&str], columns: u16) -> (PtySession, String) {
+    let mut command = std::process::Command::new("sh");
+    common::scrub(&mut command);
+    let sized = format!("echo \"on $(tty)\"; stty cols {columns} rows 40 && exec \"$0\" \"$@\"");
+    command
+        .args(["-c", &sized, common::BEZIN])
+        .args(args)
+        .env("BEZIN_HOME", home.path())
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let mut p = rexpect::session::spawn_with_options(command, common::patient(false)).unwrap();
+    let (_, on) = p.exp_regex(r"on /dev/\S+").unwrap();
+    (p, on["on ".len()..].to_owned())
+}
+
+/// Makes the terminal `columns` wide, as dragging its window does: the
+/// program in front gets SIGWINCH.
+fn resize(tty: &str, columns: u16) {
+    let device = std::fs::File::open(tty).unwrap();
+    let resized = std::process::Command::new("stty").args(["cols", &columns.to_string()]).stdin(device).status();
+    assert!(resized.unwrap().success());
+}
+
+/// `drawn` without the terminal's codes.
+fn plain(drawn: &str) -> String {
+    regex::Regex::new(r"\x1b\[[0-9;?]*[A-Za-z]").unwrap().replace_all(drawn, "").into_owned()
+}
+
+#[test]
+fn a_list_is_drawn_again_at_once_when_the_terminal_narrows() {
+    let home = home();
+    let (mut p, tty) = spawn_resizable(&home, &["run", "fingers"], 100);
+    at(&mut p, EN.who, "Anna\r");
+    at(&mut p, EN.story, "x\r\r");
+    at(&mut p, EN.calm, ENTER);
+    at(&mut p, EN.ways, "");
+    at(&mut p, EN.back, common::DOWN);
+    // At 100 columns each option takes a row; the second is current.
+    let second = format!("❯ [ ] {}", EN.options[1]);
+    at(&mut p, &second, "");
+    at(&mut p, EN.back, "");
+    resize(&tty, 60);
+    let redrawn = screen_until(&mut p, EN.back);
+    // The four rows drawn at 100 columns are five at 60: all are cleared, nothing above them.
+    let (cleared, lines) = redrawn.split_once("\x1b[0J").unwrap_or_else(|| panic!("not drawn again: {redrawn:?}"));
+    assert!(cleared.ends_with("\x1b[5A\r"), "{redrawn:?}");
+    let lines = plain(lines);
+    assert!(lines.contains("❯ [ ] propose a second conversation"), "{lines}");
+    assert_wrapped_at_words(&lines, EN.options[1]);
+    // The second option is still current: Space ticks it.
+    press(&mut p, &format!(" {ENTER}"));
+    at(&mut p, EN.open, EN.yes);
+    at(&mut p, EN.save, &ENTER.repeat(3));
+    p.exp_eof().unwrap();
+    let entry = home.entries().pop().unwrap();
+    assert_eq!(entry["answers"][3]["answer"], json!([{"id": "second", "label": EN.options[1]}]), "{entry}");
+}
+
+#[test]
+fn a_line_being_typed_is_drawn_again_at_once_when_the_terminal_narrows() {
+    let home = home();
+    let (mut p, tty) = spawn_resizable(&home, &["run", "fingers"], 100);
+    let line = "We talked about the planning for spring and she asked for more hours every week";
+    at(&mut p, EN.who, "Anna\r");
+    // The cursor goes back five places, each drawing the line again.
+    at(&mut p, EN.story, &format!("{line}{}", "\x1b[D".repeat(5)));
+    for _ in 0..6 {
+        at(&mut p, line, "");
+    }
+    let before_cursor = 2 + line.len() - 5;
+    at(&mut p, &format!("\r\x1b[{before_cursor}C"), "");
+    resize(&tty, 60);
+    // The columns before the cursor re-wrap at 60 to a row and the rest.
+    at(&mut p, &format!("\x1b[1A\r\x1b[0J  {line}"), "");
+    at(&mut p, &format!("\r\x1b[{}C", before_cursor - 60), "!\r\r");
+    at(&mut p, EN.calm, "\x1b");
+    p.exp_eof().unwrap();
+    let draft = common::drafts(&home).pop().unwrap();
+    let changed = format!("{}!{}", &line[..line.len() - 5], &line[line.len() - 5..]);
+    assert_eq!(draft["answers"][1], json!(["story", changed]), "{draft}");
+}
+
+#[test]
+fn a_yes_no_question_is_drawn_again_at_once_when_the_terminal_narrows() {
+    let home = home();
+    let title = "The roster with the whole team";
+    home.journal(&[common::entry("roster0001", "fingers", "2026-01-10T09:00:00+01:00", Some(title), &[])]);
+    let (mut p, tty) = spawn_resizable(&home, &["delete", "roster0001"], 100);
+    let question = format!("Delete roster0001 '{title}' of 2026-01-10? This cannot be undone (y/N) ");
+    at(&mut p, &question, "");
+    resize(&tty, 60);
+    // Its cursor is on the second row at 60 columns; the question is wrapped anew under it.
+    at(&mut p, "\x1b[1A\r\x1b[0J", "");
+    let redrawn = plain(&screen_until(&mut p, "(y/N) "));
+    assert!(redrawn.contains("Delete roster0001 '"), "{redrawn}");
+    assert_wrapped_at_words(&redrawn, &question);
+    press(&mut p, "y");
+    p.exp_eof().unwrap();
+    assert!(home.entries().is_empty());
 }

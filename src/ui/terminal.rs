@@ -1,6 +1,7 @@
 //! The person at the terminal: a widget for every kind of prompt, the
 //! review of all answers, and the few questions bezin asks itself.
 
+mod keys;
 mod line;
 mod lists;
 mod looking_back;
@@ -12,9 +13,8 @@ use std::io::IsTerminal;
 
 use anyhow::Result;
 use console::{Key, Term, style};
-use dialoguer::Input;
-use dialoguer::theme::ColorfulTheme;
 
+use self::keys::{CtrlC, Event, Keys};
 use self::menu::{Item, Menu};
 use super::typeahead::TypeAhead;
 use super::{one_line, terminal_width, truncate};
@@ -56,7 +56,6 @@ impl std::error::Error for GoBack {}
 /// each kind. Everything it draws goes to stderr, as dialoguer does.
 pub struct Terminal {
     term: Term,
-    theme: ColorfulTheme,
     lang: Lang,
     editor: Option<String>,
     /// How to write a long answer is said once a session.
@@ -75,6 +74,7 @@ pub struct Terminal {
     typing: Option<(String, String)>,
     /// Keys typed while a question is drawn wait for it as typed.
     _typeahead: TypeAhead,
+    keys: Keys,
 }
 
 /// The way back to the question before.
@@ -98,7 +98,6 @@ impl Terminal {
     pub fn new(lang: Lang, editor: Option<String>) -> Terminal {
         Terminal {
             term: Term::stderr(),
-            theme: ColorfulTheme::default(),
             lang,
             editor,
             long_help_shown: false,
@@ -109,6 +108,7 @@ impl Terminal {
             unfinished: std::cell::RefCell::default(),
             typing: None,
             _typeahead: TypeAhead::hold(),
+            keys: Keys::default(),
         }
     }
 
@@ -256,15 +256,25 @@ impl Terminal {
     /// An optional line of text, such as the title, starting from `initial`;
     /// `initial` typed back unchanged is kept as it is, not in its visible form.
     pub fn line(&self, question: &str, initial: &str) -> Result<Option<String>> {
+        let question = one_line(question);
         let text = if self.roomy() {
-            let typed: String = Input::with_theme(&self.theme)
-                .with_prompt(one_line(question))
-                .with_initial_text(one_line(initial))
-                .allow_empty(true)
-                .interact_text_on(&self.term)?;
-            if typed == one_line(initial) { initial.to_owned() } else { typed }
+            // Asked as "? Title › " and said as "✔ Title · text" once answered.
+            let bold = style(&question).bold().for_stderr();
+            let asked =
+                format!("{} {bold} {} ", style("?").yellow().for_stderr(), style("›").black().bright().for_stderr());
+            let typed = self.edit_line(&asked, initial, CtrlC::Stops)?;
+            let written = format!("{asked}{}\n", one_line(&typed));
+            self.term.move_cursor_up(super::width::rows_above(&written, terminal_width(&self.term)))?;
+            self.term.clear_to_end_of_screen()?;
+            let said = style(one_line(&typed)).green().for_stderr();
+            self.term.write_line(&format!(
+                "{} {bold} {} {said}",
+                style("✔").green().for_stderr(),
+                style("·").black().bright().for_stderr()
+            ))?;
+            typed
         } else {
-            self.read_line(&format!("{} {}", style(one_line(question)).bold().for_stderr(), arrow()), initial)?
+            self.read_line(&format!("{} {}", style(question).bold().for_stderr(), arrow()), initial)?
         };
         Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()))
     }
@@ -292,12 +302,16 @@ impl Terminal {
             Some(false) => format!("({yes}/{})", no.to_ascii_uppercase()),
             None => format!("({yes}/{no})"),
         };
-        // Wrapped at word boundaries, with room on its last line for the keys.
-        let room = terminal_width(&self.term).map(|width| width.saturating_sub(keys.len() + 2).max(10));
-        let shown = question.map(|question| format!("{} ", style(super::wrap(question, room, "")).bold().for_stderr()));
-        self.term.write_str(&format!("{}{} ", shown.unwrap_or_default(), style(keys).dim().for_stderr()))?;
+        let mut drawn = self.ask_yes_no(question, &keys, "")?;
         let answer = loop {
-            match self.term.read_key()? {
+            let key = match self.keys.next(&self.term, CtrlC::Stops)? {
+                Event::Key(key) => key,
+                Event::Resized => {
+                    drawn = self.ask_yes_no(question, &keys, &drawn)?;
+                    continue;
+                }
+            };
+            match key {
                 Key::Char(c) if c.to_ascii_lowercase() == yes || c.eq_ignore_ascii_case(&'y') => break true,
                 Key::Char(c) if c.to_ascii_lowercase() == no => break false,
                 Key::Enter if default.is_some() => break default.unwrap_or_default(),
@@ -315,6 +329,22 @@ impl Terminal {
             self.term.write_line(&format!("{} {said}", style("·").dim().for_stderr()))?;
         }
         Ok(answer)
+    }
+
+    /// Draws a yes-or-no question and its keys, over `drawn` (what this
+    /// drew before, at another width); returns what it drew.
+    fn ask_yes_no(&self, question: Option<&str>, keys: &str, drawn: &str) -> Result<String> {
+        let columns = terminal_width(&self.term);
+        // Wrapped at word boundaries, with room on its last line for the keys.
+        let room = columns.map(|width| width.saturating_sub(keys.len() + 2).max(10));
+        let shown = question.map(|question| format!("{} ", style(super::wrap(question, room, "")).bold().for_stderr()));
+        let asked = format!("{}{} ", shown.unwrap_or_default(), style(keys).dim().for_stderr());
+        if !drawn.is_empty() {
+            self.term.move_cursor_up(super::width::rows_above(drawn, columns))?;
+            self.term.clear_to_end_of_screen()?;
+        }
+        self.term.write_str(&asked)?;
+        Ok(asked)
     }
 
     fn header(&self, progress: Option<(usize, usize)>, question: &str, hint: Option<String>) -> Result<()> {

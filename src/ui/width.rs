@@ -55,6 +55,21 @@ pub fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(width_of(text))))
 }
 
+/// How many rows above the cursor the text `drawn` starts, once a terminal
+/// `columns` wide (when it says) has wrapped it: `drawn` is what was
+/// written from the start of a row up to the cursor, colour codes and all.
+/// A terminal whose width changed wraps its lines anew, as most do, so the
+/// rows drawn at the old width are counted at the new one.
+pub fn rows_above(drawn: &str, columns: Option<usize>) -> usize {
+    let plain = console::strip_ansi_codes(drawn);
+    let mut lines = plain.split('\n').map(|line| width_of(line.trim_end_matches('\r')));
+    let at_cursor = lines.next_back().unwrap_or(0);
+    match columns.map(|columns| columns.max(1)) {
+        Some(columns) => lines.map(|width| width.div_ceil(columns).max(1)).sum::<usize>() + at_cursor / columns,
+        None => lines.count(),
+    }
+}
+
 /// A word (or a piece of one) and the spaces after it, as wide as the
 /// screen draws them.
 #[derive(Debug)]
@@ -165,6 +180,17 @@ mod tests {
         assert_eq!(wrap_line("日本", 1), ["日", "本"]);
         assert_eq!(wrap_line("", 10), [""]);
         assert_eq!(wrap_line("  indented  twice", 20), ["  indented  twice"]);
+    }
+
+    #[test]
+    fn rows_drawn_are_counted_at_the_width_they_wrap_to() {
+        let list = "\u{1b}[1m❯ one\u{1b}[0m\n  two three four\n\n";
+        assert_eq!(rows_above(list, Some(80)), 3);
+        assert_eq!(rows_above(list, Some(8)), 4, "the second line takes two rows");
+        assert_eq!(rows_above(list, None), 3);
+        assert_eq!(rows_above("› abcdefgh", Some(4)), 2, "the cursor is on the third row");
+        assert_eq!(rows_above("› abc\r\nd", Some(5)), 1);
+        assert_eq!(rows_above("", Some(4)), 0);
     }
 
     proptest! {

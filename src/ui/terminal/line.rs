@@ -3,14 +3,16 @@
 //! Backspace and Delete take a grapheme, Ctrl-U, Ctrl-K and Ctrl-W take
 //! what is before or after the cursor or the word before it. A line longer
 //! than the terminal wraps, and the cursor is put where the terminal draws
-//! it, so every part of a prefilled answer can be reached.
+//! it, so every part of a prefilled answer can be reached. A change of the
+//! terminal's size draws the line again at once, its cursor where it was.
 
 use anyhow::Result;
 use console::Key;
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::keys::{CtrlC, Event};
 use super::{Paused, Terminal};
-use crate::ui::{one_line, terminal_width, width_of};
+use crate::ui::{one_line, terminal_width, width, width_of};
 
 /// A line being typed, and where its cursor is (a byte offset between graphemes).
 #[derive(Debug, Default, PartialEq)]
@@ -125,6 +127,9 @@ struct Drawn {
     cursor_row: usize,
     /// The place after the last grapheme.
     end: Place,
+    /// What was written from the line's start up to the cursor, to count
+    /// its rows again should the terminal's width change.
+    to_cursor: String,
 }
 
 impl Terminal {
@@ -133,11 +138,24 @@ impl Terminal {
     /// where it is not changed. Esc or Ctrl-C steps out of the reflection (its
     /// draft is kept), leaving what was typed in `unfinished`.
     pub(super) fn read_line(&self, prefix: &str, initial: &str) -> Result<String> {
+        // Ctrl-C comes as a key here, so that what was typed can be kept.
+        self.edit_line(prefix, initial, CtrlC::Key)
+    }
+
+    /// As `read_line`, with Ctrl-C doing what `ctrl_c` says.
+    pub(super) fn edit_line(&self, prefix: &str, initial: &str, ctrl_c: CtrlC) -> Result<String> {
         let mut typed = Typed { text: initial.to_owned(), at: initial.len() };
         let mut drawn = self.draw_line(prefix, &typed, None)?;
         loop {
-            // Ctrl-C comes as a key here, so that what was typed can be kept.
-            let key = self.term.read_key_raw()?;
+            let key = match self.keys.next(&self.term, ctrl_c)? {
+                Event::Key(key) => key,
+                Event::Resized => {
+                    // The rows drawn at the old width re-wrap: the cursor's row is counted at the new one.
+                    drawn.cursor_row = width::rows_above(&drawn.to_cursor, terminal_width(&self.term));
+                    drawn = self.draw_line(prefix, &typed, Some(&drawn))?;
+                    continue;
+                }
+            };
             match key {
                 Key::Enter => {
                     if typed.at < typed.text.len() {
@@ -158,6 +176,7 @@ impl Terminal {
                     typed.apply(&key);
                     self.term.write_str(c.encode_utf8(&mut [0; 4]))?;
                     drawn.end.column += 1;
+                    drawn.to_cursor.push(c);
                 }
                 key => {
                     if typed.apply(&key) {
@@ -182,19 +201,26 @@ impl Terminal {
             self.term.move_cursor_up(before.cursor_row)?;
         }
         self.term.clear_to_end_of_screen()?;
-        self.term.write_str(&format!("{prefix}{}", one_line(&typed.text)))?;
+        let mut written = format!("{prefix}{}", one_line(&typed.text));
+        self.term.write_str(&written)?;
         let columns = terminal_width(&self.term);
         let (places, mut end) = layout(&console::strip_ansi_codes(prefix), &typed.text, columns);
         // The terminal waits at the last column of a full row; the line goes on at the start of the next.
         if columns.is_some_and(|columns| end.column >= columns) {
             self.term.write_str("\r\n")?;
+            written.push('\n');
             end = Place { row: end.row + 1, column: 0 };
         }
         let cursor = places.iter().find(|(at, _)| *at == typed.at).map_or(end, |(_, place)| *place);
         self.term.move_cursor_up(end.row - cursor.row)?;
         self.term.write_str("\r")?;
         self.term.move_cursor_right(cursor.column)?;
-        Ok(Drawn { cursor_row: cursor.row, end })
+        let to_cursor = if typed.at < typed.text.len() {
+            format!("{prefix}{}", one_line(&typed.text[..typed.at]))
+        } else {
+            written
+        };
+        Ok(Drawn { cursor_row: cursor.row, end, to_cursor })
     }
 }
 

@@ -4,13 +4,15 @@
 //! under their own start; a list taller than the terminal scrolls. ↑ and ↓
 //! (or k and j) move, Enter chooses, Esc steps out; in a multi-select Space
 //! ticks, and an entry after the options (the way back) is chosen with Enter;
-//! on a scale a typed number goes to its point.
+//! on a scale a typed number goes to its point. A change of the terminal's
+//! size draws the list again at once, at the new width.
 
 use std::ops::Range;
 
 use anyhow::{Result, bail};
 use console::{Key, style};
 
+use super::keys::{CtrlC, Event};
 use super::{Paused, Terminal};
 use crate::ui::{terminal_width, width, width_of};
 
@@ -74,8 +76,8 @@ struct State {
     top: usize,
     /// A number being typed on a scale.
     typed: String,
-    /// How many rows were drawn last.
-    drawn: usize,
+    /// What was drawn last, a line after another.
+    drawn: String,
 }
 
 impl Terminal {
@@ -85,21 +87,22 @@ impl Terminal {
         let Some(last) = menu.items.len().checked_sub(1) else {
             bail!(crate::lang::interface().commands().nothing_to_choose)
         };
-        let mut state = State { at: menu.start.min(last), top: 0, typed: String::new(), drawn: 0 };
+        let mut state = State { at: menu.start.min(last), top: 0, typed: String::new(), drawn: String::new() };
         self.term.hide_cursor()?;
         let ended: Result<()> = loop {
             if let Err(err) = self.draw_menu(&menu, &mut state) {
                 break Err(err);
             }
-            match self.term.read_key() {
-                Ok(Key::Enter) => break Ok(()),
-                Ok(Key::Char(' ')) if menu.ticks.is_none() => break Ok(()),
-                Ok(Key::Escape) => break Err(Paused.into()),
-                Ok(key) => state.take(&key, &mut menu),
+            match self.keys.next(&self.term, CtrlC::Stops) {
+                Ok(Event::Key(Key::Enter)) => break Ok(()),
+                Ok(Event::Key(Key::Char(' '))) if menu.ticks.is_none() => break Ok(()),
+                Ok(Event::Key(Key::Escape)) => break Err(Paused.into()),
+                Ok(Event::Key(key)) => state.take(&key, &mut menu),
+                Ok(Event::Resized) => {}
                 Err(err) => break Err(err.into()),
             }
         };
-        self.term.move_cursor_up(state.drawn)?;
+        self.term.move_cursor_up(width::rows_above(&state.drawn, terminal_width(&self.term)))?;
         self.term.clear_to_end_of_screen()?;
         self.term.show_cursor()?;
         ended?;
@@ -141,12 +144,15 @@ impl Terminal {
             rows.push(style(format!("  ↑↓{at}")).dim().for_stderr().to_string());
         }
         lines.extend(rows);
-        self.term.move_cursor_up(state.drawn)?;
+        // Drawn at another width, the rows re-wrap: they are counted at this one.
+        self.term.move_cursor_up(width::rows_above(&state.drawn, columns))?;
         self.term.clear_to_end_of_screen()?;
+        state.drawn.clear();
         for line in &lines {
             self.term.write_line(line)?;
+            state.drawn.push_str(line);
+            state.drawn.push('\n');
         }
-        state.drawn = lines.len();
         Ok(())
     }
 }
