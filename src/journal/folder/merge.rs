@@ -215,14 +215,18 @@ impl Merged {
     }
 
     /// Of two versions of one entry, each with its text, whether `new` is
-    /// the one shown: the one changed last, then stamped last, then the
-    /// larger text.
+    /// the one shown: one that reads as an entry before one that does not
+    /// (which would be left out as damaged, and the entry with it), then
+    /// the one changed last, then stamped last, then the larger text.
     fn wins(&self, (new, new_text): (&Added, Option<&[u8]>), (held, held_text): (&Added, Option<&[u8]>)) -> bool {
-        let changed = |added: &Added, text: Option<&[u8]>| {
-            text.and_then(record::edited).map_or(added.finished, Timestamp::as_microsecond)
+        if new_text == held_text {
+            return self.stamp_of(new) > self.stamp_of(held);
+        }
+        let rank = |added: &Added, text: Option<&[u8]>| {
+            let changed = text.and_then(record::edited).map_or(added.finished, Timestamp::as_microsecond);
+            (text.is_some_and(is_entry), changed, self.stamp_of(added))
         };
-        let order = (changed(new, new_text), self.stamp_of(new)).cmp(&(changed(held, held_text), self.stamp_of(held)));
-        match order {
+        match rank(new, new_text).cmp(&rank(held, held_text)) {
             std::cmp::Ordering::Equal => new_text > held_text,
             order => order.is_gt(),
         }
@@ -403,6 +407,11 @@ fn changed(bytes: &[u8], latest: &HashMap<String, Latest>) -> Option<String> {
         entry.insert("answers".to_owned(), Value::Array(answers.into_iter().map(|(_, answer)| answer).collect()));
     }
     Some(Value::Object(entry).to_string())
+}
+
+/// Whether `text` reads as an entry that a view shows.
+fn is_entry(text: &[u8]) -> bool {
+    serde_json::from_slice::<crate::journal::Entry>(text).is_ok_and(|entry| entry.problem().is_none())
 }
 
 /// A record as the merge keeps it.

@@ -137,3 +137,33 @@ fn of_two_versions_of_an_entry_the_one_edited_last_is_shown() {
         }
     }
 }
+
+/// A version that does not read as an entry (a value of the wrong kind)
+/// never wins over one that does, however late it was stamped or changed:
+/// the entry would be left out as damaged.
+#[test]
+fn a_version_that_is_no_entry_never_hides_one_that_is() {
+    let version = |rest: &str| {
+        format!(
+            r#"{{"format":2,"id":"e1","set":"s","set_version":1,"lang":"en","started":"2026-01-01T09:00:00Z","finished":"2026-01-01T09:00:00Z","tags":[],"follows":null,"answers":[],{rest}}}"#
+        )
+    };
+    let good = version(r#""title":"whole""#);
+    for bad in
+        [version(r#""edited":5,"title":"bad""#), version(r#""edited":{},"title":"bad""#), version(r#""title":5"#)]
+    {
+        for (first, second) in [(&good, &bad), (&bad, &good)] {
+            let shown = merged(&[
+                (
+                    format!("dev-{}/log-000001.jsonl", DEVICES[0]),
+                    vec![record::add(first, &Stamp { at: 5, dev: DEVICES[0].into() })],
+                ),
+                (
+                    format!("dev-{}/log-000001.jsonl", DEVICES[1]),
+                    vec![record::add(second, &Stamp { at: 9, dev: DEVICES[1].into() })],
+                ),
+            ]);
+            assert!(shown.contains(r#""title":"whole""#), "{bad}: {shown}");
+        }
+    }
+}
