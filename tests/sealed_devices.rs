@@ -748,6 +748,22 @@ fn imports_at_once_right_after_an_encrypt_all_land() {
     assert_eq!(device.entries().len(), 7);
 }
 
+/// Reads at once right after an encrypt: one makes the view while the
+/// others keep the journal's key files, each under the lock.
+#[test]
+fn reads_at_once_right_after_an_encrypt_all_succeed() {
+    let person = Identity::generate();
+    for round in 0..6 {
+        let device = device_with_journal(&person, &made_entries('e', 3));
+        device.bezin(&["encrypt", "--recipient", &key(&person)]).success();
+        let children: Vec<_> = (0..4).map(|_| started(&device, &["list"])).collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "round {round}: {}", text(&out.stderr));
+        }
+    }
+}
+
 /// Encrypts `text` to `keys` with the age crate, armored or not.
 fn age_file(text: &[u8], keys: &[&Identity], armored: bool) -> Vec<u8> {
     let recipients: Vec<age::x25519::Recipient> = keys.iter().map(|key| key.to_public()).collect();

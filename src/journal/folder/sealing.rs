@@ -310,16 +310,25 @@ impl Folder {
     }
 
     /// Keeps this device's key changes that are not kept yet: a key
-    /// change lost to a sync would let a removed key back in.
+    /// change lost to a sync would let a removed key back in. Kept under
+    /// the lock, where another bezin may be forgetting what was kept.
     fn keep_key_files(&self) -> Result<()> {
-        let kept = self.kept_sealed();
-        for file in fs::read_dir(self.own_dir()).into_iter().flatten().filter_map(Result::ok) {
-            let name = file.file_name();
-            if keyring::is_key_file(&name.to_string_lossy()) && !kept.join(&name).is_file() {
-                self.keep_sealed(&file.path())?;
-            }
+        if self.key_files_to_keep().is_empty() {
+            return Ok(());
         }
-        Ok(())
+        let _lock = self.lock()?;
+        self.key_files_to_keep().iter().try_for_each(|path| self.keep_sealed(path))
+    }
+
+    fn key_files_to_keep(&self) -> Vec<PathBuf> {
+        let kept = self.kept_sealed();
+        let own = fs::read_dir(self.own_dir()).into_iter().flatten().filter_map(Result::ok);
+        own.filter(|file| {
+            let name = file.file_name();
+            keyring::is_key_file(&name.to_string_lossy()) && !kept.join(&name).is_file()
+        })
+        .map(|file| file.path())
+        .collect()
     }
 
     /// Makes the kept logs what this device's folder holds, after it
