@@ -378,6 +378,30 @@ fn a_search_of_an_encrypted_journal_decrypts_only_the_parts_that_may_hold_the_wo
     assert!(home.stdout(&["search", "Word1x"]).contains("Word1x"));
 }
 
+/// What writes of the view that were stopped left (a temporary file, a
+/// generation that was not removed, a folder being built beside it) goes
+/// when the view is made again.
+#[test]
+fn what_stopped_writes_of_the_view_left_goes_when_it_is_made_again() {
+    let home = Home::new();
+    home.save("five-tips", &answers(), &[]);
+    home.encrypt();
+    home.run(&["list"]).success();
+    let view = view(&home);
+    let left = [view.join(".tmp-sieve"), view.join("sealed-000000"), view.with_file_name(".view.age.building-abc")];
+    fs::write(&left[0], "half a sieve").unwrap();
+    fs::create_dir(&left[1]).unwrap();
+    fs::write(left[1].join("000001.age"), "an older part").unwrap();
+    fs::create_dir(&left[2]).unwrap();
+    fs::remove_file(sieve(&home).unwrap()).unwrap();
+    home.run(&["list"]).success();
+    for path in &left {
+        assert!(!path.exists(), "{} is left", path.display());
+    }
+    assert!(sieve(&home).is_some());
+    assert!(home.stdout(&["search", SECRET]).contains("five-tips"));
+}
+
 /// Starts `bezin ARGS` in `home` with its output captured.
 fn start(home: &Home, args: &[&str]) -> std::process::Child {
     home.process().args(args).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::null()).spawn().unwrap()

@@ -148,12 +148,14 @@ enum Escape {
 /// A writer that sieves the journal lines written through it, in a
 /// thread of its own, while the text goes on to be encrypted; the sieve
 /// goes to `kept` as it is made.
+/// Dropped unfinished (the text could not be written), it waits for its
+/// thread, so that the sieve's file goes before bezin does.
 pub struct Sifting<'w, K> {
     out: &'w mut dyn Write,
     /// What was written since the last batch went to the sieve's thread.
     batch: Zeroizing<Vec<u8>>,
-    batches: mpsc::SyncSender<Zeroizing<Vec<u8>>>,
-    sieving: JoinHandle<io::Result<Sifted<K>>>,
+    batches: Option<mpsc::SyncSender<Zeroizing<Vec<u8>>>>,
+    sieving: Option<JoinHandle<io::Result<Sifted<K>>>>,
 }
 
 /// The text goes to the sieve's thread in batches of this size, a few at most under way.
@@ -169,15 +171,32 @@ impl<'w, K: Write + Send + 'static> Sifting<'w, K> {
             }
             sieving.finish()
         });
-        Sifting { out, batch: Zeroizing::new(Vec::with_capacity(BATCH)), batches, sieving }
+        Sifting {
+            out,
+            batch: Zeroizing::new(Vec::with_capacity(BATCH)),
+            batches: Some(batches),
+            sieving: Some(sieving),
+        }
     }
 
     /// The sieve of everything written, kept but for its last line; an
     /// error if it could not be kept.
-    pub fn finish(self) -> io::Result<Sifted<K>> {
-        let _ = self.batches.send(self.batch);
-        drop(self.batches);
-        self.sieving.join().unwrap_or_else(|_| Err(io::Error::other("the sieve's thread stopped")))
+    pub fn finish(mut self) -> io::Result<Sifted<K>> {
+        let batch = std::mem::take(&mut self.batch);
+        if let Some(batches) = self.batches.take() {
+            let _ = batches.send(batch);
+        }
+        let sieving = self.sieving.take().map(JoinHandle::join);
+        sieving.and_then(Result::ok).unwrap_or_else(|| Err(io::Error::other("the sieve's thread stopped")))
+    }
+}
+
+impl<K> Drop for Sifting<'_, K> {
+    fn drop(&mut self) {
+        drop(self.batches.take());
+        if let Some(sieving) = self.sieving.take() {
+            let _ = sieving.join();
+        }
     }
 }
 
@@ -188,7 +207,9 @@ impl<K> Write for Sifting<'_, K> {
         if self.batch.len() >= BATCH {
             let batch = std::mem::replace(&mut self.batch, Zeroizing::new(Vec::with_capacity(BATCH)));
             // A thread that stopped gives no sieve: `finish` says so.
-            let _ = self.batches.send(batch);
+            if let Some(batches) = &self.batches {
+                let _ = batches.send(batch);
+            }
         }
         Ok(written)
     }

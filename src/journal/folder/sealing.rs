@@ -352,6 +352,9 @@ impl Folder {
         let view = self.sealed_view();
         let mut key = sealing.view_key.lock().expect("not poisoned");
         let _lock = view.lock(true)?;
+        if view.dir().is_dir() {
+            view.tidy_view()?;
+        }
         let same_keys = view.keys().is_ok_and(|keys| keys.person == person);
         let new_keys = if same_keys && key.is_some() { None } else { Some(new_own_key(&person)?) };
         if let Some((keys, key_file, _)) = &new_keys

@@ -405,6 +405,29 @@ impl Sealed {
         Ok(())
     }
 
+    /// Removes what stopped writes of a view left, which no later write
+    /// would: temporary files, folders being built (beside it too), and
+    /// every generation but the one in use. A view is made from the logs,
+    /// so nothing is lost with them. Only under the exclusive lock.
+    pub fn tidy_view(&self) -> Result<()> {
+        let current = self.generation().ok();
+        let mut gone = self.leftovers()?;
+        gone.extend(self.generations()?.into_iter().filter(|generation| Some(generation) != current.as_ref()));
+        let building = Sealed::building_prefix(&self.dir);
+        let beside = self.dir.parent().and_then(|parent| fs::read_dir(parent).ok()).into_iter().flatten();
+        gone.extend(
+            beside
+                .filter_map(Result::ok)
+                .filter(|entry| entry.file_name().to_string_lossy().starts_with(&building))
+                .map(|entry| entry.path()),
+        );
+        for path in gone {
+            let removed = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
+            removed.with_context(|| could_not(Step::Remove, Thing::Path, path.display()))?;
+        }
+        Ok(())
+    }
+
     /// Temporary files and folders of writes that were stopped.
     pub fn leftovers(&self) -> Result<Vec<PathBuf>> {
         let mut found = self.named(|name| name.starts_with(TEMPORARY) || name.starts_with(BUILDING))?;
