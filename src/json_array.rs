@@ -10,6 +10,13 @@ use std::io::Read;
 
 use anyhow::{Result, bail};
 
+use crate::lang::errors::ErrorWords;
+
+/// What goes wrong, in the interface's language.
+fn words() -> &'static ErrorWords {
+    crate::lang::interface().errors()
+}
+
 /// How much is read at once.
 const CHUNK: usize = 256 * 1024;
 
@@ -40,7 +47,7 @@ pub fn each_element(reader: impl Read, key: Option<&str>, mut visit: impl FnMut(
         match input.peek()? {
             Some(b',') => input.at += 1,
             Some(b'}') => return Ok(()),
-            _ => bail!("expected ',' or '}}' after the value of a key"),
+            _ => bail!(words().json_after_value),
         }
     }
 }
@@ -68,7 +75,7 @@ impl<R: Read> Input<R> {
                     self.at += 1;
                     return Ok(());
                 }
-                _ => bail!("expected ',' or ']' after an element of the array"),
+                _ => bail!(words().json_after_element),
             }
         }
     }
@@ -77,7 +84,7 @@ impl<R: Read> Input<R> {
     fn value(&mut self) -> Result<&[u8]> {
         let len = self.value_len()?;
         if len == 0 {
-            bail!("a value is missing in the array or object");
+            bail!(words().json_missing_value);
         }
         self.at += len;
         Ok(&self.buffer[self.at - len..self.at])
@@ -92,7 +99,7 @@ impl<R: Read> Input<R> {
                 if depth == 0 {
                     return Ok(len);
                 }
-                bail!("the file ends inside a value");
+                bail!(words().json_ends_in_value);
             };
             match byte {
                 b'"' => len = self.string_end(len + 1)?,
@@ -112,7 +119,7 @@ impl<R: Read> Input<R> {
         loop {
             if self.at + len >= self.buffer.len() {
                 if !self.fill()? {
-                    bail!("the file ends inside a string");
+                    bail!(words().json_ends_in_string);
                 }
                 continue;
             }
@@ -159,7 +166,7 @@ impl<R: Read> Input<R> {
 
     fn expect(&mut self, byte: u8) -> Result<()> {
         if !self.next_is(byte)? {
-            bail!("expected '{}'", char::from(byte));
+            bail!((words().json_expected)(char::from(byte)));
         }
         Ok(())
     }

@@ -3,6 +3,9 @@
 
 use crate::lang::errors::ErrorWords;
 
+/// The most columns a mistake takes, before where it is.
+const LONGEST: usize = 200;
+
 /// `err` as one phrase in the interface's language: what is wrong, then
 /// where (the column alone for a text of one line, as a journal line is).
 pub fn describe(err: &serde_json::Error) -> String {
@@ -18,6 +21,8 @@ fn describe_in(err: &serde_json::Error, words: &ErrorWords) -> String {
         .iter()
         .find(|(serde, _)| *serde == message)
         .map_or_else(|| crate::toml_error::reworded(message, words), |(_, said)| (*said).to_owned());
+    // A value quoted in it may hold line ends, or megabytes.
+    let mistake = crate::ui::one_line(&crate::ui::truncate(&mistake, LONGEST)).into_owned();
     match err.line() {
         0 => mistake,
         1 => (words.json_at_column)(&mistake, err.column()),
@@ -45,6 +50,10 @@ mod tests {
         assert_eq!(said("{\"id\": 5", Lang::Nl), "verwacht: een tekst; gevonden: het getal `5` in kolom 8");
         assert_eq!(said("{\"id\": \"a\"}", Lang::Nl), "hier ontbreekt de sleutel `format` in kolom 11");
         assert_eq!(said("{\n\"id\": \"a\",\n", Lang::En), "the text ends where a value should be at line 3, column 0");
+        let entry = serde_json::json!({"id": "a", "format": 1, "lang": format!("two\nlines{}", "x".repeat(5000))});
+        let multi_line = said(&entry.to_string(), Lang::En);
+        assert!(multi_line.starts_with("unknown variant `two lines"), "{multi_line}");
+        assert!(multi_line.contains("… at column ") && multi_line.chars().count() < 230, "{multi_line}");
         let trailing = serde_json::from_str::<serde_json::Value>("{} x").unwrap_err();
         assert_eq!(describe_in(&trailing, Lang::Nl.errors()), "nog meer tekst na de waarde in kolom 4");
     }

@@ -67,8 +67,9 @@ pub fn reworded(message: &str, words: &ErrorWords) -> String {
 /// kind said in `words`' language; the value itself stays as it was.
 fn kind_in(named: &str, words: &ErrorWords) -> String {
     let mut known = words.kinds.iter().filter_map(|(serde, said)| {
-        let value = named.strip_prefix(serde)?;
-        (value.is_empty() || value.starts_with(' ')).then(|| format!("{said}{value}"))
+        let value = named.strip_prefix(serde).filter(|value| value.is_empty() || value.starts_with(' '))?;
+        // The name of a Rust type after "struct" means nothing to a person.
+        Some(if *serde == "struct" { (*said).to_owned() } else { format!("{said}{value}") })
     });
     known.next().unwrap_or_else(|| named.to_owned())
 }

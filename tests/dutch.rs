@@ -31,7 +31,7 @@ const SHARED: &str = "\
     recipient recipients yes prompts local share sync state \
     counterpart calm frame room desire together open next unplanned \
     set per week over in is van ten tip index id ids label labels terminal versie hand want script scripts \
-    shell plugin front matter array links extra tag tags format formaat plus was begin computer letters argument \
+    shell plugin front matter array links extra tag tags format formaat plus was begin computer letters argument object \
     anna bram eva dijk verlangen enter";
 
 /// The words of `SHARED`.
@@ -428,11 +428,15 @@ fn refusals_are_said_in_dutch() {
     let journal = home.path().join("journal.jsonl");
     let age_file = home.write("kopie.age", "age-encryption.org/v1\n-> X25519 abc\n");
     let broken = home.write("kapot.json", "[{\"id\": 5,\n \"x\": }]");
-    let refusals: [(&[&str], &str); 4] = [
+    let cut = home.write("afgebroken.json", "[{\"a\":\"abc");
+    let jrnl = home.write("jrnl.json", "{\"entries\": [1]");
+    let refusals: [(&[&str], &str); 6] = [
         (&["search", "  "], "heeft een tekst nodig"),
         (&["export", "-o", journal.to_str().unwrap()], "is het dagboek zelf"),
         (&["import", age_file.to_str().unwrap()], "kon de identiteit"),
         (&["import", broken.to_str().unwrap()], "verwacht: een tekst; gevonden: het getal `5` in kolom 8"),
+        (&["import", cut.to_str().unwrap()], "het bestand houdt op midden in een tekst tussen aanhalingstekens"),
+        (&["import", jrnl.to_str().unwrap()], "verwacht: een object; gevonden: het getal `1` in kolom 1"),
     ];
     for (args, dutch) in refusals {
         let said = refused_in_dutch(&home, args);
