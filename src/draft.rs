@@ -180,8 +180,8 @@ impl<'j> Drafts<'j> {
     }
 
     /// The newest draft of `set`.
-    pub fn latest_of(&self, set: &str) -> Result<Option<Draft>> {
-        Ok(self.all()?.0.into_iter().find(|draft| draft.set == set))
+    pub fn latest_of(&self, set: &str, keep: impl Fn(&Draft) -> bool) -> Result<Option<Draft>> {
+        Ok(self.all()?.0.into_iter().find(|draft| draft.set == set && keep(draft)))
     }
 
     /// The draft whose id starts with `query`.

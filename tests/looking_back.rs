@@ -393,3 +393,31 @@ fn a_look_back_on_two_preparations_asks_once_which_desire_was_heard() {
         "'longing-heard' has an answer, but this look-back asks it once, as 'desire-learned'",
     ));
 }
+
+/// A look-back started for one conversation does not go on with the draft
+/// of a look-back on another: that draft stays, and is offered when its
+/// own conversation is looked back on again.
+#[test]
+fn a_look_back_on_one_conversation_never_goes_on_with_the_draft_of_another() {
+    let home = Home::new();
+    let anna = home.save("five-tips", FIVE_TIPS, &["--title", "Anna rooster"]);
+    let karel = home.save("five-tips", FIVE_TIPS, &["--title", "Karel budget"]);
+    let mut p = spawn(&home, &["run", "after-the-conversation", "--follows", &anna, "--fresh"]);
+    at(&mut p, EN.what_happened, "Half of it\r");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    let mut p = spawn(&home, &["run", "after-the-conversation", "--follows", &karel]);
+    let seen = seen_before(&mut p, EN.what_happened);
+    assert!(
+        seen.contains("'Karel budget'") && !seen.contains("'Anna rooster'") && !seen.contains("Go on with"),
+        "{seen}"
+    );
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    let mut p = spawn(&home, &["run", "after-the-conversation", "--follows", &anna]);
+    at(&mut p, "Go on with the reflection you started on", "y");
+    let seen = seen_before(&mut p, EN.long_help);
+    assert!(seen.contains("'Anna rooster'"), "{seen}");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+}

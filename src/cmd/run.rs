@@ -75,9 +75,10 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
     };
     let set = &catalog.get(&set_id).inspect_err(|_| warn_broken(context.lang, catalog))?.set;
     let drafts = context.drafts();
-    let mut draft = match draft_to_resume(&drafts, set, args, &terminal)? {
+    let given = given_earlier(context, &args.follows)?;
+    let mut draft = match draft_to_resume(&drafts, set, args, &given, &terminal)? {
         Some(draft) => draft,
-        None => match new_draft(context, catalog, set, args, &terminal) {
+        None => match new_draft(context, catalog, set, args, given, &terminal) {
             Err(err) if err.is::<AllClosed>() => return Ok(ExitCode::SUCCESS),
             draft => draft?,
         },
@@ -137,9 +138,20 @@ fn person_of(catalog: &Catalog, entry: &Entry) -> Option<String> {
 }
 
 /// The draft of this set to go on with: chosen by --resume or --fresh, or
-/// by the person when there is one.
-fn draft_to_resume(drafts: &Drafts, set: &PromptSet, args: &RunArgs, terminal: &Terminal) -> Result<Option<Draft>> {
-    let latest = match drafts.latest_of(&set.id) {
+/// by the person when there is one. With entries `given` to follow, only a
+/// draft that follows those: another look-back stays a draft of its own.
+fn draft_to_resume(
+    drafts: &Drafts,
+    set: &PromptSet,
+    args: &RunArgs,
+    given: &[Entry],
+    terminal: &Terminal,
+) -> Result<Option<Draft>> {
+    let follows_given = |draft: &Draft| {
+        let follows: Vec<&String> = draft.follows.iter().chain(&draft.also_follows).collect();
+        follows.len() == given.len() && given.iter().all(|entry| follows.contains(&&entry.id))
+    };
+    let latest = match drafts.latest_of(&set.id, |draft| given.is_empty() || follows_given(draft)) {
         Ok(latest) => latest,
         Err(err) if !args.resume => {
             crate::tell!("{}{err:#}", crate::lang::interface().errors().warning);
@@ -162,12 +174,10 @@ fn new_draft(
     catalog: &Catalog,
     set: &PromptSet,
     args: &RunArgs,
+    given: Vec<Entry>,
     terminal: &Terminal,
 ) -> Result<Draft> {
-    let follows = match given_earlier(context, &args.follows)? {
-        given if given.is_empty() => offer_earlier(context, catalog, terminal, set)?,
-        given => given,
-    };
+    let follows = if given.is_empty() { offer_earlier(context, catalog, terminal, set)? } else { given };
     let mut follows = follows.into_iter().map(|entry| entry.id);
     let started = crate::clock::stamp();
     Ok(Draft {
