@@ -143,6 +143,14 @@ fn another_machines_journal_imports_like_an_export_and_a_conflict_loses_nothing(
     assert_eq!(aside.len(), 1);
     let kept: Value = serde_json::from_str(aside[0].trim()).unwrap();
     assert_eq!(kept["title"], "Mine");
+    // `check` names the file, whose versions are kept, not lost.
+    let checked = common::text(&home.command().arg("check").output().unwrap().stdout);
+    let named = if common::sealed() { "aside: " } else { "set aside: " };
+    assert!(
+        checked.lines().any(|line| line.starts_with(named) && line.contains(".conflict-")
+            || line.starts_with(named) && line.contains("/conflict-")),
+        "{checked}"
+    );
     home.run(&["import", theirs.to_str().unwrap()])
         .success()
         .stdout(predicate::str::starts_with("Imported 0 entries"))

@@ -43,6 +43,11 @@ pub fn run(context: &Context) -> Result<ExitCode> {
     if let Some(survey) = context.journal.survey()? {
         devices(&survey, &mut problems, words);
     }
+    if !context.journal.is_encrypted() {
+        for aside in context.journal.set_aside() {
+            crate::say!("{}", (words.set_aside)(&aside.display().to_string()));
+        }
+    }
     let (newer, damaged): (Vec<Damaged>, Vec<Damaged>) = damaged.into_iter().partition(|line| line.newer);
     if !newer.is_empty() {
         crate::say!("{}", (words.newer_entries)(newer.len()));

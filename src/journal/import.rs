@@ -461,6 +461,24 @@ impl Aside {
     }
 }
 
+impl Journal {
+    /// The files beside a plain journal that hold the versions imports set
+    /// aside, oldest first (an encrypted journal keeps them in its folder,
+    /// where `check` names whatever is not part of it).
+    pub fn set_aside(&self) -> Vec<PathBuf> {
+        let named = format!("{}.conflict-", file_name(self.path()));
+        let dir = self.path().parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let Ok(found) = std::fs::read_dir(dir) else { return Vec::new() };
+        let mut found: Vec<PathBuf> = found
+            .filter_map(Result::ok)
+            .map(|file| file.path())
+            .filter(|path| file_name(path).starts_with(&named))
+            .collect();
+        found.sort();
+        found
+    }
+}
+
 /// The SHA-256 of each line in the files earlier imports set aside: those
 /// in `dir` whose names start with `named`. A file that does not read is
 /// passed by: what it holds may be set aside again, never lost.

@@ -28,6 +28,8 @@ pub struct CheckWords {
     pub unreadable: fn(&str, &str) -> String,
     pub damaged_in_log: fn(usize, &str, &str) -> String,
     pub aside: fn(&str) -> String,
+    /// A file of versions an import did not take in.
+    pub set_aside: fn(&str) -> String,
     pub cannot_read: fn(&str) -> String,
     pub undecryptable: fn(&str, &str) -> String,
     pub encrypted: fn(&str) -> String,
@@ -93,6 +95,9 @@ pub static EN: CheckWords = CheckWords {
     unreadable: |path, why| format!("{path} cannot be read ({why}); what it holds is left out"),
     damaged_in_log: |line, path, reason| format!("line {line} of {path} is damaged ({reason})"),
     aside: |path| format!("aside: {path} is not part of the journal; bezin leaves it as it is"),
+    set_aside: |path| {
+        format!("set aside: {path} holds versions of entries that an import did not take in; bezin leaves it as it is")
+    },
     cannot_read: |err| format!("the journal cannot be read: {err}"),
     undecryptable: |part, why| {
         format!(
@@ -197,6 +202,11 @@ pub static NL: CheckWords = CheckWords {
     unreadable: |path, why| format!("{path} is niet te lezen ({why}); wat erin staat, blijft weg"),
     damaged_in_log: |line, path, reason| format!("regel {line} van {path} is beschadigd ({reason})"),
     aside: |path| format!("apart: {path} hoort niet bij het dagboek; bezin laat het zoals het is"),
+    set_aside: |path| {
+        format!(
+            "apart gezet: {path} bevat versies van reflecties die een import niet overnam; bezin laat het zoals het is"
+        )
+    },
     cannot_read: |err| format!("het dagboek is niet te lezen: {err}"),
     undecryptable: |part, why| {
         format!(
