@@ -21,6 +21,15 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Whether every entry passes: no set, tag, day or person asked for.
+    pub fn keeps_all(&self) -> bool {
+        self.set.is_none()
+            && self.tags.is_empty()
+            && self.since.is_none()
+            && self.until.is_none()
+            && self.person.is_none()
+    }
+
     /// A filter from the command line's words; dates are read against `today`.
     pub fn new(
         set: Option<String>,

@@ -217,3 +217,22 @@ fn review_commands_speak_dutch() {
     assert!(stats.starts_with("Reflecties: 2\nReeks: ") && stats.contains("\nPer maand\n"), "{stats}");
     assert!(stats.contains("; 1 antwoord\n") && !stats.contains("answer"), "{stats}");
 }
+
+/// Filters that keep no entry say so, not that the journal is empty.
+#[test]
+fn a_filter_that_keeps_no_entry_says_so_in_both_languages() {
+    let home = Home::new();
+    year(&home);
+    for (lang, said) in [
+        ("en", "No entry matches what you asked for; bezin list"),
+        ("nl", "Geen reflectie past bij wat je vroeg; bezin list --lang nl toont ze allemaal."),
+    ] {
+        for args in [&["list", "--person", "Nobody"][..], &["list", "--set", "nope"], &["stats", "--tag", "none"]] {
+            let out = home.command().args(args).args(["--lang", lang]).output().unwrap();
+            let text = common::text(&out.stdout) + &common::text(&out.stderr);
+            assert!(out.status.success() && text.contains(said), "{args:?} {lang}: {text}");
+        }
+    }
+    let empty = Home::new();
+    assert!(empty.stdout(&["stats"]).starts_with("No entries yet;"));
+}

@@ -62,7 +62,7 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
         out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
     } else if rows.is_empty() {
         let words = context.lang.words();
-        crate::tell!("{}", words.nothing_listed.replace("{command}", &crate::shell::command("run five-tips")));
+        crate::tell!("{}", super::nothing_shown(words, &filter, words.nothing_listed));
     } else {
         // Below 60 columns the tags go first, then the set, then the person.
         let words = context.lang.words();

@@ -53,6 +53,17 @@ pub fn current_form(mut entry: Entry, catalog: &Catalog) -> Entry {
     entry
 }
 
+/// What a command that shows entries says when it shows none: `none`,
+/// which says how a reflection starts the journal, or, when some entries
+/// were asked for, that none matches and how to see them all.
+pub fn nothing_shown(words: &crate::lang::Words, filter: &Filter, none: &str) -> String {
+    if filter.keeps_all() {
+        none.replace("{command}", &crate::shell::command("run five-tips"))
+    } else {
+        words.nothing_matches.replace("{command}", &crate::shell::command("list"))
+    }
+}
+
 /// The title to show for an entry: its own, else its set's.
 pub fn title_of(entry: &Entry, catalog: &Catalog) -> String {
     entry.title.clone().unwrap_or_else(|| catalog.title(&entry.set, entry.lang))

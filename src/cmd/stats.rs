@@ -52,6 +52,11 @@ pub fn run(context: &Context, args: &StatsArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     reword(&mut stats, &catalog, context.lang);
+    if stats.entries == 0 {
+        let words = context.lang.words();
+        writeln!(out, "{}", super::nothing_shown(words, &filter, words.stats_none))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     write_stats(&mut out, &stats, ui::stdout_width().unwrap_or(80), context.lang.words())?;
     Ok(ExitCode::SUCCESS)
 }
@@ -86,10 +91,6 @@ fn streaks(stats: &Stats, words: &Words) -> [String; 2] {
 }
 
 fn write_stats(out: &mut impl Write, stats: &Stats, width: usize, words: &Words) -> std::io::Result<()> {
-    if stats.entries == 0 {
-        writeln!(out, "{}", words.stats_none.replace("{command}", &crate::shell::command("run five-tips")))?;
-        return Ok(());
-    }
     writeln!(out, "{} {}", ui::bold(words.stats_entries), stats.entries)?;
     let [first, second] = streaks(stats, words);
     let under = " ".repeat(ui::width_of(words.stats_streak) + 1);

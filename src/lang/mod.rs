@@ -370,6 +370,8 @@ pub struct Words {
     pub col_answers: &'static str,
     /// When `list` finds nothing; {command} is the command that starts a reflection.
     pub nothing_listed: &'static str,
+    /// No entry passes what was asked for ("--person", "--set"...).
+    pub nothing_matches: &'static str,
     pub no_one_yet: &'static str,
     /// Under the list of drafts, and when there are none.
     pub go_on_with_one: &'static str,
@@ -529,6 +531,7 @@ static EN: Words = Words {
     col_started: "STARTED",
     col_answers: "ANSWERS",
     nothing_listed: "No entries to list; {command} starts one.",
+    nothing_matches: "No entry matches what you asked for; {command} shows them all.",
     no_one_yet: "No one yet: sets such as five-tips ask whom a reflection is about.",
     go_on_with_one: "Go on with one:",
     no_drafts: "No unfinished reflections.",
@@ -660,6 +663,7 @@ static NL: Words = Words {
     col_started: "BEGONNEN",
     col_answers: "ANTWOORDEN",
     nothing_listed: "Geen reflecties om te tonen; {command} begint er een.",
+    nothing_matches: "Geen reflectie past bij wat je vroeg; {command} toont ze allemaal.",
     no_one_yet: "Nog niemand: sets zoals five-tips vragen over wie een reflectie gaat.",
     go_on_with_one: "Ga verder met een ervan:",
     no_drafts: "Geen onafgemaakte reflecties.",
