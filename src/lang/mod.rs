@@ -302,6 +302,8 @@ pub struct Words {
     pub back_item: &'static str,
     /// Said once, at the first question: how to go back.
     pub back_help: &'static str,
+    /// After `:b` where there is no question to go back to.
+    pub no_way_back: &'static str,
     pub kept: &'static str,
     /// After an answer bezin could not take: "what you wrote is kept in" a file.
     pub kept_in: &'static str,
@@ -469,6 +471,7 @@ static EN: Words = Words {
     numbers_help: "Type the numbers of your choices, separated by spaces.",
     back_item: "‹ previous question",
     back_help: "To go back to the previous question later: type :b as your answer, choose ‹ previous question in a list, or press Backspace at a yes/no question.",
+    no_way_back: "There is no question to go back to here.",
     kept: "Your answers so far are kept in a draft. To go on:",
     kept_in: "what you wrote is kept in",
     reflection: "reflection",
@@ -600,6 +603,7 @@ static NL: Words = Words {
     numbers_help: "Typ de nummers van je keuzes, gescheiden door spaties.",
     back_item: "‹ vorige vraag",
     back_help: "Later terug naar de vorige vraag: typ :b als antwoord, kies ‹ vorige vraag in een lijst, of druk op Backspace bij een ja/nee-vraag.",
+    no_way_back: "Hier is geen vraag om naar terug te gaan.",
     kept: "Je antwoorden tot nu toe zijn bewaard in een concept. Verder gaan:",
     kept_in: "wat je schreef is bewaard in",
     reflection: "reflectie",
