@@ -349,6 +349,8 @@ pub struct Words {
     pub edit_entry: &'static str,
     pub changed_meanwhile: &'static str,
     pub save_over: &'static str,
+    /// Asked on leaving `edit` with Esc after changes were made.
+    pub save_changes: &'static str,
     /// Marks the prompt that names the other person, in `sets show`.
     pub person_mark: &'static str,
     /// Marks a prompt whose answer is recalled, in `sets show`.
@@ -514,6 +516,7 @@ static EN: Words = Words {
     edit_entry: "Change entry",
     changed_meanwhile: "The entry was changed elsewhere while you edited it.",
     save_over: "Save your version over that change?",
+    save_changes: "Save your changes?",
     person_mark: "the person",
     recap_mark: "recalled",
     number_from: "Type a whole number from",
@@ -646,6 +649,7 @@ static NL: Words = Words {
     edit_entry: "Reflectie wijzigen",
     changed_meanwhile: "De reflectie is elders gewijzigd terwijl jij ze bewerkte.",
     save_over: "Jouw versie bewaren over die wijziging heen?",
+    save_changes: "Je wijzigingen bewaren?",
     person_mark: "de persoon",
     recap_mark: "teruggehaald",
     number_from: "Typ een geheel getal van",

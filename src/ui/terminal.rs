@@ -290,6 +290,11 @@ impl Terminal {
         self.yes_no(Some(question), Some(false))
     }
 
+    /// A yes-or-no question whose answer is yes unless the person says no.
+    pub fn approve(&self, question: &str) -> Result<bool> {
+        self.yes_no(Some(question), Some(true))
+    }
+
     /// A yes-or-no question answered with a key: y or n (j or n in Dutch),
     /// Enter for `default`. Esc steps out; Backspace goes back, where the
     /// question offers that. The answer is said after the question, or on
