@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{FIVE_TIPS, Home, entry, text};
+use common::{DOWN, ENTER, FIVE_TIPS, Home, at, entry, spawn, text};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -106,4 +106,78 @@ fn a_rewritten_journal_stays_owner_only() {
         .filter(|e| e.file_name().to_string_lossy().starts_with(".journal"))
         .collect();
     assert!(leftovers.is_empty(), "no temporary files left behind");
+}
+
+/// What `edit` says in one language when it is left with Esc.
+struct Leaving {
+    lang: &'static str,
+    menu: &'static str,
+    title: &'static str,
+    question: &'static str,
+    changed: &'static str,
+    not_saved: &'static str,
+    nothing_changed: &'static str,
+}
+
+/// Changes the title of `id` to "Renamed" in `edit`'s menu, then presses Esc there.
+fn rename_and_leave(home: &Home, id: &str, said: &Leaving) -> rexpect::session::PtySession {
+    let mut p = spawn(home, &["edit", id, "--lang", said.lang]);
+    at(&mut p, said.menu, &DOWN.repeat(2));
+    at(&mut p, &format!("❯ {}: Middle", said.title), ENTER);
+    at(&mut p, "Middle", "\u{15}Renamed\r");
+    at(&mut p, said.menu, "\x1b");
+    p
+}
+
+/// Esc at `edit`'s menu after a change asks whether to save it, yes unless
+/// the person says no, and says so when nothing was saved; Esc with no
+/// change says nothing changed.
+fn esc_in_edit_keeps_changes_only_when_asked(said: &Leaving) {
+    let home = Home::new();
+    let id = home.save("five-tips", FIVE_TIPS, &["--title", "Middle", "--lang", said.lang]);
+    let title = |home: &Home| home.entries().pop().unwrap()["title"].clone();
+
+    let mut p = rename_and_leave(&home, &id, said);
+    at(&mut p, said.question, "n");
+    at(&mut p, said.not_saved, "");
+    p.exp_eof().unwrap();
+    assert_eq!(title(&home), "Middle");
+
+    let mut p = spawn(&home, &["edit", &id, "--lang", said.lang]);
+    at(&mut p, said.menu, "\x1b");
+    at(&mut p, said.nothing_changed, "");
+    p.exp_eof().unwrap();
+    assert_eq!(title(&home), "Middle");
+
+    let mut p = rename_and_leave(&home, &id, said);
+    at(&mut p, said.question, ENTER);
+    at(&mut p, said.changed, "");
+    p.exp_eof().unwrap();
+    assert_eq!(title(&home), "Renamed");
+}
+
+#[test]
+fn esc_in_edit_asks_to_save_the_changes_made_in_english() {
+    esc_in_edit_keeps_changes_only_when_asked(&Leaving {
+        lang: "en",
+        menu: "Change entry",
+        title: "Title",
+        question: "Save your changes? (Y/n)",
+        changed: "Changed ",
+        not_saved: "Nothing changed: your changes were not saved.",
+        nothing_changed: "Nothing changed.",
+    });
+}
+
+#[test]
+fn esc_in_edit_asks_to_save_the_changes_made_in_dutch() {
+    esc_in_edit_keeps_changes_only_when_asked(&Leaving {
+        lang: "nl",
+        menu: "Reflectie wijzigen",
+        title: "Titel",
+        question: "Je wijzigingen bewaren? (J/n)",
+        changed: " gewijzigd in ",
+        not_saved: "Niets gewijzigd: je wijzigingen zijn niet bewaard.",
+        nothing_changed: "Niets gewijzigd.",
+    });
 }

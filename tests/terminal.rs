@@ -610,3 +610,105 @@ fn stepping_out_in_the_middle_of_an_answer_keeps_what_was_typed() {
         assert_eq!(draft["typing"], serde_json::Value::Null, "{draft}");
     }
 }
+
+const PREFILLED: &str = r#"
+id = "prefilled"
+version = 1
+title = { en = "Prefilled", nl = "Vooringevuld" }
+description = { en = "Text and long answers to go back through.", nl = "Tekst en lange antwoorden om door terug te gaan." }
+
+[[prompts]]
+id = "who"
+kind = "text"
+ask = { en = "Who is it about?", nl = "Over wie gaat het?" }
+
+[[prompts]]
+id = "where"
+kind = "text"
+ask = { en = "Where do they live?", nl = "Waar woont die persoon?" }
+
+[[prompts]]
+id = "what"
+kind = "long"
+ask = { en = "What do they ask?", nl = "Wat vraagt die persoon?" }
+
+[[prompts]]
+id = "more"
+kind = "text"
+ask = { en = "Anything else?", nl = "Nog iets?" }
+"#;
+
+/// What the set above asks in one language, and what bezin says around it.
+struct Prefilled {
+    lang: &'static str,
+    asks: [&'static str; 4],
+    no_way_back: &'static str,
+    review: &'static str,
+    save: &'static str,
+}
+
+/// `:b` after an answer shown again, unchanged, goes back and keeps it; at
+/// the first question it says there is no way back, and is never the answer.
+fn go_back_from_prefilled_answers(said: &Prefilled) {
+    let home = Home::new();
+    home.write("prompts/prefilled.toml", PREFILLED);
+    let mut p = spawn(&home, &["run", "prefilled", "--lang", said.lang]);
+    let [who, place, what, more] = said.asks;
+    at(&mut p, who, "Anna\r");
+    at(&mut p, place, "Utrecht\r");
+    // On a line of its own in a long answer: back, the lines typed kept for its return.
+    at(&mut p, what, "One\rTwo\r:b\r");
+    at(&mut p, place, "");
+    at(&mut p, "Utrecht", ":b\r");
+    at(&mut p, who, "");
+    at(&mut p, "Anna", ":b\r");
+    at(&mut p, said.no_way_back, "");
+    at(&mut p, "Anna", ENTER);
+    at(&mut p, place, "");
+    at(&mut p, "Utrecht", ENTER);
+    at(&mut p, what, "");
+    at(&mut p, "One", ENTER);
+    at(&mut p, "Two", &format!("{ENTER}{ENTER}"));
+    // Back to the long answer given: `:b` after its second line, unchanged, goes back again.
+    at(&mut p, more, ":b\r");
+    at(&mut p, what, "");
+    at(&mut p, "One", ENTER);
+    at(&mut p, "Two", ":b\r");
+    at(&mut p, place, "");
+    at(&mut p, "Utrecht", ENTER);
+    at(&mut p, what, "");
+    at(&mut p, "One", ENTER);
+    at(&mut p, "Two", &format!("{ENTER}{ENTER}"));
+    at(&mut p, more, "No\r");
+    at(&mut p, said.review, "");
+    at(&mut p, said.save, &format!("{ENTER}{ENTER}{ENTER}"));
+    p.exp_eof().unwrap();
+
+    let answers = answers_of(&home.entries().pop().unwrap());
+    let expected = [("who", "Anna"), ("where", "Utrecht"), ("what", "One\nTwo"), ("more", "No")];
+    let expected: Vec<(String, serde_json::Value)> =
+        expected.iter().map(|(id, a)| ((*id).to_owned(), json!(a))).collect();
+    assert_eq!(answers, expected);
+}
+
+#[test]
+fn b_after_a_prefilled_answer_goes_back_and_keeps_it_in_english() {
+    go_back_from_prefilled_answers(&Prefilled {
+        lang: "en",
+        asks: ["Who is it about?", "Where do they live?", "What do they ask?", "Anything else?"],
+        no_way_back: "There is no question to go back to here.",
+        review: "Your answers",
+        save: "❯ Save",
+    });
+}
+
+#[test]
+fn b_after_a_prefilled_answer_goes_back_and_keeps_it_in_dutch() {
+    go_back_from_prefilled_answers(&Prefilled {
+        lang: "nl",
+        asks: ["Over wie gaat het?", "Waar woont die persoon?", "Wat vraagt die persoon?", "Nog iets?"],
+        no_way_back: "Hier is geen vraag om naar terug te gaan.",
+        review: "Je antwoorden",
+        save: "❯ Bewaren",
+    });
+}

@@ -17,13 +17,14 @@ use crate::journal::{Change, Entry, Recorded, tags};
 use crate::lang::{Lang, Text};
 use crate::limits;
 use crate::prompt_set::{Choice, Kind, KindName, Prompt, PromptSet};
-use crate::ui::{self, Terminal};
+use crate::ui::{self, Paused, Terminal};
 
 pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
     let original = context.find(&args.id)?;
     let catalog = context.catalog()?;
     let editing = Editing::of(context, &catalog, &original)?;
     let from_flags = args.title.is_some() || !args.tags.is_empty() || args.answers.is_some();
+    let said = context.lang.outcomes();
     let changed = if from_flags {
         let answers = args.answers.as_deref().map(AnswersFile::read).transpose()?;
         // The flags apply to the entry as it is once the journal is locked.
@@ -35,19 +36,33 @@ pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
     } else if Terminal::available() {
         let mut terminal = Terminal::new(original.lang, context.config.editor.clone());
         let mut entry = original.clone();
-        converse(&mut terminal, &mut entry, &editing)?
-            && entry != original
-            && save(context, &terminal, original.clone(), &editing.edited(entry))?
+        let keep = match converse(&mut terminal, &mut entry, &editing) {
+            Err(err) if err.is::<Paused>() => entry != original && save_on_leaving(&terminal, entry.lang)?,
+            keep => keep?,
+        };
+        if !keep && entry != original {
+            crate::tell!("{}", said.not_saved);
+            return Ok(ExitCode::SUCCESS);
+        }
+        keep && entry != original && save(context, &terminal, original.clone(), &editing.edited(entry))?
     } else {
         bail!(context.lang.commands().no_terminal_edit);
     };
-    let said = context.lang.outcomes();
     if changed {
         crate::say!("{}", (said.changed)(&original.id, &context.journal.place().display().to_string()));
     } else {
         crate::tell!("{}", said.nothing_changed);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether to save the changes made when the person left the menu with
+/// Esc: yes unless they say no; Esc again leaves them unsaved.
+fn save_on_leaving(terminal: &Terminal, lang: Lang) -> Result<bool> {
+    match terminal.approve(lang.words().save_changes) {
+        Err(err) if err.is::<Paused>() => Ok(false),
+        keep => keep,
+    }
 }
 
 /// Saves what the person changed in the terminal, unless another bezin

@@ -302,6 +302,8 @@ pub struct Words {
     pub back_item: &'static str,
     /// Said once, at the first question: how to go back.
     pub back_help: &'static str,
+    /// After `:b` where there is no question to go back to.
+    pub no_way_back: &'static str,
     pub kept: &'static str,
     /// After an answer bezin could not take: "what you wrote is kept in" a file.
     pub kept_in: &'static str,
@@ -347,6 +349,8 @@ pub struct Words {
     pub edit_entry: &'static str,
     pub changed_meanwhile: &'static str,
     pub save_over: &'static str,
+    /// Asked on leaving `edit` with Esc after changes were made.
+    pub save_changes: &'static str,
     /// Marks the prompt that names the other person, in `sets show`.
     pub person_mark: &'static str,
     /// Marks a prompt whose answer is recalled, in `sets show`.
@@ -471,6 +475,7 @@ static EN: Words = Words {
     numbers_help: "Type the numbers of your choices, separated by spaces.",
     back_item: "‹ previous question",
     back_help: "To go back to the previous question later: type :b as your answer, choose ‹ previous question in a list, or press Backspace at a yes/no question.",
+    no_way_back: "There is no question to go back to here.",
     kept: "Your answers so far are kept in a draft. To go on:",
     kept_in: "what you wrote is kept in",
     reflection: "reflection",
@@ -513,6 +518,7 @@ static EN: Words = Words {
     edit_entry: "Change entry",
     changed_meanwhile: "The entry was changed elsewhere while you edited it.",
     save_over: "Save your version over that change?",
+    save_changes: "Save your changes?",
     person_mark: "the person",
     recap_mark: "recalled",
     number_from: "Type a whole number from",
@@ -603,6 +609,7 @@ static NL: Words = Words {
     numbers_help: "Typ de nummers van je keuzes, gescheiden door spaties.",
     back_item: "‹ vorige vraag",
     back_help: "Later terug naar de vorige vraag: typ :b als antwoord, kies ‹ vorige vraag in een lijst, of druk op Backspace bij een ja/nee-vraag.",
+    no_way_back: "Hier is geen vraag om naar terug te gaan.",
     kept: "Je antwoorden tot nu toe zijn bewaard in een concept. Verder gaan:",
     kept_in: "wat je schreef is bewaard in",
     reflection: "reflectie",
@@ -645,6 +652,7 @@ static NL: Words = Words {
     edit_entry: "Reflectie wijzigen",
     changed_meanwhile: "De reflectie is elders gewijzigd terwijl jij ze bewerkte.",
     save_over: "Jouw versie bewaren over die wijziging heen?",
+    save_changes: "Je wijzigingen bewaren?",
     person_mark: "de persoon",
     recap_mark: "teruggehaald",
     number_from: "Typ een geheel getal van",

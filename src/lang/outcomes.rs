@@ -16,6 +16,8 @@ pub struct OutcomeWords {
     pub discarded: fn(&str) -> String,
     pub changed: fn(&str, &str) -> String,
     pub nothing_changed: &'static str,
+    /// Changes made in the terminal that the person chose not to save.
+    pub not_saved: &'static str,
     pub no_entry_holds: fn(&str) -> String,
     pub encrypted_already: fn(&str, &str) -> String,
     pub now_encrypted_to: fn(&str, &str) -> String,
@@ -55,6 +57,7 @@ pub static EN: OutcomeWords = OutcomeWords {
     discarded: |id| format!("Discarded the draft {id}"),
     changed: |id, journal| format!("Changed {id} in {journal}"),
     nothing_changed: "Nothing changed.",
+    not_saved: "Nothing changed: your changes were not saved.",
     no_entry_holds: |text| format!("No entry holds '{text}'."),
     encrypted_already: |journal, keys| {
         format!(
@@ -135,6 +138,7 @@ pub static NL: OutcomeWords = OutcomeWords {
     discarded: |id| format!("Het concept {id} is weggegooid"),
     changed: |id, journal| format!("{id} gewijzigd in {journal}"),
     nothing_changed: "Niets gewijzigd.",
+    not_saved: "Niets gewijzigd: je wijzigingen zijn niet bewaard.",
     no_entry_holds: |text| format!("Geen reflectie bevat '{text}'."),
     encrypted_already: |journal, keys| {
         format!(

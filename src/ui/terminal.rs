@@ -290,6 +290,11 @@ impl Terminal {
         self.yes_no(Some(question), Some(false))
     }
 
+    /// A yes-or-no question whose answer is yes unless the person says no.
+    pub fn approve(&self, question: &str) -> Result<bool> {
+        self.yes_no(Some(question), Some(true))
+    }
+
     /// A yes-or-no question answered with a key: y or n (j or n in Dutch),
     /// Enter for `default`. Esc steps out; Backspace goes back, where the
     /// question offers that. The answer is said after the question, or on
@@ -375,7 +380,14 @@ impl Terminal {
                     return Err(err);
                 }
             };
-            self.going_back(&text)?;
+            match self.going_back(&text, initial) {
+                Ok(true) => continue,
+                Ok(false) => {}
+                Err(err) => {
+                    self.keep_for_return(prompt, initial.to_owned());
+                    return Err(err);
+                }
+            }
             if !text.trim().is_empty() || !prompt.required {
                 return Ok(Some(text.trim().to_owned()).filter(|text| !text.is_empty()).map(Answer::Text));
             }
@@ -383,12 +395,19 @@ impl Terminal {
         }
     }
 
-    /// `:b` typed as an answer goes back, where the question offers that.
-    fn going_back(&self, typed: &str) -> Result<()> {
-        if self.back.offered && typed.trim() == ":b" {
+    /// `:b` typed as an answer, or after the answer `shown` again, goes
+    /// back where the question offers that, the answer kept as it was.
+    /// Where it does not, that is said, and true returned: the question is
+    /// asked again, never answered with the `:b`.
+    fn going_back(&self, typed: &str, shown: &str) -> Result<bool> {
+        if !asks_back(typed, shown) {
+            return Ok(false);
+        }
+        if self.back.offered {
             return Err(GoBack.into());
         }
-        Ok(())
+        self.dim(self.words().no_way_back)?;
+        Ok(true)
     }
 
     /// Several lines, typed here until an empty line, or written in the
@@ -420,8 +439,15 @@ impl Terminal {
                     return Err(err);
                 }
             };
-            if lines.is_empty() {
-                self.going_back(&line)?;
+            match self.going_back(&line, before.unwrap_or_default()) {
+                Ok(true) => continue,
+                Ok(false) => {}
+                Err(err) => {
+                    let kept: Vec<&str> =
+                        lines.iter().map(String::as_str).chain(earlier.iter().skip(next).copied()).collect();
+                    self.keep_for_return(prompt, kept.join("\n"));
+                    return Err(err);
+                }
             }
             if line.trim() == ":e" {
                 let start: Vec<&str> =
@@ -520,7 +546,9 @@ impl Terminal {
         let words = self.words();
         loop {
             let typed = self.read_line(&arrow(), &initial)?;
-            self.going_back(&typed)?;
+            if self.going_back(&typed, &initial)? {
+                continue;
+            }
             match typed.trim().parse::<i64>() {
                 Ok(n) if (min..=max).contains(&n) => return Ok(Some(Answer::Number(n))),
                 Err(_) if typed.trim().is_empty() && !prompt.required => return Ok(None),
@@ -620,7 +648,13 @@ impl AnswerSource for Terminal {
         let answer = self.widget(prompt, session.answer(&prompt.id));
         self.back.offered = false;
         let answer = match answer {
-            Err(err) if err.is::<GoBack>() => return Ok(Reply::Back),
+            Err(err) if err.is::<GoBack>() => {
+                // Kept to come back to only where it differs from the answer as it was.
+                let given = session.answer(&prompt.id);
+                self.typing
+                    .take_if(|(id, text)| *id == prompt.id && matches!(given, Some(Answer::Text(t)) if t == text));
+                return Ok(Reply::Back);
+            }
             answer => answer?,
         };
         if let (true, Some(name)) = (prompt.person, answer.as_ref().and_then(Answer::as_name)) {
@@ -704,10 +738,29 @@ impl Terminal {
         }
     }
 
+    /// Keeps `text`, the answer to `prompt` as it stood when the person
+    /// went back, to start from when the question comes again: lines
+    /// changed before going back are not lost. What a later question kept
+    /// so stays: it comes again first.
+    fn keep_for_return(&mut self, prompt: &Prompt, text: String) {
+        if self.typing.as_ref().is_none_or(|(id, _)| *id == prompt.id) && !text.trim().is_empty() {
+            self.typing = Some((prompt.id.clone(), text));
+        }
+    }
+
     /// The line being typed when the person stepped out.
     fn take_unfinished(&self) -> String {
         self.unfinished.borrow_mut().take().unwrap_or_default()
     }
+}
+
+/// Whether `typed` asks to go back: `:b` alone, or after `shown` (an
+/// answer shown again) left as it was.
+fn asks_back(typed: &str, shown: &str) -> bool {
+    typed.trim_end().strip_suffix(":b").is_some_and(|before| {
+        let before = before.trim_end();
+        before.trim_start().is_empty() || before == shown.trim_end()
+    })
 }
 
 /// What comes before a typed answer: a dim arrow.
@@ -735,7 +788,18 @@ fn question_and_answer(question: &str, answer: &str, room: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::question_and_answer;
+    use super::{asks_back, question_and_answer};
+
+    #[test]
+    fn b_goes_back_alone_or_after_an_answer_shown_again_unchanged() {
+        assert!(asks_back(" :b ", ""));
+        assert!(asks_back(":b", "Anna"));
+        assert!(asks_back("Anna:b", "Anna"));
+        assert!(asks_back("Anna :b", "Anna"));
+        assert!(!asks_back("Bram:b", "Anna"));
+        assert!(!asks_back("Anna:b", ""));
+        assert!(!asks_back("Anna", "Anna"));
+    }
 
     #[test]
     fn a_long_question_gives_way_to_its_answer() {
