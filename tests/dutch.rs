@@ -379,6 +379,7 @@ fn every_command_speaks_dutch_in_its_ordinary_use() {
         vec!["sets", "validate", set.to_str().unwrap()],
         vec!["run", "five-tips", "--answers", answers.to_str().unwrap()],
         vec!["list"],
+        vec!["list", "--since", "gisteren", "--until", "vandaag"],
         vec!["show", &anna],
         vec!["show", &looked_back],
         vec!["search", "rooster"],
@@ -430,8 +431,10 @@ fn refusals_are_said_in_dutch() {
     let broken = home.write("kapot.json", "[{\"id\": 5,\n \"x\": }]");
     let cut = home.write("afgebroken.json", "[{\"a\":\"abc");
     let jrnl = home.write("jrnl.json", "{\"entries\": [1]");
-    let refusals: [(&[&str], &str); 6] = [
+    let refusals: [(&[&str], &str); 8] = [
         (&["search", "  "], "heeft een tekst nodig"),
+        (&["list", "--since", "2026-13-01"], "'2026-13-01' is geen datum; geef een dag zoals 2026-11-01"),
+        (&["list", "--since", "foo"], "of vandaag of gisteren"),
         (&["export", "-o", journal.to_str().unwrap()], "is het dagboek zelf"),
         (&["import", age_file.to_str().unwrap()], "kon de identiteit"),
         (&["import", broken.to_str().unwrap()], "verwacht: een tekst; gevonden: het getal `5` in kolom 8"),
