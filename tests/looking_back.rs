@@ -88,6 +88,7 @@ fn a_look_back_shows_the_plan_and_the_calm_of_before_beside_its_questions_in_bot
     let before = home.save("five-tips", &plan, &[]);
     let date = date_of(&home, &before);
     for said in [EN, NL] {
+        let date = if said.lang == "nl" { common::dutch_date(&date) } else { date.clone() };
         let mut p =
             spawn(&home, &["run", "after-the-conversation", "--follows", &before, "--lang", said.lang, "--fresh"]);
         at(&mut p, said.what_happened, "");
@@ -179,6 +180,28 @@ fn planned(mut entry: Value, prompt: &str, answer: &str) -> Value {
 fn days_ago(days: i64) -> String {
     let moment = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * days);
     moment.strftime("%Y-%m-%d").to_string()
+}
+
+/// In Dutch, the recall writes its dates as a Dutch sentence does, as
+/// show does; the list to choose from keeps the sortable form.
+#[test]
+fn the_recall_of_a_look_back_writes_its_dates_the_dutch_way() {
+    let home = Home::new();
+    let day = days_ago(2);
+    let in_dutch = common::dutch_date(&day);
+    home.journal(&[
+        planned(prepared("anna-tips", "five-tips", "Anna", &day, "09:15"), "together", "Look for value together"),
+        prepared("anna-open", "opening-the-conversation", "Anna", &day, "14:30"),
+    ]);
+    let mut p = spawn(&home, &["run", "after-the-conversation", "--lang", "nl"]);
+    at(&mut p, &format!("❯ {day} 14:30  Anna"), ENTER);
+    at(&mut p, "(j/N)", "j");
+    at(&mut p, "Deze reflectie volgt op '", "");
+    at(&mut p, &format!("' ({in_dutch} om 14:30):"), "");
+    at(&mut p, &format!("' ({in_dutch} om 09:15):"), "");
+    at(&mut p, &format!("Vóór het gesprek ({in_dutch} om 09:15): "), "");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
 }
 
 #[test]
