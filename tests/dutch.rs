@@ -155,9 +155,12 @@ fn sets_show_and_stats_speak_the_interface_language() {
     home.save("five-tips", common::FIVE_TIPS, &[]);
     let dutch = home.stdout(&["stats", "--lang", "nl"]);
     assert!(
-        dutch.contains("calm: Hoe rustig ben je als je aan het komende gesprek denkt?")
-            && dutch.contains("; 1 antwoord\n")
+        dutch.contains("\n  Hoe rustig ben je als je aan het komende gesprek denkt? (five-tips)\n")
+            && dutch.contains("\n  Hoe ga je in het gesprek de tijd vertragen? (five-tips)\n")
+            && dutch.contains("; 1 antwoord\n"),
+        "{dutch}"
     );
+    assert!(!dutch.contains("calm:") && !dutch.contains("slow-down:"), "no prompt ids: {dutch}");
     assert!(!dutch.contains("How calm"), "{dutch}");
     assert!(home.stdout(&["stats"]).contains("; 1 answer\n"));
 }
