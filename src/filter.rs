@@ -83,17 +83,14 @@ fn finished_date(line: &[u8]) -> Option<&str> {
     std::str::from_utf8(line.get(at..at + 10)?).ok()
 }
 
-/// A day: `2026-11-01`, `today`, `yesterday`, or a time ago such as `7d`,
+/// A day: `2026-11-01`, `today`, `yesterday` (or the Dutch `vandaag`,
+/// `gisteren`, in either interface language), or a time ago such as `7d`,
 /// `2w`, `3m` or `1y`.
 pub fn parse_day(text: &str, today: Date) -> Result<Date> {
-    let wrong = || {
-        anyhow!(
-            "'{text}' is not a date; use a day like 2026-11-01, a time ago like 7d, 2w, 3m or 1y, or today or yesterday"
-        )
-    };
+    let wrong = || anyhow!((crate::lang::interface().environment().not_a_date)(text));
     match text {
-        "today" => return Ok(today),
-        "yesterday" => return today.yesterday().map_err(|_| wrong()),
+        "today" | "vandaag" => return Ok(today),
+        "yesterday" | "gisteren" => return today.yesterday().map_err(|_| wrong()),
         _ => {}
     }
     if let Some(unit) = text.chars().last().filter(|c| "dwmy".contains(*c)) {
@@ -121,6 +118,8 @@ mod tests {
         assert_eq!(day("2026-11-01"), "2026-11-01");
         assert_eq!(day("today"), "2026-11-24");
         assert_eq!(day("yesterday"), "2026-11-23");
+        assert_eq!(day("vandaag"), "2026-11-24");
+        assert_eq!(day("gisteren"), "2026-11-23");
         assert_eq!(day("7d"), "2026-11-17");
         assert_eq!(day("2w"), "2026-11-10");
         assert_eq!(day("3m"), "2026-08-24");

@@ -25,10 +25,32 @@ pub struct Open {
 }
 
 impl Open {
-    /// The command that looks back on it.
-    pub fn command(&self) -> String {
-        crate::shell::command(&format!("run {} --follows {}", self.follow_up, self.entry.id))
+    /// The command that looks back on it, naming it by `short_id`.
+    pub fn command(&self, short_id: &str) -> String {
+        crate::shell::command(&format!("run {} --follows {short_id}", self.follow_up))
     }
+}
+
+/// The id of each of `open` as short as lists show it, or longer where
+/// another entry's id starts the same: what a command may name it by and
+/// still find it alone. One read of the journal, parsing only the lines
+/// that hold one of the short ids.
+pub fn short_ids(journal: &Journal, open: &[Open]) -> Result<Vec<String>> {
+    let shown: Vec<&str> = open.iter().map(|open| open.entry.short_id()).collect();
+    let mut alike: Vec<Vec<String>> = vec![Vec::new(); open.len()];
+    journal.scan(|line| {
+        if shown.iter().any(|short| line.contains(short.as_bytes()))
+            && let Ok(entry) = line.parse()
+        {
+            for (at, short) in shown.iter().enumerate() {
+                if entry.id.starts_with(short) {
+                    alike[at].push(entry.id.clone());
+                }
+            }
+        }
+        Ok(ControlFlow::Continue(()))
+    })?;
+    Ok(open.iter().zip(&alike).map(|(open, alike)| crate::prefix::unique_prefix(&open.entry.id, alike)).collect())
 }
 
 /// The open ones among the entries finished since `since`, newest first,

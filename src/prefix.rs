@@ -7,6 +7,17 @@ use crate::journal::is_id;
 use crate::lang::errors::IdWords;
 use crate::lang::{self, Lang};
 
+/// How many characters of an id lists show.
+pub const SHORT: usize = 7;
+
+/// The shortest start of `id`, of at least `SHORT` characters, that none
+/// of `others` but `id` itself starts with (the whole id where one does).
+pub fn unique_prefix(id: &str, others: &[String]) -> String {
+    let shared = |other: &String| id.bytes().zip(other.bytes()).take_while(|(a, b)| a == b).count();
+    let longest = others.iter().filter(|other| *other != id).map(shared).max().unwrap_or(0);
+    id.get(..SHORT.max(longest + 1)).unwrap_or(id).to_owned()
+}
+
 /// What is looked for: its sentences in a language, and the command that lists them.
 pub struct Sought {
     words: fn(Lang) -> &'static IdWords,
@@ -58,5 +69,19 @@ impl Sought {
                 bail!((words.ambiguous)(query, &candidates.join(", ")))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unique_prefix_is_as_short_as_lists_show_or_as_long_as_it_must_be() {
+        let others = |ids: &[&str]| ids.iter().map(|id| (*id).to_owned()).collect::<Vec<_>>();
+        assert_eq!(unique_prefix("ggkp3r9j9r", &others(&["ggkp3r9j9r", "abcdefghij"])), "ggkp3r9");
+        assert_eq!(unique_prefix("ggkp3r9j9r", &others(&["ggkp3r9x00"])), "ggkp3r9j");
+        assert_eq!(unique_prefix("ggkp3r9", &others(&["ggkp3r9j9r"])), "ggkp3r9");
+        assert_eq!(unique_prefix("abc", &[]), "abc");
     }
 }

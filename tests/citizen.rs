@@ -165,6 +165,29 @@ fn a_starter_set_is_valid_as_it_is_and_runs() {
     home.run(&["sets", "new", "Not An Id"]).code(2).stderr(predicate::str::contains("cannot be a set id"));
 }
 
+/// In Dutch, the starter set's comments, description and questions are
+/// Dutch; it is as valid, and runs.
+#[test]
+fn a_starter_set_is_written_in_the_interface_language() {
+    let home = Home::new();
+    home.run(&["sets", "new", "mijnset", "--lang", "nl"]).success();
+    let path = home.path().join("prompts/mijnset.toml");
+    let written = std::fs::read_to_string(&path).unwrap();
+    for dutch in [
+        "# Een set vragen: één reflectie, vraag na vraag gesteld.",
+        "description = \"Waar deze reflectie voor is; getoond voor de eerste vraag.\"",
+        "ask = \"Met wie is het gesprek?\"",
+        "title = { en = \"Before the meeting\", nl = \"Voor het overleg\" }",
+    ] {
+        assert!(written.contains(dutch), "{dutch} in {written}");
+    }
+    for english in ["A prompt set", "What this reflection is for", "Whom is the conversation with?"] {
+        assert!(!written.contains(english), "{english} in {written}");
+    }
+    home.run(&["sets", "validate", path.to_str().unwrap()]).success();
+    home.save("mijnset", "wie = \"Sam\"\nrust = 5\ndoel = \"afspraak\"\neerder = false\n", &["--lang", "nl"]);
+}
+
 #[test]
 fn colour_follows_no_color_clicolor_force_and_the_flag() {
     let home = lived_in();

@@ -334,6 +334,24 @@ fn hostile_logs_and_links_in_the_folder_change_nothing_they_should_not() {
     assert!(other.is_dir());
 }
 
+/// Check counts what another device has still to forget, one change as
+/// one, in either language.
+#[test]
+fn check_names_one_change_still_to_forget_as_one() {
+    let (laptop, desktop) = (Device::new(), Device::new());
+    let mut sync = Syncthing::default();
+    let id = laptop.save("Soon deleted");
+    sync.settle(&laptop.journal(), &desktop.journal());
+    desktop.bezin(&["delete", &id, "--yes"]).success();
+    let english = desktop.check();
+    assert!(
+        english.contains(" still hold 1 change of deleted entries; it goes when bezin next runs there"),
+        "{english}"
+    );
+    let dutch = text(&desktop.bezin(&["check", "--lang", "nl"]).get_output().stdout);
+    assert!(dutch.contains(" bevatten nog 1 wijziging van verwijderde reflecties; die verdwijnt zodra"), "{dutch}");
+}
+
 /// An entry deleted from the journal is not brought back by an import of a
 /// copy made before, and the import says so.
 #[test]

@@ -155,9 +155,12 @@ fn sets_show_and_stats_speak_the_interface_language() {
     home.save("five-tips", common::FIVE_TIPS, &[]);
     let dutch = home.stdout(&["stats", "--lang", "nl"]);
     assert!(
-        dutch.contains("calm: Hoe rustig ben je als je aan het komende gesprek denkt?")
-            && dutch.contains("; 1 antwoord\n")
+        dutch.contains("\n  Hoe rustig ben je als je aan het komende gesprek denkt? (five-tips)\n")
+            && dutch.contains("\n  Hoe ga je in het gesprek de tijd vertragen? (five-tips)\n")
+            && dutch.contains("; 1 antwoord\n"),
+        "{dutch}"
     );
+    assert!(!dutch.contains("calm:") && !dutch.contains("slow-down:"), "no prompt ids: {dutch}");
     assert!(!dutch.contains("How calm"), "{dutch}");
     assert!(home.stdout(&["stats"]).contains("; 1 answer\n"));
 }
@@ -379,6 +382,7 @@ fn every_command_speaks_dutch_in_its_ordinary_use() {
         vec!["sets", "validate", set.to_str().unwrap()],
         vec!["run", "five-tips", "--answers", answers.to_str().unwrap()],
         vec!["list"],
+        vec!["list", "--since", "gisteren", "--until", "vandaag"],
         vec!["show", &anna],
         vec!["show", &looked_back],
         vec!["search", "rooster"],
@@ -430,8 +434,10 @@ fn refusals_are_said_in_dutch() {
     let broken = home.write("kapot.json", "[{\"id\": 5,\n \"x\": }]");
     let cut = home.write("afgebroken.json", "[{\"a\":\"abc");
     let jrnl = home.write("jrnl.json", "{\"entries\": [1]");
-    let refusals: [(&[&str], &str); 6] = [
+    let refusals: [(&[&str], &str); 8] = [
         (&["search", "  "], "heeft een tekst nodig"),
+        (&["list", "--since", "2026-13-01"], "'2026-13-01' is geen datum; geef een dag zoals 2026-11-01"),
+        (&["list", "--since", "foo"], "of vandaag of gisteren"),
         (&["export", "-o", journal.to_str().unwrap()], "is het dagboek zelf"),
         (&["import", age_file.to_str().unwrap()], "kon de identiteit"),
         (&["import", broken.to_str().unwrap()], "verwacht: een tekst; gevonden: het getal `5` in kolom 8"),

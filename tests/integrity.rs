@@ -176,6 +176,9 @@ fn a_version_set_aside_once_is_not_set_aside_again() {
         .success()
         .stdout(predicate::str::contains("(1 already there, skipped)"))
         .stderr(predicate::str::is_empty());
+    home.run(&["import", file.to_str().unwrap(), "--lang", "nl"])
+        .success()
+        .stdout(predicate::str::contains("(1 stond er al, overgeslagen)"));
     let aside = home.set_aside("conflict");
     assert_eq!(aside.len(), 1, "one file: {aside:?}");
     assert_eq!(aside[0].lines().count(), 1);
@@ -262,6 +265,17 @@ fn stats_leave_out_scale_answers_outside_their_scale_with_a_warning() {
     ]);
     home.journal(&[odd]);
     home.run(&["stats"]).success().stderr(predicate::str::contains("2 scale answers lie outside their scale"));
+    let mut one_odd = common::entry("odd0000002", "five-tips", "2026-11-21T10:00:00+01:00", None, &[]);
+    one_odd["answers"] =
+        json!([{"prompt": "calm", "kind": "scale", "question": "Calm?", "range": [1, 10], "answer": 11}]);
+    let one = Home::new();
+    one.journal(&[one_odd]);
+    one.run(&["stats"])
+        .success()
+        .stderr(predicate::str::contains("1 scale answer lies outside its scale; the trends leave it out"));
+    one.run(&["stats", "--lang", "nl"])
+        .success()
+        .stderr(predicate::str::contains("1 antwoord op een schaal valt buiten die schaal; de trends laten het weg"));
     let stats: Value = serde_json::from_str(&home.stdout(&["stats", "--json"])).unwrap();
     assert_eq!(stats["scales"][0]["answers"], 1);
     assert_eq!(stats["out_of_range"], 2);
@@ -512,6 +526,10 @@ fn a_journal_is_known_by_parsing_its_lines() {
     home.run(&["import", damaged.to_str().unwrap()])
         .code(2)
         .stderr(predicate::str::contains("every one of its 2 lines is damaged; nothing was imported"));
+    let one_damaged = home.write("one-damaged.jsonl", "{\"format\":2, broken\n");
+    home.run(&["import", one_damaged.to_str().unwrap(), "--lang", "nl"])
+        .code(2)
+        .stderr(predicate::str::contains("de enige regel is beschadigd; er is niets geïmporteerd"));
 
     let mut old = common::entry("old0000001", "five-tips", "2026-11-21T10:00:00+01:00", None, &[]);
     old["answers"] =

@@ -88,6 +88,7 @@ fn a_look_back_shows_the_plan_and_the_calm_of_before_beside_its_questions_in_bot
     let before = home.save("five-tips", &plan, &[]);
     let date = date_of(&home, &before);
     for said in [EN, NL] {
+        let date = if said.lang == "nl" { common::dutch_date(&date) } else { date.clone() };
         let mut p =
             spawn(&home, &["run", "after-the-conversation", "--follows", &before, "--lang", said.lang, "--fresh"]);
         at(&mut p, said.what_happened, "");
@@ -181,6 +182,28 @@ fn days_ago(days: i64) -> String {
     moment.strftime("%Y-%m-%d").to_string()
 }
 
+/// In Dutch, the recall writes its dates as a Dutch sentence does, as
+/// show does; the list to choose from keeps the sortable form.
+#[test]
+fn the_recall_of_a_look_back_writes_its_dates_the_dutch_way() {
+    let home = Home::new();
+    let day = days_ago(2);
+    let in_dutch = common::dutch_date(&day);
+    home.journal(&[
+        planned(prepared("anna-tips", "five-tips", "Anna", &day, "09:15"), "together", "Look for value together"),
+        prepared("anna-open", "opening-the-conversation", "Anna", &day, "14:30"),
+    ]);
+    let mut p = spawn(&home, &["run", "after-the-conversation", "--lang", "nl"]);
+    at(&mut p, &format!("❯ {day} 14:30  Anna"), ENTER);
+    at(&mut p, "(j/N)", "j");
+    at(&mut p, "Deze reflectie volgt op '", "");
+    at(&mut p, &format!("' ({in_dutch} om 14:30):"), "");
+    at(&mut p, &format!("' ({in_dutch} om 09:15):"), "");
+    at(&mut p, &format!("Vóór het gesprek ({in_dutch} om 09:15): "), "");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+}
+
 #[test]
 fn two_preparations_of_one_conversation_are_told_apart_by_time_and_looked_back_on_at_once() {
     let home = Home::new();
@@ -235,7 +258,7 @@ fn two_preparations_of_one_conversation_are_told_apart_by_time_and_looked_back_o
     assert_eq!((entry["follows"].clone(), entry["also_follows"].clone()), (json!("anna-open"), json!(["anna-tips"])));
     assert_eq!(entry["person"], "Anna");
     let welcome = home.stdout(&[]);
-    assert!(!welcome.contains("Anna") && welcome.contains("--follows bram-tips"), "{welcome}");
+    assert!(!welcome.contains("Anna") && welcome.contains("--follows bram-ti\n"), "{welcome}");
     let people: Value = serde_json::from_str(&home.stdout(&["people", "--json"])).unwrap();
     assert_eq!(people[0]["open"], 0, "{people}");
     // about: the look-back once, under the last preparation it follows.
@@ -275,7 +298,7 @@ fn done_closes_a_prepared_conversation_with_a_note_kept_in_the_journal() {
 
     // No longer offered, counted or completed.
     let welcome = home.stdout(&[]);
-    assert!(!welcome.contains(&closing) && welcome.contains(&format!("--follows {open}")), "{welcome}");
+    assert!(!welcome.contains(&closing) && welcome.contains(&format!("--follows {}\n", &open[..7])), "{welcome}");
     let people: Value = serde_json::from_str(&home.stdout(&["people", "--json"])).unwrap();
     let open_of = |name: &str| people.as_array().unwrap().iter().find(|p| p["name"] == name).unwrap()["open"].clone();
     assert_eq!((open_of("Bram"), open_of("Anna")), (json!(0), json!(1)));

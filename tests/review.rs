@@ -180,15 +180,23 @@ fn search_without_a_text_says_what_it_needs_with_an_example() {
 }
 
 /// The welcome at 60 columns gives each conversation to look back on the
-/// whole command that does it, on a line of its own.
+/// whole command that does it, on a line of its own, naming the
+/// conversation by the short id lists show; in Dutch too, where the
+/// command carries `--lang nl`.
 #[test]
 fn the_welcome_never_cuts_a_command() {
     let home = Home::new();
     let id = home.save("five-tips", common::FIVE_TIPS, &["--title", "A title long enough to be cut at sixty columns"]);
-    let shown = common::text(&home.command().env("COLUMNS", "60").assert().success().get_output().stdout);
-    let command = format!("    bezin run after-the-conversation --follows {id}");
-    assert!(shown.lines().any(|line| line == command), "{shown}");
-    assert!(shown.lines().all(|line| line.chars().count() <= 60), "{shown}");
+    let short = &id[..7];
+    for (args, command) in [
+        (&[][..], format!("    bezin run after-the-conversation --follows {short}")),
+        (&["--lang", "nl"], format!("bezin run after-the-conversation --follows {short} --lang nl")),
+    ] {
+        let shown =
+            common::text(&home.command().args(args).env("COLUMNS", "60").assert().success().get_output().stdout);
+        assert!(shown.lines().any(|line| line == command), "{shown}");
+        assert!(shown.lines().all(|line| line.chars().count() <= 60), "{shown}");
+    }
 }
 
 /// In Dutch, list, people, show, drafts, about and stats name their

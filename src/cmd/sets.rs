@@ -24,65 +24,6 @@ pub fn run(context: &Context, args: SetsArgs) -> Result<ExitCode> {
     }
 }
 
-/// A starter set with every key explained; it passes `sets validate` as it is.
-const STARTER: &str = r#"# A prompt set: one reflection, asked question by question.
-# The format, with every key: docs/prompt-sets.md in bezin's source.
-# Check this file with: bezin sets validate FILE
-
-id = "{id}"
-# Raise the version when you change the prompts; entries remember it.
-version = 1
-# Any text a person reads is a plain string, or one per language:
-# title = { en = "Before the meeting", nl = "Voor het overleg" }
-title = "{id}"
-description = "What this reflection is for, shown before the first question."
-# Optional: what it is for in a few words (the picker of bezin run shows it),
-# where the questions come from, and the set meant for afterwards.
-# purpose = "before a meeting I dread"
-# source = "My own notes"
-# follow_up = "after-the-conversation"
-
-[[prompts]]
-id = "who"
-# kind: text, long, scale, choice, multi or confirm
-kind = "text"
-ask = "Whom is the conversation with?"
-hint = "A name or a role is enough."
-
-[[prompts]]
-id = "calm"
-kind = "scale"
-min = 1
-max = 10
-min_label = "tense"
-max_label = "calm"
-# {who} is replaced by the answer to the prompt "who".
-ask = "How calm are you about talking to {who}?"
-
-[[prompts]]
-id = "aim"
-kind = "choice"
-ask = "What do you want most from it?"
-options = [
-  { id = "understand", label = "to understand them" },
-  { id = "agree", label = "an agreement" },
-]
-
-[[prompts]]
-id = "said-before"
-kind = "confirm"
-ask = "Have you talked about this before?"
-
-[[prompts]]
-id = "what-then"
-kind = "long"
-# Asked only when the answer to "said-before" was yes.
-when = { prompt = "said-before", equals = true }
-ask = "What happened then?"
-# Optional prompts may be left blank.
-required = false
-"#;
-
 fn new(context: &Context, id: &str) -> Result<ExitCode> {
     let words = context.lang.commands();
     if !prompt_set::is_id(id) {
@@ -95,7 +36,7 @@ fn new(context: &Context, id: &str) -> Result<ExitCode> {
         anyhow::bail!((words.set_exists)(&shown));
     }
     paths::create_private_dir(folder).with_context(|| (words.cannot_create)(&folder.display().to_string()))?;
-    paths::write_new_private(&path, STARTER.replace("{id}", id).as_bytes())
+    paths::write_new_private(&path, context.lang.sets().starter.replace("{id}", id).as_bytes())
         .with_context(|| (words.cannot_write)(&shown))?;
     let said = context.lang.outcomes();
     crate::say!("{}", (said.wrote)(&path.display().to_string()));

@@ -109,8 +109,7 @@ fn write_stats(out: &mut impl Write, stats: &Stats, width: usize, words: &Words)
         writeln!(out, "\n{}", ui::bold(words.stats_scales))?;
     }
     for scale in &stats.scales {
-        let title = ui::one_line(&format!("{} · {}: {}", scale.set, scale.prompt, scale.question)).into_owned();
-        writeln!(out, "  {}", ui::truncate(&title, width.saturating_sub(2)))?;
+        writeln!(out, "  {}", ui::truncate(&label(&scale.question, &scale.set), width.saturating_sub(2)))?;
         let (min, max) = scale.range;
         writeln!(out, "    {}", ui::accent(&scale.sparkline(width.saturating_sub(4).min(TREND_POINTS))))?;
         let numbers = [
@@ -135,12 +134,17 @@ fn write_stats(out: &mut impl Write, stats: &Stats, width: usize, words: &Words)
         writeln!(out, "\n{}", ui::bold(words.stats_choices))?;
     }
     for choices in &stats.choices {
-        let title = ui::one_line(&format!("{} · {}: {}", choices.set, choices.prompt, choices.question)).into_owned();
-        writeln!(out, "  {}", ui::truncate(&title, width.saturating_sub(2)))?;
+        writeln!(out, "  {}", ui::truncate(&label(&choices.question, &choices.set), width.saturating_sub(2)))?;
         let rows: Vec<(String, usize)> = choices.options.iter().map(|o| (o.label.clone(), o.count)).collect();
         bars(out, &rows, width.saturating_sub(2), "    ")?;
     }
     Ok(())
+}
+
+/// What heads a question's trend or counts: the question, as a person
+/// reads it, then its set; the prompt's id is for `--json`.
+fn label(question: &str, set: &str) -> String {
+    ui::one_line(&format!("{question} ({set})")).into_owned()
 }
 
 /// Labels with their counts and a bar scaled to the widest; a label too

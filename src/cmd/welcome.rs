@@ -63,11 +63,15 @@ pub fn run(context: &Context) -> Result<ExitCode> {
                 [format!("  {when}"), about, title_of(&open.entry, &catalog)]
             })
             .collect();
-        // Each command on a line of its own under its conversation, so that no width cuts it.
+        // Each command on a line of its own under its conversation, so that no width cuts it;
+        // indented where the indent does not push it over the edge.
         let mut table = Vec::new();
         ui::table(&mut table, &[Column::fixed(""), Column::flexible(""), Column::flexible("")], &rows)?;
-        for (row, open) in String::from_utf8_lossy(&table).lines().zip(&open) {
-            writeln!(out, "{row}\n    {}", ui::accent(&open.command()))?;
+        let ids = follow_through::short_ids(&context.journal, &open)?;
+        for ((row, open), id) in String::from_utf8_lossy(&table).lines().zip(&open).zip(&ids) {
+            let command = open.command(id);
+            let fits = ui::stdout_width().is_none_or(|width| ui::width_of(&command) + 4 <= width);
+            writeln!(out, "{row}\n{}{}", if fits { "    " } else { "" }, ui::accent(&command))?;
         }
     }
     if !drafts.is_empty() {

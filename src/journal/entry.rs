@@ -104,7 +104,7 @@ impl Entry {
 
     /// The id as lists show it; any unique prefix finds the entry.
     pub fn short_id(&self) -> &str {
-        self.id.get(..7).unwrap_or(&self.id)
+        self.id.get(..crate::prefix::SHORT).unwrap_or(&self.id)
     }
 
     /// The ids of every entry this one follows up on: `follows`, then

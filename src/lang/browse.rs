@@ -163,7 +163,7 @@ pub static NL: BrowseWords = BrowseWords {
     tag: "label",
     dates: "dagen",
     not_a_date: |text| {
-        format!("'{text}' is geen dag; schrijf 2026-11-01, 7d, 2w, 3m, 1y, today of yesterday, van..tot")
+        format!("'{text}' is geen dag; schrijf 2026-11-01, 7d, 2w, 3m, 1y, vandaag of gisteren, van..tot")
     },
     about_no_one: "deze reflectie noemt geen persoon",
     no_link: "deze reflectie volgt geen andere en geen andere volgt haar",

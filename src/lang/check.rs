@@ -2,7 +2,7 @@
 //! sentence made from the values it takes; a language lacking one does not
 //! compile.
 
-use super::{entries, reflections};
+use super::{counted, entries, reflections};
 
 /// `check`'s words.
 pub struct CheckWords {
@@ -73,11 +73,16 @@ pub static EN: CheckWords = CheckWords {
             "cut off: the last line of {path} was cut off as it was written (a crash); the next save keeps it aside"
         )
     },
-    newer_changes: |count| format!("newer: {count} changes written by a newer bezin, kept as they are"),
+    newer_changes: |count| {
+        let kept = if count == 1 { "kept as it is" } else { "kept as they are" };
+        format!("newer: {} written by a newer bezin, {kept}", counted(count, "change", "changes"))
+    },
     forgetting: |device, count| {
+        let (go, them) = if count == 1 { ("it goes", "it") } else { ("they go", "them") };
         format!(
-            "forgetting: the logs of {device} still hold {count} changes of deleted entries; they go when bezin \
-             next runs there (a device that no longer runs keeps them until its folder is removed)"
+            "forgetting: the logs of {device} still hold {} of deleted entries; {go} when bezin next runs there \
+             (a device that no longer runs keeps {them} until its folder is removed)",
+            counted(count, "change", "changes")
         )
     },
     twins: |count| {
@@ -177,11 +182,19 @@ pub static NL: CheckWords = CheckWords {
             "afgebroken: de laatste regel van {path} werd tijdens het schrijven afgebroken (een crash); de volgende keer opslaan zet haar apart"
         )
     },
-    newer_changes: |count| format!("nieuwer: {count} wijzigingen van een nieuwere bezin, bewaard zoals ze zijn"),
-    forgetting: |device, count| {
+    newer_changes: |count| {
+        let are = if count == 1 { "is" } else { "zijn" };
         format!(
-            "vergeten: de logboeken van {device} bevatten nog {count} wijzigingen van verwijderde reflecties; die \
-             verdwijnen zodra bezin daar weer draait (een apparaat dat niet meer draait, houdt ze tot zijn map weg is)"
+            "nieuwer: {} van een nieuwere bezin, bewaard zoals ze {are}",
+            counted(count, "wijziging", "wijzigingen")
+        )
+    },
+    forgetting: |device, count| {
+        let go = if count == 1 { "verdwijnt" } else { "verdwijnen" };
+        format!(
+            "vergeten: de logboeken van {device} bevatten nog {} van verwijderde reflecties; die {go} zodra bezin \
+             daar weer draait (een apparaat dat niet meer draait, houdt ze tot zijn map weg is)",
+            counted(count, "wijziging", "wijzigingen")
         )
     },
     twins: |count| {

@@ -1,6 +1,8 @@
 //! What the commands say when something is wrong, or worth a warning, in
 //! each language. Commands, flags, file names and ids stay as they are.
 
+use super::counted;
+
 /// The commands' errors and warnings.
 pub struct CommandWords {
     pub give_a_name: fn(&str) -> String,
@@ -109,7 +111,11 @@ pub static EN: CommandWords = CommandWords {
         )
     },
     damaged_left_out: |path, line, err| format!("{path}:{line}: left out a damaged line ({err})"),
-    all_damaged: |count| format!("every one of its {count} lines is damaged; nothing was imported"),
+    all_damaged: |count| {
+        let lines =
+            if count == 1 { "its one line is".to_owned() } else { format!("every one of its {count} lines is") };
+        format!("{lines} damaged; nothing was imported")
+    },
     jrnl_date: |date, time| format!("a jrnl entry has a date bezin cannot read: {date} {time}"),
     migrated: |path| {
         format!(
@@ -157,7 +163,10 @@ pub static EN: CommandWords = CommandWords {
              recorded ({lang})"
         )
     },
-    out_of_range: |count| format!("{count} scale answers lie outside their scale; the trends leave them out"),
+    out_of_range: |count| {
+        let (lie, them) = if count == 1 { ("lies outside its", "it") } else { ("lie outside their", "them") };
+        format!("{} {lie} scale; the trends leave {them} out", counted(count, "scale answer", "scale answers"))
+    },
     names_taken: |wanted, folder| format!("{wanted} and 98 more versions of it are in {folder} already"),
     could_not_rename: |from, to, folder| format!("could not rename {from} to {to} in {folder}"),
 };
@@ -223,7 +232,10 @@ pub static NL: CommandWords = CommandWords {
         )
     },
     damaged_left_out: |path, line, err| format!("{path}:{line}: een beschadigde regel weggelaten ({err})"),
-    all_damaged: |count| format!("alle {count} regels zijn beschadigd; er is niets geïmporteerd"),
+    all_damaged: |count| {
+        let lines = if count == 1 { "de enige regel is".to_owned() } else { format!("alle {count} regels zijn") };
+        format!("{lines} beschadigd; er is niets geïmporteerd")
+    },
     jrnl_date: |date, time| format!("een reflectie uit jrnl heeft een datum die bezin niet kan lezen: {date} {time}"),
     migrated: |path| {
         format!(
@@ -276,7 +288,13 @@ pub static NL: CommandWords = CommandWords {
              zoals ze bewaard is ({lang})"
         )
     },
-    out_of_range: |count| format!("{count} antwoorden op een schaal vallen buiten die schaal; de trends laten ze weg"),
+    out_of_range: |count| {
+        let (fall, them) = if count == 1 { ("valt", "het") } else { ("vallen", "ze") };
+        format!(
+            "{} op een schaal {fall} buiten die schaal; de trends laten {them} weg",
+            counted(count, "antwoord", "antwoorden")
+        )
+    },
     names_taken: |wanted, folder| format!("{wanted} en 98 andere versies ervan staan al in {folder}"),
     could_not_rename: |from, to, folder| format!("kon {from} in {folder} niet hernoemen naar {to}"),
 };

@@ -1,6 +1,6 @@
 //! What bezin says of what it finds around it, in each language: the
 //! folders the environment names, the time zone, a date it cannot count
-//! back to, an entry larger than the journal takes.
+//! back to or cannot read, an entry larger than the journal takes.
 
 /// The environment's words.
 pub struct EnvironmentWords {
@@ -12,6 +12,7 @@ pub struct EnvironmentWords {
     pub tz_unknown: fn(&str) -> String,
     pub tz_offset_unfit: fn(&str, &str) -> String,
     pub times_in_utc: fn(&str) -> String,
+    pub not_a_date: fn(&str) -> String,
     pub too_far_back: fn(&str) -> String,
     pub entry_too_large: fn(&str, &str) -> String,
     pub not_regular_file: &'static str,
@@ -35,6 +36,12 @@ pub static EN: EnvironmentWords = EnvironmentWords {
         )
     },
     times_in_utc: |problem| format!("bezin: warning: {problem}; times are in UTC"),
+    not_a_date: |text| {
+        format!(
+            "'{text}' is not a date; use a day like 2026-11-01, a time ago like 7d, 2w, 3m or 1y, or today or \
+             yesterday"
+        )
+    },
     too_far_back: |text| format!("'{text}' reaches back further than bezin counts days; give a date like 2026-11-01"),
     entry_too_large: |size, most| {
         format!("the entry would take {size} in the journal, more than the {most} an entry may take")
@@ -60,6 +67,12 @@ pub static NL: EnvironmentWords = EnvironmentWords {
         )
     },
     times_in_utc: |problem| format!("bezin: waarschuwing: {problem}; tijden staan in UTC"),
+    not_a_date: |text| {
+        format!(
+            "'{text}' is geen datum; geef een dag zoals 2026-11-01, een tijd terug zoals 7d, 2w, 3m of 1y, of \
+             vandaag of gisteren"
+        )
+    },
     too_far_back: |text| format!("'{text}' gaat verder terug dan bezin dagen telt; geef een datum zoals 2026-11-01"),
     entry_too_large: |size, most| {
         format!("de reflectie zou {size} in het dagboek innemen, meer dan de {most} die een reflectie mag innemen")

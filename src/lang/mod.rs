@@ -714,14 +714,19 @@ static NL: Words = Words {
     open_conversations: "Open gesprekken",
 };
 
+/// A count and its noun, singular for one: "1 change", "3 changes".
+pub(super) fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
 /// "1 entry", "3 entries".
 pub(super) fn entries(count: usize) -> String {
-    if count == 1 { "1 entry".to_owned() } else { format!("{count} entries") }
+    counted(count, "entry", "entries")
 }
 
 /// "1 reflectie", "3 reflecties".
 pub(super) fn reflections(count: usize) -> String {
-    if count == 1 { "1 reflectie".to_owned() } else { format!("{count} reflecties") }
+    counted(count, "reflectie", "reflecties")
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! What the commands say when they did something, or did nothing, and the
 //! questions they ask first, in each language.
 
-use super::{entries, reflections};
+use super::{counted, entries, reflections};
 
 /// The commands' outcomes and questions.
 pub struct OutcomeWords {
@@ -51,7 +51,8 @@ pub static EN: OutcomeWords = OutcomeWords {
     nothing_decrypted: "Nothing decrypted.",
     decrypted: |journal| format!("Decrypted the journal into {journal}"),
     discard_question: |set, date, answers| {
-        format!("Discard the unfinished '{set}' of {date} with {answers} answers? This cannot be undone")
+        let answers = counted(answers, "answer", "answers");
+        format!("Discard the unfinished '{set}' of {date} with {answers}? This cannot be undone")
     },
     nothing_discarded: "Nothing discarded.",
     discarded: |id| format!("Discarded the draft {id}"),
@@ -119,7 +120,7 @@ pub static EN: OutcomeWords = OutcomeWords {
     wrote: |path| format!("Wrote {path}"),
     replaces_built_in: |id| format!("It replaces the built-in set '{id}' while it is there."),
     edit_then: |command| format!("Edit it, then: {command}"),
-    valid_set: |path, id, prompts| format!("{path}: ok, set '{id}' with {prompts} prompts"),
+    valid_set: |path, id, prompts| format!("{path}: ok, set '{id}' with {}", counted(prompts, "prompt", "prompts")),
 };
 
 pub static NL: OutcomeWords = OutcomeWords {
@@ -131,7 +132,7 @@ pub static NL: OutcomeWords = OutcomeWords {
     nothing_decrypted: "Niets ontsleuteld.",
     decrypted: |journal| format!("Het dagboek is ontsleuteld in {journal}"),
     discard_question: |set, date, answers| {
-        let answers = if answers == 1 { "1 antwoord".to_owned() } else { format!("{answers} antwoorden") };
+        let answers = counted(answers, "antwoord", "antwoorden");
         format!("De onafgemaakte '{set}' van {date} met {answers} weggooien? Dit is niet terug te draaien")
     },
     nothing_discarded: "Niets weggegooid.",
@@ -186,7 +187,8 @@ pub static NL: OutcomeWords = OutcomeWords {
         )
     },
     imported: |added, journal, skipped| {
-        format!("{} geïmporteerd in {journal} ({skipped} stonden er al, overgeslagen)", reflections(added))
+        let stood = if skipped == 1 { "stond" } else { "stonden" };
+        format!("{} geïmporteerd in {journal} ({skipped} {stood} er al, overgeslagen)", reflections(added))
     },
     deleted_before: |count| {
         let were = if count == 1 { "was" } else { "waren" };
@@ -206,5 +208,5 @@ pub static NL: OutcomeWords = OutcomeWords {
     wrote: |path| format!("{path} geschreven"),
     replaces_built_in: |id| format!("Zolang het er staat, vervangt het de ingebouwde set '{id}'."),
     edit_then: |command| format!("Pas het aan, en dan: {command}"),
-    valid_set: |path, id, prompts| format!("{path}: in orde, set '{id}' met {prompts} vragen"),
+    valid_set: |path, id, prompts| format!("{path}: in orde, set '{id}' met {}", counted(prompts, "vraag", "vragen")),
 };

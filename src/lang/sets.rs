@@ -1,9 +1,12 @@
-//! What bezin says of a prompt set it cannot take, in each language. The
-//! keys and values of the set's TOML (`kind`, `min`, `scale` …) stay as
-//! they are written.
+//! What bezin says of a prompt set it cannot take, and the starter set it
+//! writes, in each language. The keys and values of the set's TOML
+//! (`kind`, `min`, `scale` …) stay as they are written.
 
 /// The words of a set's problems.
 pub struct SetWords {
+    /// A starter set with every key explained, `{id}` where its id goes; it
+    /// passes `sets validate` as it is.
+    pub starter: &'static str,
     pub bad_id: fn(&str, &str) -> String,
     pub version_from_one: &'static str,
     pub needs_prompt: &'static str,
@@ -34,6 +37,63 @@ pub struct SetWords {
 }
 
 pub static EN: SetWords = SetWords {
+    starter: r#"# A prompt set: one reflection, asked question by question.
+# The format, with every key: docs/prompt-sets.md in bezin's source.
+# Check this file with: bezin sets validate FILE
+
+id = "{id}"
+# Raise the version when you change the prompts; entries remember it.
+version = 1
+# Any text a person reads is a plain string, or one per language:
+# title = { en = "Before the meeting", nl = "Voor het overleg" }
+title = "{id}"
+description = "What this reflection is for, shown before the first question."
+# Optional: what it is for in a few words (the picker of bezin run shows it),
+# where the questions come from, and the set meant for afterwards.
+# purpose = "before a meeting I dread"
+# source = "My own notes"
+# follow_up = "after-the-conversation"
+
+[[prompts]]
+id = "who"
+# kind: text, long, scale, choice, multi or confirm
+kind = "text"
+ask = "Whom is the conversation with?"
+hint = "A name or a role is enough."
+
+[[prompts]]
+id = "calm"
+kind = "scale"
+min = 1
+max = 10
+min_label = "tense"
+max_label = "calm"
+# {who} is replaced by the answer to the prompt "who".
+ask = "How calm are you about talking to {who}?"
+
+[[prompts]]
+id = "aim"
+kind = "choice"
+ask = "What do you want most from it?"
+options = [
+  { id = "understand", label = "to understand them" },
+  { id = "agree", label = "an agreement" },
+]
+
+[[prompts]]
+id = "said-before"
+kind = "confirm"
+ask = "Have you talked about this before?"
+
+[[prompts]]
+id = "what-then"
+kind = "long"
+# Asked only when the answer to "said-before" was yes.
+when = { prompt = "said-before", equals = true }
+ask = "What happened then?"
+# Optional prompts may be left blank.
+required = false
+"#,
     bad_id: |what, shown| {
         format!(
             "{what} id '{shown}' must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or \
@@ -71,6 +131,63 @@ pub static EN: SetWords = SetWords {
 };
 
 pub static NL: SetWords = SetWords {
+    starter: r#"# Een set vragen: één reflectie, vraag na vraag gesteld.
+# Het formaat, met elke sleutel: docs/prompt-sets.md in de broncode van bezin.
+# Controleer dit bestand met: bezin sets validate BESTAND
+
+id = "{id}"
+# Verhoog de versie als je de vragen wijzigt; reflecties onthouden haar.
+version = 1
+# Elke tekst die iemand leest, is een gewone tekst, of een per taal:
+# title = { en = "Before the meeting", nl = "Voor het overleg" }
+title = "{id}"
+description = "Waar deze reflectie voor is; getoond voor de eerste vraag."
+# Naar keuze: waar ze voor is in een paar woorden (de keuzelijst van bezin run
+# toont het), waar de vragen vandaan komen, en de set voor daarna.
+# purpose = "voor een overleg waar ik tegen opzie"
+# source = "Mijn eigen aantekeningen"
+# follow_up = "after-the-conversation"
+
+[[prompts]]
+id = "wie"
+# kind: text, long, scale, choice, multi of confirm
+kind = "text"
+ask = "Met wie is het gesprek?"
+hint = "Een naam of een rol is genoeg."
+
+[[prompts]]
+id = "rust"
+kind = "scale"
+min = 1
+max = 10
+min_label = "gespannen"
+max_label = "rustig"
+# {wie} wordt vervangen door het antwoord op de vraag "wie".
+ask = "Hoe rustig ben je over het gesprek met {wie}?"
+
+[[prompts]]
+id = "doel"
+kind = "choice"
+ask = "Wat wil je er het liefst uit halen?"
+options = [
+  { id = "begrijpen", label = "de ander begrijpen" },
+  { id = "afspraak", label = "een afspraak" },
+]
+
+[[prompts]]
+id = "eerder"
+kind = "confirm"
+ask = "Hebben jullie het hier al eens over gehad?"
+
+[[prompts]]
+id = "wat-toen"
+kind = "long"
+# Alleen gevraagd als het antwoord op "eerder" ja was.
+when = { prompt = "eerder", equals = true }
+ask = "Wat gebeurde er toen?"
+# Een vraag die niet verplicht is, mag leeg blijven.
+required = false
+"#,
     bad_id: |what, shown| {
         format!(
             "de id '{shown}' ({what}) moet bestaan uit 1 tot 64 kleine letters, cijfers, '-' of '_', beginnend met een \

@@ -203,7 +203,7 @@ impl Terminal {
     /// preparations of one day apart.
     pub fn show_earlier(&self, entry: &Entry, set_title: &str) -> Result<()> {
         let title = entry.title.as_deref().unwrap_or(set_title);
-        let when = one_line(entry.finished.get(..16).unwrap_or(&entry.finished)).replace('T', " ");
+        let when = self.lang.date(&one_line(entry.finished.get(..16).unwrap_or(&entry.finished)).replace('T', " "));
         let heading = self.wrap(&format!("{} '{title}' ({when}):", self.words().follows), "");
         self.term.write_line(&style(heading).bold().for_stderr().to_string())?;
         for recorded in &entry.answers {

@@ -66,7 +66,8 @@ impl Terminal {
     /// counterpart before the conversation, with the date.
     pub(super) fn show_counterparts(&self, prompt: &Prompt) -> Result<()> {
         for earlier in self.counterparts.to(prompt) {
-            let heading = format!("{} ({}): {}", self.words().before_conversation, earlier.date, earlier.question);
+            let date = self.lang.date(&earlier.date);
+            let heading = format!("{} ({date}): {}", self.words().before_conversation, earlier.question);
             self.term.write_line(&style(self.wrap(&heading, "  ")).dim().for_stderr().to_string())?;
             self.term.write_line(&self.wrap(&earlier.answer, "    "))?;
         }
