@@ -22,7 +22,7 @@ use anyhow::{Context, Result, bail};
 use zeroize::Zeroizing;
 
 use super::keyring::{self, Keyring};
-use super::{Folder, Merged, Written};
+use super::{Folder, Lock, Merged, Written};
 use crate::atomic::sync_folder;
 use crate::journal::sealed::{OwnKey, Sealed, new_own_key};
 use crate::keys::{Identities, Recipients};
@@ -71,7 +71,9 @@ impl Folder {
             keys.extend(self.new_key_if_needed()?);
             drop(lock);
         }
-        self.keep_key_files()?;
+        if !self.key_files_to_keep().is_empty() {
+            self.keep_key_files(&self.lock()?)?;
+        }
         *sealing.keys.lock().expect("not poisoned") = Some(keys);
         if let Ok(key) = self.sealed_view().own_key(person) {
             *sealing.view_key.lock().expect("not poisoned") = Some(key);
@@ -104,7 +106,8 @@ impl Folder {
         let stamp = self.stamp(self.manifest().unwrap_or_default().max_at.max(ring.max_at));
         self.own_folder()?;
         let key = keyring::write_change(&self.own_dir(), &ring, &[], &[], &stamp)?;
-        self.keep_key_files()?;
+        // Its callers write the journal, under the lock.
+        self.key_files_to_keep().iter().try_for_each(|path| self.keep_sealed(path))?;
         Ok(Some(key))
     }
 
@@ -138,7 +141,7 @@ impl Folder {
         self.own_folder()?;
         let key = keyring::write_change(&self.own_dir(), &ring, &add, &remove, &stamp)?;
         sealing.keys.lock().expect("not poisoned").get_or_insert_with(Vec::new).push(key);
-        self.keep_key_files()?;
+        self.keep_key_files(&lock)?;
         self.rebuild(&lock)?;
         Ok(())
     }
@@ -311,12 +314,8 @@ impl Folder {
 
     /// Keeps this device's key changes that are not kept yet: a key
     /// change lost to a sync would let a removed key back in. Kept under
-    /// the lock, where another bezin may be forgetting what was kept.
-    fn keep_key_files(&self) -> Result<()> {
-        if self.key_files_to_keep().is_empty() {
-            return Ok(());
-        }
-        let _lock = self.lock()?;
+    /// `_lock`, where another bezin may be forgetting what was kept.
+    fn keep_key_files(&self, _lock: &Lock) -> Result<()> {
         self.key_files_to_keep().iter().try_for_each(|path| self.keep_sealed(path))
     }
 
