@@ -175,9 +175,9 @@ fn a_starter_set_is_written_in_the_interface_language() {
     let written = std::fs::read_to_string(&path).unwrap();
     for dutch in [
         "# Een set vragen: één reflectie, vraag na vraag gesteld.",
-        "description = \"Waar deze reflectie voor is; getoond voor de eerste vraag.\"",
+        "description = \"Waar deze reflectie voor is; getoond vóór de eerste vraag.\"",
         "ask = \"Met wie is het gesprek?\"",
-        "title = { en = \"Before the meeting\", nl = \"Voor het overleg\" }",
+        "title = { en = \"Before the meeting\", nl = \"Vóór het overleg\" }",
     ] {
         assert!(written.contains(dutch), "{dutch} in {written}");
     }

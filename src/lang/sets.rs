@@ -45,7 +45,7 @@ id = "{id}"
 # Raise the version when you change the prompts; entries remember it.
 version = 1
 # Any text a person reads is a plain string, or one per language:
-# title = { en = "Before the meeting", nl = "Voor het overleg" }
+# title = { en = "Before the meeting", nl = "Vóór het overleg" }
 title = "{id}"
 description = "What this reflection is for, shown before the first question."
 # Optional: what it is for in a few words (the picker of bezin run shows it),
@@ -139,9 +139,9 @@ id = "{id}"
 # Verhoog de versie als je de vragen wijzigt; reflecties onthouden haar.
 version = 1
 # Elke tekst die iemand leest, is een gewone tekst, of een per taal:
-# title = { en = "Before the meeting", nl = "Voor het overleg" }
+# title = { en = "Before the meeting", nl = "Vóór het overleg" }
 title = "{id}"
-description = "Waar deze reflectie voor is; getoond voor de eerste vraag."
+description = "Waar deze reflectie voor is; getoond vóór de eerste vraag."
 # Naar keuze: waar ze voor is in een paar woorden (de keuzelijst van bezin run
 # toont het), waar de vragen vandaan komen, en de set voor daarna.
 # purpose = "voor een overleg waar ik tegen opzie"
