@@ -426,8 +426,7 @@ fn a_look_back_on_one_conversation_never_goes_on_with_the_draft_of_another() {
     let anna = home.save("five-tips", FIVE_TIPS, &["--title", "Anna rooster"]);
     let karel = home.save("five-tips", FIVE_TIPS, &["--title", "Karel budget"]);
     let mut p = spawn(&home, &["run", "after-the-conversation", "--follows", &anna, "--fresh"]);
-    at(&mut p, EN.what_happened, "Half of it\r");
-    p.send_control('c').unwrap();
+    at(&mut p, EN.what_happened, "Half of it\r\x03");
     p.exp_eof().unwrap();
     let mut p = spawn(&home, &["run", "after-the-conversation", "--follows", &karel]);
     let seen = seen_before(&mut p, EN.what_happened);

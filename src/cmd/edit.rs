@@ -72,12 +72,14 @@ fn save(context: &Context, terminal: &Terminal, mut original: Entry, entry: &Ent
     let words = original.lang.words();
     loop {
         let mut meanwhile = None;
-        let changed = context.journal.change(&original.id, |current| {
-            if current == original {
-                return Ok(Change::Replace(Box::new(entry.clone())));
-            }
-            meanwhile = Some(current);
-            Ok(Change::Keep)
+        let changed = ui::released(|| {
+            context.journal.change(&original.id, |current| {
+                if current == original {
+                    return Ok(Change::Replace(Box::new(entry.clone())));
+                }
+                meanwhile = Some(current);
+                Ok(Change::Keep)
+            })
         })?;
         let Some(current) = meanwhile else { return Ok(changed) };
         crate::tell!("{}: {}", original.id, words.changed_meanwhile);

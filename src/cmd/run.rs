@@ -110,7 +110,7 @@ fn in_terminal(context: &Context, catalog: &Catalog, args: &RunArgs) -> Result<E
         result => result?,
     }
     ui::on_interrupt(None);
-    save(context, &drafts, &draft, set, &looking_back)
+    ui::released(|| save(context, &drafts, &draft, set, &looking_back))
 }
 
 /// The conversation a reflection looks back on (one preparation of it, or
@@ -425,7 +425,8 @@ fn close_one(context: &Context, catalog: &Catalog, terminal: &Terminal, open: &[
     let Some(at) = terminal.pick_to_close(open, |entry| super::title_of(entry, catalog))? else { return Ok(()) };
     let words = context.lang.words();
     let note = terminal.line(words.close_note, "")?;
-    if let Closing::Closed(closed) = follow_through::close(&context.journal, catalog, &open[at].entry, note)? {
+    let closing = ui::released(|| follow_through::close(&context.journal, catalog, &open[at].entry, note))?;
+    if let Closing::Closed(closed) = closing {
         let about = format!("{} {}", context.lang.date(closed.date()), super::title_of(&closed, catalog));
         crate::tell!("{} {}", words.closed_now, ui::one_line(&about));
     }

@@ -3,8 +3,11 @@
 //! itself would echo keys typed while bezin draws the next question and
 //! take Backspace, Ctrl-U and Ctrl-W as its own line editing: a Backspace
 //! pressed a moment too early was lost. While bezin asks, the terminal
-//! stays out of line mode (Ctrl-C still stops bezin); it gets its own
-//! settings back when bezin stops asking, stops, or hands it to the editor.
+//! stays out of line mode, and Ctrl-C is a key read in its turn: as a
+//! signal it made the terminal throw away what was typed before it, lines
+//! of an answer bezin had not read yet. The terminal gets its own settings
+//! back when bezin stops asking, stops, hands it to the editor, or writes
+//! the journal (where Ctrl-C must stop a wait for another bezin).
 
 use std::io::{self, BufRead, IsTerminal};
 use std::sync::Mutex;
@@ -41,10 +44,10 @@ fn take_hold() -> bool {
     true
 }
 
-/// The terminal's settings out of line mode.
+/// The terminal's settings out of line mode, Ctrl-C a key.
 fn keys_of(original: &Termios) -> Termios {
     let mut keys = original.clone();
-    keys.local_flags.remove(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::IEXTEN);
+    keys.local_flags.remove(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::IEXTEN | LocalFlags::ISIG);
     keys
 }
 
@@ -95,7 +98,7 @@ pub fn give_back() {
     }
 }
 
-/// Runs `work` (the editor) with the terminal in its own settings, and
+/// Runs `work` (the editor, a write of the journal) with the terminal in its own settings, and
 /// holds it again afterwards if bezin held it before.
 pub fn released<T>(work: impl FnOnce() -> T) -> T {
     let was_held = HELD_FROM.lock().is_ok_and(|held_from| held_from.is_some());
