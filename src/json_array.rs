@@ -25,31 +25,17 @@ const CHUNK: usize = 256 * 1024;
 /// the object at the top (each such array, should the key come twice).
 pub fn each_element(reader: impl Read, key: Option<&str>, mut visit: impl FnMut(&[u8]) -> Result<()>) -> Result<()> {
     let mut input = Input { reader, buffer: Vec::with_capacity(CHUNK), at: 0 };
-    let Some(key) = key else {
-        input.expect(b'[')?;
-        return input.elements(&mut visit);
-    };
-    input.expect(b'{')?;
-    if input.next_is(b'}')? {
-        return Ok(());
-    }
-    loop {
-        input.peek()?;
-        let name: String = serde_json::from_slice(input.value()?)?;
-        input.expect(b':')?;
-        if name == key {
+    match key {
+        None => {
             input.expect(b'[')?;
             input.elements(&mut visit)?;
-        } else {
-            input.peek()?;
-            input.value()?;
         }
-        match input.peek()? {
-            Some(b',') => input.at += 1,
-            Some(b'}') => return Ok(()),
-            _ => bail!(words().json_after_value),
-        }
+        Some(key) => input.members(key, &mut visit)?,
     }
+    if input.peek()?.is_some() {
+        bail!(words().json_after_end);
+    }
+    Ok(())
 }
 
 /// The input and what has been read of it and not yet passed.
@@ -61,6 +47,35 @@ struct Input<R> {
 }
 
 impl<R: Read> Input<R> {
+    /// Calls `visit` with each element of the arrays that are the value of
+    /// `key` in the object that starts here.
+    fn members(&mut self, key: &str, visit: &mut impl FnMut(&[u8]) -> Result<()>) -> Result<()> {
+        self.expect(b'{')?;
+        if self.next_is(b'}')? {
+            return Ok(());
+        }
+        loop {
+            self.peek()?;
+            let name: String = serde_json::from_slice(self.value()?)?;
+            self.expect(b':')?;
+            if name == key {
+                self.expect(b'[')?;
+                self.elements(visit)?;
+            } else {
+                self.peek()?;
+                self.value()?;
+            }
+            match self.peek()? {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(());
+                }
+                _ => bail!(words().json_after_value),
+            }
+        }
+    }
+
     /// Calls `visit` with each element of the array whose `[` was just passed.
     fn elements(&mut self, visit: &mut impl FnMut(&[u8]) -> Result<()>) -> Result<()> {
         if self.next_is(b']')? {
@@ -213,8 +228,7 @@ mod tests {
 
     #[test]
     fn each_element_comes_whole_whatever_it_holds() {
-        let text =
-            " [ {\"a\": \"x]}\\\"\\\\\", \"b\": [1, {\"c\": null}]} ,\n\"s,\\\"]\" , 12.5e3,true, [], {} ] trailing";
+        let text = " [ {\"a\": \"x]}\\\"\\\\\", \"b\": [1, {\"c\": null}]} ,\n\"s,\\\"]\" , 12.5e3,true, [], {} ] \n";
         let expected =
             ["{\"a\": \"x]}\\\"\\\\\", \"b\": [1, {\"c\": null}]}", "\"s,\\\"]\"", "12.5e3", "true", "[]", "{}"];
         assert_eq!(elements(text, None).unwrap(), expected);
@@ -233,11 +247,15 @@ mod tests {
             ("[{\"a\": \"no end", "the file ends inside a string"),
             ("[{\"a\": [1, 2]", "the file ends inside a value"),
             ("[{\"a\": 1}", "expected ',' or ']'"),
+            ("[{\"a\": 1}] junk", "more text after the end"),
+            ("[] []", "more text after the end"),
         ] {
             let err = elements(text, None).unwrap_err().to_string();
             assert!(err.contains(error), "{text}: {err}");
         }
         let err = elements("{\"entries\": [1] \"x\": 2}", Some("entries")).unwrap_err().to_string();
         assert!(err.contains("expected ',' or '}' after the value of a key"), "{err}");
+        let err = elements("{\"entries\": [1]} {}", Some("entries")).unwrap_err().to_string();
+        assert!(err.contains("more text after the end"), "{err}");
     }
 }

@@ -434,6 +434,25 @@ fn a_json_export_imported_into_an_empty_journal_exports_the_same_bytes() {
     assert_eq!(again, std::fs::read(&backup).unwrap());
 }
 
+/// An export saved again by an editor that puts a byte-order mark first is
+/// read as it was; one with text after its end is refused whole, so that
+/// nothing of a file cut and pasted together goes in unseen.
+#[test]
+fn an_export_with_a_byte_order_mark_is_imported_and_one_with_text_after_its_end_is_refused() {
+    let home = Home::new();
+    let incoming = json!([entry("t1", "five-tips", "2026-01-01T09:00:00+01:00", None, &[])]).to_string();
+    let marked = home.write("marked.json", &format!("\u{feff}{incoming}"));
+    home.run(&["import", marked.to_str().unwrap()])
+        .success()
+        .stdout(predicates::str::starts_with("Imported 1 entry into"));
+    let joined = home.write("joined.json", &format!("{incoming}\n[{{\"more\": 1}}]\n"));
+    home.run(&["import", joined.to_str().unwrap()])
+        .code(2)
+        .stderr(predicates::str::contains("more text after the end of the JSON"))
+        .stderr(predicates::str::contains("joined.json"));
+    assert_eq!(home.entries().len(), 1);
+}
+
 #[test]
 fn import_merges_older_entries_into_time_order_and_skips_what_is_there() {
     let home = Home::new();

@@ -122,7 +122,7 @@ fn read(context: &Context, path: &Path, input: &Input, incoming: &mut Incoming) 
         }
         Input::Text(text) => start = text[..text.len().min(64)].to_vec(),
     }
-    let first = start.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    let first = start.strip_prefix(BOM).unwrap_or(&start).iter().find(|b| !b.is_ascii_whitespace()).copied();
     let mut shape = if first == Some(b'{') { shape_of(reader_of(input)?) } else { None };
     if let (Some(b'{'), None | Some(Shape::JournalLines), Input::File(file)) = (first, shape, input)
         && holds_records(file)?
@@ -152,16 +152,23 @@ fn read(context: &Context, path: &Path, input: &Input, incoming: &mut Incoming) 
     }
 }
 
-/// The input read from its start.
+/// The byte-order mark that some editors put before UTF-8 text.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The input read from its start, past a byte-order mark.
 fn reader_of<'t>(input: &Input<'t>) -> Result<Box<dyn BufRead + 't>> {
-    Ok(match input {
+    let mut reader: Box<dyn BufRead + 't> = match input {
         Input::File(file) => {
             let mut file = file.try_clone()?;
             std::io::Seek::rewind(&mut file)?;
             Box::new(BufReader::with_capacity(256 * 1024, file))
         }
         Input::Text(text) => Box::new(*text),
-    })
+    };
+    if reader.fill_buf()?.starts_with(BOM) {
+        reader.consume(BOM.len());
+    }
+    Ok(reader)
 }
 
 /// What a file that starts with `{` holds.

@@ -50,6 +50,7 @@ pub struct ErrorWords {
     /// What an import's reader of large JSON files finds wrong.
     pub json_after_value: &'static str,
     pub json_after_element: &'static str,
+    pub json_after_end: &'static str,
     pub json_missing_value: &'static str,
     pub json_ends_in_value: &'static str,
     pub json_ends_in_string: &'static str,
@@ -149,6 +150,7 @@ pub static EN: ErrorWords = ErrorWords {
     json_at_column: |mistake, column| format!("{mistake} at column {column}"),
     json_after_value: "expected ',' or '}' after the value of a key",
     json_after_element: "expected ',' or ']' after an element of the array",
+    json_after_end: "more text after the end of the JSON, where the file should end",
     json_missing_value: "a value is missing in the array or object",
     json_ends_in_value: "the file ends inside a value",
     json_ends_in_string: "the file ends inside a string",
@@ -280,6 +282,7 @@ pub static NL: ErrorWords = ErrorWords {
     json_at_column: |mistake, column| format!("{mistake} in kolom {column}"),
     json_after_value: "verwacht ',' of '}' na de waarde van een sleutel",
     json_after_element: "verwacht ',' of ']' na een element van de lijst",
+    json_after_end: "meer tekst na het einde van de JSON, waar het bestand zou moeten eindigen",
     json_missing_value: "er ontbreekt een waarde in de lijst of het object",
     json_ends_in_value: "het bestand houdt op midden in een waarde",
     json_ends_in_string: "het bestand houdt op midden in een tekst tussen aanhalingstekens",
