@@ -468,7 +468,9 @@ impl Journal {
     fn reader(&self) -> Result<Option<Held>> {
         if let Some(folder) = self.sealed_folder()? {
             self.unlock_folder(folder)?;
-            folder.refresh()?;
+            if let Err(err) = folder.refresh() {
+                return in_memory(folder, err);
+            }
             return Ok(folder.sealed_view().open(&folder.view_key()?)?.map(Held::Sealed));
         }
         if let Some(sealed) = self.sealed() {
@@ -480,8 +482,10 @@ impl Journal {
             }
             return Ok(sealed.open(own)?.map(Held::Sealed));
         }
-        if let Some(folder) = self.folder()? {
-            folder.refresh()?;
+        if let Some(folder) = self.folder()?
+            && let Err(err) = folder.refresh()
+        {
+            return in_memory(folder, err);
         }
         match self.lock(false)? {
             Some(file) => Ok(Some(Held::Plain(file))),
@@ -594,3 +598,33 @@ impl Locked {
 
 #[cfg(test)]
 mod tests;
+
+/// The journal read into memory when its view could not be written for
+/// want of room or of the right to write: it is still read, only slower,
+/// and the person is told why. Any other failure is said as it is.
+fn in_memory(folder: &Folder, failed: anyhow::Error) -> Result<Option<Held>> {
+    static TOLD: std::sync::Once = std::sync::Once::new();
+    let Some(kind) = no_room(&failed) else { return Err(failed) };
+    let Ok(file) = folder.merged_in_memory() else { return Err(failed) };
+    TOLD.call_once(|| {
+        let lang = crate::lang::interface();
+        let place = folder.state_dir().display().to_string();
+        let why = (lang.errors().io)(kind).map_or_else(|| kind.to_string(), str::to_owned);
+        crate::tell!("{}{}", lang.errors().warning, (lang.journal().read_in_memory)(&place, &why));
+    });
+    Ok(Some(Held::Plain(file)))
+}
+
+/// What kind of place takes nothing more, when the error is one: a full
+/// disk or quota, a read-only file system, no permission to write.
+fn no_room(err: &anyhow::Error) -> Option<ErrorKind> {
+    err.chain().filter_map(|cause| cause.downcast_ref::<std::io::Error>()).map(std::io::Error::kind).find(|kind| {
+        matches!(
+            kind,
+            ErrorKind::StorageFull
+                | ErrorKind::QuotaExceeded
+                | ErrorKind::ReadOnlyFilesystem
+                | ErrorKind::PermissionDenied
+        )
+    })
+}

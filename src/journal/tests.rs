@@ -150,3 +150,16 @@ proptest! {
         }
     }
 }
+
+/// A view that cannot be written for want of room or of the right to write
+/// is told from other failures, which are said as they are.
+#[test]
+fn a_full_disk_or_a_place_that_takes_nothing_is_told_from_other_failures() {
+    for kind in [ErrorKind::StorageFull, ErrorKind::ReadOnlyFilesystem, ErrorKind::PermissionDenied] {
+        let failed = anyhow::Error::from(std::io::Error::from(kind)).context("could not write the view");
+        assert_eq!(no_room(&failed), Some(kind));
+    }
+    let damaged = anyhow::Error::from(std::io::Error::from(ErrorKind::InvalidData)).context("could not read");
+    assert_eq!(no_room(&damaged), None);
+    assert_eq!(no_room(&anyhow::anyhow!("no journal")), None);
+}

@@ -35,6 +35,7 @@ pub struct JournalWords {
     pub no_age_key: fn(&str) -> String,
     pub changed_while_written: fn(&str) -> String,
     pub identity_only: fn(&str) -> String,
+    pub read_in_memory: fn(&str, &str) -> String,
     pub no_room_for_import: &'static str,
     pub not_encrypted: &'static str,
     pub reading_stopped: &'static str,
@@ -97,6 +98,11 @@ pub static EN: JournalWords = JournalWords {
     no_age_key: |path| format!("{path} holds no age key"),
     changed_while_written: |path| format!("the journal {path} changed as it was written"),
     identity_only: |path| format!("the encrypted journal {path} is read with the identity only"),
+    read_in_memory: |place, why| {
+        format!(
+            "the view of the journal cannot be kept in {place} ({why}); it is read in memory instead, which is slower"
+        )
+    },
     no_room_for_import: "could not make room for the import",
     not_encrypted: "the journal is not encrypted",
     reading_stopped: "the reading stopped unexpectedly",
@@ -173,6 +179,12 @@ pub static NL: JournalWords = JournalWords {
     no_age_key: |path| format!("{path} bevat geen age-sleutel"),
     changed_while_written: |path| format!("het dagboek {path} veranderde terwijl het werd geschreven"),
     identity_only: |path| format!("het versleutelde dagboek {path} is alleen met de identiteit te lezen"),
+    read_in_memory: |place, why| {
+        format!(
+            "het overzicht van het dagboek kan niet in {place} bewaard worden ({why}); het wordt in plaats daarvan \
+             in het geheugen gelezen, wat trager is"
+        )
+    },
     no_room_for_import: "kon geen ruimte maken voor de import",
     not_encrypted: "het dagboek is niet versleuteld",
     reading_stopped: "het lezen stopte onverwacht",

@@ -336,6 +336,28 @@ impl Folder {
         Ok(merged)
     }
 
+    /// Where this machine keeps the journal's view and its manifest.
+    pub fn state_dir(&self) -> &Path {
+        &self.state
+    }
+
+    /// The merged journal written into memory instead of the view, where
+    /// the view cannot be written (a full disk, a read-only place); the
+    /// plain text of an encrypted journal stays in memory too. Read under
+    /// the lock where there is one to take: in a place nothing can write,
+    /// no other bezin changes anything meanwhile.
+    pub fn merged_in_memory(&self) -> Result<File> {
+        let _lock = self.lock().ok();
+        let merged = Merged::read(self.logs()?, &self.device, &|file| self.open_log(file), 0)?;
+        let mut file = sealing::in_memory()?;
+        let mut out = std::io::BufWriter::new(&mut file);
+        merged.write(&mut out)?;
+        out.flush()?;
+        drop(out);
+        std::io::Seek::rewind(&mut file)?;
+        Ok(file)
+    }
+
     /// A log's text to merge: the file itself, or an encrypted one decrypted.
     fn open_log(&self, file: File) -> std::io::Result<File> {
         if self.is_sealed() { self.open_sealed(file) } else { Ok(file) }

@@ -167,3 +167,30 @@ fn a_version_that_is_no_entry_never_hides_one_that_is() {
         }
     }
 }
+
+/// Where the view cannot be written, the journal read into memory is the
+/// view that would have been written, byte for byte.
+#[test]
+fn the_journal_read_in_memory_is_the_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal");
+    fs::create_dir_all(&journal).unwrap();
+    fs::write(journal.join(FORMAT_FILE), FORMAT_TEXT).unwrap();
+    let steps = [(0, 1, Step::Add(1)), (1, 2, Step::Add(2)), (1, 3, Step::Title(1, 7)), (0, 4, Step::Delete(2))];
+    for (dev, at, step) in &steps {
+        let log = journal.join(format!("dev-{}", DEVICES[*dev]));
+        fs::create_dir_all(&log).unwrap();
+        let mut text = fs::read_to_string(log.join("log-000001.jsonl")).unwrap_or_default();
+        text.push_str(&line(step, *at, DEVICES[*dev]));
+        text.push('\n');
+        fs::write(log.join("log-000001.jsonl"), text).unwrap();
+    }
+    let folder = Folder::open(&journal, &dir.path().join("state")).unwrap();
+    let mut in_memory = String::new();
+    std::io::Read::read_to_string(&mut folder.merged_in_memory().unwrap(), &mut in_memory).unwrap();
+    folder.refresh().unwrap();
+    let view = fs::read_to_string(folder.view()).unwrap();
+    assert_eq!(in_memory, view);
+    assert_eq!(view.lines().count(), 1, "{view}");
+    assert!(view.contains(r#""title":"t7""#), "{view}");
+}
