@@ -734,6 +734,31 @@ fn marked_entries_are_exported_as_export_writes_them() {
     assert_eq!(tty.finish().0, 0);
 }
 
+/// An export asked for while the journal is read again after an edit
+/// waits for the marked entries still to come, then writes them all.
+#[test]
+fn an_export_right_after_an_edit_writes_every_marked_entry() {
+    let home = years(30_000);
+    let mut tty = Tty::open(&home, &[], (120, 30));
+    tty.wait_until("every entry read", |screen| {
+        screen.contents().starts_with("30000 entries") && !screen.contents().contains("reading…")
+    });
+    tty.send("\x1b[F");
+    tty.at("day0000000 · 1990-01-01", " ");
+    tty.at("1 marked", "\x1b[H");
+    tty.at("Day 29999", "e");
+    tty.at("Change entry day0029999", &format!("{DOWN}{DOWN}"));
+    tty.at("❯ Title: Day 29999", ENTER);
+    tty.at("Title", &format!("{}Last day\r", "\x7f".repeat("Day 29999".len())));
+    tty.at("❯ Save", ENTER);
+    tty.at("the entry is changed", " o\r");
+    tty.wait_for("Wrote 2 entries to bezin-");
+    let text = std::fs::read_to_string(default_export(&home)).unwrap();
+    assert!(text.starts_with("# Day 0\n") && text.contains("\n# Last day\n"), "{text}");
+    tty.send("q");
+    assert_eq!(tty.finish().0, 0);
+}
+
 /// With nothing marked, `o` writes the chosen entry; a file that is there
 /// is replaced only after asking: no goes back to the name, Esc leaves it.
 #[test]

@@ -98,7 +98,8 @@ impl Browse<'_> {
     }
 
     /// The marked entries, or the chosen one, to be written to `path`;
-    /// while marked entries are still to be read again, it says so.
+    /// while marked entries are still to be read again, it says so, and
+    /// the export waits for them.
     fn export_to(&mut self, path: &str) {
         let mut offsets: Vec<u64> = if self.marked.is_empty() {
             self.selected().map(|at| self.shelf.row(at).offset).into_iter().collect()
@@ -112,6 +113,7 @@ impl Browse<'_> {
         };
         if offsets.len() < self.marked.len() && !self.shelf.complete {
             self.note = Some(self.lang.browse().reading.to_owned());
+            self.export_waiting = Some(path.to_owned());
             return;
         }
         offsets.sort_unstable();
@@ -121,8 +123,14 @@ impl Browse<'_> {
         self.export = Some(Export { path, format, offsets });
     }
 
-    /// The export asked for, to write now.
+    /// The export asked for, to write now: one that waited once every
+    /// entry is read.
     pub fn export_to_write(&mut self) -> Option<Export> {
+        if self.shelf.complete
+            && let Some(path) = self.export_waiting.take()
+        {
+            self.export_to(&path);
+        }
         self.export.take()
     }
 

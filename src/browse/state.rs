@@ -103,6 +103,9 @@ pub struct Browse<'c> {
     pub asking: Option<Asking>,
     /// The export asked for, to write.
     pub(super) export: Option<Export>,
+    /// The file of an export asked for while marked entries were still
+    /// being read again: written once they are.
+    pub(super) export_waiting: Option<String>,
     pub help: bool,
     /// Whether letters were typed since the list was made.
     stale: bool,
@@ -124,6 +127,7 @@ impl<'c> Browse<'c> {
             marked: HashSet::new(),
             asking: None,
             export: None,
+            export_waiting: None,
             shelf,
             catalog,
             lang,
