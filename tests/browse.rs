@@ -751,7 +751,12 @@ fn an_export_right_after_an_edit_writes_every_marked_entry() {
     tty.at("❯ Title: Day 29999", ENTER);
     tty.at("Title", &format!("{}Last day\r", "\x7f".repeat("Day 29999".len())));
     tty.at("❯ Save", ENTER);
-    tty.at("the entry is changed", " o\r");
+    tty.wait_for("the entry is changed");
+    // Read again from the end: the newest entry comes first, the other marked one last.
+    tty.wait_until("the changed entry chosen", |screen| {
+        screen.contents().lines().any(|line| line.starts_with('❯') && line.contains("Last day"))
+    });
+    tty.send(" o\r");
     tty.wait_for("Wrote 2 entries to bezin-");
     let text = std::fs::read_to_string(default_export(&home)).unwrap();
     assert!(text.starts_with("# Day 0\n") && text.contains("\n# Last day\n"), "{text}");
