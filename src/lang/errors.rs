@@ -343,7 +343,6 @@ pub static NL: ErrorWords = ErrorWords {
         std::io::ErrorKind::StorageFull => Some("de schijf is vol"),
         std::io::ErrorKind::QuotaExceeded => Some("je schijfquotum is op"),
         std::io::ErrorKind::ReadOnlyFilesystem => Some("de schijf is alleen te lezen"),
-        std::io::ErrorKind::FileTooLarge => Some("een bestand mag daar niet zo groot worden"),
         _ => None,
     },
 };
