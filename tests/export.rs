@@ -453,6 +453,23 @@ fn an_export_with_a_byte_order_mark_is_imported_and_one_with_text_after_its_end_
     assert_eq!(home.entries().len(), 1);
 }
 
+/// A journal of entries, a line each, saved again by an editor that puts a
+/// byte-order mark first keeps its first entry: the mark is no damage.
+#[test]
+fn a_journal_with_a_byte_order_mark_is_imported_from_its_first_line() {
+    let home = Home::new();
+    let lines = [
+        entry("m1", "five-tips", "2026-01-01T09:00:00+01:00", None, &[]).to_string(),
+        entry("m2", "five-tips", "2026-01-02T09:00:00+01:00", None, &[]).to_string(),
+    ];
+    let marked = home.write("marked.jsonl", &format!("\u{feff}{}\n", lines.join("\n")));
+    home.run(&["import", marked.to_str().unwrap()])
+        .success()
+        .stdout(predicates::str::starts_with("Imported 2 entries into"))
+        .stderr("");
+    assert_eq!(home.entries().len(), 2);
+}
+
 #[test]
 fn import_merges_older_entries_into_time_order_and_skips_what_is_there() {
     let home = Home::new();

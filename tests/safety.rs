@@ -50,6 +50,30 @@ fn ctrl_c_halfway_keeps_a_draft_and_resume_finishes_it_with_both_halves() {
     assert!(drafts(&home).is_empty(), "the draft goes once the entry is saved");
 }
 
+/// A title given at the end of a reflection is in the draft before the
+/// tags are asked: a stop there keeps it, and going on starts from it.
+#[test]
+fn ctrl_c_at_the_tags_keeps_the_title_given_in_the_draft() {
+    let home = Home::new();
+    home.write(
+        "sets/one.toml",
+        "id = \"one\"\nversion = 1\ntitle = \"One\"\ndescription = \"d\"\n\n\
+                                 [[prompts]]\nid = \"what\"\nkind = \"text\"\nask = \"What happened?\"\n",
+    );
+    let sets = home.path().join("sets").display().to_string();
+    let mut p = spawn(&home, &["run", "one", "--prompts", &sets]);
+    at(&mut p, "What happened?", "Enough\r");
+    at(&mut p, "❯ Save", ENTER);
+    at(&mut p, "Title (optional)", "Kept title\r");
+    at(&mut p, "Tags, separated by commas", "\x03");
+    at(&mut p, "Your answers so far are kept in a draft.", "");
+    p.exp_eof().unwrap();
+    let kept = drafts(&home);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0]["title"], "Kept title");
+    assert!(home.entries().is_empty());
+}
+
 #[test]
 fn esc_steps_out_and_a_closed_terminal_keeps_the_draft_too() {
     let home = Home::new();

@@ -564,6 +564,33 @@ fn a_key_typed_while_bezin_is_busy_reaches_the_next_question() {
     assert_eq!(draft["answers"][0], json!(["who", "Bram"]), "{draft}");
 }
 
+/// Where bezin, while it asks, must wait for a journal another bezin holds
+/// (here to make its view again after a sync touched the logs), it says so,
+/// and Ctrl-C stops the wait: it is no key that waits to be read.
+#[test]
+fn ctrl_c_stops_a_wait_for_a_journal_another_bezin_holds() {
+    let home = Home::new();
+    home.save("five-tips", FIVE_TIPS, &["--title", "Anna rooster"]);
+    for device in std::fs::read_dir(home.journal_place()).unwrap().map(|entry| entry.unwrap().path()) {
+        for log in std::fs::read_dir(&device).into_iter().flatten().map(|entry| entry.unwrap().path()) {
+            std::fs::File::options()
+                .append(true)
+                .open(&log)
+                .unwrap()
+                .set_modified(std::time::SystemTime::now())
+                .unwrap();
+        }
+    }
+    let state = std::fs::read_dir(home.path().join("state/journals")).unwrap().next().unwrap().unwrap().path();
+    let lock = std::fs::File::options().append(true).open(state.join("lock")).unwrap();
+    lock.lock().unwrap();
+    let mut p = spawn(&home, &["run", "after-the-conversation"]);
+    at(&mut p, "Waiting for the journal: another bezin is using it. Ctrl-C stops the wait.", "\x03");
+    p.exp_eof().unwrap();
+    assert!(matches!(p.process().wait().unwrap(), rexpect::process::WaitStatus::Exited(_, 130)));
+    lock.unlock().unwrap();
+}
+
 /// After bezin, the terminal has the settings it had before, whether the
 /// reflection was paused with Esc or stopped with Ctrl-C.
 #[test]

@@ -235,17 +235,19 @@ fn take(incoming: &mut Incoming, raw: &[u8]) -> Result<()> {
     incoming.take(&entry, raw)
 }
 
-/// The entries of a bezin journal, line by line; a damaged line is named
-/// and left out, and a file of nothing but damaged lines is refused.
+/// The entries of a bezin journal, line by line, the first past a
+/// byte-order mark; a damaged line is named and left out, and a file of
+/// nothing but damaged lines is refused.
 fn journal(path: &Path, input: &Input, incoming: &mut Incoming) -> Result<()> {
     let lang = crate::lang::interface();
     let (words, shown) = (lang.commands(), path.display().to_string());
     let (mut read, mut damaged) = (0, 0);
     let visit = |line: crate::journal::RawLine| {
-        match serde_json::from_slice::<Entry>(line.bytes) {
+        let bytes = if line.number == 1 { line.bytes.strip_prefix(BOM).unwrap_or(line.bytes) } else { line.bytes };
+        match serde_json::from_slice::<Entry>(bytes) {
             Ok(entry) => {
                 read += 1;
-                incoming.take(&entry, line.bytes)?;
+                incoming.take(&entry, bytes)?;
             }
             Err(err) => {
                 damaged += 1;

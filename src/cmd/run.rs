@@ -230,6 +230,8 @@ fn converse(
     let words = draft.lang.words();
     if args.title.is_none() {
         draft.title = terminal.line(words.title, draft.title.as_deref().unwrap_or_default())?;
+        // Kept before the tags are asked, so that a stop there keeps the title.
+        keeping.keep(draft, &session);
     }
     if args.tags.is_empty() {
         draft.tags = tags(&[terminal.line(words.tags, &draft.tags.join(", "))?.unwrap_or_default()]);

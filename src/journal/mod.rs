@@ -563,6 +563,19 @@ impl Journal {
     }
 }
 
+/// Takes `file`'s lock, exclusive or shared. Where another bezin holds it,
+/// the person is told, and Ctrl-C stops the wait even while bezin asks.
+pub(crate) fn wait_for_lock(file: &File, exclusive: bool) -> std::io::Result<()> {
+    let take = || if exclusive { file.lock() } else { file.lock_shared() };
+    match if exclusive { file.try_lock() } else { file.try_lock_shared() } {
+        Ok(()) => Ok(()),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            crate::ui::waiting(crate::lang::interface().journal().waiting_for_lock, take)
+        }
+        Err(std::fs::TryLockError::Error(err)) => Err(err),
+    }
+}
+
 /// Calls `visit` with every line of a journal's text held in memory.
 pub fn scan_text(text: &[u8], visit: impl FnMut(RawLine) -> Result<ControlFlow<()>>) -> Result<()> {
     lines::forward(&text, lines::LONGEST, visit)

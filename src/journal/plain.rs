@@ -75,7 +75,7 @@ impl Journal {
                     return Err(err).with_context(|| could_not(Step::Open, Thing::Journal, self.display()));
                 }
             };
-            if write { file.lock() } else { file.lock_shared() }
+            super::wait_for_lock(&file, write)
                 .with_context(|| could_not(Step::Lock, Thing::Journal, self.display()))?;
             let opened = file.metadata()?;
             match fs::metadata(&path) {

@@ -36,6 +36,7 @@ pub struct JournalWords {
     pub changed_while_written: fn(&str) -> String,
     pub identity_only: fn(&str) -> String,
     pub read_in_memory: fn(&str, &str) -> String,
+    pub waiting_for_lock: &'static str,
     pub no_room_for_import: &'static str,
     pub not_encrypted: &'static str,
     pub reading_stopped: &'static str,
@@ -103,6 +104,7 @@ pub static EN: JournalWords = JournalWords {
             "the view of the journal cannot be kept in {place} ({why}); it is read in memory instead, which is slower"
         )
     },
+    waiting_for_lock: "Waiting for the journal: another bezin is using it. Ctrl-C stops the wait.",
     no_room_for_import: "could not make room for the import",
     not_encrypted: "the journal is not encrypted",
     reading_stopped: "the reading stopped unexpectedly",
@@ -185,6 +187,7 @@ pub static NL: JournalWords = JournalWords {
              in het geheugen gelezen, wat trager is"
         )
     },
+    waiting_for_lock: "Wacht op het dagboek: een andere bezin gebruikt het. Ctrl-C stopt het wachten.",
     no_room_for_import: "kon geen ruimte maken voor de import",
     not_encrypted: "het dagboek is niet versleuteld",
     reading_stopped: "het lezen stopte onverwacht",

@@ -67,5 +67,10 @@ pub fn without_questions<T>(work: impl FnOnce() -> T) -> T {
 }
 
 fn may_ask(term: &Term) -> bool {
-    term.is_term() && !crate::completion::completing() && !QUIET.get()
+    term.is_term() && !crate::completion::completing() && asks_here()
+}
+
+/// Whether this thread may ask the person anything (the recall's may not).
+pub(super) fn asks_here() -> bool {
+    !QUIET.get()
 }

@@ -29,7 +29,7 @@ pub use screen::Screen;
 pub use shown::{one_line, shown};
 pub use table::{Column, table};
 pub use terminal::{FollowUpPick, Paused, Terminal};
-pub use typeahead::released;
+pub use typeahead::{released, waiting};
 pub use width::{pad, width_of};
 
 /// Standard output, buffered and guarded; colour codes pass when colour is on.

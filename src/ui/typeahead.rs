@@ -98,6 +98,26 @@ pub fn give_back() {
     }
 }
 
+/// Runs `work`, a wait for another bezin, so that Ctrl-C stops it: where
+/// this thread asks and bezin holds the terminal, Ctrl-C is a signal again
+/// meanwhile, and `said` tells the person what bezin waits for. The
+/// terminal stays out of line mode, so keys typed meanwhile reach the next
+/// question as typed.
+pub fn waiting<T>(said: &str, work: impl FnOnce() -> T) -> T {
+    let held = HELD_FROM.lock().ok().and_then(|held_from| held_from.clone());
+    let Some(original) = held.filter(|_| super::key_prompts::asks_here()) else { return work() };
+    let stdin = io::stdin();
+    let mut stoppable = keys_of(&original);
+    stoppable.local_flags.insert(LocalFlags::ISIG);
+    let _ = termios::tcsetattr(&stdin, SetArg::TCSANOW, &stoppable);
+    crate::tell!("{said}");
+    let done = work();
+    if HELD_FROM.lock().is_ok_and(|held_from| held_from.is_some()) {
+        let _ = termios::tcsetattr(&stdin, SetArg::TCSANOW, &keys_of(&original));
+    }
+    done
+}
+
 /// Runs `work` (the editor, a write of the journal) with the terminal in its own settings, and
 /// holds it again afterwards if bezin held it before.
 pub fn released<T>(work: impl FnOnce() -> T) -> T {

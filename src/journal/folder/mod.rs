@@ -204,7 +204,7 @@ impl Folder {
         let path = self.state.join("lock");
         let file = OpenOptions::new().create(true).append(true).mode(0o600).open(&path);
         let file = file.with_context(|| could_not(Step::Open, Thing::Path, path.display()))?;
-        file.lock().with_context(|| could_not(Step::Lock, Thing::Path, path.display()))?;
+        super::wait_for_lock(&file, true).with_context(|| could_not(Step::Lock, Thing::Path, path.display()))?;
         Ok(Lock { _held: file })
     }
 
